@@ -1,0 +1,176 @@
+// Package model holds a briefing as data: its types, the parser of the
+// brief/1 format, validation, and export. It knows nothing of terminals.
+package model
+
+import (
+	"time"
+
+	"github.com/brief-cli/brief/model/date"
+)
+
+// FormatVersion is the format this package reads and writes.
+const FormatVersion = "brief/1"
+
+// Briefing is a parsed, validated, sanitised briefing. Everything in it has
+// been checked: quotes occur in the source, references resolve, ids are unique.
+type Briefing struct {
+	Format    string
+	Title     string
+	File      string // where it was loaded from ("" for built-in or in-memory)
+	Source    Source
+	Themes    []*Theme
+	Timeline  []*Event // in chronological order
+	Actors    []*Actor
+	Glossary  []*Term
+	Questions []string
+	Deck      []DeckEntry // as written in a # Deck section; empty means the default deck
+
+	ids       map[string]any
+	sentences map[string]*Sentence
+	citers    map[string][]Ref
+}
+
+// Source is the article a briefing rests on, split into paragraphs and
+// sentences with stable ids.
+type Source struct {
+	Title     string
+	Publisher string
+	URL       string
+	// Published is the publication date-time; PublishedHasTime says whether
+	// the time of day was given.
+	Published        time.Time
+	PublishedHasTime bool
+	Paragraphs       []*Paragraph
+	// Body is the article's text with whitespace collapsed and paragraphs
+	// joined by single spaces; quotes are matched against it.
+	Body string
+}
+
+// Paragraph is one paragraph of the source, id "pN".
+type Paragraph struct {
+	ID        string
+	Sentences []*Sentence
+}
+
+// Sentence is one sentence of the source, id "pN.sM". Start and End are byte
+// offsets of its text in Source.Body.
+type Sentence struct {
+	ID         string
+	Paragraph  int // index into Source.Paragraphs
+	Index      int // index within the paragraph
+	Text       string
+	Start, End int
+}
+
+// Quote is a verbatim citation of the source, resolved to the sentences it
+// overlaps.
+type Quote struct {
+	Text      string
+	Sentences []string
+	Start     int // byte offsets in Source.Body
+	End       int
+	Pos       Pos
+}
+
+// Theme groups points under a heading such as "Security".
+type Theme struct {
+	ID      string
+	Title   string
+	Summary string
+	Notes   []string
+	Points  []*Point
+	Pos     Pos
+}
+
+// Point is one claim in the briefing's own words, with the quotes it rests on.
+type Point struct {
+	ID     string
+	Theme  string // id of the theme it belongs to
+	Text   string
+	Detail string
+	Quotes []Quote
+	Notes  []string
+	Actors []string // actor ids
+	Events []string // event ids
+	Pos    Pos
+}
+
+// Event is a dated event of the timeline.
+type Event struct {
+	ID          string
+	Title       string
+	When        date.Date
+	Phrase      string // the article's own wording of the date
+	Description string
+	Quotes      []Quote
+	Themes      []string
+	Actors      []string
+	Notes       []string
+	Pos         Pos
+}
+
+// Actor is a state, group or person the article names.
+type Actor struct {
+	ID          string
+	Name        string
+	Aliases     []string
+	Kind        string
+	Stance      string
+	Description string
+	Quotes      []Quote
+	Notes       []string
+	Mentions    []Mention
+	Pos         Pos
+}
+
+// Mention is one place in the source where an actor is named. Start and End
+// are byte offsets into the sentence's Text.
+type Mention struct {
+	Sentence   string
+	Start, End int
+	Text       string
+}
+
+// Term is a glossary entry defined from the article's own words.
+type Term struct {
+	ID         string
+	Term       string
+	Aliases    []string
+	Definition string
+	Quotes     []Quote
+	Notes      []string
+	Pos        Pos
+}
+
+// ActorKinds lists the kinds an actor may have.
+var ActorKinds = []string{"state", "government", "alliance", "organisation", "armed-group", "group", "person"}
+
+// DeckEntry is one line of a # Deck section: which slide to show, in order.
+type DeckEntry struct {
+	Kind   string   // title, agenda, theme, timeline, actors, glossary, questions, closing, text
+	Target string   // theme id for Kind "theme"; slide title for Kind "text"
+	Body   string   // paragraphs of a "text" slide
+	Points []string // for a theme: which points, in order (empty: all)
+	Reveal bool     // for a theme: reveal points one at a time
+	Notes  []string // speaker notes for the slide
+	Pos    Pos
+}
+
+// RefKind says what kind of item a Ref names.
+type RefKind string
+
+// The kinds of item a briefing holds.
+const (
+	KindTheme    RefKind = "theme"
+	KindPoint    RefKind = "point"
+	KindEvent    RefKind = "event"
+	KindActor    RefKind = "actor"
+	KindTerm     RefKind = "glossary"
+	KindSentence RefKind = "sentence"
+)
+
+// Ref names one item of a briefing.
+type Ref struct {
+	Kind RefKind
+	ID   string
+}

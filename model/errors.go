@@ -1,0 +1,70 @@
+package model
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Pos is a position in a briefing file. Line and Col count from 1; Col counts
+// characters (runes), not bytes, so it matches what an editor shows.
+type Pos struct {
+	Line int `json:"line"`
+	Col  int `json:"col"`
+}
+
+// Error is one problem found in a file, reported as file:line:col: message.
+type Error struct {
+	File string
+	Pos  Pos
+	// Offset is the byte offset of the problem, set for decoding errors where
+	// the line and column alone do not pin down an invalid byte.
+	Offset int
+	Msg    string
+}
+
+func (e *Error) Error() string {
+	file := e.File
+	if file == "" {
+		file = "<input>"
+	}
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", file, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", file, e.Pos.Line, e.Pos.Col, e.Msg)
+}
+
+// ErrorList holds every problem found while loading a file. A load that
+// returns a non-empty ErrorList returns no briefing at all.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	parts := make([]string, len(l))
+	for i, e := range l {
+		parts[i] = e.Error()
+	}
+	return strings.Join(parts, "\n")
+}
+
+// Sort orders errors by position so they read top to bottom.
+func (l ErrorList) Sort() {
+	sort.SliceStable(l, func(i, j int) bool {
+		a, b := l[i], l[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Pos.Line != b.Pos.Line {
+			return a.Pos.Line < b.Pos.Line
+		}
+		return a.Pos.Col < b.Pos.Col
+	})
+}
+
+// Err returns nil for an empty list, so callers can return it as an error.
+func (l ErrorList) Err() error {
+	if len(l) == 0 {
+		return nil
+	}
+	l.Sort()
+	return l
+}

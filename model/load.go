@@ -1,0 +1,138 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+// Parse reads a briefing from its bytes. file names it in errors;
+// readArticle reads an article file named by "article:" (relative to the
+// briefing); it may be nil when the article is inside the file. A file that
+// does not open with "---" is read as a plain article: a briefing that holds
+// only its source.
+//
+// Parse either returns a complete briefing or an ErrorList of every problem
+// found, sorted by position.
+func Parse(file string, data []byte, readArticle func(name string) ([]byte, error)) (*Briefing, error) {
+	text, errs := Decode(file, data)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	if !IsBriefing(text) {
+		return parsePlain(file, text)
+	}
+	p := &parser{file: file}
+	p.scan(text)
+	if len(p.errs) > 0 && len(p.secs) == 0 && p.meta == nil {
+		return nil, p.errs.Err()
+	}
+	bd := &builder{parser: p, b: &Briefing{File: file}, ids: map[string]Pos{}, readArticle: readArticle}
+	bd.build()
+	if len(bd.errs) > 0 {
+		for _, e := range bd.errs {
+			e.Msg = sanitize.Line(e.Msg)
+		}
+		return nil, bd.errs.Err()
+	}
+	return bd.b, nil
+}
+
+// IsBriefing reports whether text is in the briefing format (it opens with a
+// --- metadata block) rather than a plain article.
+func IsBriefing(text string) bool {
+	for _, l := range strings.Split(text, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		return strings.TrimRight(l, " \t") == "---"
+	}
+	return true // an empty file is reported as an empty briefing
+}
+
+func parsePlain(file, text string) (*Briefing, error) {
+	art, errs := ParseArticle(file, text)
+	if len(errs) > 0 {
+		return nil, errs.Err()
+	}
+	for i, p := range art.Paragraphs {
+		art.Paragraphs[i] = collapse(sanitize.Text(p))
+	}
+	title := sanitize.Line(art.Title)
+	b := &Briefing{Format: FormatVersion, Title: title, File: file, Source: buildSource(title, art.Paragraphs)}
+	b.Source.Published, b.Source.PublishedHasTime = art.Published, art.HasTime
+	b.index()
+	return b, nil
+}
+
+// Load reads a briefing (or plain article) file from disk.
+func Load(name string) (*Briefing, error) {
+	data, err := readLimited(os.Open(name))
+	if err != nil {
+		return nil, &Error{File: name, Msg: describeOpenError(err)}
+	}
+	dir := filepath.Dir(name)
+	return Parse(name, data, func(article string) ([]byte, error) {
+		if !filepath.IsLocal(filepath.FromSlash(article)) && !filepath.IsAbs(article) {
+			return nil, fmt.Errorf("article path must stay inside the briefing's folder")
+		}
+		p := article
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, filepath.FromSlash(article))
+		}
+		return readLimited(os.Open(p))
+	})
+}
+
+// LoadFS reads a briefing from a file system, such as the embedded seeds.
+func LoadFS(fsys fs.FS, name string) (*Briefing, error) {
+	data, err := readLimited(fsys.Open(name))
+	if err != nil {
+		return nil, &Error{File: name, Msg: describeOpenError(err)}
+	}
+	dir := path.Dir(name)
+	return Parse(name, data, func(article string) ([]byte, error) {
+		return readLimited(fsys.Open(path.Join(dir, article)))
+	})
+}
+
+// readLimited reads a whole file, refusing one larger than MaxFileSize
+// without reading it all into memory.
+func readLimited(f fs.File, err error) ([]byte, error) {
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, errors.New("is a directory")
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("file is larger than the %s limit", humanSize(MaxFileSize))
+	}
+	return data, nil
+}
+
+func describeOpenError(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied"
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
