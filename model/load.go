@@ -32,17 +32,23 @@ func Parse(file string, data []byte, readArticle func(name string) ([]byte, erro
 	p := &parser{file: file}
 	p.scan(text)
 	if len(p.errs) > 0 && len(p.secs) == 0 && p.meta == nil {
-		return nil, p.errs.Err()
+		return nil, safe(p.errs).Err()
 	}
 	bd := &builder{parser: p, b: &Briefing{File: file}, ids: map[string]Pos{}, readArticle: readArticle}
 	bd.build()
 	if len(bd.errs) > 0 {
-		for _, e := range bd.errs {
-			e.Msg = sanitize.Line(e.Msg)
-		}
-		return nil, bd.errs.Err()
+		return nil, safe(bd.errs).Err()
 	}
 	return bd.b, nil
+}
+
+// safe neutralises content quoted in error messages: they reach a terminal.
+func safe(errs ErrorList) ErrorList {
+	for _, e := range errs {
+		e.Msg = sanitize.Line(e.Msg)
+		e.File = sanitize.Line(e.File)
+	}
+	return errs
 }
 
 // IsBriefing reports whether text is in the briefing format (it opens with a
@@ -76,7 +82,7 @@ func parsePlain(file, text string) (*Briefing, error) {
 func Load(name string) (*Briefing, error) {
 	data, err := readLimited(os.Open(name))
 	if err != nil {
-		return nil, &Error{File: name, Msg: describeOpenError(err)}
+		return nil, &Error{File: sanitize.Line(name), Msg: describeOpenError(err)}
 	}
 	dir := filepath.Dir(name)
 	return Parse(name, data, func(article string) ([]byte, error) {
@@ -95,7 +101,7 @@ func Load(name string) (*Briefing, error) {
 func LoadFS(fsys fs.FS, name string) (*Briefing, error) {
 	data, err := readLimited(fsys.Open(name))
 	if err != nil {
-		return nil, &Error{File: name, Msg: describeOpenError(err)}
+		return nil, &Error{File: sanitize.Line(name), Msg: describeOpenError(err)}
 	}
 	dir := path.Dir(name)
 	return Parse(name, data, func(article string) ([]byte, error) {

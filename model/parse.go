@@ -132,6 +132,7 @@ func (p *parser) scanBody(i int) {
 	var lastItem *string
 	inQuote := false
 	inComment := false
+	var commentPos Pos
 	inPara := false
 	seen := map[sectionKind]int{}
 
@@ -150,6 +151,7 @@ func (p *parser) scanBody(i int) {
 		if strings.HasPrefix(trim, "<!--") {
 			if !strings.Contains(trim[4:], "-->") {
 				inComment = true
+				commentPos = Pos{ln, strings.Index(l, "<!--") + 1}
 			}
 			continue
 		}
@@ -277,7 +279,7 @@ func (p *parser) scanBody(i int) {
 		}
 	}
 	if inComment {
-		p.errorf(Pos{len(p.lines), 1}, "comment <!-- is never closed with -->")
+		p.errorf(commentPos, "comment <!-- opened here is never closed with -->")
 	}
 }
 
