@@ -1,0 +1,110 @@
+package deckctl
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Version is the protocol version carried in every message.
+const Version = 1
+
+// Message is one line on the socket: a JSON object followed by "\n".
+//
+//	{"v":1,"type":"state","state":{"slide":4,"total":21,"title":"Security",...}}
+//	{"v":1,"type":"command","command":{"op":"next"}}
+//
+// The presentation sends "state" messages: the current state as soon as a
+// console connects, then every change. A console sends "command" messages.
+// A line that is not valid JSON, or of an unknown type or op, is ignored.
+type Message struct {
+	V       int      `json:"v"`
+	Type    string   `json:"type"`
+	State   *State   `json:"state,omitempty"`
+	Command *Command `json:"command,omitempty"`
+}
+
+// Message types.
+const (
+	TypeState   = "state"
+	TypeCommand = "command"
+)
+
+// State is what a presentation shows right now, as a console or a follower
+// needs it.
+type State struct {
+	PID      int    `json:"pid"`
+	Briefing string `json:"briefing"` // the briefing's title
+	Slide    int    `json:"slide"`    // 1-based
+	Total    int    `json:"total"`
+	Step     int    `json:"step,omitempty"` // 1-based reveal step of the slide
+	Steps    int    `json:"steps,omitempty"`
+	Title    string `json:"title"`
+	// Part is "2/3" when the slide is one screen of a slide split to fit.
+	Part      string   `json:"part,omitempty"`
+	Notes     []string `json:"notes,omitempty"`
+	NextTitle string   `json:"next_title,omitempty"`
+	Blank     string   `json:"blank,omitempty"` // "", "black" or "white"
+	Timer     Timer    `json:"timer"`
+}
+
+// Timer is the presentation's clock: when it started and how long the talk
+// should last (0: no countdown). A console computes elapsed and remaining
+// time from it with its own clock, so the state need not change every second.
+type Timer struct {
+	Started  time.Time     `json:"started"`
+	Duration time.Duration `json:"duration,omitempty"`
+}
+
+// Command is an order from a console.
+type Command struct {
+	Op    string `json:"op"`              // next, prev, goto, blank
+	Slide int    `json:"slide,omitempty"` // goto: 1-based slide
+	Blank string `json:"blank,omitempty"` // blank: "black", "white" or "" to restore
+}
+
+// The operations a command may carry.
+const (
+	OpNext  = "next"
+	OpPrev  = "prev"
+	OpGoto  = "goto"
+	OpBlank = "blank"
+)
+
+// Valid reports whether c is a command a presentation can carry out.
+func (c Command) Valid() bool {
+	switch c.Op {
+	case OpNext, OpPrev:
+		return true
+	case OpGoto:
+		return c.Slide >= 1
+	case OpBlank:
+		return c.Blank == "" || c.Blank == "black" || c.Blank == "white"
+	}
+	return false
+}
+
+func encode(m Message) ([]byte, error) {
+	m.V = Version
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// decode parses one line; it fails on anything that is not a message of a
+// known type with its payload.
+func decode(line []byte) (Message, error) {
+	var m Message
+	if err := json.Unmarshal(line, &m); err != nil {
+		return m, err
+	}
+	switch {
+	case m.Type == TypeState && m.State != nil:
+	case m.Type == TypeCommand && m.Command != nil && m.Command.Valid():
+	default:
+		return m, fmt.Errorf("unknown message %q", m.Type)
+	}
+	return m, nil
+}

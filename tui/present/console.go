@@ -1,0 +1,494 @@
+package present
+
+import (
+	"context"
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/brief-cli/brief/internal/deckctl"
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+// retryEvery is how often the console looks for a presentation while it
+// has none.
+const retryEvery = 500 * time.Millisecond
+
+// ConsoleOptions configure the presenter console.
+type ConsoleOptions struct {
+	// Pick chooses a presentation by pid or by a word of its title; empty
+	// follows the most recent.
+	Pick    string
+	Dir     string // socket directory; empty for deckctl.Dir()
+	NoColor bool
+	Now     func() time.Time
+	In      io.Reader
+	Out     io.Writer
+}
+
+// ConsoleKeyMap holds the console's keys: the presenter's, sent on.
+type ConsoleKeyMap struct {
+	Next, Prev, First, Last, Digit, Black, White, Help, Quit key.Binding
+}
+
+// DefaultConsoleKeyMap returns the console's keys: the presenter's, with
+// help short enough for one line.
+func DefaultConsoleKeyMap() ConsoleKeyMap {
+	k := DefaultKeyMap()
+	return ConsoleKeyMap{
+		Next:  key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("→", "next")),
+		Prev:  key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("←", "previous")),
+		First: k.First, Last: k.Last,
+		Digit: key.NewBinding(key.WithKeys(k.Digit.Keys()...), key.WithHelp("12 enter", "go to slide 12")),
+		Black: key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b", "black")),
+		White: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "white")),
+		Help:  k.Help,
+		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit the console (the talk goes on)")),
+	}
+}
+
+// ShortHelp lists the keys of the help line, the most needed first.
+func (k ConsoleKeyMap) ShortHelp() []key.Binding {
+	quit := key.NewBinding(key.WithKeys(k.Quit.Keys()...), key.WithHelp("q", "quit"))
+	return []key.Binding{k.Next, k.Prev, k.Black, k.White, quit, k.Help, k.Digit}
+}
+
+// FullHelp lists every key.
+func (k ConsoleKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Next, k.Prev, k.First, k.Last, k.Digit}, {k.Black, k.White, k.Help, k.Quit}}
+}
+
+type consoleStyles struct {
+	Header, Title, Label, Text, Dim, Warn, Key, Banner lipgloss.Style
+}
+
+func newConsoleStyles(isDark, noColor bool) consoleStyles {
+	s := lipgloss.NewStyle
+	if noColor {
+		return consoleStyles{
+			Header: s().Bold(true), Title: s().Bold(true), Label: s().Bold(true).Underline(true),
+			Text: s(), Dim: s().Faint(true), Warn: s().Bold(true).Reverse(true), Key: s().Bold(true),
+			Banner: s().Bold(true).Reverse(true),
+		}
+	}
+	ld := lipgloss.LightDark(isDark)
+	accent := ld(lipgloss.Color("#0b3d91"), lipgloss.Color("#8cc4ff"))
+	dim := ld(lipgloss.Color("#555555"), lipgloss.Color("#a0a0a0"))
+	return consoleStyles{
+		Header: s().Bold(true).Foreground(accent),
+		Title:  s().Bold(true),
+		Label:  s().Bold(true).Foreground(accent),
+		Text:   s(),
+		Dim:    s().Foreground(dim),
+		Warn:   s().Bold(true).Foreground(lipgloss.Color("#ffffff")).Background(lipgloss.Color("#b00020")),
+		Key:    s().Bold(true).Foreground(accent),
+		Banner: s().Bold(true).Reverse(true),
+	}
+}
+
+// Console is the presenter's console: it follows a presentation and shows
+// the current slide's notes, the next slide and the time; its keys drive
+// the presentation.
+type Console struct {
+	dir, pick string
+	keys      ConsoleKeyMap
+	styles    consoleStyles
+	noColor   bool
+
+	conn      *deckctl.Conn
+	st        deckctl.State
+	connected bool
+	ended     bool   // a presentation was followed and has gone
+	problem   string // why no presentation is followed
+
+	digits   string
+	showHelp bool
+	w, h     int
+	now      time.Time
+	nowFn    func() time.Time
+}
+
+// NewConsole returns a console that looks for presentations in dir.
+func NewConsole(dir string, opts ConsoleOptions) Console {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return Console{
+		dir: dir, pick: opts.Pick,
+		keys:    DefaultConsoleKeyMap(),
+		styles:  newConsoleStyles(true, opts.NoColor),
+		noColor: opts.NoColor,
+		now:     now(),
+		nowFn:   now,
+	}
+}
+
+type (
+	connectedMsg struct {
+		conn *deckctl.Conn
+		st   deckctl.State
+	}
+	notFoundMsg struct{ err error }
+	stateMsg    struct {
+		conn *deckctl.Conn
+		st   deckctl.State
+	}
+	goneMsg       struct{ conn *deckctl.Conn }
+	retryMsg      struct{}
+	consoleTick   time.Time
+	sendFailedMsg struct{ err error }
+)
+
+// connectCmd finds a presentation and connects to it.
+func connectCmd(dir, pick string) tea.Cmd {
+	return func() tea.Msg {
+		p, err := deckctl.Find(dir, pick)
+		if err != nil {
+			return notFoundMsg{err}
+		}
+		c, err := deckctl.Dial(p.Path)
+		if err != nil {
+			return notFoundMsg{err}
+		}
+		st, err := c.Next()
+		if err != nil {
+			c.Close()
+			return notFoundMsg{err}
+		}
+		return connectedMsg{c, st}
+	}
+}
+
+// followCmd waits for the presentation's next state.
+func followCmd(c *deckctl.Conn) tea.Cmd {
+	return func() tea.Msg {
+		st, err := c.Next()
+		if err != nil {
+			c.Close()
+			return goneMsg{c}
+		}
+		return stateMsg{c, st}
+	}
+}
+
+func sendCmd(c *deckctl.Conn, cmd deckctl.Command) tea.Cmd {
+	return func() tea.Msg {
+		if err := c.Send(cmd); err != nil {
+			return sendFailedMsg{err}
+		}
+		return nil
+	}
+}
+
+func retryCmd() tea.Cmd {
+	return tea.Tick(retryEvery, func(time.Time) tea.Msg { return retryMsg{} })
+}
+
+func (c Console) tickCmd() tea.Cmd {
+	return tea.Tick(time.Second-time.Duration(c.now.Nanosecond()), func(t time.Time) tea.Msg { return consoleTick(t) })
+}
+
+// Init looks for a presentation, starts the clock and asks the terminal
+// for its background.
+func (c Console) Init() tea.Cmd {
+	return tea.Batch(connectCmd(c.dir, c.pick), c.tickCmd(), tea.RequestBackgroundColor)
+}
+
+// Update follows the presentation and sends the console's keys to it.
+func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		c.w, c.h = msg.Width, msg.Height
+	case tea.BackgroundColorMsg:
+		c.styles = newConsoleStyles(msg.IsDark(), c.noColor)
+	case consoleTick:
+		c.now = time.Time(msg)
+		return c, c.tickCmd()
+	case connectedMsg:
+		c.conn, c.st, c.connected, c.problem = msg.conn, msg.st, true, ""
+		return c, followCmd(msg.conn)
+	case notFoundMsg:
+		c.problem = msg.err.Error()
+		return c, retryCmd()
+	case retryMsg:
+		if c.connected {
+			return c, nil
+		}
+		return c, connectCmd(c.dir, c.pick)
+	case stateMsg:
+		if msg.conn != c.conn {
+			return c, nil
+		}
+		c.st = msg.st
+		return c, followCmd(msg.conn)
+	case goneMsg:
+		if msg.conn != c.conn {
+			return c, nil
+		}
+		c.conn, c.connected, c.ended = nil, false, true
+		c.problem = ""
+		return c, retryCmd()
+	case sendFailedMsg:
+		c.problem = msg.err.Error()
+	case tea.KeyPressMsg:
+		return c.key(msg)
+	}
+	return c, nil
+}
+
+func (c Console) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := c.keys
+	if key.Matches(msg, k.Quit) {
+		if c.conn != nil {
+			c.conn.Close()
+		}
+		return c, tea.Quit
+	}
+	if c.showHelp {
+		c.showHelp = false
+		return c, nil
+	}
+	if c.digits != "" {
+		switch {
+		case key.Matches(msg, k.Digit):
+			if len(c.digits) < 4 {
+				c.digits += msg.String()
+			}
+		case msg.String() == "enter":
+			n, _ := strconv.Atoi(c.digits)
+			c.digits = ""
+			return c, c.send(deckctl.Command{Op: deckctl.OpGoto, Slide: max(n, 1)})
+		case msg.String() == "backspace":
+			c.digits = c.digits[:len(c.digits)-1]
+		default:
+			c.digits = ""
+		}
+		return c, nil
+	}
+	switch {
+	case key.Matches(msg, k.Next):
+		return c, c.send(deckctl.Command{Op: deckctl.OpNext})
+	case key.Matches(msg, k.Prev):
+		return c, c.send(deckctl.Command{Op: deckctl.OpPrev})
+	case key.Matches(msg, k.First):
+		return c, c.send(deckctl.Command{Op: deckctl.OpGoto, Slide: 1})
+	case key.Matches(msg, k.Last):
+		return c, c.send(deckctl.Command{Op: deckctl.OpGoto, Slide: max(c.st.Total, 1)})
+	case key.Matches(msg, k.Digit):
+		c.digits = msg.String()
+	case key.Matches(msg, k.Black):
+		return c, c.send(deckctl.Command{Op: deckctl.OpBlank, Blank: toggle(c.st.Blank, blankBlack)})
+	case key.Matches(msg, k.White):
+		return c, c.send(deckctl.Command{Op: deckctl.OpBlank, Blank: toggle(c.st.Blank, blankWhite)})
+	case key.Matches(msg, k.Help):
+		c.showHelp = true
+	}
+	return c, nil
+}
+
+func toggle(cur, mode string) string {
+	if cur == mode {
+		return blankNone
+	}
+	return mode
+}
+
+func (c Console) send(cmd deckctl.Command) tea.Cmd {
+	if c.conn == nil {
+		return nil
+	}
+	return sendCmd(c.conn, cmd)
+}
+
+// View draws the console.
+func (c Console) View() tea.View {
+	v := tea.NewView(c.Screen())
+	v.AltScreen = true
+	v.WindowTitle = "brief notes"
+	return v
+}
+
+// Screen is the console as text, at most h lines of w cells.
+func (c Console) Screen() string {
+	if c.w == 0 || c.h == 0 {
+		return ""
+	}
+	if c.w < MinWidth || c.h < MinHeight {
+		return sanitize.Truncate("terminal too small: need "+strconv.Itoa(MinWidth)+"x"+strconv.Itoa(MinHeight), c.w, "…")
+	}
+	s := c.styles
+	w := c.w - 2
+	var top, bottom []string
+	add := func(rows *[]string, styled string) { *rows = append(*rows, " "+styled) }
+	rule := s.Dim.Render(strings.Repeat("─", w))
+
+	header := "brief notes"
+	if c.connected {
+		header += " · " + c.st.Briefing
+		if c.st.PID > 0 {
+			header += " (pid " + strconv.Itoa(c.st.PID) + ")"
+		}
+	}
+	add(&top, s.Header.Render(sanitize.Truncate(header, w, "…")))
+	add(&top, rule)
+
+	if !c.connected {
+		msg := "Looking for a presentation… start one with: brief present"
+		if c.ended {
+			msg = "The presentation has ended. Waiting for it to start again… (q quits)"
+		}
+		for _, l := range sanitize.Wrap(msg, w) {
+			add(&top, s.Title.Render(l))
+		}
+		if c.problem != "" && !c.ended && c.problem != deckctl.ErrNone.Error() {
+			for _, l := range sanitize.Wrap(c.problem, w) {
+				add(&top, s.Dim.Render(l))
+			}
+		}
+		add(&bottom, rule)
+		add(&bottom, c.helpLine(w))
+		return c.compose(top, nil, bottom)
+	}
+
+	st := c.st
+	counter := strconv.Itoa(st.Slide) + "/" + strconv.Itoa(st.Total)
+	title := st.Title
+	if st.Part != "" {
+		title += " (" + st.Part + ")"
+	}
+	line := s.Banner.Render(" "+counter+" ") + " " + s.Title.Render(sanitize.Truncate(title, max(1, w-sanitize.Width(counter)-3), "…"))
+	add(&top, line)
+	var status []string
+	if st.Steps > 1 {
+		status = append(status, "point "+strconv.Itoa(st.Step)+" of "+strconv.Itoa(st.Steps)+" shown")
+	}
+	if st.Blank != "" {
+		status = append(status, strings.ToUpper(st.Blank)+" SCREEN: the room sees nothing")
+	}
+	if len(status) > 0 {
+		style := s.Dim
+		if st.Blank != "" {
+			style = s.Warn
+		}
+		add(&top, style.Render(sanitize.Truncate(strings.Join(status, " · "), w, "…")))
+	}
+	add(&top, "")
+	label := "Notes"
+	if c.showHelp {
+		label = "Keys (any key returns to the notes)"
+	}
+	add(&top, s.Label.Render(label))
+
+	var notes []string
+	if c.showHelp {
+		for _, col := range c.keys.FullHelp() {
+			for _, b := range col {
+				notes = append(notes, " "+s.Key.Render(b.Help().Key)+" "+s.Text.Render(b.Help().Desc))
+			}
+		}
+	} else if len(st.Notes) == 0 {
+		notes = append(notes, " "+s.Dim.Render("(no notes for this slide)"))
+	} else {
+		for i, n := range st.Notes {
+			if i > 0 {
+				notes = append(notes, "")
+			}
+			for _, l := range sanitize.Wrap(n, w-2) {
+				notes = append(notes, "  "+s.Text.Render(l))
+			}
+		}
+	}
+
+	add(&bottom, rule)
+	next := "Next: "
+	if st.NextTitle != "" {
+		next += st.NextTitle
+	} else {
+		next += "(last slide)"
+	}
+	add(&bottom, s.Text.Render(sanitize.Truncate(next, w, "…")))
+	t := Timer{Start: st.Timer.Started, Duration: st.Timer.Duration}
+	clock := c.now.Format("15:04")
+	timer := t.Status(c.now)
+	ts := s.Title
+	if t.Warning(c.now) {
+		ts = s.Warn
+	}
+	gap := max(1, w-sanitize.Width(timer)-sanitize.Width(clock))
+	add(&bottom, ts.Render(timer)+strings.Repeat(" ", gap)+s.Dim.Render(clock))
+	if c.digits != "" {
+		add(&bottom, s.Key.Render("go to slide "+c.digits+"_"))
+	} else {
+		add(&bottom, c.helpLine(w))
+	}
+	return c.compose(top, notes, bottom)
+}
+
+// compose stacks the top rows, as many middle rows as fit, and the bottom
+// rows at the bottom of the screen.
+func (c Console) compose(top, middle, bottom []string) string {
+	room := c.h - len(top) - len(bottom)
+	if room < len(middle) {
+		if room > 0 {
+			middle = append(middle[:room-1:room-1], " "+c.styles.Dim.Render("  … (more notes than fit)"))
+		} else {
+			middle = nil
+		}
+	}
+	rows := append(append([]string(nil), top...), middle...)
+	for len(rows)+len(bottom) < c.h {
+		rows = append(rows, "")
+	}
+	rows = append(rows, bottom...)
+	if len(rows) > c.h {
+		rows = rows[:c.h]
+	}
+	return strings.Join(rows, "\n")
+}
+
+func (c Console) helpLine(w int) string {
+	var parts []string
+	width := 0
+	for _, b := range c.keys.ShortHelp() {
+		h := b.Help()
+		p := c.styles.Key.Render(h.Key) + " " + c.styles.Dim.Render(h.Desc)
+		pw := sanitize.Width(h.Key) + 1 + sanitize.Width(h.Desc) + 3
+		if width+pw > w {
+			break
+		}
+		parts = append(parts, p)
+		width += pw
+	}
+	return strings.Join(parts, c.styles.Dim.Render(" · "))
+}
+
+// RunConsole runs the presenter console until the user quits it.
+func RunConsole(ctx context.Context, opts ConsoleOptions) error {
+	dir := opts.Dir
+	if dir == "" {
+		d, err := deckctl.Dir()
+		if err != nil {
+			return err
+		}
+		dir = d
+	}
+	popts := []tea.ProgramOption{tea.WithContext(ctx)}
+	if opts.In != nil {
+		popts = append(popts, tea.WithInput(opts.In))
+	}
+	if opts.Out != nil {
+		popts = append(popts, tea.WithOutput(opts.Out))
+	}
+	_, err := tea.NewProgram(NewConsole(dir, opts), popts...).Run()
+	if errors.Is(err, tea.ErrInterrupted) {
+		return ErrInterrupted
+	}
+	return err
+}

@@ -1,0 +1,50 @@
+package present
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds the keys of the presenter. They suit a presentation clicker:
+// most clickers send PgDn/PgUp (or arrows), b or . for a black screen, and
+// F5 or esc, which do nothing harmful here.
+type KeyMap struct {
+	Next   key.Binding
+	Prev   key.Binding
+	First  key.Binding
+	Last   key.Binding
+	Digit  key.Binding
+	Black  key.Binding
+	White  key.Binding
+	Help   key.Binding
+	Quit   key.Binding
+	Cancel key.Binding
+	Force  key.Binding
+}
+
+// DefaultKeyMap returns the presenter's keys.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Next:   key.NewBinding(key.WithKeys("right", "space", "pgdown", "n", "l", "enter", "down", "j"), key.WithHelp("→ space PgDn", "next")),
+		Prev:   key.NewBinding(key.WithKeys("left", "pgup", "p", "h", "backspace", "up", "k"), key.WithHelp("← PgUp backspace", "previous")),
+		First:  key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "first slide")),
+		Last:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "last slide")),
+		Digit:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("12 enter", "go to slide 12")),
+		Black:  key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b .", "black screen")),
+		White:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "white screen")),
+		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Force:  key.NewBinding(key.WithKeys("ctrl+c")),
+	}
+}
+
+// ShortHelp lists the keys shown in the help line.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Next, k.Prev, k.Black, k.Help, k.Quit}
+}
+
+// FullHelp lists every key, in columns, for the help screen.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Next, k.Prev, k.First, k.Last, k.Digit},
+		{k.Black, k.White, k.Help, k.Quit},
+	}
+}
