@@ -20,26 +20,26 @@
 // at every decade, the decade labels, and a caret row pointing at the
 // selected event with its date label.
 //
-//	      ●            ◆   ●●
-//	◀━━━━━━━━━━━━━━━━━━━━━━━━┤ ┄┄┄┄┄┄┄┄┄
-//	┼─────────┼─────────┼─────────┼──────
-//	1990      2000      2010      2020
-//	                   ▲ 2016
+//		      ●            ◆   ●●
+//		◀━━━━━━━━━━━━━━━━━━━━━━━━┤ ┄┄┄┄┄┄┄┄┄
+//		┼─────────┼─────────┼─────────┼──────
+//		1990      2000      2010      2020
+//		                   ▲ 2016
 //
-//   - A point event (a single date: a day, month, year or decade) is a
-//     marker ● at the middle of the time it covers (○ when approximate).
-//   - A span (an interval) is a bar ━ from its first to its last day; an
-//     approximate span (either end approximate) is dotted ┄.
-//   - An open end (.. in EDTF) runs to the edge of the axis and ends in an
-//     arrow: ◀ on the left, ▶ on the right.
-//   - Events that would touch or overlap share no row: each goes on the
-//     first row where it has a free cell on either side.
-//   - The selected event is drawn with heavier glyphs (◆ for a point, █ for
-//     a span, ┅ for an approximate span), in Styles.Selected, and the caret
-//     row names it, so it stands out without colour.
-//   - Decade labels never overlap: a label that would touch the previous one
-//     is left out; the last one, which would run past the width, ends at the
-//     edge instead, two cells at least from the one before.
+//	  - A point event (a single date: a day, month, year or decade) is a
+//	    marker ● at the middle of the time it covers (○ when approximate).
+//	  - A span (an interval) is a bar ━ from its first to its last day; an
+//	    approximate span (either end approximate) is dotted ┄.
+//	  - An open end (.. in EDTF) runs to the edge of the axis and ends in an
+//	    arrow: ◀ on the left, ▶ on the right.
+//	  - Events that would touch or overlap share no row: each goes on the
+//	    first row where it has a free cell on either side.
+//	  - The selected event is drawn with heavier glyphs (◆ for a point, █ for
+//	    a span, ┅ for an approximate span), in Styles.Selected, and the caret
+//	    row names it, so it stands out without colour.
+//	  - Decade labels never overlap: a label that would touch the previous one
+//	    is left out; the last one, which would run past the width, ends at the
+//	    edge instead, two cells at least from the one before.
 package axis
 
 import (

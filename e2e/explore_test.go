@@ -1,0 +1,116 @@
+// Package e2e runs brief in a real terminal (tmux) and reads the screen.
+package e2e
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/brief-cli/brief/internal/tmuxtest"
+)
+
+// openExplore starts a shell in a w x h terminal, runs brief in it and
+// waits for explore mode to draw.
+func openExplore(t *testing.T, w, h int, env ...string) *tmuxtest.Session {
+	t.Helper()
+	bin := tmuxtest.Binary(t)
+	s := tmuxtest.Start(t, w, h, env, "env PS1='READY$ ' bash --norc --noprofile")
+	s.WaitText("READY$")
+	s.Type("'" + bin + "'")
+	s.Keys("Enter")
+	s.WaitText("Outline")
+	return s
+}
+
+// lineIndex returns the first line of screen holding every one of subs.
+func lineIndex(screen string, subs ...string) int {
+	for i, l := range strings.Split(screen, "\n") {
+		ok := true
+		for _, s := range subs {
+			ok = ok && strings.Contains(l, s)
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasLine(subs ...string) func(string) bool {
+	return func(screen string) bool { return lineIndex(screen, subs...) >= 0 }
+}
+
+// TestExploreMoscowFormatToSource: open, go to the Moscow Format point,
+// jump to the source and see its sentence marked.
+func TestExploreMoscowFormatToSource(t *testing.T) {
+	s := openExplore(t, 120, 40)
+	for range 7 {
+		s.Keys("j")
+	}
+	s.WaitFor("the Moscow Format point selected", hasLine("▸", "Russia launched the Moscow"))
+	s.Keys("Enter")
+	s.WaitFor("the focused source", hasLine("▸ Source"))
+	s.WaitFor("the cited sentence marked", hasLine("▸▌", "p5.s3", "In 2016, Russia initiated"))
+}
+
+// TestExploreSearchMoscw: search "moscw", enter, land on the Moscow Format.
+func TestExploreSearchMoscw(t *testing.T) {
+	s := openExplore(t, 120, 40)
+	s.Keys("/")
+	s.WaitText("Type to search")
+	s.Type("moscw")
+	screen := s.WaitText("matches")
+	first := lineIndex(screen, "▸ term", "Moscow Format")
+	if first < 0 {
+		t.Fatalf("the Moscow Format is not the first result:\n%s", screen)
+	}
+	s.Keys("Enter")
+	s.WaitFor("the glossary entry", hasLine("Glossary term"))
+	s.WaitFor("the entry selected", hasLine("▸ Moscow Format"))
+	s.WaitFor("its sentence marked", hasLine("▌", "In 2016, Russia initiated"))
+}
+
+// TestExploreTimelineOrder: the timeline reads 1980s, 2016, 2021, 2025
+// from top to bottom.
+func TestExploreTimelineOrder(t *testing.T) {
+	s := openExplore(t, 120, 40)
+	s.Keys("t")
+	screen := s.WaitText("Timeline axis")
+	prev := -1
+	for _, ev := range [][2]string{{"1980s", "Soviet"}, {"2016", "Russia launch"}, {"Aug 2021", "Taliban take"}, {"Jul 2025", "Russia acc"}} {
+		i := lineIndex(screen, ev[0]+"  ", ev[1])
+		if i <= prev {
+			t.Fatalf("%s is on line %d, not below line %d:\n%s", ev[0], i, prev, screen)
+		}
+		prev = i
+	}
+}
+
+// TestExploreQuitRestoresShell: q and ctrl+c quit, and the shell prompt is
+// back on a normal screen.
+func TestExploreQuitRestoresShell(t *testing.T) {
+	for _, key := range []string{"q", "C-c"} {
+		t.Run(key, func(t *testing.T) {
+			s := openExplore(t, 80, 24)
+			s.Keys(key)
+			screen := s.WaitText("READY$")
+			if strings.Contains(screen, "Outline") {
+				t.Errorf("explore mode still on screen after %s:\n%s", key, screen)
+			}
+			s.Type("echo alive")
+			s.Keys("Enter")
+			s.WaitText("alive\nREADY$")
+		})
+	}
+}
+
+// TestExploreTooSmall: below 60x20 a message, and a resize brings the
+// panes back.
+func TestExploreTooSmall(t *testing.T) {
+	s := openExplore(t, 80, 24)
+	s.Resize(50, 15)
+	s.WaitText("need 60x20")
+	s.Resize(100, 30)
+	s.WaitText("Outline")
+	s.Keys("q")
+	s.WaitText("READY$")
+}

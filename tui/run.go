@@ -1,0 +1,117 @@
+// Package tui is the Bubble Tea program of brief: explore mode, built from
+// small components with their own keys and styles.
+//
+// The root (Model) lays out a header, a navigator (the outline, the
+// timeline, the actors table or the glossary), a detail pane and a source
+// pane, and a footer. It alone reads the window size and owns the theme;
+// keys go to the root first (global keys, see keys.go) and then to the
+// focused component. Components render when their state changes and keep
+// the lines, so View only frames and joins them.
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/brief-cli/brief/model"
+)
+
+// Options configure a run of explore mode.
+type Options struct {
+	// Theme is auto, dark, light or high-contrast ("" is auto).
+	Theme string
+	In    io.Reader
+	Out   io.Writer
+	// Env is the environment (os.Environ() when nil); NO_COLOR set to any
+	// non-empty value in it turns colours off.
+	Env []string
+}
+
+// ErrInterrupted is returned by Run when the user quit with ctrl+c or the
+// program was interrupted; the command line maps it to exit code 130. It
+// wraps tea.ErrInterrupted.
+var ErrInterrupted = fmt.Errorf("interrupted: %w", tea.ErrInterrupted)
+
+// Run opens explore mode on a briefing and returns when the user quits.
+// The terminal is restored on every way out: q, ctrl+c, a signal, the
+// context's end, and a panic, which comes back as an error.
+func Run(ctx context.Context, b *model.Briefing, opts Options) error {
+	if b == nil {
+		return errors.New("no briefing to explore")
+	}
+	cfg, err := resolve(opts)
+	if err != nil {
+		return err
+	}
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(envOf(opts))}
+	if opts.In != nil {
+		popts = append(popts, tea.WithInput(opts.In))
+	}
+	if opts.Out != nil {
+		popts = append(popts, tea.WithOutput(opts.Out))
+	}
+	if cfg.noColor {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(New(b, cfg), popts...).Run()
+	if m, ok := final.(Model); ok {
+		switch {
+		case m.err != nil:
+			return m.err
+		case m.interrupted:
+			return ErrInterrupted
+		}
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tea.ErrInterrupted):
+		return ErrInterrupted
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	return err
+}
+
+// NewModel returns explore mode as a Bubble Tea model, for programs that
+// run it themselves (an SSH session of brief serve). opts.Env is the
+// client's environment (NO_COLOR); In and Out are not used; an unknown
+// theme is auto.
+func NewModel(b *model.Briefing, opts Options) tea.Model {
+	cfg, err := resolve(opts)
+	if err != nil {
+		cfg.theme = ThemeAuto
+	}
+	return New(b, cfg)
+}
+
+func envOf(opts Options) []string {
+	if opts.Env != nil {
+		return opts.Env
+	}
+	return os.Environ()
+}
+
+// resolve checks the options and reads NO_COLOR.
+func resolve(opts Options) (config, error) {
+	cfg := config{theme: opts.Theme}
+	switch cfg.theme {
+	case "":
+		cfg.theme = ThemeAuto
+	case ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast:
+	default:
+		return cfg, fmt.Errorf("unknown theme %q: want auto, dark, light or high-contrast", opts.Theme)
+	}
+	for _, kv := range envOf(opts) {
+		if len(kv) > len("NO_COLOR=") && kv[:len("NO_COLOR=")] == "NO_COLOR=" {
+			cfg.noColor = true
+		}
+	}
+	return cfg, nil
+}
