@@ -1,0 +1,602 @@
+// Package store keeps a reader's study state for each briefing — bookmarks,
+// notes, visited items and the last position — in a small JSON file in the
+// XDG state directory, so that nothing a reader writes is lost: not on a
+// crash, not with two windows open, not when the briefing changes.
+//
+// State is keyed by a hash of the briefing's source (see [Hash]); items by
+// their id. Every change is a read-merge-write under a lock on the state
+// directory: the file is read again, this instance's change is applied as a
+// last-writer-wins operation with a timestamp, and the result replaces the
+// file atomically (temporary file, fsync, rename, fsync of the directory).
+// A write returns only once its data is durable. Deleted notes stay as
+// tombstones, so a merge never brings them back.
+//
+// The package knows nothing of terminals; docs/state.md describes the file.
+package store
+
+import (
+	"cmp"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gofrs/flock"
+
+	"github.com/brief-cli/brief/model"
+)
+
+// Options configures Open. The zero value is ready to use.
+type Options struct {
+	// Dir is the state directory. Empty means DefaultDir: $BRIEF_STATE_DIR
+	// if set, else the XDG state directory.
+	Dir string
+	// Now is the clock used for timestamps; nil means time.Now.
+	Now func() time.Time
+}
+
+// Position is where a reader was in a briefing.
+type Position struct {
+	Item   model.Ref // the selected item
+	View   string    // the view it was selected in, as the TUI names it
+	Scroll int       // the scroll offset of that view
+}
+
+// Entry is the study state of one item that has a note or a bookmark.
+type Entry struct {
+	Ref        model.Ref
+	Note       string // "" if none; may hold several lines
+	Bookmarked bool
+	// Label is the item's text, cut to one line: from the briefing for an
+	// item that exists, else as it was when the note or bookmark was made.
+	Label   string
+	Updated time.Time // when the note or bookmark last changed
+}
+
+// Store is the study state of one open briefing. Its methods may be called
+// from several goroutines (such as Bubble Tea commands): writes are done one
+// at a time; reads never wait for the disk.
+type Store struct {
+	disk disk
+	lock *flock.Flock
+
+	opMu sync.Mutex // held for a whole write: one read-merge-write at a time
+
+	mu       sync.Mutex // guards the fields below; held only briefly
+	b        *model.Briefing
+	ix       itemIndex
+	hash     string
+	fileKey  string
+	path     string // the file that holds the state
+	st       *state // the state as last read or written; never modified
+	lastAt   time.Time
+	migrated string // hash of the state this one was carried over from
+}
+
+// Open finds or creates the state of a briefing. warning is non-nil when
+// something needs telling but did not stop the store: a *CorruptError for a
+// state file that could not be read and was moved aside. err is non-nil when
+// there is no store to use (the directory cannot be made, the file comes
+// from a newer brief, ...).
+//
+// When no state has this briefing's hash, Open looks for the state of an
+// earlier version of it — the newest state recorded with the same file path,
+// else with the same title — and carries it over (see docs/state.md): notes
+// on items that still exist stay on them; the others are listed by Orphans.
+func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) {
+	dir := opts.Dir
+	if dir == "" {
+		if dir, err = DefaultDir(); err != nil {
+			return nil, nil, err
+		}
+	} else if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, nil, err
+	}
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	s = &Store{
+		disk: disk{dir: dir, now: now},
+		lock: flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600)),
+	}
+	s.bind(b)
+	if err := s.locked(func() error {
+		s.disk.cleanTemp()
+		var err error
+		warning, err = s.load(true, false)
+		return err
+	}); err != nil {
+		s.lock.Close()
+		return nil, warning, err
+	}
+	return s, warning, nil
+}
+
+// Close releases the lock file's handle. The store must not be used after.
+func (s *Store) Close() error { return s.lock.Close() }
+
+// Dir is the state directory.
+func (s *Store) Dir() string { return s.disk.dir }
+
+// Path is the file that holds this briefing's state (it may not exist until
+// the first write).
+func (s *Store) Path() string { s.mu.Lock(); defer s.mu.Unlock(); return s.path }
+
+// Hash is the hash of the briefing the store is bound to.
+func (s *Store) Hash() string { s.mu.Lock(); defer s.mu.Unlock(); return s.hash }
+
+// MigratedFrom is the hash of an earlier version's state that Open or
+// Rebind carried over, or "".
+func (s *Store) MigratedFrom() string { s.mu.Lock(); defer s.mu.Unlock(); return s.migrated }
+
+func (s *Store) bind(b *model.Briefing) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b, s.ix, s.hash, s.fileKey = b, indexItems(b), Hash(b), fileKey(b.File)
+}
+
+// fileKey is a briefing's path as recorded in its state: absolute when the
+// file exists, else as given (such as "(built-in) ...").
+func fileKey(f string) string {
+	if f == "" {
+		return ""
+	}
+	if _, err := os.Stat(f); err == nil {
+		if abs, err := filepath.Abs(f); err == nil {
+			return abs
+		}
+	}
+	return f
+}
+
+func (s *Store) locked(fn func() error) error {
+	s.opMu.Lock()
+	defer s.opMu.Unlock()
+	if err := s.lock.Lock(); err != nil {
+		return err
+	}
+	err := fn()
+	if uerr := s.lock.Unlock(); err == nil {
+		err = uerr
+	}
+	return err
+}
+
+// load reads the state of the bound briefing from disk (lock held), merging
+// in what this instance already knew unless fresh (the store was just bound
+// to another briefing). With migrate, a briefing without state takes over an
+// earlier version's.
+func (s *Store) load(migrate, fresh bool) (warning, err error) {
+	s.mu.Lock()
+	hash, known, title, fk := s.hash, s.st, s.b.Title, s.fileKey
+	s.mu.Unlock()
+	if fresh {
+		known = nil
+	}
+
+	r, warning, err := s.disk.resolve(hash)
+	if err != nil {
+		return warning, err
+	}
+	st, from := r.st, ""
+	if !r.found && migrate && warning == nil {
+		if c, redirect, ok := s.findEarlier(fk, title); ok {
+			st, from = c.st, hashOf(c.path)
+			if err := s.migrate(r.path, hash, c.path, st, redirect); err != nil {
+				return nil, err
+			}
+			st = s.stamp(merge(newState(hash), st), r.path)
+		}
+	}
+	if st == nil {
+		st = newState(hash)
+	}
+	if known != nil {
+		st = merge(st, known)
+	}
+	s.mu.Lock()
+	s.path, s.st = r.path, st
+	if from != "" {
+		s.migrated = from
+	}
+	s.mu.Unlock()
+	return warning, nil
+}
+
+// stamp sets the metadata of a state about to be written to path: the hash
+// its name says, and the bound briefing's path and title.
+func (s *Store) stamp(st *state, path string) *state {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	st.Hash = hashOf(path)
+	st.File, st.Title = s.fileKey, s.b.Title
+	return st
+}
+
+// hashOf is the hash a state file is named after.
+func hashOf(path string) string { return strings.TrimSuffix(filepath.Base(path), ext) }
+
+// findEarlier looks for the newest state recorded for the same file path,
+// else for the same title. redirect says whether the earlier state should
+// forward to the new one: yes when it is the same file or its file is gone,
+// no when it belongs to another file that still exists (a copy).
+func (s *Store) findEarlier(fk, title string) (c candidate, redirect, ok bool) {
+	var byPath, byTitle *candidate
+	newer := func(best *candidate, c candidate) *candidate {
+		if best == nil || c.st.Updated.After(best.st.Updated) {
+			return &c
+		}
+		return best
+	}
+	for _, c := range s.disk.scan() {
+		switch {
+		case fk != "" && c.st.File == fk:
+			byPath = newer(byPath, c)
+		case title != "" && c.st.Title == title:
+			byTitle = newer(byTitle, c)
+		}
+	}
+	if byPath != nil {
+		return *byPath, true, true
+	}
+	if byTitle != nil {
+		// A built-in briefing ("(built-in) ...") has no path to lose.
+		f := byTitle.st.File
+		_, err := os.Stat(f)
+		gone := f == "" || filepath.IsAbs(f) && errors.Is(err, os.ErrNotExist)
+		return *byTitle, gone, true
+	}
+	return candidate{}, false, false
+}
+
+// migrate writes the carried-over state under the new hash, then (if asked)
+// turns the old file into a redirect to it. In that order, a crash between
+// the two leaves both readable and nothing lost.
+func (s *Store) migrate(newPath, hash, oldPath string, old *state, redirect bool) error {
+	now := s.tick(time.Time{})
+	st := s.stamp(merge(newState(hash), old), newPath)
+	st.Updated = now
+	if err := s.disk.write(newPath, st); err != nil {
+		return err
+	}
+	if !redirect {
+		return nil
+	}
+	return s.disk.write(oldPath, &state{Format: Format, File: old.File, Title: old.Title, MovedTo: hash, Updated: now, Hash: hashOf(oldPath)})
+}
+
+// tick returns a timestamp later than both the previous one of this
+// instance and floor, so that the change being made now wins over every
+// change already on disk.
+func (s *Store) tick(floor time.Time) time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t := s.disk.now().UTC()
+	for _, f := range []time.Time{s.lastAt, floor} {
+		if !t.After(f) {
+			t = f.Add(time.Nanosecond)
+		}
+	}
+	s.lastAt = t
+	return t
+}
+
+// update is a read-merge-write: under the lock it reads the file again,
+// merges in what this instance knows, applies op and writes the result. op
+// returns false to skip the write when it changes nothing. A file that could
+// not be read is moved aside and the write still made (from what this
+// instance knows); the *CorruptError is returned to be shown.
+func (s *Store) update(op func(st *state) bool) error {
+	var warning error
+	err := s.locked(func() error {
+		var err error
+		if warning, err = s.load(false, false); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		st, path := merge(s.st, newState(s.hash)), s.path
+		s.mu.Unlock()
+		st = s.stamp(st, path)
+		if !op(st) {
+			return nil
+		}
+		if err := s.disk.write(path, st); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.st = st
+		s.mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return warning
+}
+
+// Reload reads the state again, picking up what other instances wrote.
+func (s *Store) Reload() (warning error, err error) {
+	err = s.locked(func() error {
+		var err error
+		warning, err = s.load(false, false)
+		return err
+	})
+	return warning, err
+}
+
+// Rebind moves the store to a new version of its briefing (after a live
+// reload). If the new version has no state yet, the current state is carried
+// over to it and the old file forwards to the new one; notes on items that
+// no longer exist are then listed by Orphans.
+func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
+	if Hash(b) == s.Hash() {
+		s.bind(b)
+		return nil, nil
+	}
+	err = s.locked(func() error {
+		var err error
+		if warning, err = s.load(false, false); err != nil { // the latest of the old version
+			return err
+		}
+		s.mu.Lock()
+		oldPath, old := s.path, s.st
+		s.mu.Unlock()
+		s.bind(b)
+		r, w, err := s.disk.resolve(s.Hash())
+		if err != nil {
+			return err
+		}
+		warning = errors.Join(warning, w)
+		if r.found {
+			// The new version has state of its own (an earlier copy of
+			// it was opened before): that is its state.
+			w, err := s.load(false, true)
+			warning = errors.Join(warning, w)
+			return err
+		}
+		if len(old.Items) > 0 || old.Position != nil {
+			if err := s.migrate(r.path, s.Hash(), oldPath, old, true); err != nil {
+				return err
+			}
+			s.mu.Lock()
+			s.migrated = hashOf(oldPath)
+			s.mu.Unlock()
+		}
+		w, err = s.load(false, true)
+		warning = errors.Join(warning, w)
+		return err
+	})
+	return warning, err
+}
+
+// label is the current text of an item, or "".
+func (s *Store) label(r model.Ref) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ix.labels[key(r)]
+}
+
+func itemOf(st *state, k string) *item {
+	it := st.Items[k]
+	if it == nil {
+		it = &item{}
+		st.Items[k] = it
+	}
+	return it
+}
+
+// SetNote saves the note of an item; an empty (or blank) text deletes it.
+// It returns once the note is durable.
+func (s *Store) SetNote(r model.Ref, text string) error {
+	text = cleanNote(text)
+	if strings.TrimSpace(text) == "" {
+		return s.DeleteNote(r)
+	}
+	label := s.label(r)
+	return s.update(func(st *state) bool {
+		it := itemOf(st, key(r))
+		var floor time.Time
+		if it.Note != nil {
+			floor = it.Note.At
+		}
+		it.Note = &noteReg{At: s.tick(floor), Text: text, Label: label}
+		st.Updated = it.Note.At
+		return true
+	})
+}
+
+// DeleteNote deletes the note of an item, leaving a tombstone.
+func (s *Store) DeleteNote(r model.Ref) error {
+	label := s.label(r)
+	return s.update(func(st *state) bool {
+		it := itemOf(st, key(r))
+		if it.Note == nil || it.Note.Deleted {
+			return false
+		}
+		it.Note = &noteReg{At: s.tick(it.Note.At), Deleted: true, Label: label}
+		st.Updated = it.Note.At
+		return true
+	})
+}
+
+// ToggleBookmark bookmarks an item or removes its bookmark, whichever the
+// state on disk calls for, and says which.
+func (s *Store) ToggleBookmark(r model.Ref) (on bool, err error) {
+	label := s.label(r)
+	err = s.update(func(st *state) bool {
+		it := itemOf(st, key(r))
+		var floor time.Time
+		if it.Bookmark != nil {
+			floor, on = it.Bookmark.At, !it.Bookmark.On
+		} else {
+			on = true
+		}
+		it.Bookmark = &flagReg{At: s.tick(floor), On: on, Label: label}
+		st.Updated = it.Bookmark.At
+		return true
+	})
+	return on, err
+}
+
+// SetBookmark bookmarks an item (on) or removes its bookmark.
+func (s *Store) SetBookmark(r model.Ref, on bool) error {
+	label := s.label(r)
+	return s.update(func(st *state) bool {
+		it := itemOf(st, key(r))
+		var floor time.Time
+		if it.Bookmark != nil {
+			if it.Bookmark.On == on {
+				return false
+			}
+			floor = it.Bookmark.At
+		} else if !on {
+			return false
+		}
+		it.Bookmark = &flagReg{At: s.tick(floor), On: on, Label: label}
+		st.Updated = it.Bookmark.At
+		return true
+	})
+}
+
+// MarkVisited records that an item was read. It does nothing, and touches no
+// file, when the item is already marked.
+func (s *Store) MarkVisited(r model.Ref) error {
+	if s.Visited(r) {
+		return nil
+	}
+	return s.update(func(st *state) bool {
+		it := itemOf(st, key(r))
+		if it.Visited != nil && it.Visited.On {
+			return false
+		}
+		var floor time.Time
+		if it.Visited != nil {
+			floor = it.Visited.At
+		}
+		it.Visited = &flagReg{At: s.tick(floor), On: true}
+		st.Updated = it.Visited.At
+		return true
+	})
+}
+
+// SetPosition records where the reader is. It does nothing, and touches no
+// file, when the position is the one already recorded.
+func (s *Store) SetPosition(p Position) error {
+	if cur, ok := s.Position(); ok && cur == p {
+		return nil
+	}
+	return s.update(func(st *state) bool {
+		var floor time.Time
+		if st.Position != nil {
+			floor = st.Position.At
+		}
+		st.Position = &posReg{At: s.tick(floor), Item: key(p.Item), View: p.View, Scroll: p.Scroll}
+		st.Updated = st.Position.At
+		return true
+	})
+}
+
+func (s *Store) snapshot() (*state, itemIndex) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.st, s.ix
+}
+
+func (s *Store) item(r model.Ref) *item {
+	st, _ := s.snapshot()
+	return st.Items[key(r)]
+}
+
+// Note returns the note of an item and whether it has one.
+func (s *Store) Note(r model.Ref) (string, bool) {
+	if it := s.item(r); it != nil && it.Note != nil && !it.Note.Deleted {
+		return it.Note.Text, true
+	}
+	return "", false
+}
+
+// HasNote reports whether an item has a note.
+func (s *Store) HasNote(r model.Ref) bool { _, ok := s.Note(r); return ok }
+
+// Bookmarked reports whether an item is bookmarked.
+func (s *Store) Bookmarked(r model.Ref) bool {
+	it := s.item(r)
+	return it != nil && it.Bookmark != nil && it.Bookmark.On
+}
+
+// Visited reports whether an item was read.
+func (s *Store) Visited(r model.Ref) bool {
+	it := s.item(r)
+	return it != nil && it.Visited != nil && it.Visited.On
+}
+
+// Position returns where the reader last was, if recorded. The item may
+// no longer exist in the briefing; the caller checks.
+func (s *Store) Position() (Position, bool) {
+	st, _ := s.snapshot()
+	p := st.Position
+	if p == nil {
+		return Position{}, false
+	}
+	ref, ok := parseKey(p.Item)
+	if !ok {
+		return Position{}, false
+	}
+	return Position{Item: ref, View: p.View, Scroll: p.Scroll}, true
+}
+
+// Notes lists every item of the briefing with a note or a bookmark, in the
+// briefing's reading order (themes and their points, timeline, actors,
+// glossary, source sentences).
+func (s *Store) Notes() []Entry { return s.entries(true) }
+
+// Orphans lists notes and bookmarks whose item no longer exists in the
+// briefing (it was removed or renamed in a later version). They are kept,
+// and come back should the item return.
+func (s *Store) Orphans() []Entry { return s.entries(false) }
+
+func (s *Store) entries(present bool) []Entry {
+	st, ix := s.snapshot()
+	var out []Entry
+	for k, it := range st.Items {
+		if ix.has(k) != present {
+			continue
+		}
+		ref, ok := parseKey(k)
+		if !ok {
+			continue
+		}
+		e := Entry{Ref: ref}
+		if n := it.Note; n != nil && !n.Deleted {
+			e.Note, e.Label, e.Updated = n.Text, n.Label, n.At
+		}
+		if b := it.Bookmark; b != nil && b.On {
+			e.Bookmarked = true
+			if b.At.After(e.Updated) {
+				e.Updated = b.At
+				if b.Label != "" {
+					e.Label = b.Label
+				}
+			}
+		}
+		if e.Note == "" && !e.Bookmarked {
+			continue
+		}
+		if present {
+			e.Label = ix.labels[k]
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Entry) int {
+		ka, kb := key(a.Ref), key(b.Ref)
+		if present {
+			return cmp.Compare(ix.order[ka], ix.order[kb])
+		}
+		return strings.Compare(ka, kb)
+	})
+	return out
+}
