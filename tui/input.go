@@ -15,6 +15,17 @@ type queryInput struct {
 	value []rune
 }
 
+// maxQuery bounds the query: no one types more, and a huge paste must not
+// make every keystroke slower.
+const maxQuery = 256
+
+func (q queryInput) capped() queryInput {
+	if len(q.value) > maxQuery {
+		q.value = q.value[:maxQuery]
+	}
+	return q
+}
+
 func (q queryInput) Value() string { return string(q.value) }
 
 // Update applies a key or paste and reports whether the value changed.
@@ -25,8 +36,11 @@ func (q queryInput) Update(msg tea.Msg) (queryInput, bool) {
 		if t == "" {
 			return q, false
 		}
+		if len(q.value) >= maxQuery {
+			return q, false
+		}
 		q.value = append(q.value, []rune(t)...)
-		return q, true
+		return q.capped(), true
 	case tea.KeyPressMsg:
 		return q.key(msg)
 	}
@@ -59,9 +73,12 @@ func (q queryInput) key(k tea.KeyPressMsg) (queryInput, bool) {
 	if k.Text == "" || k.Mod&(tea.ModCtrl|tea.ModAlt) != 0 {
 		return q, false
 	}
+	if n >= maxQuery {
+		return q, false
+	}
 	t := sanitize.Line(k.Text)
 	q.value = append(q.value, []rune(t)...)
-	return q, true
+	return q.capped(), true
 }
 
 // View draws the prompt, the query (its end when too long) and a block
