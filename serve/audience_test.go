@@ -1,0 +1,165 @@
+package serve
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+func sized(a *audience, w, h int) *audience {
+	m, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m.(*audience)
+}
+
+func press(a *audience, keys ...string) *audience {
+	for _, k := range keys {
+		var msg tea.KeyPressMsg
+		switch k {
+		case "right":
+			msg = tea.KeyPressMsg{Code: tea.KeyRight}
+		case "left":
+			msg = tea.KeyPressMsg{Code: tea.KeyLeft}
+		default:
+			msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
+		}
+		m, _ := a.Update(msg)
+		a = m.(*audience)
+	}
+	return a
+}
+
+// checkFits fails when a line of the view is wider than w or the view is
+// taller than h.
+func checkFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("view is %d lines, taller than %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if lw := sanitize.Width(ansi.Strip(l)); lw > w {
+			t.Errorf("line %d is %d cells, wider than %d: %q", i+1, lw, w, ansi.Strip(l))
+		}
+	}
+}
+
+func TestAudienceViews(t *testing.T) {
+	b := seed(t)
+	deck := model.BuildDeck(b)
+	n := len(deck)
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 40}} {
+		w, h := size[0], size[1]
+		for _, tc := range []struct {
+			name string
+			make func() *audience
+			want []string
+		}{
+			{"waiting", func() *audience { return newAudience(nil, b.Title, deck, NewHub()) },
+				[]string{"waiting for the presenter", fmt.Sprintf("1/%d", n)}},
+			{"following", func() *audience {
+				a := newAudience(nil, b.Title, deck, NewHub())
+				m, _ := a.Update(presenterMsg{State{Slide: 3, Total: n}})
+				return m.(*audience)
+			}, []string{"following the presenter", fmt.Sprintf("3/%d", n), deck[2].Title[:10]}},
+			{"browsing", func() *audience {
+				a := newAudience(nil, b.Title, deck, NewHub())
+				m, _ := a.Update(presenterMsg{State{Slide: 3, Total: n}})
+				return press(m.(*audience), "right", "right")
+			}, []string{fmt.Sprintf("presenter on 3/%d — f to follow", n), fmt.Sprintf("5/%d", n)}},
+			{"ended", func() *audience {
+				a := newAudience(nil, b.Title, deck, NewHub())
+				m, _ := a.Update(presenterGoneMsg{})
+				return m.(*audience)
+			}, []string{"the presentation has ended"}},
+			{"browse-only", func() *audience { return press(newAudience(nil, b.Title, deck, nil), "G") },
+				[]string{fmt.Sprintf("%d/%d", n, n), "q quit"}},
+		} {
+			t.Run(fmt.Sprintf("%s-%dx%d", tc.name, w, h), func(t *testing.T) {
+				a := sized(tc.make(), w, h)
+				view := a.View().Content
+				checkFits(t, view, w, h)
+				plain := ansi.Strip(view)
+				for _, want := range tc.want {
+					if !strings.Contains(plain, want) {
+						t.Errorf("view lacks %q:\n%s", want, plain)
+					}
+				}
+				golden.RequireEqual(t, []byte(plain))
+			})
+		}
+	}
+}
+
+func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
+	b := seed(t)
+	deck := model.BuildDeck(b)
+	a := sized(newAudience(nil, b.Title, deck, NewHub()), 80, 24)
+	a = press(a, "right")
+	view := a.View().Content
+	if !strings.Contains(view, reverse+" presenter not started — f to follow") {
+		t.Errorf("badge not in reverse video:\n%q", view)
+	}
+	for _, sgr := range regexp.MustCompile(`\x1b\[[0-9;]*m`).FindAllString(view, -1) {
+		if sgr != bold && sgr != faint && sgr != reverse && sgr != reset {
+			t.Errorf("the audience view uses %q: only bold, faint and reverse read the same without colour", sgr)
+		}
+	}
+	a = press(a, "f")
+	if strings.Contains(ansi.Strip(a.View().Content), "f to follow") {
+		t.Error("badge still shown after f")
+	}
+}
+
+func TestAudienceTooSmallAndBlank(t *testing.T) {
+	b := seed(t)
+	deck := model.BuildDeck(b)
+	a := sized(newAudience(nil, b.Title, deck, NewHub()), 59, 20)
+	if got := a.View().Content; got != "terminal too small: need 60x20" {
+		t.Errorf("59x20: %q", got)
+	}
+	a = sized(a, 30, 5)
+	checkFits(t, a.View().Content, 30, 5)
+	a = sized(a, 80, 24)
+	m, _ := a.Update(presenterMsg{State{Slide: 2, Total: len(deck), Blank: "white"}})
+	a = m.(*audience)
+	view := a.View().Content
+	checkFits(t, view, 80, 24)
+	if strings.TrimSpace(ansi.Strip(view)) != "" || !strings.Contains(view, reverse) {
+		t.Errorf("white blank screen: %q", view)
+	}
+	// Browsing away shows the slide again; the presenter's blank is theirs.
+	a = press(a, "left")
+	if strings.TrimSpace(ansi.Strip(a.View().Content)) == "" {
+		t.Error("browsing during a blank screen shows nothing")
+	}
+}
+
+func TestAudienceRevealFollowsThePresenterStep(t *testing.T) {
+	deck := []model.Slide{{Title: "Points", Reveal: true, Items: []model.SlideItem{{Text: "first point"}, {Text: "second point"}, {Text: "third point"}}}}
+	a := sized(newAudience(nil, "T", deck, NewHub()), 80, 24)
+	m, _ := a.Update(presenterMsg{State{Slide: 1, Total: 1, Step: 2}})
+	a = m.(*audience)
+	plain := ansi.Strip(a.View().Content)
+	if !strings.Contains(plain, "second point") || strings.Contains(plain, "third point") {
+		t.Errorf("step 2 of 3:\n%s", plain)
+	}
+	a = press(a, "left") // browsing: the whole slide
+	if plain := ansi.Strip(a.View().Content); !strings.Contains(plain, "third point") {
+		t.Errorf("browsing shows the slide whole:\n%s", plain)
+	}
+}
+
+func TestAudienceQuits(t *testing.T) {
+	a := newAudience(nil, "T", nil, nil)
+	if _, cmd := a.Update(tea.KeyPressMsg{Code: 'q', Text: "q"}); cmd == nil || cmd() != tea.Quit() {
+		t.Error("q does not quit")
+	}
+}
