@@ -25,6 +25,11 @@ type Briefing struct {
 	Questions []string
 	Deck      []DeckEntry // as written in a # Deck section; empty means the default deck
 
+	// ArticleFile is the article file named by "article:", as written there
+	// (relative to the briefing's folder unless absolute); "" when the
+	// article is inside the briefing.
+	ArticleFile string
+
 	ids       map[string]any
 	sentences map[string]*Sentence
 	citers    map[string][]Ref

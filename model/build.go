@@ -133,6 +133,7 @@ func (bd *builder) source(meta map[string]field) {
 		return
 	case hasFile && af.value != "":
 		bd.articleFile = af.value
+		bd.b.ArticleFile = af.value
 		if bd.readArticle == nil {
 			bd.errorf(af.valPos, "cannot read article %q here", af.value)
 			return

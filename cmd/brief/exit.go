@@ -1,6 +1,17 @@
 package main
 
-import "errors"
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+)
 
 // Exit codes, as documented in docs/cli.md.
 const (
@@ -14,6 +25,10 @@ const (
 type exitError struct {
 	code int
 	err  error
+	// reported is set when the command has already written the error out.
+	reported bool
+	// help names the command whose help explains a usage error.
+	help string
 }
 
 func (e *exitError) Error() string { return e.err.Error() }
@@ -35,14 +50,72 @@ func usageError(err error) error {
 	return &exitError{code: exitUsage, err: err}
 }
 
+// commandUsageError is a usage error of cmd: the message points at its help.
+func commandUsageError(cmd *cobra.Command, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: exitUsage, err: err, help: cmd.CommandPath()}
+}
+
+// reportedError ends the program with code after the command has written
+// every problem out itself (as check does, file by file); nothing more is
+// printed.
+func reportedError(code int, err error) error {
+	return &exitError{code: code, err: err, reported: true}
+}
+
 // exitCode maps an error to the exit code it should end the program with.
 func exitCode(err error) int {
 	var ee *exitError
-	if errors.As(err, &ee) {
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, context.Canceled):
+		return exitInterrupted
+	case errors.As(err, &ee):
 		return ee.code
 	}
-	if err == nil {
-		return exitOK
-	}
 	return exitUsage // cobra's own errors: unknown flags, commands, arguments
+}
+
+// args wraps a cobra argument check so that its complaint is a usage error
+// that points at the command's help.
+func args(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, a []string) error {
+		if err := check(cmd, a); err != nil {
+			return commandUsageError(cmd, err)
+		}
+		return nil
+	}
+}
+
+// errorHandler writes an error to standard error, one line for each problem
+// (a load error lists every positioned problem, file:line:col: message).
+// Lines are coloured when standard error is a terminal and plain otherwise;
+// nothing is wrapped or decorated, so editors and scripts can read them.
+func errorHandler(w io.Writer, styles fang.Styles, err error) {
+	var ee *exitError
+	if errors.As(err, &ee) && ee.reported {
+		return
+	}
+	if errors.Is(err, context.Canceled) {
+		return // interrupted: the exit status says so
+	}
+	msg := strings.TrimRight(err.Error(), "\n")
+	if exitCode(err) == exitUsage {
+		help := "brief"
+		if ee != nil && ee.help != "" {
+			help = ee.help
+		}
+		msg = fmt.Sprintf("%s: %s (see \"%s --help\")", help, msg, help)
+	}
+	styled := term.IsTerminal(os.Stderr.Fd())
+	red := styles.Text.Foreground(styles.ErrorHeader.GetBackground())
+	for _, line := range strings.Split(msg, "\n") {
+		if styled {
+			line = red.Render(line)
+		}
+		_, _ = fmt.Fprintln(w, line)
+	}
 }

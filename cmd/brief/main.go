@@ -1,24 +1,312 @@
+// Command brief explores and presents structured news briefings in the
+// terminal. This package parses arguments and wires commands to the model
+// and the terminal program; each command lives in its own file.
 package main
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+	"syscall"
 
-	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/seeds"
+	"charm.land/fang/v2"
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/tui"
+)
+
+// Set by the release build: -X main.version=... -X main.commit=... -X main.date=...
+var (
+	version string
+	commit  string
+	date    string
 )
 
 func main() {
-	b, err := seeds.Load()
-	if err != nil {
-		os.Stderr.WriteString(err.Error() + "\n")
-		os.Exit(1)
+	os.Exit(run(os.Args[1:]))
+}
+
+// run executes the command line and returns the exit code.
+func run(args []string) int {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	go func() {
+		if _, ok := <-sigs; !ok {
+			return
+		}
+		// From now on a second signal ends the program the default way.
+		signal.Stop(sigs)
+		interrupted.Store(true)
+		cancel()
+		if !interactive.Load() {
+			// Commands that print and exit do not watch the context; a
+			// signal ends them at once, as it would without a handler.
+			os.Exit(exitInterrupted)
+		}
+	}()
+
+	root := newRootCmd()
+	root.SetArgs(args)
+	err := fang.Execute(ctx, root,
+		fang.WithVersion(buildVersion()),
+		fang.WithoutManpage(),
+		fang.WithErrorHandler(errorHandler),
+	)
+	if interrupted.Load() {
+		return exitInterrupted
 	}
-	if len(os.Args) > 1 {
-		b, err = model.Load(os.Args[1])
-		if err != nil {
-			os.Stderr.WriteString(err.Error() + "\n")
-			os.Exit(1)
+	return exitCode(err)
+}
+
+var (
+	// interactive is set while a command runs a terminal program that
+	// handles an interrupt itself, through its context, and must restore the
+	// terminal before it ends.
+	interactive atomic.Bool
+	// interrupted is set when SIGINT or SIGTERM arrives.
+	interrupted atomic.Bool
+)
+
+// interactively runs a terminal program (explore, present, notes): an
+// interrupt cancels the command's context instead of ending the process, so
+// the program can restore the terminal; brief then exits 130.
+func interactively(fn func() error) error {
+	interactive.Store(true)
+	defer interactive.Store(false)
+	return fn()
+}
+
+// buildVersion returns what --version shows: the version and commit stamped
+// by the release build, or read from the module information of a
+// `go install` or `go build`, and the build date when known.
+func buildVersion() string {
+	v, c, d := version, commit, date
+	// A release built where git could not say (no remote, no history)
+	// stamps placeholders; the toolchain's own record may know better.
+	if c == "none" {
+		c = ""
+	}
+	if strings.HasPrefix(d, "0001-01-01") {
+		d = ""
+	}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			v = info.Main.Version
+		}
+		for _, s := range info.Settings {
+			switch {
+			case s.Key == "vcs.revision" && c == "":
+				c = s.Value
+			case s.Key == "vcs.time" && d == "":
+				d = s.Value
+			}
 		}
 	}
-	b.WriteJSON(os.Stdout)
+	if v == "" {
+		v = "devel"
+	}
+	var extra []string
+	if c != "" {
+		extra = append(extra, c[:min(len(c), 7)])
+	}
+	if d != "" {
+		extra = append(extra, d[:min(len(d), 10)])
+	}
+	if len(extra) > 0 {
+		v += " (" + strings.Join(extra, ", ") + ")"
+	}
+	return v
+}
+
+func newRootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "brief [FILE|DIR]",
+		Short: "Explore and present structured news briefings in the terminal",
+		Long: `brief holds an analytical article as a structured briefing — themes, key points
+that quote the article word for word, actors, a timeline and a glossary — and
+lets you explore it in panes, search it, walk its timeline and present it.
+
+With no argument it opens the built-in briefing. With a FILE it opens that
+briefing (a *.brief.md file, or a plain article as *.txt); with a DIR, the
+library of briefings under it. When standard output is not a terminal, brief
+prints the briefing as plain text instead (the same as "brief print").`,
+		Example: `  brief                          # explore the built-in briefing
+  brief russia.brief.md          # explore a briefing
+  brief briefings/               # browse a library of briefings
+  brief | less                   # read the briefing as plain text`,
+		Args:                  rootArgs,
+		RunE:                  runRoot,
+		SilenceUsage:          true,
+		SilenceErrors:         true,
+		DisableFlagsInUseLine: true,
+		ValidArgsFunction:     briefingCompletion,
+		// Suggest "print" for "prnt" (cobra's default of 0 turns suggestions off here).
+		SuggestionsMinimumDistance: 2,
+	}
+	root.PersistentFlags().Var(newThemeValue(), "theme", "colour theme: auto, dark, light or high-contrast")
+	_ = root.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return themes, cobra.ShellCompDirectiveNoFileComp
+	})
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return commandUsageError(c, err)
+	})
+	for _, c := range commands {
+		root.AddCommand(c())
+	}
+	addExamples(root)
+	return root
+}
+
+// rootArgs accepts one FILE or DIR. A lone word that names no file but
+// looks like a command is reported as an unknown command, with suggestions.
+func rootArgs(cmd *cobra.Command, args []string) error {
+	if len(args) > 1 {
+		return commandUsageError(cmd, fmt.Errorf("takes one FILE or DIR, got %d arguments (%s)", len(args), strings.Join(args, " ")))
+	}
+	if len(args) == 1 && looksLikeCommand(args[0]) {
+		if _, err := os.Stat(args[0]); errors.Is(err, os.ErrNotExist) {
+			msg := fmt.Sprintf("unknown command %q", args[0])
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += fmt.Sprintf("; did you mean %q?", s[0])
+			}
+			return commandUsageError(cmd, errors.New(msg))
+		}
+	}
+	return nil
+}
+
+func looksLikeCommand(s string) bool {
+	if s == "" || strings.ContainsAny(s, `./\`) {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func runRoot(cmd *cobra.Command, args []string) error {
+	theme := themeOf(cmd)
+	if len(args) == 1 {
+		if st, err := os.Stat(args[0]); err == nil && st.IsDir() {
+			return runLibrary(cmd, filepath.Clean(args[0]), theme)
+		}
+	}
+	b, err := loadBriefing(args)
+	if err != nil {
+		return err
+	}
+	if !stdoutIsTerminal() {
+		return writePlain(cmd, b, 0)
+	}
+	return interactively(func() error {
+		err := tui.Run(cmd.Context(), b, tui.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
+		if errors.Is(err, tui.ErrInterrupted) {
+			return reportedError(exitInterrupted, err) // ctrl+c: the exit status says it all
+		}
+		return err
+	})
+}
+
+// stdoutIsTerminal reports whether standard output is a terminal: the test
+// for drawing anything, and for asking the terminal anything.
+func stdoutIsTerminal() bool { return term.IsTerminal(os.Stdout.Fd()) }
+
+// terminalWidth is the width to wrap plain text to: the terminal's when
+// standard output is one, else 80.
+func terminalWidth() int {
+	if stdoutIsTerminal() {
+		if w, _, err := term.GetSize(os.Stdout.Fd()); err == nil && w > 0 {
+			return w
+		}
+	}
+	return 80
+}
+
+// themes are the values of --theme.
+var themes = []string{"auto", "dark", "light", "high-contrast"}
+
+// themeValue is the --theme flag; it refuses an unknown theme while the
+// flags are parsed, so the mistake is a usage error.
+type themeValue string
+
+func newThemeValue() *themeValue { v := themeValue("auto"); return &v }
+
+func (t *themeValue) String() string { return string(*t) }
+func (t *themeValue) Type() string   { return "theme" }
+func (t *themeValue) Set(s string) error {
+	for _, ok := range themes {
+		if s == ok {
+			*t = themeValue(s)
+			return nil
+		}
+	}
+	return fmt.Errorf("must be one of %s", strings.Join(themes, ", "))
+}
+
+// themeOf returns the --theme value in effect for cmd.
+func themeOf(cmd *cobra.Command) string {
+	if f := cmd.Flags().Lookup("theme"); f != nil {
+		return f.Value.String()
+	}
+	return "auto"
+}
+
+// briefingCompletion completes briefing files and directories.
+func briefingCompletion(_ *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	return []string{"brief.md", "txt"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// addExamples gives cobra's own commands (help, completion) the example
+// every command of brief shows in its help.
+func addExamples(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Example = "  brief help export\n  brief help timeline"
+		case "completion":
+			// Without a shell (or with an unknown one) cobra would print help
+			// and exit 0; it is a usage error.
+			c.RunE = func(cmd *cobra.Command, a []string) error {
+				if len(a) > 0 {
+					return commandUsageError(cmd, fmt.Errorf("unknown shell %q: use bash, zsh, fish or powershell", a[0]))
+				}
+				return commandUsageError(cmd, errors.New("name a shell: bash, zsh, fish or powershell"))
+			}
+			c.Args = cobra.ArbitraryArgs
+			c.Example = `  brief completion bash > ~/.local/share/bash-completion/completions/brief
+  brief completion zsh > "${fpath[1]}/_brief"
+  brief completion fish > ~/.config/fish/completions/brief.fish`
+			for _, sub := range c.Commands() {
+				sub.Example = "  brief completion " + sub.Name() + " --help"
+				switch sub.Name() {
+				case "bash":
+					sub.Example = "  source <(brief completion bash)"
+				case "zsh":
+					sub.Example = "  brief completion zsh > \"${fpath[1]}/_brief\""
+				case "fish":
+					sub.Example = "  brief completion fish | source"
+				case "powershell":
+					sub.Example = "  brief completion powershell | Out-String | Invoke-Expression"
+				}
+			}
+		}
+	}
 }

@@ -40,7 +40,7 @@ func Dir() (string, error) {
 	if !fi.IsDir() {
 		return "", fmt.Errorf("%s is not a directory", dir)
 	}
-	if st, ok := fi.Sys().(*syscall.Stat_t); ok && int(st.Uid) != os.Getuid() {
+	if !ownedByMe(fi) {
 		return "", fmt.Errorf("%s belongs to another user", dir)
 	}
 	if fi.Mode().Perm()&0o077 != 0 {

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/seeds"
+)
+
+func init() { register(newCheckCmd) }
+
+func newCheckCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "check [FILE|DIR...]",
+		Short: "Validate briefings and report every problem as file:line:col",
+		Long: `Load each briefing and report every problem found, one a line on standard error,
+as file:line:col: message — quotes that are not in the article word for word,
+references that do not resolve, duplicate ids, bad dates and so on. For each file
+that loads, a one-line summary goes to standard output.
+
+A DIR is searched for *.brief.md files. With no argument the built-in briefing is
+checked. The exit status is 0 when every file is valid and 1 otherwise.`,
+		Example: `  brief check russia.brief.md
+  brief check briefings/
+  brief check a.brief.md b.brief.md 2> problems.txt`,
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"brief.md", "txt"}, cobra.ShellCompDirectiveFilterFileExt
+		},
+		RunE: func(cmd *cobra.Command, a []string) error {
+			files, err := checkTargets(a)
+			if err != nil {
+				return err
+			}
+			out, errOut := cmd.OutOrStdout(), cmd.ErrOrStderr()
+			failed := 0
+			for _, f := range files {
+				b, err := f.load()
+				if err != nil {
+					failed++
+					problems := strings.Split(strings.TrimRight(err.Error(), "\n"), "\n")
+					for _, p := range problems {
+						fmt.Fprintln(errOut, p)
+					}
+					fmt.Fprintf(out, "FAIL %s (%s)\n", f.name, plural(len(problems), "problem"))
+					continue
+				}
+				fmt.Fprintf(out, "ok   %s (%s; %s)\n", f.name, b.Summary(), citedSummary(b))
+			}
+			if failed > 0 {
+				return reportedError(exitInvalid, fmt.Errorf("%d of %d files failed the check", failed, len(files)))
+			}
+			return nil
+		},
+	}
+}
+
+type checkTarget struct {
+	name string
+	load func() (*model.Briefing, error)
+}
+
+// checkTargets expands the arguments: files as given, directories to the
+// briefings under them, nothing to the built-in briefing.
+func checkTargets(a []string) ([]checkTarget, error) {
+	if len(a) == 0 {
+		return []checkTarget{{name: "(built-in) " + seeds.Name, load: seeds.Load}}, nil
+	}
+	var out []checkTarget
+	file := func(name string) checkTarget {
+		return checkTarget{name: name, load: func() (*model.Briefing, error) { return model.Load(name) }}
+	}
+	for _, arg := range a {
+		st, err := os.Stat(arg)
+		if err != nil || !st.IsDir() {
+			out = append(out, file(arg)) // a missing file is reported by the load
+			continue
+		}
+		n := len(out)
+		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && strings.HasSuffix(d.Name(), ".brief.md") {
+				out = append(out, file(p))
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, inputError(err)
+		}
+		if len(out) == n {
+			return nil, inputError(errors.New(arg + ": no *.brief.md files in this folder"))
+		}
+	}
+	return out, nil
+}
+
+// citedSummary says how many of the article's sentences the briefing cites.
+func citedSummary(b *model.Briefing) string {
+	all := b.Sentences()
+	cited := 0
+	for _, s := range all {
+		if len(b.CitedBy(s.ID)) > 0 {
+			cited++
+		}
+	}
+	if cited == len(all) {
+		return fmt.Sprintf("all %s cited", plural(len(all), "sentence"))
+	}
+	return fmt.Sprintf("%d of %s cited", cited, plural(len(all), "sentence"))
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}

@@ -1,0 +1,104 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/model"
+)
+
+func init() { register(newExportCmd) }
+
+// exportFormats maps --format values to the writers of the model.
+var exportFormats = map[string]func(*model.Briefing, io.Writer) error{
+	"json": (*model.Briefing).WriteJSON,
+	"md":   (*model.Briefing).WriteMarkdown,
+	"html": (*model.Briefing).WriteHTML,
+}
+
+func newExportCmd() *cobra.Command {
+	var format, output string
+	cmd := &cobra.Command{
+		Use:   "export --format json|md|html [FILE]",
+		Short: "Export the briefing as JSON, a Markdown handout or a printable HTML page",
+		Long: `Export the briefing to standard output, or to a file with -o.
+
+  json   the whole parsed model (schema: docs/briefing.schema.json)
+  md     a Markdown handout: themes, points with their quotes, timeline, actors,
+         glossary, questions and the article
+  html   the same handout as one self-contained, printable HTML page (no scripts,
+         no external resources)
+
+With -o the file is written atomically: it is either the complete export or left
+as it was.`,
+		Example: `  brief export --format json > briefing.json
+  brief export --format md russia.brief.md > handout.md
+  brief export --format html -o handout.html russia.brief.md`,
+		Args:              args(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: briefingCompletion,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			write, ok := exportFormats[format]
+			if !ok {
+				if format == "" {
+					return commandUsageError(cmd, fmt.Errorf("--format is required: json, md or html"))
+				}
+				return commandUsageError(cmd, fmt.Errorf("unknown export format %q: use json, md or html", format))
+			}
+			b, err := loadBriefing(a)
+			if err != nil {
+				return err
+			}
+			if output == "" || output == "-" {
+				return outputError(write(b, cmd.OutOrStdout()))
+			}
+			return writeFileAtomic(output, func(w io.Writer) error { return write(b, w) })
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: json, md or html (required)")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"json\tthe parsed model", "md\ta Markdown handout", "html\ta printable HTML page"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+// writeFileAtomic writes name through a temporary file in the same folder,
+// renamed into place once complete, so a failed export never leaves a
+// half-written file.
+func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
+	fail := func(err error) error {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return inputError(fmt.Errorf("%s: %w", name, err))
+	}
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
+	if err != nil {
+		return fail(err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := write(f); err != nil {
+		return fail(err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(f.Name(), name); err != nil {
+		return fail(err)
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/tui/present"
+)
+
+func init() { register(newPresentCmd) }
+
+func newPresentCmd() *cobra.Command {
+	var (
+		theme    = presentTheme(present.ThemeProjector)
+		duration time.Duration
+		clock    bool
+		check    string
+		noReload bool
+	)
+	cmd := &cobra.Command{
+		Use:   "present [FILE]",
+		Short: "Present a briefing as slides, for a projector",
+		Long: `Present the briefing as a deck of slides: a title slide, the agenda, one slide
+per theme with its points, the timeline, who stands where, the glossary,
+discussion questions and a closing slide (or the slides the briefing's # Deck
+section lists). Slides that do not fit the terminal are split across screens.
+
+Keys: → space PgDn n enter next · ← PgUp backspace previous · home/end ·
+a number then enter jumps · b or . black screen, w white screen (any key
+brings the slide back) · ? keys · q quit.
+
+Run "brief notes" in a second terminal for your speaker notes, the next
+slide and the timer; it follows the presentation and drives it.
+
+The deck follows the briefing file: each save lays it out again on the same
+slide number; a save that breaks the file shows its first error on the
+status row and keeps the last good deck (--no-reload turns this off).
+
+When standard output is not a terminal, the deck is printed as plain text,
+one block per slide with its notes.`,
+		Example: `  brief present                          # present the built-in briefing
+  brief present russia.brief.md --duration 20m --clock
+  brief present --theme dark
+  brief present --check 80x24             # which slides do not fit 80x24?
+  brief present | less                    # the deck as plain text`,
+		Args:              args(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: briefingCompletion,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if duration < 0 {
+				return commandUsageError(cmd, fmt.Errorf("--duration must not be negative, got %s", duration))
+			}
+			var cw, ch int
+			if check != "" {
+				var err error
+				if cw, ch, err = parseSize(check); err != nil {
+					return commandUsageError(cmd, fmt.Errorf("--check: %v", err))
+				}
+			}
+			b, err := loadBriefing(a)
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if check != "" {
+				problems := present.Check(b, cw, ch)
+				for _, p := range problems {
+					fmt.Fprintln(out, p)
+				}
+				if len(problems) > 0 {
+					return reportedError(exitInvalid, fmt.Errorf("%d slides do not fit %dx%d", len(problems), cw, ch))
+				}
+				fmt.Fprintf(out, "every slide fits %dx%d (%d screens)\n", cw, ch, present.Screens(b, cw, ch))
+				return nil
+			}
+			if !stdoutIsTerminal() {
+				return outputError(present.WritePlain(out, b))
+			}
+			return interactively(func() error {
+				err := present.Run(cmd.Context(), b, present.Options{
+					Theme:    string(theme),
+					Duration: duration,
+					Clock:    clock,
+					NoColor:  os.Getenv("NO_COLOR") != "",
+					NoReload: noReload,
+					In:       os.Stdin,
+					Out:      os.Stdout,
+				})
+				if errors.Is(err, present.ErrInterrupted) {
+					return reportedError(exitInterrupted, err)
+				}
+				return err
+			})
+		},
+	}
+	cmd.Flags().Var(&theme, "theme", "slide theme: projector (light, high contrast), dark or high-contrast")
+	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return present.ThemeNames, cobra.ShellCompDirectiveNoFileComp
+	})
+	cmd.Flags().DurationVar(&duration, "duration", 0, "length of the talk, for a countdown (e.g. 20m)")
+	cmd.Flags().BoolVar(&clock, "clock", false, "show the time and the timer on the slides")
+	cmd.Flags().BoolVar(&noReload, "no-reload", false, "do not reload the deck when the briefing file changes")
+	cmd.Flags().StringVar(&check, "check", "", "list the slides that do not fit a `WxH` terminal (e.g. 80x24) and exit 1 if any")
+	return cmd
+}
+
+// presentTheme is the --theme flag of present mode. The explore themes
+// "auto" and "light" mean the projector theme here, so a --theme given
+// before the command name still works.
+type presentTheme string
+
+func (t *presentTheme) String() string { return string(*t) }
+func (t *presentTheme) Type() string   { return "theme" }
+func (t *presentTheme) Set(s string) error {
+	switch s {
+	case "auto", "light":
+		s = present.ThemeProjector
+	}
+	for _, ok := range present.ThemeNames {
+		if s == ok {
+			*t = presentTheme(s)
+			return nil
+		}
+	}
+	return fmt.Errorf("must be one of %s", strings.Join(present.ThemeNames, ", "))
+}
+
+// parseSize reads a terminal size written WxH.
+func parseSize(s string) (w, h int, err error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	if ok {
+		w, err = strconv.Atoi(ws)
+		if err == nil {
+			h, err = strconv.Atoi(hs)
+		}
+	}
+	if !ok || err != nil || w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("size %q is not WxH, e.g. 80x24", s)
+	}
+	return w, h, nil
+}

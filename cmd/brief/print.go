@@ -1,0 +1,61 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/model"
+)
+
+func init() { register(newPrintCmd) }
+
+func newPrintCmd() *cobra.Command {
+	var width int
+	cmd := &cobra.Command{
+		Use:   "print [FILE]",
+		Short: "Print the whole briefing as plain text",
+		Long: `Print the whole briefing as plain text: its themes with their points and quotes,
+the timeline, actors, glossary, questions and the article. Lines are wrapped to
+the terminal's width, or to 80 columns when standard output is not a terminal.
+No escape sequence is ever written: text from the briefing is sanitised. This is
+also what "brief" does when its output is piped.`,
+		Example: `  brief print                        # the built-in briefing
+  brief print russia.brief.md | less
+  brief print --width 60 russia.brief.md > russia.txt`,
+		Args:              args(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: briefingCompletion,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if cmd.Flags().Changed("width") && width < model.MinTextWidth {
+				return commandUsageError(cmd, fmt.Errorf("--width must be at least %d, got %d", model.MinTextWidth, width))
+			}
+			b, err := loadBriefing(a)
+			if err != nil {
+				return err
+			}
+			return writePlain(cmd, b, width)
+		},
+	}
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap lines to `N` columns (default: the terminal's width, or 80)")
+	return cmd
+}
+
+// writePlain prints the briefing as plain text, wrapped to width or, when
+// width is 0, to the terminal's width (80 when not a terminal).
+func writePlain(cmd *cobra.Command, b *model.Briefing, width int) error {
+	if width <= 0 {
+		width = terminalWidth()
+	}
+	return outputError(b.WriteText(cmd.OutOrStdout(), width))
+}
+
+// outputError reports a failure to write the output. A closed pipe (as with
+// "brief print | head") is not an error worth a message.
+func outputError(err error) error {
+	if err == nil || errors.Is(err, syscall.EPIPE) {
+		return nil
+	}
+	return inputError(fmt.Errorf("writing output: %w", err))
+}

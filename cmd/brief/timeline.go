@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/model"
+)
+
+func init() { register(newTimelineCmd) }
+
+func newTimelineCmd() *cobra.Command {
+	var (
+		width  int
+		asJSON bool
+	)
+	cmd := &cobra.Command{
+		Use:   "timeline [FILE]",
+		Short: "Print the timeline as text",
+		Long: `Print the briefing's timeline in chronological order: the date as precise as the
+article gives it (a decade, a year, a month, an approximate span), the event, and
+the article's own wording of the date. Lines are wrapped to the terminal's width,
+or to 80 columns when standard output is not a terminal. --json writes the events
+as a JSON array instead.`,
+		Example: `  brief timeline
+  brief timeline russia.brief.md | grep 2021
+  brief timeline --json | jq '.[].label'`,
+		Args:              args(cobra.MaximumNArgs(1)),
+		ValidArgsFunction: briefingCompletion,
+		RunE: func(cmd *cobra.Command, a []string) error {
+			if cmd.Flags().Changed("width") && width < model.MinTextWidth {
+				return commandUsageError(cmd, fmt.Errorf("--width must be at least %d, got %d", model.MinTextWidth, width))
+			}
+			b, err := loadBriefing(a)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return outputError(b.WriteTimelineJSON(cmd.OutOrStdout()))
+			}
+			if width == 0 {
+				width = terminalWidth()
+			}
+			return outputError(b.WriteTimelineText(cmd.OutOrStdout(), width))
+		},
+	}
+	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap lines to `N` columns (default: the terminal's width, or 80)")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "write the events as a JSON array")
+	return cmd
+}

@@ -1,0 +1,185 @@
+package e2e
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/brief-cli/brief/internal/tmuxtest"
+)
+
+var counterRe = regexp.MustCompile(`\b(\d+)/(\d+)\b`)
+
+// presentEnv keeps a test's presentations in its own runtime directory, so
+// it never sees (or is seen by) a user's real ones.
+func presentEnv(t *testing.T, extra ...string) []string {
+	return append([]string{"XDG_RUNTIME_DIR=" + t.TempDir(), "TERM=xterm-256color"}, extra...)
+}
+
+// startPresent opens brief present and returns the session and N, the
+// number of screens, read from the 1/N counter of the title slide.
+func startPresent(t *testing.T, env []string, w, h int) (*tmuxtest.Session, int) {
+	t.Helper()
+	bin := tmuxtest.Binary(t)
+	s := tmuxtest.Start(t, w, h, env, bin+" present")
+	screen := s.WaitFor("the counter 1/N", func(sc string) bool {
+		m := counterRe.FindStringSubmatch(lastLines(sc, 3))
+		return m != nil && m[1] == "1"
+	})
+	if !strings.Contains(screen, "Russia") {
+		t.Fatalf("the first screen is not the title slide:\n%s", screen)
+	}
+	var n int
+	fmt.Sscan(counterRe.FindStringSubmatch(lastLines(screen, 3))[2], &n)
+	if n < 10 {
+		t.Fatalf("the deck has %d screens; the seed has more slides than that", n)
+	}
+	return s, n
+}
+
+func lastLines(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
+}
+
+func at(i, n int) string { return fmt.Sprintf("%d/%d", i, n) }
+
+// inOrder reports whether the words appear in s one after another.
+func inOrder(s string, words ...string) bool {
+	pos := 0
+	for _, w := range words {
+		i := strings.Index(s[pos:], w)
+		if i < 0 {
+			return false
+		}
+		pos += i + len(w)
+	}
+	return true
+}
+
+func TestPresentJourney(t *testing.T) {
+	s, n := startPresent(t, presentEnv(t), 100, 30)
+	s.Keys("Right")
+	s.WaitText(at(2, n))
+	s.Keys("Space")
+	s.WaitText(at(3, n))
+	s.Keys("NPage")
+	slide4 := s.WaitText(at(4, n))
+
+	// b blanks the screen; b again brings slide 4 back.
+	s.Keys("b")
+	blank := s.WaitGone(at(4, n))
+	if strings.TrimSpace(blank) != "" {
+		t.Fatalf("b left something on the screen:\n%s", blank)
+	}
+	s.Keys("b")
+	if back := s.WaitText(at(4, n)); back != slide4 {
+		t.Fatalf("slide 4 did not come back as it was:\nbefore:\n%s\nafter:\n%s", slide4, back)
+	}
+
+	// Step on to the timeline slide: its list reads 1980s → 2016 → 2021 → 2025.
+	var timeline string
+	for i := 5; i <= n && timeline == ""; i++ {
+		s.Keys("Right")
+		sc := s.WaitText(at(i, n))
+		if strings.Contains(sc, "Soviet military intervention") {
+			timeline = sc
+		}
+	}
+	if timeline == "" {
+		t.Fatal("stepping through the deck never reached the timeline slide")
+	}
+	if !inOrder(timeline, "1980s", "2016", "2021", "2025") {
+		t.Fatalf("the timeline does not read 1980s → 2016 → 2021 → 2025:\n%s", timeline)
+	}
+	if !strings.Contains(timeline, "━") || !strings.Contains(timeline, "1990") {
+		t.Fatalf("the timeline slide has no axis:\n%s", timeline)
+	}
+
+	s.Keys("q")
+	if code := s.WaitExit(); code != 0 {
+		t.Fatalf("q exited %d, want 0", code)
+	}
+}
+
+func TestPresentConsoleFollowsAndDrives(t *testing.T) {
+	env := presentEnv(t)
+	p, n := startPresent(t, env, 100, 30)
+	p.Keys("Right", "Space", "NPage")
+	p.WaitText(at(4, n))
+
+	c := tmuxtest.Start(t, 90, 30, env, tmuxtest.Binary(t)+" notes")
+	c.WaitText(at(4, n))
+	c.WaitText("Next: Security")
+
+	// The console follows the presenter...
+	p.Keys("Right")
+	c.WaitText(at(5, n))
+	// ...and drives it.
+	c.Keys("Right")
+	p.WaitText(at(6, n))
+	c.WaitText(at(6, n))
+
+	// A black screen from the console, and back.
+	c.Keys("b")
+	p.WaitGone(at(6, n))
+	c.WaitText("BLACK SCREEN")
+	c.Keys("b")
+	p.WaitText(at(6, n))
+
+	// The console quits; the presentation goes on.
+	c.Keys("q")
+	if code := c.WaitExit(); code != 0 {
+		t.Fatalf("the console exited %d, want 0", code)
+	}
+	p.Keys("Right")
+	p.WaitText(at(7, n))
+	p.Keys("q")
+	if code := p.WaitExit(); code != 0 {
+		t.Fatalf("present exited %d, want 0", code)
+	}
+}
+
+func TestPresentConsoleWaitsForARestart(t *testing.T) {
+	env := presentEnv(t)
+	c := tmuxtest.Start(t, 90, 24, env, tmuxtest.Binary(t)+" notes")
+	c.WaitText("Looking for a presentation")
+	p, n := startPresent(t, env, 80, 24)
+	c.WaitText(at(1, n))
+	p.Keys("q")
+	p.WaitExit()
+	c.WaitText("The presentation has ended")
+	p2, _ := startPresent(t, env, 80, 24)
+	c.WaitText(at(1, n))
+	p2.Keys("q")
+	p2.WaitExit()
+	c.Keys("q")
+	if code := c.WaitExit(); code != 0 {
+		t.Fatalf("the console exited %d, want 0", code)
+	}
+}
+
+func TestPresentCheck(t *testing.T) {
+	r := brief(t, "present", "--check", "80x24").ok(t, "present --check 80x24")
+	if !strings.Contains(r.stdout, "every slide fits 80x24") {
+		t.Errorf("--check 80x24 says: %q", r.stdout)
+	}
+	r = brief(t, "present", "--check", "40x12")
+	if r.code != 1 || !strings.Contains(r.stdout, "40x12") {
+		t.Errorf("--check 40x12: exit %d, out %q; want exit 1 with the problem", r.code, r.stdout)
+	}
+	if r := brief(t, "present", "--check", "wide"); r.code != 2 {
+		t.Errorf("--check wide: exit %d, want 2", r.code)
+	}
+}
+
+func TestPresentPipedPrintsTheDeck(t *testing.T) {
+	r := brief(t, "present").ok(t, "present with stdout piped")
+	noEscapes(t, "present | cat", r.stdout)
+	for _, want := range []string{"── 1/", "Agenda", "Timeline", "Who stands where", "Thank you"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the plain deck lacks %q", want)
+		}
+	}
+}

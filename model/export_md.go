@@ -1,0 +1,301 @@
+package model
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+// WriteMarkdown writes the briefing as a Markdown handout: themes with their
+// points and quotes, the timeline, actors, glossary, questions and the
+// article. Content is plain text in the briefing, so every character that
+// Markdown would read as markup is escaped: the handout shows what the
+// briefing says, never a link, an image or raw HTML that it did not intend.
+func (b *Briefing) WriteMarkdown(w io.Writer) error {
+	return b.WriteMarkdownWithNotes(w, nil)
+}
+
+// NoteEntry is a reader's bookmark or note on an item, as an export shows
+// it. The model does not store them; the caller passes them in.
+type NoteEntry struct {
+	Ref        Ref
+	Label      string // the item's text, one line
+	Note       string // "" for none; may hold several lines
+	Bookmarked bool
+	// Orphaned says the item is no longer in the briefing (the note was
+	// written on an earlier version of it).
+	Orphaned bool
+}
+
+// WriteMarkdownWithNotes writes the handout of WriteMarkdown with a section
+// "Bookmarks and notes" before the article, listing notes in the order
+// given. With no notes it writes exactly what WriteMarkdown does.
+func (b *Briefing) WriteMarkdownWithNotes(w io.Writer, notes []NoteEntry) error {
+	m := &mdWriter{w: w}
+	m.printf("# %s\n\n", mdText(b.Title))
+	var meta []string
+	if b.Source.Title != "" {
+		meta = append(meta, "**Source:** "+mdText(b.Source.Title))
+	}
+	if b.Source.Publisher != "" {
+		meta = append(meta, "**Publisher:** "+mdText(b.Source.Publisher))
+	}
+	if p := b.Source.PublishedString(); p != "" {
+		meta = append(meta, "**Published:** "+mdText(p))
+	}
+	if b.Source.URL != "" {
+		meta = append(meta, "**URL:** "+mdText(b.Source.URL))
+	}
+	m.lines(meta)
+
+	for i, th := range b.Themes {
+		m.printf("## %d. %s\n\n", i+1, mdText(th.Title))
+		m.para(th.Summary)
+		for _, n := range th.Notes {
+			m.printf("*Note:* %s\n\n", mdText(n))
+		}
+		for _, p := range th.Points {
+			m.printf("### %s\n\n", mdText(p.Text))
+			m.para(p.Detail)
+			m.quotes(p.Quotes)
+			var facts []string
+			if names := b.actorNames(p.Actors); names != "" {
+				facts = append(facts, "*Actors:* "+mdText(names))
+			}
+			if events := b.eventTitles(p.Events); events != "" {
+				facts = append(facts, "*Timeline:* "+mdText(events))
+			}
+			m.lines(append(facts, notesMD(p.Notes)...))
+		}
+	}
+
+	if len(b.Timeline) > 0 {
+		m.printf("## Timeline\n\n")
+		m.printf("| When | Event | In the article’s words |\n|---|---|---|\n")
+		for _, e := range b.Timeline {
+			phrase := ""
+			if e.Phrase != "" {
+				phrase = "“" + mdCell(e.Phrase) + "”"
+			}
+			m.printf("| %s | %s | %s |\n", mdCell(e.When.Label()), mdCell(e.Title), phrase)
+		}
+		m.printf("\n")
+		for _, e := range b.Timeline {
+			if e.Description == "" && len(e.Quotes) == 0 && len(e.Notes) == 0 {
+				continue
+			}
+			m.printf("### %s: %s\n\n", mdText(e.When.Label()), mdText(e.Title))
+			m.para(e.Description)
+			m.quotes(e.Quotes)
+			m.lines(notesMD(e.Notes))
+		}
+	}
+
+	if len(b.Actors) > 0 {
+		m.printf("## Actors\n\n")
+		for _, a := range b.Actors {
+			m.printf("### %s\n\n", mdText(a.Name))
+			var facts []string
+			if a.Kind != "" {
+				facts = append(facts, "*Kind:* "+mdText(a.Kind))
+			}
+			if len(a.Aliases) > 0 {
+				facts = append(facts, "*Also:* "+mdText(lineList(a.Aliases)))
+			}
+			if a.Stance != "" {
+				facts = append(facts, "*Stance:* "+mdText(a.Stance))
+			}
+			m.lines(facts)
+			m.para(a.Description)
+			m.quotes(a.Quotes)
+			m.lines(notesMD(a.Notes))
+		}
+	}
+
+	if len(b.Glossary) > 0 {
+		m.printf("## Glossary\n\n")
+		for _, g := range b.Glossary {
+			head := "**" + mdText(g.Term) + "**"
+			if len(g.Aliases) > 0 {
+				head += " (also " + mdText(lineList(g.Aliases)) + ")"
+			}
+			m.printf("%s — %s\n\n", head, mdText(g.Definition))
+			m.quotes(g.Quotes)
+		}
+	}
+
+	if len(b.Questions) > 0 {
+		m.printf("## Questions\n\n")
+		for i, q := range b.Questions {
+			m.printf("%d. %s\n", i+1, mdText(q))
+		}
+		m.printf("\n")
+	}
+
+	if len(notes) > 0 {
+		m.notes(notes)
+	}
+
+	if len(b.Source.Paragraphs) > 0 {
+		m.printf("## The article\n\n")
+		if b.Source.Title != "" {
+			m.printf("**%s**\n\n", mdText(b.Source.Title))
+		}
+		for _, p := range b.Source.Paragraphs {
+			var texts []string
+			for _, s := range p.Sentences {
+				texts = append(texts, s.Text)
+			}
+			m.printf("%s\n\n", mdText(strings.Join(texts, " ")))
+		}
+	}
+	return m.err
+}
+
+// notes writes the reader's bookmarks and notes: one entry per item, its
+// kind and text, then the note as a quoted block (line by line, so the
+// reader's own line breaks stay).
+func (m *mdWriter) notes(ns []NoteEntry) {
+	m.printf("## Bookmarks and notes\n\n")
+	for _, n := range ns {
+		var tags []string
+		if n.Bookmarked {
+			tags = append(tags, "bookmarked")
+		}
+		if n.Orphaned {
+			tags = append(tags, "no longer in the briefing")
+		}
+		head := "**" + mdText(kindName(n.Ref.Kind)) + "** " + mdText(n.Label)
+		if n.Label == "" {
+			head = "**" + mdText(kindName(n.Ref.Kind)) + "** " + mdText(n.Ref.ID)
+		}
+		if len(tags) > 0 {
+			head += " *(" + mdText(strings.Join(tags, ", ")) + ")*"
+		}
+		m.printf("- %s\n", head)
+		if strings.TrimSpace(n.Note) == "" {
+			continue
+		}
+		m.printf("\n")
+		for _, l := range strings.Split(strings.TrimRight(sanitize.Text(n.Note), "\n"), "\n") {
+			if strings.TrimSpace(l) == "" {
+				m.printf("  >\n")
+				continue
+			}
+			m.printf("  > %s\n", mdText(l))
+		}
+		m.printf("\n")
+	}
+	m.printf("\n")
+}
+
+// kindName is how a kind of item is called in a handout.
+func kindName(k RefKind) string {
+	switch k {
+	case KindTerm:
+		return "Term"
+	case KindSentence:
+		return "Sentence"
+	case KindPoint:
+		return "Point"
+	case KindTheme:
+		return "Theme"
+	case KindEvent:
+		return "Event"
+	case KindActor:
+		return "Actor"
+	}
+	return string(k)
+}
+
+type mdWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (m *mdWriter) printf(format string, args ...any) {
+	if m.err != nil {
+		return
+	}
+	_, m.err = fmt.Fprintf(m.w, format, args...)
+}
+
+// lines writes one paragraph of lines separated by hard line breaks (a
+// backslash at the end of a line; never after the last, where CommonMark
+// would show it).
+func (m *mdWriter) lines(ls []string) {
+	if len(ls) > 0 {
+		m.printf("%s\n\n", strings.Join(ls, "\\\n"))
+	}
+}
+
+func notesMD(ns []string) []string {
+	var out []string
+	for _, n := range ns {
+		out = append(out, "*Note:* "+mdText(n))
+	}
+	return out
+}
+
+func (m *mdWriter) para(s string) {
+	if strings.TrimSpace(s) == "" {
+		return
+	}
+	for _, p := range strings.Split(sanitize.Text(s), "\n\n") {
+		if strings.TrimSpace(p) != "" {
+			m.printf("%s\n\n", mdText(p))
+		}
+	}
+}
+
+func (m *mdWriter) quotes(qs []Quote) {
+	for _, q := range qs {
+		cite := ""
+		if len(q.Sentences) > 0 {
+			cite = " (" + mdText(strings.Join(q.Sentences, ", ")) + ")"
+		}
+		m.printf("> %s%s\n\n", mdText(q.Text), cite)
+	}
+}
+
+// mdText makes s one line of Markdown text that renders as s: sanitised,
+// with every character that could open markup escaped. Backslash escapes
+// are what CommonMark defines for ASCII punctuation; "&" is escaped so an
+// entity reference in the text stays literal.
+func mdText(s string) string {
+	s = sanitize.Line(s)
+	var sb strings.Builder
+	sb.Grow(len(s) + 8)
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+			sb.WriteByte('\\')
+		case '#', '+', '-', '=':
+			// Significant only where a line (here: the string) starts.
+			if i == 0 {
+				sb.WriteByte('\\')
+			}
+		case '.', ')':
+			// "1." or "1)" at the start makes an ordered list.
+			if isDigits(s[:i]) && i > 0 {
+				sb.WriteByte('\\')
+			}
+		}
+		sb.WriteRune(r)
+	}
+	return sb.String()
+}
+
+// mdCell is mdText for a table cell (mdText already escapes "|").
+func mdCell(s string) string { return mdText(s) }
+
+func isDigits(s string) bool {
+	for _, c := range []byte(s) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
