@@ -1,0 +1,108 @@
+package search
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Index is an immutable, searchable set of texts. It is safe for concurrent
+// use by several goroutines; a Searcher is not.
+type Index struct {
+	texts []string // the caller's texts; never modified
+	fold  []byte   // folded copies of the texts (up to any NUL), back to back
+	off   []uint32 // item i is fold[off[i]:off[i+1]]
+	mask  []uint64 // character mask of each item, plus the camelCase and nonASCII flags
+
+	textBytes int
+	pool      sync.Pool // *scanState for Index.Search
+}
+
+// NewIndex builds an index over texts. The slice is kept, not copied: the
+// caller must not modify it afterwards. Match.Item is an index into it.
+//
+// Per item the index holds a folded copy of the text (see the package
+// documentation), a 64-bit character mask and a 32-bit offset. The folded
+// copies may not exceed 4 GiB in total.
+func NewIndex(texts []string) *Index {
+	initFold()
+	ix := &Index{texts: texts}
+	total := 0
+	for _, s := range texts {
+		total += len(s)
+	}
+	ix.textBytes = total
+	fold := make([]byte, 0, total)
+	off := make([]uint32, len(texts)+1)
+	mask := make([]uint64, len(texts))
+	for i, s := range texts {
+		var m uint64
+		lower := false // the previous rune is lower case
+		for j := 0; j < len(s); {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if c == 0 { // fuzzy ignores everything from the first NUL
+					break
+				}
+				fold = append(fold, asciiFold[c])
+				m |= asciiBit[c]
+				cls := asciiClass[c]
+				if lower && cls&clsUpper != 0 {
+					m |= camelCase
+				}
+				lower = cls&clsLower != 0
+				j++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[j:])
+			f := foldRune(r)
+			fold = appendFolded(fold, f)
+			m |= runeBit(f) | nonASCII
+			if lower && unicode.IsUpper(r) {
+				m |= camelCase
+			}
+			lower = unicode.IsLower(r)
+			j += size
+		}
+		if len(fold) > math.MaxUint32 {
+			panic(fmt.Sprintf("search: NewIndex: %d bytes of text is more than 4 GiB", len(fold)))
+		}
+		off[i+1] = uint32(len(fold))
+		mask[i] = m
+	}
+	if cap(fold)-len(fold) > len(fold)/16 {
+		fold = append([]byte(nil), fold...)
+	}
+	ix.fold, ix.off, ix.mask = fold, off, mask
+	return ix
+}
+
+// Len returns the number of items.
+func (ix *Index) Len() int { return len(ix.texts) }
+
+// Size returns the bytes held by the index, the texts included: the bytes
+// of the strings and their headers, the folded copies, offsets and masks.
+// Scratch space of searches in progress and Searchers is not included.
+func (ix *Index) Size() int {
+	const strHeader = int(unsafe.Sizeof(""))
+	return int(unsafe.Sizeof(*ix)) +
+		ix.textBytes + strHeader*cap(ix.texts) +
+		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask)
+}
+
+// item returns the folded copy of item i.
+func (ix *Index) item(i uint32) []byte {
+	return ix.fold[ix.off[i]:ix.off[i+1]]
+}
+
+// clean returns s up to its first NUL, the part fuzzy matches against.
+func clean(s string) string {
+	if i := strings.IndexByte(s, 0); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

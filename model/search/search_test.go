@@ -1,0 +1,431 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// checkAgainstFuzzy compares got with the first limit matches of
+// fuzzy.Find(query, texts) (all of them when limit <= 0).
+func checkAgainstFuzzy(t *testing.T, label string, texts []string, query string, limit int, got []Match) {
+	t.Helper()
+	compareFuzzy(t, label, texts, query, fuzzy.Find(query, texts), limit, got)
+}
+
+// compareFuzzy compares got with want[:limit], want being
+// fuzzy.Find(query, texts).
+func compareFuzzy(t *testing.T, label string, texts []string, query string, want fuzzy.Matches, limit int, got []Match) {
+	t.Helper()
+	if limit > 0 && len(want) > limit {
+		want = want[:limit]
+	}
+	if len(got) != len(want) {
+		t.Errorf("%s: query %q limit %d: %d matches, fuzzy.Find has %d", label, query, limit, len(got), len(want))
+		return
+	}
+	for k := range want {
+		g, w := got[k], want[k]
+		if g.Item != w.Index || g.Score != w.Score || !slices.Equal(g.MatchedIndexes, w.MatchedIndexes) {
+			t.Errorf("%s: query %q limit %d: match %d is item %d score %d at %v (%q); fuzzy.Find has item %d score %d at %v (%q)",
+				label, query, limit, k, g.Item, g.Score, g.MatchedIndexes, texts[g.Item], w.Index, w.Score, w.MatchedIndexes, w.Str)
+			return
+		}
+	}
+}
+
+var (
+	testCorpusOnce  sync.Once
+	testCorpusTexts []string
+)
+
+// testCorpus is the first 10k distinct comment sentences of GOROOT/src, one
+// in 40 of them dressed up with non-ASCII punctuation and letters.
+func testCorpus(t *testing.T) []string {
+	testCorpusOnce.Do(func() {
+		texts := goCommentSentences(t, 10000)
+		r := strings.NewReplacer(" - ", " — ", "(", "“", ")", "”", "'", "’", "e.g.", "é.g.", "file", "ﬁle", "Kind", "\u212Aind", "ss", "ß")
+		for i := 0; i < len(texts); i += 40 {
+			texts[i] = r.Replace(texts[i]) + " — naïve “Café” ΣΊΣΥΦΟΣ σίσυφος 東京"
+		}
+		testCorpusTexts = texts
+	})
+	if len(testCorpusTexts) < 10000 {
+		t.Fatalf("only %d sentences in GOROOT comments", len(testCorpusTexts))
+	}
+	return testCorpusTexts
+}
+
+var corpusQueries = []string{
+	// 1-3 characters
+	"e", "E", "q", "z", "-", ".", "0", "er", "if", "io", "err", "ERR", "nil", "ctx", "a b", "x.y",
+	// words
+	"return", "Return", "buffer", "goroutine", "interface", "function", "package", "pointer", "channel",
+	"deadline", "returns nil", "ReadFrom", "http", "utf8", "unicode", "copyright",
+	// typos and abbreviations
+	"functon", "interfce", "wrtier", "retrun", "goroutnie", "gorouitne", "byts", "strng", "nwe", "slcie",
+	"rdr", "bfw", "mnr", "eof", "tcp", "ptr", "gc",
+	// non-ASCII and mixed
+	"—", "“c", "’s", "naïve", "café", "ΣΊ", "σς", "東京", "é", "ﬁle", "\u212Aind", "kind", "ß",
+	// long
+	"thedefault", "concurrency", "implementation", "abcdefghij",
+}
+
+func TestEqualsFuzzyOnCorpus(t *testing.T) {
+	texts := testCorpus(t)
+	ix := NewIndex(texts)
+	ctx := context.Background()
+	plain := 0
+	for i := range texts {
+		if ix.mask[i]&nonASCII == 0 {
+			plain++
+		}
+	}
+	if len(texts)-plain < 200 {
+		t.Fatalf("corpus has only %d non-ASCII items", len(texts)-plain)
+	}
+	for _, q := range corpusQueries {
+		want := fuzzy.Find(q, texts)
+		for _, limit := range []int{1, 10, 100, 0} {
+			compareFuzzy(t, "Index.Search", texts, q, want, limit, ix.Search(ctx, q, limit))
+		}
+		s := ix.NewSearcher()
+		compareFuzzy(t, "Searcher.Search", texts, q, want, 50, s.Search(ctx, q, 50))
+	}
+}
+
+var unicodeTexts = []string{
+	"Café — “quoted” text’s end",
+	"naïve résumé NAÏVE RÉSUMÉ",
+	"東京タワー — Tokyo Tower",
+	"ſtraße STRASSE Straße",
+	"Kelvin \u212A and k and K",
+	"σίσυφος ΣΊΣΥΦΟΣ ς",
+	"\xff\xfeabc\xc3",
+	"abc\x00def",
+	"",
+	"ÀÉÎÕÜ àéîõü",
+	"İstanbul ıi Iİ",
+	"e\u0301 combining é",
+	"🐝 bee 🐝B",
+	"camelCase snake_case kebab-case path/to.file back\\slash",
+	"x—y“z”w’v",
+	"ǅungla ǆ Ǆ",
+	"Ωmega ω Ω",
+	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+	"ＡＢＣ ａｂｃ",
+	"Ab—Cd—Ef “Gh” ‘ij’",
+	"real \ufffd replacement \xef\xbf\xbd and \xef\xbf",
+}
+
+var unicodeQueries = []string{
+	"caf", "CAF", "—", "“q", "’s", "”", "naive", "naï", "NAÏ", "rés", "東", "タワ", "東—t",
+	"ſ", "s", "ss", "ß", "K", "k", "\u212A", "kk", "k\u212A", "σ", "ς", "Σ", "σς", "i", "İ", "ı", "I",
+	"\xff", "\ufffd", "\xc3", "abc", "def", "\x00", "a\x00", "🐝", "🐝b", "e\u0301", "é", "É",
+	"cc", "sc", "kc", "ptf", "p/t", "-", "_", ".", "\\", "ǅ", "ǆ", "Ǆ", "ω", "Ω",
+	strings.Repeat("a", 40), strings.Repeat("a", 45), "ａｂ", "ＡＢ", "agc", "ac—e", "“g”",
+}
+
+func TestEqualsFuzzyOnUnicode(t *testing.T) {
+	texts, queries := unicodeTexts, unicodeQueries
+	ix := NewIndex(texts)
+	ctx := context.Background()
+	for _, q := range queries {
+		for _, limit := range []int{0, 2} {
+			checkAgainstFuzzy(t, "Index.Search", texts, q, limit, ix.Search(ctx, q, limit))
+		}
+	}
+}
+
+// TestScorersAgree runs both scoring routines on the ASCII corpus items and
+// checks that they agree with each other item by item.
+func TestScorersAgree(t *testing.T) {
+	texts := goCommentSentences(t, 3000)
+	ix := NewIndex(texts)
+	var a, w, firsts [16]int
+	for _, qs := range corpusQueries {
+		q := NewQuery(qs)
+		if !q.ascii || q.empty() {
+			continue
+		}
+		n := len(q.runes)
+		for i, s := range texts {
+			if ix.mask[i]&nonASCII != 0 {
+				continue
+			}
+			f := ix.item(uint32(i))
+			ws, wok := walkScore(s, q.runes, w[:n])
+			aok := leftmost(f, q.enc, firsts[:n])
+			if wok != aok {
+				t.Fatalf("query %q, %q: walkScore matches: %v, leftmost: %v", qs, s, wok, aok)
+			}
+			if !aok {
+				continue
+			}
+			as := asciiScore(s, f, q.enc, firsts[:n], a[:n])
+			if ws != as || !slices.Equal(a[:n], w[:n]) {
+				t.Fatalf("query %q, %q: walkScore %d %v, asciiScore %d %v", qs, s, ws, w[:n], as, a[:n])
+			}
+			if n <= maxBoundRunes {
+				if b := q.posBound(adjacentCount(f, q.enc, firsts[:n]), firsts[0], len(f), ix.mask[i]&camelCase != 0); b < as {
+					t.Fatalf("query %q, %q: score %d above posBound %d", qs, s, as, b)
+				}
+				if b, _ := lenBound(n); b-len(f) < as {
+					t.Fatalf("query %q, %q: score %d above lenBound %d", qs, s, as, b-len(f))
+				}
+			}
+		}
+	}
+}
+
+// TestFold checks that folded runes are equal exactly when fuzzy's
+// equalFold (strings.EqualFold's rune test) says so.
+func TestFold(t *testing.T) {
+	initFold()
+	for r := rune(0); r <= 0x1ffff; r++ {
+		f := foldRune(r)
+		if !strings.EqualFold(string(r), string(f)) && utf8.ValidRune(r) {
+			t.Fatalf("foldRune(%U) = %U, not on its fold orbit", r, f)
+		}
+		if utf8.ValidRune(r) && len(appendFolded(nil, f)) > utf8.RuneLen(r) {
+			t.Fatalf("foldRune(%U) = %U is longer", r, f)
+		}
+		for o := unicode.SimpleFold(r); o != r; o = unicode.SimpleFold(o) {
+			if foldRune(o) != f {
+				t.Fatalf("foldRune(%U) = %U but foldRune(%U) = %U", r, f, o, foldRune(o))
+			}
+		}
+	}
+}
+
+// TestBounds checks the score bounds used to skip scoring: no match of an
+// n-rune query scores above lenBound(n) minus the length of the item's
+// folded copy, nor above posBound, whatever the item.
+func TestBounds(t *testing.T) {
+	texts := append(slices.Clip(testCorpus(t)), unicodeTexts...)
+	ix := NewIndex(texts)
+	checked, plain := 0, 0
+	for _, qs := range append(slices.Clip(corpusQueries), unicodeQueries...) {
+		q := NewQuery(qs)
+		b, ok := lenBound(len(q.runes))
+		if !ok {
+			continue
+		}
+		firsts := make([]int, len(q.enc))
+		for _, m := range ix.Search(context.Background(), qs, 0) {
+			f := ix.item(uint32(m.Item))
+			if m.Score > b-len(f) {
+				t.Fatalf("query %q, %q: score %d above lenBound %d", qs, texts[m.Item], m.Score, b-len(f))
+			}
+			end, adj, first := subsequence(f, 0, q.enc, 0)
+			if end < 0 {
+				t.Fatalf("query %q, %q: matches but subsequence says no", qs, texts[m.Item])
+			}
+			if ix.mask[m.Item]&nonASCII == 0 {
+				leftmost(f, q.enc, firsts)
+				if a := adjacentCount(f, q.enc, firsts); a != adj || firsts[0] != first || firsts[len(firsts)-1]+1 != end {
+					t.Fatalf("query %q, %q: leftmost %v (adj %d) but subsequence %d %d %d", qs, texts[m.Item], firsts, a, end, adj, first)
+				}
+				plain++
+			}
+			if pb := q.posBound(adj, first, len(f), ix.mask[m.Item]&camelCase != 0); m.Score > pb {
+				t.Fatalf("query %q, %q: score %d above posBound %d", qs, texts[m.Item], m.Score, pb)
+			}
+			checked++
+		}
+	}
+	if checked-plain < 1000 || plain < 10000 {
+		t.Fatalf("only %d matches checked, %d of them plain ASCII", checked, plain)
+	}
+}
+
+func TestNarrowingEqualsFresh(t *testing.T) {
+	texts := testCorpus(t)
+	ix := NewIndex(texts)
+	ctx := context.Background()
+	s := ix.NewSearcher()
+	// Typing, backspaces, edits in the middle, case changes (matching
+	// ignores case, so they still narrow), pastes and queries that extend
+	// nothing remembered. from is the length in runes of the query whose
+	// matches are narrowed, -1 for a scan of every item.
+	steps := []struct {
+		q    string
+		from int
+	}{
+		{"g", -1}, {"go", 1}, {"gor", 2}, {"goro", 3}, {"gorou", 4}, {"gorout", 5},
+		{"gorouti", 6}, {"goroutin", 7}, {"goroutine", 8}, {"goroutines", 9},
+		{"goroutine", 9}, {"goroutinE", 9}, {"GOROUTINE S", 9}, {"gorxutine", 3}, {"gorxutines", 9},
+		{"f", -1}, {"fu", 1}, {"fun", 2}, {"func", 3}, {"funct", 4}, {"functo", 5}, {"functon", 6},
+		{"", -1}, {"func", 4}, {"function", 4},
+		{"—", -1}, {"— n", 1}, {"— na", 3}, {"— naï", 4}, {"— naïv", 5},
+		{"e", -1}, {"er", 1}, {"err", 2}, {"erro", 3}, {"error", 4}, {"error\x00", 5}, {"error\x00x", 6},
+		{"r", -1}, {"return", 1}, {"return nil if", 6}, {"return", 6}, {"retur", 1}, // pasted, then deleted
+		{"s", -1}, {"s\u212A", 1}, {"s\u212Aß", 2}, {"s\u212Aßs", 3}, // the Kelvin sign folds to k
+		{"ca", -1}, {"caf", 2}, {"café", 3}, {"café“", 4}, {"caf", 3}, {"c", -1},
+	}
+	prevRunes := -1
+	for _, st := range steps {
+		before := s.Survivors()
+		got := s.Search(ctx, st.q, 20)
+		if s.from != st.from {
+			t.Errorf("query %q: narrowed the matches of a %d-rune query, want %d", st.q, s.from, st.from)
+		}
+		if want := ix.Search(ctx, st.q, 20); !equalMatches(got, want) {
+			t.Errorf("query %q: Searcher gives %v, Index gives %v", st.q, got, want)
+		}
+		want := fuzzy.Find(st.q, texts)
+		compareFuzzy(t, "Searcher.Search", texts, st.q, want, 20, got)
+		if st.q == "" {
+			if s.Survivors() != -1 {
+				t.Errorf("empty query: Survivors() = %d, want -1", s.Survivors())
+			}
+			prevRunes = 0
+			continue
+		}
+		if n := len(want); s.Survivors() != n {
+			t.Errorf("query %q: %d survivors, fuzzy.Find has %d matches", st.q, s.Survivors(), n)
+		}
+		if st.from == prevRunes && before >= 0 && s.Survivors() > before {
+			t.Errorf("query %q: survivors grew from %d to %d", st.q, before, s.Survivors())
+		}
+		prevRunes = utf8.RuneCountInString(st.q)
+		total := 0
+		for _, l := range s.levels {
+			total += l.surv.cap()
+		}
+		for _, v := range s.spare {
+			total += v.cap()
+		}
+		if total > 3*ix.Len() {
+			t.Errorf("query %q: Searcher holds buffers for %d matches, more than 3x %d items", st.q, total, ix.Len())
+		}
+	}
+	s.Reset()
+	if s.Search(ctx, "go", 5); s.from != -1 {
+		t.Errorf("after Reset the search narrowed the matches of a %d-rune query", s.from)
+	}
+}
+
+func equalMatches(a, b []Match) bool {
+	return slices.EqualFunc(a, b, func(x, y Match) bool {
+		return x.Item == y.Item && x.Score == y.Score && slices.Equal(x.MatchedIndexes, y.MatchedIndexes)
+	})
+}
+
+// doneCtx is a context whose Done channel is closed but whose Err is still
+// nil, as happens in the window between a cancellation and a later check.
+// It makes a search pass its first ctx.Err check and stop inside the scan.
+type doneCtx struct{ context.Context }
+
+var closed = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
+
+func (doneCtx) Done() <-chan struct{} { return closed }
+func (doneCtx) Err() error            { return nil }
+
+func TestCancellation(t *testing.T) {
+	texts := testCorpus(t)
+	ix := NewIndex(texts)
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	ctx := context.Background()
+
+	// Documented result: nil, for an already-cancelled context...
+	if got := ix.Search(cancelled, "err", 10); got != nil {
+		t.Errorf("Index.Search with a cancelled context = %v, want nil", got)
+	}
+	// ...and for one that is found done during the scan.
+	if got := ix.Search(doneCtx{ctx}, "err", 10); got != nil {
+		t.Errorf("Index.Search cancelled during the scan = %v, want nil", got)
+	}
+
+	s := ix.NewSearcher()
+	if len(s.Search(ctx, "gor", 10)) == 0 {
+		t.Fatal("no matches for gor")
+	}
+	n := s.Survivors()
+	if got := s.Search(cancelled, "goro", 10); got != nil {
+		t.Errorf("Searcher.Search with a cancelled context = %v, want nil", got)
+	}
+	if s.Survivors() != n {
+		t.Errorf("a search refused before scanning changed the survivors: %d, want %d", s.Survivors(), n)
+	}
+	// Cancelled while narrowing into a new buffer: the matches of "gor"
+	// stay usable.
+	if got := s.Search(doneCtx{ctx}, "goro", 10); got != nil {
+		t.Errorf("Searcher.Search cancelled during the scan = %v, want nil", got)
+	}
+	if s.Survivors() != -1 {
+		t.Errorf("after a search cancelled during the scan Survivors() = %d, want -1", s.Survivors())
+	}
+	got := s.Search(ctx, "gorou", 10)
+	if s.from != 3 {
+		t.Errorf("after a cancelled narrowing the next search narrowed a %d-rune query, want 3", s.from)
+	}
+	if want := ix.Search(ctx, "gorou", 10); !equalMatches(got, want) {
+		t.Errorf("after cancellation: %v, want %v", got, want)
+	}
+	// Cancelled while rescanning the same query in place: its matches are
+	// dropped.
+	if got := s.Search(doneCtx{ctx}, "gorou", 10); got != nil {
+		t.Errorf("Searcher.Search cancelled during the scan = %v, want nil", got)
+	}
+	got = s.Search(ctx, "gorout", 10)
+	if s.from != 3 {
+		t.Errorf("after a cancelled rescan the next search narrowed a %d-rune query, want 3", s.from)
+	}
+	if want := ix.Search(ctx, "gorout", 10); !equalMatches(got, want) {
+		t.Errorf("after cancellation: %v, want %v", got, want)
+	}
+}
+
+func TestEdgeCases(t *testing.T) {
+	ctx := context.Background()
+	empty := NewIndex(nil)
+	if empty.Len() != 0 || empty.Search(ctx, "a", 10) != nil || empty.NewSearcher().Search(ctx, "a", 10) != nil {
+		t.Error("empty index returned matches")
+	}
+	ix := NewIndex([]string{"abc", "ABC", "abd"})
+	if ix.Len() != 3 {
+		t.Errorf("Len() = %d", ix.Len())
+	}
+	if got := ix.Search(ctx, "", 10); got != nil {
+		t.Errorf("empty query: %v, want nil like fuzzy.Find", got)
+	}
+	if got := ix.Search(ctx, "ab", 0); len(got) != 3 {
+		t.Errorf("limit 0: %d matches, want all 3", len(got))
+	}
+	if got := ix.Search(ctx, "ab", 2); len(got) != 2 || got[0].Item != 0 || got[1].Item != 1 {
+		t.Errorf("limit 2: %v, want items 0 and 1 (ties keep item order)", got)
+	}
+}
+
+func TestSize(t *testing.T) {
+	texts := goCommentSentences(t, 10000)
+	ix := NewIndex(texts)
+	n := 0
+	for _, s := range texts {
+		n += len(s)
+	}
+	ratio := float64(ix.Size()) / float64(n)
+	t.Logf("%d items, %d text bytes, index %d bytes, %.2fx", len(texts), n, ix.Size(), ratio)
+	if ratio > 2.5 || ix.Size() < 2*n {
+		t.Errorf("Size() = %d for %d bytes of text (%.2fx), want between 2x and 2.5x", ix.Size(), n, ratio)
+	}
+}
+
+func ExampleIndex_Search() {
+	ix := NewIndex([]string{"The quick brown fox", "jumps over", "the lazy dog — quickly"})
+	for _, m := range ix.Search(context.Background(), "qck", 10) {
+		fmt.Println(m.Item, m.Score, m.MatchedIndexes)
+	}
+	// Output:
+	// 0 -6 [4 7 8]
+	// 2 -11 [17 20 21]
+}
