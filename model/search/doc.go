@@ -57,8 +57,8 @@
 // one representative of its fold orbit (the lower-case ASCII letter, or the
 // smallest rune of the orbit; U+FFFD becomes the byte 0xFF), a 64-bit mask of
 // the folded runes present (a-z, 0-9, space, eleven buckets for other ASCII
-// and fifteen for other runes) and a flag for texts that are not plain
-// ASCII. Equal folded runes are exactly fuzzy's equal runes, so matching
+// and fourteen for other runes) and two flags: the text is not plain ASCII,
+// the text has a camel-case transition. Equal folded runes are exactly fuzzy's equal runes, so matching
 // works on bytes. A search compiles the query the same way and, per text:
 //
 //  1. Mask. A text without one of the query's mask bits cannot match.
@@ -70,10 +70,13 @@
 //     of the runes that can be adjacent at all (a region's first rune, when
 //     the rune before it is the previous pattern rune), plus the leading
 //     penalty at the leftmost offset, plus the pattern length, minus the
-//     text length. A folded copy is never longer than its text, so its
-//     length will do. Once a worker's heap holds limit matches, a text
-//     whose bound is below the worst of them is not scored. Index.Search
-//     even abandons the subsequence test as soon as the bound fails.
+//     text length. Without camel case in the text, a rune that can be
+//     adjacent adds its adjacency bonus or 20, whichever is more, not both
+//     (unless it follows a separator in the query). A folded copy is never
+//     longer than its text, so its length will do. Once a worker's heap
+//     holds limit matches, a text whose bound is below the worst of them is
+//     not scored. Index.Search even abandons the subsequence test as soon
+//     as the bound fails.
 //  4. Score. For a plain ASCII text, asciiScore jumps with bytes.IndexByte
 //     between the occurrences of each pattern byte inside its region; other
 //     texts go through walkScore, a rune-by-rune transcription of fuzzy's

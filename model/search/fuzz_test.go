@@ -18,6 +18,7 @@ func FuzzSearch(f *testing.F) {
 	f.Add("ſtraße\nSTRASSE\nKelvin \u212A\nσίσυφος ΣΊΣΥΦΟΣ", "s\u212A")
 	f.Add("\xff\xfeabc\nabc\x00def\n\nİı", "\xffa")
 	f.Add("ab-b\nab_b\naBb\nxaxbab", "ab")
+	f.Add("x aBcD eF\nReadFrom readFrom", "abcd")
 	f.Add(strings.Repeat("a", 60)+"\n"+strings.Repeat("ab", 30), strings.Repeat("a", 44))
 	f.Fuzz(func(t *testing.T, data, query string) {
 		texts := strings.Split(data, "\n")

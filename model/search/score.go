@@ -124,9 +124,9 @@ func leftmost(f, pat []byte, firsts []int) bool {
 }
 
 // leftmostBounded is leftmost for a pattern of at most maxBoundRunes runes
-// that gives up, returning false, as soon as posBound shows that the match
-// cannot score floor or more: after each rune placed the runes still to
-// place are assumed adjacent.
+// that gives up, returning false, as soon as the score bound (posBound for a
+// text with camel case) shows that the match cannot score floor or more:
+// after each rune placed, the runes still to place are assumed adjacent.
 func leftmostBounded(f, pat []byte, firsts []int, floor int) bool {
 	n := len(pat)
 	base := 21*n - len(f)
@@ -227,8 +227,9 @@ func asciiScore(s string, f []byte, pat []byte, firsts []int, out []int) (score 
 // bounds k. (The regions of fuzzy's loop are the same in rune terms for any
 // text, see leftmost.) In a folded copy no rune is longer than in the text,
 // so the folded offset of the first rune and the folded length bound the
-// leading and unmatched-character penalties from above. Beyond 30 runes the
-// bonuses overflow int (as fuzzy's do) and no bound is used.
+// leading and unmatched-character penalties from above. Beyond 30 runes no
+// bound is used: the bonuses head for overflowing int, which fuzzy's do
+// after about forty adjacent matches.
 const maxBoundRunes = 30
 
 // adjTotal[k] is the sum of k adjacency bonuses.
@@ -269,26 +270,37 @@ func adjacentCount(f, pat []byte, firsts []int) int {
 // offset of the first rune of the leftmost occurrence, and whether the text
 // has a camel-case transition anywhere.
 //
-// Without one, a rune that may be adjacent scores less than 20 + its
-// adjacency bonus: its first candidate, the only one that can be adjacent,
-// follows a rune equal to the previous pattern rune, so it gets no
-// camel-case bonus, and a separator bonus only if that pattern rune is a
-// separator (q.sepAdj counts those); any other candidate gets at most 20.
-// Each such rune then scores at most max(bonus, 20), plus 20 after a
-// separator: the k bonuses 5, 15, 45, ... become 20, 20, 45, ...
+// Without one, a rune that may be adjacent scores at most max(bonus, 20):
+// its first candidate, the only one that can be adjacent, follows a rune
+// equal to the previous pattern rune, so it gets its adjacency bonus but no
+// camel-case bonus, and no separator bonus unless that pattern rune is a
+// separator (q.sepAdj counts those, 20 more each); any other candidate gets
+// at most 20. So the k adjacency bonuses 5, 15, 45, ... count as 20, 20, 45,
+// ... and the runes that cannot be adjacent as 20 each.
 func (q *Query) posBound(adj, first, l int, camel bool) int {
 	n := len(q.runes)
-	adj = min(adj, n-1)
-	lead := max(first*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
+	k := min(adj, n-1)
 	if camel {
-		return 21*n + adjTotal[adj] + lead - l
+		k += n
 	}
-	b := adjTotal[adj] + 20*min(adj, q.sepAdj)
-	if adj >= 1 {
-		b += 20 - adjacentMatchBonus // 5 -> 20
+	return q.btab[k] + max(first*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) - l
+}
+
+// boundTable tabulates posBound without the leading penalty and the length
+// for an n-rune query with sepAdj runes after separators: adjacency counts
+// 0 to n-1 without camel case, then the same with camel case.
+func boundTable(n, sepAdj int) []int {
+	t := make([]int, 2*n)
+	for adj := range n {
+		t[n+adj] = 21*n + adjTotal[adj]
+		b := adjTotal[adj] + 20*min(adj, sepAdj)
+		if adj >= 1 {
+			b += 20 - adjacentMatchBonus // 5 -> 20
+		}
+		if adj >= 2 {
+			b += 20 - 3*adjacentMatchBonus // 15 -> 20
+		}
+		t[adj] = 20*(n-adj) + b + n
 	}
-	if adj >= 2 {
-		b += 20 - 3*adjacentMatchBonus // 15 -> 20
-	}
-	return 20*(n-adj) + b + n + lead - l
+	return t
 }

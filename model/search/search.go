@@ -28,7 +28,8 @@ type Query struct {
 	mask   uint64
 	bound  int // lenBound(len(runes)), when bndOK
 	bndOK  bool
-	sepAdj int // runes after the first that follow a separator in the query
+	sepAdj int   // runes after the first that follow a separator in the query
+	btab   []int // boundTable(len(runes), sepAdj), when bndOK
 }
 
 // NewQuery compiles s.
@@ -49,6 +50,9 @@ func NewQuery(s string) Query {
 		if isSeparator(q.runes[p-1]) {
 			q.sepAdj++
 		}
+	}
+	if q.bndOK {
+		q.btab = boundTable(len(q.runes), q.sepAdj)
 	}
 	return q
 }

@@ -116,6 +116,8 @@ var unicodeTexts = []string{
 	"e\u0301 combining é",
 	"🐝 bee 🐝B",
 	"camelCase snake_case kebab-case path/to.file back\\slash",
+	"x aBcD eF gHiJ",
+	"Ωx ωΣσΣ ǅ",
 	"x—y“z”w’v",
 	"ǅungla ǆ Ǆ",
 	"Ωmega ω Ω",
@@ -130,6 +132,7 @@ var unicodeQueries = []string{
 	"ſ", "s", "ss", "ß", "K", "k", "\u212A", "kk", "k\u212A", "σ", "ς", "Σ", "σς", "i", "İ", "ı", "I",
 	"\xff", "\ufffd", "\xc3", "abc", "def", "\x00", "a\x00", "🐝", "🐝b", "e\u0301", "é", "É",
 	"cc", "sc", "kc", "ptf", "p/t", "-", "_", ".", "\\", "ǅ", "ǆ", "Ǆ", "ω", "Ω",
+	"abcd", "aBcDeF", "ghij", "ωσσ", "ωσσσ", "xωσ",
 	strings.Repeat("a", 40), strings.Repeat("a", 45), "ａｂ", "ＡＢ", "agc", "ac—e", "“g”",
 }
 
