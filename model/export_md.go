@@ -159,7 +159,9 @@ func (b *Briefing) WriteMarkdownWithNotes(w io.Writer, notes []NoteEntry) error 
 // reader's own line breaks stay).
 func (m *mdWriter) notes(ns []NoteEntry) {
 	m.printf("## Bookmarks and notes\n\n")
+	endsBlank := false
 	for _, n := range ns {
+		endsBlank = false
 		var tags []string
 		if n.Bookmarked {
 			tags = append(tags, "bookmarked")
@@ -187,8 +189,11 @@ func (m *mdWriter) notes(ns []NoteEntry) {
 			m.printf("  > %s\n", mdText(l))
 		}
 		m.printf("\n")
+		endsBlank = true
 	}
-	m.printf("\n")
+	if !endsBlank {
+		m.printf("\n")
+	}
 }
 
 // kindName is how a kind of item is called in a handout.

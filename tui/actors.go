@@ -13,6 +13,7 @@ import (
 func actorsSpec() navSpec {
 	return navSpec{
 		name:     "Actors",
+		view:     "actors",
 		openHelp: "mentions in context",
 		rows: func(b *model.Briefing) []model.Ref {
 			refs := make([]model.Ref, len(b.Actors))

@@ -50,3 +50,22 @@ func BenchmarkSearchKey(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNavigationKeyStudy is BenchmarkNavigationKey with study state
+// open: the mark columns drawn, and the rest timer started on every move
+// (it writes nothing until the selection rests).
+func BenchmarkNavigationKeyStudy(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
+			m := studied(b, seed(b), b.TempDir(), sz[0], sz[1])
+			keys := []tea.Msg{keyMsg("down"), keyMsg("up")}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				res, _ := m.Update(keys[i%2])
+				m = res.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}

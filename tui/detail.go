@@ -64,6 +64,7 @@ type detailModel struct {
 	off     int
 	focused bool
 	lines   []string
+	study   *studySnap
 }
 
 func newDetail(b *model.Briefing, th *Theme) detailModel {
@@ -92,6 +93,19 @@ func (m detailModel) SetSize(w, h int) detailModel {
 
 func (m detailModel) SetTheme(th *Theme) detailModel { m.th = th; return m.render() }
 
+// SetStudy shows the reader's bookmark and note on the item, keeping the
+// scroll position.
+func (m detailModel) SetStudy(snap *studySnap) detailModel {
+	m.study = snap
+	off, link := m.off, m.link
+	m = m.build()
+	m.off = clamp(off, 0, max(len(m.rows)-m.h, 0))
+	if link < len(m.links) {
+		m.link = link
+	}
+	return m.render()
+}
+
 func (m detailModel) SetFocused(f bool) detailModel {
 	if f == m.focused {
 		return m
@@ -114,7 +128,7 @@ func (m detailModel) build() detailModel {
 		m.rows, m.links = nil, nil
 		return m.render()
 	}
-	d := detailBuilder{b: m.b, w: m.w - 2}
+	d := detailBuilder{b: m.b, study: m.study, w: m.w - 2}
 	d.item(m.ref)
 	m.rows, m.links = d.rows, d.links
 	m.link = -1

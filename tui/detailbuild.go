@@ -2,15 +2,18 @@ package tui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // detailBuilder lays out the rows of the detail pane for one item at a
 // width.
 type detailBuilder struct {
 	b     *model.Briefing
+	study *studySnap
 	w     int
 	rows  []drow
 	links []dlink
@@ -163,6 +166,55 @@ func (d *detailBuilder) item(r model.Ref) {
 	case kindSection:
 		d.section(r.ID)
 	}
+	d.studyRows(r)
+}
+
+// studyRows puts the reader's bookmark and note on an item right under its
+// title, where they are seen first.
+func (d *detailBuilder) studyRows(r model.Ref) {
+	f := d.study.flags(r)
+	if f&(markBookmark|markNote) == 0 {
+		return
+	}
+	at := -1
+	for i, row := range d.rows {
+		if row.style == rowTitle || r.Kind == model.KindSentence && row.style == rowQuote {
+			at = i
+			for at+1 < len(d.rows) && d.rows[at+1].style == row.style {
+				at++
+			}
+			break
+		}
+	}
+	if at < 0 {
+		return
+	}
+	var extra []drow
+	add := func(text string, st rowStyle) { extra = append(extra, drow{text: text, style: st, link: -1}) }
+	add("", rowPlain)
+	if f&markBookmark != 0 {
+		add("★ Bookmarked", rowHeading)
+	}
+	if note, ok := d.study.note(r); ok {
+		add("✎ Your note (n edits)", rowHeading)
+		for _, l := range strings.Split(note, "\n") {
+			l = sanitize.Line(l)
+			if strings.TrimSpace(l) == "" {
+				add("", rowPlain)
+				continue
+			}
+			for _, w := range wrap(l, d.w, "  ") {
+				add(w, rowPlain)
+			}
+		}
+	}
+	d.rows = slices.Insert(d.rows, at+1, extra...)
+	for i := range d.links {
+		if d.links[i].first > at {
+			d.links[i].first += len(extra)
+			d.links[i].last += len(extra)
+		}
+	}
 }
 
 func (d *detailBuilder) theme(r model.Ref) {
@@ -279,6 +331,23 @@ func (d *detailBuilder) section(id string) {
 		d.blank()
 		for _, t := range b.Glossary {
 			d.linked(t.Term, model.Ref{Kind: model.KindTerm, ID: t.ID}, rowLink, "", "  ")
+		}
+	case secNotes:
+		d.para("Enter or N opens your notes and bookmarks; m bookmarks the selected item, n writes a note on it.", rowDim, "")
+		if d.study == nil {
+			return
+		}
+		d.blank()
+		if len(d.study.entries) == 0 {
+			d.para("No notes or bookmarks yet.", rowDim, "")
+		}
+		for _, e := range d.study.entries {
+			f := d.study.flags(e.Ref)
+			d.linked(markCells(f)+kindLabel(e.Ref.Kind)+": "+title(b, e.Ref), e.Ref, rowLink, "", "     ")
+		}
+		if n := len(d.study.orphans); n > 0 {
+			d.blank()
+			d.para(fmt.Sprintf("%d on items no longer in the briefing (N lists them).", n), rowDim, "")
 		}
 	case secSource:
 		src := b.Source

@@ -22,12 +22,29 @@ func (f footer) SetSize(w int) footer { f.w = w; return f }
 
 // Render draws the footer for a location and the bindings to advertise.
 func (f footer) Render(where string, bindings []key.Binding) footer {
+	return f.draw(" "+trunc(where, max(f.w/2-1, 8)), f.th.heading, bindings)
+}
+
+// Status draws the footer with a message in place of the location: an
+// error in the error style, marked "!" so it shows without colour. The
+// message has most of the line; the keys get what is left.
+func (f footer) Status(msg string, isErr bool, bindings []key.Binding) footer {
+	p := f.th.heading
+	if isErr {
+		msg, p = "! "+msg, f.th.errText
+	}
+	return f.draw(" "+trunc(sanitize.Line(msg), max(f.w*3/4-1, 8)), p, bindings)
+}
+
+func (f footer) draw(left string, lp paint, bindings []key.Binding) footer {
 	w := f.w
 	if w <= 0 {
 		f.line = ""
 		return f
 	}
-	left := " " + trunc(where, max(w/2-1, 8))
+	if sanitize.Width(left) > w {
+		left = trunc(left, w)
+	}
 	lw := sanitize.Width(left)
 	rw := 0 // width of the help on the right, separators included
 	var parts []string
@@ -49,7 +66,11 @@ func (f footer) Render(where string, bindings []key.Binding) footer {
 		rw += iw
 	}
 	right := strings.Join(parts, "  ")
-	f.line = f.th.heading.on(left) + spaces(w-lw-rw-1) + right + " "
+	if rw == 0 {
+		f.line = lp.on(left) + spaces(w-lw)
+		return f
+	}
+	f.line = lp.on(left) + spaces(w-lw-rw-1) + right + " "
 	return f
 }
 

@@ -11,6 +11,7 @@ import (
 func glossarySpec() navSpec {
 	return navSpec{
 		name:     "Glossary",
+		view:     "glossary",
 		openHelp: "quotes in source",
 		rows: func(b *model.Briefing) []model.Ref {
 			refs := make([]model.Ref, len(b.Glossary))

@@ -13,6 +13,7 @@ const (
 	secActors   = "actors"
 	secGlossary = "glossary"
 	secSource   = "source"
+	secNotes    = "notes"
 )
 
 // kindLabel is how a kind of item is named on screen.
@@ -69,6 +70,8 @@ func sectionTitle(id string) string {
 		return "Glossary"
 	case secSource:
 		return "Source"
+	case secNotes:
+		return "Notes and bookmarks"
 	}
 	return id
 }

@@ -8,6 +8,7 @@ type globalKeys struct {
 	Quit, ForceQuit, Help, Search           key.Binding
 	Outline, Timeline, Actors, Glossary     key.Binding
 	Source, NextPane, PrevPane, Back, Theme key.Binding
+	Bookmark, Note, Notes                   key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -25,12 +26,23 @@ func newGlobalKeys() globalKeys {
 		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
 		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
 		Theme:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "light/dark")),
+		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
+		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Notes:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "notes and bookmarks")),
 	}
+}
+
+// setStudy enables the keys of the study state (bookmark, note, the Notes
+// view) when there is one; without, they vanish from help.
+func (k *globalKeys) setStudy(on bool) {
+	k.Bookmark.SetEnabled(on)
+	k.Note.SetEnabled(on)
+	k.Notes.SetEnabled(on)
 }
 
 // ShortHelp is what the footer shows.
 func (k globalKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.Help, k.Search, k.NextPane, k.Source, k.Timeline, k.Actors, k.Glossary, k.Quit}
+	return []key.Binding{k.Help, k.Search, k.NextPane, k.Source, k.Note, k.Bookmark, k.Timeline, k.Actors, k.Glossary, k.Quit}
 }
 
 // FullHelp groups every global binding for the help screen.
@@ -38,6 +50,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Help, k.Search, k.Source, k.NextPane, k.PrevPane, k.Back},
 		{k.Outline, k.Timeline, k.Actors, k.Glossary, k.Theme, k.Quit, k.ForceQuit},
+		{k.Bookmark, k.Note, k.Notes},
 	}
 }
 

@@ -35,6 +35,7 @@ func (r rect) contains(x, y int) bool { return x >= r.x && x < r.x+r.w && y >= r
 type layout struct {
 	small  bool
 	header rect
+	banner rect // the reload error banner under the header, if shown
 	footer rect
 	body   rect
 	axis   rect
@@ -46,17 +47,19 @@ type layout struct {
 // detail or the source pane (right says which); below 80 the focused pane
 // has the screen to itself. axisRows is the axis strip's height with its
 // frame (0 for none); wideNav gives the navigator more room (the actors
-// table).
-func computeLayout(w, h int, focus, right pane, axisRows int, wideNav bool) layout {
+// table); bannerRows is the height of the banner under the header (0 for
+// none).
+func computeLayout(w, h int, focus, right pane, axisRows int, wideNav bool, bannerRows int) layout {
 	if w < minWidth || h < minHeight {
 		return layout{small: true}
 	}
 	l := layout{
 		header: rect{0, 0, w, 1},
+		banner: rect{0, 1, w, bannerRows},
 		footer: rect{0, h - 1, w, 1},
-		body:   rect{0, 1, w, h - 2},
+		body:   rect{0, 1 + bannerRows, w, h - 2 - bannerRows},
 	}
-	y, bh := 1, h-2
+	y, bh := 1+bannerRows, h-2-bannerRows
 	if axisRows > 0 {
 		l.axis = rect{0, y, w, axisRows}
 		y += axisRows

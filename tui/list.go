@@ -23,6 +23,7 @@ const (
 // reads at a width, and what enter does.
 type navSpec struct {
 	name     string
+	view     string // how the store names it in a reading position
 	openHelp string
 	rows     func(b *model.Briefing) []model.Ref
 	// format renders every row at width w (so columns can line up); header,
@@ -50,6 +51,10 @@ type navList struct {
 	w, h    int
 	focused bool
 	lines   []string
+	// study, when set, adds a column of marks (bookmark, note, visited)
+	// before every row.
+	study *studySnap
+	marks bool
 }
 
 func newNavList(b *model.Briefing, th *Theme, spec navSpec) navList {
@@ -88,6 +93,30 @@ func (m navList) KeyMap() listKeys { return m.keys }
 
 func (m navList) SetTheme(th *Theme) navList { m.th = th; return m.render() }
 
+// SetStudy turns on the mark column (the first call with a snapshot) and
+// shows the marks of snap.
+func (m navList) SetStudy(snap *studySnap) navList {
+	m.study = snap
+	if snap != nil && !m.marks {
+		m.marks = true
+		m.text = nil
+		if m.w > 0 {
+			return m.SetSize(m.w, m.h)
+		}
+	}
+	return m.render()
+}
+
+// textWidth is the width of a row's text: the pane less the cursor and
+// mark columns.
+func (m navList) textWidth() int {
+	w := m.w - 2
+	if m.marks {
+		w -= navMarkW
+	}
+	return max(w, 0)
+}
+
 func (m navList) SetFocused(f bool) navList {
 	if m.focused == f {
 		return m
@@ -101,10 +130,11 @@ func (m navList) SetSize(w, h int) navList {
 		return m
 	}
 	m.w, m.h = w, h
-	m.text = m.spec.format(m.b, m.refs, max(w-2, 0))
+	tw := m.textWidth()
+	m.text = m.spec.format(m.b, m.refs, tw)
 	m.head = ""
 	if m.spec.header != nil {
-		m.head = "  " + fit(m.spec.header(m.b, max(w-2, 0)), max(w-2, 0))
+		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw), tw)
 	}
 	m.off = scrollTo(m.off, m.cursor, m.bodyHeight(), len(m.refs))
 	return m.render()
@@ -170,15 +200,20 @@ func (m navList) render() navList {
 	}
 	for i := m.off; i < len(m.refs) && len(lines) < m.h; i++ {
 		t := m.text[i]
+		mk, pmk := "", ""
+		if m.marks {
+			f := m.study.flags(m.refs[i])
+			mk, pmk = markPair(f), paintMarks(m.th, f)
+		}
 		switch {
 		case i == m.cursor && m.focused:
-			lines = append(lines, m.th.selected.on("▸ "+t))
+			lines = append(lines, m.th.selected.on(mk+"▸ "+t))
 		case i == m.cursor:
-			lines = append(lines, m.th.selectedBlur.on("▸ "+t))
+			lines = append(lines, m.th.selectedBlur.on(mk+"▸ "+t))
 		case m.spec.heading != nil && m.spec.heading(m.refs[i]):
-			lines = append(lines, m.th.heading.on("  "+t))
+			lines = append(lines, pmk+m.th.heading.on("  "+t))
 		default:
-			lines = append(lines, "  "+t)
+			lines = append(lines, pmk+"  "+t)
 		}
 	}
 	m.lines = lines

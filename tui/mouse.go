@@ -38,7 +38,10 @@ func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
 	case modalHelp:
 		m.help = m.help.Scroll(n)
 		return m, nil
-	case modalPicker:
+	case modalNotes:
+		m.notes = m.notes.Scroll(n)
+		return m, nil
+	case modalPicker, modalNote:
 		return m, nil
 	}
 	p, ok := m.paneAt(ms.X, ms.Y)
@@ -72,6 +75,12 @@ func (m Model) click(ms tea.Mouse) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.picker, cmd = m.picker.Click(y)
 		return m, cmd
+	case modalNotes:
+		var cmd tea.Cmd
+		m.notes, cmd = m.notes.Click(y)
+		return m, cmd
+	case modalNote:
+		return m, nil // the editor takes keys only; a stray click loses nothing
 	case modalHelp:
 		return m, closeModalCmd
 	}

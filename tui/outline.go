@@ -9,13 +9,21 @@ import (
 )
 
 // The outline: themes and their points, then one row each for the
-// timeline, the actors, the glossary and the source. Enter on a point jumps
-// to its sentences in the source; on a section row it opens that view.
-func outlineSpec() navSpec {
+// timeline, the actors, the glossary and the source, and (with study state)
+// the reader's notes. Enter on a point jumps to its sentences in the
+// source; on a section row it opens that view.
+func outlineSpec(withNotes bool) navSpec {
+	rows := outlineRows
+	if withNotes {
+		rows = func(b *model.Briefing) []model.Ref {
+			return append(outlineRows(b), model.Ref{Kind: kindSection, ID: secNotes})
+		}
+	}
 	return navSpec{
 		name:     "Outline",
+		view:     "outline",
 		openHelp: "open / to source",
-		rows:     outlineRows,
+		rows:     rows,
 		format:   outlineFormat,
 		heading:  func(r model.Ref) bool { return r.Kind == model.KindTheme || r.Kind == kindSection },
 		open:     outlineOpen,
@@ -76,6 +84,8 @@ func outlineOpen(b *model.Briefing, r model.Ref) tea.Cmd {
 		return openNavCmd(navActors)
 	case secGlossary:
 		return openNavCmd(navGlossary)
+	case secNotes:
+		return openNotesCmd
 	}
 	return jumpCmd(r, true)
 }

@@ -91,7 +91,7 @@ func (r blockingReader) Read([]byte) (int, error) { <-r.done; return 0, io.EOF }
 func runWith(t *testing.T, ctx context.Context, in io.Reader) (string, error) {
 	t.Helper()
 	var out bytes.Buffer
-	err := Run(ctx, seed(t), Options{In: in, Out: &out, Env: []string{"TERM=xterm-256color"}})
+	err := Run(ctx, seed(t), Options{In: in, Out: &out, Env: []string{"TERM=xterm-256color"}, StateDir: t.TempDir()})
 	return out.String(), err
 }
 

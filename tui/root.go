@@ -1,13 +1,16 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"runtime/debug"
+	"time"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/store"
 	"github.com/brief-cli/brief/tui/axis"
 )
 
@@ -20,12 +23,25 @@ const (
 	modalPalette
 	modalHelp
 	modalPicker
+	modalNote  // the note editor
+	modalNotes // the Notes view
 )
 
 // config is what the root needs from Options, resolved.
 type config struct {
 	theme   string // auto, dark, light, high-contrast
 	noColor bool
+	// st is the reader's study state; nil keeps explore mode read-only
+	// (no marks, no notes, nothing written).
+	st *store.Store
+	// warn is a problem found while opening st, shown once started.
+	warn error
+	// watchCtx, when set, turns on live reload of the briefing's files
+	// for as long as it lasts.
+	watchCtx context.Context
+	// schedule, if set, replaces the timer that delivers a message later
+	// (tests deliver them by hand).
+	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
 }
 
 // Model is the root of explore mode. It alone reads the window size, owns
@@ -59,18 +75,45 @@ type Model struct {
 	axisNeed    int // event rows of the axis at the current width
 	interrupted bool
 	err         error
+
+	// Study state (see study.go); st is nil when read-only.
+	st        *store.Store
+	snap      *studySnap
+	editor    noteEditor
+	notes     notesModel
+	restSeq   int
+	status    string
+	statusErr bool
+	statusSeq int
+
+	// Live reload (see reload.go).
+	live      liveWatch
+	reloadSeq int // reloads started
+	reloaded  int // the latest reload applied
+	banner    string
 }
 
-// New builds explore mode for a briefing.
+// New builds explore mode for a briefing. With study state (cfg.st) it
+// resumes where the reader left off.
 func New(b *model.Briefing, cfg config) Model {
+	m := build(b, cfg)
+	if m.st != nil {
+		m.resume()
+	}
+	return m
+}
+
+// build makes the components for a briefing, at the start.
+func build(b *model.Briefing, cfg config) Model {
 	if cfg.theme == "" {
 		cfg.theme = ThemeAuto
 	}
-	m := Model{b: b, cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail}
+	m := Model{b: b, cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
+	m.keys.setStudy(m.st != nil)
 	m.th = m.buildTheme()
 	m.header = newHeader(b, m.th)
 	m.footer = footer{th: m.th}
-	specs := [navCount]navSpec{outlineSpec(), timelineSpec(), actorsSpec(), glossarySpec()}
+	specs := [navCount]navSpec{outlineSpec(m.st != nil), timelineSpec(), actorsSpec(), glossarySpec()}
 	for i, s := range specs {
 		m.navs[i] = newNavList(b, m.th, s)
 	}
@@ -78,6 +121,11 @@ func New(b *model.Briefing, cfg config) Model {
 	m.source = newSource(b, m.th)
 	items := searchItems(b)
 	m.palette = newPalette(m.th, items, newIndexSearcher(items))
+	m.notes = newNotes(m.th)
+	if m.st != nil {
+		m.snap = takeSnap(b, m.st)
+		m.applySnap()
+	}
 	m.setCurrent(m.navs[navOutline].Selected())
 	m.focusOn(paneNav)
 	return m
@@ -87,17 +135,29 @@ func (m Model) buildTheme() *Theme {
 	return NewTheme(m.dark, m.cfg.theme == ThemeHighContrast, m.cfg.noColor)
 }
 
-// Init asks the terminal for its background when the theme is auto; dark
-// is the default until (unless) an answer arrives.
+// Init asks the terminal for its background when the theme is auto (dark
+// is the default until, unless, an answer arrives), starts watching the
+// briefing's files for live reload, and shows a warning from opening the
+// study state.
 func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
 	if m.cfg.theme == ThemeAuto || m.cfg.theme == ThemeHighContrast {
-		return tea.RequestBackgroundColor
+		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
-	return nil
+	if m.cfg.warn != nil {
+		cmds = append(cmds, warnCmd(m.cfg.warn))
+	}
+	if m.cfg.watchCtx != nil {
+		if paths := watchPaths(m.b); len(paths) > 0 {
+			cmds = append(cmds, startWatchCmd(m.cfg.watchCtx, 1, paths))
+		}
+	}
+	return tea.Batch(cmds...)
 }
 
 // Update handles a message. A panic in it is recovered: the program quits
 // cleanly, restoring the terminal, and Run returns the panic as an error.
+// When the selection moves, the study state is told once it rests there.
 func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -105,6 +165,16 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 			res, cmd = m, tea.Quit
 		}
 	}()
+	cur, nav := m.current, m.nav
+	res, cmd = m.update(msg)
+	if nm, ok := res.(Model); ok && nm.st != nil && (nm.current != cur || nm.nav != nav) {
+		nm.restSeq++
+		return nm, tea.Batch(cmd, nm.later(restDelay, restMsg{nm.restSeq}))
+	}
+	return res, cmd
+}
+
+func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h, m.sized = msg.Width, msg.Height, true
@@ -123,8 +193,11 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	case tea.MouseWheelMsg:
 		return m.wheel(msg.Mouse())
 	case tea.PasteMsg:
-		if m.modal == modalPalette {
+		switch m.modal {
+		case modalPalette:
 			m.palette, cmd = m.palette.Update(msg)
+		case modalNote:
+			m.editor, cmd = m.editor.Update(msg)
 		}
 		return m, cmd
 	case searchResultsMsg:
@@ -147,8 +220,31 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.openPicker(mentionsPicker(m.b, m.th, msg.actor))
 	case closeModalMsg:
 		m.modal = modalNone
+	case openNotesMsg:
+		m.openNotes()
+	case editNoteMsg:
+		m.openEditor(msg.ref)
+	case saveNoteMsg:
+		m.modal = modalNone
+		if m.st != nil {
+			return m, saveNoteCmd(m.st, msg.ref, msg.text)
+		}
+	case studyMsg:
+		return m.handleStudy(msg)
+	case statusMsg:
+		return m, m.setStatus(msg.text, msg.err)
+	case clearStatusMsg:
+		if msg.seq == m.statusSeq {
+			m.status = ""
+		}
+	case restMsg:
+		if msg.seq == m.restSeq && m.st != nil {
+			return m, visitCmd(m.st, m.position())
+		}
 	case panicMsg:
 		panic(string(msg))
+	default:
+		return m.handleReload(msg)
 	}
 	return m, nil
 }
@@ -193,6 +289,18 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Theme):
 		m.dark = !m.dark
 		m.setTheme()
+	case key.Matches(k, g.Bookmark):
+		if !notable(m.current) {
+			return m, m.setStatus("select an item to bookmark", false)
+		}
+		return m, bookmarkCmd(m.st, m.current)
+	case key.Matches(k, g.Note):
+		if !notable(m.current) {
+			return m, m.setStatus("select an item to write a note on", false)
+		}
+		m.openEditor(m.current)
+	case key.Matches(k, g.Notes):
+		m.openNotes()
 	default:
 		return m.routeKey(k)
 	}
@@ -223,8 +331,36 @@ func (m Model) modalKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.help, cmd = m.help.Update(k)
 	case modalPicker:
 		m.picker, cmd = m.picker.Update(k)
+	case modalNote:
+		m.editor, cmd = m.editor.Update(k)
+	case modalNotes:
+		m.notes, cmd = m.notes.Update(k)
 	}
 	return m, cmd
+}
+
+// notable reports whether an item can carry a note or a bookmark: every
+// item but the outline's section rows.
+func notable(r model.Ref) bool { return r.Kind != "" && r.Kind != kindSection }
+
+// openEditor opens the note editor on an item, with its saved note.
+func (m *Model) openEditor(r model.Ref) {
+	if m.st == nil || !notable(r) {
+		return
+	}
+	text, _ := m.snap.note(r)
+	head := "Note on " + kindLabel(r.Kind) + ": " + title(m.b, r)
+	m.editor = newNoteEditor(m.th, r, head, text).SetSize(m.modalSize())
+	m.modal = modalNote
+}
+
+// openNotes opens the Notes view.
+func (m *Model) openNotes() {
+	if m.st == nil {
+		return
+	}
+	m.notes = m.notes.SetEntries(m.b, m.snap).SetSize(m.modalSize())
+	m.modal = modalNotes
 }
 
 // back closes what was opened last: the focus returns to the navigator,
@@ -360,6 +496,8 @@ func (m *Model) setTheme() {
 	m.palette = m.palette.SetTheme(m.th)
 	m.help = m.help.SetTheme(m.th)
 	m.picker = m.picker.SetTheme(m.th)
+	m.editor = m.editor.SetTheme(m.th)
+	m.notes = m.notes.SetTheme(m.th)
 }
 
 // relayout recomputes the layout and hands each component its size.
@@ -372,7 +510,11 @@ func (m *Model) relayout() {
 		m.axisNeed = len(axis.Render(m.b.Timeline, max(m.w-2, 1), -1, axis.Styles{}))
 		axisRows = axisHeight(m.axisNeed, m.h-2)
 	}
-	m.lay = computeLayout(m.w, m.h, m.focus, m.right, axisRows, m.nav == navActors)
+	banner := 0
+	if m.banner != "" {
+		banner = 1
+	}
+	m.lay = computeLayout(m.w, m.h, m.focus, m.right, axisRows, m.nav == navActors, banner)
 	if m.lay.small {
 		return
 	}
@@ -399,6 +541,10 @@ func (m *Model) relayout() {
 		m.help = m.help.SetSize(w, h)
 	case modalPicker:
 		m.picker = m.picker.SetSize(w, h)
+	case modalNote:
+		m.editor = m.editor.SetSize(w, h)
+	case modalNotes:
+		m.notes = m.notes.SetSize(w, h)
 	}
 }
 

@@ -22,8 +22,8 @@ func newSourceKeys() sourceKeys {
 		PageDown:  l.PageDown,
 		Top:       l.Top,
 		Bottom:    l.Bottom,
-		NextCited: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next cited sentence")),
-		PrevCited: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous cited sentence")),
+		NextCited: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next cited sentence")),
+		PrevCited: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous cited sentence")),
 		Citers:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "what cites this sentence")),
 	}
 }
@@ -64,6 +64,10 @@ type sourceModel struct {
 	off     int
 	focused bool
 	lines   []string
+	// study, when set, adds a mark after each sentence id: ✎ or ★ when an
+	// item with a note or a bookmark cites the sentence (or it has one).
+	study *studySnap
+	marks bool
 }
 
 func newSource(b *model.Briefing, th *Theme) sourceModel {
@@ -95,7 +99,38 @@ func (m sourceModel) SetFocused(f bool) sourceModel {
 	return m.render()
 }
 
-func (m sourceModel) textWidth() int { return max(m.w-m.idW-3, 1) }
+func (m sourceModel) textWidth() int {
+	if m.marks {
+		return max(m.w-m.idW-5, 1)
+	}
+	return max(m.w-m.idW-3, 1)
+}
+
+// SetStudy turns on the mark column (the first call with a snapshot) and
+// shows the marks of snap.
+func (m sourceModel) SetStudy(snap *studySnap) sourceModel {
+	m.study = snap
+	if snap != nil && !m.marks {
+		m.marks = true
+		if m.w > 0 {
+			m.layout()
+			m.off = scrollTo(m.off, m.firstRow(m.cursor), m.h, len(m.rows))
+		}
+	}
+	return m.render()
+}
+
+// sentenceMark is the mark of sentence i: two cells.
+func (m sourceModel) sentenceMark(i int) string {
+	f := m.study.sentence(m.sents[i].ID) | m.study.flags(model.Ref{Kind: model.KindSentence, ID: m.sents[i].ID})
+	switch {
+	case f&markNote != 0:
+		return " " + m.th.mark.on("✎")
+	case f&markBookmark != 0:
+		return " " + m.th.mark.on("★")
+	}
+	return "  "
+}
 
 func (m sourceModel) SetSize(w, h int) sourceModel {
 	if w == m.w && h == m.h {
@@ -286,7 +321,7 @@ func (m sourceModel) render() sourceModel {
 	for r := m.off; r < len(m.rows) && len(lines) < m.h; r++ {
 		row := m.rows[r]
 		if row.sent < 0 {
-			lines = append(lines, spaces(m.idW+3)+row.text)
+			lines = append(lines, spaces(m.w-m.textWidth())+row.text)
 			continue
 		}
 		cur := row.sent == m.cursor && m.focused
@@ -304,6 +339,11 @@ func (m sourceModel) render() sourceModel {
 		if row.first {
 			id = fit(m.sents[row.sent].ID, m.idW)
 			id = th.dim.on(id)
+			if m.marks {
+				id += m.sentenceMark(row.sent)
+			}
+		} else if m.marks {
+			id += "  "
 		}
 		t := row.text
 		switch {

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"strings"
 
+	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/tui/axis"
@@ -54,8 +55,13 @@ type Theme struct {
 	match                       paint // matched characters in search results
 	dim, heading, kind, keyText paint
 	link, quote, cursor         paint
+	mark                        paint // bookmark and note marks
+	banner                      paint // the reload error banner
+	errText                     paint
 
 	Axis axis.Styles
+	// Note styles the note editor's text area.
+	Note textarea.Styles
 }
 
 // NewTheme builds the theme. noColor drops every colour and keeps bold,
@@ -126,6 +132,27 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 	th.link = newPaint(link)
 	th.quote = newPaint(th.Quote)
 	th.cursor = newPaint(st().Reverse(true))
+	markSt := st().Foreground(match).Bold(true)
+	bannerSt := st().Background(c("#B00020", "#8B1A1A")).Foreground(c("#FFFFFF", "#FFFFFF")).Bold(true)
+	if noColor {
+		markSt = st().Bold(true)
+		bannerSt = st().Reverse(true).Bold(true)
+	}
+	th.mark, th.banner, th.errText = newPaint(markSt), newPaint(bannerSt), newPaint(th.Error)
+
+	th.Note = textarea.DefaultStyles(dark)
+	th.Note.Cursor.Blink = false
+	for _, ss := range []*textarea.StyleState{&th.Note.Focused, &th.Note.Blurred} {
+		ss.Prompt = st().Foreground(accent)
+		ss.CursorLine = st()
+		ss.Placeholder = st().Foreground(dim)
+		if noColor {
+			*ss = textarea.StyleState{Prompt: st(), Placeholder: st().Faint(true), Selection: st().Reverse(true)}
+		}
+	}
+	if noColor {
+		th.Note.Cursor.Color = nil
+	}
 
 	th.Axis = axis.Styles{
 		Line:     borderSt,

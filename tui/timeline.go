@@ -14,6 +14,7 @@ import (
 func timelineSpec() navSpec {
 	return navSpec{
 		name:     "Timeline",
+		view:     "timeline",
 		openHelp: "quotes in source",
 		rows: func(b *model.Briefing) []model.Ref {
 			refs := make([]model.Ref, len(b.Timeline))

@@ -17,7 +17,8 @@ func (m Model) View() tea.View {
 	v := tea.NewView(m.Render())
 	v.AltScreen = true
 	v.MouseMode = tea.MouseModeCellMotion
-	v.WindowTitle = "brief — " + sanitize.Line(m.b.Title)
+	// No window title: the terminal would be left with an empty one on
+	// exit instead of the title the user had.
 	return v
 }
 
@@ -32,6 +33,10 @@ func (m Model) Render() string {
 	var b strings.Builder
 	b.Grow(m.w * m.h * 2)
 	b.WriteString(m.header.View())
+	if m.lay.banner.h > 0 {
+		b.WriteByte('\n')
+		b.WriteString(m.th.banner.on(fit(" ⚠ "+m.banner+" — showing the last good version", m.w)))
+	}
 	body := m.lay.body
 	if m.modal != modalNone {
 		title, lines := m.modalView()
@@ -97,6 +102,10 @@ func (m Model) modalView() (string, []string) {
 		return "Search", m.palette.View()
 	case modalHelp:
 		return "Keys", m.help.View()
+	case modalNote:
+		return "Note", m.editor.View()
+	case modalNotes:
+		return "Notes and bookmarks", m.notes.View()
 	}
 	return "Jump to", m.picker.View()
 }
@@ -123,9 +132,16 @@ func (m Model) footerView() string {
 		bindings = m.help.KeyMap().ShortHelp()
 	case modalPicker:
 		bindings = m.picker.KeyMap().ShortHelp()
+	case modalNote:
+		bindings = m.editor.KeyMap().ShortHelp()
+	case modalNotes:
+		bindings = m.notes.KeyMap().ShortHelp()
 	default:
 		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
 		bindings = append(bindings, m.keys.ShortHelp()[3:]...)
+	}
+	if m.status != "" {
+		return m.footer.Status(m.status, m.statusErr, bindings).View()
 	}
 	return m.footer.Render(m.where(), bindings).View()
 }

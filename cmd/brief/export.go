@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/store"
 )
 
 func init() { register(newExportCmd) }
@@ -23,6 +24,7 @@ var exportFormats = map[string]func(*model.Briefing, io.Writer) error{
 
 func newExportCmd() *cobra.Command {
 	var format, output string
+	var notes bool
 	cmd := &cobra.Command{
 		Use:   "export --format json|md|html [FILE]",
 		Short: "Export the briefing as JSON, a Markdown handout or a printable HTML page",
@@ -34,11 +36,16 @@ func newExportCmd() *cobra.Command {
   html   the same handout as one self-contained, printable HTML page (no scripts,
          no external resources)
 
+With --notes (md only) the handout adds your bookmarks and notes on the
+briefing, as written in explore mode, before the article; notes on items the
+briefing no longer has are listed too, marked as such.
+
 With -o the file is written atomically: it is either the complete export or left
 as it was.`,
 		Example: `  brief export --format json > briefing.json
   brief export --format md russia.brief.md > handout.md
-  brief export --format html -o handout.html russia.brief.md`,
+  brief export --format html -o handout.html russia.brief.md
+  brief export --format md --notes russia.brief.md > my-notes.md`,
 		Args:              args(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: briefingCompletion,
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -49,9 +56,19 @@ as it was.`,
 				}
 				return commandUsageError(cmd, fmt.Errorf("unknown export format %q: use json, md or html", format))
 			}
+			if notes && format != "md" {
+				return commandUsageError(cmd, fmt.Errorf("--notes works with --format md, not %s", format))
+			}
 			b, err := loadBriefing(a)
 			if err != nil {
 				return err
+			}
+			if notes {
+				entries, err := studyNotes(b)
+				if err != nil {
+					return err
+				}
+				write = func(b *model.Briefing, w io.Writer) error { return b.WriteMarkdownWithNotes(w, entries) }
 			}
 			if output == "" || output == "-" {
 				return outputError(write(b, cmd.OutOrStdout()))
@@ -61,10 +78,32 @@ as it was.`,
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: json, md or html (required)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
+	cmd.Flags().BoolVar(&notes, "notes", false, "include your bookmarks and notes (md only)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"json\tthe parsed model", "md\ta Markdown handout", "html\ta printable HTML page"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	return cmd
+}
+
+// studyNotes reads the reader's bookmarks and notes on a briefing: those
+// on its items in reading order, then the orphaned ones.
+func studyNotes(b *model.Briefing) ([]model.NoteEntry, error) {
+	st, warn, err := store.Open(b, store.Options{})
+	if err != nil {
+		return nil, inputError(fmt.Errorf("reading notes: %w", err))
+	}
+	defer st.Close()
+	if warn != nil {
+		fmt.Fprintln(os.Stderr, "brief: warning:", warn)
+	}
+	var out []model.NoteEntry
+	for _, e := range st.Notes() {
+		out = append(out, model.NoteEntry{Ref: e.Ref, Label: e.Label, Note: e.Note, Bookmarked: e.Bookmarked})
+	}
+	for _, e := range st.Orphans() {
+		out = append(out, model.NoteEntry{Ref: e.Ref, Label: e.Label, Note: e.Note, Bookmarked: e.Bookmarked, Orphaned: true})
+	}
+	return out, nil
 }
 
 // writeFileAtomic writes name through a temporary file in the same folder,

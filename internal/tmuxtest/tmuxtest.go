@@ -83,6 +83,10 @@ func Start(t testing.TB, w, h int, env []string, command string) *Session {
 	counter.Unlock()
 	s := &Session{t: t, name: fmt.Sprintf("brief%d", n), sock: filepath.Join(t.TempDir(), "tmux.sock")}
 	args := []string{"-S", s.sock, "-f", "/dev/null", "new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
+	// Study state and presentation sockets go to the test's own folders, so
+	// a test never resumes where another stopped or finds a user's talk; a
+	// test may still set its own.
+	env = append([]string{"BRIEF_STATE_DIR=" + t.TempDir(), "XDG_RUNTIME_DIR=" + shortTempDir(t)}, env...)
 	for _, e := range env {
 		args = append(args, "-e", e)
 	}
@@ -94,6 +98,20 @@ func Start(t testing.TB, w, h int, env []string, command string) *Session {
 	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
 	return s
+}
+
+// shortTempDir is a private temporary folder with a short path: Unix socket
+// paths are limited to about 100 bytes, and t.TempDir() paths can be long.
+func shortTempDir(t testing.TB) string {
+	d, err := os.MkdirTemp("", "bt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(d, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(d) })
+	return d
 }
 
 func (s *Session) tmux(args ...string) string {
@@ -127,6 +145,12 @@ func (s *Session) Screen() string {
 func (s *Session) Title() string {
 	s.t.Helper()
 	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, "#{pane_title}"))
+}
+
+// SetTitle sets the pane title, as a terminal's window title would be set.
+func (s *Session) SetTitle(title string) {
+	s.t.Helper()
+	s.tmux("select-pane", "-t", s.name, "-T", title)
 }
 
 // Resize changes the window size.

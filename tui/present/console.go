@@ -311,7 +311,8 @@ func (c Console) send(cmd deckctl.Command) tea.Cmd {
 func (c Console) View() tea.View {
 	v := tea.NewView(c.Screen())
 	v.AltScreen = true
-	v.WindowTitle = "brief notes"
+	// No window title: the terminal would be left with an empty one on
+	// exit instead of the title the user had.
 	return v
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/watch"
 )
 
 // Blank screen modes.
@@ -43,6 +44,13 @@ type Model struct {
 	cmds        <-chan deckctl.Command
 	pid         int
 	interrupted bool
+
+	// Live reload (see reload.go).
+	file      string
+	changes   <-chan watch.Event
+	reloadSeq int
+	reloaded  int
+	banner    string // the error of a save that broke the file
 }
 
 // NewModel returns the presenter of a briefing's deck. hub and cmds connect
@@ -66,6 +74,8 @@ func NewModel(b *model.Briefing, th Theme, opts Options, hub *deckctl.Hub, cmds 
 		hub:      hub,
 		cmds:     cmds,
 		pid:      opts.pid,
+		file:     b.File,
+		changes:  opts.changes,
 	}
 }
 
@@ -98,7 +108,7 @@ func (m Model) Init() tea.Cmd {
 	if m.clock {
 		cmds = append(cmds, m.tickCmd())
 	}
-	cmds = append(cmds, ctlCmd(m.cmds))
+	cmds = append(cmds, ctlCmd(m.cmds), waitChangeCmd(m.changes))
 	return tea.Batch(cmds...)
 }
 
@@ -114,6 +124,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ctlMsg:
 		m = m.command(deckctl.Command(msg))
 		cmd = ctlCmd(m.cmds)
+	case fileChangedMsg, reloadedMsg:
+		m, cmd = m.reload(msg)
 	case tea.KeyPressMsg:
 		var quit bool
 		m, quit = m.key(msg)

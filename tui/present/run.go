@@ -18,6 +18,7 @@ import (
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/watch"
 )
 
 // ErrInterrupted is returned when the presentation was ended with ctrl+c.
@@ -35,8 +36,13 @@ type Options struct {
 	Now       func() time.Time // the clock; nil for time.Now
 	In        io.Reader
 	Out       io.Writer
+	// NoReload turns off live reload: by default Run watches the
+	// briefing's file (and its article file) and lays the deck out again
+	// on every save.
+	NoReload bool
 
-	pid int
+	pid     int
+	changes <-chan watch.Event
 }
 
 // Run presents a briefing until the presenter quits.
@@ -59,6 +65,11 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 				cmds = srv.Commands()
 			}
 		}
+	}
+	if !opts.NoReload {
+		wctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		opts.changes = startWatch(wctx, b)
 	}
 	m := NewModel(b, th, opts, hub, cmds)
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}

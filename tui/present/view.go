@@ -15,7 +15,8 @@ import (
 func (m Model) View() tea.View {
 	v := tea.NewView(m.Screen())
 	v.AltScreen = true
-	v.WindowTitle = "brief present: " + m.briefing
+	// No window title: the terminal would be left with an empty one on
+	// exit instead of the title the user had.
 	return v
 }
 
@@ -177,6 +178,14 @@ func (m Model) statusRow(p Page) string {
 	var left string
 	leftW := 0
 	switch {
+	case m.banner != "":
+		room := g.ww - 10
+		if m.clock {
+			room = g.ww - 32
+		}
+		left = "⚠ " + sanitize.Truncate(m.banner+" — showing the last good version", max(room, 10), "…")
+		leftW = sanitize.Width(left)
+		left = th.Warn.Render(left)
 	case m.digits != "":
 		left = "go to slide " + m.digits + "_"
 		leftW = sanitize.Width(left)

@@ -1,0 +1,142 @@
+package present
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/watch"
+)
+
+// Live reload: the presenter watches the briefing's file (and the article
+// file it names) and lays the deck out again on every save, staying on the
+// same screen number (clamped to the new deck). A save that breaks the
+// file shows its first error in the status row and keeps the last good
+// deck on screen; the next good save clears it.
+
+// watchPaths are the files a briefing is read from; none for the built-in
+// briefing.
+func watchPaths(b *model.Briefing) []string {
+	if b.File == "" || strings.HasPrefix(b.File, "(built-in)") {
+		return nil
+	}
+	paths := []string{b.File}
+	if a := b.ArticleFile; a != "" {
+		p := filepath.FromSlash(a)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(b.File), p)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// fileChangedMsg reports a change to a watched file.
+type fileChangedMsg struct{ ev watch.Event }
+
+func waitChangeCmd(ch <-chan watch.Event) tea.Cmd {
+	if ch == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		ev, ok := <-ch
+		if !ok {
+			return nil
+		}
+		return fileChangedMsg{ev}
+	}
+}
+
+// reloadedMsg carries the briefing read again, or why it could not be.
+type reloadedMsg struct {
+	seq int
+	b   *model.Briefing
+	err error
+}
+
+func reloadCmd(seq int, file string) tea.Cmd {
+	return func() tea.Msg {
+		b, err := model.Load(file)
+		return reloadedMsg{seq: seq, b: b, err: err}
+	}
+}
+
+// startWatch watches the briefing's files until ctx ends; nil when there is
+// nothing to watch or the watch cannot start (the presentation goes on
+// without it).
+func startWatch(ctx context.Context, b *model.Briefing) <-chan watch.Event {
+	paths := watchPaths(b)
+	if len(paths) == 0 {
+		return nil
+	}
+	ch, err := watch.Files(ctx, paths...)
+	if err != nil {
+		return nil
+	}
+	return ch
+}
+
+// reload handles the messages of live reload.
+func (m Model) reload(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case fileChangedMsg:
+		m.reloadSeq++
+		return m, tea.Batch(waitChangeCmd(m.changes), reloadCmd(m.reloadSeq, m.file))
+	case reloadedMsg:
+		if msg.seq <= m.reloaded {
+			return m, nil
+		}
+		m.reloaded = msg.seq
+		if msg.err != nil {
+			m.banner = bannerText(msg.err)
+			return m, nil
+		}
+		m.banner = ""
+		m.deck = model.BuildDeck(msg.b)
+		m.briefing = msg.b.Title
+		if m.w >= MinWidth && m.h >= MinHeight {
+			m.pages = layout(m.deck, m.w, m.h, m.theme.Axis)
+			m.cur = max(0, min(m.cur, len(m.pages)-1))
+			if p, ok := m.page(); ok {
+				m.step = max(1, min(m.step, p.Steps()))
+			}
+		}
+	}
+	return m, nil
+}
+
+// bannerText is the first error of a failed load, with how many follow.
+// The file is named without its folder, so that file:line:col stays in
+// view on a narrow screen.
+func bannerText(err error) string {
+	first, rest, _ := strings.Cut(err.Error(), "\n")
+	n := 0
+	var list model.ErrorList
+	var one *model.Error
+	switch {
+	case errors.As(err, &list) && len(list) > 0:
+		n = len(list) - 1
+		one = list[0]
+	case errors.As(err, &one):
+	case rest != "":
+		n = strings.Count(rest, "\n") + 1
+	}
+	if one != nil {
+		e := *one
+		if e.File != "" {
+			e.File = filepath.Base(e.File)
+		}
+		first = e.Error()
+	}
+	first = sanitize.Line(first)
+	if n > 0 {
+		first += fmt.Sprintf(" (+%d more)", n)
+	}
+	return first
+}
