@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -10,6 +11,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/deckctl"
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/serve"
 	"github.com/brief-cli/brief/tui/present"
 )
 
@@ -21,6 +25,8 @@ func newPresentCmd() *cobra.Command {
 		duration time.Duration
 		clock    bool
 		check    string
+		serveAt  string
+		srvCfg   serve.Config
 		noReload bool
 	)
 	cmd := &cobra.Command{
@@ -47,6 +53,7 @@ one block per slide with its notes.`,
 		Example: `  brief present                          # present the built-in briefing
   brief present russia.brief.md --duration 20m --clock
   brief present --theme dark
+  brief present --serve 127.0.0.1:2222  # audiences follow over ssh
   brief present --check 80x24             # which slides do not fit 80x24?
   brief present | less                    # the deck as plain text`,
 		Args:              args(cobra.MaximumNArgs(1)),
@@ -81,8 +88,18 @@ one block per slide with its notes.`,
 			if !stdoutIsTerminal() {
 				return outputError(present.WritePlain(out, b))
 			}
+			opts := present.Options{}
+			if serveAt != "" {
+				hub, stop, err := servePresentation(cmd, b, serveAt, srvCfg)
+				if err != nil {
+					return err
+				}
+				defer stop()
+				opts.Hub = hub
+			}
 			return interactively(func() error {
 				err := present.Run(cmd.Context(), b, present.Options{
+					Hub:      opts.Hub,
 					Theme:    string(theme),
 					Duration: duration,
 					Clock:    clock,
@@ -105,6 +122,9 @@ one block per slide with its notes.`,
 	cmd.Flags().DurationVar(&duration, "duration", 0, "length of the talk, for a countdown (e.g. 20m)")
 	cmd.Flags().BoolVar(&clock, "clock", false, "show the time and the timer on the slides")
 	cmd.Flags().BoolVar(&noReload, "no-reload", false, "do not reload the deck when the briefing file changes")
+	cmd.Flags().StringVar(&serveAt, "serve", "", "also serve the deck over SSH at this address (e.g. 127.0.0.1:2222): audiences follow the presenter")
+	cmd.Flags().StringVar(&srvCfg.AuthorizedKeys, "authorized-keys", "", "with --serve, the public keys allowed in (default ~/.ssh/authorized_keys)")
+	cmd.Flags().BoolVar(&srvCfg.Open, "open", false, "with --serve, let anyone in")
 	cmd.Flags().StringVar(&check, "check", "", "list the slides that do not fit a `WxH` terminal (e.g. 80x24) and exit 1 if any")
 	return cmd
 }
@@ -143,4 +163,30 @@ func parseSize(s string) (w, h int, err error) {
 		return 0, 0, fmt.Errorf("size %q is not WxH, e.g. 80x24", s)
 	}
 	return w, h, nil
+}
+
+// servePresentation starts an SSH server whose sessions follow this
+// presentation: it returns the control hub the presentation must publish
+// on, and stop, which shuts the server down gracefully (sessions are told,
+// then closed) once the presentation is over. Nothing is logged: the
+// projector's screen is no place for connection logs.
+func servePresentation(cmd *cobra.Command, b *model.Briefing, addr string, cfg serve.Config) (*deckctl.Hub, func(), error) {
+	cfg.Listen, cfg.MaxSessions = addr, serve.DefaultMaxSessions
+	if err := serveLimits(&cfg, serve.DefaultIdleTimeout, serve.DefaultMaxTimeout, serve.DefaultRatePerMinute); err != nil {
+		return nil, nil, commandUsageError(cmd, err)
+	}
+	audience := serve.NewHub()
+	srv, err := serve.New(cfg, serve.FollowDeck(b, audience))
+	if err != nil {
+		return nil, nil, inputError(err)
+	}
+	if err := srv.Listen(); err != nil {
+		return nil, nil, inputError(err)
+	}
+	control := deckctl.NewHub()
+	ctx, cancel := context.WithCancel(cmd.Context())
+	served := make(chan struct{})
+	go func() { _ = audience.Relay(ctx, control, model.BuildDeck(b)) }()
+	go func() { _ = srv.Serve(ctx); close(served) }()
+	return control, func() { cancel(); <-served }, nil
 }

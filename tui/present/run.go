@@ -40,6 +40,10 @@ type Options struct {
 	// briefing's file (and its article file) and lays the deck out again
 	// on every save.
 	NoReload bool
+	// Hub, when set, is the control hub the presentation publishes its state
+	// on (and closes when it ends), so the same process can relay it, e.g.
+	// to SSH audiences; nil makes a hub of its own.
+	Hub *deckctl.Hub
 
 	pid     int
 	changes <-chan watch.Event
@@ -54,9 +58,15 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 	opts.pid = os.Getpid()
 	var hub *deckctl.Hub
 	var cmds <-chan deckctl.Command
-	if !opts.NoControl {
-		hub = deckctl.NewHub()
+	if opts.Hub != nil {
+		hub = opts.Hub
 		defer hub.Close()
+	}
+	if !opts.NoControl {
+		if hub == nil {
+			hub = deckctl.NewHub()
+			defer hub.Close()
+		}
 		// Without a socket the presentation still runs: the console is an
 		// extra, not a requirement.
 		if dir, err := deckctl.Dir(); err == nil {
