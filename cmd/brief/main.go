@@ -157,6 +157,7 @@ prints the briefing as plain text instead (the same as "brief print").`,
 	_ = root.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return themes, cobra.ShellCompDirectiveNoFileComp
 	})
+	root.Flags().Bool("no-reload", false, "do not reload the briefing when its file changes")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return commandUsageError(c, err)
 	})
@@ -212,7 +213,8 @@ func runRoot(cmd *cobra.Command, args []string) error {
 		return writePlain(cmd, b, 0)
 	}
 	return interactively(func() error {
-		err := tui.Run(cmd.Context(), b, tui.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
+		noReload, _ := cmd.Flags().GetBool("no-reload")
+		err := tui.Run(cmd.Context(), b, tui.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload})
 		if errors.Is(err, tui.ErrInterrupted) {
 			return reportedError(exitInterrupted, err) // ctrl+c: the exit status says it all
 		}
