@@ -1,9 +1,13 @@
 package model
 
 import (
+	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // Pos is a position in a briefing file. Line and Col count from 1; Col counts
@@ -67,4 +71,35 @@ func (l ErrorList) Err() error {
 	}
 	l.Sort()
 	return l
+}
+
+// Summary is the first problem of a failed load, with the count of the
+// others: "x.brief.md:24:19: unknown actor "y" (+2 more)". The file is
+// named without its folder, so file:line:col stays in view on a narrow
+// screen. Content quoted in it is already neutralised.
+func Summary(err error) string {
+	first, rest, _ := strings.Cut(err.Error(), "\n")
+	n := 0
+	var list ErrorList
+	var one *Error
+	switch {
+	case errors.As(err, &list) && len(list) > 0:
+		n = len(list) - 1
+		one = list[0]
+	case errors.As(err, &one):
+	case rest != "":
+		n = strings.Count(rest, "\n") + 1
+	}
+	if one != nil {
+		e := *one
+		if e.File != "" {
+			e.File = filepath.Base(e.File)
+		}
+		first = e.Error()
+	}
+	first = sanitize.Line(first)
+	if n > 0 {
+		first += fmt.Sprintf(" (+%d more)", n)
+	}
+	return first
 }

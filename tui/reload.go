@@ -2,7 +2,6 @@ package tui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"path/filepath"
 	"slices"
@@ -11,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/watch"
 )
 
@@ -124,43 +122,13 @@ func (m Model) handleReload(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.reloaded = msg.seq
 		if msg.err != nil {
-			m.banner = bannerText(msg.err)
+			m.banner = model.Summary(msg.err)
 			m.relayout()
 			return m, nil
 		}
 		return m.applyReload(msg.b)
 	}
 	return m, nil
-}
-
-// bannerText is the first error of a failed load, with how many follow.
-// The file is named without its folder, so that file:line:col stays in
-// view on a narrow screen.
-func bannerText(err error) string {
-	first, rest, _ := strings.Cut(err.Error(), "\n")
-	n := 0
-	var list model.ErrorList
-	var one *model.Error
-	switch {
-	case errors.As(err, &list) && len(list) > 0:
-		n = len(list) - 1
-		one = list[0]
-	case errors.As(err, &one):
-	case rest != "":
-		n = strings.Count(rest, "\n") + 1
-	}
-	if one != nil {
-		e := *one
-		if e.File != "" {
-			e.File = filepath.Base(e.File)
-		}
-		first = e.Error()
-	}
-	first = sanitize.Line(first)
-	if n > 0 {
-		first += fmt.Sprintf(" (+%d more)", n)
-	}
-	return first
 }
 
 // applyReload puts a new version of the briefing on screen, keeping the

@@ -415,10 +415,10 @@ func TestBannerCountsMoreErrors(t *testing.T) {
 		{File: "x.brief.md", Pos: model.Pos{Line: 9, Col: 2}, Msg: "second"},
 		{File: "x.brief.md", Pos: model.Pos{Line: 12, Col: 4}, Msg: "third"},
 	}
-	if got, want := bannerText(err), "x.brief.md:3:1: first (+2 more)"; got != want {
+	if got, want := model.Summary(err), "x.brief.md:3:1: first (+2 more)"; got != want {
 		t.Errorf("banner %q, want %q", got, want)
 	}
-	if got, want := bannerText(err[:1]), "x.brief.md:3:1: first"; got != want {
+	if got, want := model.Summary(err[:1]), "x.brief.md:3:1: first"; got != want {
 		t.Errorf("banner %q, want %q", got, want)
 	}
 }

@@ -2,15 +2,12 @@ package present
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/watch"
 )
 
@@ -94,7 +91,7 @@ func (m Model) reload(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.reloaded = msg.seq
 		if msg.err != nil {
-			m.banner = bannerText(msg.err)
+			m.banner = model.Summary(msg.err)
 			return m, nil
 		}
 		m.banner = ""
@@ -109,34 +106,4 @@ func (m Model) reload(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	return m, nil
-}
-
-// bannerText is the first error of a failed load, with how many follow.
-// The file is named without its folder, so that file:line:col stays in
-// view on a narrow screen.
-func bannerText(err error) string {
-	first, rest, _ := strings.Cut(err.Error(), "\n")
-	n := 0
-	var list model.ErrorList
-	var one *model.Error
-	switch {
-	case errors.As(err, &list) && len(list) > 0:
-		n = len(list) - 1
-		one = list[0]
-	case errors.As(err, &one):
-	case rest != "":
-		n = strings.Count(rest, "\n") + 1
-	}
-	if one != nil {
-		e := *one
-		if e.File != "" {
-			e.File = filepath.Base(e.File)
-		}
-		first = e.Error()
-	}
-	first = sanitize.Line(first)
-	if n > 0 {
-		first += fmt.Sprintf(" (+%d more)", n)
-	}
-	return first
 }
