@@ -30,9 +30,8 @@ type Briefing struct {
 	// article is inside the briefing.
 	ArticleFile string
 
-	ids       map[string]any
-	sentences map[string]*Sentence
-	citers    map[string][]Ref
+	ids    map[string]any
+	citers map[string][]Ref
 }
 
 // Source is the article a briefing rests on, split into paragraphs and

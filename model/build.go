@@ -169,7 +169,7 @@ func (bd *builder) source(meta map[string]field) {
 		return
 	}
 	for i, p := range art.Paragraphs {
-		art.Paragraphs[i] = collapse(sanitize.Text(p))
+		art.Paragraphs[i] = cleanParagraph(p)
 	}
 	title := sanitize.Line(art.Title)
 	if f, ok := meta["source"]; ok {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // MaxFileSize bounds what a briefing file (or an article beside it) may
@@ -18,6 +19,12 @@ const MaxFileSize = 16 << 20
 // and NUL bytes are errors with their line, column and byte offset; UTF-16
 // (by its BOM or its NUL pattern) is refused as such.
 func Decode(file string, data []byte) (string, ErrorList) {
+	return decode(file, data, false)
+}
+
+// decode is Decode; with own set the caller hands data over, never to
+// touch it again, and valid text is returned without a copy.
+func decode(file string, data []byte, own bool) (string, ErrorList) {
 	if len(data) > MaxFileSize {
 		return "", ErrorList{{File: file, Msg: fmt.Sprintf("file is %s, larger than the %s limit", humanSize(len(data)), humanSize(MaxFileSize))}}
 	}
@@ -26,6 +33,12 @@ func Decode(file string, data []byte) (string, ErrorList) {
 	}
 	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
 
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 { // the common case, without the walk below
+		if own && len(data) > 0 {
+			return normalizeNewlines(unsafe.String(&data[0], len(data))), nil
+		}
+		return normalizeNewlines(string(data)), nil
+	}
 	var errs ErrorList
 	line, col := 1, 1
 	for i := 0; i < len(data); {
@@ -52,12 +65,16 @@ func Decode(file string, data []byte) (string, ErrorList) {
 	if len(errs) > 0 {
 		return "", errs
 	}
-	s := string(data)
+	return normalizeNewlines(string(data)), nil
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF.
+func normalizeNewlines(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return s, nil
+	return s
 }
 
 // looksUTF16 spots BOM-less UTF-16: ASCII text in UTF-16 has a NUL in every

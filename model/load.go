@@ -22,7 +22,12 @@ import (
 // Parse either returns a complete briefing or an ErrorList of every problem
 // found, sorted by position.
 func Parse(file string, data []byte, readArticle func(name string) ([]byte, error)) (*Briefing, error) {
-	text, errs := Decode(file, data)
+	return parse(file, data, false, readArticle)
+}
+
+// parse is Parse; with own set, data is handed over (see decode).
+func parse(file string, data []byte, own bool, readArticle func(name string) ([]byte, error)) (*Briefing, error) {
+	text, errs := decode(file, data, own)
 	if len(errs) > 0 {
 		return nil, errs.Err()
 	}
@@ -54,7 +59,9 @@ func safe(errs ErrorList) ErrorList {
 // IsBriefing reports whether text is in the briefing format (it opens with a
 // --- metadata block) rather than a plain article.
 func IsBriefing(text string) bool {
-	for _, l := range strings.Split(text, "\n") {
+	for text != "" {
+		var l string
+		l, text, _ = strings.Cut(text, "\n")
 		if strings.TrimSpace(l) == "" {
 			continue
 		}
@@ -69,7 +76,7 @@ func parsePlain(file, text string) (*Briefing, error) {
 		return nil, errs.Err()
 	}
 	for i, p := range art.Paragraphs {
-		art.Paragraphs[i] = collapse(sanitize.Text(p))
+		art.Paragraphs[i] = cleanParagraph(p)
 	}
 	title := sanitize.Line(art.Title)
 	b := &Briefing{Format: FormatVersion, Title: title, File: file, Source: buildSource(title, art.Paragraphs)}
@@ -84,8 +91,14 @@ func Load(name string) (*Briefing, error) {
 	if err != nil {
 		return nil, &Error{File: sanitize.Line(name), Msg: describeOpenError(err)}
 	}
+	return parseFile(name, data)
+}
+
+// parseFile parses the bytes of a briefing file read from disk, which it
+// takes over, reading the article file it names, if any, from beside it.
+func parseFile(name string, data []byte) (*Briefing, error) {
 	dir := filepath.Dir(name)
-	return Parse(name, data, func(article string) ([]byte, error) {
+	return parse(name, data, true, func(article string) ([]byte, error) {
 		if !filepath.IsLocal(filepath.FromSlash(article)) && !filepath.IsAbs(article) {
 			return nil, fmt.Errorf("article path must stay inside the briefing's folder")
 		}
@@ -116,11 +129,22 @@ func readLimited(f fs.File, err error) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
 		return nil, errors.New("is a directory")
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	var data []byte
+	if err == nil && st.Mode().IsRegular() && st.Size() > 0 && st.Size() <= MaxFileSize {
+		// Read a file of known size in one go, into one buffer: what it
+		// held when it was opened. (A file that reports no size, as those
+		// of /proc do, is read to its end below.)
+		data = make([]byte, st.Size())
+		n, err := io.ReadFull(f, data)
+		if err != nil && err != io.ErrUnexpectedEOF {
+			return nil, err
+		}
+		return data[:n], nil
+	} else if data, err = io.ReadAll(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {

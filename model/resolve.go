@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,13 +82,7 @@ func (s *Source) sentencesIn(start, end int) []string {
 // sentences to the items that cite them.
 func (b *Briefing) index() {
 	b.ids = map[string]any{}
-	b.sentences = map[string]*Sentence{}
 	b.citers = map[string][]Ref{}
-	for _, p := range b.Source.Paragraphs {
-		for _, s := range p.Sentences {
-			b.sentences[s.ID] = s
-		}
-	}
 	cite := func(kind RefKind, id string, qs []Quote) {
 		for _, q := range qs {
 			for _, s := range q.Sentences {
@@ -126,8 +121,25 @@ func (b *Briefing) Event(id string) *Event { e, _ := b.ids[id].(*Event); return 
 func (b *Briefing) Actor(id string) *Actor { a, _ := b.ids[id].(*Actor); return a }
 func (b *Briefing) Term(id string) *Term   { t, _ := b.ids[id].(*Term); return t }
 
-// Sentence returns the source sentence with the given id ("p3.s2").
-func (b *Briefing) Sentence(id string) *Sentence { return b.sentences[id] }
+// Sentence returns the source sentence with the given id ("p3.s2"), or
+// nil. The id says where the sentence is, so no table is needed: a
+// library holds many sentences.
+func (b *Briefing) Sentence(id string) *Sentence {
+	ps, ss, ok := strings.Cut(strings.TrimPrefix(id, "p"), ".s")
+	if !ok {
+		return nil
+	}
+	p, err1 := strconv.Atoi(ps)
+	s, err2 := strconv.Atoi(ss)
+	if err1 != nil || err2 != nil || p < 1 || p > len(b.Source.Paragraphs) {
+		return nil
+	}
+	sents := b.Source.Paragraphs[p-1].Sentences
+	if s < 1 || s > len(sents) || sents[s-1].ID != id { // "p03.s1" and "+3" are not ids
+		return nil
+	}
+	return sents[s-1]
+}
 
 // Sentences returns every sentence of the source in order.
 func (b *Briefing) Sentences() []*Sentence {
@@ -205,7 +217,7 @@ func (b *Briefing) SentencesOf(r Ref) []string {
 			}
 		}
 	}
-	sort.SliceStable(ids, func(i, j int) bool { return b.sentences[ids[i]].Start < b.sentences[ids[j]].Start })
+	sort.SliceStable(ids, func(i, j int) bool { return b.Sentence(ids[i]).Start < b.Sentence(ids[j]).Start })
 	return ids
 }
 

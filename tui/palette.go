@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -39,10 +40,41 @@ type searchResultsMsg struct {
 	matches []match
 }
 
-func searchCmd(s searcher, seq int, q string) tea.Cmd {
+// searchCmd runs search number seq. A search that starts cancels the
+// older one still running, and one that would start after a newer one
+// does not run: its results would be dropped anyway.
+func searchCmd(s searcher, gate *searchGate, seq int, q string) tea.Cmd {
 	return func() tea.Msg {
-		return searchResultsMsg{seq: seq, query: q, matches: s.Search(context.Background(), q, searchLimit)}
+		ctx, done, ok := gate.begin(seq)
+		if !ok {
+			return searchResultsMsg{seq: seq, query: q}
+		}
+		defer done()
+		return searchResultsMsg{seq: seq, query: q, matches: s.Search(ctx, q, searchLimit)}
 	}
+}
+
+// searchGate knows the newest search started, and how to cancel it.
+type searchGate struct {
+	mu     sync.Mutex
+	seq    int
+	cancel context.CancelFunc
+}
+
+// begin starts search seq, cancelling an older one; ok is false when a
+// newer one has started already.
+func (g *searchGate) begin(seq int) (ctx context.Context, done func(), ok bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if seq < g.seq {
+		return nil, nil, false
+	}
+	if g.cancel != nil {
+		g.cancel()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	g.seq, g.cancel = seq, cancel
+	return ctx, cancel, true
 }
 
 type presult struct {
@@ -60,6 +92,7 @@ type paletteModel struct {
 	input   queryInput
 	items   []searchItem
 	search  searcher
+	gate    *searchGate
 	seq     int
 	query   string
 	results []presult
@@ -70,7 +103,7 @@ type paletteModel struct {
 }
 
 func newPalette(th *Theme, items []searchItem, s searcher) paletteModel {
-	return paletteModel{th: th, keys: newPaletteKeys(), items: items, search: s}
+	return paletteModel{th: th, keys: newPaletteKeys(), items: items, search: s, gate: new(searchGate)}
 }
 
 func (m paletteModel) KeyMap() paletteKeys { return m.keys }
@@ -144,7 +177,7 @@ func (m paletteModel) edit(msg tea.Msg) (paletteModel, tea.Cmd) {
 		m.query, m.results = "", m.results[:0]
 		return m.render(), nil
 	}
-	return m.render(), searchCmd(m.search, m.seq, q)
+	return m.render(), searchCmd(m.search, m.gate, m.seq, q)
 }
 
 // Click goes to the result at line y of the palette's content.

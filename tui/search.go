@@ -3,11 +3,11 @@ package tui
 import (
 	"context"
 	"sort"
+	"sync"
 
 	"github.com/sahilm/fuzzy"
 
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/model/search"
 )
 
 // searchItem is one thing the palette can find.
@@ -32,32 +32,12 @@ type searcher interface {
 
 // searchItems lists everything the palette searches, in the order used to
 // break ties (kindRank): glossary terms, actors, events, themes, points,
-// then sentences.
+// then sentences. They are model.SearchItems, the items of brief search.
 func searchItems(b *model.Briefing) []searchItem {
-	var items []searchItem
-	for _, t := range b.Glossary {
-		items = append(items, searchItem{model.Ref{Kind: model.KindTerm, ID: t.ID}, t.Term})
-		for _, a := range t.Aliases {
-			items = append(items, searchItem{model.Ref{Kind: model.KindTerm, ID: t.ID}, a})
-		}
-	}
-	for _, a := range b.Actors {
-		items = append(items, searchItem{model.Ref{Kind: model.KindActor, ID: a.ID}, a.Name})
-		for _, al := range a.Aliases {
-			items = append(items, searchItem{model.Ref{Kind: model.KindActor, ID: a.ID}, al})
-		}
-	}
-	for _, e := range b.Timeline {
-		items = append(items, searchItem{model.Ref{Kind: model.KindEvent, ID: e.ID}, e.Title + " · " + e.When.Label()})
-	}
-	for _, t := range b.Themes {
-		items = append(items, searchItem{model.Ref{Kind: model.KindTheme, ID: t.ID}, t.Title})
-	}
-	for _, p := range b.Points() {
-		items = append(items, searchItem{model.Ref{Kind: model.KindPoint, ID: p.ID}, p.Text})
-	}
-	for _, s := range b.Sentences() {
-		items = append(items, searchItem{model.Ref{Kind: model.KindSentence, ID: s.ID}, s.Text})
+	ms := model.SearchItems(b)
+	items := make([]searchItem, len(ms))
+	for i, it := range ms {
+		items[i] = searchItem{ref: it.Ref, text: it.Text}
 	}
 	return items
 }
@@ -114,49 +94,44 @@ func rank(items []searchItem, ms []match) {
 	})
 }
 
-// indexSearcher searches with model/search, which returns what fuzzy.Find
-// returns, faster on large libraries. Its results come best first with
-// ties in item order, which searchItems makes kind order; rank adds the
-// shorter-text tie-break within the results kept.
+// indexSearcher searches with model.SearchIndex, the engine of brief
+// search: the results of fuzzySearcher, from an index built once. Equal
+// scores are ordered by kind, shorter text and position in the model, so
+// the best limit results are exactly fuzzySearcher's first limit.
+//
+// One model.Searcher serves the keystrokes, so a query that extends the
+// one before only looks at the items that matched it. Searches run one at
+// a time; the palette cancels one that a newer keystroke made stale.
 type indexSearcher struct {
 	items []searchItem
-	ix    *search.Index
+	ix    *model.SearchIndex
+
+	mu sync.Mutex // held by the running search
+	s  *model.Searcher
 }
 
-func newIndexSearcher(items []searchItem) indexSearcher {
-	texts := make([]string, len(items))
+func newIndexSearcher(items []searchItem) *indexSearcher {
+	ms := make([]model.SearchItem, len(items))
 	for i, it := range items {
-		texts[i] = it.text
+		ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
 	}
-	return indexSearcher{items: items, ix: search.NewIndex(texts)}
+	ix := model.NewItemIndex(ms)
+	return &indexSearcher{items: items, ix: ix, s: ix.NewSearcher()}
 }
 
-func (s indexSearcher) Search(ctx context.Context, query string, limit int) []match {
+func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []match {
 	if query == "" {
 		return nil
 	}
-	ms := s.ix.Search(ctx, query, limit)
-	out := make([]match, len(ms))
-	for i, m := range ms {
-		out[i] = match{Item: m.Item, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+	s.mu.Lock()
+	hits := s.s.Search(ctx, query, limit)
+	s.mu.Unlock()
+	out := make([]match, len(hits))
+	for i, h := range hits {
+		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes}
 	}
-	rank(s.items, out)
 	return out
 }
 
 // kindRank orders kinds for ties: named things before the text about them.
-func kindRank(k model.RefKind) int {
-	switch k {
-	case model.KindTerm:
-		return 0
-	case model.KindActor:
-		return 1
-	case model.KindEvent:
-		return 2
-	case model.KindTheme:
-		return 3
-	case model.KindPoint:
-		return 4
-	}
-	return 5
-}
+func kindRank(k model.RefKind) int { return model.SearchKindRank(k) }

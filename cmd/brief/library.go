@@ -1,55 +1,100 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"io/fs"
-	"path/filepath"
-	"strings"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui"
+	"github.com/brief-cli/brief/tui/library"
 )
 
-// runLibrary opens a folder of briefings. For now it lists them as plain
-// text: title, publication date, source and path, or the file's error.
+// runLibrary opens a folder of briefings: on a terminal the library
+// picker, from which a briefing opens in explore mode and to which
+// quitting explore mode returns; piped, the list as plain text.
 func runLibrary(cmd *cobra.Command, dir string, theme string) error {
-	_ = theme
-	out := cmd.OutOrStdout()
-	n := 0
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	if !stdoutIsTerminal() {
+		return writeLibraryPlain(cmd, dir)
+	}
+	load := func(ctx context.Context, progress func(done, total int)) *model.Library {
+		return model.LoadLibrary(ctx, dir, progress)
+	}
+	return interactively(func() error {
+		ctx := cmd.Context()
+		var st library.State
+		for {
+			res, err := library.Run(ctx, dir, load, st, library.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
+			switch {
+			case errors.Is(err, library.ErrInterrupted):
+				return reportedError(exitInterrupted, err)
+			case ctx.Err() != nil:
+				return ctx.Err()
+			case err != nil:
+				return inputError(err)
+			case res.Open == nil:
+				return nil
+			}
+			st = res.State
+			st.Status = ""
+			err = tui.Run(ctx, res.Open.Briefing, tui.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
+			switch {
+			case errors.Is(err, tui.ErrInterrupted):
+				return reportedError(exitInterrupted, err)
+			case ctx.Err() != nil:
+				return ctx.Err()
+			case err != nil:
+				st.Status = "explore mode ended: " + err.Error()
+			}
+			refreshEntry(st.Library, res.Open.Path)
 		}
-		if d.IsDir() || !(strings.HasSuffix(d.Name(), ".brief.md") || strings.HasSuffix(d.Name(), ".txt")) {
-			return nil
-		}
-		if strings.HasSuffix(d.Name(), ".txt") && isArticleOfBriefing(p) {
-			return nil // the article of a briefing beside it
-		}
-		n++
-		b, err := model.Load(p)
-		if err != nil {
-			first, _, _ := strings.Cut(err.Error(), "\n")
-			fmt.Fprintf(out, "%s\n    error: %s\n", p, first)
-			return nil
-		}
-		fmt.Fprintf(out, "%s\n    %s · %s\n    %s\n", sanitize.Line(b.Title), b.Source.PublishedString(), sanitize.Line(b.Source.Title), p)
-		return nil
 	})
-	if err != nil {
-		return inputError(err)
-	}
-	if n == 0 {
-		return inputError(fmt.Errorf("%s: no briefings (*.brief.md or *.txt) in this folder", dir))
-	}
-	return nil
 }
 
-// isArticleOfBriefing reports whether a .txt file has a briefing of the same
-// name beside it ("x.txt" and "x.brief.md").
-func isArticleOfBriefing(p string) bool {
-	matches, _ := filepath.Glob(strings.TrimSuffix(p, ".txt") + ".brief.md")
-	return len(matches) > 0
+// refreshEntry loads a file of the library again, since it may have been
+// edited while it was open.
+func refreshEntry(lib *model.Library, path string) {
+	for i, e := range lib.Entries {
+		if e.Path == path {
+			lib.Entries[i] = model.LoadLibraryEntry(path)
+		}
+	}
+}
+
+// writeLibraryPlain lists a library as plain text: for each file its
+// title, publication date, source and what it holds, and its path; or
+// its path and first problem.
+func writeLibraryPlain(cmd *cobra.Command, dir string) error {
+	lib := model.LoadLibrary(cmd.Context(), dir, nil)
+	if lib.Err != nil {
+		return inputError(lib.Err)
+	}
+	if len(lib.Entries) == 0 {
+		return inputError(fmt.Errorf("%s: no briefings (*.brief.md or *.txt) in this folder", sanitize.Line(dir)))
+	}
+	out := cmd.OutOrStdout()
+	for _, e := range lib.Entries {
+		path := sanitize.Line(e.Path)
+		if e.Err != nil {
+			if _, err := fmt.Fprintf(out, "%s\n    error: %s\n", path, sanitize.Line(e.Problems()[0])); err != nil {
+				return outputError(err)
+			}
+			continue
+		}
+		holds := fmt.Sprintf("%d themes, %d points, %d events, %d actors", e.Themes, e.Points, e.Events, e.Actors)
+		if e.Plain {
+			holds = fmt.Sprintf("article, %d sentences", e.Sentences)
+		}
+		if _, err := fmt.Fprintf(out, "%s\n    %s · %s · %s\n    %s\n", sanitize.Line(e.Title), e.Published, sanitize.Line(e.Source), holds, path); err != nil {
+			return outputError(err)
+		}
+	}
+	if lib.Skipped > 0 {
+		fmt.Fprintf(cmd.ErrOrStderr(), "brief: listed the first %d files; %d more were left out\n", model.MaxLibraryFiles, lib.Skipped)
+	}
+	return nil
 }

@@ -1,0 +1,23 @@
+package model
+
+// SetMaxLibraryFiles lowers the bound on a library's files for a test and
+// returns the function that restores it.
+func SetMaxLibraryFiles(n int) (restore func()) {
+	old := maxLibraryFiles
+	maxLibraryFiles = n
+	return func() { maxLibraryFiles = old }
+}
+
+// SetParts cuts every SearchIndex into up to parts parts of at least size
+// texts, for a test, and returns the function that restores the defaults.
+func SetParts(size, parts int) (restore func()) {
+	oldSize, oldParts := partSize, maxParts
+	partSize, maxParts = size, parts
+	return func() { partSize, maxParts = oldSize, oldParts }
+}
+
+// MayMatch is the prefilter of SearchBriefings.
+func MayMatch(query, text string) bool {
+	f := newPrefilter(query)
+	return f.mayMatch(text)
+}

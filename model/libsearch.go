@@ -1,0 +1,543 @@
+package model
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/brief-cli/brief/model/search"
+)
+
+// SearchItem is one text that search finds: a glossary term or one of its
+// aliases, an actor's name or alias, an event (its title and date), a
+// theme's title, a point, or a sentence of the source.
+type SearchItem struct {
+	Briefing int // which briefing of the index holds it (its position among NewSearchIndex's arguments)
+	Ref      Ref // its kind and id; a sentence's id is its location, "p3.s2"
+	Text     string
+}
+
+// SearchItems lists what search finds in a briefing, in the briefing's
+// order within each kind, and the kinds in the order that breaks ties:
+// glossary terms, actors, events, themes, points, sentences.
+func SearchItems(b *Briefing) []SearchItem {
+	return appendSearchItems(nil, 0, b)
+}
+
+func appendSearchItems(items []SearchItem, bi int, b *Briefing) []SearchItem {
+	eachSearchItem(b, func(k RefKind, id, text string) {
+		items = append(items, SearchItem{Briefing: bi, Ref: Ref{Kind: k, ID: id}, Text: text})
+	})
+	return items
+}
+
+// eachSearchItem calls fn with the kind, id and text of every item of b
+// that search finds, in the order of SearchItems.
+func eachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) {
+	for _, t := range b.Glossary {
+		fn(KindTerm, t.ID, t.Term)
+		for _, a := range t.Aliases {
+			fn(KindTerm, t.ID, a)
+		}
+	}
+	for _, a := range b.Actors {
+		fn(KindActor, a.ID, a.Name)
+		for _, al := range a.Aliases {
+			fn(KindActor, a.ID, al)
+		}
+	}
+	for _, e := range b.Timeline {
+		fn(KindEvent, e.ID, e.Title+" · "+e.When.Label())
+	}
+	for _, t := range b.Themes {
+		fn(KindTheme, t.ID, t.Title)
+	}
+	for _, t := range b.Themes {
+		for _, p := range t.Points {
+			fn(KindPoint, p.ID, p.Text)
+		}
+	}
+	for _, p := range b.Source.Paragraphs {
+		for _, s := range p.Sentences {
+			fn(KindSentence, s.ID, s.Text)
+		}
+	}
+}
+
+// SearchKindRank orders the kinds of SearchItem for ties: named things
+// (terms, actors, events, themes) before the text about them (points,
+// then sentences).
+func SearchKindRank(k RefKind) int {
+	switch k {
+	case KindTerm:
+		return 0
+	case KindActor:
+		return 1
+	case KindEvent:
+		return 2
+	case KindTheme:
+		return 3
+	case KindPoint:
+		return 4
+	}
+	return 5
+}
+
+// SearchIndex finds items of one or more briefings (a library) as
+// explore mode's search palette does: fuzzy matching with sahilm/fuzzy's
+// scores (see model/search), best first; equal scores are ordered by kind
+// (SearchKindRank), then shorter text, then position (briefing, then the
+// item's place in it). It is built once and is safe for concurrent use;
+// a Searcher is not.
+type SearchIndex struct {
+	briefings []*Briefing
+	items     []SearchItem // in position order
+	order     []uint32     // order[k] is the item of the k-th text in tie order
+	parts     []indexPart  // consecutive runs of the texts in tie order
+}
+
+// indexPart indexes texts [base, base+ix.Len()) of the tie order. The
+// index of a search run once is cut into parts built concurrently, and the
+// search merges their best; an index searched again and again is one part,
+// since parts cost every search about a third more than they save once.
+type indexPart struct {
+	base int
+	ix   *search.Index
+}
+
+// partSize is the fewest texts worth a part of their own.
+var partSize = 32 << 10 // tests lower it
+
+// maxParts bounds the parts of an index; 0 is GOMAXPROCS (tests set it).
+var maxParts = 0
+
+// SearchHit is one result of a search.
+type SearchHit struct {
+	SearchItem
+	Item           int   // its position in Items()
+	Score          int   // fuzzy's score; higher is better
+	MatchedIndexes []int // byte offsets in Text of the matched characters, one per query character
+}
+
+// NewSearchIndex indexes everything search finds in the briefings.
+func NewSearchIndex(bs ...*Briefing) *SearchIndex {
+	n := 0
+	for _, b := range bs {
+		n += len(b.Glossary) + len(b.Actors) + len(b.Timeline) + len(b.Themes)
+		for _, t := range b.Themes {
+			n += len(t.Points)
+		}
+		for _, p := range b.Source.Paragraphs {
+			n += len(p.Sentences)
+		}
+	}
+	items := make([]SearchItem, 0, n)
+	for i, b := range bs {
+		items = appendSearchItems(items, i, b)
+	}
+	x := NewItemIndex(items)
+	x.briefings = bs
+	return x
+}
+
+// NewItemIndex indexes the given items; hits name them by their position
+// in items. The slice is kept: the caller must not modify it.
+func NewItemIndex(items []SearchItem) *SearchIndex { return newItemIndex(items, false) }
+
+// newItemIndex is NewItemIndex; once says the index serves a single search
+// and is built in parts, on every core.
+func newItemIndex(items []SearchItem, once bool) *SearchIndex {
+	// Sort the texts in tie order, so that the order model/search keeps
+	// for equal scores (the texts' order) is ours, and so is its top N.
+	order := tieOrder(items)
+	texts := make([]string, len(items))
+	for k, i := range order {
+		texts[k] = items[i].Text
+	}
+	x := &SearchIndex{items: items, order: order}
+	n := 1
+	if once || maxParts > 0 {
+		most := maxParts
+		if most <= 0 {
+			most = runtime.GOMAXPROCS(0)
+		}
+		n = max(1, min(most, len(texts)/partSize))
+	}
+	x.parts = make([]indexPart, n)
+	var wg sync.WaitGroup
+	for p := range n {
+		lo, hi := p*len(texts)/n, (p+1)*len(texts)/n
+		wg.Go(func() { x.parts[p] = indexPart{base: lo, ix: search.NewIndex(texts[lo:hi:hi])} })
+	}
+	wg.Wait()
+	return x
+}
+
+// tieOrder returns the item numbers sorted by kind rank, then length,
+// then number: a stable counting sort by (rank, length) when the lengths
+// allow, else a sort of packed keys.
+func tieOrder(items []SearchItem) []uint32 {
+	const kinds = 6
+	longest := 0
+	for _, it := range items {
+		longest = max(longest, len(it.Text))
+	}
+	order := make([]uint32, len(items))
+	buckets := kinds * (longest + 1)
+	if buckets > max(4*len(items), 1<<12) {
+		keys := make([]uint64, len(items))
+		for i, it := range items {
+			keys[i] = uint64(SearchKindRank(it.Ref.Kind))<<60 | uint64(min(len(it.Text), 1<<28-1))<<32 | uint64(i)
+		}
+		slices.Sort(keys)
+		for k, key := range keys {
+			order[k] = uint32(key)
+		}
+		return order
+	}
+	bucket := func(it *SearchItem) int { return SearchKindRank(it.Ref.Kind)*(longest+1) + len(it.Text) }
+	start := make([]uint32, buckets+1)
+	for i := range items {
+		start[bucket(&items[i])+1]++
+	}
+	for b := 1; b <= buckets; b++ {
+		start[b] += start[b-1]
+	}
+	for i := range items {
+		b := bucket(&items[i])
+		order[start[b]] = uint32(i)
+		start[b]++
+	}
+	return order
+}
+
+// Len returns the number of items.
+func (x *SearchIndex) Len() int { return len(x.items) }
+
+// Items returns the items, in position order. The slice must not be
+// modified.
+func (x *SearchIndex) Items() []SearchItem { return x.items }
+
+// Briefings returns the briefings indexed by NewSearchIndex (nil for
+// NewItemIndex).
+func (x *SearchIndex) Briefings() []*Briefing { return x.briefings }
+
+// Size returns the bytes the index holds besides the briefings: the
+// search index over the texts (the texts included) and the items.
+func (x *SearchIndex) Size() int {
+	const itemSize = 8 + 2*16 + 16 // Briefing, Ref, Text
+	n := cap(x.items)*itemSize + 4*cap(x.order)
+	for _, p := range x.parts {
+		n += p.ix.Size()
+	}
+	return n
+}
+
+// Search returns the best matches of query, at most limit (all when
+// limit <= 0), best first. It returns nil for an empty query, and when ctx
+// is done before the search ends.
+func (x *SearchIndex) Search(ctx context.Context, query string, limit int) []SearchHit {
+	return x.merge(ctx, limit, func(p int) []search.Match { return x.parts[p].ix.Search(ctx, query, limit) })
+}
+
+// merge runs a search on every part and keeps the limit best matches,
+// ordered as one index over all the texts would order them.
+func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []search.Match) []SearchHit {
+	var all []search.Match
+	for p, part := range x.parts {
+		ms := run(p)
+		for k := range ms {
+			ms[k].Item += part.base
+		}
+		if len(x.parts) == 1 {
+			all = ms
+		} else {
+			all = append(all, ms...)
+		}
+	}
+	if ctx.Err() != nil || len(all) == 0 {
+		return nil
+	}
+	if len(x.parts) > 1 {
+		slices.SortFunc(all, func(a, b search.Match) int {
+			if a.Score != b.Score {
+				return b.Score - a.Score
+			}
+			return a.Item - b.Item
+		})
+		if limit > 0 && len(all) > limit {
+			all = all[:limit]
+		}
+	}
+	out := make([]SearchHit, len(all))
+	for k, m := range all {
+		i := int(x.order[m.Item])
+		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+	}
+	return out
+}
+
+// Searcher runs one search after another over an index, as a person types:
+// when a query extends the one before, only the items that matched are
+// searched again (see search.Searcher). It is not safe for concurrent use.
+type Searcher struct {
+	x  *SearchIndex
+	ss []*search.Searcher // one per part
+}
+
+// NewSearcher returns a Searcher over x.
+func (x *SearchIndex) NewSearcher() *Searcher {
+	s := &Searcher{x: x}
+	for _, p := range x.parts {
+		s.ss = append(s.ss, p.ix.NewSearcher())
+	}
+	return s
+}
+
+// Search is SearchIndex.Search, narrowing the previous matches when it
+// can. It returns nil when ctx is done before the search ends.
+func (s *Searcher) Search(ctx context.Context, query string, limit int) []SearchHit {
+	return s.x.merge(ctx, limit, func(p int) []search.Match { return s.ss[p].Search(ctx, query, limit) })
+}
+
+// jsonHit is one search result as `brief search --json` writes it.
+type jsonHit struct {
+	File         string `json:"file"`
+	Title        string `json:"title"`
+	Kind         string `json:"kind"`
+	ID           string `json:"id"`
+	Text         string `json:"text"`
+	Score        int    `json:"score"`
+	Matched      []int  `json:"matched"`
+	MatchedBytes []int  `json:"matched_bytes"`
+}
+
+// WriteSearchJSON writes hits as a JSON array, best first: each with its
+// briefing's file and title, its kind and id (a sentence's id is its
+// location, "p3.s2"), its text, score, and the matched characters as
+// character (rune) indices and as byte offsets into the UTF-8 text.
+// briefings are those searched, in the order given to the search.
+func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*Briefing) error {
+	out := make([]jsonHit, 0, len(hits))
+	for _, h := range hits {
+		j := jsonHit{Kind: string(h.Ref.Kind), ID: h.Ref.ID, Text: h.Text, Score: h.Score,
+			Matched: runeIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
+		if h.Briefing >= 0 && h.Briefing < len(briefings) {
+			b := briefings[h.Briefing]
+			j.File, j.Title = b.File, b.Title
+		}
+		out = append(out, j)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
+
+func nonNilInts(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}
+
+// runeIndexes converts byte offsets into s to rune indices.
+func runeIndexes(s string, offsets []int) []int {
+	out := make([]int, 0, len(offsets))
+	r, j := 0, 0
+	for i := range s {
+		for j < len(offsets) && offsets[j] < i {
+			j++
+		}
+		if j < len(offsets) && offsets[j] == i {
+			out = append(out, r)
+			j++
+		}
+		r++
+	}
+	return out
+}
+
+// SearchBriefings runs one search over briefings, with the results of
+// NewSearchIndex(bs...).Search(ctx, query, limit), for a program that
+// searches once (brief search): instead of indexing every item, it first
+// drops the items that cannot match with a cheap test of the query's
+// characters, and indexes the rest. Hits name items by their position in
+// NewSearchIndex(bs...).Items().
+func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefing) []SearchHit {
+	if query == "" || ctx.Err() != nil {
+		return nil
+	}
+	f := newPrefilter(query)
+	parts := make([]searchPart, len(bs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(runtime.GOMAXPROCS(0), len(bs))) {
+		wg.Go(func() {
+			for i := range jobs {
+				parts[i] = f.part(bs[i])
+			}
+		})
+	}
+	for i := range bs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return searchParts(ctx, query, limit, parts)
+}
+
+// SearchLibrary loads the library under dir, as LoadLibrary does, and
+// runs one search over its briefings, with the results of
+// SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
+// items are sifted as soon as it is loaded, on the loading goroutines.
+func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
+	f := newPrefilter(query)
+	var mu sync.Mutex
+	parts := map[*Briefing]searchPart{}
+	lib := loadLibrary(ctx, dir, nil, func(b *Briefing) {
+		if query == "" {
+			return
+		}
+		p := f.part(b)
+		mu.Lock()
+		parts[b] = p
+		mu.Unlock()
+	})
+	if lib.Err != nil || query == "" {
+		return lib, nil
+	}
+	bs := lib.Briefings()
+	ordered := make([]searchPart, len(bs))
+	for i, b := range bs {
+		ordered[i] = parts[b]
+		for k := range ordered[i].items {
+			ordered[i].items[k].Briefing = i
+		}
+	}
+	return lib, searchParts(ctx, query, limit, ordered)
+}
+
+// searchPart is what may match in one briefing.
+type searchPart struct {
+	items []SearchItem
+	pos   []int // position of each item among the briefing's items
+	total int   // items of the briefing
+}
+
+// part sifts the items of b.
+func (f *prefilter) part(b *Briefing) searchPart {
+	var p searchPart
+	eachSearchItem(b, func(k RefKind, id, text string) {
+		if f.mayMatch(text) {
+			p.items = append(p.items, SearchItem{Ref: Ref{Kind: k, ID: id}, Text: text})
+			p.pos = append(p.pos, p.total)
+		}
+		p.total++
+	})
+	return p
+}
+
+// searchParts searches what the parts hold, the i-th part being the
+// briefing numbered i.
+func searchParts(ctx context.Context, query string, limit int, parts []searchPart) []SearchHit {
+	n := 0
+	for _, p := range parts {
+		n += len(p.items)
+	}
+	items := make([]SearchItem, 0, n)
+	pos := make([]int, 0, n)
+	base := 0
+	for i, p := range parts {
+		for k, it := range p.items {
+			it.Briefing = i
+			items = append(items, it)
+			pos = append(pos, base+p.pos[k])
+		}
+		base += p.total
+	}
+	hits := newItemIndex(items, true).Search(ctx, query, limit)
+	for k := range hits {
+		hits[k].Item = pos[hits[k].Item]
+	}
+	return hits
+}
+
+// prefilter tells texts that cannot match a query: those in which the
+// query's characters do not occur in order, ignoring case. It only knows
+// ASCII queries; with others it lets every text through.
+type prefilter struct {
+	lower, upper []byte // the query's bytes in lower and upper case
+	rare         int    // index of the query's rarest letter in English text, or -1
+	kelvin       bool   // the query holds k or s, whose case folds include non-ASCII runes
+	off          bool
+}
+
+// letterRarity orders the letters from the most common in English text to
+// the rarest.
+const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
+
+func newPrefilter(query string) prefilter {
+	f := prefilter{rare: -1}
+	rarity := -1
+	for i := 0; i < len(query); i++ {
+		c := query[i]
+		if c >= utf8.RuneSelf || c == 0 {
+			return prefilter{off: true}
+		}
+		lo, up := c, c
+		if 'A' <= c && c <= 'Z' {
+			lo = c + 'a' - 'A'
+		} else if 'a' <= c && c <= 'z' {
+			up = c - ('a' - 'A')
+		}
+		if r := strings.IndexByte(letterRarity, lo); r > rarity {
+			rarity, f.rare = r, len(f.lower)
+		}
+		f.lower, f.upper = append(f.lower, lo), append(f.upper, up)
+		f.kelvin = f.kelvin || lo == 'k' || lo == 's'
+	}
+	return f
+}
+
+// mayMatch reports whether t may match: false only when it cannot.
+func (f *prefilter) mayMatch(t string) bool {
+	if f.off {
+		return true
+	}
+	if len(t) < len(f.lower) {
+		return false // every query byte needs a text byte
+	}
+	// The Kelvin sign (U+212A, E2 84 AA) folds to k, the long s (U+017F,
+	// C5 BF) to s: leave such texts to the real test.
+	if f.kelvin && (strings.IndexByte(t, 0xE2) >= 0 || strings.IndexByte(t, 0xC5) >= 0) {
+		return true
+	}
+	// Most texts lack the query's rarest letter: a quick way out.
+	if r := f.rare; r >= 0 && strings.IndexByte(t, f.lower[r]) < 0 && strings.IndexByte(t, f.upper[r]) < 0 {
+		return false
+	}
+	at := 0
+	for i, lo := range f.lower {
+		k := strings.IndexByte(t[at:], lo)
+		if up := f.upper[i]; up != lo {
+			rest := t[at:]
+			if k >= 0 {
+				rest = rest[:k]
+			}
+			if j := strings.IndexByte(rest, up); j >= 0 {
+				k = j
+			}
+		}
+		if k < 0 {
+			return false
+		}
+		at += k + 1
+	}
+	return true
+}

@@ -1,0 +1,86 @@
+// Package library is the library of brief: a picker over the briefings
+// found under a folder (title, date, source, what each holds, and the
+// files that cannot be loaded, with their error), filtered by typing,
+// from which a briefing opens in explore mode. It also lays out the
+// results of brief search.
+package library
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+)
+
+// ErrInterrupted is returned by Run when the reader pressed ctrl+c.
+var ErrInterrupted = errors.New("interrupted")
+
+// Options configure a run of the library.
+type Options struct {
+	// Theme is auto, dark, light or high-contrast ("" is auto).
+	Theme string
+	In    io.Reader
+	Out   io.Writer
+	// Env is the environment (os.Environ() when nil); NO_COLOR set to any
+	// non-empty value in it turns colours off.
+	Env []string
+}
+
+// Run shows the library of dir until the reader opens a briefing or
+// quits. Without st.Library it loads the library with load, showing its
+// progress when that takes long. The terminal is restored on every way
+// out.
+func Run(ctx context.Context, dir string, load Loader, st State, opts Options) (Result, error) {
+	switch opts.Theme {
+	case "", ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast:
+	default:
+		return Result{State: st}, fmt.Errorf("unknown theme %q: want auto, dark, light or high-contrast", opts.Theme)
+	}
+	env := opts.Env
+	if env == nil {
+		env = os.Environ()
+	}
+	noColor := false
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
+			noColor = true
+		}
+	}
+	lctx, cancel := context.WithCancel(ctx)
+	defer cancel() // stops a load still running when the reader quits
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(env)}
+	if opts.In != nil {
+		popts = append(popts, tea.WithInput(opts.In))
+	}
+	if opts.Out != nil {
+		popts = append(popts, tea.WithOutput(opts.Out))
+	}
+	if noColor {
+		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
+	}
+	final, err := tea.NewProgram(New(lctx, dir, load, st, opts.Theme, noColor), popts...).Run()
+	res := Result{State: st}
+	if m, ok := final.(Model); ok {
+		res.State, res.Open = m.State(), m.result.Open
+		switch {
+		case m.err != nil:
+			return res, m.err
+		case m.interrupted:
+			return res, ErrInterrupted
+		}
+	}
+	switch {
+	case err == nil:
+		return res, nil
+	case errors.Is(err, tea.ErrInterrupted):
+		return res, ErrInterrupted
+	case ctx.Err() != nil:
+		return res, ctx.Err()
+	}
+	return res, err
+}

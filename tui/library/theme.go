@@ -1,0 +1,79 @@
+package library
+
+import (
+	"image/color"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/lipgloss/v2"
+)
+
+// Theme names, as for explore mode.
+const (
+	ThemeAuto         = "auto"
+	ThemeDark         = "dark"
+	ThemeLight        = "light"
+	ThemeHighContrast = "high-contrast"
+)
+
+// Theme holds every style of the library. The root builds one from the
+// background (dark or light), the contrast and whether colour is allowed,
+// and hands it to the picker; nothing else defines styles.
+type Theme struct {
+	Title    lipgloss.Style // the header
+	Dim      lipgloss.Style // secondary text: sources, counts, paths, hints
+	Selected lipgloss.Style // the row under the cursor
+	Match    lipgloss.Style // characters matched by the filter
+	Error    lipgloss.Style // a file that cannot be loaded
+	Prompt   lipgloss.Style // the filter's prompt
+	Cursor   lipgloss.Style // the filter's cursor
+	Help     help.Styles
+}
+
+// NewTheme builds the theme. noColor drops every colour and keeps bold,
+// faint, reverse and underline, so the selection and matches still show.
+func NewTheme(dark, highContrast, noColor bool) Theme {
+	ld := lipgloss.LightDark(dark)
+	c := func(light, darkc string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(darkc)) }
+	accent := c("#5B21B6", "#B69CFF")
+	dim := c("#5F5F5F", "#8F8F8F")
+	selBg, selFg := c("#DCD0FF", "#45386E"), c("#111111", "#FFFFFF")
+	match := c("#B45309", "#FBBF24")
+	errc := c("#B00020", "#FF6B6B")
+	if highContrast {
+		accent = c("#0000B0", "#FFFF00")
+		dim = c("#202020", "#E0E0E0")
+		selBg, selFg = c("#0000B0", "#FFFF00"), c("#FFFFFF", "#000000")
+		match = c("#B00000", "#00FFFF")
+		errc = c("#B00000", "#FF8080")
+	}
+	st := lipgloss.NewStyle
+	th := Theme{
+		Title:    st().Bold(true).Foreground(accent),
+		Dim:      st().Foreground(dim),
+		Selected: st().Background(selBg).Foreground(selFg).Bold(true),
+		Match:    st().Foreground(match).Bold(true).Underline(true),
+		Error:    st().Foreground(errc).Bold(true),
+		Prompt:   st().Foreground(accent).Bold(true),
+		Cursor:   st().Reverse(true),
+		Help:     help.DefaultStyles(dark),
+	}
+	if highContrast {
+		th.Help.ShortKey = th.Help.ShortKey.Foreground(accent).Bold(true)
+		th.Help.FullKey = th.Help.FullKey.Foreground(accent).Bold(true)
+		th.Help.ShortDesc = th.Help.ShortDesc.Foreground(dim)
+		th.Help.FullDesc = th.Help.FullDesc.Foreground(dim)
+	}
+	if noColor {
+		th.Title = st().Bold(true)
+		th.Dim = st().Faint(true)
+		th.Selected = st().Reverse(true)
+		th.Match = st().Bold(true).Underline(true)
+		th.Error = st().Bold(true)
+		th.Prompt = st().Bold(true)
+		th.Help = help.Styles{
+			Ellipsis: st().Faint(true), ShortKey: st().Bold(true), ShortDesc: st(), ShortSeparator: st().Faint(true),
+			FullKey: st().Bold(true), FullDesc: st(), FullSeparator: st().Faint(true),
+		}
+	}
+	return th
+}
