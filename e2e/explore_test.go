@@ -96,7 +96,12 @@ func TestExploreQuitRestoresShell(t *testing.T) {
 		t.Run(key, func(t *testing.T) {
 			s := openExplore(t, 80, 24)
 			s.Keys(key)
-			screen := s.WaitText("READY$")
+			// The command line itself reads "READY$ brief" once the main
+			// screen is back: wait for a fresh, empty prompt.
+			screen := s.WaitFor("a fresh prompt", func(sc string) bool {
+				lines := strings.Split(strings.TrimRight(sc, "\n "), "\n")
+				return strings.TrimSpace(lines[len(lines)-1]) == "READY$"
+			})
 			if strings.Contains(screen, "Outline") {
 				t.Errorf("explore mode still on screen after %s:\n%s", key, screen)
 			}
