@@ -3,7 +3,6 @@ package e2e
 import (
 	"fmt"
 	"net"
-	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -34,15 +33,7 @@ func TestServePresentServeFlag(t *testing.T) {
 	}
 	n := len(model.BuildDeck(b))
 	dir := t.TempDir()
-	key := sshKey(t, dir, "student")
-	pub, err := os.ReadFile(key + ".pub")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ak := filepath.Join(dir, "authorized_keys")
-	if err := os.WriteFile(ak, pub, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	key, ak := authorizedKey(t, dir)
 	port := freePort(t)
 	env := append(presentEnv(t), "XDG_DATA_HOME="+filepath.Join(dir, "data"))
 	p := tmuxtest.Start(t, 100, 30, env, fmt.Sprintf("'%s' present --serve 127.0.0.1:%s --authorized-keys '%s'", tmuxtest.Binary(t), port, ak))

@@ -46,6 +46,22 @@ func sshKey(t *testing.T, dir, name string) string {
 	return path
 }
 
+// authorizedKey makes a client key in dir and an authorized_keys file that
+// lets it in; it returns both paths.
+func authorizedKey(t *testing.T, dir string) (key, authorizedKeys string) {
+	t.Helper()
+	key = sshKey(t, dir, "student")
+	pub, err := os.ReadFile(key + ".pub")
+	if err != nil {
+		t.Fatal(err)
+	}
+	authorizedKeys = filepath.Join(dir, "authorized_keys")
+	if err := os.WriteFile(authorizedKeys, pub, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return key, authorizedKeys
+}
+
 // lockedBuffer collects a process's output while the test reads it.
 type lockedBuffer struct {
 	mu sync.Mutex
@@ -83,15 +99,7 @@ func startServe(t *testing.T, env []string, args ...string) *server {
 	t.Helper()
 	requireSSH(t)
 	dir := t.TempDir()
-	key := sshKey(t, dir, "student")
-	pub, err := os.ReadFile(key + ".pub")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ak := filepath.Join(dir, "authorized_keys")
-	if err := os.WriteFile(ak, pub, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	key, ak := authorizedKey(t, dir)
 	s := &server{t: t, dataDir: filepath.Join(dir, "data"), out: &lockedBuffer{}, exited: make(chan struct{}), key: key}
 	args = append([]string{"serve", "--listen", "127.0.0.1:0", "--authorized-keys", ak}, args...)
 	s.cmd = exec.Command(tmuxtest.Binary(t), args...)
