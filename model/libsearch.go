@@ -326,7 +326,7 @@ func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*Briefing) error
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
 		j := jsonHit{Kind: string(h.Ref.Kind), ID: h.Ref.ID, Text: h.Text, Score: h.Score,
-			Matched: runeIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
+			Matched: search.RuneIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
 		if h.Briefing >= 0 && h.Briefing < len(briefings) {
 			b := briefings[h.Briefing]
 			j.File, j.Title = b.File, b.Title
@@ -346,22 +346,6 @@ func nonNilInts(s []int) []int {
 	return s
 }
 
-// runeIndexes converts byte offsets into s to rune indices.
-func runeIndexes(s string, offsets []int) []int {
-	out := make([]int, 0, len(offsets))
-	r, j := 0, 0
-	for i := range s {
-		for j < len(offsets) && offsets[j] < i {
-			j++
-		}
-		if j < len(offsets) && offsets[j] == i {
-			out = append(out, r)
-			j++
-		}
-		r++
-	}
-	return out
-}
 
 // SearchBriefings runs one search over briefings, with the results of
 // NewSearchIndex(bs...).Search(ctx, query, limit), for a program that

@@ -7,24 +7,6 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-// runeIndexes converts byte offsets into s (as sahilm/fuzzy reports matched
-// characters) to rune indices, which is what the screen counts. Text with
-// em dashes and curly quotes has multi-byte runes, so the two differ.
-func runeIndexes(s string, bytes []int) []int {
-	out := make([]int, 0, len(bytes))
-	r, j := 0, 0
-	for i := range s { // i walks the byte offset of each rune
-		for j < len(bytes) && bytes[j] < i {
-			j++ // an offset inside a rune: skip it
-		}
-		if j < len(bytes) && bytes[j] == i {
-			out = append(out, r)
-			j++
-		}
-		r++
-	}
-	return out
-}
 
 // highlightRunes renders s in exactly w cells with the runes at the given
 // indices (ascending) painted p. When the first highlighted rune would fall

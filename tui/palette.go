@@ -7,6 +7,8 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model/search"
 )
 
 // searchLimit bounds the results the palette keeps.
@@ -130,7 +132,7 @@ func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 		m.query = msg.query
 		m.results = m.results[:0]
 		for _, mt := range msg.matches {
-			m.results = append(m.results, presult{item: mt.Item, runes: runeIndexes(m.items[mt.Item].text, mt.MatchedIndexes)})
+			m.results = append(m.results, presult{item: mt.Item, runes: search.RuneIndexes(m.items[mt.Item].text, mt.MatchedIndexes)})
 		}
 		m.cursor, m.off = 0, 0
 		return m.render(), nil

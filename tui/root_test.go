@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/search"
 )
 
 // toPoint moves the outline cursor to a point by pressing down.
@@ -318,7 +319,7 @@ func TestRuneIndexes(t *testing.T) {
 	s := "“Moscow” – format"
 	// Byte offsets of M, o, f in s.
 	bytes := []int{strings.Index(s, "M"), strings.Index(s, "o"), strings.Index(s, "f")}
-	got := runeIndexes(s, bytes)
+	got := search.RuneIndexes(s, bytes)
 	want := []int{1, 2, 11}
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)

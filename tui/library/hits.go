@@ -129,21 +129,3 @@ func MarkMatches(text string, matched []int, open, close string) string {
 	return b.String()
 }
 
-// RuneIndexes converts byte offsets into s (as search reports matched
-// characters) to rune indices, which is what styling counts. Text with em
-// dashes and curly quotes has multi-byte runes, so the two differ.
-func RuneIndexes(s string, offsets []int) []int {
-	out := make([]int, 0, len(offsets))
-	r, j := 0, 0
-	for i := range s {
-		for j < len(offsets) && offsets[j] < i {
-			j++
-		}
-		if j < len(offsets) && offsets[j] == i {
-			out = append(out, r)
-			j++
-		}
-		r++
-	}
-	return out
-}

@@ -31,12 +31,6 @@ func TestMarkMatches(t *testing.T) {
 	}
 }
 
-func TestRuneIndexes(t *testing.T) {
-	// “ is three bytes: the bytes of "b" and "c" are 4 and 5, their runes 2 and 3.
-	if got := RuneIndexes("a“bc", []int{0, 4, 5}); len(got) != 3 || got[0] != 0 || got[1] != 2 || got[2] != 3 {
-		t.Errorf("RuneIndexes = %v", got)
-	}
-}
 
 func seedHits(t *testing.T, q string) ([]*model.Briefing, []model.SearchHit) {
 	t.Helper()

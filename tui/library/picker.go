@@ -303,7 +303,7 @@ func (p Picker) refilter() Picker {
 func (p Picker) matchRow(m search.Match) row {
 	e := p.lib.Entries[m.Item/fields]
 	text := []string{sanitize.Line(e.Title), sourceOf(e), p.relPath(e)}[m.Item%fields]
-	runes := RuneIndexes(text, m.MatchedIndexes)
+	runes := search.RuneIndexes(text, m.MatchedIndexes)
 	r := row{entry: m.Item / fields}
 	switch m.Item % fields {
 	case fieldTitle:
