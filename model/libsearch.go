@@ -346,7 +346,6 @@ func nonNilInts(s []int) []int {
 	return s
 }
 
-
 // SearchBriefings runs one search over briefings, with the results of
 // NewSearchIndex(bs...).Search(ctx, query, limit), for a program that
 // searches once (brief search): instead of indexing every item, it first

@@ -7,7 +7,6 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-
 // highlightRunes renders s in exactly w cells with the runes at the given
 // indices (ascending) painted p. When the first highlighted rune would fall
 // in the last third of the line, the start of s is cut ("…") to bring it

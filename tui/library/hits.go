@@ -128,4 +128,3 @@ func MarkMatches(text string, matched []int, open, close string) string {
 	}
 	return b.String()
 }
-

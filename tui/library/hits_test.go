@@ -31,7 +31,6 @@ func TestMarkMatches(t *testing.T) {
 	}
 }
 
-
 func seedHits(t *testing.T, q string) ([]*model.Briefing, []model.SearchHit) {
 	t.Helper()
 	b, err := seeds.Load()
