@@ -207,14 +207,8 @@ func TestCLICheckSeed(t *testing.T) {
 func copySeed(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{seeds.Name, seeds.Article} {
-		data, err := seeds.FS.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := seeds.CopyTo(dir); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }

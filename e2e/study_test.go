@@ -16,14 +16,8 @@ import (
 func studyFiles(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{seeds.Name, seeds.Article} {
-		data, err := seeds.FS.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+	if _, err := seeds.CopyTo(dir); err != nil {
+		t.Fatal(err)
 	}
 	return filepath.Join(dir, seeds.Name)
 }

@@ -304,16 +304,11 @@ func TestStudyGolden(t *testing.T) {
 func briefingDir(tb testing.TB) (dir, file string) {
 	tb.Helper()
 	dir = tb.TempDir()
-	for _, name := range []string{seeds.Name, seeds.Article} {
-		data, err := seeds.FS.ReadFile(name)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			tb.Fatal(err)
-		}
+	file, err := seeds.CopyTo(dir)
+	if err != nil {
+		tb.Fatal(err)
 	}
-	return dir, filepath.Join(dir, seeds.Name)
+	return dir, file
 }
 
 // editFile replaces old by new in a file.
