@@ -30,6 +30,8 @@ type Briefing struct {
 	// article is inside the briefing.
 	ArticleFile string
 
+	onDisk bool // read by Load from a file on disk
+
 	ids    map[string]any
 	citers map[string][]Ref
 }

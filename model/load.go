@@ -97,6 +97,32 @@ func Load(name string) (*Briefing, error) {
 // parseFile parses the bytes of a briefing file read from disk, which it
 // takes over, reading the article file it names, if any, from beside it.
 func parseFile(name string, data []byte) (*Briefing, error) {
+	b, err := parseFileData(name, data)
+	if b != nil {
+		b.onDisk = true
+	}
+	return b, err
+}
+
+// DiskFiles are the files on disk a briefing was read from: its own file
+// and the article file it names. A briefing read from elsewhere (the
+// built-in one, one from bytes) has none, so there is nothing to watch.
+func (b *Briefing) DiskFiles() []string {
+	if !b.onDisk {
+		return nil
+	}
+	paths := []string{b.File}
+	if a := b.ArticleFile; a != "" {
+		p := filepath.FromSlash(a)
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(b.File), p)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+func parseFileData(name string, data []byte) (*Briefing, error) {
 	dir := filepath.Dir(name)
 	return parse(name, data, true, func(article string) ([]byte, error) {
 		if !filepath.IsLocal(filepath.FromSlash(article)) && !filepath.IsAbs(article) {

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -190,5 +191,15 @@ func TestLoadReadsArticleBesideTheFile(t *testing.T) {
 	}
 	if b.Source.Title != "The source title" {
 		t.Errorf("source title falls back to the article's title line: got %q", b.Source.Title)
+	}
+	want := []string{filepath.Join(dir, "x.brief.md"), filepath.Join(dir, "art.txt")}
+	if got := b.DiskFiles(); !slices.Equal(got, want) {
+		t.Errorf("DiskFiles = %q, want %q", got, want)
+	}
+	// The same bytes parsed from memory come from no file on disk.
+	data, _ := os.ReadFile(filepath.Join(dir, "x.brief.md"))
+	mem, err := Parse("x.brief.md", data, func(string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, "art.txt")) })
+	if err != nil || mem.DiskFiles() != nil {
+		t.Errorf("parsed from memory: DiskFiles = %q, err %v", mem.DiskFiles(), err)
 	}
 }

@@ -3,9 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -26,23 +24,6 @@ type liveWatch struct {
 	events <-chan watch.Event
 	cancel context.CancelFunc
 	paths  []string
-}
-
-// watchPaths are the files a briefing is read from: its own file and the
-// article beside it. The built-in briefing has none to watch.
-func watchPaths(b *model.Briefing) []string {
-	if b.File == "" || strings.HasPrefix(b.File, "(built-in)") {
-		return nil
-	}
-	paths := []string{b.File}
-	if a := b.ArticleFile; a != "" {
-		p := filepath.FromSlash(a)
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(filepath.Dir(b.File), p)
-		}
-		paths = append(paths, p)
-	}
-	return paths
 }
 
 // watchStartedMsg reports a watch started by startWatchCmd.
@@ -176,7 +157,7 @@ func (m Model) applyReload(nb *model.Briefing) (tea.Model, tea.Cmd) {
 	if n.st != nil {
 		cmds = append(cmds, rebindCmd(n.st, nb))
 	}
-	if paths := watchPaths(nb); m.cfg.watchCtx != nil && !slices.Equal(paths, m.live.paths) && len(paths) > 0 {
+	if paths := nb.DiskFiles(); m.cfg.watchCtx != nil && !slices.Equal(paths, m.live.paths) && len(paths) > 0 {
 		cmds = append(cmds, startWatchCmd(m.cfg.watchCtx, m.live.gen+1, paths))
 	}
 	return n, tea.Batch(cmds...)

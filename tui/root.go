@@ -148,7 +148,7 @@ func (m Model) Init() tea.Cmd {
 		cmds = append(cmds, warnCmd(m.cfg.warn))
 	}
 	if m.cfg.watchCtx != nil {
-		if paths := watchPaths(m.b); len(paths) > 0 {
+		if paths := m.b.DiskFiles(); len(paths) > 0 {
 			cmds = append(cmds, startWatchCmd(m.cfg.watchCtx, 1, paths))
 		}
 	}

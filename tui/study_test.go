@@ -419,7 +419,7 @@ func TestBannerCountsMoreErrors(t *testing.T) {
 }
 
 func TestWatchPaths(t *testing.T) {
-	if p := watchPaths(seed(t)); p != nil {
+	if p := seed(t).DiskFiles(); p != nil {
 		t.Errorf("the built-in briefing is watched: %v", p)
 	}
 	dir, file := briefingDir(t)
@@ -427,7 +427,7 @@ func TestWatchPaths(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := watchPaths(b)
+	got := b.DiskFiles()
 	if len(got) != 2 || got[0] != file || got[1] != filepath.Join(dir, seeds.Article) {
 		t.Errorf("watching %v", got)
 	}

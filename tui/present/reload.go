@@ -2,8 +2,6 @@ package present
 
 import (
 	"context"
-	"path/filepath"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -16,23 +14,6 @@ import (
 // same screen number (clamped to the new deck). A save that breaks the
 // file shows its first error in the status row and keeps the last good
 // deck on screen; the next good save clears it.
-
-// watchPaths are the files a briefing is read from; none for the built-in
-// briefing.
-func watchPaths(b *model.Briefing) []string {
-	if b.File == "" || strings.HasPrefix(b.File, "(built-in)") {
-		return nil
-	}
-	paths := []string{b.File}
-	if a := b.ArticleFile; a != "" {
-		p := filepath.FromSlash(a)
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(filepath.Dir(b.File), p)
-		}
-		paths = append(paths, p)
-	}
-	return paths
-}
 
 // fileChangedMsg reports a change to a watched file.
 type fileChangedMsg struct{ ev watch.Event }
@@ -68,7 +49,7 @@ func reloadCmd(seq int, file string) tea.Cmd {
 // nothing to watch or the watch cannot start (the presentation goes on
 // without it).
 func startWatch(ctx context.Context, b *model.Briefing) <-chan watch.Event {
-	paths := watchPaths(b)
+	paths := b.DiskFiles()
 	if len(paths) == 0 {
 		return nil
 	}

@@ -44,10 +44,10 @@ func TestReloadKeepsTheSlideAndShowsErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := watchPaths(b); len(got) != 2 {
+	if got := b.DiskFiles(); len(got) != 2 {
 		t.Errorf("watching %v, want the briefing and its article", got)
 	}
-	if got := watchPaths(seed(t)); got != nil {
+	if got := seed(t).DiskFiles(); got != nil {
 		t.Errorf("the built-in briefing is watched: %v", got)
 	}
 	m := newTest(t, b, 80, 24, Options{})
