@@ -1,8 +1,11 @@
 // Package model holds a briefing as data: its types, the parser of the
-// brief/1 format, validation, and export. It knows nothing of terminals.
+// brief/1 format and validation. It knows nothing of terminals; the
+// outputs (JSON, Markdown, HTML, text) live in model/export.
 package model
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/brief-cli/brief/model/date"
@@ -179,4 +182,35 @@ const (
 type Ref struct {
 	Kind RefKind
 	ID   string
+}
+
+// PublishedString formats the publication date as written: with the time
+// when one was given.
+func (s Source) PublishedString() string {
+	if s.Published.IsZero() {
+		return ""
+	}
+	if s.PublishedHasTime {
+		return s.Published.Format(time.DateTime)
+	}
+	return s.Published.Format(time.DateOnly)
+}
+
+// Summary counts what a briefing holds, for one-line reports such as
+// "7 themes, 26 points, 12 events, 19 actors, 8 terms, 4 questions".
+func (b *Briefing) Summary() string {
+	n := func(k int, one, many string) string {
+		if k == 1 {
+			return "1 " + one
+		}
+		return fmt.Sprintf("%d %s", k, many)
+	}
+	return strings.Join([]string{
+		n(len(b.Themes), "theme", "themes"),
+		n(len(b.Points()), "point", "points"),
+		n(len(b.Timeline), "event", "events"),
+		n(len(b.Actors), "actor", "actors"),
+		n(len(b.Glossary), "term", "terms"),
+		n(len(b.Questions), "question", "questions"),
+	}, ", ")
 }

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"bytes"
-	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -132,35 +130,6 @@ func TestPlainArticleOpens(t *testing.T) {
 	}
 }
 
-func TestJSONExportShape(t *testing.T) {
-	b := loadMini(t)
-	var buf bytes.Buffer
-	if err := b.WriteJSON(&buf); err != nil {
-		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(buf.Bytes(), &m); err != nil {
-		t.Fatal(err)
-	}
-	for _, k := range []string{"format", "title", "source", "themes", "timeline", "actors", "glossary", "questions"} {
-		if _, ok := m[k]; !ok {
-			t.Errorf("export lacks %q", k)
-		}
-	}
-	ev := m["timeline"].([]any)[0].(map[string]any)
-	for k, want := range map[string]any{"when": "2019", "label": "2019", "start": "2019-01-01", "end": "2019-12-31", "precision": "year", "approximate": false} {
-		if ev[k] != want {
-			t.Errorf("timeline[0].%s = %v, want %v", k, ev[k], want)
-		}
-	}
-	q := m["themes"].([]any)[0].(map[string]any)["points"].([]any)[0].(map[string]any)["quotes"].([]any)[0].(map[string]any)
-	if q["text"] != "The river floods every spring." || q["sentences"].([]any)[0] != "p1.s1" {
-		t.Errorf("quote export = %v", q)
-	}
-}
-
-// The model must stay free of terminal code: an exporter or a web page can
-// use it without pulling in a terminal library.
 func TestModelImportsNoTerminalLibrary(t *testing.T) {
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("go tool not found")

@@ -10,16 +10,17 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/export"
 	"github.com/brief-cli/brief/store"
 )
 
 func init() { register(newExportCmd) }
 
 // exportFormats maps --format values to the writers of the model.
-var exportFormats = map[string]func(*model.Briefing, io.Writer) error{
-	"json": (*model.Briefing).WriteJSON,
-	"md":   (*model.Briefing).WriteMarkdown,
-	"html": (*model.Briefing).WriteHTML,
+var exportFormats = map[string]func(io.Writer, *model.Briefing) error{
+	"json": export.JSON,
+	"md":   export.Markdown,
+	"html": export.HTML,
 }
 
 func newExportCmd() *cobra.Command {
@@ -68,12 +69,12 @@ as it was.`,
 				if err != nil {
 					return err
 				}
-				write = func(b *model.Briefing, w io.Writer) error { return b.WriteMarkdownWithNotes(w, entries) }
+				write = func(w io.Writer, b *model.Briefing) error { return export.MarkdownWithNotes(w, b, entries) }
 			}
 			if output == "" || output == "-" {
-				return outputError(write(b, cmd.OutOrStdout()))
+				return outputError(write(cmd.OutOrStdout(), b))
 			}
-			return writeFileAtomic(output, func(w io.Writer) error { return write(b, w) })
+			return writeFileAtomic(output, func(w io.Writer) error { return write(w, b) })
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: json, md or html (required)")
@@ -87,7 +88,7 @@ as it was.`,
 
 // studyNotes reads the reader's bookmarks and notes on a briefing: those
 // on its items in reading order, then the orphaned ones.
-func studyNotes(b *model.Briefing) ([]model.NoteEntry, error) {
+func studyNotes(b *model.Briefing) ([]export.NoteEntry, error) {
 	st, warn, err := store.Open(b, store.Options{})
 	if err != nil {
 		return nil, inputError(fmt.Errorf("reading notes: %w", err))
@@ -96,12 +97,12 @@ func studyNotes(b *model.Briefing) ([]model.NoteEntry, error) {
 	if warn != nil {
 		fmt.Fprintln(os.Stderr, "brief: warning:", warn)
 	}
-	var out []model.NoteEntry
+	var out []export.NoteEntry
 	for _, e := range st.Notes() {
-		out = append(out, model.NoteEntry{Ref: e.Ref, Label: e.Label, Note: e.Note, Bookmarked: e.Bookmarked})
+		out = append(out, export.NoteEntry{Ref: e.Ref, Label: e.Label, Note: e.Note, Bookmarked: e.Bookmarked})
 	}
 	for _, e := range st.Orphans() {
-		out = append(out, model.NoteEntry{Ref: e.Ref, Label: e.Label, Note: e.Note, Bookmarked: e.Bookmarked, Orphaned: true})
+		out = append(out, export.NoteEntry{Ref: e.Ref, Label: e.Label, Note: e.Note, Bookmarked: e.Bookmarked, Orphaned: true})
 	}
 	return out, nil
 }

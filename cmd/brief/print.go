@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/export"
 )
 
 func init() { register(newPrintCmd) }
@@ -28,8 +29,8 @@ also what "brief" does when its output is piped.`,
 		Args:              args(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: briefingCompletion,
 		RunE: func(cmd *cobra.Command, a []string) error {
-			if cmd.Flags().Changed("width") && width < model.MinTextWidth {
-				return commandUsageError(cmd, fmt.Errorf("--width must be at least %d, got %d", model.MinTextWidth, width))
+			if cmd.Flags().Changed("width") && width < export.MinTextWidth {
+				return commandUsageError(cmd, fmt.Errorf("--width must be at least %d, got %d", export.MinTextWidth, width))
 			}
 			b, err := loadBriefing(a)
 			if err != nil {
@@ -48,7 +49,7 @@ func writePlain(cmd *cobra.Command, b *model.Briefing, width int) error {
 	if width <= 0 {
 		width = terminalWidth()
 	}
-	return outputError(b.WriteText(cmd.OutOrStdout(), width))
+	return outputError(export.Text(cmd.OutOrStdout(), b, width))
 }
 
 // outputError reports a failure to write the output. A closed pipe (as with

@@ -3,9 +3,8 @@ package main
 import (
 	"fmt"
 
+	"github.com/brief-cli/brief/model/export"
 	"github.com/spf13/cobra"
-
-	"github.com/brief-cli/brief/model"
 )
 
 func init() { register(newTimelineCmd) }
@@ -29,20 +28,20 @@ as a JSON array instead.`,
 		Args:              args(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: briefingCompletion,
 		RunE: func(cmd *cobra.Command, a []string) error {
-			if cmd.Flags().Changed("width") && width < model.MinTextWidth {
-				return commandUsageError(cmd, fmt.Errorf("--width must be at least %d, got %d", model.MinTextWidth, width))
+			if cmd.Flags().Changed("width") && width < export.MinTextWidth {
+				return commandUsageError(cmd, fmt.Errorf("--width must be at least %d, got %d", export.MinTextWidth, width))
 			}
 			b, err := loadBriefing(a)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return outputError(b.WriteTimelineJSON(cmd.OutOrStdout()))
+				return outputError(export.TimelineJSON(cmd.OutOrStdout(), b))
 			}
 			if width == 0 {
 				width = terminalWidth()
 			}
-			return outputError(b.WriteTimelineText(cmd.OutOrStdout(), width))
+			return outputError(export.TimelineText(cmd.OutOrStdout(), b, width))
 		},
 	}
 	cmd.Flags().IntVarP(&width, "width", "w", 0, "wrap lines to `N` columns (default: the terminal's width, or 80)")

@@ -1,10 +1,11 @@
-package model
+package export
 
 import (
 	"html/template"
 	"io"
 	"strings"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -67,7 +68,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <header>
 <h1>{{line .B.Title}}</h1>
 <dl class="meta">
-{{- with .B.Source.Title}}<dt>Source</dt><dd>{{line .}}</dd>{{end}}
+{{- with .B.Source.Title}}<dt>model.Source</dt><dd>{{line .}}</dd>{{end}}
 {{- with .B.Source.Publisher}}<dt>Publisher</dt><dd>{{line .}}</dd>{{end}}
 {{- with .Published}}<dt>Published</dt><dd>{{.}}</dd>{{end}}
 {{- with .B.Source.URL}}<dt>URL</dt><dd>{{line .}}</dd>{{end}}
@@ -120,7 +121,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <section id="timeline">
 <h2>Timeline</h2>
 <table>
-<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">In the article’s words</th></tr></thead>
+<thead><tr><th scope="col">When</th><th scope="col">model.Event</th><th scope="col">In the article’s words</th></tr></thead>
 <tbody>
 {{- range .B.Timeline}}
 <tr id="{{.ID}}"><td class="when">{{line .When.Label}}</td><td>{{line .Title}}
@@ -211,21 +212,21 @@ var htmlTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
 // htmlData is what the template sees: the briefing, and lookups it cannot
 // make itself.
 type htmlData struct {
-	B         *Briefing
+	B         *model.Briefing
 	Published string
 	Summary   string
-	Actor     func(id string) *Actor
-	Event     func(id string) *Event
+	Actor     func(id string) *model.Actor
+	Event     func(id string) *model.Event
 	// Cited says whether a sentence is cited by anything.
 	Cited func(id string) bool
 }
 
-// WriteHTML writes the briefing as one self-contained, printable HTML page:
+// HTML writes the briefing as one self-contained, printable HTML page:
 // inline styles (print styles included), no scripts, no external resources.
 // It holds the themes with their points and quotes, the timeline, actors,
 // glossary, questions and the article, each sentence anchored so quotes link
 // to where they come from. All content is escaped by html/template.
-func (b *Briefing) WriteHTML(w io.Writer) error {
+func HTML(w io.Writer, b *model.Briefing) error {
 	return htmlTemplate.Execute(w, htmlData{
 		B:         b,
 		Published: b.Source.PublishedString(),

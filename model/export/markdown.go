@@ -1,26 +1,27 @@
-package model
+package export
 
 import (
 	"fmt"
 	"io"
 	"strings"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-// WriteMarkdown writes the briefing as a Markdown handout: themes with their
+// Markdown writes the briefing as a Markdown handout: themes with their
 // points and quotes, the timeline, actors, glossary, questions and the
 // article. Content is plain text in the briefing, so every character that
 // Markdown would read as markup is escaped: the handout shows what the
 // briefing says, never a link, an image or raw HTML that it did not intend.
-func (b *Briefing) WriteMarkdown(w io.Writer) error {
-	return b.WriteMarkdownWithNotes(w, nil)
+func Markdown(w io.Writer, b *model.Briefing) error {
+	return MarkdownWithNotes(w, b, nil)
 }
 
 // NoteEntry is a reader's bookmark or note on an item, as an export shows
 // it. The model does not store them; the caller passes them in.
 type NoteEntry struct {
-	Ref        Ref
+	Ref        model.Ref
 	Label      string // the item's text, one line
 	Note       string // "" for none; may hold several lines
 	Bookmarked bool
@@ -29,10 +30,10 @@ type NoteEntry struct {
 	Orphaned bool
 }
 
-// WriteMarkdownWithNotes writes the handout of WriteMarkdown with a section
+// MarkdownWithNotes writes the handout of WriteMarkdown with a section
 // "Bookmarks and notes" before the article, listing notes in the order
 // given. With no notes it writes exactly what WriteMarkdown does.
-func (b *Briefing) WriteMarkdownWithNotes(w io.Writer, notes []NoteEntry) error {
+func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error {
 	m := &mdWriter{w: w}
 	m.printf("# %s\n\n", mdText(b.Title))
 	var meta []string
@@ -61,10 +62,10 @@ func (b *Briefing) WriteMarkdownWithNotes(w io.Writer, notes []NoteEntry) error 
 			m.para(p.Detail)
 			m.quotes(p.Quotes)
 			var facts []string
-			if names := b.actorNames(p.Actors); names != "" {
+			if names := actorNames(b, p.Actors); names != "" {
 				facts = append(facts, "*Actors:* "+mdText(names))
 			}
-			if events := b.eventTitles(p.Events); events != "" {
+			if events := eventTitles(b, p.Events); events != "" {
 				facts = append(facts, "*Timeline:* "+mdText(events))
 			}
 			m.lines(append(facts, notesMD(p.Notes)...))
@@ -73,7 +74,7 @@ func (b *Briefing) WriteMarkdownWithNotes(w io.Writer, notes []NoteEntry) error 
 
 	if len(b.Timeline) > 0 {
 		m.printf("## Timeline\n\n")
-		m.printf("| When | Event | In the article’s words |\n|---|---|---|\n")
+		m.printf("| When | model.Event | In the article’s words |\n|---|---|---|\n")
 		for _, e := range b.Timeline {
 			phrase := ""
 			if e.Phrase != "" {
@@ -197,19 +198,19 @@ func (m *mdWriter) notes(ns []NoteEntry) {
 }
 
 // kindName is how a kind of item is called in a handout.
-func kindName(k RefKind) string {
+func kindName(k model.RefKind) string {
 	switch k {
-	case KindTerm:
+	case model.KindTerm:
 		return "Term"
-	case KindSentence:
+	case model.KindSentence:
 		return "Sentence"
-	case KindPoint:
+	case model.KindPoint:
 		return "Point"
-	case KindTheme:
+	case model.KindTheme:
 		return "Theme"
-	case KindEvent:
+	case model.KindEvent:
 		return "Event"
-	case KindActor:
+	case model.KindActor:
 		return "Actor"
 	}
 	return string(k)
@@ -255,7 +256,7 @@ func (m *mdWriter) para(s string) {
 	}
 }
 
-func (m *mdWriter) quotes(qs []Quote) {
+func (m *mdWriter) quotes(qs []model.Quote) {
 	for _, q := range qs {
 		cite := ""
 		if len(q.Sentences) > 0 {

@@ -1,4 +1,4 @@
-package model_test
+package export_test
 
 import (
 	"bytes"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/export"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -61,7 +62,7 @@ func everyItem(b *model.Briefing) map[string]string {
 func TestWriteTextHoldsEverything(t *testing.T) {
 	b := seed(t)
 	var buf bytes.Buffer
-	if err := b.WriteText(&buf, 80); err != nil {
+	if err := export.Text(&buf, b, 80); err != nil {
 		t.Fatal(err)
 	}
 	out := flat(buf.String())
@@ -74,10 +75,10 @@ func TestWriteTextHoldsEverything(t *testing.T) {
 
 func TestWriteTextFitsWidth(t *testing.T) {
 	b := seed(t)
-	for _, width := range []int{model.MinTextWidth, 33, 60, 80, 132} {
+	for _, width := range []int{export.MinTextWidth, 33, 60, 80, 132} {
 		t.Run(fmt.Sprint(width), func(t *testing.T) {
 			var buf bytes.Buffer
-			if err := b.WriteText(&buf, width); err != nil {
+			if err := export.Text(&buf, b, width); err != nil {
 				t.Fatal(err)
 			}
 			lines := strings.Split(strings.TrimSuffix(buf.String(), "\n"), "\n")
@@ -99,10 +100,10 @@ func TestWriteTextFitsWidth(t *testing.T) {
 func TestWriteTextBelowMinimumWidth(t *testing.T) {
 	b := seed(t)
 	var narrow, min bytes.Buffer
-	if err := b.WriteText(&narrow, 3); err != nil {
+	if err := export.Text(&narrow, b, 3); err != nil {
 		t.Fatal(err)
 	}
-	if err := b.WriteText(&min, model.MinTextWidth); err != nil {
+	if err := export.Text(&min, b, export.MinTextWidth); err != nil {
 		t.Fatal(err)
 	}
 	if narrow.String() != min.String() {
@@ -126,7 +127,7 @@ func TestWriteTextNeutralisesControls(t *testing.T) {
 		Timeline:  nil,
 	}
 	var buf bytes.Buffer
-	if err := b.WriteText(&buf, 60); err != nil {
+	if err := export.Text(&buf, b, 60); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -145,7 +146,7 @@ func TestWriteTextNeutralisesControls(t *testing.T) {
 func TestWriteTimelineText(t *testing.T) {
 	b := seed(t)
 	var buf bytes.Buffer
-	if err := b.WriteTimelineText(&buf, 80); err != nil {
+	if err := export.TimelineText(&buf, b, 80); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -189,7 +190,7 @@ func TestWriteTimelineText(t *testing.T) {
 func TestWriteTimelineJSON(t *testing.T) {
 	b := seed(t)
 	var buf bytes.Buffer
-	if err := b.WriteTimelineJSON(&buf); err != nil {
+	if err := export.TimelineJSON(&buf, b); err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range b.Timeline {

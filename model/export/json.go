@@ -1,9 +1,10 @@
-package model
+package export
 
 import (
 	"encoding/json"
 	"io"
-	"time"
+
+	"github.com/brief-cli/brief/model"
 )
 
 // The JSON export mirrors the model with stable field names; its schema is
@@ -121,7 +122,7 @@ func nonNil[T any](s []T) []T {
 	return s
 }
 
-func quotesJSON(qs []Quote) []jsonQuote {
+func quotesJSON(qs []model.Quote) []jsonQuote {
 	out := []jsonQuote{}
 	for _, q := range qs {
 		out = append(out, jsonQuote{Text: q.Text, Sentences: nonNil(q.Sentences)})
@@ -129,20 +130,8 @@ func quotesJSON(qs []Quote) []jsonQuote {
 	return out
 }
 
-// PublishedString formats the publication date as written: with the time
-// when one was given.
-func (s Source) PublishedString() string {
-	if s.Published.IsZero() {
-		return ""
-	}
-	if s.PublishedHasTime {
-		return s.Published.Format(time.DateTime)
-	}
-	return s.Published.Format(time.DateOnly)
-}
-
-// WriteJSON writes the whole parsed model as indented JSON.
-func (b *Briefing) WriteJSON(w io.Writer) error {
+// JSON writes the whole parsed model as indented JSON.
+func JSON(w io.Writer, b *model.Briefing) error {
 	out := jsonBriefing{
 		Format: b.Format, Title: b.Title,
 		Source: jsonSource{Title: b.Source.Title, Publisher: b.Source.Publisher, URL: b.Source.URL,

@@ -1,4 +1,4 @@
-package model_test
+package export_test
 
 import (
 	"bytes"
@@ -8,12 +8,13 @@ import (
 	"testing"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/export"
 )
 
 func writeHTML(t *testing.T, b *model.Briefing) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := b.WriteHTML(&buf); err != nil {
+	if err := export.HTML(&buf, b); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -1,4 +1,4 @@
-package model
+package export
 
 import (
 	"encoding/json"
@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -13,31 +14,12 @@ import (
 // smaller width is raised to it.
 const MinTextWidth = 20
 
-// Summary counts what a briefing holds, for one-line reports such as
-// "7 themes, 26 points, 12 events, 19 actors, 8 terms, 4 questions".
-func (b *Briefing) Summary() string {
-	n := func(k int, one, many string) string {
-		if k == 1 {
-			return "1 " + one
-		}
-		return fmt.Sprintf("%d %s", k, many)
-	}
-	return strings.Join([]string{
-		n(len(b.Themes), "theme", "themes"),
-		n(len(b.Points()), "point", "points"),
-		n(len(b.Timeline), "event", "events"),
-		n(len(b.Actors), "actor", "actors"),
-		n(len(b.Glossary), "term", "terms"),
-		n(len(b.Questions), "question", "questions"),
-	}, ", ")
-}
-
-// WriteText writes the whole briefing as plain text wrapped to width cells:
+// Text writes the whole briefing as plain text wrapped to width cells:
 // metadata, themes with their points and quotes, the timeline, actors,
 // glossary, questions and the article. Every string from the briefing goes
 // through sanitize again, so no escape sequence reaches the reader even if
 // the briefing was built in memory rather than loaded.
-func (b *Briefing) WriteText(w io.Writer, width int) error {
+func Text(w io.Writer, b *model.Briefing, width int) error {
 	t := &textWriter{w: w, width: max(width, MinTextWidth)}
 	title := sanitize.Line(b.Title)
 	t.wrap(title, "", "")
@@ -52,12 +34,12 @@ func (b *Briefing) WriteText(w io.Writer, width int) error {
 	if len(b.Themes) > 0 {
 		t.heading("Themes")
 		for i, th := range b.Themes {
-			b.textTheme(t, i+1, th)
+			textTheme(b, t, i+1, th)
 		}
 	}
 	if len(b.Timeline) > 0 {
 		t.heading("Timeline")
-		b.writeTimeline(t)
+		writeTimeline(b, t)
 	}
 	if len(b.Actors) > 0 {
 		t.heading("Actors")
@@ -122,7 +104,7 @@ func (b *Briefing) WriteText(w io.Writer, width int) error {
 	return t.err
 }
 
-func (b *Briefing) textTheme(t *textWriter, n int, th *Theme) {
+func textTheme(b *model.Briefing, t *textWriter, n int, th *model.Theme) {
 	head := fmt.Sprintf("%d. %s", n, sanitize.Line(th.Title))
 	t.wrap(head, "", "   ")
 	t.line(strings.Repeat("-", min(sanitize.Width(head), t.width)))
@@ -140,10 +122,10 @@ func (b *Briefing) textTheme(t *textWriter, n int, th *Theme) {
 			t.wrap(sanitize.Text(p.Detail), "    ", "    ")
 		}
 		t.quotes(p.Quotes, "    ")
-		if names := b.actorNames(p.Actors); names != "" {
+		if names := actorNames(b, p.Actors); names != "" {
 			t.wrap("Actors: "+names, "    ", "      ")
 		}
-		if events := b.eventTitles(p.Events); events != "" {
+		if events := eventTitles(b, p.Events); events != "" {
 			t.wrap("Timeline: "+events, "    ", "      ")
 		}
 		t.notes(p.Notes, "    ")
@@ -151,16 +133,16 @@ func (b *Briefing) textTheme(t *textWriter, n int, th *Theme) {
 	}
 }
 
-// WriteTimelineText writes the timeline alone, one event a block: the date
+// TimelineText writes the timeline alone, one event a block: the date
 // label in a column of its own, the event's title and the article's own
 // wording of the date.
-func (b *Briefing) WriteTimelineText(w io.Writer, width int) error {
+func TimelineText(w io.Writer, b *model.Briefing, width int) error {
 	t := &textWriter{w: w, width: max(width, MinTextWidth)}
-	b.writeTimeline(t)
+	writeTimeline(b, t)
 	return t.err
 }
 
-func (b *Briefing) writeTimeline(t *textWriter) {
+func writeTimeline(b *model.Briefing, t *textWriter) {
 	labelW := 0
 	for _, e := range b.Timeline {
 		labelW = max(labelW, sanitize.Width(sanitize.Line(e.When.Label())))
@@ -182,9 +164,9 @@ func (b *Briefing) writeTimeline(t *textWriter) {
 	}
 }
 
-// WriteTimelineJSON writes the timeline alone as a JSON array, each event as
+// TimelineJSON writes the timeline alone as a JSON array, each event as
 // in the full JSON export.
-func (b *Briefing) WriteTimelineJSON(w io.Writer) error {
+func TimelineJSON(w io.Writer, b *model.Briefing) error {
 	out := []jsonEvent{}
 	for _, e := range b.Timeline {
 		out = append(out, jsonEvent{ID: e.ID, When: e.When.String(), Label: e.When.Label(), Phrase: e.Phrase,
@@ -198,7 +180,7 @@ func (b *Briefing) WriteTimelineJSON(w io.Writer) error {
 	return enc.Encode(out)
 }
 
-func (b *Briefing) actorNames(ids []string) string {
+func actorNames(b *model.Briefing, ids []string) string {
 	var names []string
 	for _, id := range ids {
 		if a := b.Actor(id); a != nil {
@@ -210,7 +192,7 @@ func (b *Briefing) actorNames(ids []string) string {
 	return lineList(names)
 }
 
-func (b *Briefing) eventTitles(ids []string) string {
+func eventTitles(b *model.Briefing, ids []string) string {
 	var titles []string
 	for _, id := range ids {
 		if e := b.Event(id); e != nil {
@@ -222,7 +204,7 @@ func (b *Briefing) eventTitles(ids []string) string {
 	return strings.Join(mapLine(titles), "; ")
 }
 
-func mentionSentences(ms []Mention) string {
+func mentionSentences(ms []model.Mention) string {
 	var ids []string
 	seen := map[string]bool{}
 	for _, m := range ms {
@@ -298,7 +280,7 @@ func (t *textWriter) field(name, value string) {
 	t.wrap(sanitize.Line(value), label, strings.Repeat(" ", len(label)))
 }
 
-func (t *textWriter) quotes(qs []Quote, indent string) {
+func (t *textWriter) quotes(qs []model.Quote, indent string) {
 	for _, q := range qs {
 		text := "“" + sanitize.Line(q.Text) + "”"
 		if len(q.Sentences) > 0 {
