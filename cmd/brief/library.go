@@ -10,7 +10,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
-	"github.com/brief-cli/brief/tui"
+	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/library"
 )
 
@@ -41,9 +41,9 @@ func runLibrary(cmd *cobra.Command, dir string, theme string) error {
 			}
 			st = res.State
 			st.Status = ""
-			err = tui.Run(ctx, res.Open.Briefing, tui.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
+			err = explore.Run(ctx, res.Open.Briefing, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
 			switch {
-			case errors.Is(err, tui.ErrInterrupted):
+			case errors.Is(err, explore.ErrInterrupted):
 				return reportedError(exitInterrupted, err)
 			case ctx.Err() != nil:
 				return ctx.Err()

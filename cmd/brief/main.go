@@ -19,7 +19,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
-	"github.com/brief-cli/brief/tui"
+	"github.com/brief-cli/brief/tui/explore"
 )
 
 // Set by the release build: -X main.version=... -X main.commit=... -X main.date=...
@@ -214,8 +214,8 @@ func runRoot(cmd *cobra.Command, args []string) error {
 	}
 	return interactively(func() error {
 		noReload, _ := cmd.Flags().GetBool("no-reload")
-		err := tui.Run(cmd.Context(), b, tui.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload})
-		if errors.Is(err, tui.ErrInterrupted) {
+		err := explore.Run(cmd.Context(), b, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload})
+		if errors.Is(err, explore.ErrInterrupted) {
 			return reportedError(exitInterrupted, err) // ctrl+c: the exit status says it all
 		}
 		return err

@@ -16,7 +16,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/serve"
-	"github.com/brief-cli/brief/tui"
+	"github.com/brief-cli/brief/tui/explore"
 )
 
 func init() { register(newServeCmd) }
@@ -157,7 +157,7 @@ func runServe(cmd *cobra.Command, b *model.Briefing, cfg serve.Config, follow bo
 // explore mode, read-only, in the client's environment (its NO_COLOR).
 func sessionFactory(b *model.Briefing, theme string) serve.Factory {
 	return func(_ ssh.Session, env serve.Env) tea.Model {
-		return tui.NewModel(b, tui.Options{Theme: theme, Env: env.Environ})
+		return explore.NewModel(b, explore.Options{Theme: theme, Env: env.Environ})
 	}
 }
 

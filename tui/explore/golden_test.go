@@ -1,0 +1,82 @@
+package explore
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+)
+
+var sizes = [][2]int{{60, 20}, {80, 24}, {120, 40}, {200, 50}}
+
+// views are the screens under golden test, each reached by keys from the
+// start.
+var views = []struct {
+	name string
+	keys []string
+}{
+	{"outline", nil},
+	{"moscow-source", []string{"down", "down", "down", "down", "down", "down", "down", "enter"}},
+	{"detail", []string{"down", "tab"}},
+	{"timeline", []string{"t", "down", "down", "down", "down"}},
+	{"actors", []string{"a", "down"}},
+	{"mentions", []string{"a", "enter"}},
+	{"glossary", []string{"g"}},
+	{"search", []string{"/", "type:moscw"}},
+	{"citers", []string{"down", "s", "enter"}},
+	{"help", []string{"?"}},
+}
+
+// TestGolden renders every view at every size in light and dark, compares
+// the plain text with testdata/*.golden (go test ./tui -update rewrites
+// them) and checks that the screen fits the terminal.
+func TestGolden(t *testing.T) {
+	for _, v := range views {
+		for _, sz := range sizes {
+			for _, theme := range []string{ThemeDark, ThemeLight} {
+				name := fmt.Sprintf("%s_%dx%d_%s", v.name, sz[0], sz[1], theme)
+				t.Run(name, func(t *testing.T) {
+					m := press(sized(t, sz[0], sz[1], theme, false), v.keys...)
+					out := m.Render()
+					checkFits(t, out, sz[0], sz[1])
+					golden.RequireEqual(t, []byte(plain(m)))
+				})
+			}
+		}
+	}
+}
+
+func TestTooSmall(t *testing.T) {
+	for _, sz := range [][2]int{{59, 20}, {60, 19}, {20, 5}, {1, 1}} {
+		m := sized(t, sz[0], sz[1], ThemeDark, false)
+		out := m.Render()
+		if !strings.Contains(strings.ReplaceAll(out, "\n", " "), "need 60x20") && sz[0] >= 20 {
+			t.Errorf("%dx%d: no size message in %q", sz[0], sz[1], out)
+		}
+		checkFits(t, out, sz[0], sz[1])
+	}
+	m := sized(t, 50, 15, ThemeDark, false)
+	golden.RequireEqual(t, []byte(plain(m)))
+}
+
+// TestResizeEverySize walks the sizes from small to large and back, with
+// each navigator open, and checks every screen fits.
+func TestResizeEverySize(t *testing.T) {
+	m := sized(t, 60, 20, ThemeDark, false)
+	for _, k := range []string{"", "t", "a", "g", "o", "/"} {
+		if k != "" {
+			m = press(m, k)
+		}
+		for _, sz := range [][2]int{{60, 20}, {61, 21}, {79, 23}, {80, 24}, {119, 30}, {120, 40}, {160, 45}, {300, 100}, {100, 20}, {60, 60}} {
+			m = step(m, sizeMsg(sz[0], sz[1]))
+			checkFits(t, m.Render(), sz[0], sz[1])
+			if got := strings.Count(m.Render(), "\n") + 1; got != sz[1] {
+				t.Errorf("%s at %dx%d: view is %d lines, want the full height", k, sz[0], sz[1], got)
+			}
+		}
+		if k == "/" {
+			m = press(m, "esc")
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package explore
+
+import "charm.land/bubbles/v2/key"
+
+// globalKeys are handled by the root before the focused component sees a
+// key.
+type globalKeys struct {
+	Quit, ForceQuit, Help, Search           key.Binding
+	Outline, Timeline, Actors, Glossary     key.Binding
+	Source, NextPane, PrevPane, Back, Theme key.Binding
+	Bookmark, Note, Notes                   key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit at once")),
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		Outline:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline")),
+		Timeline:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timeline")),
+		Actors:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actors")),
+		Glossary:  key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "glossary")),
+		Source:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show in source")),
+		NextPane:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
+		Theme:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "light/dark")),
+		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
+		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
+		Notes:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "notes and bookmarks")),
+	}
+}
+
+// setStudy enables the keys of the study state (bookmark, note, the Notes
+// view) when there is one; without, they vanish from help.
+func (k *globalKeys) setStudy(on bool) {
+	k.Bookmark.SetEnabled(on)
+	k.Note.SetEnabled(on)
+	k.Notes.SetEnabled(on)
+}
+
+// ShortHelp is what the footer shows.
+func (k globalKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Help, k.Search, k.NextPane, k.Source, k.Note, k.Bookmark, k.Timeline, k.Actors, k.Glossary, k.Quit}
+}
+
+// FullHelp groups every global binding for the help screen.
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Help, k.Search, k.Source, k.NextPane, k.PrevPane, k.Back},
+		{k.Outline, k.Timeline, k.Actors, k.Glossary, k.Theme, k.Quit, k.ForceQuit},
+		{k.Bookmark, k.Note, k.Notes},
+	}
+}
+
+// listKeys move a cursor through a list; the lists share them.
+type listKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom, Open key.Binding
+}
+
+func newListKeys(open string) listKeys {
+	return listKeys{
+		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
+		Bottom:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
+		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", open)),
+	}
+}
+
+func (k listKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Open} }
+
+func (k listKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open}}
+}
+
+// move applies a list key to cursor over n rows with a page of h rows, and
+// reports whether the key was one of the movement keys.
+func (k listKeys) move(msg fmtStringer, cursor, n, h int) (int, bool) {
+	switch {
+	case key.Matches(msg, k.Up):
+		cursor--
+	case key.Matches(msg, k.Down):
+		cursor++
+	case key.Matches(msg, k.PageUp):
+		cursor -= max(h-1, 1)
+	case key.Matches(msg, k.PageDown):
+		cursor += max(h-1, 1)
+	case key.Matches(msg, k.Top):
+		cursor = 0
+	case key.Matches(msg, k.Bottom):
+		cursor = n - 1
+	default:
+		return cursor, false
+	}
+	return clamp(cursor, 0, max(n-1, 0)), true
+}
+
+type fmtStringer interface{ String() string }

@@ -1,0 +1,554 @@
+package explore
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/store"
+	"github.com/brief-cli/brief/tui/axis"
+)
+
+// modalKind names the screens that take over the body: the search palette,
+// the help screen and the pickers.
+type modalKind int
+
+const (
+	modalNone modalKind = iota
+	modalPalette
+	modalHelp
+	modalPicker
+	modalNote  // the note editor
+	modalNotes // the Notes view
+)
+
+// config is what the root needs from Options, resolved.
+type config struct {
+	theme   string // auto, dark, light, high-contrast
+	noColor bool
+	// st is the reader's study state; nil keeps explore mode read-only
+	// (no marks, no notes, nothing written).
+	st *store.Store
+	// warn is a problem found while opening st, shown once started.
+	warn error
+	// watchCtx, when set, turns on live reload of the briefing's files
+	// for as long as it lasts.
+	watchCtx context.Context
+	// schedule, if set, replaces the timer that delivers a message later
+	// (tests deliver them by hand).
+	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
+}
+
+// Model is the root of explore mode. It alone reads the window size, owns
+// the theme, routes keys (global first, then the focused component) and
+// turns the components' messages into moves between them.
+type Model struct {
+	b      *model.Briefing
+	cfg    config
+	dark   bool
+	th     *Theme
+	keys   globalKeys
+	w, h   int
+	sized  bool
+	lay    layout
+	header header
+	footer footer
+
+	nav     navKind
+	navs    [navCount]navList
+	detail  detailModel
+	source  sourceModel
+	focus   pane
+	right   pane // what the second pane shows from 80 to 119 columns
+	current model.Ref
+
+	modal   modalKind
+	palette paletteModel
+	help    helpModel
+	picker  pickerModel
+
+	axisNeed    int // event rows of the axis at the current width
+	interrupted bool
+	err         error
+
+	// Study state (see study.go); st is nil when read-only.
+	st        *store.Store
+	snap      *studySnap
+	editor    noteEditor
+	notes     notesModel
+	restSeq   int
+	status    string
+	statusErr bool
+	statusSeq int
+
+	// Live reload (see reload.go).
+	live      liveWatch
+	reloadSeq int // reloads started
+	reloaded  int // the latest reload applied
+	banner    string
+}
+
+// New builds explore mode for a briefing. With study state (cfg.st) it
+// resumes where the reader left off.
+func New(b *model.Briefing, cfg config) Model {
+	m := build(b, cfg)
+	if m.st != nil {
+		m.resume()
+	}
+	return m
+}
+
+// build makes the components for a briefing, at the start.
+func build(b *model.Briefing, cfg config) Model {
+	if cfg.theme == "" {
+		cfg.theme = ThemeAuto
+	}
+	m := Model{b: b, cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
+	m.keys.setStudy(m.st != nil)
+	m.th = m.buildTheme()
+	m.header = newHeader(b, m.th)
+	m.footer = footer{th: m.th}
+	specs := [navCount]navSpec{outlineSpec(m.st != nil), timelineSpec(), actorsSpec(), glossarySpec()}
+	for i, s := range specs {
+		m.navs[i] = newNavList(b, m.th, s)
+	}
+	m.detail = newDetail(b, m.th)
+	m.source = newSource(b, m.th)
+	items := searchItems(b)
+	m.palette = newPalette(m.th, items, newIndexSearcher(items))
+	m.notes = newNotes(m.th)
+	if m.st != nil {
+		m.snap = takeSnap(b, m.st)
+		m.applySnap()
+	}
+	m.setCurrent(m.navs[navOutline].Selected())
+	m.focusOn(paneNav)
+	return m
+}
+
+func (m Model) buildTheme() *Theme {
+	return NewTheme(m.dark, m.cfg.theme == ThemeHighContrast, m.cfg.noColor)
+}
+
+// Init asks the terminal for its background when the theme is auto (dark
+// is the default until, unless, an answer arrives), starts watching the
+// briefing's files for live reload, and shows a warning from opening the
+// study state.
+func (m Model) Init() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.cfg.theme == ThemeAuto || m.cfg.theme == ThemeHighContrast {
+		cmds = append(cmds, tea.RequestBackgroundColor)
+	}
+	if m.cfg.warn != nil {
+		cmds = append(cmds, warnCmd(m.cfg.warn))
+	}
+	if m.cfg.watchCtx != nil {
+		if paths := m.b.DiskFiles(); len(paths) > 0 {
+			cmds = append(cmds, startWatchCmd(m.cfg.watchCtx, 1, paths))
+		}
+	}
+	return tea.Batch(cmds...)
+}
+
+// Update handles a message. A panic in it is recovered: the program quits
+// cleanly, restoring the terminal, and Run returns the panic as an error.
+// When the selection moves, the study state is told once it rests there.
+func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
+	defer func() {
+		if r := recover(); r != nil {
+			m.err = fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
+			res, cmd = m, tea.Quit
+		}
+	}()
+	cur, nav := m.current, m.nav
+	res, cmd = m.update(msg)
+	if nm, ok := res.(Model); ok && nm.st != nil && (nm.current != cur || nm.nav != nav) {
+		nm.restSeq++
+		return nm, tea.Batch(cmd, nm.later(restDelay, restMsg{nm.restSeq}))
+	}
+	return res, cmd
+}
+
+func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.w, m.h, m.sized = msg.Width, msg.Height, true
+		m.relayout()
+		return m, nil
+	case tea.BackgroundColorMsg:
+		if m.cfg.theme == ThemeAuto || m.cfg.theme == ThemeHighContrast {
+			m.dark = msg.IsDark()
+			m.setTheme()
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case tea.MouseClickMsg:
+		return m.click(msg.Mouse())
+	case tea.MouseWheelMsg:
+		return m.wheel(msg.Mouse())
+	case tea.PasteMsg:
+		switch m.modal {
+		case modalPalette:
+			m.palette, cmd = m.palette.Update(msg)
+		case modalNote:
+			m.editor, cmd = m.editor.Update(msg)
+		}
+		return m, cmd
+	case searchResultsMsg:
+		m.palette, cmd = m.palette.Update(msg)
+		return m, cmd
+	}
+	return m.handleAction(msg)
+}
+
+// handleAction carries out the requests components send as messages.
+func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case jumpMsg:
+		m.jump(msg.ref, msg.toSource)
+	case openNavMsg:
+		m.openNav(msg.nav)
+	case citersMsg:
+		m.openPicker(citersPicker(m.b, m.th, msg.sentence))
+	case mentionsMsg:
+		m.openPicker(mentionsPicker(m.b, m.th, msg.actor))
+	case closeModalMsg:
+		m.modal = modalNone
+	case openNotesMsg:
+		m.openNotes()
+	case editNoteMsg:
+		m.openEditor(msg.ref)
+	case saveNoteMsg:
+		m.modal = modalNone
+		if m.st != nil {
+			return m, saveNoteCmd(m.st, msg.ref, msg.text)
+		}
+	case studyMsg:
+		return m.handleStudy(msg)
+	case statusMsg:
+		return m, m.setStatus(msg.text, msg.err)
+	case clearStatusMsg:
+		if msg.seq == m.statusSeq {
+			m.status = ""
+		}
+	case restMsg:
+		if msg.seq == m.restSeq && m.st != nil {
+			return m, visitCmd(m.st, m.position())
+		}
+	case panicMsg:
+		panic(string(msg))
+	default:
+		return m.handleReload(msg)
+	}
+	return m, nil
+}
+
+// panicMsg makes Update panic; tests use it to check the recovery path.
+type panicMsg string
+
+func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	g := m.keys
+	if key.Matches(k, g.ForceQuit) {
+		m.interrupted = true
+		return m, tea.Quit
+	}
+	if m.modal != modalNone {
+		return m.modalKey(k)
+	}
+	switch {
+	case key.Matches(k, g.Quit):
+		return m, tea.Quit
+	case key.Matches(k, g.Help):
+		m.openHelp()
+	case key.Matches(k, g.Search):
+		m.modal = modalPalette
+		m.palette = m.palette.SetSize(m.modalSize())
+	case key.Matches(k, g.Outline):
+		m.openNav(navOutline)
+	case key.Matches(k, g.Timeline):
+		m.openNav(navTimeline)
+	case key.Matches(k, g.Actors):
+		m.openNav(navActors)
+	case key.Matches(k, g.Glossary):
+		m.openNav(navGlossary)
+	case key.Matches(k, g.Source):
+		m.source = m.source.Highlight(sentencesOf(m.b, m.current))
+		m.focusOn(paneSource)
+	case key.Matches(k, g.NextPane):
+		m.focusOn((m.focus + 1) % paneCount)
+	case key.Matches(k, g.PrevPane):
+		m.focusOn((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(k, g.Back):
+		m.back()
+	case key.Matches(k, g.Theme):
+		m.dark = !m.dark
+		m.setTheme()
+	case key.Matches(k, g.Bookmark):
+		if !notable(m.current) {
+			return m, m.setStatus("select an item to bookmark", false)
+		}
+		return m, bookmarkCmd(m.st, m.current)
+	case key.Matches(k, g.Note):
+		if !notable(m.current) {
+			return m, m.setStatus("select an item to write a note on", false)
+		}
+		m.openEditor(m.current)
+	case key.Matches(k, g.Notes):
+		m.openNotes()
+	default:
+		return m.routeKey(k)
+	}
+	return m, nil
+}
+
+// routeKey gives a key to the focused pane.
+func (m Model) routeKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.focus {
+	case paneNav:
+		m.navs[m.nav], cmd = m.navs[m.nav].Update(k)
+		m.follow()
+	case paneDetail:
+		m.detail, cmd = m.detail.Update(k)
+	case paneSource:
+		m.source, cmd = m.source.Update(k)
+	}
+	return m, cmd
+}
+
+func (m Model) modalKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.modal {
+	case modalPalette:
+		m.palette, cmd = m.palette.Update(k)
+	case modalHelp:
+		m.help, cmd = m.help.Update(k)
+	case modalPicker:
+		m.picker, cmd = m.picker.Update(k)
+	case modalNote:
+		m.editor, cmd = m.editor.Update(k)
+	case modalNotes:
+		m.notes, cmd = m.notes.Update(k)
+	}
+	return m, cmd
+}
+
+// notable reports whether an item can carry a note or a bookmark: every
+// item but the outline's section rows.
+func notable(r model.Ref) bool { return r.Kind != "" && r.Kind != kindSection }
+
+// openEditor opens the note editor on an item, with its saved note.
+func (m *Model) openEditor(r model.Ref) {
+	if m.st == nil || !notable(r) {
+		return
+	}
+	text, _ := m.snap.note(r)
+	head := "Note on " + kindLabel(r.Kind) + ": " + title(m.b, r)
+	m.editor = newNoteEditor(m.th, r, head, text).SetSize(m.modalSize())
+	m.modal = modalNote
+}
+
+// openNotes opens the Notes view.
+func (m *Model) openNotes() {
+	if m.st == nil {
+		return
+	}
+	m.notes = m.notes.SetEntries(m.b, m.snap).SetSize(m.modalSize())
+	m.modal = modalNotes
+}
+
+// back closes what was opened last: the focus returns to the navigator,
+// then the navigator to the outline.
+func (m *Model) back() {
+	switch {
+	case m.focus != paneNav:
+		m.focusOn(paneNav)
+	case m.nav != navOutline:
+		m.openNav(navOutline)
+	}
+}
+
+// follow shows the navigator's selection in the detail and source panes
+// when it changed.
+func (m *Model) follow() {
+	if r := m.navs[m.nav].Selected(); r != m.current {
+		m.setCurrent(r)
+	}
+}
+
+func (m *Model) setCurrent(r model.Ref) {
+	m.current = r
+	m.detail = m.detail.Show(r)
+	m.source = m.source.Highlight(sentencesOf(m.b, r))
+}
+
+// navFor says which navigator holds an item.
+func navFor(r model.Ref) (navKind, bool) {
+	switch r.Kind {
+	case model.KindPoint, model.KindTheme, kindSection:
+		return navOutline, true
+	case model.KindEvent:
+		return navTimeline, true
+	case model.KindActor:
+		return navActors, true
+	case model.KindTerm:
+		return navGlossary, true
+	}
+	return 0, false
+}
+
+// jump goes to an item: its navigator, the detail and the source.
+func (m *Model) jump(r model.Ref, toSource bool) {
+	m.modal = modalNone
+	if n, ok := navFor(r); ok {
+		if n != m.nav {
+			m.nav = n
+			m.relayout()
+		}
+		m.navs[n], _ = m.navs[n].Select(r)
+	}
+	m.setCurrent(r)
+	if r.Kind == kindSection && r.ID == secSource {
+		toSource = true
+	}
+	if toSource {
+		m.focusOn(paneSource)
+	} else {
+		m.focusOn(paneNav)
+	}
+}
+
+func (m *Model) openNav(n navKind) {
+	m.modal = modalNone
+	changed := n != m.nav
+	m.nav = n
+	m.focusOn(paneNav)
+	if changed {
+		m.relayout()
+	}
+	m.navs[n] = m.navs[n].SetFocused(true)
+	m.follow()
+}
+
+func (m *Model) openPicker(p pickerModel) {
+	m.picker = p.SetSize(m.modalSize())
+	m.modal = modalPicker
+}
+
+func (m *Model) openHelp() {
+	var groups []helpGroup
+	switch m.focus {
+	case paneNav:
+		groups = append(groups, helpGroup{m.navs[m.nav].spec.name, flat(m.navs[m.nav].KeyMap().FullHelp())})
+	case paneDetail:
+		groups = append(groups, helpGroup{"Detail", flat(m.detail.KeyMap().FullHelp())})
+	case paneSource:
+		groups = append(groups, helpGroup{"Source", flat(m.source.KeyMap().FullHelp())})
+	}
+	groups = append(groups,
+		helpGroup{"Everywhere", flat(m.keys.FullHelp())},
+		helpGroup{"Search (/)", flat(m.palette.KeyMap().FullHelp())})
+	m.help = newHelp(m.th, groups).SetSize(m.modalSize())
+	m.modal = modalHelp
+}
+
+func flat(groups [][]key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, g := range groups {
+		out = append(out, g...)
+	}
+	return out
+}
+
+// focusOn moves the focus; from 80 to 119 columns it also chooses what the
+// second pane shows.
+func (m *Model) focusOn(p pane) {
+	old := m.focus
+	m.focus = p
+	if p != paneNav {
+		m.right = p
+	}
+	for n := range m.navs {
+		m.navs[n] = m.navs[n].SetFocused(p == paneNav && navKind(n) == m.nav)
+	}
+	m.detail = m.detail.SetFocused(p == paneDetail)
+	m.source = m.source.SetFocused(p == paneSource)
+	if old != p && m.sized && !m.lay.small && m.w < 120 {
+		m.relayout()
+	}
+}
+
+func (m *Model) setTheme() {
+	m.th = m.buildTheme()
+	m.header = m.header.SetTheme(m.th)
+	m.footer = m.footer.SetTheme(m.th)
+	for n := range m.navs {
+		m.navs[n] = m.navs[n].SetTheme(m.th)
+	}
+	m.detail = m.detail.SetTheme(m.th)
+	m.source = m.source.SetTheme(m.th)
+	m.palette = m.palette.SetTheme(m.th)
+	m.help = m.help.SetTheme(m.th)
+	m.picker = m.picker.SetTheme(m.th)
+	m.editor = m.editor.SetTheme(m.th)
+	m.notes = m.notes.SetTheme(m.th)
+}
+
+// relayout recomputes the layout and hands each component its size.
+func (m *Model) relayout() {
+	if !m.sized {
+		return
+	}
+	axisRows := 0
+	if m.nav == navTimeline {
+		m.axisNeed = len(axis.Render(m.b.Timeline, max(m.w-2, 1), -1, axis.Styles{}))
+		axisRows = axisHeight(m.axisNeed, m.h-2)
+	}
+	banner := 0
+	if m.banner != "" {
+		banner = 1
+	}
+	m.lay = computeLayout(m.w, m.h, m.focus, m.right, axisRows, m.nav == navActors, banner)
+	if m.lay.small {
+		return
+	}
+	m.header = m.header.SetSize(m.w)
+	m.footer = m.footer.SetSize(m.w)
+	inner := func(p pane) (int, int) {
+		r := m.lay.panes[p]
+		return max(r.w-2, 0), max(r.h-2, 0)
+	}
+	if r := m.lay.panes[paneNav]; r.w > 0 {
+		m.navs[m.nav] = m.navs[m.nav].SetSize(inner(paneNav))
+	}
+	if r := m.lay.panes[paneDetail]; r.w > 0 {
+		m.detail = m.detail.SetSize(inner(paneDetail))
+	}
+	if r := m.lay.panes[paneSource]; r.w > 0 {
+		m.source = m.source.SetSize(inner(paneSource))
+	}
+	w, h := m.modalSize()
+	switch m.modal {
+	case modalPalette:
+		m.palette = m.palette.SetSize(w, h)
+	case modalHelp:
+		m.help = m.help.SetSize(w, h)
+	case modalPicker:
+		m.picker = m.picker.SetSize(w, h)
+	case modalNote:
+		m.editor = m.editor.SetSize(w, h)
+	case modalNotes:
+		m.notes = m.notes.SetSize(w, h)
+	}
+}
+
+// modalSize is the content size of a modal screen: the body inside a frame.
+func (m Model) modalSize() (int, int) {
+	return max(m.lay.body.w-2, 0), max(m.lay.body.h-2, 0)
+}

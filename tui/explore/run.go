@@ -1,0 +1,162 @@
+// Package explore is explore mode of brief: the Bubble Tea program built from
+// small components with their own keys and styles.
+//
+// The root (Model) lays out a header, a navigator (the outline, the
+// timeline, the actors table or the glossary), a detail pane and a source
+// pane, and a footer. It alone reads the window size and owns the theme;
+// keys go to the root first (global keys, see keys.go) and then to the
+// focused component. Components render when their state changes and keep
+// the lines, so View only frames and joins them.
+package explore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/colorprofile"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/store"
+)
+
+// Options configure a run of explore mode.
+type Options struct {
+	// Theme is auto, dark, light or high-contrast ("" is auto).
+	Theme string
+	In    io.Reader
+	Out   io.Writer
+	// Env is the environment (os.Environ() when nil); NO_COLOR set to any
+	// non-empty value in it turns colours off.
+	Env []string
+	// ReadOnly keeps the reader's study state (bookmarks, notes, visited
+	// items, the position) closed: nothing is read from or written to the
+	// state directory, and the keys that write are off. NewModel is always
+	// read-only.
+	ReadOnly bool
+	// StateDir is the study state's directory; "" is the default
+	// ($BRIEF_STATE_DIR, else the XDG state directory).
+	StateDir string
+	// NoReload turns off live reload: by default Run watches the
+	// briefing's file (and its article file) and reloads on every save.
+	NoReload bool
+}
+
+// ErrInterrupted is returned by Run when the user quit with ctrl+c or the
+// program was interrupted; the command line maps it to exit code 130. It
+// wraps tea.ErrInterrupted.
+var ErrInterrupted = fmt.Errorf("interrupted: %w", tea.ErrInterrupted)
+
+// Run opens explore mode on a briefing and returns when the user quits.
+// The terminal is restored on every way out: q, ctrl+c, a signal, the
+// context's end, and a panic, which comes back as an error.
+//
+// Unless opts.ReadOnly, Run opens the reader's study state for the
+// briefing (resuming where they left off) and records the position when
+// the program ends; unless opts.NoReload, it reloads the briefing when its
+// file changes.
+func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
+	if b == nil {
+		return errors.New("no briefing to explore")
+	}
+	cfg, err := resolve(opts)
+	if err != nil {
+		return err
+	}
+	if !opts.ReadOnly {
+		st, warn, err := store.Open(b, store.Options{Dir: opts.StateDir})
+		if err != nil {
+			// Explore mode still works without notes; say why they are off.
+			cfg.warn = fmt.Errorf("notes and bookmarks are off: %w", err)
+		} else {
+			cfg.st, cfg.warn = st, warn
+			defer st.Close()
+		}
+	}
+	if !opts.NoReload {
+		wctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		cfg.watchCtx = wctx
+	}
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(envOf(opts))}
+	if opts.In != nil {
+		popts = append(popts, tea.WithInput(opts.In))
+	}
+	if opts.Out != nil {
+		popts = append(popts, tea.WithOutput(opts.Out))
+	}
+	if cfg.noColor {
+		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
+	}
+	final, err := tea.NewProgram(New(b, cfg), popts...).Run()
+	if m, ok := final.(Model); ok {
+		if m.st != nil {
+			// The position is written as the reader rests on an item; the
+			// last move, made just before quitting, is written here.
+			if perr := m.st.SetPosition(m.position()); perr != nil && err == nil && m.err == nil {
+				var ce *store.CorruptError
+				if !errors.As(perr, &ce) {
+					err = fmt.Errorf("saving the reading position: %w", perr)
+				}
+			}
+		}
+		switch {
+		case m.err != nil:
+			return m.err
+		case m.interrupted:
+			return ErrInterrupted
+		}
+	}
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, tea.ErrInterrupted):
+		return ErrInterrupted
+	case ctx.Err() != nil:
+		return ctx.Err()
+	}
+	return err
+}
+
+// NewModel returns explore mode as a Bubble Tea model, for programs that
+// run it themselves (an SSH session of brief serve). opts.Env is the
+// client's environment (NO_COLOR); In and Out are not used; an unknown
+// theme is auto. The model is always read-only, whatever opts.ReadOnly
+// says: it opens no study state and watches no file, since an audience
+// reads a briefing and writes nothing to the server's disk.
+func NewModel(b *model.Briefing, opts Options) tea.Model {
+	opts.ReadOnly, opts.NoReload = true, true
+	cfg, err := resolve(opts)
+	if err != nil {
+		cfg.theme = ThemeAuto
+	}
+	return New(b, cfg)
+}
+
+func envOf(opts Options) []string {
+	if opts.Env != nil {
+		return opts.Env
+	}
+	return os.Environ()
+}
+
+// resolve checks the options and reads NO_COLOR.
+func resolve(opts Options) (config, error) {
+	cfg := config{theme: opts.Theme}
+	switch cfg.theme {
+	case "":
+		cfg.theme = ThemeAuto
+	case ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast:
+	default:
+		return cfg, fmt.Errorf("unknown theme %q: want auto, dark, light or high-contrast", opts.Theme)
+	}
+	for _, kv := range envOf(opts) {
+		if len(kv) > len("NO_COLOR=") && kv[:len("NO_COLOR=")] == "NO_COLOR=" {
+			cfg.noColor = true
+		}
+	}
+	return cfg, nil
+}

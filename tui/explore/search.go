@@ -1,0 +1,137 @@
+package explore
+
+import (
+	"context"
+	"sort"
+	"sync"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/brief-cli/brief/model"
+)
+
+// searchItem is one thing the palette can find.
+type searchItem struct {
+	ref  model.Ref
+	text string // what is matched and shown
+}
+
+// match is one search result: the item, its score and the byte offsets of
+// the matched characters in its text.
+type match struct {
+	Item           int
+	Score          int
+	MatchedIndexes []int
+}
+
+// searcher finds items for a query. The palette runs it off the UI
+// goroutine, so implementations must be safe for concurrent use.
+type searcher interface {
+	Search(ctx context.Context, query string, limit int) []match
+}
+
+// searchItems lists everything the palette searches, in the order used to
+// break ties (kindRank): glossary terms, actors, events, themes, points,
+// then sentences. They are model.SearchItems, the items of brief search.
+func searchItems(b *model.Briefing) []searchItem {
+	ms := model.SearchItems(b)
+	items := make([]searchItem, len(ms))
+	for i, it := range ms {
+		items[i] = searchItem{ref: it.Ref, text: it.Text}
+	}
+	return items
+}
+
+// fuzzySearcher searches with sahilm/fuzzy. Results are ordered by fuzzy's
+// score, then, on equal scores, by kind (kindRank: a term or actor named by
+// the query before the points and sentences that mention it), then by
+// shorter text, then by position. So "moscw" puts the glossary's
+// Moscow Format first: fuzzy gives it the first-character bonus and no
+// penalty for unmatched leading characters, which outscores every point and
+// sentence where "Moscow" comes later in the text.
+type fuzzySearcher struct {
+	items []searchItem
+}
+
+func newFuzzySearcher(items []searchItem) fuzzySearcher { return fuzzySearcher{items: items} }
+
+type itemSource []searchItem
+
+func (s itemSource) String(i int) string { return s[i].text }
+func (s itemSource) Len() int            { return len(s) }
+
+func (f fuzzySearcher) Search(ctx context.Context, query string, limit int) []match {
+	if query == "" || ctx.Err() != nil {
+		return nil
+	}
+	ms := fuzzy.FindFromNoSort(query, itemSource(f.items))
+	out := make([]match, len(ms))
+	for i, m := range ms {
+		out[i] = match{Item: m.Index, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+	}
+	rank(f.items, out)
+	if limit > 0 && len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// rank orders matches: by score, then kind, then shorter text, then
+// position.
+func rank(items []searchItem, ms []match) {
+	sort.Slice(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if a.Score != b.Score {
+			return a.Score > b.Score
+		}
+		if ra, rb := kindRank(items[a.Item].ref.Kind), kindRank(items[b.Item].ref.Kind); ra != rb {
+			return ra < rb
+		}
+		if la, lb := len(items[a.Item].text), len(items[b.Item].text); la != lb {
+			return la < lb
+		}
+		return a.Item < b.Item
+	})
+}
+
+// indexSearcher searches with model.SearchIndex, the engine of brief
+// search: the results of fuzzySearcher, from an index built once. Equal
+// scores are ordered by kind, shorter text and position in the model, so
+// the best limit results are exactly fuzzySearcher's first limit.
+//
+// One model.Searcher serves the keystrokes, so a query that extends the
+// one before only looks at the items that matched it. Searches run one at
+// a time; the palette cancels one that a newer keystroke made stale.
+type indexSearcher struct {
+	items []searchItem
+	ix    *model.SearchIndex
+
+	mu sync.Mutex // held by the running search
+	s  *model.Searcher
+}
+
+func newIndexSearcher(items []searchItem) *indexSearcher {
+	ms := make([]model.SearchItem, len(items))
+	for i, it := range items {
+		ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
+	}
+	ix := model.NewItemIndex(ms)
+	return &indexSearcher{items: items, ix: ix, s: ix.NewSearcher()}
+}
+
+func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []match {
+	if query == "" {
+		return nil
+	}
+	s.mu.Lock()
+	hits := s.s.Search(ctx, query, limit)
+	s.mu.Unlock()
+	out := make([]match, len(hits))
+	for i, h := range hits {
+		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes}
+	}
+	return out
+}
+
+// kindRank orders kinds for ties: named things before the text about them.
+func kindRank(k model.RefKind) int { return model.SearchKindRank(k) }

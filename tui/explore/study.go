@@ -1,0 +1,353 @@
+package explore
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/store"
+)
+
+// The reader's study state in explore mode: bookmarks, notes, visited items
+// and the position, kept by package store. The root owns the store; every
+// write runs in a command and comes back as a studyMsg, after which the root
+// takes a new snapshot for the views. Nothing here touches the disk in
+// Update or View.
+
+// markFlags are the marks of an item.
+type markFlags uint8
+
+const (
+	markBookmark markFlags = 1 << iota
+	markNote
+	markVisited
+)
+
+// studySnap is what the views read of the study state, taken after every
+// change: never modified once built, so components may share it.
+type studySnap struct {
+	items     map[model.Ref]markFlags
+	notes     map[model.Ref]string
+	sentences map[string]markFlags // marks of the items citing each sentence
+	entries   []store.Entry        // notes and bookmarks on items of the briefing
+	orphans   []store.Entry        // those on items no longer in it
+}
+
+func (s *studySnap) flags(r model.Ref) markFlags {
+	if s == nil {
+		return 0
+	}
+	return s.items[r]
+}
+
+func (s *studySnap) note(r model.Ref) (string, bool) {
+	if s == nil {
+		return "", false
+	}
+	n, ok := s.notes[r]
+	return n, ok
+}
+
+func (s *studySnap) sentence(id string) markFlags {
+	if s == nil {
+		return 0
+	}
+	return s.sentences[id]
+}
+
+// takeSnap reads the store (memory only: the store keeps what it last
+// read or wrote) into a snapshot for a briefing.
+func takeSnap(b *model.Briefing, st *store.Store) *studySnap {
+	s := &studySnap{items: map[model.Ref]markFlags{}, notes: map[model.Ref]string{}, sentences: map[string]markFlags{}}
+	visit := func(r model.Ref) {
+		if st.Visited(r) {
+			s.items[r] |= markVisited
+		}
+	}
+	for _, t := range b.Themes {
+		visit(model.Ref{Kind: model.KindTheme, ID: t.ID})
+		for _, p := range t.Points {
+			visit(model.Ref{Kind: model.KindPoint, ID: p.ID})
+		}
+	}
+	for _, e := range b.Timeline {
+		visit(model.Ref{Kind: model.KindEvent, ID: e.ID})
+	}
+	for _, a := range b.Actors {
+		visit(model.Ref{Kind: model.KindActor, ID: a.ID})
+	}
+	for _, t := range b.Glossary {
+		visit(model.Ref{Kind: model.KindTerm, ID: t.ID})
+	}
+	s.entries = st.Notes()
+	s.orphans = st.Orphans()
+	for _, e := range s.entries {
+		var f markFlags
+		if e.Bookmarked {
+			f |= markBookmark
+		}
+		if e.Note != "" {
+			f |= markNote
+			s.notes[e.Ref] = e.Note
+		}
+		s.items[e.Ref] |= f
+		for _, id := range sentencesOf(b, e.Ref) {
+			s.sentences[id] |= f
+		}
+	}
+	return s
+}
+
+// markPair is the marks of an item in two cells: ★ for a bookmark, then ✎
+// for a note or · for a visited item. Plain characters, so the marks show
+// without colour.
+func markPair(f markFlags) string {
+	a, b := " ", " "
+	if f&markBookmark != 0 {
+		a = "★"
+	}
+	switch {
+	case f&markNote != 0:
+		b = "✎"
+	case f&markVisited != 0:
+		b = "·"
+	}
+	return a + b
+}
+
+// markCells is markPair and a space, for lists that put the marks before
+// the text.
+func markCells(f markFlags) string { return markPair(f) + " " }
+
+// markW is the width of markCells.
+const markW = 3
+
+// navMarkW is the width of the navigators' mark column, which comes before
+// the cursor column so that "▸ " stays next to the text.
+const navMarkW = 2
+
+// paintMarks styles a navigator's mark column (for rows not under the
+// cursor).
+func paintMarks(th *Theme, f markFlags) string {
+	if f == 0 {
+		return "  "
+	}
+	if f&(markBookmark|markNote) == 0 {
+		return " " + th.dim.on("·")
+	}
+	return th.mark.on(markPair(f))
+}
+
+// studyMsg reports a finished read or write of the study state. The root
+// takes a new snapshot and shows done (or the error) in the status bar.
+type studyMsg struct {
+	done string
+	err  error // the write failed
+	warn error // the write was made, but something needs telling (a *store.CorruptError)
+}
+
+// studyResult sorts a store error into a failure and a warning.
+func studyResult(done string, err error) studyMsg {
+	var ce *store.CorruptError
+	if errors.As(err, &ce) {
+		return studyMsg{done: done, warn: err}
+	}
+	if err != nil {
+		return studyMsg{err: err}
+	}
+	return studyMsg{done: done}
+}
+
+func bookmarkCmd(st *store.Store, r model.Ref) tea.Cmd {
+	return func() tea.Msg {
+		on, err := st.ToggleBookmark(r)
+		done := "bookmark removed"
+		if on {
+			done = "bookmarked"
+		}
+		return studyResult(done, err)
+	}
+}
+
+func saveNoteCmd(st *store.Store, r model.Ref, text string) tea.Cmd {
+	return func() tea.Msg {
+		had := st.HasNote(r)
+		err := st.SetNote(r, text)
+		done := "note saved"
+		if !st.HasNote(r) {
+			done = "no note"
+			if had {
+				done = "note deleted"
+			}
+		}
+		if err != nil {
+			err = fmt.Errorf("saving the note: %w", err)
+		}
+		return studyResult(done, err)
+	}
+}
+
+// visitCmd records that the reader rests on an item: it is visited (unless
+// it is a section row) and the position is where to resume.
+func visitCmd(st *store.Store, p store.Position) tea.Cmd {
+	return func() tea.Msg {
+		var err error
+		if p.Item.Kind != kindSection && p.Item.Kind != "" {
+			err = st.MarkVisited(p.Item)
+		}
+		if perr := st.SetPosition(p); err == nil {
+			err = perr
+		}
+		if err != nil {
+			err = fmt.Errorf("saving reading progress: %w", err)
+		}
+		return studyResult("", err)
+	}
+}
+
+// rebindCmd moves the store to a reloaded briefing.
+func rebindCmd(st *store.Store, b *model.Briefing) tea.Cmd {
+	return func() tea.Msg {
+		warn, err := st.Rebind(b)
+		if err != nil {
+			return studyMsg{err: fmt.Errorf("moving notes to the new version: %w", err)}
+		}
+		return studyMsg{warn: warn}
+	}
+}
+
+// warnCmd shows a warning found before the program started (a state file
+// moved aside).
+func warnCmd(warn error) tea.Cmd {
+	return func() tea.Msg { return studyMsg{warn: warn} }
+}
+
+// restDelay is how long the selection must rest on an item before it is
+// recorded as visited and as the position: moving through a list writes
+// nothing until it stops.
+const restDelay = 400 * time.Millisecond
+
+// restMsg says the selection may have rested; seq tells whether it moved
+// since.
+type restMsg struct{ seq int }
+
+// later delivers msg after d: by a timer, or as the configuration's
+// scheduler says (tests deliver such messages themselves).
+func (m Model) later(d time.Duration, msg tea.Msg) tea.Cmd {
+	if m.cfg.schedule != nil {
+		return m.cfg.schedule(d, msg)
+	}
+	return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+}
+
+// statusTTL is how long a status message stays.
+const statusTTL = 4 * time.Second
+
+// clearStatusMsg clears the status message numbered seq, unless a newer one
+// replaced it.
+type clearStatusMsg struct{ seq int }
+
+// setStatus shows a message in the status bar and returns the command that
+// clears it.
+func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
+	m.status, m.statusErr = text, isErr
+	m.statusSeq++
+	seq := m.statusSeq
+	ttl := statusTTL
+	if isErr {
+		ttl *= 2
+	}
+	return m.later(ttl, clearStatusMsg{seq})
+}
+
+// handleStudy takes a new snapshot after a read or write and reports it.
+func (m Model) handleStudy(msg studyMsg) (tea.Model, tea.Cmd) {
+	m.refreshStudy()
+	switch {
+	case msg.err != nil:
+		return m, m.setStatus(msg.err.Error(), true)
+	case msg.warn != nil:
+		return m, m.setStatus(describeWarning(msg.warn), true)
+	case msg.done != "":
+		return m, m.setStatus(msg.done, false)
+	}
+	return m, nil
+}
+
+// describeWarning says what a store warning means for the reader.
+func describeWarning(err error) string {
+	var ce *store.CorruptError
+	if errors.As(err, &ce) {
+		return "notes file could not be read; moved aside to " + ce.MovedTo
+	}
+	return err.Error()
+}
+
+// refreshStudy hands a new snapshot of the store to the components.
+func (m *Model) refreshStudy() {
+	if m.st == nil {
+		return
+	}
+	m.snap = takeSnap(m.b, m.st)
+	m.applySnap()
+}
+
+func (m *Model) applySnap() {
+	for n := range m.navs {
+		m.navs[n] = m.navs[n].SetStudy(m.snap)
+	}
+	m.detail = m.detail.SetStudy(m.snap)
+	m.source = m.source.SetStudy(m.snap)
+	if m.modal == modalNotes {
+		m.notes = m.notes.SetEntries(m.b, m.snap)
+	}
+}
+
+// position is where the reader is, as the store records it.
+func (m Model) position() store.Position {
+	n := m.navs[m.nav]
+	return store.Position{Item: m.current, View: n.spec.view, Scroll: n.off}
+}
+
+// resume goes back to the recorded position, if its item still exists.
+func (m *Model) resume() {
+	p, ok := m.st.Position()
+	if !ok {
+		return
+	}
+	for n := range m.navs {
+		if m.navs[n].spec.view != p.View {
+			continue
+		}
+		if _, ok := m.navs[n].index[p.Item]; ok {
+			m.nav = navKind(n)
+			m.navs[n], _ = m.navs[n].Select(p.Item)
+			m.setCurrent(p.Item)
+			m.focusOn(paneNav)
+			return
+		}
+	}
+	if p.Item.Kind == model.KindSentence && m.b.Sentence(p.Item.ID) != nil {
+		m.setCurrent(p.Item)
+		m.source = m.source.SetCursor(p.Item.ID)
+		return
+	}
+	if n, ok := navFor(p.Item); ok {
+		if _, ok := m.navs[n].index[p.Item]; ok {
+			m.jump(p.Item, false)
+		}
+	}
+}
+
+// statusMsg asks the root to show a message in the status bar.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+func statusCmd(text string) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text} }
+}

@@ -1,0 +1,169 @@
+package explore
+
+import (
+	"image/color"
+	"strings"
+
+	"charm.land/bubbles/v2/textarea"
+	"charm.land/lipgloss/v2"
+
+	"github.com/brief-cli/brief/tui/axis"
+)
+
+// Theme names accepted by Options.Theme.
+const (
+	ThemeAuto         = "auto"
+	ThemeDark         = "dark"
+	ThemeLight        = "light"
+	ThemeHighContrast = "high-contrast"
+)
+
+// paint is a style reduced to the escape sequences around a text, so that
+// hot paths can style a line by concatenation instead of a Render call.
+type paint struct{ pre, post string }
+
+func newPaint(s lipgloss.Style) paint {
+	// Render a single printable rune: lipgloss styles some attributes
+	// (underline) rune by rune and leaves control characters unstyled.
+	r := s.Render("X")
+	i := strings.IndexByte(r, 'X')
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: r[:i], post: r[i+1:]}
+}
+
+func (p paint) on(s string) string {
+	if p.pre == "" {
+		return s
+	}
+	return p.pre + s + p.post
+}
+
+// Theme holds every style of explore mode. The root builds one from the
+// background (dark or light), the contrast and whether colour is allowed,
+// and hands it to the components; nothing else defines styles.
+type Theme struct {
+	Dark, HighContrast, NoColor bool
+
+	Title, Dim, Heading, Kind, Quote, Key, Error lipgloss.Style
+
+	border, borderFocus         paint // pane frames
+	paneTitle, paneTitleFocus   paint
+	selected, selectedBlur      paint // the cursor row, in a focused and an unfocused pane
+	highlight, cursorHighlight  paint // cited sentences in the source
+	match                       paint // matched characters in search results
+	dim, heading, kind, keyText paint
+	link, quote, cursor         paint
+	mark                        paint // bookmark and note marks
+	banner                      paint // the reload error banner
+	errText                     paint
+
+	Axis axis.Styles
+	// Note styles the note editor's text area.
+	Note textarea.Styles
+}
+
+// NewTheme builds the theme. noColor drops every colour and keeps bold,
+// faint, reverse and underline, so focus, selection and matches still show.
+func NewTheme(dark, highContrast, noColor bool) *Theme {
+	th := &Theme{Dark: dark, HighContrast: highContrast, NoColor: noColor}
+	ld := lipgloss.LightDark(dark)
+	c := func(light, darkc string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(darkc)) }
+
+	accent := c("#5B21B6", "#B69CFF")
+	dim := c("#5F5F5F", "#8F8F8F")
+	border := c("#A8A8A8", "#585858")
+	selBg, selFg := c("#DCD0FF", "#45386E"), c("#111111", "#FFFFFF")
+	hlBg, hlFg := c("#FFEDB0", "#4D3F0E"), c("#111111", "#FFF0C2")
+	match := c("#B45309", "#FBBF24")
+	if highContrast {
+		accent = c("#0000B0", "#FFFF00")
+		dim = c("#202020", "#E0E0E0")
+		border = c("#000000", "#FFFFFF")
+		selBg, selFg = c("#0000B0", "#FFFF00"), c("#FFFFFF", "#000000")
+		hlBg, hlFg = c("#FFE000", "#005F00"), c("#000000", "#FFFFFF")
+		match = c("#B00000", "#00FFFF")
+	}
+
+	st := lipgloss.NewStyle
+	th.Title = st().Bold(true).Foreground(accent)
+	th.Dim = st().Foreground(dim)
+	th.Heading = st().Bold(true).Foreground(accent)
+	th.Kind = st().Foreground(dim).Italic(true)
+	th.Quote = st().Italic(true)
+	th.Key = st().Bold(true).Foreground(accent)
+	th.Error = st().Bold(true).Foreground(c("#B00020", "#FF6B6B"))
+	borderSt := st().Foreground(border)
+	focusSt := st().Foreground(accent).Bold(true)
+	sel := st().Background(selBg).Foreground(selFg).Bold(true)
+	selBlur := st().Bold(true).Foreground(accent)
+	hl := st().Background(hlBg).Foreground(hlFg)
+	cursorHl := st().Background(hlBg).Foreground(hlFg).Bold(true).Underline(true)
+	matchSt := st().Foreground(match).Bold(true).Underline(true)
+	link := st().Foreground(accent).Underline(true)
+	if noColor {
+		th.Title = st().Bold(true)
+		th.Dim = st().Faint(true)
+		th.Heading = st().Bold(true).Underline(true)
+		th.Kind = st().Italic(true)
+		th.Key = st().Bold(true)
+		th.Error = st().Bold(true)
+		borderSt = st()
+		focusSt = st().Bold(true)
+		sel = st().Reverse(true)
+		selBlur = st().Bold(true).Underline(true)
+		hl = st().Bold(true)
+		cursorHl = st().Bold(true).Reverse(true)
+		matchSt = st().Bold(true).Underline(true)
+		link = st().Underline(true)
+	}
+	if highContrast && !noColor {
+		sel = sel.Bold(true)
+		borderSt = borderSt.Bold(true)
+	}
+
+	th.border, th.borderFocus = newPaint(borderSt), newPaint(focusSt)
+	th.paneTitle, th.paneTitleFocus = newPaint(borderSt.Bold(true)), newPaint(focusSt)
+	th.selected, th.selectedBlur = newPaint(sel), newPaint(selBlur)
+	th.highlight, th.cursorHighlight = newPaint(hl), newPaint(cursorHl)
+	th.match = newPaint(matchSt)
+	th.dim, th.heading, th.kind, th.keyText = newPaint(th.Dim), newPaint(th.Heading), newPaint(th.Kind), newPaint(th.Key)
+	th.link = newPaint(link)
+	th.quote = newPaint(th.Quote)
+	th.cursor = newPaint(st().Reverse(true))
+	markSt := st().Foreground(match).Bold(true)
+	bannerSt := st().Background(c("#B00020", "#8B1A1A")).Foreground(c("#FFFFFF", "#FFFFFF")).Bold(true)
+	if noColor {
+		markSt = st().Bold(true)
+		bannerSt = st().Reverse(true).Bold(true)
+	}
+	th.mark, th.banner, th.errText = newPaint(markSt), newPaint(bannerSt), newPaint(th.Error)
+
+	th.Note = textarea.DefaultStyles(dark)
+	th.Note.Cursor.Blink = false
+	for _, ss := range []*textarea.StyleState{&th.Note.Focused, &th.Note.Blurred} {
+		ss.Prompt = st().Foreground(accent)
+		ss.CursorLine = st()
+		ss.Placeholder = st().Foreground(dim)
+		if noColor {
+			*ss = textarea.StyleState{Prompt: st(), Placeholder: st().Faint(true), Selection: st().Reverse(true)}
+		}
+	}
+	if noColor {
+		th.Note.Cursor.Color = nil
+	}
+
+	th.Axis = axis.Styles{
+		Line:     borderSt,
+		Label:    th.Dim,
+		Point:    st().Foreground(accent),
+		Span:     st().Foreground(accent),
+		Approx:   st().Foreground(dim),
+		Selected: sel,
+	}
+	if noColor {
+		th.Axis.Point, th.Axis.Span, th.Axis.Approx = st(), st(), st().Faint(true)
+	}
+	return th
+}

@@ -1,0 +1,263 @@
+package explore
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+// View draws the screen from what the components rendered when their state
+// changed; it only frames and joins their lines.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.Render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	// No window title: the terminal would be left with an empty one on
+	// exit instead of the title the user had.
+	return v
+}
+
+// Render returns the screen as text, one line per row.
+func (m Model) Render() string {
+	if !m.sized {
+		return ""
+	}
+	if m.lay.small {
+		return tooSmall(m.w, m.h)
+	}
+	var b strings.Builder
+	b.Grow(m.w * m.h * 2)
+	b.WriteString(m.header.View())
+	if m.lay.banner.h > 0 {
+		b.WriteByte('\n')
+		b.WriteString(m.th.banner.on(fit(" ⚠ "+m.banner+" — showing the last good version", m.w)))
+	}
+	body := m.lay.body
+	if m.modal != modalNone {
+		title, lines := m.modalView()
+		for _, l := range frame(m.th, title, "", lines, body.w, body.h, true) {
+			b.WriteByte('\n')
+			b.WriteString(l)
+		}
+	} else {
+		m.writePanes(&b)
+	}
+	b.WriteByte('\n')
+	b.WriteString(m.footerView())
+	return b.String()
+}
+
+func (m Model) writePanes(b *strings.Builder) {
+	if a := m.lay.axis; a.h > 0 {
+		nav := m.navs[navTimeline]
+		lines := axisLines(m.b, m.th, a.w-2, a.h-2, nav.Cursor())
+		for _, l := range frame(m.th, "Timeline axis", "", lines, a.w, a.h, false) {
+			b.WriteByte('\n')
+			b.WriteString(l)
+		}
+	}
+	var boxes [paneCount]box
+	var lines [paneCount][]string
+	rows := 0
+	for p := range paneCount {
+		r := m.lay.panes[p]
+		if r.w == 0 {
+			continue
+		}
+		title, info, ls := m.paneView(p)
+		boxes[p], lines[p] = newBox(m.th, title, info, r.w, r.h, p == m.focus), ls
+		rows = r.h
+	}
+	for i := range rows {
+		b.WriteByte('\n')
+		for p := range paneCount {
+			if boxes[p].h > 0 {
+				boxes[p].writeRow(b, i, lines[p])
+			}
+		}
+	}
+}
+
+// paneView returns a pane's title, its frame note and its lines.
+func (m Model) paneView(p pane) (string, string, []string) {
+	switch p {
+	case paneDetail:
+		return "Detail", scrollInfo(m.detail.Scrolled()), m.detail.View()
+	case paneSource:
+		return "Source", scrollInfo(m.source.Scrolled()), m.source.View()
+	}
+	n := m.navs[m.nav]
+	i, total := n.Position()
+	return n.spec.name, fmt.Sprintf("%d/%d", i, total), n.View()
+}
+
+func (m Model) modalView() (string, []string) {
+	switch m.modal {
+	case modalPalette:
+		return "Search", m.palette.View()
+	case modalHelp:
+		return "Keys", m.help.View()
+	case modalNote:
+		return "Note", m.editor.View()
+	case modalNotes:
+		return "Notes and bookmarks", m.notes.View()
+	}
+	return "Jump to", m.picker.View()
+}
+
+// scrollInfo describes a scroll position: "top", "end", "42%" or "".
+func scrollInfo(off, h, total int) string {
+	switch {
+	case total <= h:
+		return ""
+	case off == 0:
+		return "top"
+	case off+h >= total:
+		return "end"
+	}
+	return fmt.Sprintf("%d%%", off*100/max(total-h, 1))
+}
+
+func (m Model) footerView() string {
+	var bindings []key.Binding
+	switch m.modal {
+	case modalPalette:
+		bindings = m.palette.KeyMap().ShortHelp()
+	case modalHelp:
+		bindings = m.help.KeyMap().ShortHelp()
+	case modalPicker:
+		bindings = m.picker.KeyMap().ShortHelp()
+	case modalNote:
+		bindings = m.editor.KeyMap().ShortHelp()
+	case modalNotes:
+		bindings = m.notes.KeyMap().ShortHelp()
+	default:
+		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
+		bindings = append(bindings, m.keys.ShortHelp()[3:]...)
+	}
+	if m.status != "" {
+		return m.footer.Status(m.status, m.statusErr, bindings).View()
+	}
+	return m.footer.Render(m.where(), bindings).View()
+}
+
+func (m Model) focusedShortHelp() []key.Binding {
+	switch m.focus {
+	case paneDetail:
+		return m.detail.KeyMap().ShortHelp()[2:]
+	case paneSource:
+		return m.source.KeyMap().ShortHelp()[2:]
+	}
+	return m.navs[m.nav].KeyMap().ShortHelp()[2:]
+}
+
+// where says where the user is: the navigator, the item and the focus.
+func (m Model) where() string {
+	n := m.navs[m.nav]
+	s := n.spec.name
+	if r := m.current; r.Kind == model.KindPoint {
+		if p := m.b.Point(r.ID); p != nil {
+			if t := m.b.Theme(p.Theme); t != nil {
+				s += " › " + t.Title
+			}
+		}
+	}
+	if r := m.current; r.Kind != model.KindPoint && r.Kind != "" {
+		s += " › " + title(m.b, r)
+	}
+	if m.focus != paneNav {
+		s = m.focus.String() + " · " + s
+	}
+	return s
+}
+
+// box is a frame w x h cells: its top and bottom lines and the sides.
+// The focused frame is heavy and its title marked ▸, so focus shows
+// without colour.
+type box struct {
+	top, bottom, left, right, empty string
+	h                               int
+}
+
+func newBox(th *Theme, title, note string, w, h int, focused bool) box {
+	if w < 2 || h < 2 {
+		return box{}
+	}
+	bp, tp := th.border, th.paneTitle
+	tl, tr, bl, br, hz, vt := "╭", "╮", "╰", "╯", "─", "│"
+	if focused {
+		bp, tp = th.borderFocus, th.paneTitleFocus
+		tl, tr, bl, br, hz, vt = "┏", "┓", "┗", "┛", "━", "┃"
+		title = "▸ " + title
+	}
+	iw := w - 2
+	bx := box{left: bp.on(vt), right: bp.on(vt), empty: spaces(iw), h: h}
+	title = trunc(title, max(iw-4, 0))
+	tw := sanitize.Width(title)
+	bx.top = bp.on(tl+hz) + tp.on(" "+title+" ") + bp.on(strings.Repeat(hz, max(iw-tw-3, 0))+tr)
+	if iw-tw-3 < 0 {
+		bx.top = bp.on(tl + strings.Repeat(hz, iw) + tr)
+	}
+	note = trunc(note, max(iw-4, 0))
+	if nw := sanitize.Width(note); nw > 0 {
+		bx.bottom = bp.on(bl+strings.Repeat(hz, iw-nw-3)+" ") + th.dim.on(note) + bp.on(" "+hz+br)
+	} else {
+		bx.bottom = bp.on(bl + strings.Repeat(hz, iw) + br)
+	}
+	return bx
+}
+
+// writeRow writes row i of the box holding lines (each exactly the inner
+// width; missing lines are blank).
+func (bx box) writeRow(b *strings.Builder, i int, lines []string) {
+	switch {
+	case i == 0:
+		b.WriteString(bx.top)
+	case i == bx.h-1:
+		b.WriteString(bx.bottom)
+	default:
+		b.WriteString(bx.left)
+		if i-1 < len(lines) {
+			b.WriteString(lines[i-1])
+		} else {
+			b.WriteString(bx.empty)
+		}
+		b.WriteString(bx.right)
+	}
+}
+
+// frame returns the lines of a box holding lines.
+func frame(th *Theme, title, note string, lines []string, w, h int, focused bool) []string {
+	bx := newBox(th, title, note, w, h, focused)
+	out := make([]string, 0, bx.h)
+	for i := range bx.h {
+		var b strings.Builder
+		bx.writeRow(&b, i, lines)
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// tooSmall is the whole screen below the minimum size.
+func tooSmall(w, h int) string {
+	msg := fmt.Sprintf("terminal too small: need %dx%d", minWidth, minHeight)
+	lines := wrap(msg, max(w, 1), "")
+	var b strings.Builder
+	top := max((h-len(lines))/2, 0)
+	for i := 0; i < min(h, top+len(lines)); i++ {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		if i >= top {
+			l := lines[i-top]
+			b.WriteString(spaces((w - sanitize.Width(l)) / 2))
+			b.WriteString(l)
+		}
+	}
+	return b.String()
+}
