@@ -34,7 +34,7 @@ func TestRandomEvents(t *testing.T) {
 // The hostile corpus gets a shorter run each.
 func TestRandomEventsOnHostileFiles(t *testing.T) {
 	for _, f := range []string{"csi-clear", "osc-title-bel", "bidi-trojan", "unicode-wide", "invisible", "c1-controls"} {
-		b, err := model.Load("../testdata/hostile/" + f + ".brief.md")
+		b, err := model.Load("../../testdata/hostile/" + f + ".brief.md")
 		if err != nil {
 			t.Fatal(err)
 		}

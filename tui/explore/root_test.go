@@ -337,7 +337,7 @@ func TestRuneIndexes(t *testing.T) {
 
 // TestKeysDocumented checks that docs/keys.md names every binding.
 func TestKeysDocumented(t *testing.T) {
-	doc, err := os.ReadFile("../docs/keys.md")
+	doc, err := os.ReadFile("../../docs/keys.md")
 	if err != nil {
 		t.Fatal(err)
 	}
