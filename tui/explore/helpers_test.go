@@ -131,3 +131,15 @@ func lineWith(screen string, subs ...string) int {
 }
 
 func sizeMsg(w, h int) tea.WindowSizeMsg { return tea.WindowSizeMsg{Width: w, Height: h} }
+
+// isOpen reports whether the open modal screen is a T.
+func isOpen[T screen[T]](m Model) bool {
+	_, ok := openScreen[T](m)
+	return ok
+}
+
+// The open modal screens, for tests that look inside them (zero when
+// another is open).
+func picker(m Model) pickerModel   { s, _ := openScreen[pickerModel](m); return s }
+func palette(m Model) paletteModel { s, _ := openScreen[paletteModel](m); return s }
+func editor(m Model) noteEditor    { s, _ := openScreen[noteEditor](m); return s }

@@ -31,17 +31,8 @@ func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
-	switch m.modal {
-	case modalPalette:
-		m.palette = m.palette.Scroll(n)
-		return m, nil
-	case modalHelp:
-		m.help = m.help.Scroll(n)
-		return m, nil
-	case modalNotes:
-		m.notes = m.notes.Scroll(n)
-		return m, nil
-	case modalPicker, modalNote:
+	if m.modal != nil {
+		m.modal = m.modal.scroll(n)
 		return m, nil
 	}
 	p, ok := m.paneAt(ms.X, ms.Y)
@@ -66,23 +57,10 @@ func (m Model) click(ms tea.Mouse) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	y := ms.Y - m.lay.body.y - 1 // row inside a frame
-	switch m.modal {
-	case modalPalette:
+	if m.modal != nil {
 		var cmd tea.Cmd
-		m.palette, cmd = m.palette.Click(y)
+		m.modal, cmd = m.modal.click(y)
 		return m, cmd
-	case modalPicker:
-		var cmd tea.Cmd
-		m.picker, cmd = m.picker.Click(y)
-		return m, cmd
-	case modalNotes:
-		var cmd tea.Cmd
-		m.notes, cmd = m.notes.Click(y)
-		return m, cmd
-	case modalNote:
-		return m, nil // the editor takes keys only; a stray click loses nothing
-	case modalHelp:
-		return m, closeModalCmd
 	}
 	p, ok := m.paneAt(ms.X, ms.Y)
 	if !ok {

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model/search"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // searchLimit bounds the results the palette keeps.
@@ -91,7 +92,7 @@ type presult struct {
 type paletteModel struct {
 	th      *Theme
 	keys    paletteKeys
-	input   queryInput
+	input   widget.Query
 	items   []searchItem
 	search  searcher
 	gate    *searchGate
@@ -104,14 +105,33 @@ type paletteModel struct {
 	lines   []string
 }
 
-func newPalette(th *Theme, items []searchItem, s searcher) paletteModel {
-	return paletteModel{th: th, keys: newPaletteKeys(), items: items, search: s, gate: new(searchGate)}
+// newPalette opens the palette over items with the last query recalled
+// (selected, so typing replaces it) and its search started.
+func newPalette(th *Theme, items []searchItem, s searcher, last string) (paletteModel, tea.Cmd) {
+	m := paletteModel{th: th, keys: newPaletteKeys(), items: items, search: s, gate: new(searchGate)}
+	m.input = widget.NewQuery("/ ").SetStyles(th.Query).Recall(last)
+	if q := m.input.Value(); q != "" {
+		m.seq++
+		return m.render(), searchCmd(m.search, m.gate, m.seq, q)
+	}
+	return m.render(), nil
+}
+
+// rememberQueryMsg tells the root the query the palette closed with.
+type rememberQueryMsg struct{ query string }
+
+// close closes the palette (through then: a jump or closeModalCmd) and
+// tells the root its query, to offer it again next time.
+func (m paletteModel) close(then tea.Cmd) tea.Cmd {
+	q := m.input.Value()
+	return tea.Batch(func() tea.Msg { return rememberQueryMsg{q} }, then)
 }
 
 func (m paletteModel) KeyMap() paletteKeys { return m.keys }
 
 func (m paletteModel) SetTheme(th *Theme) paletteModel {
 	m.th = th
+	m.input = m.input.SetStyles(th.Query)
 	return m.render()
 }
 
@@ -148,11 +168,11 @@ func (m paletteModel) key(km tea.KeyPressMsg) (paletteModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(km, k.Close):
-		return m, closeModalCmd
+		return m, m.close(closeModalCmd)
 	case key.Matches(km, k.Jump):
 		if m.cursor < len(m.results) && m.input.Value() == m.query {
 			it := m.items[m.results[m.cursor].item]
-			return m, jumpCmd(it.ref, it.ref.Kind == "sentence")
+			return m, m.close(jumpCmd(it.ref, it.ref.Kind == "sentence"))
 		}
 		return m, nil
 	}
@@ -190,7 +210,7 @@ func (m paletteModel) Click(y int) (paletteModel, tea.Cmd) {
 	}
 	m.cursor = i
 	it := m.items[m.results[i].item]
-	return m.render(), jumpCmd(it.ref, it.ref.Kind == "sentence")
+	return m.render(), m.close(jumpCmd(it.ref, it.ref.Kind == "sentence"))
 }
 
 // Scroll moves the result list by n rows.
@@ -208,7 +228,7 @@ func (m paletteModel) render() paletteModel {
 		return m
 	}
 	th := m.th
-	lines := []string{" " + m.input.View(th, m.w-1)}
+	lines := []string{" " + m.input.View(m.w - 1)}
 	q := m.input.Value()
 	var status string
 	switch {
@@ -216,6 +236,8 @@ func (m paletteModel) render() paletteModel {
 		status = "Type to search; ↑/↓ choose, enter go, esc close."
 	case q != m.query:
 		status = "searching…"
+	case m.input.Selected():
+		status = fmt.Sprintf("%s for the last search; type to replace it", plural(len(m.results), "match", "matches"))
 	case len(m.results) == 0:
 		status = "no matches"
 	case len(m.results) == 1:
@@ -244,3 +266,11 @@ func (m paletteModel) render() paletteModel {
 }
 
 func (m paletteModel) View() []string { return m.lines }
+
+// plural says "1 match" or "3 matches".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -12,19 +12,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
 	"github.com/brief-cli/brief/tui/axis"
-)
-
-// modalKind names the screens that take over the body: the search palette,
-// the help screen and the pickers.
-type modalKind int
-
-const (
-	modalNone modalKind = iota
-	modalPalette
-	modalHelp
-	modalPicker
-	modalNote  // the note editor
-	modalNotes // the Notes view
+	"github.com/brief-cli/brief/tui/live"
 )
 
 // config is what the root needs from Options, resolved.
@@ -45,94 +33,111 @@ type config struct {
 }
 
 // Model is the root of explore mode. It alone reads the window size, owns
-// the theme, routes keys (global first, then the focused component) and
-// turns the components' messages into moves between them.
+// the theme, routes keys (global first, then the open modal or the focused
+// pane) and turns the components' messages into moves between them.
+//
+// It is a session (what outlives a version of the briefing) and a view
+// (what is built from one version): live reload replaces the view whole.
 type Model struct {
-	b      *model.Briefing
-	cfg    config
-	dark   bool
-	th     *Theme
-	keys   globalKeys
-	w, h   int
-	sized  bool
-	lay    layout
-	header header
-	footer footer
+	session
+	view
+}
 
-	nav     navKind
-	navs    [navCount]navList
-	detail  detailModel
-	source  sourceModel
-	focus   pane
-	right   pane // what the second pane shows from 80 to 119 columns
-	current model.Ref
+// session is what survives a reload: the options, the study state, the
+// live reload, the size, the theme, where the user is looking and the
+// status line.
+type session struct {
+	cfg   config
+	dark  bool
+	th    *Theme
+	keys  globalKeys
+	w, h  int
+	sized bool
 
-	modal   modalKind
-	palette paletteModel
-	help    helpModel
-	picker  pickerModel
+	nav   navKind
+	focus pane
+	right pane // what the second pane shows from 80 to 119 columns
 
-	axisNeed    int // event rows of the axis at the current width
-	interrupted bool
-	err         error
+	st      *store.Store // nil when read-only
+	restSeq int
 
-	// Study state (see study.go); st is nil when read-only.
-	st        *store.Store
-	snap      *studySnap
-	editor    noteEditor
-	notes     notesModel
-	restSeq   int
 	status    string
 	statusErr bool
 	statusSeq int
 
-	// Live reload (see reload.go).
-	live      liveWatch
-	reloadSeq int // reloads started
-	reloaded  int // the latest reload applied
-	banner    string
+	live   live.Reloader
+	banner string // the first error of a save that broke the file
+
+	lastQuery string // the palette's last query, offered again when it reopens
+
+	interrupted bool
+	err         error
+}
+
+// view is what is built from one version of the briefing.
+type view struct {
+	b      *model.Briefing
+	lay    layout
+	header header
+	footer footer
+
+	navs    [navCount]navList
+	detail  detailModel
+	source  sourceModel
+	current model.Ref
+
+	modal modal // the open modal screen, nil when none
+
+	items    []searchItem
+	searcher searcher
+	snap     *studySnap // study marks; nil when read-only
+	axisNeed int        // event rows of the axis at the current width
 }
 
 // New builds explore mode for a briefing. With study state (cfg.st) it
 // resumes where the reader left off.
 func New(b *model.Briefing, cfg config) Model {
-	m := build(b, cfg)
+	if cfg.theme == "" {
+		cfg.theme = ThemeAuto
+	}
+	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
+	s.keys.setStudy(s.st != nil)
+	s.th = s.buildTheme()
+	s.live = live.New(cfg.watchCtx, b)
+	m := Model{session: s}
+	m.view = newView(b, &m.session)
+	if m.snap != nil {
+		m.applySnap()
+	}
+	m.setCurrent(m.navs[navOutline].Selected())
+	m.focusOn(paneNav)
 	if m.st != nil {
 		m.resume()
 	}
 	return m
 }
 
-// build makes the components for a briefing, at the start.
-func build(b *model.Briefing, cfg config) Model {
-	if cfg.theme == "" {
-		cfg.theme = ThemeAuto
+// newView makes the components for a version of the briefing.
+func newView(b *model.Briefing, s *session) view {
+	v := view{b: b}
+	v.header = newHeader(b, s.th)
+	v.footer = footer{th: s.th}
+	specs := [navCount]navSpec{outlineSpec(s.st != nil), timelineSpec(), actorsSpec(), glossarySpec()}
+	for i, sp := range specs {
+		v.navs[i] = newNavList(b, s.th, sp)
 	}
-	m := Model{b: b, cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
-	m.keys.setStudy(m.st != nil)
-	m.th = m.buildTheme()
-	m.header = newHeader(b, m.th)
-	m.footer = footer{th: m.th}
-	specs := [navCount]navSpec{outlineSpec(m.st != nil), timelineSpec(), actorsSpec(), glossarySpec()}
-	for i, s := range specs {
-		m.navs[i] = newNavList(b, m.th, s)
+	v.detail = newDetail(b, s.th)
+	v.source = newSource(b, s.th)
+	v.items = searchItems(b)
+	v.searcher = newIndexSearcher(v.items)
+	if s.st != nil {
+		v.snap = takeSnap(b, s.st)
 	}
-	m.detail = newDetail(b, m.th)
-	m.source = newSource(b, m.th)
-	items := searchItems(b)
-	m.palette = newPalette(m.th, items, newIndexSearcher(items))
-	m.notes = newNotes(m.th)
-	if m.st != nil {
-		m.snap = takeSnap(b, m.st)
-		m.applySnap()
-	}
-	m.setCurrent(m.navs[navOutline].Selected())
-	m.focusOn(paneNav)
-	return m
+	return v
 }
 
-func (m Model) buildTheme() *Theme {
-	return NewTheme(m.dark, m.cfg.theme == ThemeHighContrast, m.cfg.noColor)
+func (s session) buildTheme() *Theme {
+	return NewTheme(s.dark, s.cfg.theme == ThemeHighContrast, s.cfg.noColor)
 }
 
 // Init asks the terminal for its background when the theme is auto (dark
@@ -147,11 +152,7 @@ func (m Model) Init() tea.Cmd {
 	if m.cfg.warn != nil {
 		cmds = append(cmds, warnCmd(m.cfg.warn))
 	}
-	if m.cfg.watchCtx != nil {
-		if paths := m.b.DiskFiles(); len(paths) > 0 {
-			cmds = append(cmds, startWatchCmd(m.cfg.watchCtx, 1, paths))
-		}
-	}
+	cmds = append(cmds, m.live.Init())
 	return tea.Batch(cmds...)
 }
 
@@ -192,16 +193,12 @@ func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		return m.click(msg.Mouse())
 	case tea.MouseWheelMsg:
 		return m.wheel(msg.Mouse())
-	case tea.PasteMsg:
-		switch m.modal {
-		case modalPalette:
-			m.palette, cmd = m.palette.Update(msg)
-		case modalNote:
-			m.editor, cmd = m.editor.Update(msg)
+	case tea.PasteMsg, searchResultsMsg:
+		// Only the open modal takes a paste or search results; results
+		// that arrive after the palette closed are dropped.
+		if m.modal != nil {
+			m.modal, cmd = m.modal.update(msg)
 		}
-		return m, cmd
-	case searchResultsMsg:
-		m.palette, cmd = m.palette.Update(msg)
 		return m, cmd
 	}
 	return m.handleAction(msg)
@@ -219,13 +216,15 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case mentionsMsg:
 		m.openPicker(mentionsPicker(m.b, m.th, msg.actor))
 	case closeModalMsg:
-		m.modal = modalNone
+		m.modal = nil
+	case rememberQueryMsg:
+		m.lastQuery = msg.query
 	case openNotesMsg:
 		m.openNotes()
 	case editNoteMsg:
 		m.openEditor(msg.ref)
 	case saveNoteMsg:
-		m.modal = modalNone
+		m.modal = nil
 		if m.st != nil {
 			return m, saveNoteCmd(m.st, msg.ref, msg.text)
 		}
@@ -258,8 +257,10 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.interrupted = true
 		return m, tea.Quit
 	}
-	if m.modal != modalNone {
-		return m.modalKey(k)
+	if m.modal != nil {
+		var cmd tea.Cmd
+		m.modal, cmd = m.modal.update(k)
+		return m, cmd
 	}
 	switch {
 	case key.Matches(k, g.Quit):
@@ -267,8 +268,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Help):
 		m.openHelp()
 	case key.Matches(k, g.Search):
-		m.modal = modalPalette
-		m.palette = m.palette.SetSize(m.modalSize())
+		p, cmd := newPalette(m.th, m.items, m.searcher, m.lastQuery)
+		m.openModal(asModal(p))
+		return m, cmd
 	case key.Matches(k, g.Outline):
 		m.openNav(navOutline)
 	case key.Matches(k, g.Timeline):
@@ -322,23 +324,6 @@ func (m Model) routeKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m Model) modalKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	switch m.modal {
-	case modalPalette:
-		m.palette, cmd = m.palette.Update(k)
-	case modalHelp:
-		m.help, cmd = m.help.Update(k)
-	case modalPicker:
-		m.picker, cmd = m.picker.Update(k)
-	case modalNote:
-		m.editor, cmd = m.editor.Update(k)
-	case modalNotes:
-		m.notes, cmd = m.notes.Update(k)
-	}
-	return m, cmd
-}
-
 // notable reports whether an item can carry a note or a bookmark: every
 // item but the outline's section rows.
 func notable(r model.Ref) bool { return r.Kind != "" && r.Kind != kindSection }
@@ -350,8 +335,7 @@ func (m *Model) openEditor(r model.Ref) {
 	}
 	text, _ := m.snap.note(r)
 	head := "Note on " + kindLabel(r.Kind) + ": " + title(m.b, r)
-	m.editor = newNoteEditor(m.th, r, head, text).SetSize(m.modalSize())
-	m.modal = modalNote
+	m.openModal(asModal(newNoteEditor(m.th, r, head, text)))
 }
 
 // openNotes opens the Notes view.
@@ -359,8 +343,7 @@ func (m *Model) openNotes() {
 	if m.st == nil {
 		return
 	}
-	m.notes = m.notes.SetEntries(m.b, m.snap).SetSize(m.modalSize())
-	m.modal = modalNotes
+	m.openModal(asModal(newNotes(m.th).SetEntries(m.b, m.snap)))
 }
 
 // back closes what was opened last: the focus returns to the navigator,
@@ -405,7 +388,7 @@ func navFor(r model.Ref) (navKind, bool) {
 
 // jump goes to an item: its navigator, the detail and the source.
 func (m *Model) jump(r model.Ref, toSource bool) {
-	m.modal = modalNone
+	m.modal = nil
 	if n, ok := navFor(r); ok {
 		if n != m.nav {
 			m.nav = n
@@ -425,7 +408,7 @@ func (m *Model) jump(r model.Ref, toSource bool) {
 }
 
 func (m *Model) openNav(n navKind) {
-	m.modal = modalNone
+	m.modal = nil
 	changed := n != m.nav
 	m.nav = n
 	m.focusOn(paneNav)
@@ -437,11 +420,21 @@ func (m *Model) openNav(n navKind) {
 }
 
 func (m *Model) openPicker(p pickerModel) {
-	m.picker = p.SetSize(m.modalSize())
-	m.modal = modalPicker
+	m.openModal(asModal(p))
+}
+
+// openModal opens a modal screen at the body's size.
+func (m *Model) openModal(s modal) {
+	m.modal = s.setSize(m.modalSize())
 }
 
 func (m *Model) openHelp() {
+	m.openModal(asModal(m.helpScreen()))
+}
+
+// helpScreen is the help screen for where the focus is: the focused
+// pane's keys, the global ones and the palette's.
+func (m *Model) helpScreen() helpModel {
 	var groups []helpGroup
 	switch m.focus {
 	case paneNav:
@@ -453,9 +446,8 @@ func (m *Model) openHelp() {
 	}
 	groups = append(groups,
 		helpGroup{"Everywhere", flat(m.keys.FullHelp())},
-		helpGroup{"Search (/)", flat(m.palette.KeyMap().FullHelp())})
-	m.help = newHelp(m.th, groups).SetSize(m.modalSize())
-	m.modal = modalHelp
+		helpGroup{"Search (/)", flat(newPaletteKeys().FullHelp())})
+	return newHelp(m.th, groups)
 }
 
 func flat(groups [][]key.Binding) []key.Binding {
@@ -493,11 +485,9 @@ func (m *Model) setTheme() {
 	}
 	m.detail = m.detail.SetTheme(m.th)
 	m.source = m.source.SetTheme(m.th)
-	m.palette = m.palette.SetTheme(m.th)
-	m.help = m.help.SetTheme(m.th)
-	m.picker = m.picker.SetTheme(m.th)
-	m.editor = m.editor.SetTheme(m.th)
-	m.notes = m.notes.SetTheme(m.th)
+	if m.modal != nil {
+		m.modal = m.modal.setTheme(m.th)
+	}
 }
 
 // relayout recomputes the layout and hands each component its size.
@@ -533,18 +523,8 @@ func (m *Model) relayout() {
 	if r := m.lay.panes[paneSource]; r.w > 0 {
 		m.source = m.source.SetSize(inner(paneSource))
 	}
-	w, h := m.modalSize()
-	switch m.modal {
-	case modalPalette:
-		m.palette = m.palette.SetSize(w, h)
-	case modalHelp:
-		m.help = m.help.SetSize(w, h)
-	case modalPicker:
-		m.picker = m.picker.SetSize(w, h)
-	case modalNote:
-		m.editor = m.editor.SetSize(w, h)
-	case modalNotes:
-		m.notes = m.notes.SetSize(w, h)
+	if m.modal != nil {
+		m.modal = m.modal.setSize(m.modalSize())
 	}
 }
 

@@ -67,11 +67,11 @@ func TestSourceToClaims(t *testing.T) {
 		m = press(m, "down")
 	}
 	m = press(m, "enter")
-	if m.modal != modalPicker || !strings.Contains(plain(m), "Citing p5.s3") {
+	if !isOpen[pickerModel](m) || !strings.Contains(plain(m), "Citing p5.s3") {
 		t.Fatalf("enter on a sentence did not list its citers:\n%s", plain(m))
 	}
 	var found bool
-	for i, e := range m.picker.entries {
+	for i, e := range picker(m).entries {
 		if e.ref == (model.Ref{Kind: model.KindPoint, ID: "moscow-format-platform"}) {
 			found = true
 			for range i {
@@ -80,25 +80,25 @@ func TestSourceToClaims(t *testing.T) {
 		}
 	}
 	if !found {
-		t.Fatalf("the Moscow Format point does not cite p5.s3: %+v", m.picker.entries)
+		t.Fatalf("the Moscow Format point does not cite p5.s3: %+v", picker(m).entries)
 	}
 	m = press(m, "enter")
-	if m.modal != modalNone || m.nav != navOutline || m.navs[navOutline].Selected().ID != "moscow-format-platform" {
+	if m.modal != nil || m.nav != navOutline || m.navs[navOutline].Selected().ID != "moscow-format-platform" {
 		t.Errorf("enter did not jump to the point: nav %v, selected %v", m.nav, m.navs[navOutline].Selected())
 	}
 }
 
 func TestSearchMoscw(t *testing.T) {
 	m := press(sized(t, 120, 40, ThemeDark, false), "/", "type:moscw")
-	if len(m.palette.results) == 0 {
+	if len(palette(m).results) == 0 {
 		t.Fatal("no results for moscw")
 	}
-	first := m.palette.items[m.palette.results[0].item]
+	first := palette(m).items[palette(m).results[0].item]
 	if first.ref != (model.Ref{Kind: model.KindTerm, ID: "g-moscow-format"}) {
 		t.Errorf("moscw ranks %v first, want the Moscow Format", first)
 	}
 	m = press(m, "enter")
-	if m.modal != modalNone || m.current.ID != "g-moscow-format" || m.nav != navGlossary {
+	if m.modal != nil || m.current.ID != "g-moscow-format" || m.nav != navGlossary {
 		t.Errorf("enter landed on %v in navigator %v", m.current, m.nav)
 	}
 	if lineWith(plain(m), "▸", "Moscow Format") < 0 || lineWith(plain(m), "▌", "Moscow Format") < 0 {
@@ -108,11 +108,11 @@ func TestSearchMoscw(t *testing.T) {
 
 func TestSearchHighlightsMatchedRunes(t *testing.T) {
 	m := press(sized(t, 120, 40, ThemeDark, false), "/", "type:russia’s engagement")
-	if len(m.palette.results) == 0 {
+	if len(palette(m).results) == 0 {
 		t.Fatal("no results")
 	}
-	r := m.palette.results[0]
-	text := []rune(m.palette.items[r.item].text)
+	r := palette(m).results[0]
+	text := []rune(palette(m).items[r.item].text)
 	var got strings.Builder
 	for _, i := range r.runes {
 		got.WriteRune(text[i])
@@ -124,10 +124,10 @@ func TestSearchHighlightsMatchedRunes(t *testing.T) {
 
 func TestStaleSearchResultsDropped(t *testing.T) {
 	m := press(sized(t, 120, 40, ThemeDark, false), "/", "type:daesh")
-	want := len(m.palette.results)
-	m = step(m, searchResultsMsg{seq: m.palette.seq - 1, query: "d", matches: []match{{Item: 0}}})
-	if len(m.palette.results) != want || m.palette.query != "daesh" {
-		t.Errorf("a stale result replaced the current ones: %d results for %q", len(m.palette.results), m.palette.query)
+	want := len(palette(m).results)
+	m = step(m, searchResultsMsg{seq: palette(m).seq - 1, query: "d", matches: []match{{Item: 0}}})
+	if len(palette(m).results) != want || palette(m).query != "daesh" {
+		t.Errorf("a stale result replaced the current ones: %d results for %q", len(palette(m).results), palette(m).query)
 	}
 }
 
@@ -138,7 +138,7 @@ func TestSearchKeystrokeDoesNotSearch(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("typing started no search command")
 	}
-	if len(m.palette.results) != 0 || !strings.Contains(plain(m), "searching…") {
+	if len(palette(m).results) != 0 || !strings.Contains(plain(m), "searching…") {
 		t.Errorf("results changed inside Update, before the search command ran")
 	}
 }
@@ -160,8 +160,8 @@ func TestTimelineOrder(t *testing.T) {
 
 func TestActorMentionsJump(t *testing.T) {
 	m := press(sized(t, 120, 40, ThemeDark, false), "a", "down", "down", "enter") // China
-	if m.modal != modalPicker || len(m.picker.entries) != 2 {
-		t.Fatalf("China's mentions: %+v", m.picker.entries)
+	if !isOpen[pickerModel](m) || len(picker(m).entries) != 2 {
+		t.Fatalf("China's mentions: %+v", picker(m).entries)
 	}
 	m = press(m, "down", "enter")
 	want := m.b.Actor("china").Mentions[1].Sentence
@@ -182,7 +182,7 @@ func TestHelpIsGeneratedFromBindings(t *testing.T) {
 			t.Errorf("help does not list %q %q:\n%s", h.Key, h.Desc, screen)
 		}
 	}
-	if m = press(m, "esc"); m.modal != modalNone {
+	if m = press(m, "esc"); m.modal != nil {
 		t.Error("esc did not close help")
 	}
 }
@@ -347,7 +347,7 @@ func TestKeysDocumented(t *testing.T) {
 	all = append(all, flat(m.navs[navOutline].KeyMap().FullHelp())...)
 	all = append(all, flat(m.detail.KeyMap().FullHelp())...)
 	all = append(all, flat(m.source.KeyMap().FullHelp())...)
-	all = append(all, flat(m.palette.KeyMap().FullHelp())...)
+	all = append(all, flat(newPaletteKeys().FullHelp())...)
 	all = append(all, flat(newPickerKeys().FullHelp())...)
 	all = append(all, flat(newNoteKeys().FullHelp())...)
 	all = append(all, flat(newNotesKeys().FullHelp())...)

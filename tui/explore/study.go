@@ -301,8 +301,8 @@ func (m *Model) applySnap() {
 	}
 	m.detail = m.detail.SetStudy(m.snap)
 	m.source = m.source.SetStudy(m.snap)
-	if m.modal == modalNotes {
-		m.notes = m.notes.SetEntries(m.b, m.snap)
+	if n, ok := openScreen[notesModel](*m); ok {
+		m.modal = asModal(n.SetEntries(m.b, m.snap))
 	}
 }
 

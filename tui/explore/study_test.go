@@ -74,12 +74,12 @@ func TestStudyNoteSaves(t *testing.T) {
 	dir := t.TempDir()
 	m := studied(t, seed(t), dir, 120, 40)
 	m = press(m, "down", "n")
-	if m.modal != modalNote {
+	if !isOpen[noteEditor](m) {
 		t.Fatal("n does not open the note editor")
 	}
 	m = press(m, "type:Compare with China", "enter", "type:in 2023.")
 	m = step(m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
-	if m.modal != modalNone {
+	if m.modal != nil {
 		t.Fatal("ctrl+s does not close the editor")
 	}
 	if got, _ := m.st.Note(refCredentials); got != "Compare with China\nin 2023." {
@@ -112,26 +112,26 @@ func TestStudyNoteSaves(t *testing.T) {
 	}
 	m = step(m, tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl})
 	if m.st.HasNote(refCredentials) {
-		t.Errorf("emptying the note did not delete it: %q", m.editor.Value())
+		t.Errorf("emptying the note did not delete it: %q", editor(m).Value())
 	}
 }
 
 func TestStudyEscAsksBeforeDiscarding(t *testing.T) {
 	m := studied(t, seed(t), t.TempDir(), 80, 24)
 	m = press(m, "down", "n", "esc")
-	if m.modal != modalNone {
+	if m.modal != nil {
 		t.Fatal("esc on an unchanged note does not close the editor")
 	}
 	m = press(m, "n", "type:draft", "esc")
-	if m.modal != modalNote || !strings.Contains(plain(m), "discard changes? y/n") {
+	if !isOpen[noteEditor](m) || !strings.Contains(plain(m), "discard changes? y/n") {
 		t.Fatalf("esc with changes does not ask:\n%s", plain(m))
 	}
 	m = press(m, "n")
-	if m.modal != modalNote || m.editor.confirm || m.editor.Value() != "draft" {
-		t.Fatalf("n did not go back to writing: modal %v, confirm %v, %q", m.modal, m.editor.confirm, m.editor.Value())
+	if !isOpen[noteEditor](m) || editor(m).confirm || editor(m).Value() != "draft" {
+		t.Fatalf("n did not go back to writing: modal %v, confirm %v, %q", m.modal, editor(m).confirm, editor(m).Value())
 	}
 	m = press(m, "type: more", "esc", "y")
-	if m.modal != modalNone {
+	if m.modal != nil {
 		t.Fatal("y did not discard")
 	}
 	if m.st.HasNote(refCredentials) {
@@ -157,7 +157,7 @@ func TestStudyNotesViewListsAndJumps(t *testing.T) {
 	st.Close()
 	m := studied(t, b, dir, 120, 40)
 	m = press(m, "N")
-	if m.modal != modalNotes {
+	if !isOpen[notesModel](m) {
 		t.Fatal("N does not open the Notes view")
 	}
 	screen := plain(m)
@@ -171,17 +171,17 @@ func TestStudyNotesViewListsAndJumps(t *testing.T) {
 		t.Errorf("the note's lines are not under its item:\n%s", screen)
 	}
 	m = press(m, "down", "enter")
-	if m.modal != modalNone || m.current != event || m.nav != navTimeline {
+	if m.modal != nil || m.current != event || m.nav != navTimeline {
 		t.Fatalf("enter went to %v in navigator %v (modal %v)", m.current, m.nav, m.modal)
 	}
 	// Enter on an orphan stays, and says why.
 	m = press(m, "N", "end", "enter")
-	if m.modal != modalNotes || !strings.Contains(plain(m), "no longer in the briefing") {
+	if !isOpen[notesModel](m) || !strings.Contains(plain(m), "no longer in the briefing") {
 		t.Errorf("enter on an orphan:\n%s", plain(m))
 	}
 	// The outline's Notes row opens the view too.
 	m = press(m, "esc", "o", "end", "enter")
-	if m.modal != modalNotes {
+	if !isOpen[notesModel](m) {
 		t.Errorf("the outline's last row is %v and does not open the Notes view", m.current)
 	}
 }
@@ -253,7 +253,7 @@ func TestReadOnlyHasNoStudyKeys(t *testing.T) {
 	m := NewModel(seed(t), Options{ReadOnly: false}).(Model)
 	m = step(m, sizeMsg(120, 40))
 	m = press(m, "down", "m", "n")
-	if m.st != nil || m.modal != modalNone {
+	if m.st != nil || m.modal != nil {
 		t.Errorf("NewModel opened study state (%v) or the editor (%v)", m.st, m.modal)
 	}
 	if strings.Contains(plain(m), "★") || strings.Contains(plain(m), "Notes and bookmarks") {
@@ -328,8 +328,9 @@ func editFile(tb testing.TB, file, old, new string) {
 
 // reload reads the file again as a save would make explore mode do.
 func reload(m Model) Model {
-	m.reloadSeq++
-	return step(m, reloadCmd(m.reloadSeq, m.b.File)())
+	var cmd tea.Cmd
+	m.live, cmd = m.live.Read()
+	return step(m, cmd())
 }
 
 func TestReloadKeepsSelectionAndShowsChange(t *testing.T) {
@@ -488,13 +489,13 @@ func TestStudyMouseInModals(t *testing.T) {
 	m := studied(t, b, dir, 120, 40)
 	m = press(m, "n", "type:keep me")
 	m = step(m, tea.MouseClickMsg{X: 5, Y: 10, Button: tea.MouseLeft})
-	if m.modal != modalNote || m.editor.Value() != "keep me" {
-		t.Fatalf("a click in the editor closed it or lost the text: %v %q", m.modal, m.editor.Value())
+	if !isOpen[noteEditor](m) || editor(m).Value() != "keep me" {
+		t.Fatalf("a click in the editor closed it or lost the text: %v %q", m.modal, editor(m).Value())
 	}
 	m = press(m, "esc", "y", "N")
 	// The first entry is on the body's third content row.
 	m = step(m, tea.MouseClickMsg{X: 5, Y: m.lay.body.y + 1 + 2, Button: tea.MouseLeft})
-	if m.modal != modalNone || m.current != refMoscow {
+	if m.modal != nil || m.current != refMoscow {
 		t.Errorf("clicking the entry went to %v (modal %v)", m.current, m.modal)
 	}
 }

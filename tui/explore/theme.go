@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/tui/axis"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // Theme names accepted by Options.Theme.
@@ -62,6 +63,8 @@ type Theme struct {
 	Axis axis.Styles
 	// Note styles the note editor's text area.
 	Note textarea.Styles
+	// Query styles the search palette's query line.
+	Query widget.QueryStyles
 }
 
 // NewTheme builds the theme. noColor drops every colour and keeps bold,
@@ -154,6 +157,7 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 		th.Note.Cursor.Color = nil
 	}
 
+	th.Query = widget.QueryStyles{Prompt: th.Key, Text: st(), Selected: sel}
 	th.Axis = axis.Styles{
 		Line:     borderSt,
 		Label:    th.Dim,

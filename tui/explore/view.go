@@ -38,9 +38,8 @@ func (m Model) Render() string {
 		b.WriteString(m.th.banner.on(fit(" ⚠ "+m.banner+" — showing the last good version", m.w)))
 	}
 	body := m.lay.body
-	if m.modal != modalNone {
-		title, lines := m.modalView()
-		for _, l := range frame(m.th, title, "", lines, body.w, body.h, true) {
+	if m.modal != nil {
+		for _, l := range frame(m.th, m.modal.title(), "", m.modal.view(), body.w, body.h, true) {
 			b.WriteByte('\n')
 			b.WriteString(l)
 		}
@@ -96,20 +95,6 @@ func (m Model) paneView(p pane) (string, string, []string) {
 	return n.spec.name, fmt.Sprintf("%d/%d", i, total), n.View()
 }
 
-func (m Model) modalView() (string, []string) {
-	switch m.modal {
-	case modalPalette:
-		return "Search", m.palette.View()
-	case modalHelp:
-		return "Keys", m.help.View()
-	case modalNote:
-		return "Note", m.editor.View()
-	case modalNotes:
-		return "Notes and bookmarks", m.notes.View()
-	}
-	return "Jump to", m.picker.View()
-}
-
 // scrollInfo describes a scroll position: "top", "end", "42%" or "".
 func scrollInfo(off, h, total int) string {
 	switch {
@@ -125,18 +110,9 @@ func scrollInfo(off, h, total int) string {
 
 func (m Model) footerView() string {
 	var bindings []key.Binding
-	switch m.modal {
-	case modalPalette:
-		bindings = m.palette.KeyMap().ShortHelp()
-	case modalHelp:
-		bindings = m.help.KeyMap().ShortHelp()
-	case modalPicker:
-		bindings = m.picker.KeyMap().ShortHelp()
-	case modalNote:
-		bindings = m.editor.KeyMap().ShortHelp()
-	case modalNotes:
-		bindings = m.notes.KeyMap().ShortHelp()
-	default:
+	if m.modal != nil {
+		bindings = m.modal.help().ShortHelp()
+	} else {
 		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
 		bindings = append(bindings, m.keys.ShortHelp()[3:]...)
 	}

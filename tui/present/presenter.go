@@ -9,7 +9,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/watch"
+	"github.com/brief-cli/brief/tui/live"
 )
 
 // Blank screen modes.
@@ -46,11 +46,8 @@ type Model struct {
 	interrupted bool
 
 	// Live reload (see reload.go).
-	file      string
-	changes   <-chan watch.Event
-	reloadSeq int
-	reloaded  int
-	banner    string // the error of a save that broke the file
+	live   live.Reloader
+	banner string // the error of a save that broke the file
 }
 
 // NewModel returns the presenter of a briefing's deck. hub and cmds connect
@@ -74,8 +71,7 @@ func NewModel(b *model.Briefing, th Theme, opts Options, hub *deckctl.Hub, cmds 
 		hub:      hub,
 		cmds:     cmds,
 		pid:      opts.pid,
-		file:     b.File,
-		changes:  opts.changes,
+		live:     live.New(opts.watchCtx, b),
 	}
 }
 
@@ -108,7 +104,7 @@ func (m Model) Init() tea.Cmd {
 	if m.clock {
 		cmds = append(cmds, m.tickCmd())
 	}
-	cmds = append(cmds, ctlCmd(m.cmds), waitChangeCmd(m.changes))
+	cmds = append(cmds, ctlCmd(m.cmds), m.live.Init())
 	return tea.Batch(cmds...)
 }
 
@@ -124,8 +120,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case ctlMsg:
 		m = m.command(deckctl.Command(msg))
 		cmd = ctlCmd(m.cmds)
-	case fileChangedMsg, reloadedMsg:
-		m, cmd = m.reload(msg)
 	case tea.KeyPressMsg:
 		var quit bool
 		m, quit = m.key(msg)
@@ -133,7 +127,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, tea.Quit
 		}
 	default:
-		return m, nil
+		var out live.Result
+		if m.live, cmd, out = m.live.Update(msg); out == (live.Result{}) {
+			return m, cmd
+		}
+		m = m.reload(out)
 	}
 	m.publish()
 	return m, cmd

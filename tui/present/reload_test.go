@@ -1,11 +1,15 @@
 package present
 
 import (
+	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -34,8 +38,9 @@ func edit(t *testing.T, file, old, new string) {
 
 func reloaded(t *testing.T, m Model) Model {
 	t.Helper()
-	m.reloadSeq++
-	return update(t, m, reloadCmd(m.reloadSeq, m.file)())
+	var cmd tea.Cmd
+	m.live, cmd = m.live.Read()
+	return update(t, m, cmd())
 }
 
 func TestReloadKeepsTheSlideAndShowsErrors(t *testing.T) {
@@ -84,5 +89,88 @@ func TestReloadKeepsTheSlideAndShowsErrors(t *testing.T) {
 	m = reloaded(t, m)
 	if strings.Contains(plain(t, m), "⚠") {
 		t.Error("fixing the file leaves the error")
+	}
+}
+
+// pump runs a model as a program would: each command in a goroutine of its
+// own, every message back into Update.
+type pump chan tea.Msg
+
+func (p pump) run(c tea.Cmd) {
+	if c == nil {
+		return
+	}
+	go func() {
+		switch msg := c().(type) {
+		case nil:
+		case tea.BatchMsg:
+			for _, c := range msg {
+				p.run(c)
+			}
+		default:
+			p <- msg
+		}
+	}()
+}
+
+// until updates m until done(m) holds; it fails after 10 s.
+func (p pump) until(t *testing.T, m Model, done func(Model) bool) Model {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for !done(m) {
+		select {
+		case msg := <-p:
+			nm, cmd := m.Update(msg)
+			m = nm.(Model)
+			p.run(cmd)
+		case <-deadline:
+			t.Fatalf("timed out; watching %v, banner %q", m.live.Watching(), m.banner)
+		}
+	}
+	return m
+}
+
+func TestReloadFollowsAChangedArticle(t *testing.T) {
+	file := copySeed(t)
+	dir := filepath.Dir(file)
+	b, err := model.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	article := b.DiskFiles()[1]
+	data, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved := filepath.Join(dir, "moved.txt")
+	if err := os.WriteFile(moved, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	m := newTest(t, b, 80, 24, Options{watchCtx: ctx})
+	watching := func(name string) func(Model) bool {
+		return func(m Model) bool { return slices.Contains(m.live.Watching(), name) }
+	}
+	p := make(pump, 64)
+	p.run(m.Init())
+	m = p.until(t, m, watching(article))
+
+	// The briefing now names another article: the watch moves to it.
+	edit(t, file, "article: "+filepath.Base(article), "article: moved.txt")
+	m = p.until(t, m, watching(moved))
+	if slices.Contains(m.live.Watching(), article) {
+		t.Errorf("still watching the old article: %v", m.live.Watching())
+	}
+
+	// A save of the new article is seen: one that breaks a quote shows.
+	first := strings.SplitN(strings.TrimSpace(b.Source.Paragraphs[0].Sentences[0].Text), " ", 2)[0]
+	broken := strings.Replace(string(data), first, "Zzyzx", 1)
+	if err := os.WriteFile(moved, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m = p.until(t, m, func(m Model) bool { return m.banner != "" })
+	if !strings.Contains(m.banner, "moved.txt") && !strings.Contains(m.banner, "quote") {
+		t.Errorf("banner %q does not tell of the broken article", m.banner)
 	}
 }

@@ -18,7 +18,6 @@ import (
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
-	"github.com/brief-cli/brief/watch"
 )
 
 // ErrInterrupted is returned when the presentation was ended with ctrl+c.
@@ -45,8 +44,8 @@ type Options struct {
 	// to SSH audiences; nil makes a hub of its own.
 	Hub *deckctl.Hub
 
-	pid     int
-	changes <-chan watch.Event
+	pid      int
+	watchCtx context.Context // live reload lasts as long as it
 }
 
 // Run presents a briefing until the presenter quits.
@@ -79,7 +78,7 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 	if !opts.NoReload {
 		wctx, cancel := context.WithCancel(ctx)
 		defer cancel()
-		opts.changes = startWatch(wctx, b)
+		opts.watchCtx = wctx
 	}
 	m := NewModel(b, th, opts, hub, cmds)
 	popts := []tea.ProgramOption{tea.WithContext(ctx)}
