@@ -228,7 +228,7 @@ func (m paletteModel) render() paletteModel {
 		return m
 	}
 	th := m.th
-	lines := []string{" " + m.input.View(m.w - 1)}
+	lines := []string{" " + m.input.View(m.w-1)}
 	q := m.input.Value()
 	var status string
 	switch {
