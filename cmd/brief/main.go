@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/tui/explore"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // Set by the release build: -X main.version=... -X main.commit=... -X main.date=...
@@ -153,9 +154,9 @@ prints the briefing as plain text instead (the same as "brief print").`,
 		// Suggest "print" for "prnt" (cobra's default of 0 turns suggestions off here).
 		SuggestionsMinimumDistance: 2,
 	}
-	root.PersistentFlags().Var(newThemeValue(), "theme", "colour theme: auto, dark, light or high-contrast")
+	root.PersistentFlags().Var(newThemeValue(), "theme", "colour theme: "+style.Choices(style.Themes))
 	_ = root.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return themes, cobra.ShellCompDirectiveNoFileComp
+		return style.Themes, cobra.ShellCompDirectiveNoFileComp
 	})
 	root.Flags().Bool("no-reload", false, "do not reload the briefing when its file changes")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
@@ -237,9 +238,6 @@ func terminalWidth() int {
 	return 80
 }
 
-// themes are the values of --theme.
-var themes = []string{"auto", "dark", "light", "high-contrast"}
-
 // themeValue is the --theme flag; it refuses an unknown theme while the
 // flags are parsed, so the mistake is a usage error.
 type themeValue string
@@ -249,13 +247,11 @@ func newThemeValue() *themeValue { v := themeValue("auto"); return &v }
 func (t *themeValue) String() string { return string(*t) }
 func (t *themeValue) Type() string   { return "theme" }
 func (t *themeValue) Set(s string) error {
-	for _, ok := range themes {
-		if s == ok {
-			*t = themeValue(s)
-			return nil
-		}
+	if s == "" || style.CheckTheme(s) != nil {
+		return fmt.Errorf("must be one of %s", style.Choices(style.Themes))
 	}
-	return fmt.Errorf("must be one of %s", strings.Join(themes, ", "))
+	*t = themeValue(s)
+	return nil
 }
 
 // themeOf returns the --theme value in effect for cmd.
@@ -263,7 +259,7 @@ func themeOf(cmd *cobra.Command) string {
 	if f := cmd.Flags().Lookup("theme"); f != nil {
 		return f.Value.String()
 	}
-	return "auto"
+	return style.Auto
 }
 
 // briefingCompletion completes briefing files and directories.

@@ -1,10 +1,6 @@
 package explore
 
-// Minimum terminal size; below it explore mode says so instead of drawing.
-const (
-	minWidth  = 60
-	minHeight = 20
-)
+import "github.com/brief-cli/brief/tui/style"
 
 // pane names the three panes focus moves between.
 type pane int
@@ -50,7 +46,7 @@ type layout struct {
 // table); bannerRows is the height of the banner under the header (0 for
 // none).
 func computeLayout(w, h int, focus, right pane, axisRows int, wideNav bool, bannerRows int) layout {
-	if w < minWidth || h < minHeight {
+	if style.Small(w, h) {
 		return layout{small: true}
 	}
 	l := layout{

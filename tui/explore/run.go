@@ -21,6 +21,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // Options configure a run of explore mode.
@@ -145,18 +146,9 @@ func envOf(opts Options) []string {
 
 // resolve checks the options and reads NO_COLOR.
 func resolve(opts Options) (config, error) {
-	cfg := config{theme: opts.Theme}
-	switch cfg.theme {
-	case "":
+	cfg := config{theme: opts.Theme, noColor: style.NoColor(envOf(opts))}
+	if cfg.theme == "" {
 		cfg.theme = ThemeAuto
-	case ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast:
-	default:
-		return cfg, fmt.Errorf("unknown theme %q: want auto, dark, light or high-contrast", opts.Theme)
 	}
-	for _, kv := range envOf(opts) {
-		if len(kv) > len("NO_COLOR=") && kv[:len("NO_COLOR=")] == "NO_COLOR=" {
-			cfg.noColor = true
-		}
-	}
-	return cfg, nil
+	return cfg, style.CheckTheme(opts.Theme)
 }

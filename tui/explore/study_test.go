@@ -15,6 +15,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 	"github.com/brief-cli/brief/store"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // dropLater stands in for the timer of delayed messages (the rest of the
@@ -455,7 +456,7 @@ func TestStudyScreensFitEverySize(t *testing.T) {
 			m = step(m, sizeMsg(sz[0], sz[1]))
 			out := m.Render()
 			checkFits(t, out, sz[0], sz[1])
-			if got := strings.Count(out, "\n") + 1; got != sz[1] && sz[0] >= minWidth {
+			if got := strings.Count(out, "\n") + 1; got != sz[1] && sz[0] >= style.MinWidth {
 				t.Errorf("after %q at %dx%d: %d lines", k, sz[0], sz[1], got)
 			}
 		}

@@ -1,22 +1,22 @@
 package explore
 
 import (
-	"image/color"
 	"strings"
 
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/tui/axis"
+	"github.com/brief-cli/brief/tui/style"
 	"github.com/brief-cli/brief/tui/widget"
 )
 
-// Theme names accepted by Options.Theme.
+// Theme names accepted by Options.Theme (tui/style names them all).
 const (
-	ThemeAuto         = "auto"
-	ThemeDark         = "dark"
-	ThemeLight        = "light"
-	ThemeHighContrast = "high-contrast"
+	ThemeAuto         = style.Auto
+	ThemeDark         = style.Dark
+	ThemeLight        = style.Light
+	ThemeHighContrast = style.HighContrast
 )
 
 // paint is a style reduced to the escape sequences around a text, so that
@@ -71,23 +71,9 @@ type Theme struct {
 // faint, reverse and underline, so focus, selection and matches still show.
 func NewTheme(dark, highContrast, noColor bool) *Theme {
 	th := &Theme{Dark: dark, HighContrast: highContrast, NoColor: noColor}
-	ld := lipgloss.LightDark(dark)
-	c := func(light, darkc string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(darkc)) }
-
-	accent := c("#5B21B6", "#B69CFF")
-	dim := c("#5F5F5F", "#8F8F8F")
-	border := c("#A8A8A8", "#585858")
-	selBg, selFg := c("#DCD0FF", "#45386E"), c("#111111", "#FFFFFF")
-	hlBg, hlFg := c("#FFEDB0", "#4D3F0E"), c("#111111", "#FFF0C2")
-	match := c("#B45309", "#FBBF24")
-	if highContrast {
-		accent = c("#0000B0", "#FFFF00")
-		dim = c("#202020", "#E0E0E0")
-		border = c("#000000", "#FFFFFF")
-		selBg, selFg = c("#0000B0", "#FFFF00"), c("#FFFFFF", "#000000")
-		hlBg, hlFg = c("#FFE000", "#005F00"), c("#000000", "#FFFFFF")
-		match = c("#B00000", "#00FFFF")
-	}
+	p := style.NewPalette(dark, highContrast)
+	accent, dim, border, match := p.Accent, p.Dim, p.Border, p.Match
+	selBg, selFg, hlBg, hlFg := p.SelBg, p.SelFg, p.HlBg, p.HlFg
 
 	st := lipgloss.NewStyle
 	th.Title = st().Bold(true).Foreground(accent)
@@ -96,7 +82,7 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 	th.Kind = st().Foreground(dim).Italic(true)
 	th.Quote = st().Italic(true)
 	th.Key = st().Bold(true).Foreground(accent)
-	th.Error = st().Bold(true).Foreground(c("#B00020", "#FF6B6B"))
+	th.Error = st().Bold(true).Foreground(p.Error)
 	borderSt := st().Foreground(border)
 	focusSt := st().Foreground(accent).Bold(true)
 	sel := st().Background(selBg).Foreground(selFg).Bold(true)
@@ -136,7 +122,7 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 	th.quote = newPaint(th.Quote)
 	th.cursor = newPaint(st().Reverse(true))
 	markSt := st().Foreground(match).Bold(true)
-	bannerSt := st().Background(c("#B00020", "#8B1A1A")).Foreground(c("#FFFFFF", "#FFFFFF")).Bold(true)
+	bannerSt := st().Background(p.BannerBg).Foreground(p.BannerFg).Bold(true)
 	if noColor {
 		markSt = st().Bold(true)
 		bannerSt = st().Reverse(true).Bold(true)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // View draws the screen from what the components rendered when their state
@@ -221,7 +222,7 @@ func frame(th *Theme, title, note string, lines []string, w, h int, focused bool
 
 // tooSmall is the whole screen below the minimum size.
 func tooSmall(w, h int) string {
-	msg := fmt.Sprintf("terminal too small: need %dx%d", minWidth, minHeight)
+	msg := style.TooSmallMessage()
 	lines := wrap(msg, max(w, 1), "")
 	var b strings.Builder
 	top := max((h-len(lines))/2, 0)

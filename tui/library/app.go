@@ -13,10 +13,8 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/style"
 )
-
-// Minimum terminal size, as for explore mode.
-const minW, minH = 60, 20
 
 // progressDelay is how long loading may take before the screen says how
 // far it has got; a library that loads faster never flashes a progress
@@ -217,8 +215,8 @@ func (m Model) Render() string {
 	switch {
 	case m.w <= 0 || m.h <= 0:
 		return ""
-	case m.w < minW || m.h < minH:
-		return fill(lipgloss.NewStyle().Bold(true).Render(sanitize.Truncate(fmt.Sprintf("terminal too small: need %dx%d", minW, minH), m.w, "…")), m.w, m.h)
+	case style.Small(m.w, m.h):
+		return fill(lipgloss.NewStyle().Bold(true).Render(sanitize.Truncate(style.TooSmallMessage(), m.w, "…")), m.w, m.h)
 	case m.loading && !m.shown:
 		return fill("", m.w, m.h)
 	case m.loading:

@@ -8,12 +8,11 @@ package library
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/brief-cli/brief/tui/style"
 	"github.com/charmbracelet/colorprofile"
 )
 
@@ -36,21 +35,14 @@ type Options struct {
 // progress when that takes long. The terminal is restored on every way
 // out.
 func Run(ctx context.Context, dir string, load Loader, st State, opts Options) (Result, error) {
-	switch opts.Theme {
-	case "", ThemeAuto, ThemeDark, ThemeLight, ThemeHighContrast:
-	default:
-		return Result{State: st}, fmt.Errorf("unknown theme %q: want auto, dark, light or high-contrast", opts.Theme)
+	if err := style.CheckTheme(opts.Theme); err != nil {
+		return Result{State: st}, err
 	}
 	env := opts.Env
 	if env == nil {
 		env = os.Environ()
 	}
-	noColor := false
-	for _, kv := range env {
-		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
-			noColor = true
-		}
-	}
+	noColor := style.NoColor(env)
 	lctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops a load still running when the reader quits
 	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(env)}

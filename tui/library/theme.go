@@ -1,18 +1,17 @@
 package library
 
 import (
-	"image/color"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
+	"github.com/brief-cli/brief/tui/style"
 )
 
-// Theme names, as for explore mode.
+// Theme names, as for explore mode (tui/style names them all).
 const (
-	ThemeAuto         = "auto"
-	ThemeDark         = "dark"
-	ThemeLight        = "light"
-	ThemeHighContrast = "high-contrast"
+	ThemeAuto         = style.Auto
+	ThemeDark         = style.Dark
+	ThemeLight        = style.Light
+	ThemeHighContrast = style.HighContrast
 )
 
 // Theme holds every style of the library. The root builds one from the
@@ -32,20 +31,8 @@ type Theme struct {
 // NewTheme builds the theme. noColor drops every colour and keeps bold,
 // faint, reverse and underline, so the selection and matches still show.
 func NewTheme(dark, highContrast, noColor bool) Theme {
-	ld := lipgloss.LightDark(dark)
-	c := func(light, darkc string) color.Color { return ld(lipgloss.Color(light), lipgloss.Color(darkc)) }
-	accent := c("#5B21B6", "#B69CFF")
-	dim := c("#5F5F5F", "#8F8F8F")
-	selBg, selFg := c("#DCD0FF", "#45386E"), c("#111111", "#FFFFFF")
-	match := c("#B45309", "#FBBF24")
-	errc := c("#B00020", "#FF6B6B")
-	if highContrast {
-		accent = c("#0000B0", "#FFFF00")
-		dim = c("#202020", "#E0E0E0")
-		selBg, selFg = c("#0000B0", "#FFFF00"), c("#FFFFFF", "#000000")
-		match = c("#B00000", "#00FFFF")
-		errc = c("#B00000", "#FF8080")
-	}
+	p := style.NewPalette(dark, highContrast)
+	accent, dim, selBg, selFg, match, errc := p.Accent, p.Dim, p.SelBg, p.SelFg, p.Match, p.Error
 	st := lipgloss.NewStyle
 	th := Theme{
 		Title:    st().Bold(true).Foreground(accent),
