@@ -1,9 +1,9 @@
 package explore
 
 import (
-	"strings"
-
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/model/sanitize"
 )
@@ -46,9 +46,10 @@ func (f footer) draw(left string, lp paint, bindings []key.Binding) footer {
 		left = trunc(left, w)
 	}
 	lw := sanitize.Width(left)
-	rw := 0 // width of the help on the right, separators included
-	var parts []string
+	// The keys on the right, as many as fit, drawn by bubbles' help.
+	var shown []key.Binding
 	seen := map[string]bool{}
+	room := w - lw - 2
 	for _, b := range bindings {
 		h := b.Help()
 		if !b.Enabled() || h.Key == "" || seen[h.Key] {
@@ -56,16 +57,20 @@ func (f footer) draw(left string, lp paint, bindings []key.Binding) footer {
 		}
 		seen[h.Key] = true
 		iw := sanitize.Width(h.Key) + 1 + sanitize.Width(h.Desc)
-		if len(parts) > 0 {
+		if len(shown) > 0 {
 			iw += 2
 		}
-		if lw+rw+iw+2 > w {
+		if iw > room {
 			break
 		}
-		parts = append(parts, f.th.keyText.on(h.Key)+" "+f.th.dim.on(h.Desc))
-		rw += iw
+		room -= iw
+		shown = append(shown, b)
 	}
-	right := strings.Join(parts, "  ")
+	h := help.New()
+	h.Styles = f.th.Help
+	h.ShortSeparator = "  "
+	right := h.ShortHelpView(shown)
+	rw := ansi.StringWidth(right)
 	if rw == 0 {
 		f.line = lp.on(left) + spaces(w-lw)
 		return f

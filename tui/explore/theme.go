@@ -3,6 +3,7 @@ package explore
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
 
@@ -65,6 +66,8 @@ type Theme struct {
 	Note textarea.Styles
 	// Query styles the search palette's query line.
 	Query widget.QueryStyles
+	// Help styles the keys in the footer.
+	Help help.Styles
 }
 
 // NewTheme builds the theme. noColor drops every colour and keeps bold,
@@ -143,6 +146,8 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 		th.Note.Cursor.Color = nil
 	}
 
+	th.Help = help.Styles{ShortKey: th.Key, ShortDesc: th.Dim, ShortSeparator: st(), Ellipsis: th.Dim,
+		FullKey: th.Key, FullDesc: th.Dim, FullSeparator: st()}
 	th.Query = widget.QueryStyles{Prompt: th.Key, Text: st(), Selected: sel}
 	th.Axis = axis.Styles{
 		Line:     borderSt,
