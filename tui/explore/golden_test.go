@@ -28,21 +28,48 @@ var views = []struct {
 	{"help", []string{"?"}},
 }
 
-// TestGolden renders every view at every size in light and dark, compares
-// the plain text with testdata/*.golden (go test ./tui -update rewrites
-// them) and checks that the screen fits the terminal.
+// TestGolden renders every view at every size, compares the plain text with
+// testdata/TestGolden/VIEW_WxH.golden (go test ./tui/explore -update
+// rewrites them) and checks that the screen fits the terminal. The light
+// theme must draw the same text as the dark one: themes differ in colour
+// only, which TestGoldenStyled keeps.
 func TestGolden(t *testing.T) {
 	for _, v := range views {
 		for _, sz := range sizes {
-			for _, theme := range []string{ThemeDark, ThemeLight} {
-				name := fmt.Sprintf("%s_%dx%d_%s", v.name, sz[0], sz[1], theme)
-				t.Run(name, func(t *testing.T) {
-					m := press(sized(t, sz[0], sz[1], theme, false), v.keys...)
-					out := m.Render()
-					checkFits(t, out, sz[0], sz[1])
-					golden.RequireEqual(t, []byte(plain(m)))
-				})
-			}
+			name := fmt.Sprintf("%s_%dx%d", v.name, sz[0], sz[1])
+			t.Run(name, func(t *testing.T) {
+				dark := press(sized(t, sz[0], sz[1], ThemeDark, false), v.keys...)
+				light := press(sized(t, sz[0], sz[1], ThemeLight, false), v.keys...)
+				checkFits(t, dark.Render(), sz[0], sz[1])
+				checkFits(t, light.Render(), sz[0], sz[1])
+				if plain(dark) != plain(light) {
+					t.Errorf("the light theme draws other text than the dark one:\n%s\n---\n%s", plain(light), plain(dark))
+				}
+				golden.RequireEqual(t, []byte(plain(dark)))
+			})
+		}
+	}
+}
+
+// TestGoldenStyled keeps the styled screen (colours and attributes as
+// escape sequences) of a few views at 80x24 in every theme, where the look
+// itself is what is under test: focus, selection, matches, marks.
+func TestGoldenStyled(t *testing.T) {
+	themes := []struct {
+		name, theme string
+		noColor     bool
+	}{{"dark", ThemeDark, false}, {"light", ThemeLight, false}, {"high-contrast", ThemeHighContrast, false}, {"no-color", ThemeDark, true}}
+	for _, v := range views {
+		if v.name != "outline" && v.name != "timeline" && v.name != "search" {
+			continue
+		}
+		for _, th := range themes {
+			t.Run(v.name+"_"+th.name, func(t *testing.T) {
+				m := press(sized(t, 80, 24, th.theme, th.noColor), v.keys...)
+				out := m.Render()
+				checkFits(t, out, 80, 24)
+				golden.RequireEqual(t, []byte(out))
+			})
 		}
 	}
 }

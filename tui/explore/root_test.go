@@ -63,7 +63,10 @@ func TestShowInSourceKeyFromEveryView(t *testing.T) {
 func TestSourceToClaims(t *testing.T) {
 	m := sized(t, 120, 40, ThemeDark, false)
 	m = press(m, "tab", "tab") // focus the source
-	for m.source.CursorSentence() != "p5.s3" {
+	for n := 0; m.source.CursorSentence() != "p5.s3"; n++ {
+		if n > len(m.b.Sentences()) {
+			t.Fatalf("down never reached p5.s3; on %q", m.source.CursorSentence())
+		}
 		m = press(m, "down")
 	}
 	m = press(m, "enter")
