@@ -26,6 +26,7 @@ var views = []struct {
 	{"search", []string{"/", "type:moscw"}},
 	{"citers", []string{"down", "s", "enter"}},
 	{"help", []string{"?"}},
+	{"legend", []string{"t", "L"}},
 }
 
 // TestGolden renders every view at every size, compares the plain text with

@@ -304,6 +304,10 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Notes):
 		m.openNotes()
 	default:
+		if s, ok := m.opening(k); ok {
+			m.openModal(s)
+			return m, nil
+		}
 		return m.routeKey(k)
 	}
 	return m, nil
@@ -445,7 +449,7 @@ func (m *Model) helpScreen() helpModel {
 		groups = append(groups, helpGroup{"Source", flat(m.source.KeyMap().FullHelp())})
 	}
 	groups = append(groups,
-		helpGroup{"Everywhere", flat(m.keys.FullHelp())},
+		helpGroup{"Everywhere", append(flat(m.keys.FullHelp()), m.openerKeys()...)},
 		helpGroup{"Search (/)", flat(newPaletteKeys().FullHelp())})
 	return newHelp(m.th, groups)
 }

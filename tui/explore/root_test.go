@@ -354,6 +354,10 @@ func TestKeysDocumented(t *testing.T) {
 	all = append(all, flat(newPickerKeys().FullHelp())...)
 	all = append(all, flat(newNoteKeys().FullHelp())...)
 	all = append(all, flat(newNotesKeys().FullHelp())...)
+	for _, o := range openers {
+		all = append(all, o.key)
+		all = append(all, flat(o.open(&m).help().FullHelp())...)
+	}
 	for _, b := range all {
 		for _, k := range b.Keys() {
 			name := map[string]string{"up": "↑", "down": "↓", "pgdown": "pgdn"}[k]
@@ -364,5 +368,26 @@ func TestKeysDocumented(t *testing.T) {
 				t.Errorf("docs/keys.md does not list %q (%s)", k, b.Help().Desc)
 			}
 		}
+	}
+}
+
+// TestLegend opens the timeline legend with its own key from the timeline,
+// and only there: elsewhere the key is not taken.
+func TestLegend(t *testing.T) {
+	m := press(sized(t, 80, 24, ThemeDark, false), "L")
+	if m.modal != nil {
+		t.Fatalf("L opened %q outside the timeline", m.modal.title())
+	}
+	m = press(m, "t", "L")
+	if !isOpen[legendModel](m) || lineWith(plain(m), "Timeline legend") < 0 || lineWith(plain(m), "a period open at that end") < 0 {
+		t.Fatalf("no legend:\n%s", plain(m))
+	}
+	m = press(m, "?")
+	if !isOpen[legendModel](m) {
+		t.Fatal("? inside the legend left it")
+	}
+	m = press(m, "esc", "?")
+	if lineWith(plain(m), "L", "timeline legend") < 0 {
+		t.Errorf("help in the timeline does not list the legend key:\n%s", plain(m))
 	}
 }

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 )
 
@@ -142,3 +143,38 @@ func (m sourceModel) Title() string     { return "Source" }
 func (m sourceModel) Help() help.KeyMap { return m.keys }
 func (m navList) Title() string         { return m.spec.name }
 func (m navList) Help() help.KeyMap     { return m.keys }
+
+// opener is a modal screen that a key of its own opens. A modal file adds
+// its opener in an init function, so a new modal view needs no edit
+// elsewhere: the root matches the key, and the help screen lists it.
+type opener struct {
+	key key.Binding
+	// when says whether the key applies now (nil: always); a key that
+	// does not apply is left to the focused pane and hidden from help.
+	when func(m *Model) bool
+	open func(m *Model) modal
+}
+
+// openers are the modal screens opened by keys of their own.
+var openers []opener
+
+// opening returns the modal a key opens now, if any.
+func (m *Model) opening(k tea.KeyPressMsg) (modal, bool) {
+	for _, o := range openers {
+		if key.Matches(k, o.key) && (o.when == nil || o.when(m)) {
+			return o.open(m), true
+		}
+	}
+	return nil, false
+}
+
+// openerKeys are the keys of the openers that apply now, for help.
+func (m *Model) openerKeys() []key.Binding {
+	var out []key.Binding
+	for _, o := range openers {
+		if o.when == nil || o.when(m) {
+			out = append(out, o.key)
+		}
+	}
+	return out
+}
