@@ -69,3 +69,16 @@ func BenchmarkNavigationKeyStudy(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkStart measures what explore mode does before its first frame:
+// building the model for the built-in briefing, the first size and the
+// first View.
+func BenchmarkStart(b *testing.B) {
+	br := seed(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		m := New(br, config{theme: ThemeDark})
+		res, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		_ = res.(Model).View()
+	}
+}

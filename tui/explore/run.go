@@ -82,7 +82,7 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 		defer cancel()
 		cfg.watchCtx = wctx
 	}
-	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(envOf(opts))}
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(envOf(opts)), tea.WithFPS(style.FPS)}
 	if opts.In != nil {
 		popts = append(popts, tea.WithInput(opts.In))
 	}

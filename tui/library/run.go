@@ -45,7 +45,7 @@ func Run(ctx context.Context, dir string, load Loader, st State, opts Options) (
 	noColor := style.NoColor(env)
 	lctx, cancel := context.WithCancel(ctx)
 	defer cancel() // stops a load still running when the reader quits
-	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(env)}
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithEnvironment(env), tea.WithFPS(style.FPS)}
 	if opts.In != nil {
 		popts = append(popts, tea.WithInput(opts.In))
 	}

@@ -142,3 +142,8 @@ func (p Paint) On(s string) string {
 	}
 	return p.pre + s + p.post
 }
+
+// FPS is the frame rate the modes ask Bubble Tea for: its most. The
+// renderer draws only what changed, so the cost is in the first frame,
+// which comes on the first tick, and in keystrokes, which show sooner.
+const FPS = 120
