@@ -35,3 +35,27 @@ func TestRankTieBreaks(t *testing.T) {
 		t.Errorf("daesh ranks %v, %v first", items[ms[0].Item].ref, items[ms[1].Item].ref)
 	}
 }
+
+// TestPaletteRecallsTheLastQuery: reopening the search offers the last query
+// selected, so typing replaces it and never appends to it.
+func TestPaletteRecallsTheLastQuery(t *testing.T) {
+	m := press(sized(t, 120, 40, ThemeDark, false), "/", "type:moscow format", "enter")
+	if m.modal != nil {
+		t.Fatal("enter did not close the search")
+	}
+	m = press(m, "/")
+	if got := palette(m).input.Value(); got != "moscow format" || !palette(m).input.Selected() {
+		t.Fatalf("reopened with %q (selected %v), want the last query selected", got, palette(m).input.Selected())
+	}
+	if lineWith(plain(m), "/ moscow format") < 0 || len(palette(m).results) == 0 {
+		t.Errorf("the recalled query or its results are not shown:\n%s", plain(m))
+	}
+	m = press(m, "type:deash")
+	if got := palette(m).input.Value(); got != "deash" {
+		t.Errorf("typing over the recalled query gave %q", got)
+	}
+	m = press(m, "esc", "/")
+	if got := palette(m).input.Value(); got != "deash" {
+		t.Errorf("esc did not remember the query: %q", got)
+	}
+}

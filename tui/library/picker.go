@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -16,6 +15,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/model/search"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // OpenMsg asks the root to open a briefing of the library.
@@ -31,9 +31,6 @@ type QuitMsg struct{}
 
 // QuitCmd makes a QuitMsg.
 func QuitCmd() tea.Msg { return QuitMsg{} }
-
-// maxQuery bounds the filter, as the search palette bounds its query.
-const maxQuery = 256
 
 // row is one entry as listed: which entry, and the rune indices of its
 // title, source and path that the filter matched.
@@ -66,8 +63,8 @@ type Picker struct {
 	lib *model.Library
 	ix  *search.Index // fields texts per entry, entry by entry
 
-	query   []rune
-	focused bool // keys type into the filter
+	input   widget.Query // the filter
+	focused bool         // keys type into the filter
 	rows    []row
 	cursor  int // index into rows
 	off     int // first row shown
@@ -79,6 +76,7 @@ type Picker struct {
 func NewPicker(th Theme, lib *model.Library) Picker {
 	p := Picker{th: th, keys: DefaultKeyMap(), help: help.New(), lib: lib}
 	p.help.Styles = th.Help
+	p.input = widget.NewQuery("/ ").SetStyles(th.Query())
 	texts := make([]string, 0, fields*len(lib.Entries))
 	for _, e := range lib.Entries {
 		texts = append(texts, sanitize.Line(e.Title), sourceOf(e), p.relPath(e))
@@ -121,11 +119,12 @@ func (p Picker) SetSize(w, h int) Picker {
 func (p Picker) SetTheme(th Theme) Picker {
 	p.th = th
 	p.help.Styles = th.Help
+	p.input = p.input.SetStyles(th.Query())
 	return p
 }
 
 // Query returns the filter as typed.
-func (p Picker) Query() string { return string(p.query) }
+func (p Picker) Query() string { return p.input.Value() }
 
 // Selected returns the entry under the cursor, or nil.
 func (p Picker) Selected() *model.LibraryEntry {
@@ -139,10 +138,7 @@ func (p Picker) Selected() *model.LibraryEntry {
 // path, as they were before the library was left; the filter is not
 // focused, so q still quits.
 func (p Picker) Restore(query, selected string) Picker {
-	p.query = []rune(query)
-	if len(p.query) > maxQuery {
-		p.query = p.query[:maxQuery]
-	}
+	p.input = p.input.SetValue(query)
 	p = p.refilter()
 	for i, r := range p.rows {
 		if p.lib.Entries[r.entry].Path == selected {
@@ -169,7 +165,7 @@ func (p Picker) Update(msg tea.Msg) (Picker, tea.Cmd) {
 		p, cmd = p.key(msg)
 	case tea.PasteMsg:
 		p.status = ""
-		p = p.edit(append(p.query, []rune(sanitize.Line(msg.Content))...))
+		p = p.edit(msg)
 		p.focused = true
 	default:
 		return p, nil
@@ -199,6 +195,7 @@ func (p Picker) key(k tea.KeyPressMsg) (Picker, tea.Cmd) {
 		return p, nil
 	case key.Matches(k, km.Clear):
 		p.focused = false
+		p.input = p.input.SetValue("")
 		return p.edit(nil), nil
 	}
 	if !p.focused {
@@ -214,30 +211,15 @@ func (p Picker) key(k tea.KeyPressMsg) (Picker, tea.Cmd) {
 			return p, nil
 		}
 	}
-	switch k.String() {
-	case "backspace", "ctrl+h":
-		if len(p.query) > 0 {
-			p = p.edit(p.query[:len(p.query)-1])
-		}
+	// Typing, and backspace, go to the filter (and focus it); so do its
+	// editing keys (ctrl+w, ctrl+u, ←, →, ...) while it is focused.
+	if (k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0) || k.String() == "backspace" {
 		p.focused = true
+	}
+	if !p.focused {
 		return p, nil
-	case "ctrl+w", "alt+backspace":
-		i := len(p.query)
-		for i > 0 && p.query[i-1] == ' ' {
-			i--
-		}
-		for i > 0 && p.query[i-1] != ' ' {
-			i--
-		}
-		return p.edit(p.query[:i]), nil
-	case "ctrl+u":
-		return p.edit(nil), nil
 	}
-	if k.Text != "" && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
-		p.focused = true
-		return p.edit(append(p.query, []rune(sanitize.Line(k.Text))...)), nil
-	}
-	return p, nil
+	return p.edit(k), nil
 }
 
 // move returns the cursor after a movement key.
@@ -263,12 +245,15 @@ func (p Picker) move(k tea.KeyPressMsg) (int, bool) {
 	return max(0, min(c, n-1)), true
 }
 
-// edit sets the filter to q and lists what matches it.
-func (p Picker) edit(q []rune) Picker {
-	if len(q) > maxQuery {
-		q = q[:maxQuery]
+// edit hands a key or a paste to the filter and, when it changed (or msg is
+// nil), lists what matches it.
+func (p Picker) edit(msg tea.Msg) Picker {
+	if msg != nil {
+		var changed bool
+		if p.input, changed = p.input.Update(msg); !changed {
+			return p
+		}
 	}
-	p.query = append([]rune(nil), q...)
 	p = p.refilter()
 	p.cursor, p.off = 0, 0
 	return p
@@ -278,14 +263,14 @@ func (p Picker) edit(q []rune) Picker {
 // order, when it is empty; else best first.
 func (p Picker) refilter() Picker {
 	p.rows = make([]row, 0, len(p.lib.Entries)) // copies of the picker keep theirs
-	if len(p.query) == 0 {
+	if p.Query() == "" {
 		for i := range p.lib.Entries {
 			p.rows = append(p.rows, row{entry: i})
 		}
 	} else {
 		// Best first; equal scores keep the entries' order, title first.
 		seen := make(map[int]bool)
-		for _, m := range p.ix.Search(context.Background(), string(p.query), 0) {
+		for _, m := range p.ix.Search(context.Background(), p.Query(), 0) {
 			e := m.Item / fields
 			if seen[e] {
 				continue // a weaker match of another field
@@ -327,7 +312,7 @@ func (p Picker) enabled() KeyMap {
 	k.Home.SetEnabled(n > 1)
 	k.End.SetEnabled(n > 1)
 	k.Open.SetEnabled(n > 0)
-	k.Clear.SetEnabled(p.focused || len(p.query) > 0)
+	k.Clear.SetEnabled(p.focused || p.Query() != "")
 	k.Filter.SetEnabled(!p.focused)
 	k.Help.SetEnabled(!p.focused)
 	if p.help.ShowAll {
@@ -398,7 +383,7 @@ func (p Picker) header() string {
 	if broken > 0 {
 		right += fmt.Sprintf(" · %d broken", broken)
 	}
-	if len(p.query) > 0 {
+	if p.Query() != "" {
 		right = fmt.Sprintf("%d of %d match", len(p.rows), n)
 	}
 	if p.lib.Skipped > 0 {
@@ -410,19 +395,13 @@ func (p Picker) header() string {
 func (p Picker) filterLine() string {
 	prompt := p.th.Prompt.Render(" / ")
 	room := p.w - 4
-	if len(p.query) == 0 && !p.focused {
+	if p.Query() == "" && !p.focused {
 		return prompt + p.th.Dim.Render(sanitize.Truncate("type to filter by title, source or file", room, "…"))
 	}
-	q := string(p.query)
-	for sanitize.Width(q) > room && q != "" {
-		_, size := utf8.DecodeRuneInString(q)
-		q = q[size:]
-	}
-	cursor := ""
 	if p.focused {
-		cursor = p.th.Cursor.Render(" ")
+		return " " + p.input.View(p.w-1)
 	}
-	return prompt + q + cursor
+	return prompt + sanitize.Truncate(p.Query(), room, "…")
 }
 
 func (p Picker) statusLine() string {
@@ -441,8 +420,8 @@ func (p Picker) statusLine() string {
 func (p Picker) listLines() []string {
 	if len(p.rows) == 0 {
 		msg := "No briefings here: brief lists *.brief.md files and plain *.txt articles."
-		if len(p.query) > 0 {
-			msg = "Nothing matches “" + string(p.query) + "”; esc clears the filter."
+		if p.Query() != "" {
+			msg = "Nothing matches “" + p.Query() + "”; esc clears the filter."
 		}
 		return []string{"", "  " + p.th.Dim.Render(sanitize.Truncate(sanitize.Line(msg), p.w-3, "…"))}
 	}

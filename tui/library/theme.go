@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/lipgloss/v2"
 	"github.com/brief-cli/brief/tui/style"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // Theme names, as for explore mode (tui/style names them all).
@@ -63,4 +64,9 @@ func NewTheme(dark, highContrast, noColor bool) Theme {
 		}
 	}
 	return th
+}
+
+// Query styles the filter line.
+func (th Theme) Query() widget.QueryStyles {
+	return widget.QueryStyles{Prompt: th.Prompt, Text: lipgloss.NewStyle(), Selected: th.Selected}
 }
