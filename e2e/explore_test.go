@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/seeds"
 )
 
 // openExplore starts a shell in a w x h terminal, runs brief in it and
@@ -122,4 +123,35 @@ func TestExploreTooSmall(t *testing.T) {
 	s.WaitText("Outline")
 	s.Keys("q")
 	s.WaitText("READY$")
+}
+
+// TestExploreOpensAnAddress: FILE#ID, as brief search prints it, opens on
+// that item: a sentence under the source cursor, marked; --goto does the
+// same; an unknown id is refused before anything is drawn.
+func TestExploreOpensAnAddress(t *testing.T) {
+	bin := tmuxtest.Binary(t)
+	dir := t.TempDir()
+	file, err := seeds.CopyTo(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := tmuxtest.Start(t, 120, 40, nil, "env PS1='READY$ ' bash --norc --noprofile")
+	s.WaitText("READY$")
+	s.Type("'" + bin + "' '" + file + "#p5.s3'")
+	s.Keys("Enter")
+	s.WaitFor("the sentence under the cursor, marked, in the focused source", func(sc string) bool {
+		return hasLine("▸ Source")(sc) && hasLine("▸▌", "p5.s3")(sc)
+	})
+	s.Keys("q")
+	s.WaitText("READY$")
+	s.Type("clear; '" + bin + "' --goto moscow-format-platform '" + file + "'")
+	s.Keys("Enter")
+	s.WaitFor("the point selected in the outline", hasLine("▸", "Russia launched the Moscow"))
+	s.Keys("q")
+	s.WaitText("READY$")
+	s.Type("clear; '" + bin + "' '" + file + "#p99.s9'; echo EXIT=$?")
+	s.Keys("Enter")
+	s.WaitFor("a refusal naming the id", func(sc string) bool {
+		return strings.Contains(sc, `no item "p99.s9"`) && strings.Contains(sc, "EXIT=1")
+	})
 }

@@ -159,6 +159,7 @@ prints the briefing as plain text instead (the same as "brief print").`,
 		return style.Themes, cobra.ShellCompDirectiveNoFileComp
 	})
 	root.Flags().Bool("no-reload", false, "do not reload the briefing when its file changes")
+	root.Flags().String("goto", "", "open on an item by id (a point, event, actor, term or sentence such as p5.s3); FILE#ID does the same")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return commandUsageError(c, err)
 	})
@@ -206,16 +207,29 @@ func runRoot(cmd *cobra.Command, args []string) error {
 			return runLibrary(cmd, filepath.Clean(args[0]), theme)
 		}
 	}
+	// FILE#ID (as brief search prints it) or --goto ID opens on an item.
+	gotoID, _ := cmd.Flags().GetString("goto")
+	if len(args) == 1 {
+		var id string
+		if args[0], id = splitAddress(args[0]); id != "" && gotoID == "" {
+			gotoID = id
+		}
+	}
 	b, err := loadBriefing(args)
 	if err != nil {
 		return err
+	}
+	if gotoID != "" {
+		if _, ok := b.Find(gotoID); !ok {
+			return inputError(fmt.Errorf("%s: no item %q in the briefing%s", b.File, gotoID, suggestID(b, gotoID)))
+		}
 	}
 	if !stdoutIsTerminal() {
 		return writePlain(cmd, b, 0)
 	}
 	return interactively(func() error {
 		noReload, _ := cmd.Flags().GetBool("no-reload")
-		err := explore.Run(cmd.Context(), b, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload})
+		err := explore.Run(cmd.Context(), b, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload, Goto: gotoID})
 		if errors.Is(err, explore.ErrInterrupted) {
 			return reportedError(exitInterrupted, err) // ctrl+c: the exit status says it all
 		}

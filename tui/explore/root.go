@@ -30,6 +30,8 @@ type config struct {
 	// schedule, if set, replaces the timer that delivers a message later
 	// (tests deliver them by hand).
 	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
+	// start, when set, is the item to open on instead of resuming.
+	start model.Ref
 }
 
 // Model is the root of explore mode. It alone reads the window size, owns
@@ -111,10 +113,25 @@ func New(b *model.Briefing, cfg config) Model {
 	}
 	m.setCurrent(m.navs[navOutline].Selected())
 	m.focusOn(paneNav)
-	if m.st != nil {
+	switch {
+	case cfg.start.Kind != "":
+		m.openOn(cfg.start)
+	case m.st != nil:
 		m.resume()
 	}
 	return m
+}
+
+// openOn shows an item as a search result would: selected in its
+// navigator, or a sentence under the source cursor, marked.
+func (m *Model) openOn(r model.Ref) {
+	if r.Kind == model.KindSentence {
+		m.setCurrent(r)
+		m.source = m.source.Highlight([]string{r.ID}).SetCursor(r.ID)
+		m.focusOn(paneSource)
+		return
+	}
+	m.jump(r, false)
 }
 
 // newView makes the components for a version of the briefing.

@@ -44,6 +44,10 @@ type Options struct {
 	// NoReload turns off live reload: by default Run watches the
 	// briefing's file (and its article file) and reloads on every save.
 	NoReload bool
+	// Goto opens on an item, by id (a point, theme, event, actor, term or
+	// source sentence "p5.s3") instead of where the reader left off; Run
+	// refuses an id the briefing does not hold.
+	Goto string
 }
 
 // ErrInterrupted is returned by Run when the user quit with ctrl+c or the
@@ -66,6 +70,13 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 	cfg, err := resolve(opts)
 	if err != nil {
 		return err
+	}
+	if opts.Goto != "" {
+		r, ok := b.Find(opts.Goto)
+		if !ok {
+			return &GotoError{ID: opts.Goto}
+		}
+		cfg.start = r
 	}
 	if !opts.ReadOnly {
 		st, warn, err := store.Open(b, store.Options{Dir: opts.StateDir})
@@ -121,6 +132,12 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 	}
 	return err
 }
+
+// GotoError is returned by Run for an Options.Goto id the briefing does
+// not hold.
+type GotoError struct{ ID string }
+
+func (e *GotoError) Error() string { return fmt.Sprintf("no item %q in the briefing", e.ID) }
 
 // NewModel returns explore mode as a Bubble Tea model, for programs that
 // run it themselves (an SSH session of brief serve). opts.Env is the

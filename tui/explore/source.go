@@ -141,7 +141,12 @@ func (m sourceModel) SetSize(w, h int) sourceModel {
 	if resize {
 		m.layout()
 	}
-	m.off = scrollTo(m.off, m.firstRow(m.cursor), h, len(m.rows))
+	// A sentence the new size hides comes back a quarter of the way down,
+	// not pushed to the last row.
+	m.off = clamp(m.off, 0, max(len(m.rows)-m.h, 0))
+	if m.cursor < len(m.sents) {
+		m.off = m.reveal(m.cursor)
+	}
 	return m.render()
 }
 
