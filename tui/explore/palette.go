@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/search"
 	"github.com/brief-cli/brief/tui/widget"
 )
@@ -17,6 +18,9 @@ const searchLimit = 200
 
 type paletteKeys struct {
 	Up, Down, PageUp, PageDown, Jump, Close key.Binding
+	// Older and Newer step through earlier queries: ↑ on the first result
+	// goes back, ↓ comes forward again while a recalled query is shown.
+	Older, Newer key.Binding
 }
 
 func newPaletteKeys() paletteKeys {
@@ -27,12 +31,14 @@ func newPaletteKeys() paletteKeys {
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to result")),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close search")),
+		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ on the first", "earlier queries")),
+		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "later queries, back to yours")),
 	}
 }
 
 func (k paletteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Jump, k.Close} }
 func (k paletteKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Jump, k.Close}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Jump, k.Close, k.Older, k.Newer}}
 }
 
 // searchResultsMsg carries the results of one search. seq numbers the
@@ -85,12 +91,26 @@ type presult struct {
 	runes []int // matched rune indices in the item's text
 }
 
+// pgroup is the results of one kind, shown together under a heading with
+// their count. Groups come in the order of their best result, so the best
+// result of all stays first.
+type pgroup struct {
+	kind  model.RefKind
+	first int // index into order of the group's first result
+	n     int
+}
+
+// maxHistory bounds the queries the palette remembers.
+const maxHistory = 50
+
 // paletteModel is the search palette: one query over points, sentences,
 // events, actors and glossary terms. A keystroke only edits the query and
 // starts a search command; the results arrive as a message, so typing never
-// waits for the search.
+// waits for the search. The selected result is previewed beside the list
+// (or below it on a narrow screen).
 type paletteModel struct {
 	th      *Theme
+	b       *model.Briefing
 	keys    paletteKeys
 	input   widget.Query
 	items   []searchItem
@@ -99,22 +119,33 @@ type paletteModel struct {
 	seq     int
 	query   string
 	results []presult
-	cursor  int
-	off     int
+	order   []int // results in display order: grouped by kind
+	groups  []pgroup
+	cursor  int // index into order
+	off     int // first display row shown
 	w, h    int
 	lines   []string
+
+	history []string // earlier queries, oldest first
+	hpos    int      // the history entry shown; len(history) for the user's own
+	draft   string   // the user's own query while a recalled one is shown
+
+	preview detailModel
 }
 
 // newPalette opens the palette over items with the last query recalled
-// (selected, so typing replaces it) and its search started.
-func newPalette(th *Theme, items []searchItem, s searcher, last string) (paletteModel, tea.Cmd) {
-	m := paletteModel{th: th, keys: newPaletteKeys(), items: items, search: s, gate: new(searchGate)}
-	m.input = widget.NewQuery("/ ").SetStyles(th.Query).Recall(last)
-	if q := m.input.Value(); q != "" {
-		m.seq++
-		return m.render(), searchCmd(m.search, m.gate, m.seq, q)
+// (selected, so typing replaces it) and its search started. history is the
+// queries of earlier searches, oldest first.
+func newPalette(th *Theme, b *model.Briefing, items []searchItem, s searcher, history []string) (paletteModel, tea.Cmd) {
+	m := paletteModel{th: th, b: b, keys: newPaletteKeys(), items: items, search: s, gate: new(searchGate),
+		history: history, hpos: len(history), preview: newDetail(b, th)}
+	last := ""
+	if len(history) > 0 {
+		last = history[len(history)-1]
+		m.hpos = len(history) - 1
 	}
-	return m.render(), nil
+	m.input = widget.NewQuery("/ ").SetStyles(th.Query).Recall(last)
+	return m.research()
 }
 
 // rememberQueryMsg tells the root the query the palette closed with.
@@ -127,21 +158,39 @@ func (m paletteModel) close(then tea.Cmd) tea.Cmd {
 	return tea.Batch(func() tea.Msg { return rememberQueryMsg{q} }, then)
 }
 
+// remember adds a query to a history, oldest first, without repeats.
+func remember(history []string, q string) []string {
+	if q == "" {
+		return history
+	}
+	out := make([]string, 0, len(history)+1)
+	for _, h := range history {
+		if h != q {
+			out = append(out, h)
+		}
+	}
+	out = append(out, q)
+	if len(out) > maxHistory {
+		out = out[len(out)-maxHistory:]
+	}
+	return out
+}
+
 func (m paletteModel) KeyMap() paletteKeys { return m.keys }
 
 func (m paletteModel) SetTheme(th *Theme) paletteModel {
 	m.th = th
 	m.input = m.input.SetStyles(th.Query)
+	m.preview = m.preview.SetTheme(th)
 	return m.render()
 }
 
 func (m paletteModel) SetSize(w, h int) paletteModel {
 	m.w, m.h = w, h
-	m.off = scrollTo(m.off, m.cursor, m.listHeight(), len(m.results))
+	m = m.layoutPreview()
+	m.off = m.scrolled()
 	return m.render()
 }
-
-func (m paletteModel) listHeight() int { return max(m.h-2, 1) }
 
 func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 	switch msg := msg.(type) {
@@ -150,12 +199,13 @@ func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 			return m, nil // stale: the query changed since
 		}
 		m.query = msg.query
-		m.results = m.results[:0]
+		m.results = m.results[:0:0]
 		for _, mt := range msg.matches {
 			m.results = append(m.results, presult{item: mt.Item, runes: search.RuneIndexes(m.items[mt.Item].text, mt.MatchedIndexes)})
 		}
+		m = m.group()
 		m.cursor, m.off = 0, 0
-		return m.render(), nil
+		return m.showPreview().render(), nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	case tea.PasteMsg:
@@ -164,25 +214,72 @@ func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 	return m, nil
 }
 
+// group orders the results by kind, each kind where its best result ranks.
+func (m paletteModel) group() paletteModel {
+	m.order, m.groups = make([]int, 0, len(m.results)), nil
+	byKind := map[model.RefKind][]int{}
+	var kinds []model.RefKind
+	for i, r := range m.results {
+		k := m.items[r.item].ref.Kind
+		if _, ok := byKind[k]; !ok {
+			kinds = append(kinds, k)
+		}
+		byKind[k] = append(byKind[k], i)
+	}
+	for _, k := range kinds {
+		m.groups = append(m.groups, pgroup{kind: k, first: len(m.order), n: len(byKind[k])})
+		m.order = append(m.order, byKind[k]...)
+	}
+	return m
+}
+
 func (m paletteModel) key(km tea.KeyPressMsg) (paletteModel, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(km, k.Close):
 		return m, m.close(closeModalCmd)
 	case key.Matches(km, k.Jump):
-		if m.cursor < len(m.results) && m.input.Value() == m.query {
-			it := m.items[m.results[m.cursor].item]
-			return m, m.close(jumpCmd(it.ref, it.ref.Kind == "sentence"))
+		if r, ok := m.selected(); ok && m.input.Value() == m.query {
+			return m, m.close(jumpCmd(r.ref, r.ref.Kind == model.KindSentence))
 		}
 		return m, nil
+	case key.Matches(km, k.Older) && m.cursor == 0 && m.hpos > 0:
+		return m.recall(m.hpos - 1)
+	case key.Matches(km, k.Newer) && m.cursor == 0 && m.hpos < len(m.history) && (len(m.order) <= 1 || m.hpos < len(m.history)-1 || m.input.Selected()):
+		return m.recall(m.hpos + 1)
 	}
 	lk := listKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown}
-	if c, moved := lk.move(km, m.cursor, len(m.results), m.listHeight()); moved {
+	if c, moved := lk.move(km, m.cursor, len(m.order), m.listHeight()); moved {
 		m.cursor = c
-		m.off = scrollTo(m.off, c, m.listHeight(), len(m.results))
-		return m.render(), nil
+		m.off = m.scrolled()
+		return m.showPreview().render(), nil
 	}
 	return m.edit(km)
+}
+
+// recall shows history entry i (len(history): the user's own query).
+func (m paletteModel) recall(i int) (paletteModel, tea.Cmd) {
+	if m.hpos == len(m.history) {
+		m.draft = m.input.Value()
+	}
+	m.hpos = i
+	q := m.draft
+	if i < len(m.history) {
+		q = m.history[i]
+	}
+	m.input = m.input.Recall(q)
+	return m.research()
+}
+
+// research searches for the query in the input.
+func (m paletteModel) research() (paletteModel, tea.Cmd) {
+	q := m.input.Value()
+	m.seq++
+	if q == "" {
+		m.query, m.results, m.order, m.groups = "", nil, nil, nil
+		return m.showPreview().render(), nil
+	}
+	return m.render(), searchCmd(m.search, m.gate, m.seq, q)
 }
 
 // edit passes a message to the input and starts a search if the query
@@ -193,76 +290,48 @@ func (m paletteModel) edit(msg tea.Msg) (paletteModel, tea.Cmd) {
 	if !changed {
 		return m, nil
 	}
-	q := m.input.Value()
-	m.seq++
-	if q == "" {
-		m.query, m.results = "", m.results[:0]
-		return m.render(), nil
+	m.hpos = len(m.history) // an edited query is the user's own
+	return m.research()
+}
+
+// selected returns the item under the cursor.
+func (m paletteModel) selected() (searchItem, bool) {
+	if m.cursor < len(m.order) {
+		return m.items[m.results[m.order[m.cursor]].item], true
 	}
-	return m.render(), searchCmd(m.search, m.gate, m.seq, q)
+	return searchItem{}, false
 }
 
 // Click goes to the result at line y of the palette's content.
 func (m paletteModel) Click(y int) (paletteModel, tea.Cmd) {
-	i := m.off + y - 2
-	if y < 2 || i >= len(m.results) {
+	row := m.off + y - 2
+	if y < 2 || y-2 >= m.listHeight() {
+		return m, nil
+	}
+	i, ok := m.resultAt(row)
+	if !ok {
 		return m, nil
 	}
 	m.cursor = i
-	it := m.items[m.results[i].item]
-	return m.render(), m.close(jumpCmd(it.ref, it.ref.Kind == "sentence"))
+	it, _ := m.selected()
+	return m.render(), m.close(jumpCmd(it.ref, it.ref.Kind == model.KindSentence))
 }
 
 // Scroll moves the result list by n rows.
 func (m paletteModel) Scroll(n int) paletteModel {
-	m.off = clamp(m.off+n, 0, max(len(m.results)-m.listHeight(), 0))
-	m.cursor = clamp(m.cursor, m.off, max(min(m.off+m.listHeight()-1, len(m.results)-1), 0))
-	return m.render()
-}
-
-const kindWidth = 8
-
-func (m paletteModel) render() paletteModel {
-	if m.w <= 0 || m.h <= 0 {
-		m.lines = nil
-		return m
-	}
-	th := m.th
-	lines := []string{" " + m.input.View(m.w-1)}
-	q := m.input.Value()
-	var status string
-	switch {
-	case q == "":
-		status = "Type to search; ↑/↓ choose, enter go, esc close."
-	case q != m.query:
-		status = "searching…"
-	case m.input.Selected():
-		status = fmt.Sprintf("%s for the last search; type to replace it", plural(len(m.results), "match", "matches"))
-	case len(m.results) == 0:
-		status = "no matches"
-	case len(m.results) == 1:
-		status = "1 match"
-	default:
-		status = fmt.Sprintf("%d matches", len(m.results))
-		if len(m.results) == searchLimit {
-			status = fmt.Sprintf("first %d matches", searchLimit)
+	m.off = clamp(m.off+n, 0, max(m.displayRows()-m.listHeight(), 0))
+	first, last := m.off, m.off+m.listHeight()-1
+	if r := m.rowOf(m.cursor); r < first || r > last {
+		for i := range m.order {
+			if r := m.rowOf(i); r >= first && r <= last {
+				m.cursor = i
+				if n > 0 {
+					break
+				}
+			}
 		}
 	}
-	lines = append(lines, th.dim.on(fit(" "+status, m.w)))
-	tw := max(m.w-kindWidth-4, 1)
-	for i := m.off; i < len(m.results) && len(lines) < m.h; i++ {
-		r := m.results[i]
-		it := m.items[r.item]
-		text := highlightRunes(it.text, r.runes, tw, th.match)
-		badge := fit(kindLabel(it.ref.Kind), kindWidth)
-		if i == m.cursor {
-			lines = append(lines, th.selected.on("▸ "+badge+" ")+" "+text)
-		} else {
-			lines = append(lines, "  "+th.kind.on(badge)+"  "+text)
-		}
-	}
-	m.lines = lines
-	return m
+	return m.showPreview().render()
 }
 
 func (m paletteModel) View() []string { return m.lines }

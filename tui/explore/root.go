@@ -70,7 +70,7 @@ type session struct {
 	live   live.Reloader
 	banner string // the first error of a save that broke the file
 
-	lastQuery string // the palette's last query, offered again when it reopens
+	history []string // the palette's queries, oldest first; the last comes back when it reopens
 
 	interrupted bool
 	err         error
@@ -235,7 +235,7 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case closeModalMsg:
 		m.modal = nil
 	case rememberQueryMsg:
-		m.lastQuery = msg.query
+		m.history = remember(m.history, msg.query)
 	case openNotesMsg:
 		m.openNotes()
 	case editNoteMsg:
@@ -285,7 +285,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Help):
 		m.openHelp()
 	case key.Matches(k, g.Search):
-		p, cmd := newPalette(m.th, m.items, m.searcher, m.lastQuery)
+		p, cmd := newPalette(m.th, m.b, m.items, m.searcher, m.history)
 		m.openModal(asModal(p))
 		return m, cmd
 	case key.Matches(k, g.Outline):

@@ -3,7 +3,10 @@ package explore
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/brief-cli/brief/model"
 )
 
 // TestIndexSearcherMatchesFuzzy checks that the palette's searcher
@@ -57,5 +60,66 @@ func TestPaletteRecallsTheLastQuery(t *testing.T) {
 	m = press(m, "esc", "/")
 	if got := palette(m).input.Value(); got != "deash" {
 		t.Errorf("esc did not remember the query: %q", got)
+	}
+}
+
+// TestPaletteHistory: ↑ on the first result brings back earlier queries,
+// newest first; ↓ comes forward again to the user's own.
+func TestPaletteHistory(t *testing.T) {
+	m := sized(t, 120, 40, ThemeDark, false)
+	for _, q := range []string{"daesh", "moscow format", "ukraine"} {
+		m = press(m, "/", "ctrl+u", "type:"+q, "esc")
+	}
+	m = press(m, "/")
+	if got := palette(m).input.Value(); got != "ukraine" {
+		t.Fatalf("reopened with %q", got)
+	}
+	m = press(m, "up")
+	if got := palette(m).input.Value(); got != "moscow format" {
+		t.Errorf("↑ gave %q, want the query before", got)
+	}
+	m = press(m, "up")
+	if got := palette(m).input.Value(); got != "daesh" {
+		t.Errorf("↑ ↑ gave %q", got)
+	}
+	if !strings.Contains(plain(m), "earlier search 3 of 3") {
+		t.Errorf("the status does not say which earlier search this is:\n%s", plain(m))
+	}
+	m = press(m, "down")
+	if got := palette(m).input.Value(); got != "moscow format" {
+		t.Errorf("↓ gave %q", got)
+	}
+	m = press(m, "type:x")
+	if got := palette(m).input.Value(); got != "x" {
+		t.Errorf("typing over a recalled query gave %q", got)
+	}
+}
+
+// TestPalettePreview: the selected sentence shows in its paragraph, marked,
+// beside the results on a wide screen and below them on a narrow one.
+func TestPalettePreview(t *testing.T) {
+	for _, sz := range [][2]int{{120, 40}, {80, 24}} {
+		m := press(sized(t, sz[0], sz[1], ThemeDark, false), "/", "type:drugs")
+		p := palette(m)
+		i := -1
+		for j := range p.order {
+			if p.items[p.results[p.order[j]].item].ref.Kind == model.KindSentence {
+				i = j
+				break
+			}
+		}
+		if i < 0 {
+			t.Fatal("no sentence found for drugs")
+		}
+		for range i {
+			m = press(m, "down")
+		}
+		it, _ := palette(m).selected()
+		s := m.b.Sentence(it.ref.ID)
+		screen := plain(m)
+		if lineWith(screen, "Paragraph", "sentence "+s.ID) < 0 || lineWith(screen, "▌") < 0 {
+			t.Errorf("%dx%d: no preview of %s:\n%s", sz[0], sz[1], s.ID, screen)
+		}
+		checkFits(t, m.Render(), sz[0], sz[1])
 	}
 }
