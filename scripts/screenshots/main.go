@@ -48,7 +48,7 @@ func run(out string) error {
 	}
 	defer os.RemoveAll(tmp)
 	bin := filepath.Join(tmp, "brief")
-	if b, err := exec.Command("go", "build", "-o", bin, "./cmd/brief").CombinedOutput(); err != nil {
+	if b, err := exec.Command("go", "build", "-o", bin, "github.com/brief-cli/brief/cmd/brief").CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, b)
 	}
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -123,7 +123,7 @@ func shots(bin string) []shot {
 			steps: []step{
 				keys(0, `Outline`),
 				keys(0, `(?i)search`, "/"),
-				keys(0, `(?i)moscow`, "-l", "moscw"),
+				keys(0, `\d+ match`, "-l", "moscw"),
 			},
 		},
 		{
