@@ -26,7 +26,7 @@ import (
 const (
 	helpIndent   = 2
 	rowIndent    = 4
-	minHelpWidth = 40  // narrower terminals wrap at this width anyway
+	minHelpWidth = 20  // narrower terminals wrap at this width anyway
 	maxHelpWidth = 100 // longer lines are hard to read
 )
 
@@ -239,7 +239,12 @@ func table(rows [][2]string, width int, keyStyle lipgloss.Style) string {
 		key := strings.Repeat(" ", rowIndent) + keyStyle.Render(r[0])
 		words := strings.Fields(r[1])
 		if below {
-			b.WriteString(key + "\n")
+			// A key too long for the line breaks between its words too.
+			lead := rowIndent + leadingSpaces(r[0])
+			for _, l := range wrapWords(strings.Fields(r[0]), width, lead, lead+2) {
+				text := strings.TrimLeft(l, " ")
+				b.WriteString(l[:len(l)-len(text)] + keyStyle.Render(text) + "\n")
+			}
 			under := rowIndent + 8 // past the "-x, " of a flag
 			for _, l := range wrapWords(words, width, under, under) {
 				b.WriteString(l + "\n")

@@ -40,7 +40,7 @@ func TestHelpWrapsOnWordsAtEveryWidth(t *testing.T) {
 		if len(wide) < 5 {
 			t.Fatalf("%s: help is nearly empty: %q", c.CommandPath(), wide)
 		}
-		for _, width := range []int{40, 52, 60, 80, 100, 120} {
+		for _, width := range []int{24, 40, 52, 60, 80, 100, 120} {
 			help := plainHelp(c, width)
 			for i, line := range strings.Split(help, "\n") {
 				if strings.HasSuffix(line, " ") {
