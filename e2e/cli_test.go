@@ -31,10 +31,16 @@ type result struct {
 // deadline has hung (waiting on a terminal, say) and fails the test.
 func brief(t *testing.T, args ...string) result {
 	t.Helper()
+	return briefEnv(t, nil, args...)
+}
+
+// briefEnv is brief with extra environment ("KEY=value").
+func briefEnv(t *testing.T, env []string, args ...string) result {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, tmuxtest.Binary(t), args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor")
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "COLORTERM=truecolor"), env...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	cmd.Stdin = nil // /dev/null
@@ -124,10 +130,146 @@ func TestCLIEveryCommandHasAnExample(t *testing.T) {
 	}
 }
 
+// helpCommands are the command lines whose help the help tests read.
+func helpCommands(t *testing.T) [][]string {
+	lines := [][]string{{"--help"}, {"completion", "bash", "--help"}}
+	for _, c := range commands(t) {
+		lines = append(lines, []string{c, "--help"})
+	}
+	return lines
+}
+
+// TestCLIHelpPipedIsNotPadded: piped, every command's help is wrapped to
+// 80 columns, or to $COLUMNS, and no line ends in a space.
+func TestCLIHelpPipedIsNotPadded(t *testing.T) {
+	for _, args := range helpCommands(t) {
+		for _, width := range []int{0, 60} {
+			var env []string
+			if width > 0 {
+				env = []string{fmt.Sprintf("COLUMNS=%d", width)}
+			} else {
+				env = []string{"COLUMNS="}
+				width = 80
+			}
+			r := briefEnv(t, env, args...).ok(t, strings.Join(args, " "))
+			noEscapes(t, strings.Join(args, " "), r.stdout)
+			for i, l := range strings.Split(r.stdout, "\n") {
+				if strings.HasSuffix(l, " ") {
+					t.Errorf("brief %s | cat: line %d ends in a space: %q", strings.Join(args, " "), i+1, l)
+				}
+				if n := len([]rune(l)); n > width && len(strings.Fields(l)) > 1 {
+					t.Errorf("brief %s | cat at %d columns: line %d is %d wide: %q", strings.Join(args, " "), width, i+1, n, l)
+				}
+			}
+		}
+	}
+}
+
+// TestCLIHelpOnATerminalBreaksNoWord prints help on a real terminal of 80
+// and of 60 columns: the words on the screen are the words of the piped
+// help, so the program wrapped every line and the terminal never had to
+// cut one.
+func TestCLIHelpOnATerminalBreaksNoWord(t *testing.T) {
+	tmuxtest.Require(t)
+	bin := tmuxtest.Binary(t)
+	for _, tc := range []struct {
+		width int
+		env   string // how the command is started: with $COLUMNS, or without
+		args  []string
+	}{
+		{80, "COLUMNS=80", []string{"--help"}},
+		{80, "COLUMNS=80", []string{"present", "--help"}},
+		{60, "env -u COLUMNS", []string{"search", "--help"}},
+	} {
+		command := tc.env + " " + bin + " " + strings.Join(tc.args, " ")
+		piped := strings.Fields(briefEnv(t, []string{"COLUMNS=100"}, tc.args...).ok(t, command).stdout)
+		s := tmuxtest.Start(t, tc.width, 150, nil, command)
+		if code := s.WaitExit(); code != 0 {
+			t.Fatalf("%s exited %d", command, code)
+		}
+		var lines []string
+		for _, l := range strings.Split(s.Screen(), "\n") {
+			if !strings.HasPrefix(l, "Pane is dead") {
+				lines = append(lines, l)
+			}
+		}
+		screen := strings.Join(lines, "\n")
+		if got := strings.Fields(screen); strings.Join(got, " ") != strings.Join(piped, " ") {
+			t.Errorf("%s at %d columns: the screen's words are not the help's words:\n%s", command, tc.width, screen)
+		}
+		if !strings.Contains(screen, "USAGE") {
+			t.Errorf("%s: no help on the screen:\n%s", command, screen)
+		}
+	}
+}
+
+// TestCLIBadFlagValue: a flag's bad value is named with what it must be.
+func TestCLIBadFlagValue(t *testing.T) {
+	r := brief(t, "print", "--width", "abc")
+	want := `brief print: invalid value "abc" for --width: must be a whole number (see "brief print --help")`
+	if r.code != 2 || strings.TrimSpace(r.stderr) != want {
+		t.Errorf("exit %d, stderr %q; want exit 2, %q", r.code, r.stderr, want)
+	}
+}
+
 func TestCLIVersion(t *testing.T) {
 	r := brief(t, "--version").ok(t, "--version")
 	if !strings.HasPrefix(r.stdout, "brief version ") {
 		t.Errorf("--version printed %q", r.stdout)
+	}
+}
+
+// TestCLIVersionFromGitCheckout builds brief as `go build` does in a git
+// checkout, with no release stamps: the version names the commit, its date
+// and whether the tree had changes, from what the toolchain recorded. The
+// toolchain records nothing outside a git checkout or in a linked worktree;
+// the test is skipped there.
+func TestCLIVersionFromGitCheckout(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not installed")
+	}
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(t.TempDir(), "brief")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/brief")
+	build.Dir = root
+	build.Env = append(os.Environ(), "GOFLAGS=-buildvcs=true")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command("go", "version", "-m", bin).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), "vcs.revision=") {
+		t.Skip("the toolchain recorded no revision: not a git checkout, or a linked worktree")
+	}
+	git := func(args ...string) string {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "TZ=UTC")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("git %s: %v", strings.Join(args, " "), err)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	// As the toolchain sees it: the commit time in UTC, and any change
+	// (untracked files too) makes the tree modified.
+	want := "brief version devel (" + git("rev-parse", "HEAD")[:7] + ", " +
+		git("-c", "log.showSignature=false", "log", "-1", "--format=%cd", "--date=format-local:%Y-%m-%d")
+	if git("status", "--porcelain") != "" {
+		want += ", modified"
+	}
+	want += ")"
+	got, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(got)) != want {
+		t.Errorf("--version printed %q, want %q", strings.TrimSpace(string(got)), want)
 	}
 }
 

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
-	"charm.land/fang/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Exit codes, as documented in docs/cli.md.
@@ -94,7 +96,7 @@ func args(check cobra.PositionalArgs) cobra.PositionalArgs {
 // (a load error lists every positioned problem, file:line:col: message).
 // Lines are coloured when standard error is a terminal and plain otherwise;
 // nothing is wrapped or decorated, so editors and scripts can read them.
-func errorHandler(w io.Writer, styles fang.Styles, err error) {
+func errorHandler(w io.Writer, err error) {
 	var ee *exitError
 	if errors.As(err, &ee) && ee.reported {
 		return
@@ -111,11 +113,53 @@ func errorHandler(w io.Writer, styles fang.Styles, err error) {
 		msg = fmt.Sprintf("%s: %s (see \"%s --help\")", help, msg, help)
 	}
 	styled := term.IsTerminal(os.Stderr.Fd())
-	red := styles.Text.Foreground(styles.ErrorHeader.GetBackground())
+	red := lipgloss.NewStyle().Foreground(lipgloss.Color("1"))
 	for _, line := range strings.Split(msg, "\n") {
 		if styled {
 			line = red.Render(line)
 		}
 		_, _ = fmt.Fprintln(w, line)
 	}
+}
+
+// flagError rewords pflag's complaint about a flag's value so that it says
+// what the value must be, not how parsing it failed:
+// `invalid value "abc" for --width: must be a whole number` rather than
+// `invalid argument "abc" for "-w, --width" flag: strconv.ParseInt: ...`.
+func flagError(err error) error {
+	var bad *pflag.InvalidValueError
+	if errors.As(err, &bad) {
+		f := bad.GetFlag()
+		return fmt.Errorf("invalid value %q for --%s: %s", bad.GetValue(), f.Name, mustBe(f.Value.Type(), errors.Unwrap(bad)))
+	}
+	var missing *pflag.ValueRequiredError
+	if errors.As(err, &missing) {
+		return fmt.Errorf("--%s needs a value", missing.GetFlag().Name)
+	}
+	return err
+}
+
+// mustBe says what a value of a flag of type typ must look like. A flag of
+// brief's own type (as --theme) already says so in cause.
+func mustBe(typ string, cause error) string {
+	var num *strconv.NumError
+	if errors.As(cause, &num) && errors.Is(num.Err, strconv.ErrRange) {
+		return "out of range"
+	}
+	switch typ {
+	case "int", "int8", "int16", "int32", "int64", "count":
+		return "must be a whole number"
+	case "uint", "uint8", "uint16", "uint32", "uint64":
+		return "must be a whole number, 0 or more"
+	case "float32", "float64":
+		return "must be a number"
+	case "bool":
+		return "must be true or false"
+	case "duration":
+		return "must be a duration such as 90s, 20m or 1h30m"
+	}
+	if cause == nil {
+		return "not allowed"
+	}
+	return cause.Error()
 }

@@ -10,24 +10,15 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
 
-	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/style"
-)
-
-// Set by the release build: -X main.version=... -X main.commit=... -X main.date=...
-var (
-	version string
-	commit  string
-	date    string
 )
 
 func main() {
@@ -58,11 +49,7 @@ func run(args []string) int {
 
 	root := newRootCmd()
 	root.SetArgs(args)
-	err := fang.Execute(ctx, root,
-		fang.WithVersion(buildVersion()),
-		fang.WithoutManpage(),
-		fang.WithErrorHandler(errorHandler),
-	)
+	err := execute(ctx, root)
 	if interrupted.Load() {
 		return exitInterrupted
 	}
@@ -85,48 +72,6 @@ func interactively(fn func() error) error {
 	interactive.Store(true)
 	defer interactive.Store(false)
 	return fn()
-}
-
-// buildVersion returns what --version shows: the version and commit stamped
-// by the release build, or read from the module information of a
-// `go install` or `go build`, and the build date when known.
-func buildVersion() string {
-	v, c, d := version, commit, date
-	// A release built where git could not say (no remote, no history)
-	// stamps placeholders; the toolchain's own record may know better.
-	if c == "none" {
-		c = ""
-	}
-	if strings.HasPrefix(d, "0001-01-01") {
-		d = ""
-	}
-	if info, ok := debug.ReadBuildInfo(); ok {
-		if v == "" && info.Main.Version != "" && info.Main.Version != "(devel)" {
-			v = info.Main.Version
-		}
-		for _, s := range info.Settings {
-			switch {
-			case s.Key == "vcs.revision" && c == "":
-				c = s.Value
-			case s.Key == "vcs.time" && d == "":
-				d = s.Value
-			}
-		}
-	}
-	if v == "" {
-		v = "devel"
-	}
-	var extra []string
-	if c != "" {
-		extra = append(extra, c[:min(len(c), 7)])
-	}
-	if d != "" {
-		extra = append(extra, d[:min(len(d), 10)])
-	}
-	if len(extra) > 0 {
-		v += " (" + strings.Join(extra, ", ") + ")"
-	}
-	return v
 }
 
 func newRootCmd() *cobra.Command {
@@ -161,7 +106,7 @@ prints the briefing as plain text instead (the same as "brief print").`,
 	root.Flags().Bool("no-reload", false, "do not reload the briefing when its file changes")
 	root.Flags().String("goto", "", "open on an item by id (a point, event, actor, term or sentence such as p5.s3); FILE#ID does the same")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return commandUsageError(c, err)
+		return commandUsageError(c, flagError(err))
 	})
 	for _, c := range commands {
 		root.AddCommand(c())
