@@ -56,7 +56,7 @@ func TestFlagValueErrors(t *testing.T) {
 		{[]string{"print", "-w", "99999999999999999999"}, `invalid value "99999999999999999999" for --width: out of range`},
 		{[]string{"present", "--duration", "5q"}, `invalid value "5q" for --duration: must be a duration such as 90s, 20m or 1h30m`},
 		{[]string{"present", "--clock=maybe"}, `invalid value "maybe" for --clock: must be true or false`},
-		{[]string{"--theme", "pink"}, `invalid value "pink" for --theme: must be one of auto, dark, light, high-contrast`},
+		{[]string{"--theme", "pink"}, `invalid value "pink" for --theme: must be one of auto, dark, light or high-contrast`},
 		{[]string{"print", "--width"}, `--width needs a value`},
 	} {
 		root := newRootCmd()
