@@ -9,6 +9,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 
+	"github.com/brief-cli/brief/internal/deckctl"
+	"github.com/brief-cli/brief/internal/hub"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
@@ -17,7 +19,7 @@ import (
 // b at the presenter's slide on hub, live, until its user presses a
 // navigation key and browses on their own (f follows again). Sessions only
 // read: nothing they do reaches the presenter or any file.
-func FollowDeck(b *model.Briefing, hub *Hub) Factory {
+func FollowDeck(b *model.Briefing, hub *deckctl.Hub) Factory {
 	deck := model.BuildDeck(b)
 	return func(_ ssh.Session, env Env) tea.Model {
 		return newAudience(env.Context, b.Title, deck, hub)
@@ -63,16 +65,16 @@ type audience struct {
 	title  string
 	deck   []model.Slide
 	follow Follow
-	sub    *Subscription // nil: no presenter (browsing only) or presentation over
-	live   bool          // a presenter was followed
-	ended  bool          // the presentation is over
+	sub    *hub.Subscription[deckctl.State] // nil: no presenter (browsing only) or presentation over
+	live   bool                             // a presenter was followed
+	ended  bool                             // the presentation is over
 	keys   audienceKeys
 	width  int
 	height int
 }
 
 // presenterMsg carries the presenter's new state.
-type presenterMsg struct{ state State }
+type presenterMsg struct{ state deckctl.State }
 
 // presenterGoneMsg says the presentation is over.
 type presenterGoneMsg struct{}
@@ -80,7 +82,7 @@ type presenterGoneMsg struct{}
 // presenterCmd waits for the presenter's next move. It reads the latest
 // state when woken, so moves made while this session was busy are skipped,
 // never queued.
-func presenterCmd(sub *Subscription) tea.Cmd {
+func presenterCmd(sub *hub.Subscription[deckctl.State]) tea.Cmd {
 	return func() tea.Msg {
 		if _, ok := <-sub.C(); !ok {
 			return presenterGoneMsg{}
@@ -92,19 +94,19 @@ func presenterCmd(sub *Subscription) tea.Cmd {
 
 // newAudience makes the model of one session. With a hub it subscribes
 // and follows; the subscription ends with ctx (the session).
-func newAudience(ctx context.Context, title string, deck []model.Slide, hub *Hub) *audience {
+func newAudience(ctx context.Context, title string, deck []model.Slide, h *deckctl.Hub) *audience {
 	a := &audience{
 		title:  title,
 		deck:   deck,
 		follow: NewFollow(len(deck)),
-		live:   hub != nil,
-		keys:   defaultAudienceKeys(hub != nil),
+		live:   h != nil,
+		keys:   defaultAudienceKeys(h != nil),
 	}
-	if hub == nil {
+	if h == nil {
 		a.follow = a.follow.First()
 		return a
 	}
-	sub := hub.Subscribe()
+	sub := h.Subscribe()
 	a.sub = sub
 	if ctx != nil {
 		go func() { <-ctx.Done(); sub.Cancel() }()

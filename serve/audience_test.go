@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
@@ -62,20 +63,20 @@ func TestAudienceViews(t *testing.T) {
 			make func() *audience
 			want []string
 		}{
-			{"waiting", func() *audience { return newAudience(nil, b.Title, deck, NewHub()) },
+			{"waiting", func() *audience { return newAudience(nil, b.Title, deck, deckctl.NewHub()) },
 				[]string{"waiting for the presenter", fmt.Sprintf("1/%d", n)}},
 			{"following", func() *audience {
-				a := newAudience(nil, b.Title, deck, NewHub())
-				m, _ := a.Update(presenterMsg{State{Slide: 3, Total: n}})
+				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				m, _ := a.Update(presenterMsg{deckctl.State{Slide: 3, Total: n}})
 				return m.(*audience)
 			}, []string{"following the presenter", fmt.Sprintf("3/%d", n), deck[2].Title[:10]}},
 			{"browsing", func() *audience {
-				a := newAudience(nil, b.Title, deck, NewHub())
-				m, _ := a.Update(presenterMsg{State{Slide: 3, Total: n}})
+				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				m, _ := a.Update(presenterMsg{deckctl.State{Slide: 3, Total: n}})
 				return press(m.(*audience), "right", "right")
 			}, []string{fmt.Sprintf("presenter on 3/%d — f to follow", n), fmt.Sprintf("5/%d", n)}},
 			{"ended", func() *audience {
-				a := newAudience(nil, b.Title, deck, NewHub())
+				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
 				m, _ := a.Update(presenterGoneMsg{})
 				return m.(*audience)
 			}, []string{"the presentation has ended"}},
@@ -101,7 +102,7 @@ func TestAudienceViews(t *testing.T) {
 func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
 	b := seed(t)
 	deck := model.BuildDeck(b)
-	a := sized(newAudience(nil, b.Title, deck, NewHub()), 80, 24)
+	a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), 80, 24)
 	a = press(a, "right")
 	view := a.View().Content
 	if !strings.Contains(view, reverse+" presenter not started — f to follow") {
@@ -121,14 +122,14 @@ func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
 func TestAudienceTooSmallAndBlank(t *testing.T) {
 	b := seed(t)
 	deck := model.BuildDeck(b)
-	a := sized(newAudience(nil, b.Title, deck, NewHub()), 59, 20)
+	a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), 59, 20)
 	if got := a.View().Content; got != "terminal too small: need 60x20" {
 		t.Errorf("59x20: %q", got)
 	}
 	a = sized(a, 30, 5)
 	checkFits(t, a.View().Content, 30, 5)
 	a = sized(a, 80, 24)
-	m, _ := a.Update(presenterMsg{State{Slide: 2, Total: len(deck), Blank: "white"}})
+	m, _ := a.Update(presenterMsg{deckctl.State{Slide: 2, Total: len(deck), Blank: "white"}})
 	a = m.(*audience)
 	view := a.View().Content
 	checkFits(t, view, 80, 24)
@@ -144,8 +145,8 @@ func TestAudienceTooSmallAndBlank(t *testing.T) {
 
 func TestAudienceRevealFollowsThePresenterStep(t *testing.T) {
 	deck := []model.Slide{{Title: "Points", Reveal: true, Items: []model.SlideItem{{Text: "first point"}, {Text: "second point"}, {Text: "third point"}}}}
-	a := sized(newAudience(nil, "T", deck, NewHub()), 80, 24)
-	m, _ := a.Update(presenterMsg{State{Slide: 1, Total: 1, Step: 2}})
+	a := sized(newAudience(nil, "T", deck, deckctl.NewHub()), 80, 24)
+	m, _ := a.Update(presenterMsg{deckctl.State{Slide: 1, Total: 1, Step: 2}})
 	a = m.(*audience)
 	plain := ansi.Strip(a.View().Content)
 	if !strings.Contains(plain, "second point") || strings.Contains(plain, "third point") {

@@ -175,18 +175,17 @@ func servePresentation(cmd *cobra.Command, b *model.Briefing, addr string, cfg s
 	if err := serveLimits(&cfg, serve.DefaultIdleTimeout, serve.DefaultMaxTimeout, serve.DefaultRatePerMinute); err != nil {
 		return nil, nil, commandUsageError(cmd, err)
 	}
-	audience := serve.NewHub()
-	srv, err := serve.New(cfg, serve.FollowDeck(b, audience))
+	// One hub: the presenter publishes on it, consoles and audiences read it.
+	control := deckctl.NewHub()
+	srv, err := serve.New(cfg, serve.FollowDeck(b, control))
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
 	if err := srv.Listen(); err != nil {
 		return nil, nil, inputError(err)
 	}
-	control := deckctl.NewHub()
 	ctx, cancel := context.WithCancel(cmd.Context())
 	served := make(chan struct{})
-	go func() { _ = audience.Relay(ctx, control, model.BuildDeck(b)) }()
 	go func() { _ = srv.Serve(ctx); close(served) }()
 	return control, func() { cancel(); <-served }, nil
 }

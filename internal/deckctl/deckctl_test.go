@@ -1,7 +1,6 @@
 package deckctl
 
 import (
-	"context"
 	"errors"
 	"net"
 	"os"
@@ -51,30 +50,6 @@ func command(t *testing.T, s *Server) Command {
 		t.Fatal("no command arrived")
 	}
 	return Command{}
-}
-
-func TestHubLatestWins(t *testing.T) {
-	h := NewHub()
-	ctx := context.Background()
-	for i := 1; i <= 100; i++ {
-		h.Publish(State{Slide: i})
-	}
-	s, v, err := h.Next(ctx, 0)
-	if err != nil || s.Slide != 100 || v != 100 {
-		t.Fatalf("Next = %d v%d %v, want slide 100 (the latest) at v100", s.Slide, v, err)
-	}
-	// Nothing newer: Next waits until the context ends.
-	short, cancel := context.WithTimeout(ctx, 10*time.Millisecond)
-	defer cancel()
-	if _, _, err := h.Next(short, v); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Next with nothing new = %v, want deadline", err)
-	}
-	done := make(chan error)
-	go func() { _, _, err := h.Next(ctx, v); done <- err }()
-	h.Close()
-	if err := <-done; !errors.Is(err, ErrClosed) {
-		t.Fatalf("Next after Close = %v, want ErrClosed", err)
-	}
 }
 
 func TestSocketModes(t *testing.T) {
