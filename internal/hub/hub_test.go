@@ -123,7 +123,6 @@ func TestHubCloseEndsSubscriptions(t *testing.T) {
 	}
 }
 
-
 func TestNextReadsTheLatestAndEnds(t *testing.T) {
 	h := New[state]()
 	sub := h.Subscribe()
