@@ -11,7 +11,7 @@ import (
 
 // Live reload: the presenter watches the briefing's file (and the article
 // file it names) and lays the deck out again on every save, staying on the
-// same screen number (clamped to the new deck). A save that breaks the
+// same slide number (clamped to the new deck). A save that breaks the
 // file shows its first error in the status row and keeps the last good
 // deck on screen; the next good save clears it.
 
@@ -78,13 +78,7 @@ func (m Model) reload(msg tea.Msg) (Model, tea.Cmd) {
 		m.banner = ""
 		m.deck = model.BuildDeck(msg.b)
 		m.briefing = msg.b.Title
-		if m.w >= MinWidth && m.h >= MinHeight {
-			m.pages = layout(m.deck, m.w, m.h, m.theme.Axis)
-			m.cur = max(0, min(m.cur, len(m.pages)-1))
-			if p, ok := m.page(); ok {
-				m.step = max(1, min(m.step, p.Steps()))
-			}
-		}
+		m = m.relayout()
 	}
 	return m, nil
 }
