@@ -288,10 +288,14 @@ func durations(t *testing.T, s string) []time.Duration {
 	return out
 }
 
-// footer is the last non-empty line of a screen, trimmed.
+// footer is the status row of a screen, trimmed: the line above the
+// progress bar, which ends with the counter n/N.
 func footer(screen string) string {
 	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
-	return strings.TrimSpace(lines[len(lines)-1])
+	if len(lines) < 2 {
+		return ""
+	}
+	return strings.TrimSpace(lines[len(lines)-2])
 }
 
 // pct is the p-th percentile of ds (p = 100: the maximum).
