@@ -33,7 +33,7 @@ func newExportCmd() *cobra.Command {
 		Short: "Export the briefing as JSON, a Markdown handout or a printable HTML page",
 		Long: `Export the briefing to standard output, or to a file with -o.
 
-  json   the whole parsed model (schema: docs/briefing.schema.json)
+  json   the whole parsed model (its JSON Schema ships as briefing.schema.json)
   md     a Markdown handout: themes, points with their quotes, timeline, actors,
          glossary, questions and the article
   html   the same handout as one self-contained, printable HTML page (no scripts,

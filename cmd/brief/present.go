@@ -35,10 +35,13 @@ func newPresentCmd() *cobra.Command {
 		Long: `Present the briefing as a deck of slides: a title slide, the agenda, one slide
 per theme with its points, the timeline, who stands where, the glossary,
 discussion questions and a closing slide (or the slides the briefing's # Deck
-section lists). Slides that do not fit the terminal are split across screens.
+section lists). Slides are numbered the same at every terminal size; a slide
+is fitted to the screen (a bold title, a tighter list, two columns) before it
+is split, and a split one shows "7 · 2/2" while the next key moves within it.
+--check lists the slides that split or are cut at a size.
 
 Keys: → space PgDn n enter next · ← PgUp backspace previous · home/end ·
-a number then enter jumps · b or . black screen, w white screen (any key
+a number then enter jumps (esc, or 2 s idle, drops it) · b or . black screen, w white screen (any key
 brings the slide back) · ? keys · q quit.
 
 Run "brief notes" in a second terminal for your speaker notes, the next
@@ -54,7 +57,8 @@ one block per slide with its notes.`,
   brief present russia.brief.md --duration 20m --clock
   brief present --theme dark
   brief present --serve 127.0.0.1:2222  # audiences follow over ssh
-  brief present --check 80x24             # which slides do not fit 80x24?
+  brief present --check 80x24             # which slides split or are cut at 80x24?
+  brief present --check                   # 80x24 and common projector sizes
   brief present | less                    # the deck as plain text`,
 		Args:              args(cobra.MaximumNArgs(2)),
 		ValidArgsFunction: briefingCompletion,
