@@ -176,3 +176,17 @@ func TestTwoColumnsRatherThanSplit(t *testing.T) {
 	}
 	requireFits(t, ansi.Strip(wide.Screen(Pos{Screen: 1}, Status{})), 120, 24)
 }
+
+// BenchmarkNewSlides lays the seed deck out, as every resize and reload
+// does: each slide tries the ways of fitting in turn.
+func BenchmarkNewSlides(b *testing.B) {
+	deck := model.BuildDeck(seed(b))
+	th, _ := NewTheme("", true)
+	for _, sz := range [][2]int{{60, 20}, {80, 24}, {300, 100}} {
+		b.Run(strconv.Itoa(sz[0])+"x"+strconv.Itoa(sz[1]), func(b *testing.B) {
+			for b.Loop() {
+				NewSlides(deck, th, sz[0], sz[1])
+			}
+		})
+	}
+}
