@@ -163,10 +163,16 @@ type roffDoc struct{ strings.Builder }
 
 func (d *roffDoc) line(s string) { d.WriteString(s + "\n") }
 
+// macro writes a request; an argument with a space is quoted, except for
+// a heading (SH, SS), which takes the rest of the line.
 func (d *roffDoc) macro(name string, args ...string) {
 	d.WriteString("." + name)
 	for _, a := range args {
-		d.WriteString(` "` + strings.ReplaceAll(roffEsc(a), `"`, `\(dq`) + `"`)
+		a = strings.ReplaceAll(roffEsc(a), `"`, `\(dq`)
+		if strings.Contains(a, " ") && name != "SH" && name != "SS" {
+			a = `"` + a + `"`
+		}
+		d.WriteString(" " + a)
 	}
 	d.WriteString("\n")
 }
