@@ -254,3 +254,21 @@ func TestDirRefusesOpenDirectory(t *testing.T) {
 		t.Errorf("Dir without XDG_RUNTIME_DIR = %q, %v", d, err)
 	}
 }
+
+// The state carries the slide of the deck and the screen within it, and a
+// preview of what comes next, across the socket.
+func TestStateCarriesScreenAndPreview(t *testing.T) {
+	dir := testDir(t)
+	s, hub := listen(t, dir, "Preview")
+	want := State{Slide: 7, Total: 14, Screen: 2, Screens: 2, Title: "Glossary", Digits: "1",
+		Next: &Preview{Slide: 8, Title: "Questions", Lines: []string{"1. What next?", "2. Who gains?"}}}
+	hub.Publish(want)
+	st, err := dial(t, s.Path()).Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Slide != 7 || st.Screen != 2 || st.Screens != 2 || st.Digits != "1" || st.Next == nil ||
+		st.Next.Slide != 8 || st.Next.Title != "Questions" || len(st.Next.Lines) != 2 || st.Next.Lines[1] != "2. Who gains?" {
+		t.Fatalf("state = %+v (next %+v), want %+v", st, st.Next, want)
+	}
+}
