@@ -16,14 +16,14 @@ import (
 )
 
 // FollowDeck is the factory of follow mode: every session shows the deck of
-// b at the presenter's slide on hub, live, until its user presses a
+// b at the presenter's slide on h, live, until its user presses a
 // navigation key and browses on their own (f follows again). Sessions only
 // read: nothing they do reaches the presenter or any file. Slides are drawn
 // by present mode's renderer, so the audience sees what the projector shows.
-func FollowDeck(b *model.Briefing, hub *deckctl.Hub) Factory {
+func FollowDeck(b *model.Briefing, h *deckctl.Hub) Factory {
 	deck := model.BuildDeck(b)
 	return func(_ ssh.Session, env Env) tea.Model {
-		return newAudience(env.Context, b.Title, deck, hub)
+		return newAudience(env.Context, b.Title, deck, h)
 	}
 }
 
