@@ -1,6 +1,7 @@
 package present
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -297,6 +298,7 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 	// there is room for it.
 	gap := f.gap && s.Kind != model.SlideTimeline
 	parts, broken := paginate(blocks, header, bodyH, gap)
+	parts, broken = balance(blocks, header, bodyH, gap, parts, broken)
 	if f.cols == 2 {
 		parts, broken = pairColumns(parts, broken, colW)
 	}
@@ -322,6 +324,24 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 		pages[i] = p
 	}
 	return pages, true
+}
+
+// balance evens out the pieces of a slide split across screens (or
+// columns): the same number of pieces, each as short as that allows, so the
+// last is not a stub under a full one. A piece cut inside a block is left
+// as it is.
+func balance(blocks [][]line, header []line, h int, gap bool, parts [][]line, broken []bool) ([][]line, []bool) {
+	if len(parts) < 2 || slices.Contains(broken, true) {
+		return parts, broken
+	}
+	for r := h - 1; r > 0; r-- {
+		p, b := paginate(blocks, header, r, gap)
+		if len(p) != len(parts) || slices.Contains(b, true) {
+			break
+		}
+		parts, broken = p, b
+	}
+	return parts, broken
 }
 
 // pairColumns sets column pieces side by side, two to a page: the first
