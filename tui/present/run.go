@@ -26,7 +26,7 @@ var ErrInterrupted = errors.New("interrupted")
 
 // Options configure a presentation.
 type Options struct {
-	Theme    string        // projector (default), dark or high-contrast
+	Theme    string        // one of ThemeNames; "" for projector
 	Duration time.Duration // length of the talk, for a countdown; 0 for none
 	Clock    bool          // show the time and the timer on the slides
 	NoColor  bool          // draw without colour (NO_COLOR)
