@@ -3,6 +3,7 @@ package e2e
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,7 +112,10 @@ func TestPresentConsoleFollowsAndDrives(t *testing.T) {
 
 	c := tmuxtest.Start(t, 90, 30, env, tmuxtest.Binary(t)+" notes")
 	c.WaitText(at(4, n))
-	c.WaitText("Next: Security")
+	// The console shows what comes next: its title and its first lines.
+	title, bullet := pipedSlide(t, 5)
+	c.WaitText("Next: " + title)
+	c.WaitText(bullet)
 
 	// The console follows the presenter...
 	p.Keys("Right")
@@ -161,17 +165,92 @@ func TestPresentConsoleWaitsForARestart(t *testing.T) {
 }
 
 func TestPresentCheck(t *testing.T) {
-	r := brief(t, "present", "--check", "80x24").ok(t, "present --check 80x24")
-	if !strings.Contains(r.stdout, "every slide fits 80x24") {
-		t.Errorf("--check 80x24 says: %q", r.stdout)
+	r := brief(t, "present", "--check", "300x100").ok(t, "present --check 300x100")
+	if !strings.Contains(r.stdout, "300x100: every slide fits one screen") {
+		t.Errorf("--check 300x100 says: %q", r.stdout)
+	}
+	// 60x20 splits some slides: each is named by number and title, exit 1.
+	r = brief(t, "present", "--check", "60x20")
+	if r.code != 1 || !regexp.MustCompile(`slide \d+ “[^”]+” \(\w+\): split across \d screens`).MatchString(r.stdout) {
+		t.Errorf("--check 60x20: exit %d, out %q; want exit 1 naming the slides that split", r.code, r.stdout)
 	}
 	r = brief(t, "present", "--check", "40x12")
 	if r.code != 1 || !strings.Contains(r.stdout, "40x12") {
 		t.Errorf("--check 40x12: exit %d, out %q; want exit 1 with the problem", r.code, r.stdout)
 	}
-	if r := brief(t, "present", "--check", "wide"); r.code != 2 {
-		t.Errorf("--check wide: exit %d, want 2", r.code)
+	if r := brief(t, "present", "--check=wide"); r.code != 2 {
+		t.Errorf("--check=wide: exit %d, want 2", r.code)
 	}
+	// Alone, --check tries 80x24 and the projector sizes.
+	r = brief(t, "present", "--check")
+	for _, size := range []string{"80x24:", "160x45:"} {
+		if !strings.Contains(r.stdout, size) {
+			t.Errorf("--check alone does not check %s: %q", size, r.stdout)
+		}
+	}
+}
+
+// pipedSlide reads slide n of the plain deck: its title and its first
+// bullet.
+func pipedSlide(t *testing.T, n int) (title, bullet string) {
+	t.Helper()
+	out := brief(t, "present").ok(t, "present | cat").stdout
+	head := regexp.MustCompile(`(?m)^── ` + strconv.Itoa(n) + `/\d+  (.+?) ─+$`)
+	m := head.FindStringSubmatchIndex(out)
+	if m == nil {
+		t.Fatalf("the plain deck has no slide %d:\n%s", n, out)
+	}
+	title = out[m[2]:m[3]]
+	rest := out[m[1]:]
+	if end := strings.Index(rest, "\n── "); end >= 0 {
+		rest = rest[:end]
+	}
+	b := regexp.MustCompile(`(?m)^\s*(?:•|\d+\.) (\S+ \S+ \S+)`).FindStringSubmatch(rest)
+	if b == nil {
+		t.Fatalf("slide %d of the plain deck has no bullet:\n%s", n, rest)
+	}
+	return title, b[1]
+}
+
+// "12 enter" lands on slide 12 whatever the size of the terminal: the deck
+// counts slides, not screens.
+func TestPresentJumpLandsOnTheSameSlideAtEverySize(t *testing.T) {
+	_, bullet := pipedSlide(t, 12)
+	var total []int
+	for _, sz := range [][2]int{{60, 20}, {160, 45}} {
+		s, n := startPresent(t, presentEnv(t), sz[0], sz[1])
+		total = append(total, n)
+		s.Keys("1", "2")
+		s.WaitText("12_")
+		s.Keys("Enter")
+		screen := s.WaitText(at(12, n))
+		if !strings.Contains(screen, bullet) {
+			t.Errorf("%dx%d: 12 enter shows a slide without %q:\n%s", sz[0], sz[1], bullet, screen)
+		}
+		s.Keys("q")
+		s.WaitExit()
+	}
+	if total[0] != total[1] {
+		t.Errorf("the deck has %d slides at 60x20 and %d at 160x45", total[0], total[1])
+	}
+}
+
+// A digit pressed by mistake shows small in the corner and goes by itself.
+func TestPresentStrayDigitGoesAway(t *testing.T) {
+	s, n := startPresent(t, presentEnv(t), 80, 24)
+	s.Keys("Right")
+	s.WaitText(at(2, n))
+	s.Keys("5")
+	screen := s.WaitText("5_")
+	if row := strings.Split(screen, "\n")[0]; !strings.Contains(row, "5_") {
+		t.Errorf("the typed digit is not in the top corner:\n%s", screen)
+	}
+	s.WaitGone("5_")
+	if !strings.Contains(s.Screen(), at(2, n)) {
+		t.Error("the stray digit moved the deck")
+	}
+	s.Keys("q")
+	s.WaitExit()
 }
 
 func TestPresentPipedPrintsTheDeck(t *testing.T) {

@@ -110,7 +110,7 @@ func TestStudyNoteResumeAndLiveReload(t *testing.T) {
 	if err != nil {
 		t.Fatalf("export --notes: %v\n%s", err, out)
 	}
-	if !strings.Contains(string(out), "## Bookmarks and notes") || !strings.Contains(string(out), "> Ask who attends the Moscow Format.") {
+	if !strings.Contains(string(out), "## Your notes") || !strings.Contains(string(out), "\nAsk who attends the Moscow Format.") {
 		t.Errorf("the export does not hold the note:\n%s", out)
 	}
 }

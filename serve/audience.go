@@ -2,25 +2,28 @@ package serve
 
 import (
 	"context"
-	"strconv"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
 
+	"github.com/brief-cli/brief/internal/deckctl"
+	"github.com/brief-cli/brief/internal/hub"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/present"
 )
 
 // FollowDeck is the factory of follow mode: every session shows the deck of
-// b at the presenter's slide on hub, live, until its user presses a
+// b at the presenter's slide on h, live, until its user presses a
 // navigation key and browses on their own (f follows again). Sessions only
-// read: nothing they do reaches the presenter or any file.
-func FollowDeck(b *model.Briefing, hub *Hub) Factory {
+// read: nothing they do reaches the presenter or any file. Slides are drawn
+// by present mode's renderer, so the audience sees what the projector shows.
+func FollowDeck(b *model.Briefing, h *deckctl.Hub) Factory {
 	deck := model.BuildDeck(b)
 	return func(_ ssh.Session, env Env) tea.Model {
-		return newAudience(env.Context, b.Title, deck, hub)
+		return newAudience(env.Context, b.Title, deck, h)
 	}
 }
 
@@ -32,12 +35,6 @@ func BrowseDeck(b *model.Briefing) Factory {
 		return newAudience(env.Context, b.Title, deck, nil)
 	}
 }
-
-// Smallest screen the audience view lays out.
-const (
-	minWidth  = 60
-	minHeight = 20
-)
 
 // audienceKeys are the keys of an audience session.
 type audienceKeys struct {
@@ -62,17 +59,20 @@ func defaultAudienceKeys(live bool) audienceKeys {
 type audience struct {
 	title  string
 	deck   []model.Slide
+	theme  present.Theme
+	slides present.Slides // the deck laid out for the session's terminal
 	follow Follow
-	sub    *Subscription // nil: no presenter (browsing only) or presentation over
-	live   bool          // a presenter was followed
-	ended  bool          // the presentation is over
+	screen int                              // the screen of the slide shown while browsing, 1-based
+	sub    *hub.Subscription[deckctl.State] // nil: no presenter (browsing only) or presentation over
+	live   bool                             // a presenter was followed
+	ended  bool                             // the presentation is over
 	keys   audienceKeys
 	width  int
 	height int
 }
 
 // presenterMsg carries the presenter's new state.
-type presenterMsg struct{ state State }
+type presenterMsg struct{ state deckctl.State }
 
 // presenterGoneMsg says the presentation is over.
 type presenterGoneMsg struct{}
@@ -80,7 +80,7 @@ type presenterGoneMsg struct{}
 // presenterCmd waits for the presenter's next move. It reads the latest
 // state when woken, so moves made while this session was busy are skipped,
 // never queued.
-func presenterCmd(sub *Subscription) tea.Cmd {
+func presenterCmd(sub *hub.Subscription[deckctl.State]) tea.Cmd {
 	return func() tea.Msg {
 		if _, ok := <-sub.C(); !ok {
 			return presenterGoneMsg{}
@@ -92,19 +92,24 @@ func presenterCmd(sub *Subscription) tea.Cmd {
 
 // newAudience makes the model of one session. With a hub it subscribes
 // and follows; the subscription ends with ctx (the session).
-func newAudience(ctx context.Context, title string, deck []model.Slide, hub *Hub) *audience {
+func newAudience(ctx context.Context, title string, deck []model.Slide, h *deckctl.Hub) *audience {
+	// No colour: the slides read the same on light and dark terminals and
+	// with NO_COLOR, through bold, faint and reverse.
+	th, _ := present.NewTheme(present.ThemeProjector, true)
 	a := &audience{
 		title:  title,
 		deck:   deck,
+		theme:  th,
+		screen: 1,
 		follow: NewFollow(len(deck)),
-		live:   hub != nil,
-		keys:   defaultAudienceKeys(hub != nil),
+		live:   h != nil,
+		keys:   defaultAudienceKeys(h != nil),
 	}
-	if hub == nil {
+	if h == nil {
 		a.follow = a.follow.First()
 		return a
 	}
-	sub := hub.Subscribe()
+	sub := h.Subscribe()
 	a.sub = sub
 	if ctx != nil {
 		go func() { <-ctx.Done(); sub.Cancel() }()
@@ -123,6 +128,8 @@ func (a *audience) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
+		a.slides = present.NewSlides(a.deck, a.theme, a.width, a.height)
+		a.screen = max(1, min(a.screen, a.slides.Screens(a.follow.Current()-1)))
 	case presenterMsg:
 		a.follow = a.follow.Presenter(msg.state)
 		return a, presenterCmd(a.sub)
@@ -131,25 +138,65 @@ func (a *audience) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.sub = nil
 		a.keys.Follow.SetEnabled(false)
 		if a.follow.Following() {
-			a.follow = a.follow.Goto(a.follow.Current())
+			pos := a.pos()
+			a.follow, a.screen = a.follow.Goto(a.follow.Current()), pos.Screen
 		}
 	case tea.KeyPressMsg:
 		switch {
 		case key.Matches(msg, a.keys.Quit):
 			return a, tea.Quit
 		case key.Matches(msg, a.keys.Next):
-			a.follow = a.follow.Next()
+			a.next()
 		case key.Matches(msg, a.keys.Prev):
-			a.follow = a.follow.Prev()
+			a.prev()
 		case key.Matches(msg, a.keys.First):
-			a.follow = a.follow.First()
+			a.follow, a.screen = a.follow.First(), 1
 		case key.Matches(msg, a.keys.Last):
-			a.follow = a.follow.Last()
+			a.follow, a.screen = a.follow.Last(), 1
 		case key.Matches(msg, a.keys.Follow):
 			a.follow = a.follow.Snap()
 		}
 	}
 	return a, nil
+}
+
+// next browses on: the next screen of a slide split at this size, else the
+// next slide.
+func (a *audience) next() {
+	pos := a.pos()
+	if pos.Screen < a.slides.Screens(pos.Slide) {
+		a.follow, a.screen = a.follow.Goto(pos.Slide+1), pos.Screen+1
+		return
+	}
+	a.follow, a.screen = a.follow.Next(), 1
+}
+
+// prev browses back: the previous screen, else the previous slide's last.
+func (a *audience) prev() {
+	pos := a.pos()
+	if pos.Screen > 1 {
+		a.follow, a.screen = a.follow.Goto(pos.Slide+1), pos.Screen-1
+		return
+	}
+	a.follow = a.follow.Prev()
+	a.screen = max(1, a.slides.Screens(a.follow.Current()-1))
+}
+
+// pos is the screen shown: the presenter's while following — its screen of
+// a split slide when this terminal splits it too, and its reveal step when
+// the slide is laid out as on the projector — else the session's own.
+func (a *audience) pos() present.Pos {
+	slide := a.follow.Current() - 1
+	if !a.follow.Following() {
+		return present.Pos{Slide: slide, Screen: a.screen}
+	}
+	st := a.follow.PresenterState()
+	screens := a.slides.Screens(slide)
+	pos := present.Pos{Slide: slide, Screen: max(1, min(st.Screen, screens))}
+	if max(st.Screens, 1) == max(screens, 1) {
+		pos.Step = a.follow.Step()
+	}
+	return pos
 }
 
 func (a *audience) View() tea.View {
@@ -159,25 +206,20 @@ func (a *audience) View() tea.View {
 	return v
 }
 
-// Terminal attributes the view uses: no colour, so they read the same with
-// NO_COLOR, on light and dark terminals.
+// Terminal attributes of the blank white screen: reverse video reads as
+// white without colour.
 const (
-	bold    = "\x1b[1m"
-	faint   = "\x1b[2m"
 	reverse = "\x1b[7m"
 	reset   = "\x1b[m"
 )
 
-// render lays the view out for the current size.
+// render draws the session's screen through present mode's renderer.
 func (a *audience) render() string {
 	w, h := a.width, a.height
 	if w == 0 || h == 0 {
 		return ""
 	}
-	if w < minWidth || h < minHeight {
-		return sanitize.Truncate("terminal too small: need "+strconv.Itoa(minWidth)+"x"+strconv.Itoa(minHeight), w, "…")
-	}
-	if blank := a.follow.Blank(); blank != "" {
+	if blank := a.follow.Blank(); blank != "" && w >= present.MinWidth && h >= present.MinHeight {
 		lines := make([]string, h)
 		if blank == "white" {
 			for i := range lines {
@@ -186,42 +228,15 @@ func (a *audience) render() string {
 		}
 		return strings.Join(lines, "\n")
 	}
-	lines := make([]string, 0, h)
-	lines = append(lines, faint+sanitize.Truncate(" "+a.title, w, "…")+reset, "")
-	body := h - 4
-	content := a.slideLines(w - 4)
-	if len(content) > body {
-		content = append(content[:body-1], "…")
+	if len(a.deck) == 0 {
+		return sanitize.Truncate("this briefing has no slides · q quit", w, "…")
 	}
-	for _, l := range content {
-		lines = append(lines, "  "+l)
-	}
-	for len(lines) < h-1 {
-		lines = append(lines, "")
-	}
-	return strings.Join(append(lines, a.footer(w)), "\n")
-}
-
-// footer is the last line: the badge or a hint on the left, n/N on the
-// right, exactly w cells wide.
-func (a *audience) footer(w int) string {
 	text, badge := a.status()
-	pos := strconv.Itoa(a.follow.Current()) + "/" + strconv.Itoa(max(len(a.deck), 1)) + " "
-	avail := w - 2 - sanitize.Width(pos)
-	if badge {
-		avail -= 2
-	}
-	text = sanitize.Truncate(text, avail, "…")
-	used := sanitize.Width(text)
-	styled := faint + text + reset
-	if badge {
-		styled = reverse + " " + text + " " + reset
-		used += 2
-	}
-	return " " + styled + strings.Repeat(" ", max(w-1-used-sanitize.Width(pos), 0)) + pos
+	return a.slides.Screen(a.pos(), present.Status{Left: text, Badge: badge})
 }
 
-// status is the text of the footer and whether it is the browsing badge.
+// status is the text of the status row and whether it is the browsing
+// badge.
 func (a *audience) status() (string, bool) {
 	switch {
 	case a.ended:
@@ -234,60 +249,4 @@ func (a *audience) status() (string, bool) {
 		return "following the presenter · ← → browse · q quit", false
 	}
 	return "← → move · g first · G last · q quit", false
-}
-
-// slideLines renders the current slide as text lines of at most w cells.
-func (a *audience) slideLines(w int) []string {
-	if len(a.deck) == 0 {
-		return []string{"(this briefing has no slides)"}
-	}
-	s := a.deck[a.follow.Current()-1]
-	var out []string
-	wrap := func(prefix, text string) {
-		indent := strings.Repeat(" ", sanitize.Width(prefix))
-		for i, l := range sanitize.Wrap(text, w-sanitize.Width(prefix)) {
-			if i == 0 {
-				out = append(out, prefix+l)
-			} else {
-				out = append(out, indent+l)
-			}
-		}
-	}
-	for _, l := range sanitize.Wrap(s.Title, w) {
-		out = append(out, bold+l+reset)
-	}
-	if s.Subtitle != "" {
-		for _, l := range sanitize.Wrap(s.Subtitle, w) {
-			out = append(out, faint+l+reset)
-		}
-	}
-	for _, p := range s.Body {
-		out = append(out, "")
-		wrap("", p)
-	}
-	items := s.Items
-	if step := a.follow.Step(); s.Reveal && step > 0 && step < len(items) {
-		items = items[:step]
-	}
-	if len(items) > 0 {
-		out = append(out, "")
-	}
-	for i, it := range items {
-		prefix := "• "
-		if s.Numbered {
-			prefix = strconv.Itoa(i+1) + ". "
-		}
-		text := it.Text
-		if it.Label != "" {
-			text = it.Label + " — " + it.Text
-		}
-		wrap(prefix, text)
-	}
-	if len(s.Events) > 0 {
-		out = append(out, "")
-	}
-	for _, ev := range s.Events {
-		wrap(ev.When.Label()+"  ", ev.Title)
-	}
-	return out
 }

@@ -5,13 +5,16 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/present"
 )
 
 func sized(a *audience, w, h int) *audience {
@@ -62,20 +65,20 @@ func TestAudienceViews(t *testing.T) {
 			make func() *audience
 			want []string
 		}{
-			{"waiting", func() *audience { return newAudience(nil, b.Title, deck, NewHub()) },
+			{"waiting", func() *audience { return newAudience(nil, b.Title, deck, deckctl.NewHub()) },
 				[]string{"waiting for the presenter", fmt.Sprintf("1/%d", n)}},
 			{"following", func() *audience {
-				a := newAudience(nil, b.Title, deck, NewHub())
-				m, _ := a.Update(presenterMsg{State{Slide: 3, Total: n}})
+				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				m, _ := a.Update(presenterMsg{deckctl.State{Slide: 3, Total: n}})
 				return m.(*audience)
-			}, []string{"following the presenter", fmt.Sprintf("3/%d", n), deck[2].Title[:10]}},
+			}, []string{"following the presenter", fmt.Sprintf("3/%d", n), deck[2].Items[0].Text[:10]}},
 			{"browsing", func() *audience {
-				a := newAudience(nil, b.Title, deck, NewHub())
-				m, _ := a.Update(presenterMsg{State{Slide: 3, Total: n}})
+				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				m, _ := a.Update(presenterMsg{deckctl.State{Slide: 3, Total: n}})
 				return press(m.(*audience), "right", "right")
 			}, []string{fmt.Sprintf("presenter on 3/%d — f to follow", n), fmt.Sprintf("5/%d", n)}},
 			{"ended", func() *audience {
-				a := newAudience(nil, b.Title, deck, NewHub())
+				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
 				m, _ := a.Update(presenterGoneMsg{})
 				return m.(*audience)
 			}, []string{"the presentation has ended"}},
@@ -101,15 +104,19 @@ func TestAudienceViews(t *testing.T) {
 func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
 	b := seed(t)
 	deck := model.BuildDeck(b)
-	a := sized(newAudience(nil, b.Title, deck, NewHub()), 80, 24)
+	a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), 80, 24)
 	a = press(a, "right")
 	view := a.View().Content
-	if !strings.Contains(view, reverse+" presenter not started — f to follow") {
+	if !strings.Contains(view, "7m presenter not started — f to follow") {
 		t.Errorf("badge not in reverse video:\n%q", view)
 	}
-	for _, sgr := range regexp.MustCompile(`\x1b\[[0-9;]*m`).FindAllString(view, -1) {
-		if sgr != bold && sgr != faint && sgr != reverse && sgr != reset {
-			t.Errorf("the audience view uses %q: only bold, faint and reverse read the same without colour", sgr)
+	// Only attributes (bold, faint, italic, underline, reverse), never a
+	// colour: they read the same on any terminal and with NO_COLOR.
+	for _, sgr := range regexp.MustCompile(`\x1b\[([0-9;]*)m`).FindAllStringSubmatch(view, -1) {
+		for _, p := range strings.Split(sgr[1], ";") {
+			if p != "" && p != "0" && p != "1" && p != "2" && p != "3" && p != "4" && p != "7" && p != "22" && p != "23" && p != "24" && p != "27" {
+				t.Errorf("the audience view uses %q: a colour", sgr[0])
+			}
 		}
 	}
 	a = press(a, "f")
@@ -121,14 +128,15 @@ func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
 func TestAudienceTooSmallAndBlank(t *testing.T) {
 	b := seed(t)
 	deck := model.BuildDeck(b)
-	a := sized(newAudience(nil, b.Title, deck, NewHub()), 59, 20)
-	if got := a.View().Content; got != "terminal too small: need 60x20" {
+	a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), 59, 20)
+	if got := a.View().Content; !strings.Contains(got, "terminal too small: need 60x20") {
 		t.Errorf("59x20: %q", got)
 	}
+	checkFits(t, a.View().Content, 59, 20)
 	a = sized(a, 30, 5)
 	checkFits(t, a.View().Content, 30, 5)
 	a = sized(a, 80, 24)
-	m, _ := a.Update(presenterMsg{State{Slide: 2, Total: len(deck), Blank: "white"}})
+	m, _ := a.Update(presenterMsg{deckctl.State{Slide: 2, Total: len(deck), Blank: "white"}})
 	a = m.(*audience)
 	view := a.View().Content
 	checkFits(t, view, 80, 24)
@@ -144,8 +152,8 @@ func TestAudienceTooSmallAndBlank(t *testing.T) {
 
 func TestAudienceRevealFollowsThePresenterStep(t *testing.T) {
 	deck := []model.Slide{{Title: "Points", Reveal: true, Items: []model.SlideItem{{Text: "first point"}, {Text: "second point"}, {Text: "third point"}}}}
-	a := sized(newAudience(nil, "T", deck, NewHub()), 80, 24)
-	m, _ := a.Update(presenterMsg{State{Slide: 1, Total: 1, Step: 2}})
+	a := sized(newAudience(nil, "T", deck, deckctl.NewHub()), 80, 24)
+	m, _ := a.Update(presenterMsg{deckctl.State{Slide: 1, Total: 1, Step: 2}})
 	a = m.(*audience)
 	plain := ansi.Strip(a.View().Content)
 	if !strings.Contains(plain, "second point") || strings.Contains(plain, "third point") {
@@ -161,5 +169,55 @@ func TestAudienceQuits(t *testing.T) {
 	a := newAudience(nil, "T", nil, nil)
 	if _, cmd := a.Update(tea.KeyPressMsg{Code: 'q', Text: "q"}); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit")
+	}
+}
+
+// The audience sees what the projector shows: the same renderer draws both,
+// so at one size the slide (everything above the status row) and the
+// progress bar are the same, screen for screen, split slides included.
+func TestAudienceSeesTheProjectorsSlides(t *testing.T) {
+	b := seed(t)
+	deck := model.BuildDeck(b)
+	for _, sz := range [][2]int{{80, 24}, {60, 20}} {
+		w, h := sz[0], sz[1]
+		th, err := present.NewTheme(present.ThemeProjector, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := func() time.Time { return time.Date(2025, 7, 19, 14, 5, 0, 0, time.UTC) }
+		var p tea.Model = present.NewModel(b, th, present.Options{Now: now}, nil, nil)
+		p, _ = p.Update(tea.WindowSizeMsg{Width: w, Height: h})
+		a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), w, h)
+		split := false
+		for screen := 0; ; screen++ {
+			pm := p.(present.Model)
+			st := pm.State()
+			split = split || st.Screens > 1
+			m, _ := a.Update(presenterMsg{st})
+			a = m.(*audience)
+			proj := strings.Split(pm.Screen(), "\n")
+			aud := strings.Split(a.View().Content, "\n")
+			if len(proj) != h || len(aud) != h {
+				t.Fatalf("%dx%d: %d and %d rows", w, h, len(proj), len(aud))
+			}
+			for r := range h - 2 {
+				if proj[r] != aud[r] {
+					t.Fatalf("%dx%d slide %d screen %d, row %d:\nprojector %q\naudience  %q", w, h, st.Slide, st.Screen, r+1, proj[r], aud[r])
+				}
+			}
+			if proj[h-1] != aud[h-1] {
+				t.Errorf("%dx%d slide %d: the progress bars differ", w, h, st.Slide)
+			}
+			if st.Next == nil {
+				break
+			}
+			p, _ = p.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+			if screen > 100 {
+				t.Fatal("the deck never ends")
+			}
+		}
+		if !split && w == 60 {
+			t.Error("no slide splits at 60x20: the split case is not shown")
+		}
 	}
 }

@@ -2,140 +2,9 @@ package serve
 
 import (
 	"strconv"
-	"sync"
-	"sync/atomic"
+
+	"github.com/brief-cli/brief/internal/deckctl"
 )
-
-// State is where the presenter is: what every following audience shows.
-type State struct {
-	// Slide is the presenter's slide, 1-based; 0 means the presentation
-	// has not published anything yet.
-	Slide int
-	// Total is the number of slides in the deck.
-	Total int
-	// Step is the 1-based reveal step of the slide (0: everything shown).
-	Step int
-	// Blank is "", "black" or "white": the presenter has blanked the screen.
-	Blank string
-}
-
-// Hub holds the presenter's latest state and wakes the audiences that
-// follow it. Publishing never waits for a subscriber: each has a one-slot
-// mailbox (a notify channel of capacity one) and reads the latest state when
-// it is ready, so a slow or stalled subscriber skips the states it missed
-// and neither the presenter nor the other subscribers wait for it.
-// Nothing queues without bound. A Hub is safe for concurrent use; make one
-// with [NewHub].
-type Hub struct {
-	latest atomic.Pointer[versioned] // read without the lock
-	mu     sync.Mutex                // orders publishers; guards subs, closed
-	subs   map[*Subscription]struct{}
-	closed bool
-}
-
-type versioned struct {
-	state   State
-	version uint64
-}
-
-// NewHub returns a hub with no state yet.
-func NewHub() *Hub {
-	h := &Hub{subs: map[*Subscription]struct{}{}}
-	h.latest.Store(&versioned{})
-	return h
-}
-
-// Publish makes s the presenter's state and wakes every subscriber. It never
-// blocks on a subscriber. Publishing to a closed hub does nothing.
-func (h *Hub) Publish(s State) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return
-	}
-	h.latest.Store(&versioned{state: s, version: h.latest.Load().version + 1})
-	for sub := range h.subs {
-		select {
-		case sub.notify <- struct{}{}:
-		default: // already woken: it will read the latest state anyway
-		}
-	}
-}
-
-// Latest returns the presenter's current state and its version (0 when
-// nothing has been published).
-func (h *Hub) Latest() (State, uint64) {
-	v := h.latest.Load()
-	return v.state, v.version
-}
-
-// Subscribers is the number of current subscriptions.
-func (h *Hub) Subscribers() int {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	return len(h.subs)
-}
-
-// Subscribe starts following the hub. The subscription is woken at once if
-// a state has been published already. Cancel it when done.
-func (h *Hub) Subscribe() *Subscription {
-	s := &Subscription{hub: h, notify: make(chan struct{}, 1)}
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		close(s.notify)
-		s.done = true
-		return s
-	}
-	h.subs[s] = struct{}{}
-	if _, v := h.Latest(); v > 0 {
-		s.notify <- struct{}{}
-	}
-	return s
-}
-
-// Close ends the presentation: every subscription's channel is closed.
-func (h *Hub) Close() {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if h.closed {
-		return
-	}
-	h.closed = true
-	for s := range h.subs {
-		s.done = true
-		close(s.notify)
-	}
-	h.subs = nil
-}
-
-// Subscription is one follower of a [Hub].
-type Subscription struct {
-	hub    *Hub
-	notify chan struct{}
-	done   bool // guarded by hub.mu
-}
-
-// C is woken (receives) when the presenter's state has changed since the
-// last wake-up; it is closed when the subscription or the hub ends. Read
-// the state with [Subscription.Latest].
-func (s *Subscription) C() <-chan struct{} { return s.notify }
-
-// Latest returns the presenter's current state.
-func (s *Subscription) Latest() (State, uint64) { return s.hub.Latest() }
-
-// Cancel ends the subscription and closes its channel. It is safe to call
-// more than once.
-func (s *Subscription) Cancel() {
-	s.hub.mu.Lock()
-	defer s.hub.mu.Unlock()
-	if s.done {
-		return
-	}
-	s.done = true
-	delete(s.hub.subs, s)
-	close(s.notify)
-}
 
 // Follow is an audience member's position in the deck: either following
 // the presenter, or browsing on their own after pressing a navigation key.
@@ -143,7 +12,7 @@ func (s *Subscription) Cancel() {
 // follows a deck of no slides; make one with [NewFollow].
 type Follow struct {
 	total     int
-	presenter State
+	presenter deckctl.State
 	following bool
 	own       int // the slide shown while browsing, 1-based
 }
@@ -156,7 +25,7 @@ func NewFollow(total int) Follow {
 
 // Presenter records the presenter's new state. While following, the
 // audience moves with it; while browsing, only the badge changes.
-func (f Follow) Presenter(s State) Follow {
+func (f Follow) Presenter(s deckctl.State) Follow {
 	f.presenter = s
 	return f
 }
@@ -195,7 +64,7 @@ func (f Follow) Following() bool { return f.following }
 func (f Follow) Total() int { return f.total }
 
 // PresenterState is the last state the presenter published.
-func (f Follow) PresenterState() State { return f.presenter }
+func (f Follow) PresenterState() deckctl.State { return f.presenter }
 
 // Current is the slide shown, 1-based: the presenter's while following
 // (the first slide until the presenter has published), else the audience's

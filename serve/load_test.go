@@ -20,6 +20,7 @@ import (
 	"github.com/charmbracelet/x/vt"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -41,7 +42,7 @@ func TestServeLoad(t *testing.T) {
 	const sessions, moves = 100, 20
 	b := seed(t)
 	n := len(model.BuildDeck(b))
-	hub := NewHub()
+	hub := deckctl.NewHub()
 	ts := startServer(t, Config{MaxSessions: sessions, RatePerMinute: -1}, FollowDeck(b, hub))
 	keyPath := filepath.Join(t.TempDir(), "client_key")
 	block, err := gossh.MarshalPrivateKey(ts.keyPriv, "")
@@ -121,7 +122,7 @@ func TestServeLoad(t *testing.T) {
 		fmt.Fprintf(toChild, "%d\n", slide)
 		expect("armed", 30*time.Second)
 		at := time.Now()
-		hub.Publish(State{Slide: slide, Total: n})
+		hub.Publish(deckctl.State{Slide: slide, Total: n})
 		var got []time.Duration
 		for _, seen := range expect("moved", 30*time.Second) {
 			got = append(got, time.Unix(0, int64(seen)).Sub(at))
@@ -287,10 +288,14 @@ func durations(t *testing.T, s string) []time.Duration {
 	return out
 }
 
-// footer is the last non-empty line of a screen, trimmed.
+// footer is the status row of a screen, trimmed: the line above the
+// progress bar, which ends with the counter n/N.
 func footer(screen string) string {
 	lines := strings.Split(strings.TrimRight(screen, "\n "), "\n")
-	return strings.TrimSpace(lines[len(lines)-1])
+	if len(lines) < 2 {
+		return ""
+	}
+	return strings.TrimSpace(lines[len(lines)-2])
 }
 
 // pct is the p-th percentile of ds (p = 100: the maximum).

@@ -16,37 +16,45 @@ import (
 
 func init() { register(newExportCmd) }
 
-// exportFormats maps --format values to the writers of the model.
-var exportFormats = map[string]func(io.Writer, *model.Briefing) error{
-	"json": export.JSON,
-	"md":   export.Markdown,
-	"html": export.HTML,
+// exportFormats maps --format values to the writers of the model; the
+// handouts take options (speaker notes, the reader's notes), JSON is the
+// whole model.
+var exportFormats = map[string]func(io.Writer, *model.Briefing, export.Options) error{
+	"json": func(w io.Writer, b *model.Briefing, _ export.Options) error { return export.JSON(w, b) },
+	"md":   export.MarkdownHandout,
+	"html": export.HTMLHandout,
 }
 
 func newExportCmd() *cobra.Command {
 	var format, output string
-	var notes bool
+	var notes, speaker bool
 	cmd := &cobra.Command{
 		Use:   "export --format json|md|html [FILE]",
 		Short: "Export the briefing as JSON, a Markdown handout or a printable HTML page",
 		Long: `Export the briefing to standard output, or to a file with -o.
 
-  json   the whole parsed model (schema: docs/briefing.schema.json)
+  json   the whole parsed model (its JSON Schema ships as briefing.schema.json)
   md     a Markdown handout: themes, points with their quotes, timeline, actors,
          glossary, questions and the article
   html   the same handout as one self-contained, printable HTML page (no scripts,
          no external resources)
 
-With --notes (md only) the handout adds your bookmarks and notes on the
-briefing, as written in explore mode, before the article; notes on items the
-briefing no longer has are listed too, marked as such.
+A handout is what the audience takes home: the speaker's notes of the
+briefing are left out unless --speaker-notes puts them in.
+
+With --notes (md and html) the handout adds your bookmarks and notes on the
+briefing, as written in explore mode, under their own heading "Your notes"
+before the article, each under the full title of its item (the html page
+gives them a table of contents); notes on items the briefing no longer has
+are listed too, marked as such.
 
 With -o the file is written atomically: it is either the complete export or left
 as it was.`,
 		Example: `  brief export --format json > briefing.json
   brief export --format md russia.brief.md > handout.md
   brief export --format html -o handout.html russia.brief.md
-  brief export --format md --notes russia.brief.md > my-notes.md`,
+  brief export --format md --notes russia.brief.md > my-notes.md
+  brief export --format html --speaker-notes -o script.html`,
 		Args:              args(cobra.MaximumNArgs(1)),
 		ValidArgsFunction: briefingCompletion,
 		RunE: func(cmd *cobra.Command, a []string) error {
@@ -57,29 +65,29 @@ as it was.`,
 				}
 				return commandUsageError(cmd, fmt.Errorf("unknown export format %q: use json, md or html", format))
 			}
-			if notes && format != "md" {
-				return commandUsageError(cmd, fmt.Errorf("--notes works with --format md, not %s", format))
+			if (notes || speaker) && format == "json" {
+				return commandUsageError(cmd, fmt.Errorf("--notes and --speaker-notes make handouts (md, html); json holds the whole model"))
 			}
 			b, err := loadBriefing(a)
 			if err != nil {
 				return err
 			}
+			opts := export.Options{SpeakerNotes: speaker}
 			if notes {
-				entries, err := studyNotes(b)
-				if err != nil {
+				if opts.Notes, err = studyNotes(b); err != nil {
 					return err
 				}
-				write = func(w io.Writer, b *model.Briefing) error { return export.MarkdownWithNotes(w, b, entries) }
 			}
 			if output == "" || output == "-" {
-				return outputError(write(cmd.OutOrStdout(), b))
+				return outputError(write(cmd.OutOrStdout(), b, opts))
 			}
-			return writeFileAtomic(output, func(w io.Writer) error { return write(w, b) })
+			return writeFileAtomic(output, func(w io.Writer) error { return write(w, b, opts) })
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "", "output format: json, md or html (required)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write to `FILE` instead of standard output")
-	cmd.Flags().BoolVar(&notes, "notes", false, "include your bookmarks and notes (md only)")
+	cmd.Flags().BoolVar(&notes, "notes", false, "add your bookmarks and notes under their own heading (md, html)")
+	cmd.Flags().BoolVar(&speaker, "speaker-notes", false, "put the speaker's notes in the handout (left out by default)")
 	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return []string{"json\tthe parsed model", "md\ta Markdown handout", "html\ta printable HTML page"}, cobra.ShellCompDirectiveNoFileComp
 	})

@@ -23,8 +23,8 @@ func newNotesCmd() *cobra.Command {
 		Short: "Presenter console: follow and drive a running brief present",
 		Long: `Open the presenter console in a second terminal while "brief present" runs on
 the projector. It finds the presentation by itself and shows the current
-slide's speaker notes, the next slide's title, n/N, and the elapsed and
-remaining time. It follows every move of the presentation, and its keys drive
+slide's speaker notes, the next slide's title and content, n/N (slides, the
+same at every size), the elapsed and remaining time and a pace hint. It follows every move of the presentation, and its keys drive
 it: → space PgDn next, ← PgUp previous, a number then enter jumps, b black
 screen, w white screen, q quits the console (the presentation goes on).
 

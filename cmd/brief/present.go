@@ -35,10 +35,13 @@ func newPresentCmd() *cobra.Command {
 		Long: `Present the briefing as a deck of slides: a title slide, the agenda, one slide
 per theme with its points, the timeline, who stands where, the glossary,
 discussion questions and a closing slide (or the slides the briefing's # Deck
-section lists). Slides that do not fit the terminal are split across screens.
+section lists). Slides are numbered the same at every terminal size; a slide
+is fitted to the screen (a bold title, a tighter list, two columns) before it
+is split, and a split one shows "7 · 2/2" while the next key moves within it.
+--check lists the slides that split or are cut at a size.
 
 Keys: → space PgDn n enter next · ← PgUp backspace previous · home/end ·
-a number then enter jumps · b or . black screen, w white screen (any key
+a number then enter jumps (esc, or 2 s idle, drops it) · b or . black screen, w white screen (any key
 brings the slide back) · ? keys · q quit.
 
 Run "brief notes" in a second terminal for your speaker notes, the next
@@ -54,20 +57,26 @@ one block per slide with its notes.`,
   brief present russia.brief.md --duration 20m --clock
   brief present --theme dark
   brief present --serve 127.0.0.1:2222  # audiences follow over ssh
-  brief present --check 80x24             # which slides do not fit 80x24?
+  brief present --check 80x24             # which slides split or are cut at 80x24?
+  brief present --check                   # 80x24 and common projector sizes
   brief present | less                    # the deck as plain text`,
-		Args:              args(cobra.MaximumNArgs(1)),
+		Args:              args(cobra.MaximumNArgs(2)),
 		ValidArgsFunction: briefingCompletion,
 		RunE: func(cmd *cobra.Command, a []string) error {
+			check, a = checkSizeArg(check, a)
+			if len(a) > 1 {
+				return commandUsageError(cmd, fmt.Errorf("present takes at most one file, got %d arguments", len(a)))
+			}
 			if duration < 0 {
 				return commandUsageError(cmd, fmt.Errorf("--duration must not be negative, got %s", duration))
 			}
-			var cw, ch int
-			if check != "" {
-				var err error
-				if cw, ch, err = parseSize(check); err != nil {
+			sizes := present.CheckSizes
+			if check != "" && check != checkDefault {
+				cw, ch, err := parseSize(check)
+				if err != nil {
 					return commandUsageError(cmd, fmt.Errorf("--check: %v", err))
 				}
+				sizes = [][2]int{{cw, ch}}
 			}
 			b, err := loadBriefing(a)
 			if err != nil {
@@ -75,15 +84,7 @@ one block per slide with its notes.`,
 			}
 			out := cmd.OutOrStdout()
 			if check != "" {
-				problems := present.Check(b, cw, ch)
-				for _, p := range problems {
-					fmt.Fprintln(out, p)
-				}
-				if len(problems) > 0 {
-					return reportedError(exitInvalid, fmt.Errorf("%d slides do not fit %dx%d", len(problems), cw, ch))
-				}
-				fmt.Fprintf(out, "every slide fits %dx%d (%d screens)\n", cw, ch, present.Screens(b, cw, ch))
-				return nil
+				return checkDeck(cmd, b, sizes)
 			}
 			if !stdoutIsTerminal() {
 				return outputError(present.WritePlain(out, b))
@@ -115,7 +116,7 @@ one block per slide with its notes.`,
 			})
 		},
 	}
-	cmd.Flags().Var(&theme, "theme", "slide theme: projector (light, high contrast), dark or high-contrast")
+	cmd.Flags().Var(&theme, "theme", "slide theme: "+strings.Join(present.ThemeNames, ", ")+" (light and auto mean projector)")
 	_ = cmd.RegisterFlagCompletionFunc("theme", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		return present.ThemeNames, cobra.ShellCompDirectiveNoFileComp
 	})
@@ -125,7 +126,8 @@ one block per slide with its notes.`,
 	cmd.Flags().StringVar(&serveAt, "serve", "", "also serve the deck over SSH at this address (e.g. 127.0.0.1:2222): audiences follow the presenter")
 	cmd.Flags().StringVar(&srvCfg.AuthorizedKeys, "authorized-keys", "", "with --serve, the public keys allowed in (default ~/.ssh/authorized_keys)")
 	cmd.Flags().BoolVar(&srvCfg.Open, "open", false, "with --serve, let anyone in")
-	cmd.Flags().StringVar(&check, "check", "", "list the slides that do not fit a `WxH` terminal (e.g. 80x24) and exit 1 if any")
+	cmd.Flags().StringVar(&check, "check", "", "list the slides that split or are cut at a `WxH` terminal (e.g. 80x24) and exit 1 if any; alone, check "+sizeList(present.CheckSizes))
+	cmd.Flags().Lookup("check").NoOptDefVal = checkDefault
 	return cmd
 }
 
@@ -137,10 +139,6 @@ type presentTheme string
 func (t *presentTheme) String() string { return string(*t) }
 func (t *presentTheme) Type() string   { return "theme" }
 func (t *presentTheme) Set(s string) error {
-	switch s {
-	case "auto", "light":
-		s = present.ThemeProjector
-	}
 	for _, ok := range present.ThemeNames {
 		if s == ok {
 			*t = presentTheme(s)
@@ -148,6 +146,66 @@ func (t *presentTheme) Set(s string) error {
 		}
 	}
 	return fmt.Errorf("must be one of %s", strings.Join(present.ThemeNames, ", "))
+}
+
+// checkDefault is --check given with no size: check present.CheckSizes.
+const checkDefault = "default"
+
+// checkDeck lists, for each size, the slides that split or are cut, and
+// fails (exit 1) when any does.
+func checkDeck(cmd *cobra.Command, b *model.Briefing, sizes [][2]int) error {
+	out := cmd.OutOrStdout()
+	bad := 0
+	for _, sz := range sizes {
+		unfit, err := present.Check(b, sz[0], sz[1])
+		if err != nil {
+			fmt.Fprintln(out, err)
+			bad++
+			continue
+		}
+		if len(unfit) == 0 {
+			fmt.Fprintf(out, "%dx%d: every slide fits one screen\n", sz[0], sz[1])
+			continue
+		}
+		fmt.Fprintf(out, "%dx%d: %s split or cut\n", sz[0], sz[1], plural(len(unfit), "slide"))
+		for _, u := range unfit {
+			fmt.Fprintln(out, "  "+u.String())
+		}
+		bad++
+	}
+	if bad > 0 {
+		return reportedError(exitInvalid, fmt.Errorf("the deck does not fit every size checked"))
+	}
+	return nil
+}
+
+// checkSizeArg takes the size of "--check 80x24" from the arguments: a
+// --check that may stand alone does not take the next word as its value,
+// so a word that reads WxH and names no file is the size.
+func checkSizeArg(check string, a []string) (string, []string) {
+	if check != checkDefault {
+		return check, a
+	}
+	for i, arg := range a {
+		if _, _, err := parseSize(arg); err == nil {
+			if _, err := os.Stat(arg); err != nil {
+				return arg, append(a[:i:i], a[i+1:]...)
+			}
+		}
+	}
+	return check, a
+}
+
+// sizeList writes sizes as "80x24, 100x30 and 160x45".
+func sizeList(sizes [][2]int) string {
+	var out []string
+	for _, s := range sizes {
+		out = append(out, fmt.Sprintf("%dx%d", s[0], s[1]))
+	}
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }
 
 // parseSize reads a terminal size written WxH.
@@ -175,18 +233,17 @@ func servePresentation(cmd *cobra.Command, b *model.Briefing, addr string, cfg s
 	if err := serveLimits(&cfg, serve.DefaultIdleTimeout, serve.DefaultMaxTimeout, serve.DefaultRatePerMinute); err != nil {
 		return nil, nil, commandUsageError(cmd, err)
 	}
-	audience := serve.NewHub()
-	srv, err := serve.New(cfg, serve.FollowDeck(b, audience))
+	// One hub: the presenter publishes on it, consoles and audiences read it.
+	control := deckctl.NewHub()
+	srv, err := serve.New(cfg, serve.FollowDeck(b, control))
 	if err != nil {
 		return nil, nil, inputError(err)
 	}
 	if err := srv.Listen(); err != nil {
 		return nil, nil, inputError(err)
 	}
-	control := deckctl.NewHub()
 	ctx, cancel := context.WithCancel(cmd.Context())
 	served := make(chan struct{})
-	go func() { _ = audience.Relay(ctx, control, model.BuildDeck(b)) }()
 	go func() { _ = srv.Serve(ctx); close(served) }()
 	return control, func() { cancel(); <-served }, nil
 }

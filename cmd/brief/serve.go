@@ -13,6 +13,7 @@ import (
 	"charm.land/ssh"
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/serve"
@@ -123,13 +124,13 @@ func runServe(cmd *cobra.Command, b *model.Briefing, cfg serve.Config, follow bo
 	cfg.Log = errOut
 	factory := sessionFactory(b, themeOf(cmd))
 	var presentation *serve.Presentation
-	var hub *serve.Hub
+	var hub *deckctl.Hub
 	if follow {
 		var err error
 		if presentation, err = serve.FindPresentation(pick, b.Title); err != nil {
 			return inputError(err)
 		}
-		hub = serve.NewHub()
+		hub = deckctl.NewHub()
 		defer hub.Close()
 		factory = serve.FollowDeck(b, hub)
 	}
@@ -144,7 +145,7 @@ func runServe(cmd *cobra.Command, b *model.Briefing, cfg serve.Config, follow bo
 	return interactively(func() error {
 		ctx := cmd.Context()
 		if presentation != nil {
-			go func() { _ = presentation.Relay(ctx, hub, model.BuildDeck(b)) }()
+			go func() { _ = presentation.Relay(ctx, hub) }()
 		}
 		if err := srv.Serve(ctx); err != nil {
 			return inputError(err)

@@ -1,7 +1,6 @@
 package deckctl
 
 import (
-	"context"
 	"errors"
 	"net"
 	"os"
@@ -51,30 +50,6 @@ func command(t *testing.T, s *Server) Command {
 		t.Fatal("no command arrived")
 	}
 	return Command{}
-}
-
-func TestHubLatestWins(t *testing.T) {
-	h := NewHub()
-	ctx := context.Background()
-	for i := 1; i <= 100; i++ {
-		h.Publish(State{Slide: i})
-	}
-	s, v, err := h.Next(ctx, 0)
-	if err != nil || s.Slide != 100 || v != 100 {
-		t.Fatalf("Next = %d v%d %v, want slide 100 (the latest) at v100", s.Slide, v, err)
-	}
-	// Nothing newer: Next waits until the context ends.
-	short, cancel := context.WithTimeout(ctx, 10*time.Millisecond)
-	defer cancel()
-	if _, _, err := h.Next(short, v); !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("Next with nothing new = %v, want deadline", err)
-	}
-	done := make(chan error)
-	go func() { _, _, err := h.Next(ctx, v); done <- err }()
-	h.Close()
-	if err := <-done; !errors.Is(err, ErrClosed) {
-		t.Fatalf("Next after Close = %v, want ErrClosed", err)
-	}
 }
 
 func TestSocketModes(t *testing.T) {
@@ -277,5 +252,23 @@ func TestDirRefusesOpenDirectory(t *testing.T) {
 	t.Setenv("XDG_RUNTIME_DIR", "")
 	if d, err := Dir(); err != nil || !strings.HasPrefix(d, os.TempDir()) {
 		t.Errorf("Dir without XDG_RUNTIME_DIR = %q, %v", d, err)
+	}
+}
+
+// The state carries the slide of the deck and the screen within it, and a
+// preview of what comes next, across the socket.
+func TestStateCarriesScreenAndPreview(t *testing.T) {
+	dir := testDir(t)
+	s, hub := listen(t, dir, "Preview")
+	want := State{Slide: 7, Total: 14, Screen: 2, Screens: 2, Title: "Glossary", Digits: "1",
+		Next: &Preview{Slide: 8, Title: "Questions", Lines: []string{"1. What next?", "2. Who gains?"}}}
+	hub.Publish(want)
+	st, err := dial(t, s.Path()).Next()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Slide != 7 || st.Screen != 2 || st.Screens != 2 || st.Digits != "1" || st.Next == nil ||
+		st.Next.Slide != 8 || st.Next.Title != "Questions" || len(st.Next.Lines) != 2 || st.Next.Lines[1] != "2. Who gains?" {
+		t.Fatalf("state = %+v (next %+v), want %+v", st, st.Next, want)
 	}
 }

@@ -31,21 +31,37 @@ const (
 )
 
 // State is what a presentation shows right now, as a console or a follower
-// needs it.
+// needs it. Slides are counted in slides of the deck, never in screens, so
+// the numbers are the same whatever the size of the projector's terminal.
 type State struct {
 	PID      int    `json:"pid"`
 	Briefing string `json:"briefing"` // the briefing's title
-	Slide    int    `json:"slide"`    // 1-based
-	Total    int    `json:"total"`
-	Step     int    `json:"step,omitempty"` // 1-based reveal step of the slide
-	Steps    int    `json:"steps,omitempty"`
-	Title    string `json:"title"`
-	// Part is "2/3" when the slide is one screen of a slide split to fit.
-	Part      string   `json:"part,omitempty"`
-	Notes     []string `json:"notes,omitempty"`
-	NextTitle string   `json:"next_title,omitempty"`
-	Blank     string   `json:"blank,omitempty"` // "", "black" or "white"
-	Timer     Timer    `json:"timer"`
+	Slide    int    `json:"slide"`    // 1-based slide of the deck
+	Total    int    `json:"total"`    // slides in the deck
+	// Screen and Screens place the screen shown within a slide that needs
+	// more than one at the projector's size ("7 · 2/2"); both 0 otherwise.
+	Screen  int      `json:"screen,omitempty"`
+	Screens int      `json:"screens,omitempty"`
+	Step    int      `json:"step,omitempty"` // 1-based reveal step of the screen
+	Steps   int      `json:"steps,omitempty"`
+	Title   string   `json:"title"`
+	Notes   []string `json:"notes,omitempty"`
+	// Next is what the next key shows after the current screen (nil on
+	// the last).
+	Next *Preview `json:"next,omitempty"`
+	// Digits is a slide number being typed on the projector for a jump.
+	Digits string `json:"digits,omitempty"`
+	Blank  string `json:"blank,omitempty"` // "", "black" or "white"
+	Timer  Timer  `json:"timer"`
+}
+
+// Preview is the content of the slide (or screen) that comes next, as
+// paragraphs a console wraps to the room it has.
+type Preview struct {
+	Slide  int      `json:"slide"`            // 1-based
+	Screen int      `json:"screen,omitempty"` // set when it is a further screen of the same slide
+	Title  string   `json:"title"`
+	Lines  []string `json:"lines,omitempty"`
 }
 
 // Timer is the presentation's clock: when it started and how long the talk

@@ -185,13 +185,13 @@ func (s *Server) send(ctx context.Context, cancel context.CancelFunc, c net.Conn
 	defer s.wg.Done()
 	defer cancel()
 	defer s.drop(c)
-	var v uint64
+	sub := s.hub.Subscribe()
+	defer sub.Cancel()
 	for {
-		st, nv, err := s.hub.Next(ctx, v)
+		st, err := sub.Next(ctx)
 		if err != nil {
 			return
 		}
-		v = nv
 		line, err := encode(Message{Type: TypeState, State: &st})
 		if err != nil {
 			continue

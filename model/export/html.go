@@ -39,7 +39,12 @@ blockquote { margin: .5rem 0; padding: .45rem .8rem; background: var(--quote); b
 blockquote cite { font-style: normal; font-size: .8rem; color: var(--muted); margin-left: .4rem; font-family: system-ui, sans-serif; }
 .label { font-size: .85rem; color: var(--muted); margin: .25rem 0; }
 .note { font-size: .9rem; color: var(--muted); margin: .25rem 0; }
-.note::before { content: "Note: "; font-weight: 600; }
+.note::before { content: "Speaker note: "; font-weight: 600; }
+#your-notes h2 { color: #2e6b3a; border-color: #2e6b3a; }
+.reader-note { margin: 0 0 1rem; padding: .4rem .8rem; border-left: 3px solid #2e6b3a; background: #f2f7f2; font-family: system-ui, -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; }
+.reader-note h3 { margin: .2rem 0 .3rem; font-size: 1rem; }
+.reader-note p { margin: .3rem 0; }
+.reader-note .tags { font-size: .8rem; color: var(--muted); }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .5rem; border-bottom: 1px solid var(--rule); }
 th { border-bottom: 2px solid var(--ink); }
@@ -58,7 +63,8 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; page-break-after: avoid; color: #000; border-color: #000; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  .point, blockquote, tr, dl.glossary dd, .actor { break-inside: avoid; page-break-inside: avoid; }
+  .point, blockquote, tr, dl.glossary dd, .actor, .reader-note { break-inside: avoid; page-break-inside: avoid; }
+  .reader-note { background: none; }
   blockquote { background: none; border-left-color: #000; }
   .article .cited { background: none; text-decoration: underline dotted; }
 }
@@ -68,7 +74,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <header>
 <h1>{{line .B.Title}}</h1>
 <dl class="meta">
-{{- with .B.Source.Title}}<dt>model.Source</dt><dd>{{line .}}</dd>{{end}}
+{{- with .B.Source.Title}}<dt>Source</dt><dd>{{line .}}</dd>{{end}}
 {{- with .B.Source.Publisher}}<dt>Publisher</dt><dd>{{line .}}</dd>{{end}}
 {{- with .Published}}<dt>Published</dt><dd>{{.}}</dd>{{end}}
 {{- with .B.Source.URL}}<dt>URL</dt><dd>{{line .}}</dd>{{end}}
@@ -84,6 +90,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 {{- if .B.Actors}}<li><a href="#actors">Actors</a></li>{{end}}
 {{- if .B.Glossary}}<li><a href="#glossary">Glossary</a></li>{{end}}
 {{- if .B.Questions}}<li><a href="#questions">Questions</a></li>{{end}}
+{{- if .Notes}}<li><a href="#your-notes">Your notes</a></li>{{end}}
 {{- if .B.Source.Paragraphs}}<li><a href="#article">The article</a></li>{{end}}
 </ol>
 </nav>
@@ -94,9 +101,9 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 {{- range paras $t.Summary}}
 <p class="summary">{{.}}</p>
 {{- end}}
-{{- range $t.Notes}}
+{{- if $.Speaker}}{{range $t.Notes}}
 <p class="note">{{line .}}</p>
-{{- end}}
+{{- end}}{{end}}
 {{- range $t.Points}}
 <article class="point" id="{{.ID}}">
 <h3>{{line .Text}}</h3>
@@ -110,9 +117,9 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 {{- if .Events}}
 <p class="label">Timeline: {{range $j, $e := .Events}}{{if $j}}; {{end}}{{with call $.Event $e}}<a href="#{{.ID}}">{{line .When.Label}}: {{line .Title}}</a>{{else}}{{$e}}{{end}}{{end}}</p>
 {{- end}}
-{{- range .Notes}}
+{{- if $.Speaker}}{{range .Notes}}
 <p class="note">{{line .}}</p>
-{{- end}}
+{{- end}}{{end}}
 </article>
 {{- end}}
 </section>
@@ -121,13 +128,13 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <section id="timeline">
 <h2>Timeline</h2>
 <table>
-<thead><tr><th scope="col">When</th><th scope="col">model.Event</th><th scope="col">In the article’s words</th></tr></thead>
+<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">In the article’s words</th></tr></thead>
 <tbody>
 {{- range .B.Timeline}}
 <tr id="{{.ID}}"><td class="when">{{line .When.Label}}</td><td>{{line .Title}}
 {{- range paras .Description}}<br><span class="label">{{.}}</span>{{end}}
 {{- template "quotes" .Quotes}}
-{{- range .Notes}}<p class="note">{{line .}}</p>{{end}}</td><td>{{with .Phrase}}“{{line .}}”{{end}}</td></tr>
+{{- if $.Speaker}}{{range .Notes}}<p class="note">{{line .}}</p>{{end}}{{end}}</td><td>{{with .Phrase}}“{{line .}}”{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -149,9 +156,9 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <p>{{.}}</p>
 {{- end}}
 {{- template "quotes" .Quotes}}
-{{- range .Notes}}
+{{- if $.Speaker}}{{range .Notes}}
 <p class="note">{{line .}}</p>
-{{- end}}
+{{- end}}{{end}}
 </div>
 {{- end}}
 </section>
@@ -164,7 +171,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <dt id="{{.ID}}">{{line .Term}}{{if .Aliases}} <span class="label">(also {{range $j, $a := .Aliases}}{{if $j}}, {{end}}{{line $a}}{{end}})</span>{{end}}</dt>
 <dd>{{range paras .Definition}}<p>{{.}}</p>{{end}}
 {{- template "quotes" .Quotes}}
-{{- range .Notes}}<p class="note">{{line .}}</p>{{end}}</dd>
+{{- if $.Speaker}}{{range .Notes}}<p class="note">{{line .}}</p>{{end}}{{end}}</dd>
 {{- end}}
 </dl>
 </section>
@@ -177,6 +184,29 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <li>{{line .}}</li>
 {{- end}}
 </ol>
+</section>
+{{- end}}
+{{- if .Notes}}
+<section id="your-notes">
+<h2>Your notes</h2>
+<nav aria-label="Your notes">
+<ol>
+{{- range $i, $n := .Notes}}
+<li><a href="#note-{{inc $i}}">{{$n.Kind}}: {{$n.Title}}</a></li>
+{{- end}}
+</ol>
+</nav>
+{{- range $i, $n := .Notes}}
+<article class="reader-note" id="note-{{inc $i}}">
+<h3><span class="kind">{{$n.Kind}}</span> {{if $n.Anchor}}<a href="#{{$n.Anchor}}">{{$n.Title}}</a>{{else}}{{$n.Title}}{{end}}</h3>
+{{- with $n.Tags}}
+<p class="tags">{{.}}</p>
+{{- end}}
+{{- range paras $n.Text}}
+<p>{{range $j, $l := lines .}}{{if $j}}<br>{{end}}{{$l}}{{end}}</p>
+{{- end}}
+</article>
+{{- end}}
 </section>
 {{- end}}
 {{- if .B.Source.Paragraphs}}
@@ -207,6 +237,7 @@ var htmlTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
 	"inc":    func(i int) int { return i + 1 },
 	"paras":  htmlParagraphs,
 	"anchor": func(id string) string { return "s-" + id },
+	"lines":  func(s string) []string { return strings.Split(s, "\n") },
 }).Parse(htmlSource))
 
 // htmlData is what the template sees: the briefing, and lookups it cannot
@@ -219,14 +250,55 @@ type htmlData struct {
 	Event     func(id string) *model.Event
 	// Cited says whether a sentence is cited by anything.
 	Cited func(id string) bool
+	// Speaker shows the speaker's notes.
+	Speaker bool
+	// Notes are the reader's notes, ready to show.
+	Notes []htmlNote
+}
+
+// htmlNote is one of the reader's notes as the page shows it.
+type htmlNote struct {
+	Kind, Title string
+	Anchor      string // the item's id on the page; "" when it has gone
+	Tags        string
+	Text        string
+}
+
+func htmlNotes(b *model.Briefing, ns []NoteEntry) []htmlNote {
+	var out []htmlNote
+	for _, n := range ns {
+		h := htmlNote{Kind: kindName(n.Ref.Kind), Title: NoteTitle(b, n), Text: sanitize.Text(n.Note)}
+		var tags []string
+		if n.Bookmarked {
+			tags = append(tags, "bookmarked")
+		}
+		if n.Orphaned {
+			tags = append(tags, "no longer in the briefing")
+		} else if n.Ref.Kind == model.KindSentence {
+			h.Anchor = "s-" + n.Ref.ID
+		} else if n.Ref.ID != "" {
+			h.Anchor = n.Ref.ID
+		}
+		h.Tags = strings.Join(tags, ", ")
+		out = append(out, h)
+	}
+	return out
 }
 
 // HTML writes the briefing as one self-contained, printable HTML page:
 // inline styles (print styles included), no scripts, no external resources.
 // It holds the themes with their points and quotes, the timeline, actors,
 // glossary, questions and the article, each sentence anchored so quotes link
-// to where they come from. All content is escaped by html/template.
+// to where they come from, without the speaker's notes. All content is
+// escaped by html/template.
 func HTML(w io.Writer, b *model.Briefing) error {
+	return HTMLHandout(w, b, Options{})
+}
+
+// HTMLHandout writes the page of HTML with what opts adds: the speaker's
+// notes in place, and the reader's notes in a section "Your notes", with
+// its own table of contents, before the article.
+func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
 	return htmlTemplate.Execute(w, htmlData{
 		B:         b,
 		Published: b.Source.PublishedString(),
@@ -234,6 +306,8 @@ func HTML(w io.Writer, b *model.Briefing) error {
 		Actor:     b.Actor,
 		Event:     b.Event,
 		Cited:     func(id string) bool { return len(b.CitedBy(id)) > 0 },
+		Speaker:   opts.SpeakerNotes,
+		Notes:     htmlNotes(b, opts.Notes),
 	})
 }
 

@@ -11,11 +11,23 @@ import (
 
 // Markdown writes the briefing as a Markdown handout: themes with their
 // points and quotes, the timeline, actors, glossary, questions and the
-// article. Content is plain text in the briefing, so every character that
-// Markdown would read as markup is escaped: the handout shows what the
-// briefing says, never a link, an image or raw HTML that it did not intend.
+// article, without the speaker's notes. Content is plain text in the
+// briefing, so every character that Markdown would read as markup is
+// escaped: the handout shows what the briefing says, never a link, an image
+// or raw HTML that it did not intend.
 func Markdown(w io.Writer, b *model.Briefing) error {
-	return MarkdownWithNotes(w, b, nil)
+	return MarkdownHandout(w, b, Options{})
+}
+
+// Options choose what a handout holds besides the briefing itself.
+type Options struct {
+	// SpeakerNotes puts the presenter's notes (the briefing's "Note:"
+	// lines) in the handout. They are left out by default: a handout is
+	// what the audience takes home, not the speaker's script.
+	SpeakerNotes bool
+	// Notes are the reader's own bookmarks and notes, written in a section
+	// of their own ("Your notes"), apart from the article's quotes.
+	Notes []NoteEntry
 }
 
 // NoteEntry is a reader's bookmark or note on an item, as an export shows
@@ -30,11 +42,12 @@ type NoteEntry struct {
 	Orphaned bool
 }
 
-// MarkdownWithNotes writes the handout of WriteMarkdown with a section
-// "Bookmarks and notes" before the article, listing notes in the order
-// given. With no notes it writes exactly what WriteMarkdown does.
-func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error {
-	m := &mdWriter{w: w}
+// MarkdownHandout writes the handout of Markdown with what opts adds: the
+// speaker's notes in place, and the reader's notes in a section "Your
+// notes" before the article, in the order given.
+func MarkdownHandout(w io.Writer, b *model.Briefing, opts Options) error {
+	m := &mdWriter{w: w, speaker: opts.SpeakerNotes}
+	notes := opts.Notes
 	m.printf("# %s\n\n", mdText(b.Title))
 	var meta []string
 	if b.Source.Title != "" {
@@ -54,9 +67,7 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 	for i, th := range b.Themes {
 		m.printf("## %d. %s\n\n", i+1, mdText(th.Title))
 		m.para(th.Summary)
-		for _, n := range th.Notes {
-			m.printf("*Note:* %s\n\n", mdText(n))
-		}
+		m.lines(m.notesMD(th.Notes))
 		for _, p := range th.Points {
 			m.printf("### %s\n\n", mdText(p.Text))
 			m.para(p.Detail)
@@ -68,13 +79,13 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 			if events := eventTitles(b, p.Events); events != "" {
 				facts = append(facts, "*Timeline:* "+mdText(events))
 			}
-			m.lines(append(facts, notesMD(p.Notes)...))
+			m.lines(append(facts, m.notesMD(p.Notes)...))
 		}
 	}
 
 	if len(b.Timeline) > 0 {
 		m.printf("## Timeline\n\n")
-		m.printf("| When | model.Event | In the article’s words |\n|---|---|---|\n")
+		m.printf("| When | Event | In the article’s words |\n|---|---|---|\n")
 		for _, e := range b.Timeline {
 			phrase := ""
 			if e.Phrase != "" {
@@ -84,13 +95,13 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 		}
 		m.printf("\n")
 		for _, e := range b.Timeline {
-			if e.Description == "" && len(e.Quotes) == 0 && len(e.Notes) == 0 {
+			if e.Description == "" && len(e.Quotes) == 0 && (len(e.Notes) == 0 || !m.speaker) {
 				continue
 			}
 			m.printf("### %s: %s\n\n", mdText(e.When.Label()), mdText(e.Title))
 			m.para(e.Description)
 			m.quotes(e.Quotes)
-			m.lines(notesMD(e.Notes))
+			m.lines(m.notesMD(e.Notes))
 		}
 	}
 
@@ -111,7 +122,7 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 			m.lines(facts)
 			m.para(a.Description)
 			m.quotes(a.Quotes)
-			m.lines(notesMD(a.Notes))
+			m.lines(m.notesMD(a.Notes))
 		}
 	}
 
@@ -124,6 +135,7 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 			}
 			m.printf("%s — %s\n\n", head, mdText(g.Definition))
 			m.quotes(g.Quotes)
+			m.lines(m.notesMD(g.Notes))
 		}
 	}
 
@@ -136,7 +148,7 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 	}
 
 	if len(notes) > 0 {
-		m.notes(notes)
+		m.notes(b, notes)
 	}
 
 	if len(b.Source.Paragraphs) > 0 {
@@ -155,14 +167,14 @@ func MarkdownWithNotes(w io.Writer, b *model.Briefing, notes []NoteEntry) error 
 	return m.err
 }
 
-// notes writes the reader's bookmarks and notes: one entry per item, its
-// kind and text, then the note as a quoted block (line by line, so the
-// reader's own line breaks stay).
-func (m *mdWriter) notes(ns []NoteEntry) {
-	m.printf("## Bookmarks and notes\n\n")
-	endsBlank := false
+// notes writes the reader's bookmarks and notes under their own heading:
+// one sub-heading per item, with its kind and its full title, then the
+// note as the reader wrote it, in plain paragraphs — never as a quote, the
+// markup of the article's own words.
+func (m *mdWriter) notes(b *model.Briefing, ns []NoteEntry) {
+	m.printf("## Your notes\n\n")
 	for _, n := range ns {
-		endsBlank = false
+		head := "*" + mdText(kindName(n.Ref.Kind)) + ":* " + mdText(NoteTitle(b, n))
 		var tags []string
 		if n.Bookmarked {
 			tags = append(tags, "bookmarked")
@@ -170,31 +182,64 @@ func (m *mdWriter) notes(ns []NoteEntry) {
 		if n.Orphaned {
 			tags = append(tags, "no longer in the briefing")
 		}
-		head := "**" + mdText(kindName(n.Ref.Kind)) + "** " + mdText(n.Label)
-		if n.Label == "" {
-			head = "**" + mdText(kindName(n.Ref.Kind)) + "** " + mdText(n.Ref.ID)
-		}
+		m.printf("### %s\n\n", head)
 		if len(tags) > 0 {
-			head += " *(" + mdText(strings.Join(tags, ", ")) + ")*"
+			m.printf("*%s*\n\n", mdText(strings.Join(tags, ", ")))
 		}
-		m.printf("- %s\n", head)
-		if strings.TrimSpace(n.Note) == "" {
+		text := strings.TrimRight(sanitize.Text(n.Note), "\n")
+		if strings.TrimSpace(text) == "" {
 			continue
 		}
-		m.printf("\n")
-		for _, l := range strings.Split(strings.TrimRight(sanitize.Text(n.Note), "\n"), "\n") {
-			if strings.TrimSpace(l) == "" {
-				m.printf("  >\n")
-				continue
+		for _, p := range strings.Split(text, "\n\n") {
+			var ls []string
+			for _, l := range strings.Split(p, "\n") {
+				if strings.TrimSpace(l) != "" {
+					ls = append(ls, mdText(l))
+				}
 			}
-			m.printf("  > %s\n", mdText(l))
+			m.lines(ls)
 		}
-		m.printf("\n")
-		endsBlank = true
 	}
-	if !endsBlank {
-		m.printf("\n")
+}
+
+// NoteTitle is the full title of the item a reader's note is on: its text
+// in the briefing, or the label kept with the note when the item has gone.
+func NoteTitle(b *model.Briefing, n NoteEntry) string {
+	id := n.Ref.ID
+	var t string
+	switch n.Ref.Kind {
+	case model.KindTheme:
+		if x := b.Theme(id); x != nil {
+			t = x.Title
+		}
+	case model.KindPoint:
+		if x := b.Point(id); x != nil {
+			t = x.Text
+		}
+	case model.KindEvent:
+		if x := b.Event(id); x != nil {
+			t = x.When.Label() + ": " + x.Title
+		}
+	case model.KindActor:
+		if x := b.Actor(id); x != nil {
+			t = x.Name
+		}
+	case model.KindTerm:
+		if x := b.Term(id); x != nil {
+			t = x.Term
+		}
+	case model.KindSentence:
+		if x := b.Sentence(id); x != nil {
+			t = x.Text
+		}
 	}
+	switch {
+	case t != "" && !n.Orphaned:
+		return sanitize.Line(t)
+	case n.Label != "":
+		return sanitize.Line(n.Label)
+	}
+	return id
 }
 
 // kindName is how a kind of item is called in a handout.
@@ -217,8 +262,9 @@ func kindName(k model.RefKind) string {
 }
 
 type mdWriter struct {
-	w   io.Writer
-	err error
+	w       io.Writer
+	err     error
+	speaker bool // write the speaker's notes
 }
 
 func (m *mdWriter) printf(format string, args ...any) {
@@ -237,10 +283,14 @@ func (m *mdWriter) lines(ls []string) {
 	}
 }
 
-func notesMD(ns []string) []string {
+// notesMD are the speaker's notes as lines, when the handout has them.
+func (m *mdWriter) notesMD(ns []string) []string {
+	if !m.speaker {
+		return nil
+	}
 	var out []string
 	for _, n := range ns {
-		out = append(out, "*Note:* "+mdText(n))
+		out = append(out, "*Speaker note:* "+mdText(n))
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package present
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -14,55 +15,55 @@ import (
 
 func TestKeysMoveThroughTheDeck(t *testing.T) {
 	m := newTest(t, seed(t), 80, 24, Options{})
-	n := len(m.pages)
+	n := len(m.deck)
 	if !strings.Contains(plain(t, m), "1/"+itoa(n)) {
 		t.Fatal("does not open on 1/N")
 	}
 	m = update(t, m, press("right", "space", "pgdown")...)
-	if m.cur != 3 {
-		t.Fatalf("right, space, pgdown reach screen %d, want 4", m.cur+1)
+	if m.slide != 3 {
+		t.Fatalf("right, space, pgdown reach slide %d, want 4", m.slide+1)
 	}
 	for _, k := range []string{"n", "l", "enter"} {
-		before := m.cur
+		before := m.slide
 		m = update(t, m, press(k)...)
-		if m.cur != before+1 {
-			t.Errorf("%s does not go to the next screen", k)
+		if m.slide != before+1 {
+			t.Errorf("%s does not go to the next slide", k)
 		}
 	}
 	for _, k := range []string{"left", "pgup", "p", "h", "backspace"} {
-		before := m.cur
+		before := m.slide
 		m = update(t, m, press(k)...)
-		if m.cur != before-1 {
-			t.Errorf("%s does not go to the previous screen", k)
+		if m.slide != before-1 {
+			t.Errorf("%s does not go to the previous slide", k)
 		}
 	}
 	m = update(t, m, press("end")...)
-	if m.cur != n-1 {
-		t.Errorf("end goes to %d, want %d", m.cur+1, n)
+	if m.slide != n-1 {
+		t.Errorf("end goes to %d, want %d", m.slide+1, n)
 	}
 	m = update(t, m, press("right")...)
-	if m.cur != n-1 {
-		t.Error("next on the last screen moves past it")
+	if m.slide != n-1 {
+		t.Error("next on the last slide moves past it")
 	}
 	m = update(t, m, press("home")...)
-	if m.cur != 0 {
-		t.Errorf("home goes to %d", m.cur+1)
+	if m.slide != 0 {
+		t.Errorf("home goes to %d", m.slide+1)
 	}
 	m = update(t, m, press("left")...)
-	if m.cur != 0 {
-		t.Error("previous on the first screen moves before it")
+	if m.slide != 0 {
+		t.Error("previous on the first slide moves before it")
 	}
 	m = update(t, m, press("1", "2", "enter")...)
-	if m.cur != 11 {
-		t.Errorf("12 enter goes to %d", m.cur+1)
+	if m.slide != 11 {
+		t.Errorf("12 enter goes to %d", m.slide+1)
 	}
 	m = update(t, m, press("9", "9", "enter")...)
-	if m.cur != n-1 {
-		t.Errorf("99 enter goes to %d, want the last, %d", m.cur+1, n)
+	if m.slide != n-1 {
+		t.Errorf("99 enter goes to %d, want the last, %d", m.slide+1, n)
 	}
 	m = update(t, m, press("3", "x", "enter")...)
-	if m.cur != n-1 {
-		t.Errorf("a stray key should cancel the jump; enter then moves on from %d, got %d", n, m.cur+1)
+	if m.slide != n-1 {
+		t.Errorf("a stray key should cancel the jump; enter then moves on from %d, got %d", n, m.slide+1)
 	}
 	// F5 and esc, which clickers send, do nothing.
 	before := plain(t, m)
@@ -168,15 +169,15 @@ func TestRevealOneAtATime(t *testing.T) {
 	}
 	m = update(t, m, press("right")...)
 	s = plain(t, m)
-	if !strings.Contains(s, "Farmers") || strings.Contains(s, "council") || m.cur != 0 {
+	if !strings.Contains(s, "Farmers") || strings.Contains(s, "council") || m.slide != 0 {
 		t.Fatalf("step 2:\n%s", s)
 	}
 	m = update(t, m, press("right", "right")...)
-	if m.cur != 1 {
-		t.Fatalf("after every point, next goes on; at %d", m.cur+1)
+	if m.slide != 1 {
+		t.Fatalf("after every point, next goes on; at %d", m.slide+1)
 	}
 	m = update(t, m, press("left")...)
-	if s := plain(t, m); m.cur != 0 || !strings.Contains(s, "council") {
+	if s := plain(t, m); m.slide != 0 || !strings.Contains(s, "council") {
 		t.Fatalf("back shows the previous slide whole:\n%s", s)
 	}
 	if st := m.State(); st.Step != 3 || st.Steps != 3 {
@@ -186,27 +187,24 @@ func TestRevealOneAtATime(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	b := seed(t)
-	if p := Check(b, 80, 24); len(p) != 0 {
-		t.Errorf("seed deck at 80x24: %q", p)
+	if p, err := Check(b, 160, 45); len(p) != 0 || err != nil {
+		t.Errorf("seed deck at 160x45: %v %v", p, err)
 	}
-	if p := Check(b, 160, 45); len(p) != 0 {
-		t.Errorf("seed deck at 160x45: %q", p)
-	}
-	if p := Check(b, 50, 15); len(p) != 1 || !strings.Contains(p[0], "smaller than") {
-		t.Errorf("50x15: %q", p)
+	if _, err := Check(b, 50, 15); err == nil || !strings.Contains(err.Error(), "smaller than") {
+		t.Errorf("50x15: %v", err)
 	}
 	long := strings.Replace(revealSrc, "## closing", "## text A wall of text\n\n"+strings.Repeat("This paragraph goes on and on. ", 200)+"\n\n## closing", 1)
 	lb, err := model.Parse("long.brief.md", []byte(long), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := Check(lb, 60, 20)
-	if len(p) != 1 || !strings.Contains(p[0], "slide 2") || !strings.Contains(p[0], "A wall of text") {
-		t.Errorf("a paragraph taller than the screen: %q", p)
+	p, _ := Check(lb, 60, 20)
+	if len(p) != 1 || p[0].Slide != 2 || !strings.Contains(p[0].String(), "slide 2 “A wall of text”") || p[0].Screens < 2 || len(p[0].Cut) == 0 {
+		t.Errorf("a paragraph taller than the screen: %v", p)
 	}
 	// The renderer still never overflows: the paragraph is cut across screens.
 	m := newTest(t, lb, 60, 20, Options{})
-	for range m.pages {
+	for range m.sl.pages {
 		plain(t, m)
 		m = update(t, m, press("right")...)
 	}
@@ -217,7 +215,7 @@ func TestEverySizeFits(t *testing.T) {
 	for _, sz := range [][2]int{{60, 20}, {61, 21}, {79, 23}, {100, 30}, {120, 40}, {200, 60}, {300, 100}, {40, 10}, {59, 30}} {
 		for _, th := range ThemeNames {
 			m := newTest(t, b, sz[0], sz[1], Options{Theme: th, Clock: true, Duration: time.Minute})
-			for range max(1, len(m.pages)) {
+			for range max(1, len(m.sl.pages)) {
 				plain(t, m)
 				m = update(t, m, press("right")...)
 			}
@@ -230,10 +228,10 @@ func TestEverySizeFits(t *testing.T) {
 func TestResizeKeepsTheSlide(t *testing.T) {
 	m := newTest(t, seed(t), 160, 45, Options{})
 	m = update(t, m, press("end", "left")...)
-	slide := m.pages[m.cur].Slide
+	slide := m.slide
 	m = update(t, m, tea_size(80, 24))
-	if m.pages[m.cur].Slide != slide {
-		t.Errorf("after a resize, slide %d became %d", slide, m.pages[m.cur].Slide)
+	if m.slide != slide {
+		t.Errorf("after a resize, slide %d became %d", slide, m.slide)
 	}
 }
 
@@ -263,7 +261,7 @@ func TestStatePublished(t *testing.T) {
 	m = update(t, m, tea_size(80, 24))
 	m = update(t, m, press("right", "right", "right")...)
 	st, _ := hub.Latest()
-	if st.Slide != 4 || st.Total != len(m.pages) || st.Title != "Russia’s history with Afghanistan" || st.NextTitle != "Security" {
+	if st.Slide != 4 || st.Total != len(m.deck) || st.Title != "Russia’s history with Afghanistan" || st.Next == nil || st.Next.Title != "Security" || len(st.Next.Lines) == 0 {
 		t.Errorf("state = %+v", st)
 	}
 	if len(st.Notes) == 0 || st.Timer.Duration != 20*time.Minute || !st.Timer.Started.Equal(fixedNow) {
@@ -275,16 +273,16 @@ func TestStatePublished(t *testing.T) {
 	}
 	// Commands from a console move the presentation.
 	m = update(t, m, ctlMsg{Op: deckctl.OpNext})
-	if m.cur != 4 || m.blank != "" {
-		t.Errorf("console next: at %d blank %q", m.cur+1, m.blank)
+	if m.slide != 4 || m.blank != "" {
+		t.Errorf("console next: at %d blank %q", m.slide+1, m.blank)
 	}
 	m = update(t, m, ctlMsg{Op: deckctl.OpGoto, Slide: 2}, ctlMsg{Op: deckctl.OpBlank, Blank: "white"})
-	if m.cur != 1 || m.blank != "white" {
-		t.Errorf("console goto/blank: at %d blank %q", m.cur+1, m.blank)
+	if m.slide != 1 || m.blank != "white" {
+		t.Errorf("console goto/blank: at %d blank %q", m.slide+1, m.blank)
 	}
 	m = update(t, m, ctlMsg{Op: deckctl.OpPrev})
-	if m.cur != 0 {
-		t.Errorf("console prev: at %d", m.cur+1)
+	if m.slide != 0 {
+		t.Errorf("console prev: at %d", m.slide+1)
 	}
 }
 
@@ -298,10 +296,13 @@ func TestWritePlain(t *testing.T) {
 	if got := strings.Count(out, "── "); got != len(deck) {
 		t.Errorf("%d slide headers, want %d", got, len(deck))
 	}
-	for _, want := range []string{"── 1/", "Russia recognises the Taliban government", "1980s — Soviet military intervention", "note: Open with the distinction"} {
+	for _, want := range []string{"── 1/", "Russia recognises the Taliban government", "note: Open with the distinction"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("plain deck lacks %q", want)
 		}
+	}
+	if !regexp.MustCompile(`(?m)^.*1980s .*Soviet military intervention`).MatchString(out) {
+		t.Error("the timeline of the plain deck does not read as the projector's: date, then event")
 	}
 	if strings.Contains(out, "\x1b") {
 		t.Error("plain deck holds escape sequences")

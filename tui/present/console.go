@@ -108,6 +108,7 @@ type Console struct {
 	problem   string // why no presentation is followed
 
 	digits   string
+	digitSeq int
 	showHelp bool
 	w, h     int
 	now      time.Time
@@ -237,6 +238,10 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return c, retryCmd()
 	case sendFailedMsg:
 		c.problem = msg.err.Error()
+	case digitTimeoutMsg:
+		if msg.seq == c.digitSeq {
+			c.digits = ""
+		}
 	case tea.KeyPressMsg:
 		return c.key(msg)
 	}
@@ -259,16 +264,16 @@ func (c Console) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Digit):
 			if len(c.digits) < 4 {
-				c.digits += msg.String()
+				return c.typed(c.digits + msg.String())
 			}
 		case msg.String() == "enter":
 			n, _ := strconv.Atoi(c.digits)
-			c.digits = ""
+			c, _ := c.typed("")
 			return c, c.send(deckctl.Command{Op: deckctl.OpGoto, Slide: max(n, 1)})
 		case msg.String() == "backspace":
-			c.digits = c.digits[:len(c.digits)-1]
+			return c.typed(c.digits[:len(c.digits)-1])
 		default:
-			c.digits = ""
+			return c.typed("")
 		}
 		return c, nil
 	}
@@ -282,7 +287,7 @@ func (c Console) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Last):
 		return c, c.send(deckctl.Command{Op: deckctl.OpGoto, Slide: max(c.st.Total, 1)})
 	case key.Matches(msg, k.Digit):
-		c.digits = msg.String()
+		return c.typed(msg.String())
 	case key.Matches(msg, k.Black):
 		return c, c.send(deckctl.Command{Op: deckctl.OpBlank, Blank: toggle(c.st.Blank, blankBlack)})
 	case key.Matches(msg, k.White):
@@ -291,6 +296,16 @@ func (c Console) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		c.showHelp = true
 	}
 	return c, nil
+}
+
+// typed sets the slide number being typed and restarts its timeout.
+func (c Console) typed(digits string) (Console, tea.Cmd) {
+	c.digits = digits
+	c.digitSeq++
+	if digits == "" {
+		return c, nil
+	}
+	return c, digitTimeoutCmd(c.digitSeq)
 }
 
 func toggle(cur, mode string) string {
@@ -355,14 +370,14 @@ func (c Console) Screen() string {
 		}
 		add(&bottom, rule)
 		add(&bottom, c.helpLine(w))
-		return c.compose(top, nil, bottom)
+		return c.compose(top, nil, nil, bottom)
 	}
 
 	st := c.st
 	counter := strconv.Itoa(st.Slide) + "/" + strconv.Itoa(st.Total)
 	title := st.Title
-	if st.Part != "" {
-		title += " (" + st.Part + ")"
+	if st.Screens > 1 {
+		title += " · screen " + strconv.Itoa(st.Screen) + "/" + strconv.Itoa(st.Screens)
 	}
 	line := s.Banner.Render(" "+counter+" ") + " " + s.Title.Render(sanitize.Truncate(title, max(1, w-sanitize.Width(counter)-3), "…"))
 	add(&top, line)
@@ -381,40 +396,71 @@ func (c Console) Screen() string {
 		add(&top, style.Render(sanitize.Truncate(strings.Join(status, " · "), w, "…")))
 	}
 	add(&top, "")
-	label := "Notes"
-	if c.showHelp {
-		label = "Keys (any key returns to the notes)"
-	}
-	add(&top, s.Label.Render(label))
 
 	var notes []string
 	if c.showHelp {
+		notes = append(notes, " "+s.Label.Render("Keys (any key returns to the notes)"))
 		for _, col := range c.keys.FullHelp() {
 			for _, b := range col {
 				notes = append(notes, " "+s.Key.Render(b.Help().Key)+" "+s.Text.Render(b.Help().Desc))
 			}
 		}
-	} else if len(st.Notes) == 0 {
+		return c.compose(top, notes, nil, c.bottom(w))
+	}
+	notes = append(notes, " "+s.Label.Render("Notes"))
+	if len(st.Notes) == 0 {
 		notes = append(notes, " "+s.Dim.Render("(no notes for this slide)"))
-	} else {
-		for i, n := range st.Notes {
-			if i > 0 {
-				notes = append(notes, "")
-			}
-			for _, l := range sanitize.Wrap(n, w-2) {
-				notes = append(notes, "  "+s.Text.Render(l))
-			}
+	}
+	for i, n := range st.Notes {
+		if i > 0 {
+			notes = append(notes, "")
+		}
+		for _, l := range sanitize.Wrap(n, w-2) {
+			notes = append(notes, "  "+s.Text.Render(l))
 		}
 	}
+	return c.compose(top, notes, c.preview(w), c.bottom(w))
+}
 
-	add(&bottom, rule)
-	next := "Next: "
-	if st.NextTitle != "" {
-		next += st.NextTitle
-	} else {
-		next += "(last slide)"
+// preview is the next slide (or the next screen of this one) as it will
+// read: its title, then its content wrapped to the console's width.
+func (c Console) preview(w int) []string {
+	s := c.styles
+	rule := " " + s.Dim.Render(strings.Repeat("─", w))
+	n := c.st.Next
+	if n == nil {
+		return []string{rule, " " + s.Label.Render("Next:") + " " + s.Dim.Render("(last slide)")}
 	}
-	add(&bottom, s.Text.Render(sanitize.Truncate(next, w, "…")))
+	where := " · slide " + strconv.Itoa(n.Slide)
+	if n.Screen > 0 {
+		where = " · screen " + strconv.Itoa(n.Screen) + " of this slide"
+	}
+	head := sanitize.Truncate(n.Title, max(1, w-6-sanitize.Width(where)), "…")
+	out := []string{rule, " " + s.Label.Render("Next: ") + s.Title.Render(head) + s.Dim.Render(where)}
+	for _, p := range n.Lines {
+		lead := ""
+		if i := strings.Index(p, " "); i > 0 && i <= 4 && (strings.HasPrefix(p, "• ") || strings.HasSuffix(p[:i], ".")) {
+			lead = p[:i+1]
+		}
+		indent := strings.Repeat(" ", sanitize.Width(lead))
+		for j, l := range sanitize.Wrap(strings.TrimPrefix(p, lead), max(1, w-2-len(indent))) {
+			if j == 0 {
+				l = lead + l
+			} else {
+				l = indent + l
+			}
+			out = append(out, "  "+s.Text.Render(l))
+		}
+	}
+	return out
+}
+
+// bottom is the timer row, the pace hint and the help line (or the slide
+// number being typed, here or on the projector).
+func (c Console) bottom(w int) []string {
+	s := c.styles
+	st := c.st
+	var out []string
 	t := Timer{Start: st.Timer.Started, Duration: st.Timer.Duration}
 	clock := c.now.Format("15:04")
 	timer := t.Status(c.now)
@@ -422,28 +468,69 @@ func (c Console) Screen() string {
 	if t.Warning(c.now) {
 		ts = s.Warn
 	}
+	out = append(out, " "+s.Dim.Render(strings.Repeat("─", w)))
 	gap := max(1, w-sanitize.Width(timer)-sanitize.Width(clock))
-	add(&bottom, ts.Render(timer)+strings.Repeat(" ", gap)+s.Dim.Render(clock))
-	if c.digits != "" {
-		add(&bottom, s.Key.Render("go to slide "+c.digits+"_"))
-	} else {
-		add(&bottom, c.helpLine(w))
+	out = append(out, " "+ts.Render(timer)+strings.Repeat(" ", gap)+s.Dim.Render(clock))
+	out = append(out, " "+s.Dim.Render(sanitize.Truncate(Pace(t, c.now, st.Slide, st.Total), w, "…")))
+	switch {
+	case c.digits != "":
+		out = append(out, " "+s.Key.Render("go to slide "+c.digits+"_"))
+	case st.Digits != "":
+		out = append(out, " "+s.Key.Render("go to slide "+st.Digits+"_ (typed on the projector)"))
+	default:
+		out = append(out, " "+c.helpLine(w))
 	}
-	return c.compose(top, notes, bottom)
+	return out
 }
 
-// compose stacks the top rows, as many middle rows as fit, and the bottom
-// rows at the bottom of the screen.
-func (c Console) compose(top, middle, bottom []string) string {
-	room := c.h - len(top) - len(bottom)
-	if room < len(middle) {
-		if room > 0 {
-			middle = append(middle[:room-1:room-1], " "+c.styles.Dim.Render("  … (more notes than fit)"))
+// Pace is the hint of how the talk is going: the slides left after the
+// current one and, with a countdown, the time that leaves each of them and
+// whether the talk is ahead of or behind an even pace.
+func Pace(t Timer, now time.Time, slide, total int) string {
+	left := max(0, total-slide)
+	out := strconv.Itoa(left) + " slides left"
+	if left == 1 {
+		out = "1 slide left"
+	}
+	if !t.Countdown() || total < 1 || slide < 1 {
+		return out
+	}
+	rem := t.Remaining(now)
+	if rem <= 0 {
+		return out + " · over time"
+	}
+	out += " · " + FormatDuration(rem/time.Duration(left+1)) + " a slide"
+	// Where an even pace would be now: slide 1 at the start, the last
+	// slide's end at the end.
+	expect := float64(t.Elapsed(now)) / float64(t.Duration) * float64(total)
+	switch done := float64(slide - 1); {
+	case done > expect+1:
+		out += " · ahead"
+	case done < expect-1:
+		out += " · behind"
+	default:
+		out += " · on pace"
+	}
+	return out
+}
+
+// compose stacks the top rows, the middle rows and the preview as far as
+// they fit, and the bottom rows at the bottom of the screen. The notes come
+// first; the preview gets at least a few rows, and whatever the notes leave.
+func (c Console) compose(top, notes, preview, bottom []string) string {
+	room := max(0, c.h-len(top)-len(bottom))
+	pv := min(len(preview), max(room/3, min(room, 4)))
+	pv = max(pv, min(len(preview), room-len(notes)))
+	nr := room - pv
+	if nr < len(notes) {
+		if nr > 0 {
+			notes = append(notes[:nr-1:nr-1], " "+c.styles.Dim.Render("  … (more notes than fit)"))
 		} else {
-			middle = nil
+			notes = nil
 		}
 	}
-	rows := append(append([]string(nil), top...), middle...)
+	rows := append(append([]string(nil), top...), notes...)
+	rows = append(rows, preview[:pv]...)
 	for len(rows)+len(bottom) < c.h {
 		rows = append(rows, "")
 	}

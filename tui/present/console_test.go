@@ -79,6 +79,20 @@ func TestConsoleShowsTheState(t *testing.T) {
 			t.Errorf("console lacks %q:\n%s", want, s)
 		}
 	}
+	// The next slide's content, not only its title, and the pace.
+	if st.Next == nil || len(st.Next.Lines) == 0 {
+		t.Fatal("the state carries no preview of the next slide")
+	}
+	first := strings.Join(strings.Fields(st.Next.Lines[0])[:4], " ")
+	if !strings.Contains(s, first) || !strings.Contains(s, "slides left") {
+		t.Errorf("console lacks the next slide's first line %q or the pace:\n%s", first, s)
+	}
+	// Digits typed on the projector show on the console as they are typed.
+	typing := st
+	typing.Digits = "1"
+	if s := consolePlain(t, consoleUpdate(t, c, stateMsg{nil, typing})); !strings.Contains(s, "go to slide 1_") {
+		t.Errorf("digits typed on the projector are not shown:\n%s", s)
+	}
 	// The warning style in the last two minutes: reverse video without colour.
 	st.Timer.Started = fixedNow.Add(-19 * time.Minute)
 	c = consoleUpdate(t, c, stateMsg{nil, st})
@@ -172,5 +186,28 @@ func TestConsoleKeysDriveThePresentation(t *testing.T) {
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Error("q does not quit the console")
+	}
+}
+
+func TestPace(t *testing.T) {
+	start := fixedNow
+	talk := Timer{Start: start, Duration: 20 * time.Minute}
+	cases := []struct {
+		t            Timer
+		at           time.Duration
+		slide, total int
+		want         string
+	}{
+		{Timer{Start: start}, time.Minute, 3, 10, "7 slides left"},
+		{talk, 10 * time.Minute, 6, 10, "4 slides left · 2:00 a slide · on pace"},
+		{talk, 10 * time.Minute, 2, 10, "8 slides left · 1:06 a slide · behind"},
+		{talk, 2 * time.Minute, 8, 10, "2 slides left · 6:00 a slide · ahead"},
+		{talk, 19 * time.Minute, 9, 10, "1 slide left · 0:30 a slide · behind"},
+		{talk, 21 * time.Minute, 9, 10, "1 slide left · over time"},
+	}
+	for _, c := range cases {
+		if got := Pace(c.t, start.Add(c.at), c.slide, c.total); got != c.want {
+			t.Errorf("slide %d/%d after %s: %q, want %q", c.slide, c.total, c.at, got, c.want)
+		}
 	}
 }

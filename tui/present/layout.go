@@ -1,6 +1,7 @@
 package present
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -100,6 +101,9 @@ type geometry struct {
 	maxBig   int // block-letter title lines allowed on a content slide
 	maxTitle int // block-letter title lines allowed on a centred slide
 	axis     axis.Styles
+	// plain lays slides out for text with no screen to fill (the piped
+	// deck): no block letters, no rows kept above or around the slide.
+	plain bool
 }
 
 func newGeometry(w, h int) geometry {
@@ -123,10 +127,17 @@ func newGeometry(w, h int) geometry {
 	return g
 }
 
-// layout splits a deck into the pages that fit a w x h screen.
-func layout(deck []model.Slide, w, h int, ast axis.Styles) []Page {
-	g := newGeometry(w, h)
-	g.axis = ast
+// plainGeometry lays slides out w wide with no height limit, for text.
+func plainGeometry(w int) geometry {
+	g := newGeometry(w, 1<<16)
+	g.cw, g.ww = w, w
+	g.top, g.maxBig, g.maxTitle, g.plain = 0, 0, 0, true
+	return g
+}
+
+// layout lays a deck out for a w x h screen: one or more pages (screens)
+// per slide, in deck order.
+func layout(deck []model.Slide, g geometry) []Page {
 	var pages []Page
 	for i, s := range deck {
 		pages = append(pages, layoutSlide(i, s, g)...)
@@ -134,19 +145,68 @@ func layout(deck []model.Slide, w, h int, ast axis.Styles) []Page {
 	return pages
 }
 
-// layoutSlide lays out one slide, splitting it across pages if it must. A
-// title in block letters gives way to a bold one when that saves a split.
-func layoutSlide(idx int, s model.Slide, g geometry) []Page {
-	pages := layoutSlideWith(idx, s, g, true)
-	if len(pages) > 1 && pages[0].big != nil {
-		if bold := layoutSlideWith(idx, s, g, false); len(bold) < len(pages) {
-			return bold
-		}
-	}
-	return pages
+// fit is one way of laying a slide out. The ways are tried in order, from
+// the roomiest to the densest, and the first that fits one screen wins:
+// a slide is split across screens only when none does.
+type fit struct {
+	big  bool // the title in block letters (else bold)
+	gap  bool // a blank line between items
+	cols int  // columns of items: 1, or 2 where the width allows
 }
 
-func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
+var fits = []fit{
+	{big: true, gap: true, cols: 1},
+	{gap: true, cols: 1},
+	{cols: 1},
+	{gap: true, cols: 2},
+	{cols: 2},
+}
+
+// layoutSlide lays out one slide in the first way that fits one screen, or
+// else in the way that takes the fewest screens.
+func layoutSlide(idx int, s model.Slide, g geometry) []Page {
+	var best []Page
+	for _, f := range fits {
+		pages, ok := layoutSlideWith(idx, s, g, f)
+		if !ok {
+			continue
+		}
+		if len(pages) == 1 && len(pages[0].problems) == 0 {
+			return pages
+		}
+		if best == nil || len(pages) < len(best) {
+			best = pages
+		}
+	}
+	return best
+}
+
+// colGap is the space between two columns of items.
+const colGap = 4
+
+// minColWidth is the narrowest column of a two-column slide.
+const minColWidth = 34
+
+// twoColumns reports whether a slide can take its items in two columns at
+// g: a plain list of several items (not revealed one by one) on a screen
+// wide enough for two readable columns.
+func twoColumns(s model.Slide, g geometry) (colW int, ok bool) {
+	switch s.Kind {
+	case model.SlideTimeline, model.SlideText, model.SlideTitle, model.SlideClosing:
+		return 0, false
+	}
+	colW = (g.ww - colGap) / 2
+	return colW, !s.Reveal && len(s.Items) > 2 && colW >= minColWidth
+}
+
+// layoutSlideWith lays a slide out one way; ok is false when the way does
+// not apply to the slide.
+func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
+	if f.cols == 2 {
+		if _, ok := twoColumns(s, g); !ok {
+			return nil, false
+		}
+	}
 	base := Page{Slide: idx, Part: 1, Parts: 1, Title: s.Title, reveal: s.Reveal}
 	centered := s.Kind == model.SlideTitle || s.Kind == model.SlideClosing
 	maxBig := g.maxBig
@@ -154,7 +214,7 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
 		maxBig = g.maxTitle
 		base.centered = true
 	}
-	if !allowBig {
+	if !f.big {
 		maxBig = 0
 	}
 	if lines, ok := wrapBig(s.Title, g.ww); ok && len(lines) <= maxBig {
@@ -177,6 +237,9 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
 		}
 	}
 	if centered {
+		if !f.gap || f.cols != 1 {
+			return nil, false
+		}
 		body := base.subtitleBlock(g)
 		base.subtitle = nil
 		for _, p := range s.Body {
@@ -190,7 +253,14 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
 			base.problems = append(base.problems, "the slide is taller than the screen")
 			base.body = body[:max(0, g.h-footerRows-g.top-base.titleRows())]
 		}
-		return []Page{base}
+		return []Page{base}, true
+	}
+	if s.Kind == model.SlideTimeline && !f.gap {
+		return nil, false // a timeline is always packed tight
+	}
+	colW := g.cw
+	if f.cols == 2 {
+		colW, _ = twoColumns(s, g)
 	}
 
 	var header []line
@@ -209,7 +279,7 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
 		}
 	default:
 		for _, p := range s.Body {
-			blocks = append(blocks, plainBlock(p, g.cw))
+			blocks = append(blocks, plainBlock(p, colW))
 		}
 		for i, it := range s.Items {
 			marker := "•"
@@ -220,13 +290,18 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
 			if s.Numbered {
 				mw = len(strconv.Itoa(len(s.Items))) + 2
 			}
-			blocks = append(blocks, itemBlock(i, marker, mw, it.Label, it.Text, g.cw))
+			blocks = append(blocks, itemBlock(i, marker, mw, it.Label, it.Text, colW))
 		}
 	}
 	bodyH := g.h - footerRows - g.top - base.titleRows() - len(base.subtitle) - 1
-	// A timeline's dated lines sit close together; bullets get air.
-	gap := s.Kind != model.SlideTimeline
+	// A timeline's dated lines sit close together; bullets get air when
+	// there is room for it.
+	gap := f.gap && s.Kind != model.SlideTimeline
 	parts, broken := paginate(blocks, header, bodyH, gap)
+	parts, broken = balance(blocks, header, bodyH, gap, parts, broken)
+	if f.cols == 2 {
+		parts, broken = pairColumns(parts, broken, colW)
+	}
 	pages := make([]Page, len(parts))
 	for i, body := range parts {
 		p := base
@@ -248,7 +323,58 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, allowBig bool) []Page {
 		}
 		pages[i] = p
 	}
-	return pages
+	return pages, true
+}
+
+// balance evens out the pieces of a slide split across screens (or
+// columns): the same number of pieces, each as short as that allows, so the
+// last is not a stub under a full one. A piece cut inside a block is left
+// as it is.
+func balance(blocks [][]line, header []line, h int, gap bool, parts [][]line, broken []bool) ([][]line, []bool) {
+	if len(parts) < 2 || slices.Contains(broken, true) {
+		return parts, broken
+	}
+	for r := h - 1; r > 0; r-- {
+		p, b := paginate(blocks, header, r, gap)
+		if len(p) != len(parts) || slices.Contains(b, true) {
+			break
+		}
+		parts, broken = p, b
+	}
+	return parts, broken
+}
+
+// pairColumns sets column pieces side by side, two to a page: the first
+// column is read down, then the second.
+func pairColumns(cols [][]line, broken []bool, colW int) ([][]line, []bool) {
+	var pages [][]line
+	var pb []bool
+	for i := 0; i < len(cols); i += 2 {
+		left := cols[i]
+		var right []line
+		b := broken[i]
+		if i+1 < len(cols) {
+			right = cols[i+1]
+			b = b || broken[i+1]
+		}
+		var page []line
+		for r := range max(len(left), len(right)) {
+			var l line
+			if r < len(left) {
+				l = left[r]
+			}
+			merged := line{segs: append([]seg(nil), l.segs...), item: -1, wide: true}
+			if r < len(right) {
+				pad := colW + colGap - l.width()
+				merged.segs = append(merged.segs, seg{segText, strings.Repeat(" ", max(pad, 1))})
+				merged.segs = append(merged.segs, right[r].segs...)
+			}
+			page = append(page, merged)
+		}
+		pages = append(pages, page)
+		pb = append(pb, b)
+	}
+	return pages, pb
 }
 
 // subtitleBlock turns the subtitle of a centred slide into body lines.

@@ -117,13 +117,13 @@ func TestGoldenSlides(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz.w, sz.h), func(t *testing.T) {
 			m := newTest(t, b, sz.w, sz.h, Options{})
-			n := len(m.pages)
+			n := len(m.sl.pages)
 			if n < len(model.BuildDeck(b)) {
 				t.Fatalf("%d screens for %d slides", n, len(model.BuildDeck(b)))
 			}
 			for i := range n {
 				s := plain(t, m)
-				if want := fmt.Sprintf("%d/%d", i+1, n); !strings.Contains(s, want) {
+				if want := fmt.Sprintf("%d/%d", m.slide+1, len(m.deck)); !strings.Contains(s, want) {
 					t.Errorf("screen %d lacks its counter %s", i+1, want)
 				}
 				t.Run(fmt.Sprintf("%02d", i+1), func(t *testing.T) { golden.RequireEqual(t, s) })

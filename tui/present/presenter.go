@@ -26,14 +26,18 @@ type Model struct {
 	theme    Theme
 	keys     KeyMap
 
-	w, h  int
-	pages []Page
-	cur   int // page index
-	step  int // items shown on a revealed page (1-based)
+	w, h   int
+	sl     Slides
+	slide  int // 0-based slide of the deck
+	screen int // 1-based screen within the slide
+	step   int // items shown on a revealed screen (1-based)
 
 	blank    string
 	showHelp bool
+	// digits is a slide number being typed; it is dropped by esc, a stray
+	// key, or when digitSeq's timeout fires with nothing more typed.
 	digits   string
+	digitSeq int
 
 	timer Timer
 	clock bool
@@ -63,6 +67,7 @@ func NewModel(b *model.Briefing, th Theme, opts Options, hub *deckctl.Hub, cmds 
 		briefing: b.Title,
 		theme:    th,
 		keys:     DefaultKeyMap(),
+		screen:   1,
 		step:     1,
 		timer:    Timer{Start: t, Duration: opts.Duration},
 		clock:    opts.Clock,
@@ -73,6 +78,18 @@ func NewModel(b *model.Briefing, th Theme, opts Options, hub *deckctl.Hub, cmds 
 		pid:      opts.pid,
 		live:     live.New(opts.watchCtx, b),
 	}
+}
+
+// JumpTimeout is how long a slide number being typed stays on the screen
+// with nothing more typed.
+const JumpTimeout = 2 * time.Second
+
+// digitTimeoutMsg drops the number being typed, unless more was typed
+// since (a newer seq).
+type digitTimeoutMsg struct{ seq int }
+
+func digitTimeoutCmd(seq int) tea.Cmd {
+	return tea.Tick(JumpTimeout, func(time.Time) tea.Msg { return digitTimeoutMsg{seq} })
 }
 
 type tickMsg time.Time
@@ -117,12 +134,17 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tickMsg:
 		m.now = time.Time(msg)
 		return m, m.tickCmd()
+	case digitTimeoutMsg:
+		if msg.seq != m.digitSeq || m.digits == "" {
+			return m, nil
+		}
+		m.digits = ""
 	case ctlMsg:
 		m = m.command(deckctl.Command(msg))
 		cmd = ctlCmd(m.cmds)
 	case tea.KeyPressMsg:
 		var quit bool
-		m, quit = m.key(msg)
+		m, cmd, quit = m.key(msg)
 		if quit {
 			return m, tea.Quit
 		}
@@ -140,49 +162,59 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // publish hands the state to the consoles. The hub only stores it and wakes
 // its readers: it never blocks.
 func (m Model) publish() {
-	if m.hub != nil && len(m.pages) > 0 {
+	if m.hub != nil && len(m.sl.pages) > 0 {
 		m.hub.Publish(m.State())
 	}
 }
 
-func (m Model) key(msg tea.KeyPressMsg) (Model, bool) {
+// typed adds to the number being typed and restarts its timeout.
+func (m Model) typed(digits string) (Model, tea.Cmd) {
+	m.digits = digits
+	m.digitSeq++
+	if digits == "" {
+		return m, nil
+	}
+	return m, digitTimeoutCmd(m.digitSeq)
+}
+
+func (m Model) key(msg tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	k := m.keys
 	if key.Matches(msg, k.Force) {
 		m.interrupted = true
-		return m, true
+		return m, nil, true
 	}
 	if m.blank != blankNone {
 		// Any key brings the slide back; it does nothing else.
 		m.blank = blankNone
-		return m, false
+		return m, nil, false
 	}
 	if m.showHelp {
 		m.showHelp = false
-		if key.Matches(msg, k.Quit) {
-			return m, true
-		}
-		return m, false
+		return m, nil, key.Matches(msg, k.Quit)
 	}
 	if m.digits != "" {
+		var cmd tea.Cmd
 		switch {
 		case key.Matches(msg, k.Digit):
 			if len(m.digits) < 4 {
-				m.digits += msg.String()
+				m, cmd = m.typed(m.digits + msg.String())
 			}
 		case msg.String() == "enter":
 			n, _ := strconv.Atoi(m.digits)
-			m.digits = ""
+			m, _ = m.typed("")
 			m = m.goTo(n - 1)
 		case msg.String() == "backspace":
-			m.digits = m.digits[:len(m.digits)-1]
+			m, cmd = m.typed(m.digits[:len(m.digits)-1])
 		default:
-			m.digits = ""
+			// esc or a stray key: no jump.
+			m, _ = m.typed("")
 		}
-		return m, false
+		return m, cmd, false
 	}
+	var cmd tea.Cmd
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m, true
+		return m, nil, true
 	case key.Matches(msg, k.Next):
 		m = m.next()
 	case key.Matches(msg, k.Prev):
@@ -190,9 +222,9 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, bool) {
 	case key.Matches(msg, k.First):
 		m = m.goTo(0)
 	case key.Matches(msg, k.Last):
-		m = m.goTo(len(m.pages) - 1)
+		m = m.goTo(len(m.deck) - 1)
 	case key.Matches(msg, k.Digit):
-		m.digits = msg.String()
+		m, cmd = m.typed(msg.String())
 	case key.Matches(msg, k.Black):
 		m.blank = blankBlack
 	case key.Matches(msg, k.White):
@@ -201,7 +233,7 @@ func (m Model) key(msg tea.KeyPressMsg) (Model, bool) {
 		m.showHelp = true
 	}
 	// Anything else (F5, esc, a stray key) does nothing.
-	return m, false
+	return m, cmd, false
 }
 
 func (m Model) command(c deckctl.Command) Model {
@@ -221,96 +253,101 @@ func (m Model) command(c deckctl.Command) Model {
 	return m
 }
 
-func (m Model) page() (Page, bool) {
-	if m.cur < 0 || m.cur >= len(m.pages) {
-		return Page{}, false
-	}
-	return m.pages[m.cur], true
-}
+// pos is where the presenter is.
+func (m Model) pos() Pos { return Pos{Slide: m.slide, Screen: m.screen, Step: m.step} }
 
+func (m Model) page() (Page, bool) { return m.sl.page(m.slide, m.screen) }
+
+// next shows one more item, else the next screen of the slide, else the
+// next slide.
 func (m Model) next() Model {
-	if p, ok := m.page(); ok && m.step < p.Steps() {
+	switch {
+	case len(m.sl.pages) == 0:
+	case m.step < m.sl.Steps(m.slide, m.screen):
 		m.step++
-		return m
-	}
-	if m.cur < len(m.pages)-1 {
-		m.cur++
-		m.step = 1
+	case m.screen < m.sl.Screens(m.slide):
+		m.screen, m.step = m.screen+1, 1
+	case m.slide < len(m.deck)-1:
+		m.slide, m.screen, m.step = m.slide+1, 1, 1
 	}
 	return m
 }
 
+// prev undoes next; going back shows the previous screen whole.
 func (m Model) prev() Model {
-	if m.step > 1 {
+	switch {
+	case len(m.sl.pages) == 0:
+	case m.step > 1:
 		m.step--
-		return m
-	}
-	if m.cur > 0 {
-		m.cur--
-		// Going back shows the previous page whole.
-		m.step = m.pages[m.cur].Steps()
+	case m.screen > 1:
+		m.screen--
+		m.step = m.sl.Steps(m.slide, m.screen)
+	case m.slide > 0:
+		m.slide--
+		m.screen = m.sl.Screens(m.slide)
+		m.step = m.sl.Steps(m.slide, m.screen)
 	}
 	return m
 }
 
+// goTo shows the first screen of slide i (0-based, clamped to the deck).
 func (m Model) goTo(i int) Model {
-	if len(m.pages) == 0 {
+	if len(m.deck) == 0 {
 		return m
 	}
-	m.cur = max(0, min(i, len(m.pages)-1))
-	m.step = 1
+	m.slide, m.screen, m.step = max(0, min(i, len(m.deck)-1)), 1, 1
 	return m
 }
 
 // resize lays the deck out again and stays on the same slide.
 func (m Model) resize(w, h int) Model {
-	slide, part := 0, 1
-	if p, ok := m.page(); ok {
-		slide, part = p.Slide, p.Part
-	}
 	m.w, m.h = w, h
-	if w < MinWidth || h < MinHeight {
+	return m.relayout()
+}
+
+// relayout lays the deck out for the screen, keeping the slide (clamped to
+// the deck) and, as near as the new layout allows, the screen and step.
+func (m Model) relayout() Model {
+	m.sl = NewSlides(m.deck, m.theme, m.w, m.h)
+	if len(m.sl.pages) == 0 {
 		return m
 	}
-	m.pages = layout(m.deck, w, h, m.theme.Axis)
-	m.cur = 0
-	for i, p := range m.pages {
-		if p.Slide == slide && p.Part <= part {
-			m.cur = i
-		}
-	}
-	m.step = min(m.step, m.pages[m.cur].Steps())
+	m.slide = max(0, min(m.slide, len(m.deck)-1))
+	m.screen = max(1, min(m.screen, m.sl.Screens(m.slide)))
+	m.step = max(1, min(m.step, m.sl.Steps(m.slide, m.screen)))
 	return m
 }
 
-// State is what the consoles see.
+// State is what the consoles and audiences see: numbers count slides of
+// the deck, the same at every terminal size.
 func (m Model) State() deckctl.State {
 	st := deckctl.State{
 		PID:      m.pid,
 		Briefing: m.briefing,
-		Total:    len(m.pages),
+		Total:    len(m.deck),
 		Blank:    m.blank,
+		Digits:   m.digits,
 		Timer:    deckctl.Timer{Started: m.timer.Start, Duration: m.timer.Duration},
 	}
 	p, ok := m.page()
 	if !ok {
 		return st
 	}
-	st.Slide = m.cur + 1
+	st.Slide = m.slide + 1
 	st.Title = p.Title
 	if p.Parts > 1 {
-		st.Part = strconv.Itoa(p.Part) + "/" + strconv.Itoa(p.Parts)
+		st.Screen, st.Screens = p.Part, p.Parts
 	}
 	if p.Steps() > 1 {
 		st.Step, st.Steps = m.step, p.Steps()
 	}
-	st.Notes = m.deck[p.Slide].Notes
-	if m.cur+1 < len(m.pages) {
-		n := m.pages[m.cur+1]
-		st.NextTitle = n.Title
-		if n.Parts > 1 {
-			st.NextTitle += " (" + strconv.Itoa(n.Part) + "/" + strconv.Itoa(n.Parts) + ")"
-		}
+	st.Notes = m.deck[m.slide].Notes
+	switch {
+	case m.screen < m.sl.Screens(m.slide):
+		np, _ := m.sl.page(m.slide, m.screen+1)
+		st.Next = &deckctl.Preview{Slide: m.slide + 1, Screen: m.screen + 1, Title: p.Title, Lines: outline(m.deck[m.slide], np.items)}
+	case m.slide+1 < len(m.deck):
+		st.Next = &deckctl.Preview{Slide: m.slide + 2, Title: m.deck[m.slide+1].Title, Lines: outline(m.deck[m.slide+1], nil)}
 	}
 	return st
 }

@@ -56,8 +56,8 @@ func runRandom(t *testing.T, b *model.Briefing, n int, s uint64) {
 		}
 		m, _ = m.Update(msg)
 		pm := m.(Model)
-		if len(pm.pages) > 0 && (pm.cur < 0 || pm.cur >= len(pm.pages)) {
-			t.Fatalf("event %d: page %d of %d", i, pm.cur, len(pm.pages))
+		if len(pm.sl.pages) > 0 && (pm.slide < 0 || pm.slide >= len(pm.deck) || pm.screen < 1 || pm.screen > pm.sl.Screens(pm.slide)) {
+			t.Fatalf("event %d: slide %d screen %d of %d", i, pm.slide, pm.screen, len(pm.deck))
 		}
 		if i%10 != 0 && w*h >= 400 {
 			continue

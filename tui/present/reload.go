@@ -7,9 +7,9 @@ import (
 
 // Live reload (tui/live, the same as explore mode's): the presenter watches
 // the briefing's file (and the article file it names, moving the watch when
-// a save names another) and lays the deck out again on every save, staying
-// on the same screen number (clamped to the new deck). A save that breaks
-// the file shows its first error in the status row and keeps the last good
+// a save names another) and lays the deck out again on every save, staying on the
+// same slide number (clamped to the new deck). A save that breaks the
+// file shows its first error in the status row and keeps the last good
 // deck on screen; the next good save clears it.
 
 // reload acts on what live reload brought.
@@ -23,13 +23,7 @@ func (m Model) reload(out live.Result) Model {
 		m.banner = ""
 		m.deck = model.BuildDeck(out.Briefing)
 		m.briefing = out.Briefing.Title
-		if m.w >= MinWidth && m.h >= MinHeight {
-			m.pages = layout(m.deck, m.w, m.h, m.theme.Axis)
-			m.cur = max(0, min(m.cur, len(m.pages)-1))
-			if p, ok := m.page(); ok {
-				m.step = max(1, min(m.step, p.Steps()))
-			}
-		}
+		m = m.relayout()
 	}
 	return m
 }

@@ -57,11 +57,11 @@ func TestReloadKeepsTheSlideAndShowsErrors(t *testing.T) {
 	}
 	m := newTest(t, b, 80, 24, Options{})
 	m = update(t, m, press("right", "right", "right")...)
-	at := m.cur
+	at := m.slide
 	edit(t, file, "# Theme: The recognition {#recognition}", "# Theme: The recognition, revised {#recognition}")
 	m = reloaded(t, m)
-	if m.cur != at {
-		t.Errorf("after the reload on screen %d, want %d", m.cur+1, at+1)
+	if m.slide != at {
+		t.Errorf("after the reload on slide %d, want %d", m.slide+1, at+1)
 	}
 	m = update(t, m, press("home")...)
 	if !strings.Contains(plain(t, m), "The recognition, revised") && !strings.Contains(plain(t, update(t, m, press("right")...)), "The recognition, revised") {
@@ -70,10 +70,10 @@ func TestReloadKeepsTheSlideAndShowsErrors(t *testing.T) {
 
 	// The last screen, then a deck made shorter: the index is clamped.
 	m = update(t, m, press("end")...)
-	m.cur = len(m.pages) + 10 // as if the deck had shrunk under it
+	m.slide = len(m.deck) + 10 // as if the deck had shrunk under it
 	m = reloaded(t, m)
-	if m.cur != len(m.pages)-1 {
-		t.Errorf("index %d not clamped to %d", m.cur, len(m.pages)-1)
+	if m.slide != len(m.deck)-1 {
+		t.Errorf("index %d not clamped to %d", m.slide, len(m.deck)-1)
 	}
 
 	edit(t, file, "- actors: russia, taliban\n- events: recognition-2025", "- actors: russia, nobody-here\n- events: recognition-2025")
@@ -82,7 +82,7 @@ func TestReloadKeepsTheSlideAndShowsErrors(t *testing.T) {
 	if !strings.Contains(screen, "⚠ "+filepath.Base(file)+":24:19:") {
 		t.Errorf("no positioned error on screen:\n%s", screen)
 	}
-	if len(m.pages) == 0 {
+	if len(m.sl.pages) == 0 {
 		t.Fatal("the last good deck is gone")
 	}
 	edit(t, file, "- actors: russia, nobody-here", "- actors: russia, taliban")

@@ -25,7 +25,7 @@ var ErrInterrupted = errors.New("interrupted")
 
 // Options configure a presentation.
 type Options struct {
-	Theme    string        // projector (default), dark or high-contrast
+	Theme    string        // one of ThemeNames; "" for projector
 	Duration time.Duration // length of the talk, for a countdown; 0 for none
 	Clock    bool          // show the time and the timer on the slides
 	NoColor  bool          // draw without colour (NO_COLOR)
@@ -98,66 +98,81 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 	return err
 }
 
-// Check lays the deck of b out for a w x h screen and describes every slide
-// that does not fit it: a slide too tall even when split across screens, a
-// title cut short, a screen below the minimum size. Slides that are split
-// across screens to fit are not problems.
-func Check(b *model.Briefing, w, h int) []string {
-	if w < MinWidth || h < MinHeight {
-		return []string{fmt.Sprintf("%dx%d is smaller than present mode's minimum of %dx%d", w, h, MinWidth, MinHeight)}
-	}
-	deck := model.BuildDeck(b)
-	var out []string
-	seen := map[string]bool{}
-	for i, p := range layout(deck, w, h, Theme{}.Axis) {
-		for _, pr := range p.problems {
-			msg := fmt.Sprintf("slide %d (%s “%s”): %s", i+1, deck[p.Slide].Kind, sanitize.Truncate(p.Title, 40, "…"), pr)
-			key := strconv.Itoa(p.Slide) + pr
-			if !seen[key] {
-				seen[key] = true
-				out = append(out, msg)
-			}
-		}
-	}
-	return out
+// CheckSizes are the sizes --check tries when given none: a default
+// terminal and the common projector screens at a readable font — XGA
+// (1024x768, ~10x25 cells), 720p (1280x720, 10x20 cells) and 1080p
+// (1920x1080, 12x24 cells).
+var CheckSizes = [][2]int{{80, 24}, {100, 30}, {128, 36}, {160, 45}}
+
+// Unfit is a slide that does not fit one screen of a size: it is split
+// across screens, or something on it is cut.
+type Unfit struct {
+	Slide   int // 1-based
+	Kind    string
+	Title   string
+	Screens int      // screens the slide takes (1: not split)
+	Cut     []string // what is cut, and why
 }
 
-// Screens returns how many screens the deck of b takes at w x h.
-func Screens(b *model.Briefing, w, h int) int {
-	return len(layout(model.BuildDeck(b), w, h, Theme{}.Axis))
+func (u Unfit) String() string {
+	var why []string
+	if u.Screens > 1 {
+		why = append(why, "split across "+strconv.Itoa(u.Screens)+" screens")
+	}
+	why = append(why, u.Cut...)
+	return fmt.Sprintf("slide %d “%s” (%s): %s", u.Slide, sanitize.Truncate(sanitize.Line(u.Title), 50, "…"), u.Kind, strings.Join(why, "; "))
+}
+
+// Check lays the deck of b out for a w x h screen and lists every slide
+// that does not fit one screen of it: split across screens, or with
+// something cut (a title cut short, an item taller than the screen). It
+// fails when w x h is below present mode's minimum.
+func Check(b *model.Briefing, w, h int) ([]Unfit, error) {
+	if w < MinWidth || h < MinHeight {
+		return nil, fmt.Errorf("%dx%d is smaller than present mode's minimum of %dx%d", w, h, MinWidth, MinHeight)
+	}
+	th, _ := NewTheme("", true)
+	sl := NewSlides(model.BuildDeck(b), th, w, h)
+	var out []Unfit
+	for i, s := range sl.deck {
+		u := Unfit{Slide: i + 1, Kind: s.Kind, Title: s.Title, Screens: sl.Screens(i)}
+		seen := map[string]bool{}
+		for n := 1; n <= u.Screens; n++ {
+			p, _ := sl.page(i, n)
+			for _, pr := range p.problems {
+				if !seen[pr] {
+					seen[pr] = true
+					u.Cut = append(u.Cut, pr)
+				}
+			}
+		}
+		if u.Screens > 1 || len(u.Cut) > 0 {
+			out = append(out, u)
+		}
+	}
+	return out, nil
 }
 
 // WritePlain writes the deck as plain text, one block per slide with its
-// speaker notes, for when there is no terminal to draw on.
+// speaker notes, for when there is no terminal to draw on. The slides are
+// drawn by the projector's renderer, laid out 78 columns wide.
 func WritePlain(w io.Writer, b *model.Briefing) error {
 	deck := model.BuildDeck(b)
 	const width = 78
+	th, _ := NewTheme("", true)
+	sl := newSlides(deck, th, plainGeometry(width))
 	var sb strings.Builder
 	for i, s := range deck {
 		if i > 0 {
 			sb.WriteString("\n")
 		}
-		head := fmt.Sprintf("── %d/%d  %s ", i+1, len(deck), s.Title)
+		head := fmt.Sprintf("── %d/%d  %s ", i+1, len(deck), sanitize.Line(s.Title))
 		sb.WriteString(head + strings.Repeat("─", max(3, width-sanitize.Width(head))) + "\n")
-		if s.Subtitle != "" {
-			writeWrapped(&sb, "", s.Subtitle, width)
+		for _, r := range sl.Body(Pos{Slide: i, Screen: 1}) {
+			sb.WriteString(r + "\n")
 		}
-		for _, p := range s.Body {
-			writeWrapped(&sb, "", p, width)
-		}
-		for _, e := range s.Events {
-			writeWrapped(&sb, "  ", e.When.Label()+" — "+e.Title, width)
-		}
-		for j, it := range s.Items {
-			marker := "• "
-			if s.Numbered {
-				marker = strconv.Itoa(j+1) + ". "
-			}
-			text := it.Text
-			if it.Label != "" {
-				text = it.Label + " — " + it.Text
-			}
-			writeWrapped(&sb, marker, text, width)
+		if len(s.Notes) > 0 {
+			sb.WriteString("\n")
 		}
 		for _, n := range s.Notes {
 			writeWrapped(&sb, "  note: ", n, width)

@@ -17,8 +17,11 @@ const (
 	ThemeHighContrast = "high-contrast"
 )
 
-// ThemeNames lists the themes of present mode; the first is the default.
-var ThemeNames = []string{ThemeProjector, ThemeDark, ThemeHighContrast}
+// ThemeNames lists every name --theme takes in present mode, the default
+// first. "light" and "auto", the names explore mode also takes, mean the
+// projector theme, so a --theme given before the command name works in
+// both. Flags, completion, errors and docs all use this one list.
+var ThemeNames = []string{ThemeProjector, ThemeDark, ThemeHighContrast, "light", "auto"}
 
 // Theme is every style of the slides, built once from a theme name.
 type Theme struct {
@@ -37,7 +40,10 @@ type Theme struct {
 	Bar      lipgloss.Style
 	BarEmpty lipgloss.Style
 	Key      lipgloss.Style
-	Axis     axis.Styles
+	// Badge stands out from the slide: the jump overlay, an audience's
+	// "presenter on 7/17" badge.
+	Badge lipgloss.Style
+	Axis  axis.Styles
 
 	barFull, barEmpty string
 	// start is the escape sequence that sets the page colours.
@@ -49,7 +55,8 @@ type Theme struct {
 // NewTheme builds a theme by name; noColor drops every colour and keeps
 // bold, faint, underline and reverse, so nothing relies on colour alone.
 func NewTheme(name string, noColor bool) (Theme, error) {
-	if name == "" {
+	switch name {
+	case "", "light", "auto":
 		name = ThemeProjector
 	}
 	var bg, fg, accent, dim, warnBg, warnFg color.Color
@@ -82,6 +89,7 @@ func NewTheme(name string, noColor bool) (Theme, error) {
 		t.Bar = s()
 		t.BarEmpty = s()
 		t.Key = s().Bold(true)
+		t.Badge = s().Bold(true).Reverse(true)
 		t.white = s().Reverse(true)
 		t.barEmpty = "┈"
 		t.Axis = axis.Styles{Selected: s().Bold(true)}
@@ -100,6 +108,7 @@ func NewTheme(name string, noColor bool) (Theme, error) {
 	t.Bar = s().Foreground(accent)
 	t.BarEmpty = s().Foreground(dim)
 	t.Key = s().Bold(true).Foreground(accent)
+	t.Badge = s().Bold(true).Foreground(bg).Background(accent)
 	t.white = s().Background(lipgloss.Color("#ffffff"))
 	t.Axis = axis.Styles{
 		Line:     s().Foreground(dim),

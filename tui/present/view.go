@@ -1,8 +1,6 @@
 package present
 
 import (
-	"slices"
-	"strconv"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -27,223 +25,55 @@ func (m Model) Screen() string {
 		return ""
 	}
 	th := m.theme
-	if m.w < MinWidth || m.h < MinHeight {
-		msg := sanitize.Truncate("terminal too small: need "+strconv.Itoa(MinWidth)+"x"+strconv.Itoa(MinHeight), m.w, "…")
-		rows := make([]string, m.h)
-		rows[m.h/2] = strings.Repeat(" ", max(0, (m.w-sanitize.Width(msg))/2)) + msg
-		return paintAll(th, rows, m.w)
-	}
-	switch m.blank {
-	case blankBlack:
-		return blankScreen(lipgloss.NewStyle().Background(lipgloss.Color("#000000")), th.bg == nil, m.w, m.h)
-	case blankWhite:
-		return blankScreen(th.white, false, m.w, m.h)
-	}
-	p, ok := m.page()
-	if !ok {
-		return paintAll(th, make([]string, m.h), m.w)
-	}
-	if m.showHelp {
-		p = m.helpPage()
-	}
-	rows := m.renderPage(p)
-	rows = append(rows, make([]string, max(0, m.h-2-len(rows)))...)
-	rows = rows[:m.h-2]
-	rows = append(rows, m.statusRow(p), m.progressRow())
-	return paintAll(th, rows, m.w)
-}
-
-func paintAll(th Theme, rows []string, w int) string {
-	out := make([]string, len(rows))
-	for i, r := range rows {
-		out[i] = th.paint(r, w)
-	}
-	return strings.Join(out, "\n")
-}
-
-// blankScreen fills the screen with st; plain leaves it empty (a black
-// screen without colour is an empty one).
-func blankScreen(st lipgloss.Style, plain bool, w, h int) string {
-	row := strings.Repeat(" ", w)
-	if !plain {
-		row = st.Render(row)
-	}
-	rows := make([]string, h)
-	for i := range rows {
-		rows[i] = row
-	}
-	return strings.Join(rows, "\n")
-}
-
-// renderPage draws the title and body of a page, without the footer.
-func (m Model) renderPage(p Page) []string {
-	g := newGeometry(m.w, m.h)
-	th := m.theme
-	var title []string
-	if p.big != nil {
-		for i, bl := range p.big {
-			if i > 0 {
-				title = append(title, "")
-			}
-			for _, r := range bl {
-				title = append(title, centerIn(th.Title.Render(r), sanitize.Width(r), m.w))
-			}
-		}
-	} else {
-		for _, l := range p.titleLines {
-			title = append(title, centerIn(th.Title.Render(l), sanitize.Width(l), m.w))
+	if m.w >= MinWidth && m.h >= MinHeight {
+		switch m.blank {
+		case blankBlack:
+			return blankScreen(lipgloss.NewStyle().Background(lipgloss.Color("#000000")), th.bg == nil, m.w, m.h)
+		case blankWhite:
+			return blankScreen(th.white, false, m.w, m.h)
 		}
 	}
-	var rows []string
-	if p.centered {
-		body := m.bodyRows(p, g)
-		total := len(title) + len(body)
-		top := max(g.top, (m.h-footerRows-total)/2)
-		rows = append(make([]string, top), title...)
-		return append(rows, body...)
+	st := Status{}
+	if m.clock {
+		st.Clock = m.now.Format("15:04") + " · " + m.timer.Status(m.now)
+		st.Late = m.timer.Warning(m.now)
 	}
-	rows = append(make([]string, g.top), title...)
-	for _, l := range p.subtitle {
-		rows = append(rows, centerIn(th.Subtitle.Render(l), sanitize.Width(l), m.w))
-	}
-	rows = append(rows, "")
-	body := m.bodyRows(p, g)
-	if m.h >= 30 {
-		// On a tall screen a short body sits a third of the way down the
-		// free space rather than under the title with the rest left empty.
-		free := m.h - footerRows - len(rows) - len(body)
-		rows = append(rows, make([]string, max(0, free/3))...)
-	}
-	return append(rows, body...)
-}
-
-// bodyRows draws the body lines of a page in their column; on a page
-// revealed step by step, items not reached yet are blank.
-func (m Model) bodyRows(p Page, g geometry) []string {
-	shown := p.items
-	if p.reveal && !m.showHelp {
-		shown = p.items[:min(m.step, len(p.items))]
-	}
-	var rows []string
-	for _, l := range p.body {
-		if l.item >= 0 && p.reveal && !m.showHelp && !slices.Contains(shown, l.item) {
-			rows = append(rows, "")
-			continue
-		}
-		colW := g.cw
-		if l.wide {
-			colW = g.ww
-		}
-		x := (m.w - colW) / 2
-		if l.center {
-			x += max(0, (colW-l.width())/2)
-		}
-		var b strings.Builder
-		b.WriteString(strings.Repeat(" ", max(0, x)))
-		for _, s := range l.segs {
-			b.WriteString(m.styleSeg(s))
-		}
-		rows = append(rows, b.String())
-	}
-	return rows
-}
-
-func (m Model) styleSeg(s seg) string {
-	th := m.theme
-	switch s.kind {
-	case segLabel:
-		return th.Label.Render(s.text)
-	case segBullet:
-		return th.Bullet.Render(s.text)
-	case segDim:
-		return th.Dim.Render(s.text)
-	case segSubtitle:
-		return th.Subtitle.Render(s.text)
-	case segRaw:
-		return s.text
-	}
-	return th.Text.Render(s.text)
-}
-
-func centerIn(styled string, width, w int) string {
-	return strings.Repeat(" ", max(0, (w-width)/2)) + styled
-}
-
-// statusRow shows the go-to prompt or the part of a split slide on the
-// left, and the clock and counter n/N on the right.
-func (m Model) statusRow(p Page) string {
-	g := newGeometry(m.w, m.h)
-	th := m.theme
-	x := (m.w - g.ww) / 2
-	var left string
-	leftW := 0
 	switch {
 	case m.banner != "":
-		room := g.ww - 10
-		if m.clock {
-			room = g.ww - 32
-		}
-		left = "⚠ " + sanitize.Truncate(m.banner+" — showing the last good version", max(room, 10), "…")
-		leftW = sanitize.Width(left)
-		left = th.Warn.Render(left)
-	case m.digits != "":
-		left = "go to slide " + m.digits + "_"
-		leftW = sanitize.Width(left)
-		left = th.Key.Render(left)
+		st.Left, st.Warn = "⚠ "+m.banner+" — showing the last good version", true
 	case m.showHelp:
-		left = "any key returns to the slide"
-		leftW = sanitize.Width(left)
-		left = th.Dim.Render(left)
-	case p.Parts > 1:
-		left = "continued " + strconv.Itoa(p.Part) + "/" + strconv.Itoa(p.Parts)
-		if p.Part == 1 {
-			left = "part 1/" + strconv.Itoa(p.Parts)
+		st.Left, st.Help = "any key returns to the slide", true
+	}
+	pos := m.pos()
+	if m.showHelp {
+		p, ok := m.sl.page(pos.Slide, pos.Screen)
+		if !ok {
+			return m.sl.Screen(pos, st)
 		}
-		leftW = sanitize.Width(left)
-		left = th.Dim.Render(left)
+		return m.jumpOverlay(m.sl.frame(m.sl.renderPage(m.helpPage(), 0), p, Pos{}, st))
 	}
-	if p.Steps() > 1 && m.step < p.Steps() && !m.showHelp {
-		more := "  ▸ more"
-		left += th.Dim.Render(more)
-		leftW += sanitize.Width(more)
-	}
-	counter := strconv.Itoa(m.cur+1) + "/" + strconv.Itoa(len(m.pages))
-	right := th.Dim.Render(counter)
-	rightW := sanitize.Width(counter)
-	if m.clock {
-		clock := m.now.Format("15:04") + " · " + m.timer.Status(m.now)
-		cs := th.Dim
-		if m.timer.Warning(m.now) {
-			cs = th.Warn
-		}
-		right = cs.Render(clock) + th.Dim.Render("   ") + right
-		rightW += sanitize.Width(clock) + 3
-	}
-	gap := g.ww - leftW - rightW
-	if gap < 1 {
-		left, gap = "", max(1, g.ww-rightW)
-	}
-	return strings.Repeat(" ", x) + left + strings.Repeat(" ", gap) + right
+	return m.jumpOverlay(m.sl.Screen(pos, st))
 }
 
-// progressRow is a thin bar across the wide column, filled in proportion
-// to the slide reached.
-func (m Model) progressRow() string {
-	g := newGeometry(m.w, m.h)
-	th := m.theme
-	x := (m.w - g.ww) / 2
-	n := len(m.pages)
-	filled := 0
-	if n > 0 {
-		filled = (m.cur + 1) * g.ww / n
+// jumpOverlay draws the number being typed for a jump small in the top
+// right corner, on the row kept empty above every slide's title, so the
+// room's view of the slide is not covered.
+func (m Model) jumpOverlay(screen string) string {
+	if m.digits == "" || m.w < MinWidth || m.h < MinHeight {
+		return screen
 	}
-	return strings.Repeat(" ", x) + th.Bar.Render(strings.Repeat(th.barFull, filled)) + th.BarEmpty.Render(strings.Repeat(th.barEmpty, g.ww-filled))
+	rows := strings.Split(screen, "\n")
+	g := m.sl.g
+	text := " → " + m.digits + "_ "
+	x := max(0, (m.w-g.ww)/2+g.ww-sanitize.Width(text))
+	rows[0] = m.theme.paint(strings.Repeat(" ", x)+m.theme.Badge.Render(text), m.w)
+	return strings.Join(rows, "\n")
 }
 
 // helpPage is the page of keys shown by ?, made from the key bindings so it
 // cannot drift from them.
 func (m Model) helpPage() Page {
-	g := newGeometry(m.w, m.h)
+	g := m.sl.g
 	p := Page{Title: "Keys", Part: 1, Parts: 1, titleLines: []string{"Keys"}}
 	kw := 0
 	for _, col := range m.keys.FullHelp() {
