@@ -91,16 +91,22 @@ func (m helpModel) maxOff() int {
 }
 
 func (m helpModel) Update(msg tea.Msg) (helpModel, tea.Cmd) {
+	return pagerKey(m, msg, m.keys.Up, m.keys.Down, m.keys.Close)
+}
+
+// pagerKey handles the keys of a screen that only scrolls and closes: the
+// help screen, the legend.
+func pagerKey[T scroller[T]](m T, msg tea.Msg, up, down, close key.Binding) (T, tea.Cmd) {
 	km, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
 	switch {
-	case key.Matches(km, m.keys.Close):
+	case key.Matches(km, close):
 		return m, closeModalCmd
-	case key.Matches(km, m.keys.Up):
+	case key.Matches(km, up):
 		return m.Scroll(-1), nil
-	case key.Matches(km, m.keys.Down):
+	case key.Matches(km, down):
 		return m.Scroll(1), nil
 	}
 	return m, nil

@@ -61,19 +61,7 @@ var legendDates = []struct{ label, meaning string }{
 }
 
 func (m legendModel) Update(msg tea.Msg) (legendModel, tea.Cmd) {
-	km, ok := msg.(tea.KeyPressMsg)
-	if !ok {
-		return m, nil
-	}
-	switch {
-	case key.Matches(km, m.keys.Close):
-		return m, closeModalCmd
-	case key.Matches(km, m.keys.Up):
-		return m.Scroll(-1), nil
-	case key.Matches(km, m.keys.Down):
-		return m.Scroll(1), nil
-	}
-	return m, nil
+	return pagerKey(m, msg, m.keys.Up, m.keys.Down, m.keys.Close)
 }
 
 func (m legendModel) Scroll(n int) legendModel {

@@ -97,9 +97,9 @@ type Model struct {
 // that library at once; otherwise load runs when the program starts.
 func New(ctx context.Context, dir string, load Loader, st State, theme string, noColor bool) Model {
 	if theme == "" {
-		theme = ThemeAuto
+		theme = style.Auto
 	}
-	m := Model{theme: theme, noColor: noColor, dark: theme != ThemeLight, dir: dir, load: load, ctx: ctx,
+	m := Model{theme: theme, noColor: noColor, dark: theme != style.Light, dir: dir, load: load, ctx: ctx,
 		count: new(counter), restore: st}
 	m.th = m.buildTheme()
 	if st.Library != nil {
@@ -111,14 +111,14 @@ func New(ctx context.Context, dir string, load Loader, st State, theme string, n
 }
 
 func (m Model) buildTheme() Theme {
-	return NewTheme(m.dark, m.theme == ThemeHighContrast, m.noColor)
+	return NewTheme(m.dark, m.theme == style.HighContrast, m.noColor)
 }
 
 // Init asks the terminal for its background when the theme is auto, and
 // starts loading.
 func (m Model) Init() tea.Cmd {
 	var cmds []tea.Cmd
-	if m.theme == ThemeAuto || m.theme == ThemeHighContrast {
+	if m.theme == style.Auto || m.theme == style.HighContrast {
 		cmds = append(cmds, tea.RequestBackgroundColor)
 	}
 	if m.loading {
@@ -145,7 +145,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.BackgroundColorMsg:
-		if m.theme == ThemeAuto || m.theme == ThemeHighContrast {
+		if m.theme == style.Auto || m.theme == style.HighContrast {
 			m.dark = msg.IsDark()
 			m.th = m.buildTheme()
 			if !m.loading {

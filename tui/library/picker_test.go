@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // testLibrary is a library of four files as LoadLibrary would list them
@@ -46,7 +47,7 @@ var sizes = [][2]int{{60, 20}, {80, 24}, {120, 40}}
 // colour.
 func app(t testing.TB, lib *model.Library, w, h int) Model {
 	t.Helper()
-	m := New(context.Background(), lib.Dir, nil, State{Library: lib}, ThemeDark, true)
+	m := New(context.Background(), lib.Dir, nil, State{Library: lib}, style.Dark, true)
 	return step(m, tea.WindowSizeMsg{Width: w, Height: h})
 }
 
@@ -161,7 +162,7 @@ func TestGolden(t *testing.T) {
 func TestGoldenLoading(t *testing.T) {
 	for _, sz := range sizes {
 		t.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(t *testing.T) {
-			m := New(context.Background(), "briefings", nil, State{}, ThemeDark, true)
+			m := New(context.Background(), "briefings", nil, State{}, style.Dark, true)
 			m = step(m, tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			if strings.TrimSpace(plain(m)) != "" {
 				t.Errorf("loading shows something before the delay:\n%s", plain(m))
@@ -295,7 +296,7 @@ func TestKeys(t *testing.T) {
 // were, and q quits at once.
 func TestRestore(t *testing.T) {
 	lib := testLibrary(t)
-	m := New(context.Background(), "briefings", nil, State{Library: lib, Query: "a", Selected: "briefings/rivers/plain-article.txt"}, ThemeDark, true)
+	m := New(context.Background(), "briefings", nil, State{Library: lib, Query: "a", Selected: "briefings/rivers/plain-article.txt"}, style.Dark, true)
 	m = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	if e := m.picker.Selected(); e == nil || e.Path != "briefings/rivers/plain-article.txt" || m.picker.Query() != "a" {
 		t.Fatalf("restored on %+v with %q", e, m.picker.Query())
@@ -324,7 +325,7 @@ func TestLoading(t *testing.T) {
 		progress(4, 4)
 		return lib
 	}
-	m := New(context.Background(), "briefings", load, State{}, ThemeAuto, true)
+	m := New(context.Background(), "briefings", load, State{}, style.Auto, true)
 	cmd := m.Init()
 	if cmd == nil || !m.loading {
 		t.Fatal("no load started")
@@ -342,11 +343,11 @@ func TestLoading(t *testing.T) {
 		t.Error("a late progress message brought the progress screen back")
 	}
 	bad := &model.Library{Dir: "x", Err: fmt.Errorf("x: permission denied")}
-	m = step(New(context.Background(), "x", load, State{}, ThemeDark, true), loadedMsg{bad})
+	m = step(New(context.Background(), "x", load, State{}, style.Dark, true), loadedMsg{bad})
 	if m.err == nil {
 		t.Error("a folder that cannot be read is no error")
 	}
-	m, msgs := press(New(context.Background(), "x", load, State{}, ThemeDark, true), "q")
+	m, msgs := press(New(context.Background(), "x", load, State{}, style.Dark, true), "q")
 	if len(msgs) != 1 || msgs[0] != (tea.QuitMsg{}) {
 		t.Errorf("q while loading sent %v", msgs)
 	}
@@ -376,7 +377,7 @@ func TestThemes(t *testing.T) {
 			}
 		}
 	}
-	m := New(context.Background(), "briefings", nil, State{Library: testLibrary(t)}, ThemeAuto, false)
+	m := New(context.Background(), "briefings", nil, State{Library: testLibrary(t)}, style.Auto, false)
 	m = step(m, tea.WindowSizeMsg{Width: 80, Height: 24})
 	dark := m.Render()
 	m = step(m, tea.BackgroundColorMsg{Color: color.White})

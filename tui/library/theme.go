@@ -7,14 +7,6 @@ import (
 	"github.com/brief-cli/brief/tui/widget"
 )
 
-// Theme names, as for explore mode (tui/style names them all).
-const (
-	ThemeAuto         = style.Auto
-	ThemeDark         = style.Dark
-	ThemeLight        = style.Light
-	ThemeHighContrast = style.HighContrast
-)
-
 // Theme holds every style of the library. The root builds one from the
 // background (dark or light), the contrast and whether colour is allowed,
 // and hands it to the picker; nothing else defines styles.

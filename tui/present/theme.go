@@ -8,20 +8,20 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/tui/axis"
+	"github.com/brief-cli/brief/tui/style"
 )
 
-// Theme names accepted by --theme.
+// Theme names accepted by --theme (tui/style names them all).
 const (
-	ThemeProjector    = "projector"
-	ThemeDark         = "dark"
-	ThemeHighContrast = "high-contrast"
+	ThemeProjector    = style.Projector
+	ThemeDark         = style.Dark
+	ThemeHighContrast = style.HighContrast
 )
 
 // ThemeNames lists every name --theme takes in present mode, the default
-// first. "light" and "auto", the names explore mode also takes, mean the
-// projector theme, so a --theme given before the command name works in
-// both. Flags, completion, errors and docs all use this one list.
-var ThemeNames = []string{ThemeProjector, ThemeDark, ThemeHighContrast, "light", "auto"}
+// first: style.PresentThemes. Flags, completion, errors and docs all use
+// this one list.
+var ThemeNames = style.PresentThemes
 
 // Theme is every style of the slides, built once from a theme name.
 type Theme struct {
@@ -56,7 +56,7 @@ type Theme struct {
 // bold, faint, underline and reverse, so nothing relies on colour alone.
 func NewTheme(name string, noColor bool) (Theme, error) {
 	switch name {
-	case "", "light", "auto":
+	case "", style.Light, style.Auto:
 		name = ThemeProjector
 	}
 	var bg, fg, accent, dim, warnBg, warnFg color.Color

@@ -28,6 +28,11 @@ const (
 // and completion list them.
 var Themes = []string{Auto, Dark, Light, HighContrast}
 
+// PresentThemes are the themes of present mode, the default first. Light
+// and Auto, which explore mode also takes, mean Projector there, so a
+// --theme given before the command name works for both.
+var PresentThemes = []string{Projector, Dark, HighContrast, Light, Auto}
+
 // CheckTheme accepts "" (auto) and the names in Themes.
 func CheckTheme(name string) error {
 	if name == "" {
