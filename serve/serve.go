@@ -25,6 +25,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
+	"github.com/brief-cli/brief/tui/style"
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -98,7 +99,7 @@ func (e Env) Getenv(key string) string {
 
 // NoColor reports whether the client asked for no colour (NO_COLOR set to
 // anything but the empty string).
-func (e Env) NoColor() bool { return e.Getenv("NO_COLOR") != "" }
+func (e Env) NoColor() bool { return style.NoColor(append([]string{}, e.Environ...)) }
 
 // Factory makes the program model of one session. It returns nil to run
 // nothing (the session then ends). Sessions are read-only: the model must

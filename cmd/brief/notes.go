@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/tui/present"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 func init() { register(newNotesCmd) }
@@ -64,7 +65,7 @@ If the presentation ends, the console waits for it to start again.`,
 			return interactively(func() error {
 				err := present.RunConsole(cmd.Context(), present.ConsoleOptions{
 					Pick:    pick,
-					NoColor: os.Getenv("NO_COLOR") != "",
+					NoColor: style.NoColor(nil),
 					In:      os.Stdin,
 					Out:     os.Stdout,
 				})

@@ -15,6 +15,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/serve"
 	"github.com/brief-cli/brief/tui/present"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 func init() { register(newPresentCmd) }
@@ -104,7 +105,7 @@ one block per slide with its notes.`,
 					Theme:    string(theme),
 					Duration: duration,
 					Clock:    clock,
-					NoColor:  os.Getenv("NO_COLOR") != "",
+					NoColor:  style.NoColor(nil),
 					NoReload: noReload,
 					In:       os.Stdin,
 					Out:      os.Stdout,

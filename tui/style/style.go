@@ -72,18 +72,20 @@ func TooSmallMessage() string {
 func Small(w, h int) bool { return w < MinWidth || h < MinHeight }
 
 // NoColor reports whether colour is off: NO_COLOR set to any non-empty
-// value in env (https://no-color.org), or in the process environment when
-// env is nil.
+// value in env (https://no-color.org; the last setting wins, as in a
+// shell), or in the process environment when env is nil. Every mode, the
+// command line and the SSH server ask this one question.
 func NoColor(env []string) bool {
 	if env == nil {
 		return os.Getenv("NO_COLOR") != ""
 	}
+	on := false
 	for _, kv := range env {
-		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok && v != "" {
-			return true
+		if v, ok := strings.CutPrefix(kv, "NO_COLOR="); ok {
+			on = v != ""
 		}
 	}
-	return false
+	return on
 }
 
 // Palette is the colours of explore mode and the library, resolved for a

@@ -36,3 +36,12 @@ func TestPaintWrapsText(t *testing.T) {
 		t.Errorf("an empty style painted %q", got)
 	}
 }
+
+func TestNoColorLastWins(t *testing.T) {
+	if NoColor([]string{"NO_COLOR=1", "NO_COLOR="}) {
+		t.Error("a later empty NO_COLOR did not turn colour back on")
+	}
+	if NoColor([]string{}) {
+		t.Error("an empty environment (not nil) read the process's")
+	}
+}
