@@ -1,0 +1,137 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/brief-cli/brief/model"
+)
+
+// A note whose save failed is also written to a recovery file, in a
+// second place that is not the state directory (which may be the very
+// thing that is full or read-only): the user cache directory, else the
+// temporary directory. The next time the item's note is opened the text is
+// offered back; once it is saved the file is removed. The file is plain
+// text, so it can be read by hand too: a few header lines, a line "---",
+// then the note.
+
+const recoverySep = "\n---\n"
+
+// recoveryDirs are the places a recovery file may go, in order: Options'
+// RecoveryDir alone when set, else $XDG_CACHE_HOME/brief/recovery and
+// $TMPDIR/brief-recovery-UID.
+func recoveryDirs(opt string) []string {
+	if opt != "" {
+		return []string{opt}
+	}
+	return []string{
+		filepath.Join(xdg.CacheHome, "brief", "recovery"),
+		sharedRecoveryDir(),
+	}
+}
+
+func sharedRecoveryDir() string {
+	return filepath.Join(os.TempDir(), "brief-recovery-"+strconv.Itoa(os.Getuid()))
+}
+
+// recoveryName is the file name of an item's recovery file.
+func recoveryName(hash string, r model.Ref) string {
+	sum := sha256.Sum256([]byte(key(r)))
+	return hash + "-" + hex.EncodeToString(sum[:8]) + ".txt"
+}
+
+// privateDir makes dir (mode 0700). In the shared temporary directory it
+// also checks that dir is a directory only its owner can use, not a link
+// someone else put there.
+func privateDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	if dir != sharedRecoveryDir() {
+		return nil
+	}
+	fi, err := os.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() || fi.Mode().Perm()&0o077 != 0 {
+		return fmt.Errorf("%s is not a private directory", dir)
+	}
+	return nil
+}
+
+// SaveRecovery writes the text of a note that could not be saved to a
+// recovery file and returns its path. It tries each recovery place in
+// turn; the error is the last one's when none would take it.
+func (s *Store) SaveRecovery(r model.Ref, text string) (string, error) {
+	s.mu.Lock()
+	hash, title := s.hash, s.b.Title
+	s.mu.Unlock()
+	head := fmt.Sprintf("brief: a note that could not be saved\nbriefing: %s\nitem: %s\nwritten: %s",
+		oneLine(title), oneLine(key(r)), s.disk.now().UTC().Format(time.RFC3339))
+	data := []byte(head + recoverySep + text)
+	var err error
+	for _, dir := range s.recDirs {
+		if err = privateDir(dir); err != nil {
+			continue
+		}
+		p := filepath.Join(dir, recoveryName(hash, r))
+		if err = s.fs.Replace(dir, p, data); err == nil {
+			return p, nil
+		}
+	}
+	return "", &WriteError{What: "note not kept for recovery", Err: err}
+}
+
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
+
+// Recovered returns the text of an item's recovery file, if there is one
+// with text that is not already its saved note, and the file's path.
+func (s *Store) Recovered(r model.Ref) (text, path string, ok bool) {
+	name := recoveryName(s.Hash(), r)
+	saved, _ := s.Note(r)
+	for _, dir := range s.recDirs {
+		p := filepath.Join(dir, name)
+		data, err := readSmall(p)
+		if err != nil {
+			continue
+		}
+		_, body, found := strings.Cut(string(data), recoverySep)
+		if !found {
+			continue
+		}
+		// The file comes back to a terminal: clean it like a note.
+		body = cleanNote(body)
+		if body == saved {
+			continue
+		}
+		return body, p, true
+	}
+	return "", "", false
+}
+
+// DropRecovery removes an item's recovery files: its note was saved, or
+// the user chose to discard it.
+func (s *Store) DropRecovery(r model.Ref) {
+	name := recoveryName(s.Hash(), r)
+	for _, dir := range s.recDirs {
+		_ = os.Remove(filepath.Join(dir, name))
+	}
+}
+
+func readSmall(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readAll(f)
+}
