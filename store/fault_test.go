@@ -173,3 +173,25 @@ func TestReadOnlyStateDir(t *testing.T) {
 		wantNote(t, open(t, b, Options{Dir: dir}), pt("a"), "kept")
 	}, dir, rec)
 }
+
+func TestRecoveryOfferedToTheNextStore(t *testing.T) {
+	dir, rec := t.TempDir(), t.TempDir()
+	b := parse(t, "/rec.brief.md", "Recovery", []string{"a", "b"}, "")
+	s := open(t, b, Options{Dir: dir, RecoveryDir: rec})
+	if _, err := s.SaveRecovery(pt("a"), "lost \x1b[2J words"); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = open(t, b, Options{Dir: dir, RecoveryDir: rec})
+	text, path, ok := s.Recovered(pt("a"))
+	if !ok || text != "lost ^[[2J words" || !strings.HasPrefix(path, rec) {
+		t.Fatalf("Recovered = %q %q %v: want the cleaned text from %s", text, path, ok, rec)
+	}
+	if _, _, ok := s.Recovered(pt("b")); ok {
+		t.Error("b has no recovery file")
+	}
+	s.DropRecovery(pt("a"))
+	if _, err := os.Stat(path); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("DropRecovery left %s: %v", path, err)
+	}
+}

@@ -4,8 +4,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -85,6 +87,9 @@ func (s *Store) SaveRecovery(r model.Ref, text string) (string, error) {
 		}
 		p := filepath.Join(dir, recoveryName(hash, r))
 		if err = s.fs.Replace(dir, p, data); err == nil {
+			s.mu.Lock()
+			s.recovered[key(r)] = recovery{text: cleanNote(text), path: p}
+			s.mu.Unlock()
 			return p, nil
 		}
 	}
@@ -93,35 +98,82 @@ func (s *Store) SaveRecovery(r model.Ref, text string) (string, error) {
 
 func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }
 
-// Recovered returns the text of an item's recovery file, if there is one
-// with text that is not already its saved note, and the file's path.
-func (s *Store) Recovered(r model.Ref) (text, path string, ok bool) {
-	name := recoveryName(s.Hash(), r)
-	saved, _ := s.Note(r)
-	for _, dir := range s.recDirs {
-		p := filepath.Join(dir, name)
-		data, err := readSmall(p)
+// recovery is a recovery file found for an item.
+type recovery struct{ text, path string }
+
+// scanRecovery reads the recovery files of the bound briefing into memory
+// (at Open: reads never wait for the disk afterwards).
+func (s *Store) scanRecovery() {
+	s.mu.Lock()
+	hash := s.hash
+	s.mu.Unlock()
+	s.mu.Lock()
+	found := maps.Clone(s.recovered) // those of an earlier version stay
+	s.mu.Unlock()
+	if found == nil {
+		found = map[string]recovery{}
+	}
+	// Later places first, so that the first place wins a tie.
+	for _, dir := range slices.Backward(s.recDirs) {
+		ents, err := os.ReadDir(dir)
 		if err != nil {
 			continue
 		}
-		_, body, found := strings.Cut(string(data), recoverySep)
-		if !found {
-			continue
+		for _, e := range ents {
+			if !strings.HasPrefix(e.Name(), hash+"-") || !e.Type().IsRegular() {
+				continue
+			}
+			p := filepath.Join(dir, e.Name())
+			data, err := readSmall(p)
+			if err != nil {
+				continue
+			}
+			head, body, ok := strings.Cut(string(data), recoverySep)
+			if !ok {
+				continue
+			}
+			for _, l := range strings.Split(head, "\n") {
+				if k, ok := strings.CutPrefix(l, "item: "); ok {
+					if r, ok := parseKey(k); ok && e.Name() == recoveryName(hash, r) {
+						// The file comes back to a terminal: clean it like a note.
+						found[k] = recovery{text: cleanNote(body), path: p}
+					}
+				}
+			}
 		}
-		// The file comes back to a terminal: clean it like a note.
-		body = cleanNote(body)
-		if body == saved {
-			continue
-		}
-		return body, p, true
 	}
-	return "", "", false
+	s.mu.Lock()
+	s.recovered = found
+	s.mu.Unlock()
+}
+
+// Recovered returns the text of an item's recovery file, if there is one
+// with text that is not already its saved note, and the file's path.
+func (s *Store) Recovered(r model.Ref) (text, path string, ok bool) {
+	s.mu.Lock()
+	rec, ok := s.recovered[key(r)]
+	s.mu.Unlock()
+	if !ok {
+		return "", "", false
+	}
+	if saved, _ := s.Note(r); saved == rec.text {
+		return "", "", false
+	}
+	return rec.text, rec.path, true
 }
 
 // DropRecovery removes an item's recovery files: its note was saved, or
 // the user chose to discard it.
 func (s *Store) DropRecovery(r model.Ref) {
-	name := recoveryName(s.Hash(), r)
+	s.mu.Lock()
+	rec, had := s.recovered[key(r)]
+	delete(s.recovered, key(r))
+	name := recoveryName(s.hash, r)
+	s.mu.Unlock()
+	if !had {
+		return
+	}
+	_ = os.Remove(rec.path)
 	for _, dir := range s.recDirs {
 		_ = os.Remove(filepath.Join(dir, name))
 	}

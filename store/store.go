@@ -85,6 +85,9 @@ type Store struct {
 	// pending names the changes held in memory because their write
 	// failed ("bookmark", "reading position"); the next write carries them.
 	pending map[string]bool
+	// recovered holds the recovery files of notes that failed to save,
+	// by item key (see recovery.go).
+	recovered map[string]recovery
 }
 
 // Open finds or creates the state of a briefing. warning is non-nil when
@@ -131,6 +134,7 @@ func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) 
 		s.lock.Close()
 		return nil, warning, err
 	}
+	s.scanRecovery()
 	return s, warning, nil
 }
 
@@ -426,6 +430,9 @@ func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
 		warning = errors.Join(warning, w)
 		return err
 	})
+	if err == nil {
+		s.scanRecovery()
+	}
 	return warning, err
 }
 

@@ -126,6 +126,7 @@ func (m Model) applyReload(nb *model.Briefing) (tea.Model, tea.Cmd) {
 	n.w, n.h, n.sized = m.w, m.h, m.sized
 	n.nav, n.right = m.nav, m.right
 	n.status, n.statusErr, n.statusSeq, n.restSeq = m.status, m.statusErr, m.statusSeq, m.restSeq
+	n.warning = m.warning
 	n.live, n.reloadSeq, n.reloaded = m.live, m.reloadSeq, m.reloaded
 	n.focusOn(m.focus)
 	n.relayout()

@@ -36,6 +36,9 @@ type config struct {
 	st *store.Store
 	// warn is a problem found while opening st, shown once started.
 	warn error
+	// off says why notes are off when the state could not be opened; the
+	// study keys then say so instead of doing nothing.
+	off error
 	// watchCtx, when set, turns on live reload of the briefing's files
 	// for as long as it lasts.
 	watchCtx context.Context
@@ -84,6 +87,7 @@ type Model struct {
 	restSeq   int
 	status    string
 	statusErr bool
+	warning   string // stays in the status bar until dismissed
 	statusSeq int
 
 	// Live reload (see reload.go).
@@ -109,7 +113,7 @@ func build(b *model.Briefing, cfg config) Model {
 		cfg.theme = ThemeAuto
 	}
 	m := Model{b: b, cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
-	m.keys.setStudy(m.st != nil)
+	m.keys.setStudy(m.st != nil || cfg.off != nil)
 	m.th = m.buildTheme()
 	m.header = newHeader(b, m.th)
 	m.footer = footer{th: m.th}
@@ -224,11 +228,8 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.openNotes()
 	case editNoteMsg:
 		m.openEditor(msg.ref)
-	case saveNoteMsg:
-		m.modal = modalNone
-		if m.st != nil {
-			return m, saveNoteCmd(m.st, msg.ref, msg.text)
-		}
+	case noteRequest:
+		return m.handleNoteRequest(msg)
 	case studyMsg:
 		return m.handleStudy(msg)
 	case statusMsg:
@@ -285,10 +286,14 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.PrevPane):
 		m.focusOn((m.focus + paneCount - 1) % paneCount)
 	case key.Matches(k, g.Back):
-		m.back()
+		if !m.dismissWarning() {
+			m.back()
+		}
 	case key.Matches(k, g.Theme):
 		m.dark = !m.dark
 		m.setTheme()
+	case m.st == nil && key.Matches(k, g.Bookmark, g.Note, g.Notes):
+		return m, m.studyOff(key.Matches(k, g.Note, g.Notes))
 	case key.Matches(k, g.Bookmark):
 		if !notable(m.current) {
 			return m, m.setStatus("select an item to bookmark", false)
@@ -351,6 +356,7 @@ func (m *Model) openEditor(r model.Ref) {
 	text, _ := m.snap.note(r)
 	head := "Note on " + kindLabel(r.Kind) + ": " + title(m.b, r)
 	m.editor = newNoteEditor(m.th, r, head, text).SetSize(m.modalSize())
+	m.offerRecovered(r)
 	m.modal = modalNote
 }
 

@@ -11,6 +11,8 @@ import (
 	"charm.land/fang/v2"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
+
+	"github.com/brief-cli/brief/store"
 )
 
 // Exit codes, as documented in docs/cli.md.
@@ -68,6 +70,7 @@ func reportedError(code int, err error) error {
 // exitCode maps an error to the exit code it should end the program with.
 func exitCode(err error) int {
 	var ee *exitError
+	var we *store.WriteError
 	switch {
 	case err == nil:
 		return exitOK
@@ -75,6 +78,9 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.As(err, &we):
+		// Something the user did was not saved: a failure, not a misuse.
+		return exitInvalid
 	}
 	return exitUsage // cobra's own errors: unknown flags, commands, arguments
 }
