@@ -265,9 +265,7 @@ func visitCmd(st *store.Store, p store.Position) tea.Cmd {
 		if perr := st.SetPosition(p); err == nil {
 			err = perr
 		}
-		if err != nil {
-			err = fmt.Errorf("saving reading progress: %w", err)
-		}
+		// A *store.WriteError says what was not saved and why.
 		return studyResult("", err)
 	}
 }

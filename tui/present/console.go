@@ -215,7 +215,7 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.conn, c.st, c.connected, c.problem = msg.conn, msg.st, true, ""
 		return c, followCmd(msg.conn)
 	case notFoundMsg:
-		c.problem = msg.err.Error()
+		c.problem = sanitize.Text(msg.err.Error())
 		return c, retryCmd()
 	case retryMsg:
 		if c.connected {
@@ -236,7 +236,7 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.problem = ""
 		return c, retryCmd()
 	case sendFailedMsg:
-		c.problem = msg.err.Error()
+		c.problem = sanitize.Text(msg.err.Error())
 	case tea.KeyPressMsg:
 		return c.key(msg)
 	}
