@@ -36,6 +36,7 @@ const (
 	DefaultIdleTimeout   = 30 * time.Minute
 	DefaultMaxTimeout    = 4 * time.Hour
 	DefaultRatePerMinute = 30
+	DefaultWriteTimeout  = 30 * time.Second
 )
 
 // Config configures a [Server]. The zero value of each field means its
@@ -61,6 +62,10 @@ type Config struct {
 	// RatePerMinute caps new connections from one address, per minute
 	// (DefaultRatePerMinute).
 	RatePerMinute int
+	// WriteTimeout is how long a write to a client may wait for the client
+	// to take it before the client is taken for gone and hung up on
+	// (DefaultWriteTimeout).
+	WriteTimeout time.Duration
 	// Log receives one line for every connection, session and refusal
 	// (nothing when nil).
 	Log io.Writer
@@ -232,6 +237,12 @@ func withDefaults(c Config) Config {
 		c.MaxTimeout = DefaultMaxTimeout
 	case c.MaxTimeout < 0:
 		c.MaxTimeout = 0
+	}
+	switch {
+	case c.WriteTimeout == 0:
+		c.WriteTimeout = DefaultWriteTimeout
+	case c.WriteTimeout < 0:
+		c.WriteTimeout = 0
 	}
 	switch {
 	case c.RatePerMinute == 0:
