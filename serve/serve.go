@@ -17,6 +17,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,6 +40,14 @@ const (
 	DefaultRatePerMinute = 30
 	DefaultWriteTimeout  = 30 * time.Second
 )
+
+// DefaultMemoryLimit is the soft memory limit for a number of sessions: a
+// base for the program and the briefing, and half a MiB a session. Without
+// it the garbage collector lets the heap grow to twice what is live, and
+// 100 idle sessions drift from 110 to over 150 MiB of RSS; with it they
+// stay near 110 MiB. It is a soft limit: past it the collector works
+// harder (at most half the CPU), nothing fails.
+func DefaultMemoryLimit(sessions int) int64 { return 48<<20 + int64(sessions)*(512<<10) }
 
 // Config configures a [Server]. The zero value of each field means its
 // default; a negative duration or rate turns that limit off.
@@ -66,6 +76,11 @@ type Config struct {
 	// to take it before the client is taken for gone and hung up on
 	// (DefaultWriteTimeout).
 	WriteTimeout time.Duration
+	// MemoryLimit is the soft memory limit of the process while it serves
+	// (see runtime/debug.SetMemoryLimit); 0 means one sized for
+	// MaxSessions (DefaultMemoryLimit), negative none. GOMEMLIMIT, when
+	// set, wins.
+	MemoryLimit int64
 	// Log receives one line for every connection, session and refusal
 	// (nothing when nil).
 	Log io.Writer
@@ -239,6 +254,12 @@ func withDefaults(c Config) Config {
 		c.MaxTimeout = 0
 	}
 	switch {
+	case c.MemoryLimit == 0:
+		c.MemoryLimit = DefaultMemoryLimit(c.MaxSessions)
+	case c.MemoryLimit < 0:
+		c.MemoryLimit = 0
+	}
+	switch {
 	case c.WriteTimeout == 0:
 		c.WriteTimeout = DefaultWriteTimeout
 	case c.WriteTimeout < 0:
@@ -334,6 +355,10 @@ func (s *Server) Serve(ctx context.Context) error {
 	} else {
 		path, n := s.AuthorizedKeys()
 		s.log.Info("listening", append(attrs, "authorized_keys", path, "keys", n)...)
+	}
+	if s.cfg.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		prev := debug.SetMemoryLimit(s.cfg.MemoryLimit)
+		defer debug.SetMemoryLimit(prev)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()
