@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // noteLimit bounds a note, in characters: a page of writing is plenty.
@@ -84,7 +85,7 @@ type noteEditor struct {
 // newNotesOffEditor is the editor when notes are off: it shows why and
 // closes with esc.
 func newNotesOffEditor(th *Theme, why string) noteEditor {
-	m := noteEditor{th: th, keys: newNoteKeys(), title: "Notes and bookmarks are off", problem: why}
+	m := noteEditor{th: th, keys: newNoteKeys(), title: "Notes and bookmarks are off", problem: sanitize.Line(why)}
 	m.keys.Save.SetEnabled(false)
 	m.keys.Discard.SetEnabled(false)
 	m.keys.Keep.SetEnabled(false)
@@ -97,7 +98,8 @@ func (m noteEditor) Off() bool { return m.ta == nil && m.problem != "" }
 
 // Failed shows why a save failed; the text stays, and ctrl+s tries again.
 func (m noteEditor) Failed(problem string) noteEditor {
-	m.saving, m.problem = false, problem
+	// Errors carry paths from the environment: sanitised like any text.
+	m.saving, m.problem = false, sanitize.Line(problem)
 	m.keys.Save.SetHelp("ctrl+s", "try again")
 	return m.render()
 }
@@ -116,7 +118,7 @@ func (m noteEditor) Recovered(text, path string) noteEditor {
 	if m.ta == nil || m.Dirty() {
 		return m
 	}
-	m.notice = "Unsaved text from an earlier session, kept in " + path + ": ctrl+s saves it, esc then y discards it."
+	m.notice = "Unsaved text from an earlier session, kept in " + sanitize.Line(path) + ": ctrl+s saves it, esc then y discards it."
 	return m.edit(func(ta *textarea.Model) { ta.SetValue(text) }).render()
 }
 

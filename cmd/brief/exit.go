@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/store"
 )
 
@@ -119,6 +120,9 @@ func errorHandler(w io.Writer, styles fang.Styles, err error) {
 	styled := term.IsTerminal(os.Stderr.Fd())
 	red := styles.Text.Foreground(styles.ErrorHeader.GetBackground())
 	for _, line := range strings.Split(msg, "\n") {
+		// Messages carry paths and names from the environment, the
+		// command line and files: never raw to the terminal.
+		line = sanitize.Line(line)
 		if styled {
 			line = red.Render(line)
 		}
