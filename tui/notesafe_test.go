@@ -184,3 +184,35 @@ func TestCorruptWarningStaysUntilDismissed(t *testing.T) {
 type errorString string
 
 func (e errorString) Error() string { return string(e) }
+
+func TestBookmarkOnAFullDiskIsKeptAndWrittenLater(t *testing.T) {
+	d := fulldisk.New(t)
+	opts := store.Options{Dir: filepath.Join(d.Dir, "state"), FS: d.FS(), RecoveryDir: t.TempDir()}
+	b := seed(t)
+	st, _, err := store.Open(b, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := step(New(b, config{theme: ThemeDark, st: st, schedule: dropLater}), sizeMsg(80, 24))
+	d.Fill()
+	m = press(m, "down", "m")
+	screen := plain(m)
+	if lineWith(screen, "! bookmark not saved: no space left on device") < 0 {
+		t.Errorf("the status does not say the bookmark was not saved, and why:\n%s", screen)
+	}
+	if !m.st.Bookmarked(refCredentials) || lineWith(screen, "★ ▸") < 0 {
+		t.Errorf("the bookmark is gone from the screen:\n%s", screen)
+	}
+	d.Free()
+	m = press(m, "down", "up") // the next write, when the selection rests
+	m = rest(m)
+	disk, _, err := store.Open(b, store.Options{Dir: opts.Dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	if !disk.Bookmarked(refCredentials) {
+		t.Error("the bookmark kept in memory was not written by the next write")
+	}
+}

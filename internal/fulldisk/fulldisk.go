@@ -7,7 +7,8 @@
 // ordinary directory, and writes made through [Disk.Replace] fail with an
 // injected ENOSPC while the disk is "full". Code under test takes the
 // second route through a file system hook such as store.Options.FS, which
-// Disk.FS returns (nil when the disk is real).
+// Disk.FS returns (nil when the disk is real). BRIEF_TEST_NO_TMPFS=1 forces
+// the second route.
 package fulldisk
 
 import (
@@ -34,7 +35,9 @@ type Disk struct {
 func New(t testing.TB) *Disk {
 	t.Helper()
 	d := &Disk{Dir: t.TempDir(), t: t}
-	if os.Geteuid() == 0 {
+	// BRIEF_TEST_NO_TMPFS=1 takes the injecting route even under root, to
+	// test that route too.
+	if os.Geteuid() == 0 && os.Getenv("BRIEF_TEST_NO_TMPFS") == "" {
 		if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=64k,mode=0755", "tmpfs", d.Dir).CombinedOutput(); err == nil {
 			d.real = true
 			d.filler = filepath.Join(d.Dir, ".filler")
