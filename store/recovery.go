@@ -187,3 +187,25 @@ func readSmall(p string) ([]byte, error) {
 	defer f.Close()
 	return readAll(f)
 }
+
+// Unsaved lists the notes whose save failed and whose text waits in a
+// recovery file, on items of the briefing, in reading order: Note is the
+// text kept, Label the item's text.
+func (s *Store) Unsaved() []Entry {
+	s.mu.Lock()
+	recs := maps.Clone(s.recovered)
+	ix := s.ix
+	s.mu.Unlock()
+	var out []Entry
+	for k := range recs {
+		r, ok := parseKey(k)
+		if !ok || !ix.has(k) {
+			continue
+		}
+		if text, _, ok := s.Recovered(r); ok {
+			out = append(out, Entry{Ref: r, Note: text, Label: ix.labels[k]})
+		}
+	}
+	slices.SortFunc(out, func(a, b Entry) int { return ix.order[key(a.Ref)] - ix.order[key(b.Ref)] })
+	return out
+}

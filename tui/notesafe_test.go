@@ -216,3 +216,40 @@ func TestBookmarkOnAFullDiskIsKeptAndWrittenLater(t *testing.T) {
 		t.Error("the bookmark kept in memory was not written by the next write")
 	}
 }
+
+func TestNotesViewListsUnsavedNotes(t *testing.T) {
+	b := seed(t)
+	dir, rec := t.TempDir(), t.TempDir()
+	st, _, err := store.Open(b, store.Options{Dir: dir, RecoveryDir: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.SaveRecovery(refCredentials, "words that did not reach the disk"); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	st, _, err = store.Open(b, store.Options{Dir: dir, RecoveryDir: rec})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	m := step(New(b, config{theme: ThemeDark, st: st, schedule: dropLater}), sizeMsg(100, 30))
+	m = press(m, "N")
+	screen := plain(m)
+	checkFits(t, m.Render(), 100, 30)
+	if lineWith(screen, "1 note not saved") < 0 || lineWith(screen, "NOT SAVED, note on point") < 0 || lineWith(screen, "words that did not reach the disk") < 0 {
+		t.Fatalf("the Notes view does not list the unsaved note:\n%s", screen)
+	}
+	m = press(m, "n")
+	if m.modal != modalNote || m.editor.Value() != "words that did not reach the disk" {
+		t.Fatalf("n on it does not offer the text (%q)", m.editor.Value())
+	}
+	m = step(m, ctrlS)
+	if got, _ := st.Note(refCredentials); got != "words that did not reach the disk" {
+		t.Errorf("saved %q", got)
+	}
+	m = press(m, "N")
+	if strings.Contains(plain(m), "NOT SAVED") {
+		t.Errorf("still listed as not saved:\n%s", plain(m))
+	}
+}

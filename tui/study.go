@@ -35,6 +35,7 @@ type studySnap struct {
 	sentences map[string]markFlags // marks of the items citing each sentence
 	entries   []store.Entry        // notes and bookmarks on items of the briefing
 	orphans   []store.Entry        // those on items no longer in it
+	unsaved   []store.Entry        // notes whose save failed, kept in recovery files
 }
 
 func (s *studySnap) flags(r model.Ref) markFlags {
@@ -85,6 +86,7 @@ func takeSnap(b *model.Briefing, st *store.Store) *studySnap {
 	}
 	s.entries = st.Notes()
 	s.orphans = st.Orphans()
+	s.unsaved = st.Unsaved()
 	for _, e := range s.entries {
 		var f markFlags
 		if e.Bookmarked {
