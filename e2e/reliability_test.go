@@ -81,3 +81,4 @@ func TestFullDiskKeepsTheNoteAndQuitSaysWhatWasLost(t *testing.T) {
 		t.Errorf("the message does not say what was not saved, or reads as a usage error:\n%s", screen)
 	}
 }
+
