@@ -81,4 +81,3 @@ func TestFullDiskKeepsTheNoteAndQuitSaysWhatWasLost(t *testing.T) {
 		t.Errorf("the message does not say what was not saved, or reads as a usage error:\n%s", screen)
 	}
 }
-
