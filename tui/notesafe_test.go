@@ -253,3 +253,25 @@ func TestNotesViewListsUnsavedNotes(t *testing.T) {
 		t.Errorf("still listed as not saved:\n%s", plain(m))
 	}
 }
+
+func TestTextOfAnEditorOpenAtTheEndIsKept(t *testing.T) {
+	b := seed(t)
+	opts := store.Options{Dir: t.TempDir(), RecoveryDir: t.TempDir()}
+	st, _, err := store.Open(b, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := step(New(b, config{theme: ThemeDark, st: st, schedule: dropLater}), sizeMsg(80, 24))
+	m = press(m, "down", "n", "type:half a thought")
+	m = step(m, tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	m.keepEditorText() // as Run does when the program ends
+	st.Close()
+	st2, _, err := store.Open(b, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st2.Close()
+	if text, _, ok := st2.Recovered(refCredentials); !ok || text != "half a thought" {
+		t.Errorf("Recovered = %q %v", text, ok)
+	}
+}

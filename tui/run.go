@@ -95,6 +95,7 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 	final, err := tea.NewProgram(New(b, cfg), popts...).Run()
 	if m, ok := final.(Model); ok {
 		if m.st != nil {
+			m.keepEditorText()
 			if perr := saveAtQuit(m.st, m.position()); perr != nil && err == nil && m.err == nil {
 				err = perr
 			}

@@ -485,6 +485,16 @@ func saveAtQuit(st *store.Store, p store.Position) error {
 	return err
 }
 
+// keepEditorText keeps the text of a note editor left open with unsaved
+// changes when the program ends (ctrl+c, a signal, a closed terminal) in a
+// recovery file, offered back next time.
+func (m Model) keepEditorText() {
+	if m.st == nil || m.modal != modalNote || m.editor.Off() || !m.editor.Dirty() {
+		return
+	}
+	_, _ = m.st.SaveRecovery(m.editor.ref, m.editor.Value())
+}
+
 // describeOpenError is why the study state could not be opened, cause
 // first and the path last.
 func describeOpenError(err error) string {
