@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -195,7 +196,9 @@ func saveNoteCmd(st *store.Store, r model.Ref, text string) tea.Cmd {
 		out := &noteOutcome{ref: r, text: text}
 		var ce *store.CorruptError
 		if err != nil && !errors.As(err, &ce) {
-			out.recovery, out.recErr = st.SaveRecovery(r, text)
+			if strings.TrimSpace(text) != "" { // a deletion has no text to keep
+				out.recovery, out.recErr = st.SaveRecovery(r, text)
+			}
 			return studyMsg{err: err, note: out}
 		}
 		st.DropRecovery(r)
