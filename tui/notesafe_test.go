@@ -275,3 +275,15 @@ func TestTextOfAnEditorOpenAtTheEndIsKept(t *testing.T) {
 		t.Errorf("Recovered = %q %v", text, ok)
 	}
 }
+
+// TestErrorsAreNotCutBeforeTheirCause: at the narrowest size explore mode
+// supports, the longest "what: why" still shows whole.
+func TestErrorsAreNotCutBeforeTheirCause(t *testing.T) {
+	m := studied(t, seed(t), t.TempDir(), 60, 20)
+	err := &store.WriteError{What: "reading position not saved", Path: "/home/someone/.local/state/brief/35f099e269b9bb1f.json", Err: os.ErrPermission}
+	m = step(m, studyMsg{err: err})
+	if lineWith(plain(m), "! reading position not saved: permission denied") < 0 {
+		t.Errorf("the cause is cut:\n%s", plain(m))
+	}
+	checkFits(t, m.Render(), 60, 20)
+}
