@@ -155,3 +155,13 @@ func TestExploreOpensAnAddress(t *testing.T) {
 		return strings.Contains(sc, `no item "p99.s9"`) && strings.Contains(sc, "EXIT=1")
 	})
 }
+
+// lineIndexPrefix returns the first line of screen that starts with prefix.
+func lineIndexPrefix(screen, prefix string) int {
+	for i, l := range strings.Split(screen, "\n") {
+		if strings.HasPrefix(l, prefix) {
+			return i
+		}
+	}
+	return -1
+}

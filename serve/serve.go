@@ -17,6 +17,8 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -37,7 +39,16 @@ const (
 	DefaultIdleTimeout   = 30 * time.Minute
 	DefaultMaxTimeout    = 4 * time.Hour
 	DefaultRatePerMinute = 30
+	DefaultWriteTimeout  = 30 * time.Second
 )
+
+// DefaultMemoryLimit is the soft memory limit for a number of sessions: a
+// base for the program and the briefing, and half a MiB a session. Without
+// it the garbage collector lets the heap grow to twice what is live, and
+// 100 idle sessions drift from 110 to over 150 MiB of RSS; with it they
+// stay near 110 MiB. It is a soft limit: past it the collector works
+// harder (at most half the CPU), nothing fails.
+func DefaultMemoryLimit(sessions int) int64 { return 48<<20 + int64(sessions)*(512<<10) }
 
 // Config configures a [Server]. The zero value of each field means its
 // default; a negative duration or rate turns that limit off.
@@ -62,6 +73,15 @@ type Config struct {
 	// RatePerMinute caps new connections from one address, per minute
 	// (DefaultRatePerMinute).
 	RatePerMinute int
+	// WriteTimeout is how long a write to a client may wait for the client
+	// to take it before the client is taken for gone and hung up on
+	// (DefaultWriteTimeout).
+	WriteTimeout time.Duration
+	// MemoryLimit is the soft memory limit of the process while it serves
+	// (see runtime/debug.SetMemoryLimit); 0 means one sized for
+	// MaxSessions (DefaultMemoryLimit), negative none. GOMEMLIMIT, when
+	// set, wins.
+	MemoryLimit int64
 	// Log receives one line for every connection, session and refusal
 	// (nothing when nil).
 	Log io.Writer
@@ -235,6 +255,18 @@ func withDefaults(c Config) Config {
 		c.MaxTimeout = 0
 	}
 	switch {
+	case c.MemoryLimit == 0:
+		c.MemoryLimit = DefaultMemoryLimit(c.MaxSessions)
+	case c.MemoryLimit < 0:
+		c.MemoryLimit = 0
+	}
+	switch {
+	case c.WriteTimeout == 0:
+		c.WriteTimeout = DefaultWriteTimeout
+	case c.WriteTimeout < 0:
+		c.WriteTimeout = 0
+	}
+	switch {
 	case c.RatePerMinute == 0:
 		c.RatePerMinute = DefaultRatePerMinute
 	case c.RatePerMinute < 0:
@@ -324,6 +356,10 @@ func (s *Server) Serve(ctx context.Context) error {
 	} else {
 		path, n := s.AuthorizedKeys()
 		s.log.Info("listening", append(attrs, "authorized_keys", path, "keys", n)...)
+	}
+	if s.cfg.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		prev := debug.SetMemoryLimit(s.cfg.MemoryLimit)
+		defer debug.SetMemoryLimit(prev)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"fmt"
+	"io"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -21,9 +22,10 @@ type session struct {
 	finished chan struct{}
 	// last is when something was last read from or written to the
 	// client (Unix nanoseconds).
-	last   atomic.Int64
-	reason atomic.Pointer[string]
-	once   sync.Once
+	last    atomic.Int64
+	reason  atomic.Pointer[string]
+	stalled atomic.Bool // the client stopped reading and was hung up on
+	once    sync.Once
 }
 
 // How long a program has to end after being asked before its session is
@@ -103,11 +105,17 @@ func (s *Server) handle(sess ssh.Session) {
 	}
 	se := &session{ssh: sess, finished: make(chan struct{})}
 	se.last.Store(time.Now().UnixNano())
-	rw := activity{sess: sess, last: &se.last}
+	rw := &activity{sess: sess, last: &se.last, timeout: s.cfg.WriteTimeout, stalled: func() {
+		// A client that takes nothing for so long is not reading: hang
+		// up, which ends every write and read of its session.
+		se.stalled.Store(true)
+		s.log.Warn("client not reading", "addr", addr, "key", fp, "waited", s.cfg.WriteTimeout.String())
+		closeConn(sess)
+	}}
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithInput(rw),
 		tea.WithOutput(rw),
-		tea.WithContext(sess.Context()),
+		tea.WithContext(ctx),
 		// The server's signals are the server's: a ctrl+c at its terminal
 		// shuts it down gracefully, it does not kill every program.
 		tea.WithoutSignalHandler(),
@@ -134,28 +142,92 @@ func (s *Server) handle(sess ssh.Session) {
 	stop := s.limitTime(se)
 	defer stop()
 
-	_, _ = se.prog.Run()
-	close(se.finished)
-	if msg := se.reason.Load(); msg != nil {
+	go func() {
+		_, _ = se.prog.Run()
+		close(se.finished)
+	}()
+	// The seat is the connection's, not the program's: when the client
+	// is gone the session ends, whatever its program is doing.
+	select {
+	case <-se.finished:
+	case <-sess.Context().Done():
+		se.prog.Kill()
+		select {
+		case <-se.finished:
+		case <-time.After(quitGrace):
+			s.log.Warn("program did not stop", "addr", addr, "key", fp)
+		}
+	}
+	switch msg := se.reason.Load(); {
+	case se.stalled.Load():
+		reason = "client not reading"
+	case msg != nil:
 		reason = *msg
+		restoreTerminal(sess)
 		stderrLine(sess, *msg)
-	} else if sess.Context().Err() != nil {
+	case sess.Context().Err() != nil:
 		reason = "client left"
 	}
 }
 
-// followResizes passes the client's window changes to the program.
+// closeConn hangs up a session's connection.
+func closeConn(sess ssh.Session) {
+	if c, ok := sess.Context().Value(ssh.ContextKeyConn).(interface{ Close() error }); ok {
+		_ = c.Close()
+		return
+	}
+	_ = sess.Close()
+}
+
+// restoreTerminal leaves the client's terminal as the program found it,
+// whatever state the program left it in (killed, or quit mid-frame): the
+// main screen back, the cursor shown, styles, mouse and paste modes off.
+// The goodbye line then lands on a clean line of the user's own screen.
+func restoreTerminal(sess ssh.Session) {
+	if _, _, ok := sess.Pty(); ok {
+		_, _ = io.WriteString(sess, "\x1b[0m\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?2004l\x1b[?1049l\x1b[?25h\r\n")
+	}
+}
+
+// followResizes passes the client's window changes to the program. It
+// never waits on the program: the SSH library delivers window changes from
+// the connection's reading loop, so a program that is slow (or stuck
+// writing to a client that does not read) must not stop that loop, or the
+// connection's end goes unnoticed. Changes that come faster than the
+// program takes them are merged: only the latest size matters.
 func (s *Server) followResizes(ctx context.Context, sess ssh.Session, p *tea.Program) {
 	_, winch, _ := sess.Pty()
+	var latest atomic.Pointer[ssh.Window]
+	wake := make(chan struct{}, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-wake:
+				if w := latest.Swap(nil); w != nil {
+					p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				}
+			}
+		}
+	}()
 	for {
 		select {
 		case <-ctx.Done():
+			// Keep draining until the library closes the channel, so
+			// that it never blocks on a session that has ended.
+			for range winch {
+			}
 			return
 		case w, ok := <-winch:
 			if !ok {
 				return
 			}
-			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			latest.Store(&w)
+			select {
+			case wake <- struct{}{}:
+			default:
+			}
 		}
 	}
 }
@@ -206,13 +278,19 @@ func duration(d time.Duration) string {
 }
 
 // activity is the session as the program reads and writes it, noting when
-// anything last went through.
+// anything last went through. A write the client does not take within
+// timeout calls stalled once (which hangs up): writes are bounded, so a
+// client that stops reading cannot hold a session, its memory and its
+// seat.
 type activity struct {
-	sess ssh.Session
-	last *atomic.Int64
+	sess    ssh.Session
+	last    *atomic.Int64
+	timeout time.Duration
+	stalled func()
+	once    sync.Once
 }
 
-func (a activity) Read(p []byte) (int, error) {
+func (a *activity) Read(p []byte) (int, error) {
 	n, err := a.sess.Read(p)
 	if n > 0 {
 		a.last.Store(time.Now().UnixNano())
@@ -220,7 +298,11 @@ func (a activity) Read(p []byte) (int, error) {
 	return n, err
 }
 
-func (a activity) Write(p []byte) (int, error) {
+func (a *activity) Write(p []byte) (int, error) {
+	if a.timeout > 0 {
+		t := time.AfterFunc(a.timeout, func() { a.once.Do(a.stalled) })
+		defer t.Stop()
+	}
 	n, err := a.sess.Write(p)
 	if n > 0 {
 		a.last.Store(time.Now().UnixNano())

@@ -58,6 +58,7 @@ func (e *CorruptError) Unwrap() error { return e.Err }
 type disk struct {
 	dir string
 	now func() time.Time
+	fs  FS
 }
 
 func (d disk) path(hash string) string { return filepath.Join(d.dir, hash+ext) }
@@ -136,10 +137,7 @@ func (d disk) write(path string, st *state) error {
 	if err != nil {
 		return err
 	}
-	if err := replaceFile(d.dir, path, data); err != nil {
-		return err
-	}
-	return syncDir(d.dir)
+	return d.fs.Replace(d.dir, path, data)
 }
 
 // resolved is where the state of a hash lives after following redirects.

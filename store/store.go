@@ -36,6 +36,12 @@ type Options struct {
 	Dir string
 	// Now is the clock used for timestamps; nil means time.Now.
 	Now func() time.Time
+	// FS is what files are written through; nil means the real file
+	// system. Tests use it to make writes fail.
+	FS FS
+	// RecoveryDir is where the text of a note that could not be saved is
+	// kept; "" means the user cache directory, else the temporary one.
+	RecoveryDir string
 }
 
 // Position is where a reader was in a briefing.
@@ -60,8 +66,10 @@ type Entry struct {
 // from several goroutines (such as Bubble Tea commands): writes are done one
 // at a time; reads never wait for the disk.
 type Store struct {
-	disk disk
-	lock *flock.Flock
+	disk    disk
+	lock    *flock.Flock
+	fs      FS
+	recDirs []string
 
 	opMu sync.Mutex // held for a whole write: one read-merge-write at a time
 
@@ -74,6 +82,12 @@ type Store struct {
 	st       *state // the state as last read or written; never modified
 	lastAt   time.Time
 	migrated string // hash of the state this one was carried over from
+	// pending names the changes held in memory because their write
+	// failed ("bookmark", "reading position"); the next write carries them.
+	pending map[string]bool
+	// recovered holds the recovery files of notes that failed to save,
+	// by item key (see recovery.go).
+	recovered map[string]recovery
 }
 
 // Open finds or creates the state of a briefing. warning is non-nil when
@@ -99,9 +113,16 @@ func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) 
 	if now == nil {
 		now = time.Now
 	}
+	fsys := opts.FS
+	if fsys == nil {
+		fsys = osFS{}
+	}
 	s = &Store{
-		disk: disk{dir: dir, now: now},
-		lock: flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600)),
+		disk:    disk{dir: dir, now: now, fs: fsys},
+		lock:    flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600)),
+		fs:      fsys,
+		recDirs: recoveryDirs(opts.RecoveryDir),
+		pending: map[string]bool{},
 	}
 	s.bind(b)
 	if err := s.locked(func() error {
@@ -113,6 +134,7 @@ func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) 
 		s.lock.Close()
 		return nil, warning, err
 	}
+	s.scanRecovery()
 	return s, warning, nil
 }
 
@@ -290,32 +312,70 @@ func (s *Store) tick(floor time.Time) time.Time {
 // returns false to skip the write when it changes nothing. A file that could
 // not be read is moved aside and the write still made (from what this
 // instance knows); the *CorruptError is returned to be shown.
-func (s *Store) update(op func(st *state) bool) error {
+//
+// what names the change for the user ("bookmark"). A write that fails
+// returns a *WriteError saying so. With keep, the change stays in memory
+// and the next write carries it (a bookmark, the position: nothing to
+// type again); without, it is dropped (a note: the editor keeps its text).
+func (s *Store) update(what string, keep bool, op func(st *state) bool) error {
 	var warning error
+	var path string
 	err := s.locked(func() error {
 		var err error
 		if warning, err = s.load(false, false); err != nil {
 			return err
 		}
 		s.mu.Lock()
-		st, path := merge(s.st, newState(s.hash)), s.path
+		st := merge(s.st, newState(s.hash))
+		path = s.path
 		s.mu.Unlock()
 		st = s.stamp(st, path)
 		if !op(st) {
 			return nil
 		}
-		if err := s.disk.write(path, st); err != nil {
+		err = s.disk.write(path, st)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		switch {
+		case err == nil:
+			clear(s.pending)
+		case keep:
+			s.pending[what] = true
+		default:
 			return err
 		}
-		s.mu.Lock()
 		s.st = st
-		s.mu.Unlock()
-		return nil
+		return err
 	})
 	if err != nil {
-		return err
+		if path == "" {
+			path = s.Path()
+		}
+		return &WriteError{What: what + " not saved", Path: path, Err: err}
 	}
 	return warning
+}
+
+// Pending names the changes that are in memory only, their write having
+// failed: "bookmark", "note", "reading position", "visited mark".
+func (s *Store) Pending() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := make([]string, 0, len(s.pending))
+	for w := range s.pending {
+		out = append(out, w)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Flush writes the changes held in memory after a failed write, if any.
+func (s *Store) Flush() error {
+	p := s.Pending()
+	if len(p) == 0 {
+		return nil
+	}
+	return s.update(strings.Join(p, " and "), true, func(*state) bool { return true })
 }
 
 // Reload reads the state again, picking up what other instances wrote.
@@ -370,6 +430,9 @@ func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
 		warning = errors.Join(warning, w)
 		return err
 	})
+	if err == nil {
+		s.scanRecovery()
+	}
 	return warning, err
 }
 
@@ -397,7 +460,7 @@ func (s *Store) SetNote(r model.Ref, text string) error {
 		return s.DeleteNote(r)
 	}
 	label := s.label(r)
-	return s.update(func(st *state) bool {
+	return s.update("note", false, func(st *state) bool {
 		it := itemOf(st, key(r))
 		var floor time.Time
 		if it.Note != nil {
@@ -412,7 +475,7 @@ func (s *Store) SetNote(r model.Ref, text string) error {
 // DeleteNote deletes the note of an item, leaving a tombstone.
 func (s *Store) DeleteNote(r model.Ref) error {
 	label := s.label(r)
-	return s.update(func(st *state) bool {
+	return s.update("note deletion", false, func(st *state) bool {
 		it := itemOf(st, key(r))
 		if it.Note == nil || it.Note.Deleted {
 			return false
@@ -427,7 +490,7 @@ func (s *Store) DeleteNote(r model.Ref) error {
 // state on disk calls for, and says which.
 func (s *Store) ToggleBookmark(r model.Ref) (on bool, err error) {
 	label := s.label(r)
-	err = s.update(func(st *state) bool {
+	err = s.update("bookmark", true, func(st *state) bool {
 		it := itemOf(st, key(r))
 		var floor time.Time
 		if it.Bookmark != nil {
@@ -445,7 +508,7 @@ func (s *Store) ToggleBookmark(r model.Ref) (on bool, err error) {
 // SetBookmark bookmarks an item (on) or removes its bookmark.
 func (s *Store) SetBookmark(r model.Ref, on bool) error {
 	label := s.label(r)
-	return s.update(func(st *state) bool {
+	return s.update("bookmark", true, func(st *state) bool {
 		it := itemOf(st, key(r))
 		var floor time.Time
 		if it.Bookmark != nil {
@@ -468,7 +531,7 @@ func (s *Store) MarkVisited(r model.Ref) error {
 	if s.Visited(r) {
 		return nil
 	}
-	return s.update(func(st *state) bool {
+	return s.update("visited mark", true, func(st *state) bool {
 		it := itemOf(st, key(r))
 		if it.Visited != nil && it.Visited.On {
 			return false
@@ -489,7 +552,7 @@ func (s *Store) SetPosition(p Position) error {
 	if cur, ok := s.Position(); ok && cur == p {
 		return nil
 	}
-	return s.update(func(st *state) bool {
+	return s.update("reading position", true, func(st *state) bool {
 		var floor time.Time
 		if st.Position != nil {
 			floor = st.Position.At

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -46,12 +47,13 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 					failed++
 					problems := strings.Split(strings.TrimRight(err.Error(), "\n"), "\n")
 					for _, p := range problems {
-						fmt.Fprintln(errOut, p)
+						fmt.Fprintln(errOut, sanitize.Line(p))
 					}
-					fmt.Fprintf(out, "FAIL %s (%s)\n", f.name, plural(len(problems), "problem"))
+					// A file name is text from outside like any other.
+					fmt.Fprintf(out, "FAIL %s (%s)\n", sanitize.Line(f.name), plural(len(problems), "problem"))
 					continue
 				}
-				fmt.Fprintf(out, "ok   %s (%s; %s)\n", f.name, b.Summary(), citedSummary(b))
+				fmt.Fprintf(out, "ok   %s (%s; %s)\n", sanitize.Line(f.name), b.Summary(), citedSummary(b))
 			}
 			if failed > 0 {
 				return reportedError(exitInvalid, fmt.Errorf("%d of %d files failed the check", failed, len(files)))

@@ -13,6 +13,9 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/store"
 )
 
 // Exit codes, as documented in docs/cli.md.
@@ -70,6 +73,7 @@ func reportedError(code int, err error) error {
 // exitCode maps an error to the exit code it should end the program with.
 func exitCode(err error) int {
 	var ee *exitError
+	var we *store.WriteError
 	switch {
 	case err == nil:
 		return exitOK
@@ -77,6 +81,9 @@ func exitCode(err error) int {
 		return exitInterrupted
 	case errors.As(err, &ee):
 		return ee.code
+	case errors.As(err, &we):
+		// Something the user did was not saved: a failure, not a misuse.
+		return exitInvalid
 	}
 	return exitUsage // cobra's own errors: unknown flags, commands, arguments
 }
@@ -115,6 +122,9 @@ func errorHandler(w io.Writer, err error) {
 	styled := term.IsTerminal(os.Stderr.Fd())
 	red := lipgloss.NewStyle().Foreground(lipgloss.Color("1"))
 	for _, line := range strings.Split(msg, "\n") {
+		// Messages carry paths and names from the environment, the
+		// command line and files: never raw to the terminal.
+		line = sanitize.Line(line)
 		if styled {
 			line = red.Render(line)
 		}

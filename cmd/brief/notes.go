@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/internal/deckctl"
+	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/present"
 	"github.com/brief-cli/brief/tui/style"
 )
@@ -55,7 +56,9 @@ If the presentation ends, the console waits for it to start again.`,
 					if title == "" {
 						title = p.Slug
 					}
-					fmt.Fprintf(out, "%d\t%d/%d\t%s\n", p.PID, p.State.Slide, p.State.Total, title)
+					// Cleaned when read from the socket; once more here,
+					// where it reaches the terminal.
+					fmt.Fprintf(out, "%d\t%d/%d\t%s\n", p.PID, p.State.Slide, p.State.Total, sanitize.Line(title))
 				}
 				return nil
 			}

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"time"
+
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // Version is the protocol version carried in every message.
@@ -118,9 +120,29 @@ func decode(line []byte) (Message, error) {
 	}
 	switch {
 	case m.Type == TypeState && m.State != nil:
+		m.State.clean()
 	case m.Type == TypeCommand && m.Command != nil && m.Command.Valid():
 	default:
 		return m, fmt.Errorf("unknown message %q", m.Type)
 	}
 	return m, nil
+}
+
+// clean makes the text of a state read from a socket safe to print: the
+// peer may be any process of the user, and whatever it sends reaches a
+// terminal (the console, brief notes --list). Every string goes through
+// the same sanitiser as a briefing's text.
+func (s *State) clean() {
+	for _, p := range []*string{&s.Briefing, &s.Title, &s.Digits, &s.Blank} {
+		*p = sanitize.Line(*p)
+	}
+	for i, n := range s.Notes {
+		s.Notes[i] = sanitize.Text(n)
+	}
+	if s.Next != nil {
+		s.Next.Title = sanitize.Line(s.Next.Title)
+		for i, l := range s.Next.Lines {
+			s.Next.Lines[i] = sanitize.Text(l)
+		}
+	}
 }

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // maxLine bounds one message; a longer line closes the connection.
@@ -292,7 +294,8 @@ func parseName(path string) (Presentation, bool) {
 	if err != nil || n <= 0 {
 		return Presentation{}, false
 	}
-	return Presentation{Path: path, PID: n, Slug: rest}, true
+	// A file name is text from outside like any other.
+	return Presentation{Path: path, PID: n, Slug: sanitize.Line(rest)}, true
 }
 
 // Conn is a console's connection to a presentation.

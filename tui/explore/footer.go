@@ -30,10 +30,13 @@ func (f footer) Render(where string, bindings []key.Binding) footer {
 // message has most of the line; the keys get what is left.
 func (f footer) Status(msg string, isErr bool, bindings []key.Binding) footer {
 	p := f.th.heading
+	room := max(f.w*3/4-1, 8)
 	if isErr {
-		msg, p = "! "+msg, f.th.errText
+		// An error may take the whole line: what failed and why come
+		// first, and must not be cut (the keys come back when it clears).
+		msg, p, room = "! "+msg, f.th.errText, max(f.w-2, 8)
 	}
-	return f.draw(" "+trunc(sanitize.Line(msg), max(f.w*3/4-1, 8)), p, bindings)
+	return f.draw(" "+trunc(sanitize.Line(msg), room), p, bindings)
 }
 
 func (f footer) draw(left string, lp paint, bindings []key.Binding) footer {

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // noteLimit bounds a note, in characters: a page of writing is plenty.
@@ -32,11 +33,23 @@ func (k noteKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Save, k.Close, k.Discard, k.Keep}}
 }
 
-// saveNoteMsg asks the root to save a note and close the editor.
+// noteRequest is what the editor asks of the root: save a note, or drop
+// the recovery file of one the user discarded.
+type noteRequest interface{ noteRef() model.Ref }
+
+// saveNoteMsg asks the root to save a note; the editor closes once it is
+// saved (see noteSavedMsg) and stays open, with the error, if it is not.
 type saveNoteMsg struct {
 	ref  model.Ref
 	text string
 }
+
+// dropRecoveryMsg says the user discarded text offered back from a
+// recovery file: it is not to be offered again.
+type dropRecoveryMsg struct{ ref model.Ref }
+
+func (m saveNoteMsg) noteRef() model.Ref     { return m.ref }
+func (m dropRecoveryMsg) noteRef() model.Ref { return m.ref }
 
 func saveNoteRequestCmd(r model.Ref, text string) tea.Cmd {
 	return func() tea.Msg { return saveNoteMsg{ref: r, text: text} }
@@ -45,6 +58,13 @@ func saveNoteRequestCmd(r model.Ref, text string) tea.Cmd {
 // noteEditor is the note editor: a multi-line text area on one item.
 // ctrl+s saves and closes; esc closes, first asking "discard changes? y/n"
 // when the text differs from the saved note. An empty note deletes it.
+//
+// Typed text is never lost: a save that fails leaves the editor open with
+// the whole error above the text, and ctrl+s tries again. Text kept in a
+// recovery file from an earlier failure is offered back when the editor
+// opens. When notes are off (the state directory cannot be used) the
+// editor says why and takes every key, so that nothing typed after n runs
+// as a command.
 type noteEditor struct {
 	th    *Theme
 	keys  noteKeys
@@ -55,8 +75,51 @@ type noteEditor struct {
 	// change makes a new one (copy on write), never touching a shared one.
 	ta      *textarea.Model
 	confirm bool
+	saving  bool
+	problem string // why the last save failed, shown in full
+	notice  string // where offered-back text came from
 	w, h    int
 	lines   []string
+}
+
+// newNotesOffEditor is the editor when notes are off: it shows why and
+// closes with esc.
+func newNotesOffEditor(th *Theme, why string) noteEditor {
+	m := noteEditor{th: th, keys: newNoteKeys(), title: "Notes and bookmarks are off", problem: sanitize.Line(why)}
+	m.keys.Save.SetEnabled(false)
+	m.keys.Discard.SetEnabled(false)
+	m.keys.Keep.SetEnabled(false)
+	m.keys.Close.SetHelp("esc", "close")
+	return m
+}
+
+// Off reports whether this is the editor of notes that are off.
+func (m noteEditor) Off() bool { return m.ta == nil && m.problem != "" }
+
+// Failed shows why a save failed; the text stays, and ctrl+s tries again.
+func (m noteEditor) Failed(problem string) noteEditor {
+	// Errors carry paths from the environment: sanitised like any text.
+	m.saving, m.problem = false, sanitize.Line(problem)
+	m.keys.Save.SetHelp("ctrl+s", "try again")
+	return m.render()
+}
+
+// Saved tells the editor its text was saved as text; it reports whether
+// the editor may close (nothing was typed since).
+func (m noteEditor) Saved(text string) (noteEditor, bool) {
+	m.saving, m.problem, m.notice, m.orig = false, "", "", text
+	m.keys.Save.SetHelp("ctrl+s", "save and close")
+	return m.render(), m.Value() == text
+}
+
+// Recovered offers back text kept in a recovery file: it replaces the
+// saved note in the editor, unsaved until ctrl+s.
+func (m noteEditor) Recovered(text, path string) noteEditor {
+	if m.ta == nil || m.Dirty() {
+		return m
+	}
+	m.notice = "Unsaved text from an earlier session, kept in " + sanitize.Line(path) + ": ctrl+s saves it, esc then y discards it."
+	return m.edit(func(ta *textarea.Model) { ta.SetValue(text) }).render()
 }
 
 func newNoteEditor(th *Theme, r model.Ref, title, text string) noteEditor {
@@ -118,15 +181,38 @@ func (m noteEditor) SetTheme(th *Theme) noteEditor {
 func (m noteEditor) SetSize(w, h int) noteEditor {
 	m.w, m.h = w, h
 	if m.ta == nil {
-		return m
+		return m.render()
 	}
-	return m.edit(func(ta *textarea.Model) {
-		ta.SetWidth(max(w, 4))
-		ta.SetHeight(max(h-3, 1))
-	}).render()
+	return m.edit(m.sizeArea).render()
+}
+
+// messages are the lines above the text: why the last save failed, where
+// offered-back text came from.
+func (m noteEditor) messages() []string {
+	var out []string
+	for _, s := range []string{m.problem, m.notice} {
+		if s != "" {
+			out = append(out, wrap(s, max(m.w-1, 1), " ")...)
+		}
+	}
+	return out
+}
+
+// sizeArea gives the text area what the title, the messages and the line
+// of keys leave, keeping at least three lines to write in.
+func (m noteEditor) sizeArea(ta *textarea.Model) {
+	ta.SetWidth(max(m.w, 4))
+	ta.SetHeight(max(m.h-3-len(m.messages()), min(3, max(m.h-3, 1)), 1))
 }
 
 func (m noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
+	if m.Off() {
+		// Every key is taken; only esc closes.
+		if km, ok := msg.(tea.KeyPressMsg); ok && key.Matches(km, m.keys.Close) {
+			return m, closeModalCmd
+		}
+		return m, nil
+	}
 	if m.ta == nil {
 		return m, nil
 	}
@@ -142,13 +228,17 @@ func (m noteEditor) Update(msg tea.Msg) (noteEditor, tea.Cmd) {
 		m.confirm = false
 		m.setKeys()
 		if key.Matches(km, k.Discard) {
+			if m.notice != "" {
+				return m, tea.Batch(closeModalCmd, func() tea.Msg { return dropRecoveryMsg{m.ref} })
+			}
 			return m, closeModalCmd
 		}
 		return m.render(), nil
 	}
 	switch {
 	case key.Matches(km, k.Save):
-		return m, saveNoteRequestCmd(m.ref, m.ta.Value())
+		m.saving = true
+		return m.render(), saveNoteRequestCmd(m.ref, m.ta.Value())
 	case key.Matches(km, k.Close):
 		if !m.Dirty() {
 			return m, closeModalCmd
@@ -167,37 +257,69 @@ func (m noteEditor) taUpdate(msg tea.Msg) (noteEditor, tea.Cmd) {
 }
 
 func (m noteEditor) render() noteEditor {
-	if m.w <= 0 || m.h <= 0 || m.ta == nil {
+	if m.w <= 0 || m.h <= 0 {
 		m.lines = nil
 		return m
+	}
+	if m.ta != nil && m.ta.Height() != max(m.h-3-len(m.messages()), min(3, max(m.h-3, 1)), 1) {
+		m = m.edit(m.sizeArea)
 	}
 	th := m.th
 	lines := make([]string, 0, m.h)
 	lines = append(lines, th.heading.on(fit(m.title, m.w)), spaces(m.w))
-	for _, l := range strings.Split(m.ta.View(), "\n") {
+	msgs := m.messages()
+	for i, l := range msgs {
 		if len(lines) >= m.h-1 {
 			break
 		}
-		lw := ansiWidth(l)
-		if lw > m.w {
-			l, lw = ansi.Truncate(l, m.w, ""), m.w
+		p := th.errText
+		if m.problem == "" || i >= len(msgs)-len(m.noticeLines()) && m.notice != "" {
+			p = th.heading
 		}
-		lines = append(lines, l+spaces(m.w-lw))
+		lines = append(lines, p.on(fit(l, m.w)))
+	}
+	if m.ta != nil {
+		for _, l := range strings.Split(m.ta.View(), "\n") {
+			if len(lines) >= m.h-1 {
+				break
+			}
+			lw := ansiWidth(l)
+			if lw > m.w {
+				l, lw = ansi.Truncate(l, m.w, ""), m.w
+			}
+			lines = append(lines, l+spaces(m.w-lw))
+		}
 	}
 	for len(lines) < m.h-1 {
 		lines = append(lines, spaces(m.w))
 	}
-	if m.confirm {
+	switch {
+	case m.Off():
+		lines = append(lines, th.dim.on(fit("esc close · keys typed here do nothing", m.w)))
+	case m.confirm:
 		lines = append(lines, th.banner.on(fit(" discard changes? y/n", m.w)))
-	} else {
+	default:
 		hint := "ctrl+s save and close · esc close"
-		if m.Dirty() {
+		switch {
+		case m.saving:
+			hint = "saving…"
+		case m.problem != "":
+			hint = "ctrl+s try again · esc close"
+		}
+		if m.Dirty() || m.problem != "" {
 			hint += " · unsaved changes"
 		}
 		lines = append(lines, th.dim.on(fit(hint, m.w)))
 	}
 	m.lines = lines[:min(len(lines), m.h)]
 	return m
+}
+
+func (m noteEditor) noticeLines() []string {
+	if m.notice == "" {
+		return nil
+	}
+	return wrap(m.notice, max(m.w-1, 1), " ")
 }
 
 func (m noteEditor) View() []string { return m.lines }

@@ -48,13 +48,15 @@ func editNoteCmd(r model.Ref) tea.Cmd { return func() tea.Msg { return editNoteM
 // notesEntry is one row of the Notes view.
 type notesEntry struct {
 	store.Entry
-	orphan bool
+	orphan  bool
+	unsaved bool // a note whose save failed: its text waits in a recovery file
 }
 
 // notesModel is the Notes view: every bookmark and note of the briefing
 // in reading order, then the orphaned ones (on items a later version of
 // the briefing no longer has), each with its item and the first lines of
-// the note. Enter goes to the item.
+// the note. Notes whose save failed, kept in recovery files, come first:
+// n opens one to save it. Enter goes to the item.
 type notesModel struct {
 	th      *Theme
 	keys    notesKeys
@@ -85,6 +87,9 @@ func (m notesModel) SetEntries(b *model.Briefing, snap *studySnap) notesModel {
 	m.b, m.study = b, snap
 	m.entries = m.entries[:0:0]
 	if snap != nil {
+		for _, e := range snap.unsaved {
+			m.entries = append(m.entries, notesEntry{Entry: e, unsaved: true})
+		}
 		for _, e := range snap.entries {
 			m.entries = append(m.entries, notesEntry{Entry: e})
 		}
@@ -94,7 +99,7 @@ func (m notesModel) SetEntries(b *model.Briefing, snap *studySnap) notesModel {
 	}
 	m.cursor = 0
 	for i, e := range m.entries {
-		if e.Ref == cur {
+		if e.Ref == cur && m.cursor == 0 {
 			m.cursor = i
 		}
 	}
@@ -198,6 +203,9 @@ func (m notesModel) build() notesModel {
 	for i, e := range m.entries {
 		label := e.Label
 		kind := kindLabel(e.Ref.Kind)
+		if e.unsaved {
+			kind = "NOT SAVED, note on " + kind
+		}
 		if e.orphan {
 			kind = "orphaned " + kind
 			if label == "" {
@@ -207,6 +215,9 @@ func (m notesModel) build() notesModel {
 			label = title(m.b, e.Ref)
 		}
 		f := markFlags(0)
+		if e.unsaved {
+			f |= markNote
+		}
 		if e.Bookmarked {
 			f |= markBookmark
 		}
@@ -241,15 +252,25 @@ func (m notesModel) render() notesModel {
 		return m
 	}
 	th := m.th
-	n, o := 0, 0
+	n, o, u := 0, 0, 0
 	for _, e := range m.entries {
-		if e.orphan {
+		switch {
+		case e.unsaved:
+			u++
+		case e.orphan:
 			o++
-		} else {
+		default:
 			n++
 		}
 	}
 	head := fmt.Sprintf("%d bookmarks and notes", n)
+	if u > 0 {
+		what := "notes"
+		if u == 1 {
+			what = "note"
+		}
+		head = fmt.Sprintf("%d %s not saved (kept in recovery files; n opens one to save it), ", u, what) + head
+	}
 	if o > 0 {
 		head += fmt.Sprintf(", %d orphaned (their items are no longer in the briefing)", o)
 	}

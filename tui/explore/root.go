@@ -24,6 +24,9 @@ type config struct {
 	st *store.Store
 	// warn is a problem found while opening st, shown once started.
 	warn error
+	// off says why notes are off when the state could not be opened; the
+	// study keys then say so instead of doing nothing.
+	off error
 	// watchCtx, when set, turns on live reload of the briefing's files
 	// for as long as it lasts.
 	watchCtx context.Context
@@ -65,6 +68,7 @@ type session struct {
 
 	status    string
 	statusErr bool
+	warning   string // stays in the status bar until dismissed
 	statusSeq int
 
 	live   live.Reloader
@@ -103,7 +107,7 @@ func New(b *model.Briefing, cfg config) Model {
 		cfg.theme = ThemeAuto
 	}
 	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
-	s.keys.setStudy(s.st != nil)
+	s.keys.setStudy(s.st != nil || cfg.off != nil)
 	s.th = s.buildTheme()
 	s.live = live.New(cfg.watchCtx, b)
 	m := Model{session: s}
@@ -240,11 +244,8 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.openNotes()
 	case editNoteMsg:
 		m.openEditor(msg.ref)
-	case saveNoteMsg:
-		m.modal = nil
-		if m.st != nil {
-			return m, saveNoteCmd(m.st, msg.ref, msg.text)
-		}
+	case noteRequest:
+		return m.handleNoteRequest(msg)
 	case studyMsg:
 		return m.handleStudy(msg)
 	case statusMsg:
@@ -304,10 +305,14 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.PrevPane):
 		m.focusOn((m.focus + paneCount - 1) % paneCount)
 	case key.Matches(k, g.Back):
-		m.back()
+		if !m.dismissWarning() {
+			m.back()
+		}
 	case key.Matches(k, g.Theme):
 		m.dark = !m.dark
 		m.setTheme()
+	case m.st == nil && key.Matches(k, g.Bookmark, g.Note, g.Notes):
+		return m, m.studyOff(key.Matches(k, g.Note, g.Notes))
 	case key.Matches(k, g.Bookmark):
 		if !notable(m.current) {
 			return m, m.setStatus("select an item to bookmark", false)
@@ -357,6 +362,7 @@ func (m *Model) openEditor(r model.Ref) {
 	text, _ := m.snap.note(r)
 	head := "Note on " + kindLabel(r.Kind) + ": " + title(m.b, r)
 	m.openModal(asModal(newNoteEditor(m.th, r, head, text)))
+	m.offerRecovered(r)
 }
 
 // openNotes opens the Notes view.

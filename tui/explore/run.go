@@ -82,7 +82,8 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 		st, warn, err := store.Open(b, store.Options{Dir: opts.StateDir})
 		if err != nil {
 			// Explore mode still works without notes; say why they are off.
-			cfg.warn = fmt.Errorf("notes and bookmarks are off: %w", err)
+			cfg.off = fmt.Errorf("notes and bookmarks are off: %s", describeOpenError(err))
+			cfg.warn = cfg.off
 		} else {
 			cfg.st, cfg.warn = st, warn
 			defer st.Close()
@@ -106,13 +107,9 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 	final, err := tea.NewProgram(New(b, cfg), popts...).Run()
 	if m, ok := final.(Model); ok {
 		if m.st != nil {
-			// The position is written as the reader rests on an item; the
-			// last move, made just before quitting, is written here.
-			if perr := m.st.SetPosition(m.position()); perr != nil && err == nil && m.err == nil {
-				var ce *store.CorruptError
-				if !errors.As(perr, &ce) {
-					err = fmt.Errorf("saving the reading position: %w", perr)
-				}
+			m.keepEditorText()
+			if perr := saveAtQuit(m.st, m.position()); perr != nil && err == nil && m.err == nil {
+				err = perr
 			}
 		}
 		switch {

@@ -3,6 +3,8 @@ package explore
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +36,7 @@ type studySnap struct {
 	sentences map[string]markFlags // marks of the items citing each sentence
 	entries   []store.Entry        // notes and bookmarks on items of the briefing
 	orphans   []store.Entry        // those on items no longer in it
+	unsaved   []store.Entry        // notes whose save failed, kept in recovery files
 }
 
 func (s *studySnap) flags(r model.Ref) markFlags {
@@ -84,6 +87,7 @@ func takeSnap(b *model.Briefing, st *store.Store) *studySnap {
 	}
 	s.entries = st.Notes()
 	s.orphans = st.Orphans()
+	s.unsaved = st.Unsaved()
 	for _, e := range s.entries {
 		var f markFlags
 		if e.Bookmarked {
@@ -147,6 +151,17 @@ type studyMsg struct {
 	done string
 	err  error // the write failed
 	warn error // the write was made, but something needs telling (a *store.CorruptError)
+	note *noteOutcome
+}
+
+// noteOutcome is how saving a note went, for the editor.
+type noteOutcome struct {
+	ref  model.Ref
+	text string
+	// recovery is where the text was kept after a failed save ("" if it
+	// could not be kept there either: recErr says why).
+	recovery string
+	recErr   error
 }
 
 // studyResult sorts a store error into a failure and a warning.
@@ -172,10 +187,21 @@ func bookmarkCmd(st *store.Store, r model.Ref) tea.Cmd {
 	}
 }
 
+// saveNoteCmd saves a note. When that fails the text is also written to
+// a recovery file, so that it outlives the program.
 func saveNoteCmd(st *store.Store, r model.Ref, text string) tea.Cmd {
 	return func() tea.Msg {
 		had := st.HasNote(r)
 		err := st.SetNote(r, text)
+		out := &noteOutcome{ref: r, text: text}
+		var ce *store.CorruptError
+		if err != nil && !errors.As(err, &ce) {
+			if strings.TrimSpace(text) != "" { // a deletion has no text to keep
+				out.recovery, out.recErr = st.SaveRecovery(r, text)
+			}
+			return studyMsg{err: err, note: out}
+		}
+		st.DropRecovery(r)
 		done := "note saved"
 		if !st.HasNote(r) {
 			done = "no note"
@@ -183,11 +209,57 @@ func saveNoteCmd(st *store.Store, r model.Ref, text string) tea.Cmd {
 				done = "note deleted"
 			}
 		}
-		if err != nil {
-			err = fmt.Errorf("saving the note: %w", err)
-		}
-		return studyResult(done, err)
+		msg := studyResult(done, err)
+		msg.note = out
+		return msg
 	}
+}
+
+// dropRecoveryCmd removes the recovery file of a note the user discarded.
+func dropRecoveryCmd(st *store.Store, r model.Ref) tea.Cmd {
+	return func() tea.Msg {
+		st.DropRecovery(r)
+		return studyMsg{}
+	}
+}
+
+// handleNoteRequest carries out what the note editor asks.
+func (m Model) handleNoteRequest(msg noteRequest) (tea.Model, tea.Cmd) {
+	if m.st == nil {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case saveNoteMsg:
+		return m, saveNoteCmd(m.st, msg.ref, msg.text)
+	case dropRecoveryMsg:
+		return m, dropRecoveryCmd(m.st, msg.ref)
+	}
+	return m, nil
+}
+
+// noteResult shows the editor how its save went: closed when saved (and
+// nothing typed since), else open with the whole error.
+func (m *Model) noteResult(o *noteOutcome, err error) {
+	ed, open := openScreen[noteEditor](*m)
+	if !open || ed.ref != o.ref {
+		return
+	}
+	if err == nil {
+		var done bool
+		if ed, done = ed.Saved(o.text); done {
+			m.modal = nil
+		} else {
+			m.modal = asModal(ed)
+		}
+		return
+	}
+	problem := err.Error() + ". The text stays here"
+	if o.recovery != "" {
+		problem += " and is kept in " + o.recovery
+	} else if o.recErr != nil {
+		problem += " (and could not be kept elsewhere: " + store.Cause(o.recErr) + ")"
+	}
+	m.modal = asModal(ed.Failed(problem + ". ctrl+s tries again."))
 }
 
 // visitCmd records that the reader rests on an item: it is visited (unless
@@ -201,9 +273,7 @@ func visitCmd(st *store.Store, p store.Position) tea.Cmd {
 		if perr := st.SetPosition(p); err == nil {
 			err = perr
 		}
-		if err != nil {
-			err = fmt.Errorf("saving reading progress: %w", err)
-		}
+		// A *store.WriteError says what was not saved and why.
 		return studyResult("", err)
 	}
 }
@@ -266,11 +336,18 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 // handleStudy takes a new snapshot after a read or write and reports it.
 func (m Model) handleStudy(msg studyMsg) (tea.Model, tea.Cmd) {
 	m.refreshStudy()
+	if msg.note != nil {
+		m.noteResult(msg.note, msg.err)
+	}
+	if msg.warn != nil {
+		// A warning that matters stays until dismissed (esc).
+		m.warning = describeWarning(msg.warn)
+	}
 	switch {
 	case msg.err != nil:
 		return m, m.setStatus(msg.err.Error(), true)
-	case msg.warn != nil:
-		return m, m.setStatus(describeWarning(msg.warn), true)
+	case msg.warn != nil && msg.done == "":
+		return m, nil
 	case msg.done != "":
 		return m, m.setStatus(msg.done, false)
 	}
@@ -284,6 +361,53 @@ func describeWarning(err error) string {
 		return "notes file could not be read; moved aside to " + ce.MovedTo
 	}
 	return err.Error()
+}
+
+// statusLine is what the status bar says: the latest message, else a
+// warning that waits to be dismissed.
+func (m Model) statusLine() (text string, isErr bool) {
+	switch {
+	case m.status != "":
+		return m.status, m.statusErr
+	case m.warning != "":
+		return m.warning + " · esc dismisses", true
+	}
+	return "", false
+}
+
+// dismissWarning clears a standing warning; it reports whether there was
+// one (the key that dismissed it then does nothing else).
+func (m *Model) dismissWarning() bool {
+	had := m.warning != "" && m.status == ""
+	if had {
+		m.warning = ""
+	}
+	return had
+}
+
+// studyOff answers n, m and N when notes are off: a bookmark says why in
+// the status bar; a note opens an editor that says why and takes every key
+// typed after, so that none runs as a command.
+func (m *Model) studyOff(note bool) tea.Cmd {
+	why := "notes and bookmarks are off"
+	if m.cfg.off != nil {
+		why = m.cfg.off.Error()
+	}
+	if !note {
+		return m.setStatus(why, true)
+	}
+	m.openModal(asModal(newNotesOffEditor(m.th, why+". Nothing can be saved in this session; keys typed here do nothing.")))
+	return nil
+}
+
+// offerRecovered puts text kept from a failed save into the editor just
+// opened on r.
+func (m *Model) offerRecovered(r model.Ref) {
+	if text, path, ok := m.st.Recovered(r); ok {
+		if ed, open := openScreen[noteEditor](*m); open {
+			m.modal = asModal(ed.Recovered(text, path))
+		}
+	}
 }
 
 // refreshStudy hands a new snapshot of the store to the components.
@@ -350,4 +474,41 @@ type statusMsg struct {
 
 func statusCmd(text string) tea.Cmd {
 	return func() tea.Msg { return statusMsg{text: text} }
+}
+
+// saveAtQuit writes the last position (the position is written as the
+// reader rests on an item; the last move, made just before quitting, is
+// written here) and whatever earlier failed writes left in memory. Its
+// error, a *store.WriteError, names what was not saved.
+func saveAtQuit(st *store.Store, p store.Position) error {
+	err := st.SetPosition(p)
+	if len(st.Pending()) > 0 {
+		err = st.Flush() // one more try, and one message naming everything
+	}
+	var ce *store.CorruptError
+	if errors.As(err, &ce) {
+		return nil
+	}
+	return err
+}
+
+// keepEditorText keeps the text of a note editor left open with unsaved
+// changes when the program ends (ctrl+c, a signal, a closed terminal) in a
+// recovery file, offered back next time.
+func (m Model) keepEditorText() {
+	ed, open := openScreen[noteEditor](m)
+	if m.st == nil || !open || ed.Off() || !ed.Dirty() {
+		return
+	}
+	_, _ = m.st.SaveRecovery(ed.ref, ed.Value())
+}
+
+// describeOpenError is why the study state could not be opened, cause
+// first and the path last.
+func describeOpenError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return store.Cause(err) + " (" + pe.Path + ")"
+	}
+	return err.Error()
 }

@@ -117,8 +117,8 @@ func (m Model) footerView() string {
 		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
 		bindings = append(bindings, m.keys.ShortHelp()[3:]...)
 	}
-	if m.status != "" {
-		return m.footer.Status(m.status, m.statusErr, bindings).View()
+	if msg, isErr := m.statusLine(); msg != "" {
+		return m.footer.Status(msg, isErr, bindings).View()
 	}
 	return m.footer.Render(m.where(), bindings).View()
 }

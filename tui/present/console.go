@@ -216,7 +216,7 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.conn, c.st, c.connected, c.problem = msg.conn, msg.st, true, ""
 		return c, followCmd(msg.conn)
 	case notFoundMsg:
-		c.problem = msg.err.Error()
+		c.problem = sanitize.Text(msg.err.Error())
 		return c, retryCmd()
 	case retryMsg:
 		if c.connected {
@@ -237,7 +237,7 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.problem = ""
 		return c, retryCmd()
 	case sendFailedMsg:
-		c.problem = msg.err.Error()
+		c.problem = sanitize.Text(msg.err.Error())
 	case digitTimeoutMsg:
 		if msg.seq == c.digitSeq {
 			c.digits = ""
