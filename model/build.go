@@ -10,14 +10,14 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-var metaKeys = []string{"format", "title", "source", "publisher", "url", "published", "article"}
+var metaKeys = []string{"format", "title", "subject", "source", "publisher", "url", "published", "article", "skip"}
 
 // itemFields lists the fields each kind of item takes; repeatable ones are
 // marked with a trailing "*".
 var itemFields = map[string][]string{
 	"theme": {"note*"},
 	"point": {"actors", "events", "note*"},
-	"event": {"when", "phrase", "themes", "actors", "note*"},
+	"event": {"when", "phrase", "status", "themes", "actors", "note*"},
 	"actor": {"aliases", "kind", "stance", "note*"},
 	"term":  {"aliases", "note*"},
 	"deck":  {"points", "reveal", "note*"},
@@ -75,6 +75,7 @@ func (bd *builder) build() {
 		}
 	}
 	bd.checkRefs()
+	bd.skip(meta)
 	if len(bd.errs) > 0 {
 		return
 	}
@@ -113,6 +114,7 @@ func (bd *builder) metadata() map[string]field {
 	}
 	bd.b.Format = FormatVersion
 	bd.b.Title = sanitize.Line(meta["title"].value)
+	bd.b.Subject = sanitize.Line(meta["subject"].value)
 	bd.b.Source.Publisher = sanitize.Line(meta["publisher"].value)
 	bd.b.Source.URL = sanitize.Line(meta["url"].value)
 	return meta
@@ -358,6 +360,12 @@ func (bd *builder) event(it *block) {
 	if len(fs["phrase"]) > 0 {
 		e.Phrase = sanitize.Line(fs["phrase"][0].value)
 	}
+	if f := fs["status"]; len(f) > 0 {
+		if !slices.Contains(EventStatuses, f[0].value) {
+			bd.errorf(f[0].valPos, "unknown status %q (known: %s)", f[0].value, strings.Join(EventStatuses, ", "))
+		}
+		e.Status = f[0].value
+	}
 	e.Themes = bd.refList(fs, "themes", KindTheme, e.ID)
 	e.Actors = bd.refList(fs, "actors", KindActor, e.ID)
 	e.Notes = notes(fs)
@@ -477,10 +485,37 @@ func (bd *builder) checkRefs() {
 		k, ok := kinds[r.id]
 		switch {
 		case !ok:
-			bd.errorf(r.pos, "unknown %s %q", r.kind, r.id)
+			var same []string
+			for id, kk := range kinds {
+				if kk == r.kind {
+					same = append(same, id)
+				}
+			}
+			sort.Strings(same) // the closest first found, whatever the map's order
+			bd.errorf(r.pos, "unknown %s %q%s", r.kind, r.id, didYouMean(r.id, same))
 		case k != r.kind:
 			bd.errorf(r.pos, "%q is a %s, not a %s", r.id, k, r.kind)
 		}
+	}
+}
+
+// skip reads the "skip:" metadata: paragraphs and sentences (captions,
+// subheadings) that coverage leaves out.
+func (bd *builder) skip(meta map[string]field) {
+	f, ok := meta["skip"]
+	if !ok || f.value == "" || bd.b.Source.Body == "" {
+		return
+	}
+	vals, poss := list(f)
+	for i, v := range vals {
+		switch {
+		case bd.b.paragraph(v) != nil:
+		case bd.b.Sentence(v) != nil:
+		default:
+			bd.errorf(poss[i], "skip: %q is not a paragraph (pN) or sentence (pN.sM) of the article%s", v, didYouMean(v, bd.b.sourceIDs()))
+			continue
+		}
+		bd.b.Skip = append(bd.b.Skip, v)
 	}
 }
 

@@ -302,3 +302,35 @@ func wordBoundary(s string, start, end int) bool {
 	}
 	return true
 }
+
+// paragraph returns the source paragraph with the given id ("p3"), or nil.
+func (b *Briefing) paragraph(id string) *Paragraph {
+	n, err := strconv.Atoi(strings.TrimPrefix(id, "p"))
+	if err != nil || !strings.HasPrefix(id, "p") || n < 1 || n > len(b.Source.Paragraphs) || b.Source.Paragraphs[n-1].ID != id {
+		return nil
+	}
+	return b.Source.Paragraphs[n-1]
+}
+
+// sourceIDs lists every paragraph and sentence id of the source.
+func (b *Briefing) sourceIDs() []string {
+	var ids []string
+	for _, p := range b.Source.Paragraphs {
+		ids = append(ids, p.ID)
+		for _, s := range p.Sentences {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+// Skipped reports whether coverage leaves a sentence out: it, or its
+// paragraph, is listed under "skip:".
+func (b *Briefing) Skipped(s *Sentence) bool {
+	for _, id := range b.Skip {
+		if id == s.ID || id == b.Source.Paragraphs[s.Paragraph].ID {
+			return true
+		}
+	}
+	return false
+}
