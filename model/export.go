@@ -13,6 +13,7 @@ import (
 type jsonBriefing struct {
 	Format    string      `json:"format"`
 	Title     string      `json:"title"`
+	Subject   string      `json:"subject,omitempty"`
 	Source    jsonSource  `json:"source"`
 	Themes    []jsonTheme `json:"themes"`
 	Timeline  []jsonEvent `json:"timeline"`
@@ -144,7 +145,7 @@ func (s Source) PublishedString() string {
 // WriteJSON writes the whole parsed model as indented JSON.
 func (b *Briefing) WriteJSON(w io.Writer) error {
 	out := jsonBriefing{
-		Format: b.Format, Title: b.Title,
+		Format: b.Format, Title: b.Title, Subject: b.Subject,
 		Source: jsonSource{Title: b.Source.Title, Publisher: b.Source.Publisher, URL: b.Source.URL,
 			Published: b.Source.PublishedString(), Paragraphs: []jsonParagraph{}},
 		Themes: []jsonTheme{}, Timeline: []jsonEvent{}, Actors: []jsonActor{}, Glossary: []jsonTerm{},
