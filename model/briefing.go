@@ -37,6 +37,10 @@ type Briefing struct {
 	// coverage leaves out, by id.
 	Skip []string
 
+	// Warnings are problems that do not stop the briefing from loading
+	// (an ambiguous quote, an actor never named); brief check shows them.
+	Warnings ErrorList
+
 	onDisk bool // read by Load from a file on disk
 
 	ids    map[string]any

@@ -39,6 +39,8 @@ type builder struct {
 	// readArticle reads the article file named in the metadata.
 	readArticle func(name string) ([]byte, error)
 	articleFile string
+	// fixes, when set, collects quotes to rewrite (see parseWith).
+	fixes *[]Fix
 }
 
 func (bd *builder) build() {
@@ -82,6 +84,8 @@ func (bd *builder) build() {
 	sort.SliceStable(b.Timeline, func(i, j int) bool { return date.Compare(b.Timeline[i].When, b.Timeline[j].When) < 0 })
 	b.index()
 	b.findMentions()
+	bd.warnActors()
+	bd.warnDeck()
 }
 
 func (bd *builder) metadata() map[string]field {
@@ -236,6 +240,10 @@ func (bd *builder) fields(blk *block, kind string) map[string][]field {
 	out := map[string][]field{}
 	for _, f := range blk.fields {
 		repeat := slices.Contains(allowed, f.key+"*")
+		if f.key == "at" {
+			bd.errorf(f.pos, "\"- at:\" picks an occurrence of a quote: put it on the line right under the quote")
+			continue
+		}
 		if !repeat && !slices.Contains(allowed, f.key) {
 			names := make([]string, len(allowed))
 			for i, a := range allowed {

@@ -38,7 +38,16 @@ func (b *Briefing) Summary() string {
 // through sanitize again, so no escape sequence reaches the reader even if
 // the briefing was built in memory rather than loaded.
 func (b *Briefing) WriteText(w io.Writer, width int) error {
-	t := &textWriter{w: w, width: max(width, MinTextWidth)}
+	return b.writeText(&textWriter{w: w, width: max(width, MinTextWidth)})
+}
+
+// WriteTextIDs is WriteText with the article laid out a sentence a line,
+// each beside its id (p5.s2), for citing while writing a briefing.
+func (b *Briefing) WriteTextIDs(w io.Writer, width int) error {
+	return b.writeText(&textWriter{w: w, width: max(width, MinTextWidth), ids: true})
+}
+
+func (b *Briefing) writeText(t *textWriter) error {
 	title := sanitize.Line(b.Title)
 	t.wrap(title, "", "")
 	t.line(strings.Repeat("=", min(sanitize.Width(title), t.width)))
@@ -110,6 +119,14 @@ func (b *Briefing) WriteText(w io.Writer, width int) error {
 		t.wrap(sanitize.Line(b.Source.Title), "", "")
 		t.blank()
 		for _, p := range b.Source.Paragraphs {
+			if t.ids {
+				for _, s := range p.Sentences {
+					label := fmt.Sprintf("%-7s ", s.ID)
+					t.wrap(sanitize.Line(s.Text), label, strings.Repeat(" ", len(label)))
+				}
+				t.blank()
+				continue
+			}
 			var texts []string
 			for _, s := range p.Sentences {
 				texts = append(texts, sanitize.Line(s.Text))
@@ -248,6 +265,7 @@ func mapLine(xs []string) []string {
 type textWriter struct {
 	w     io.Writer
 	width int
+	ids   bool // the article a sentence a line, with ids
 	err   error
 	// blanks counts the blank lines just written, so sections never stack
 	// more than one.

@@ -1,0 +1,75 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Fix is one character of a quote to rewrite: at Pos in the briefing file,
+// From (what the author typed) becomes To (the article's character).
+type Fix struct {
+	Pos      Pos
+	From, To rune
+}
+
+// warnActors warns of an actor the article never names and of a name or
+// alias given to two actors, whose mentions then all go to one.
+func (bd *builder) warnActors() {
+	owner := map[string]*Actor{}
+	for _, a := range bd.b.Actors {
+		if len(a.Mentions) == 0 {
+			bd.warnf(a.Pos, "actor %q is never named in the article (0 mentions): add an alias the article uses", a.Name)
+		}
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if o, dup := owner[n]; dup && o != a {
+				bd.warnf(a.Pos, "%q names both actor %q (line %d) and actor %q: its mentions all go to one", n, o.ID, o.Pos.Line, a.ID)
+				continue
+			}
+			owner[n] = a
+		}
+	}
+}
+
+// warnDeck warns of what a # Deck would silently drop or take: text under a
+// slide that shows none, and points of another theme on a theme slide.
+func (bd *builder) warnDeck() {
+	for _, d := range bd.b.Deck {
+		if d.Body != "" && d.Kind != "text" {
+			bd.warnf(Pos{d.Pos.Line, 1}, "the text under a %q slide is not shown: only \"## text TITLE\" slides show paragraphs (speaker notes are \"- note:\")", d.Kind)
+		}
+		if d.Kind != "theme" {
+			continue
+		}
+		for _, id := range d.Points {
+			if p := bd.b.Point(id); p != nil && p.Theme != d.Target {
+				bd.warnf(Pos{d.Pos.Line, 1}, "point %q belongs to theme %q, not %q", id, p.Theme, d.Target)
+			}
+		}
+	}
+}
+
+// FixQuotes reads a briefing file and returns its text with every quote
+// that differs from the article only in quotation marks, apostrophes and
+// dashes given the article's characters, where the quote matches one
+// place. Nothing else changes. It also returns the fixes made.
+func FixQuotes(name string, data []byte) ([]byte, []Fix, error) {
+	var fixes []Fix
+	_, loadErr := parseWithFile(name, data, &fixes)
+	if len(fixes) == 0 {
+		return data, nil, loadErr
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	for _, f := range fixes {
+		if f.Pos.Line < 1 || f.Pos.Line > len(lines) {
+			return nil, nil, fmt.Errorf("%s: fix out of range at %d:%d", name, f.Pos.Line, f.Pos.Col)
+		}
+		r := []rune(lines[f.Pos.Line-1])
+		if c := f.Pos.Col - 1; c < 0 || c >= len(r) || r[c] != f.From {
+			return nil, nil, fmt.Errorf("%s:%d:%d: fix does not line up with the file", name, f.Pos.Line, f.Pos.Col)
+		} else {
+			r[c] = f.To
+		}
+		lines[f.Pos.Line-1] = string(r)
+	}
+	return []byte(strings.Join(lines, "")), fixes, nil
+}
