@@ -209,3 +209,39 @@ func TestFixQuotes(t *testing.T) {
 		t.Errorf("fixed file does not load: %v", err)
 	}
 }
+
+// The JSON export says which end of a date is approximate or uncertain,
+// the part of a period, and an event's status.
+func TestExportQualifiers(t *testing.T) {
+	data := strings.Replace(typo, "# Deck", "# Timeline\n\n## Wall {#wall}\n\n- when: 2005~/2019?\n- status: ongoing\n\n> wall in 2019.\n\n## Late {#late}\n\n- when: 2017-39\n\n> It held.\n- at: p2.s3\n\n# Deck", 1)
+	data = strings.Replace(data, "> the council built a\n> wall in 2019.", "> the council built a", 1)
+	b, errs := loadTypo(t, data)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	var out strings.Builder
+	if err := b.WriteJSON(&out); err != nil {
+		t.Fatal(err)
+	}
+	js := out.String()
+	for _, want := range []string{
+		`"when": "2005~/2019?"`, `"approximate": true,
+      "uncertain": true,
+      "ends": {
+        "start": {
+          "approximate": true,
+          "uncertain": false
+        },
+        "end": {
+          "approximate": false,
+          "uncertain": true
+        }
+      },
+      "status": "ongoing"`,
+		`"label": "late 2017"`, `"part": "late"`, `"start": "2017-09-01"`,
+	} {
+		if !strings.Contains(js, want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+}

@@ -204,10 +204,7 @@ func (b *Briefing) writeTimeline(t *textWriter) {
 func (b *Briefing) WriteTimelineJSON(w io.Writer) error {
 	out := []jsonEvent{}
 	for _, e := range b.Timeline {
-		out = append(out, jsonEvent{ID: e.ID, When: e.When.String(), Label: e.When.Label(), Phrase: e.Phrase,
-			Start: e.When.StartISO(), End: e.When.EndISO(), Precision: e.When.Precision().String(), Approximate: e.When.Approximate(),
-			Title: e.Title, Description: e.Description, Quotes: quotesJSON(e.Quotes), Themes: nonNil(e.Themes),
-			Actors: nonNil(e.Actors), Notes: nonNil(e.Notes)})
+		out = append(out, eventJSON(e))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
