@@ -101,6 +101,8 @@ var pointRules = []rule{
 	}},
 }
 
+var aroundRE = regexp.MustCompile(`(?i)\b(?:around|about|circa|roughly|approximately|c\.)\s+$`)
+
 // partRE finds "early", "mid", "late" and their longer forms before a point.
 var partRE = regexp.MustCompile(`(?i)(?:\b(?:the )?(early|mid|late)[- ]|\bthe (beginning|start|middle|end) of (?:the )?)$`)
 
@@ -297,6 +299,12 @@ func FindDates(text string, pub time.Time) []Found {
 		part := map[string]string{"early": "37", "beginning": "37", "start": "37", "mid": "38", "middle": "38", "late": "39", "end": "39"}[w]
 		base := strings.TrimSuffix(p.edtf, "~")
 		pts[i] = span{m[0], p.end, "part", base + "-" + part}
+	}
+	// "around 2040", "about 1990": the point is approximate.
+	for i, p := range pts {
+		if m := aroundRE.FindStringIndex(text[:p.start]); m != nil && !strings.HasSuffix(p.edtf, "~") {
+			pts[i] = span{m[0], p.end, p.kind, p.edtf + "~"}
+		}
 	}
 	pts = joinSpans(text, pts)
 	var rel []span

@@ -87,3 +87,11 @@ func TestFindDatesIgnores(t *testing.T) {
 		}
 	}
 }
+
+func TestFindDatesAround(t *testing.T) {
+	pub := time.Date(2025, 9, 16, 0, 0, 0, 0, time.UTC)
+	got := FindDates("It should recover by around 2066, and c. 1990 was the low.", pub)
+	if len(got) != 2 || got[0].When.String() != "2066~" || got[0].Phrase != "around 2066" || got[1].When.String() != "1990~" {
+		t.Errorf("got %+v", got)
+	}
+}

@@ -8,6 +8,7 @@ package draft
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -122,9 +123,38 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 	for i := range d.Events {
 		d.Events[i] = *byWhen[d.Events[i].When]
 	}
-	d.Actors = FindActors(texts)
 	d.Terms = FindTerms(texts)
+	d.Actors = dropTermActors(FindActors(texts), d.Terms)
 	return d, nil
+}
+
+// bodies are words in the expansion of an acronym that make it an actor
+// (an agency, a party) rather than a thing (a chemical, a corridor).
+var bodies = []string{"Organization", "Organisation", "Programme", "Program", "Administration", "Agency", "Survey",
+	"Council", "Union", "Fund", "Bank", "Forum", "Ministry", "Committee", "Commission", "Office", "Party", "Front",
+	"Army", "Institute", "Association", "Authority", "Service", "Department", "Alliance", "Movement", "Court", "Group"}
+
+// dropTermActors leaves out of the actors the acronyms the glossary spells
+// out as things, not bodies ("CFCs"), with their singular or plural.
+func dropTermActors(actors []ActorDraft, terms []TermDraft) []ActorDraft {
+	things := map[string]bool{}
+	for _, t := range terms {
+		body := false
+		for _, w := range strings.Fields(t.Expansion) {
+			body = body || slices.Contains(bodies, w)
+		}
+		if !body {
+			a := strings.TrimSuffix(t.Acronym, "s")
+			things[a], things[a+"s"] = true, true
+		}
+	}
+	var out []ActorDraft
+	for _, a := range actors {
+		if !things[a.Name] || !a.Guessed {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func parsePublished(s string) (time.Time, error) {

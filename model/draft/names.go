@@ -161,7 +161,8 @@ func init() {
 	Consequently Furthermore Finally First Second Third Last Many Most Much Other Others Another Each Every Both All
 	Mr Mrs Ms Dr President Minister Prime Foreign Affairs Secretary General Government Ministry State Republic
 	January February March April May June July August September October November December
-	Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow`) {
+	Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow
+	Antarctica Antarctic Arctic Europe European Asia Asian Africa African Americas`) {
 		notNames[w] = true
 	}
 }
@@ -331,6 +332,12 @@ func FindTerms(sentences []string) []TermDraft {
 				}
 				return -1
 			}, acr)
+			if last := words[len(words)-1]; spells(last, upper) && !seen[acr] {
+				// "chlorofluorocarbons (CFCs)": one word holding the letters
+				seen[acr] = true
+				out = append(out, TermDraft{Expansion: last, Acronym: acr, Sentence: si})
+				continue
+			}
 			for k := len(words) - 1; k >= 0; k-- {
 				if initials(words[k:]) == upper && unicode.IsUpper([]rune(words[k])[0]) {
 					if !seen[acr] {
@@ -343,6 +350,23 @@ func FindTerms(sentences []string) []TermDraft {
 		}
 	}
 	return out
+}
+
+// spells reports whether one lower-case word holds the acronym's letters
+// in order, starting with its first: chlorofluorocarbons for CFC.
+func spells(word, acr string) bool {
+	w := []rune(strings.ToLower(word))
+	a := []rune(strings.ToLower(acr))
+	if len(a) < 2 || len(w) == 0 || !unicode.IsLower(w[0]) || w[0] != a[0] {
+		return false
+	}
+	i := 0
+	for _, r := range w {
+		if i < len(a) && r == a[i] {
+			i++
+		}
+	}
+	return i == len(a)
 }
 
 // initials are the first letters of the capitalised words and hyphenated

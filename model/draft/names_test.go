@@ -38,8 +38,9 @@ func TestFindTerms(t *testing.T) {
 		"Work on the China-Pakistan Economic Corridor (CPEC) resumed.",
 		"The North Atlantic Treaty Organization (NATO) met.",
 		"The plan (BETA) is new.",
+		"Spray cans used chlorofluorocarbons (CFCs) then.",
 	})
-	want := []TermDraft{{"China-Pakistan Economic Corridor", "CPEC", 0}, {"North Atlantic Treaty Organization", "NATO", 1}}
+	want := []TermDraft{{"China-Pakistan Economic Corridor", "CPEC", 0}, {"North Atlantic Treaty Organization", "NATO", 1}, {"chlorofluorocarbons", "CFCs", 3}}
 	if !slices.Equal(got, want) {
 		t.Errorf("FindTerms = %+v, want %+v", got, want)
 	}
