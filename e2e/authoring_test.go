@@ -106,6 +106,11 @@ func TestCLIFixAndStrict(t *testing.T) {
 		t.Errorf("check --strict with a warning exited %d", r.code)
 	}
 
+	r = brief(t, "check", "--coverage", filepath.Join(dir, "000_bc22e7b79049ddaf.txt")).ok(t, "check --coverage of a plain article")
+	if !strings.Contains(r.stdout, "0 of 26 sentences cited") || !strings.Contains(r.stdout, "\n  p11.s3  Despite the Taliban’s intransigence") {
+		t.Errorf("check --coverage does not list the uncited sentences:\n%s", r.stdout)
+	}
+
 	r = brief(t, "print", "--ids", filepath.Join(dir, "000_bc22e7b79049ddaf.txt")).ok(t, "print --ids")
 	if !strings.Contains(r.stdout, "p1.s1   This month, Russia accepted") {
 		t.Errorf("print --ids:\n%s", r.stdout)

@@ -146,6 +146,8 @@ func TestAuthoringWarnings(t *testing.T) {
 			`f.md:33:1: warning: point "x-point" belongs to theme "other", not "water"`},
 		{"text a slide drops", "## theme water\n", "## theme water\n\nSay this first.\n",
 			`f.md:33:1: warning: the text under a "theme" slide is not shown: only "## text TITLE" slides show paragraphs (speaker notes are "- note:")`},
+		{"misspelt alias", "- aliases: council", "- aliases: council, counsil",
+			`f.md:25:4: warning: alias "counsil" of actor "council" never occurs in the article; did you mean "council"?`},
 		{"markdown in a plain field", "- stance: Builds walls.", "- stance: Builds **high** walls.",
 			`f.md:29:18: warning: Markdown is not interpreted here: “**high**” shows as written`},
 	}

@@ -20,6 +20,11 @@ func (bd *builder) warnActors() {
 		if len(a.Mentions) == 0 {
 			bd.warnf(a.Pos, "actor %q is never named in the article (0 mentions): add an alias the article uses", a.Name)
 		}
+		for _, al := range a.Aliases {
+			if !bd.b.named(al) {
+				bd.warnf(a.Pos, "alias %q of actor %q never occurs in the article%s", al, a.ID, didYouMean(al, bd.b.ngrams(len(strings.Fields(al)))))
+			}
+		}
 		for _, n := range append([]string{a.Name}, a.Aliases...) {
 			if o, dup := owner[n]; dup && o != a {
 				bd.warnf(a.Pos, "%q names both actor %q (line %d) and actor %q: its mentions all go to one", n, o.ID, o.Pos.Line, a.ID)
@@ -72,4 +77,38 @@ func FixQuotes(name string, data []byte) ([]byte, []Fix, error) {
 		lines[f.Pos.Line-1] = string(r)
 	}
 	return []byte(strings.Join(lines, "")), fixes, nil
+}
+
+// named reports whether the article holds name as whole words.
+func (b *Briefing) named(name string) bool {
+	for off := 0; ; {
+		i := strings.Index(b.Source.Body[off:], name)
+		if i < 0 {
+			return false
+		}
+		st := off + i
+		if wordBoundary(b.Source.Body, st, st+len(name)) {
+			return true
+		}
+		off = st + 1
+	}
+}
+
+// ngrams lists the runs of n words of the article, punctuation trimmed, as
+// candidates for a misspelt alias.
+func (b *Briefing) ngrams(n int) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range b.Sentences() {
+		words := strings.Fields(s.Text)
+		for i := 0; i+n <= len(words); i++ {
+			g := strings.Trim(strings.Join(words[i:i+n], " "), ".,;:!?()“”\"'‘’")
+			g = strings.TrimSuffix(g, "’s")
+			if g != "" && !seen[g] {
+				seen[g] = true
+				out = append(out, g)
+			}
+		}
+	}
+	return out
 }

@@ -244,6 +244,9 @@ func (d *detailBuilder) event(r model.Ref) {
 	if e.Phrase != "" {
 		when += " (“" + e.Phrase + "”)"
 	}
+	if e.Status != "" {
+		when += " · " + e.Status
+	}
 	d.para("Event · "+when, rowDim, "")
 	d.para(e.Title, rowTitle, "")
 	if e.Description != "" {
