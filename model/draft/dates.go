@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/olebedev/when"
 	"github.com/olebedev/when/rules"
@@ -291,7 +292,7 @@ func FindDates(text string, pub time.Time) []Found {
 		if p.kind == "day" || p.kind == "month" {
 			continue
 		}
-		m := partRE.FindStringSubmatchIndex(text[:p.start])
+		m := lookBehind(partRE, text, p.start)
 		if m == nil {
 			continue
 		}
@@ -302,7 +303,7 @@ func FindDates(text string, pub time.Time) []Found {
 	}
 	// "around 2040", "about 1990": the point is approximate.
 	for i, p := range pts {
-		if m := aroundRE.FindStringIndex(text[:p.start]); m != nil && !strings.HasSuffix(p.edtf, "~") {
+		if m := lookBehind(aroundRE, text, p.start); m != nil && !strings.HasSuffix(p.edtf, "~") {
 			pts[i] = span{m[0], p.end, p.kind, p.edtf + "~"}
 		}
 	}
@@ -361,7 +362,7 @@ func joinSpans(text string, pts []span) []span {
 		if i+1 < len(pts) {
 			q := pts[i+1]
 			mid := text[p.end:q.start]
-			from := spanStart.FindStringIndex(text[:p.start])
+			from := lookBehind(spanStart, text, p.start)
 			and := strings.TrimSpace(mid) == "and"
 			if spanJoin.MatchString(mid) && (!and || from != nil) && !strings.Contains(p.edtf+q.edtf, "/") {
 				start := p.start
@@ -375,7 +376,7 @@ func joinSpans(text string, pts []span) []span {
 				}
 			}
 		}
-		if m := openStart.FindStringSubmatchIndex(text[:p.start]); m != nil && !strings.Contains(p.edtf, "/") {
+		if m := lookBehind(openStart, text, p.start); m != nil && !strings.Contains(p.edtf, "/") {
 			switch w := strings.ToLower(submatch(text, m, 1)); w {
 			case "since":
 				out = append(out, span{m[0], p.end, "span", p.edtf + "/.."})
@@ -418,6 +419,23 @@ func before(edtf string) string {
 		}
 	}
 	return ""
+}
+
+// lookBehind matches re, anchored at its end, against the few words before
+// text[end:], and returns the submatch offsets in text. Looking at only a
+// short window keeps a long paragraph with many dates linear.
+func lookBehind(re *regexp.Regexp, text string, end int) []int {
+	start := max(0, end-48)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	m := re.FindStringSubmatchIndex(text[start:end])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += start
+		}
+	}
+	return m
 }
 
 // keepLongest drops spans that overlap a longer one and sorts the rest.

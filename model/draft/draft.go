@@ -210,12 +210,13 @@ func (d *Draft) Write(opts Options) string {
 
 	ids := map[string]bool{}
 	claim := func(base string) string {
-		id := model.Slug(base)
-		if id == "" {
-			id = "item"
+		stem := model.Slug(base)
+		if stem == "" {
+			stem = "item" // a name with no Latin letters
 		}
+		id := stem
 		for n := 2; ids[id]; n++ {
-			id = fmt.Sprintf("%s-%d", model.Slug(base), n)
+			id = fmt.Sprintf("%s-%d", stem, n)
 		}
 		ids[id] = true
 		return id
