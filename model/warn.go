@@ -112,3 +112,28 @@ func (b *Briefing) ngrams(n int) []string {
 	}
 	return out
 }
+
+// TODOs counts the fields a draft leaves to write: a subject, stance,
+// definition or title that still starts with "TODO".
+func (b *Briefing) TODOs() int {
+	n := 0
+	todo := func(s string) {
+		if strings.HasPrefix(s, "TODO") {
+			n++
+		}
+	}
+	todo(b.Subject)
+	for _, a := range b.Actors {
+		todo(a.Stance)
+	}
+	for _, t := range b.Glossary {
+		todo(t.Definition)
+	}
+	for _, e := range b.Timeline {
+		todo(e.Title)
+	}
+	for _, p := range b.Points() {
+		todo(p.Text)
+	}
+	return n
+}

@@ -370,8 +370,8 @@ func (d *detailBuilder) section(id string) {
 // stanceHeading names what stances are toward, from the briefing's
 // "subject:"; a briefing that does not say gets a plain "Stance".
 func stanceHeading(b *model.Briefing) string {
-	if b.Subject == "" {
-		return "Stance"
+	if b.Subject == "" || strings.HasPrefix(b.Subject, "TODO") {
+		return "Stance" // none given, or a draft's placeholder
 	}
 	return "Stance toward " + b.Subject
 }

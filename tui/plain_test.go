@@ -55,8 +55,10 @@ func TestStanceHeadingFromSubject(t *testing.T) {
 	if got := stanceHeading(&other); got != "Stance toward the river authority" {
 		t.Errorf("subject set: %q", got)
 	}
-	other.Subject = ""
-	if got := stanceHeading(&other); got != "Stance" {
-		t.Errorf("no subject: %q", got)
+	for _, subject := range []string{"", "TODO what the actors' stances are toward"} {
+		other.Subject = subject
+		if got := stanceHeading(&other); got != "Stance" {
+			t.Errorf("subject %q: %q", subject, got)
+		}
 	}
 }

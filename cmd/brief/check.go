@@ -99,10 +99,14 @@ func uncited(b *model.Briefing) []*model.Sentence {
 }
 
 func warned(b *model.Briefing) string {
-	if len(b.Warnings) == 0 {
-		return ""
+	s := ""
+	if len(b.Warnings) > 0 {
+		s = "; " + plural(len(b.Warnings), "warning")
 	}
-	return "; " + plural(len(b.Warnings), "warning")
+	if n := b.TODOs(); n > 0 {
+		s += fmt.Sprintf("; %s left", plural(n, "TODO"))
+	}
+	return s
 }
 
 type checkTarget struct {

@@ -37,6 +37,9 @@ func TestSeedDraftChecksAndFindsTheSeedTimeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got, want := b.TODOs(), 1+len(b.Actors)+len(b.Glossary); got != want || seed.TODOs() != 0 {
+		t.Errorf("TODOs: draft %d, want %d (subject, stances, definitions); seed %d, want 0", got, want, seed.TODOs())
+	}
 	drafted := map[string]bool{}
 	for _, e := range b.Timeline {
 		drafted[e.When.String()] = true
@@ -49,6 +52,8 @@ func TestSeedDraftChecksAndFindsTheSeedTimeline(t *testing.T) {
 			t.Logf("not drafted: %s %q (%s)", e.When, e.Phrase, e.ID)
 		}
 	}
+	// The one it may miss: "prior to 2021", which the draft reads as the
+	// span ending the year before (../2020) where the seed wrote ../2021.
 	if found < 7 {
 		t.Errorf("the draft holds %d of the seed's %d events at the same date and precision, want at least 7; drafted %v", found, len(seed.Timeline), drafted)
 	}
