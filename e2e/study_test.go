@@ -91,7 +91,7 @@ func TestStudyNoteResumeAndLiveReload(t *testing.T) {
 
 	// Break it: the banner shows file:line:col; the last good version stays.
 	replaceIn(t, file, "- actors: russia, taliban\n- events: recognition-2025", "- actors: russia, nobody-here\n- events: recognition-2025")
-	screen := s.WaitText("⚠ " + filepath.Base(file) + ":25:19: unknown actor")
+	screen := s.WaitText("⚠ " + filepath.Base(file) + ":24:19: unknown actor")
 	if lineIndex(screen, "Twenty years of Russian") < 0 {
 		t.Errorf("the last good version is gone:\n%s", screen)
 	}

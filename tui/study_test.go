@@ -383,7 +383,7 @@ func TestReloadBrokenFileShowsBannerUntilFixed(t *testing.T) {
 		m = reload(m)
 		screen := plain(m)
 		lines := strings.Split(screen, "\n")
-		if len(lines) < 2 || !strings.Contains(lines[1], "⚠ "+filepath.Base(file)+":25:19: unknown actor") {
+		if len(lines) < 2 || !strings.Contains(lines[1], "⚠ "+filepath.Base(file)+":24:19: unknown actor") {
 			t.Fatalf("%v: no positioned banner under the header:\n%s", sz, screen)
 		}
 		if m.current != refCredentials || lineWith(screen, "Russia accepted the credentia") < 0 {
