@@ -55,6 +55,9 @@ atomically and never replaces an existing file unless --force is given.`,
 			}
 			dir := "."
 			if output != "" && output != "-" {
+				if same, _ := sameFile(article, output); same {
+					return commandUsageError(cmd, fmt.Errorf("-o %s would replace the article itself", output))
+				}
 				dir = filepath.Dir(output)
 				if _, err := os.Stat(output); err == nil && !force {
 					return inputError(fmt.Errorf("%s already exists; give --force to replace it", output))
@@ -64,10 +67,12 @@ atomically and never replaces an existing file unless --force is given.`,
 			if err != nil {
 				return inputError(err)
 			}
-			text, err := draft.New(article, data, draft.Options{ArticlePath: rel, Subject: subject, Published: published})
+			opts := draft.Options{ArticlePath: rel, Subject: subject, Published: published}
+			d, err := draft.Analyse(article, data, opts)
 			if err != nil {
 				return inputError(err)
 			}
+			text := d.Write(opts)
 			if output == "" || output == "-" {
 				_, err := io.WriteString(cmd.OutOrStdout(), text)
 				return outputError(err)
@@ -75,7 +80,8 @@ atomically and never replaces an existing file unless --force is given.`,
 			if err := writeFileAtomic(output, func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: check it with brief check --coverage %s\n", output, output)
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %s, %s, %s drafted, %s skipped\nnext: brief check --coverage %s\n", output,
+				plural(len(d.Events), "event"), plural(len(d.Actors), "actor"), plural(len(d.Terms), "term"), plural(len(d.Skip), "paragraph"), output)
 			return nil
 		},
 	}
@@ -101,6 +107,19 @@ func articlePath(dir, article string) (string, error) {
 		return filepath.ToSlash(rel), nil
 	}
 	return abs, nil
+}
+
+// sameFile reports whether a and b name one file (b need not exist).
+func sameFile(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(sa, sb), nil
 }
 
 func unwrapPath(err error) error {
