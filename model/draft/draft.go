@@ -125,7 +125,28 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 	}
 	d.Terms = FindTerms(texts)
 	d.Actors = dropTermActors(FindActors(texts), d.Terms)
+	d.recount(data)
 	return d, nil
+}
+
+// recount gives the actors the mention counts the briefing will show,
+// where overlapping names go to the longest ("Afghan Taliban" is not also
+// Afghanistan), by loading the draft; actors left with none are dropped.
+func (d *Draft) recount(article []byte) {
+	text := d.Write(Options{ArticlePath: "article.txt"})
+	b, err := model.Parse("draft.brief.md", []byte(text), func(string) ([]byte, error) { return article, nil })
+	if err != nil || len(b.Actors) != len(d.Actors) {
+		return // keep the plain counts
+	}
+	var kept []ActorDraft
+	for i, a := range b.Actors {
+		if n := len(a.Mentions); n > 0 {
+			d.Actors[i].Mentions = n
+			kept = append(kept, d.Actors[i])
+		}
+	}
+	sort.SliceStable(kept, func(i, j int) bool { return kept[i].Mentions > kept[j].Mentions })
+	d.Actors = kept
 }
 
 // bodies are words in the expansion of an acronym that make it an actor

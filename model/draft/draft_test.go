@@ -3,6 +3,7 @@ package draft
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/brief-cli/brief/model"
@@ -32,6 +33,13 @@ func TestSeedDraftChecksAndFindsTheSeedTimeline(t *testing.T) {
 	b, err := model.Load(out)
 	if err != nil {
 		t.Fatalf("the draft does not check:\n%v\n%s", err, text)
+	}
+	// Each actor's note gives the count the briefing shows.
+	for _, a := range b.Actors {
+		want := "named " + times(len(a.Mentions))
+		if len(a.Notes) == 0 || !strings.HasPrefix(a.Notes[0], want) {
+			t.Errorf("actor %s: note %q, want it to say %q", a.ID, a.Notes, want)
+		}
 	}
 	seed, err := seeds.Load()
 	if err != nil {
