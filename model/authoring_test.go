@@ -247,3 +247,13 @@ func TestExportQualifiers(t *testing.T) {
 		}
 	}
 }
+
+// A draft's TODO stance keeps an actor off the "who stands where" slide,
+// as "Not described" does.
+func TestTODOStanceOffTheSlide(t *testing.T) {
+	for stance, want := range map[string]bool{"TODO": false, "Not described.": false, "Builds walls.": true, "": false} {
+		if got := statesStance(&Actor{Stance: stance}); got != want {
+			t.Errorf("stance %q: on the slide %v, want %v", stance, got, want)
+		}
+	}
+}
