@@ -97,6 +97,8 @@ func TestAuthoringErrors(t *testing.T) {
 			`f.md:1:1: metadata block opened here is never closed with ---; the body seems to start at line 9: put --- before it`},
 		{"unknown id, did you mean", "- actors: council", "- actors: counsil",
 			`f.md:16:11: unknown actor "counsil"; did you mean "council"?`},
+		{"a point for an event, did you mean", "> wall in 2019.\n\n# Actors", "> wall in 2019.\n\n- events: acts\n\n# Timeline\n\n## Acts {#acts-2019}\n\n- when: 2019\n\n> in 2019. It held.\n\n# Actors",
+			`f.md:23:11: "acts" is a point, not a event; did you mean "acts-2019"?`},
 		{"unknown skip id", "skip: p1", "skip: p9.s1",
 			`f.md:7:7: skip: "p9.s1" is not a paragraph (pN) or sentence (pN.sM) of the article; did you mean "p1.s1"?`},
 		{"at names no occurrence", "> the council built a\n> wall in 2019.", "> It held.\n- at: p2.s2",

@@ -493,16 +493,9 @@ func (bd *builder) checkRefs() {
 		k, ok := kinds[r.id]
 		switch {
 		case !ok:
-			var same []string
-			for id, kk := range kinds {
-				if kk == r.kind {
-					same = append(same, id)
-				}
-			}
-			sort.Strings(same) // the closest first found, whatever the map's order
-			bd.errorf(r.pos, "unknown %s %q%s", r.kind, r.id, didYouMean(r.id, same))
+			bd.errorf(r.pos, "unknown %s %q%s", r.kind, r.id, didYouMean(r.id, idsOf(kinds, r.kind)))
 		case k != r.kind:
-			bd.errorf(r.pos, "%q is a %s, not a %s", r.id, k, r.kind)
+			bd.errorf(r.pos, "%q is a %s, not a %s%s", r.id, k, r.kind, didYouMean(r.id, idsOf(kinds, r.kind)))
 		}
 	}
 }
@@ -525,6 +518,19 @@ func (bd *builder) skip(meta map[string]field) {
 		}
 		bd.b.Skip = append(bd.b.Skip, v)
 	}
+}
+
+// idsOf lists the ids of one kind, sorted, so a suggestion does not depend
+// on the map's order.
+func idsOf(kinds map[string]RefKind, kind RefKind) []string {
+	var ids []string
+	for id, k := range kinds {
+		if k == kind {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 func unwrapPathError(err error) error {

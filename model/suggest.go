@@ -1,10 +1,23 @@
 package model
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // didYouMean returns `; did you mean "x"?` for the known name closest to
 // an unknown one, or "" when none is close.
 func didYouMean(name string, known []string) string {
+	// "nobel" for "nobel-1995": one known name that extends it.
+	var ext []string
+	for _, k := range known {
+		if strings.HasPrefix(k, name+"-") {
+			ext = append(ext, k)
+		}
+	}
+	if len(ext) == 1 {
+		return fmt.Sprintf("; did you mean %q?", ext[0])
+	}
 	best, bestD := "", 0
 	for _, k := range known {
 		d := editDistance(name, k)
