@@ -35,6 +35,9 @@ func TestPlainArticleHeaderAndEmptyStates(t *testing.T) {
 		if !strings.Contains(screen, tc.want) {
 			t.Errorf("%s: no %q:\n%s", tc.key, tc.want, screen)
 		}
+		if strings.Contains(screen, "Timeline axis") {
+			t.Errorf("%s: an empty axis is drawn:\n%s", tc.key, screen)
+		}
 		checkFits(t, press(m, tc.key).Render(), 100, 24)
 		pm := press(m, tc.key)
 		if i, n := pm.navs[pm.nav].Position(); i != 0 || n != 0 {
