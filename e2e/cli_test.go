@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brief-cli/brief/internal/tmuxtest"
 	"github.com/brief-cli/brief/model"
@@ -375,11 +376,6 @@ func TestCLICheckChangedQuote(t *testing.T) {
 	if at < 0 {
 		t.Fatal("no quote with Daesh in the seed")
 	}
-	// The quote starts at the first ">" line of its block.
-	start := at
-	for start > 0 && strings.HasPrefix(lines[start-1], ">") {
-		start--
-	}
 	if err := os.WriteFile(file, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -387,11 +383,14 @@ func TestCLICheckChangedQuote(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("check exited %d, want 1", r.code)
 	}
-	want := fmt.Sprintf("%s:%d:3: quote not found in the article", file, start+1)
+	// The error points at the first character that differs, on its own
+	// line, not at the quote's start.
+	col := utf8.RuneCountInString(lines[at][:strings.Index(lines[at], "Qaeda")]) + 1
+	want := fmt.Sprintf("%s:%d:%d: quote not found in the article", file, at+1, col)
 	if !strings.HasPrefix(r.stderr, want) {
 		t.Errorf("stderr = %q, want it to start %q", r.stderr, want)
 	}
-	if !strings.Contains(r.stderr, "“Qaeda") {
+	if !strings.Contains(r.stderr, "“Qaeda") || !strings.Contains(r.stderr, "the article has “Daesh.") {
 		t.Errorf("the error should show where the quote differs: %q", r.stderr)
 	}
 	if !strings.HasPrefix(r.stdout, "FAIL "+file) {

@@ -17,8 +17,11 @@ const FormatVersion = "brief/1"
 // Briefing is a parsed, validated, sanitised briefing. Everything in it has
 // been checked: quotes occur in the source, references resolve, ids are unique.
 type Briefing struct {
-	Format    string
-	Title     string
+	Format string
+	Title  string
+	// Subject is what actors' stances are toward ("the Taliban
+	// government"); "" when the briefing does not say.
+	Subject   string
 	File      string // where it was loaded from ("" for built-in or in-memory)
 	Source    Source
 	Themes    []*Theme
@@ -32,6 +35,14 @@ type Briefing struct {
 	// (relative to the briefing's folder unless absolute); "" when the
 	// article is inside the briefing.
 	ArticleFile string
+
+	// Skip lists paragraphs and sentences (captions, subheadings) that
+	// coverage leaves out, by id.
+	Skip []string
+
+	// Warnings are problems that do not stop the briefing from loading
+	// (an ambiguous quote, an actor never named); brief check shows them.
+	Warnings ErrorList
 
 	onDisk bool // read by Load from a file on disk
 
@@ -110,6 +121,7 @@ type Event struct {
 	Title       string
 	When        date.Date
 	Phrase      string // the article's own wording of the date
+	Status      string // "", "ongoing" or "planned"
 	Description string
 	Quotes      []Quote
 	Themes      []string
@@ -150,6 +162,10 @@ type Term struct {
 	Notes      []string
 	Pos        Pos
 }
+
+// EventStatuses lists the statuses an event may have; without one, it
+// happened.
+var EventStatuses = []string{"ongoing", "planned"}
 
 // ActorKinds lists the kinds an actor may have.
 var ActorKinds = []string{"state", "government", "alliance", "organisation", "armed-group", "group", "person"}

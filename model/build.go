@@ -10,14 +10,14 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-var metaKeys = []string{"format", "title", "source", "publisher", "url", "published", "article"}
+var metaKeys = []string{"format", "title", "subject", "source", "publisher", "url", "published", "article", "skip"}
 
 // itemFields lists the fields each kind of item takes; repeatable ones are
 // marked with a trailing "*".
 var itemFields = map[string][]string{
 	"theme": {"note*"},
 	"point": {"actors", "events", "note*"},
-	"event": {"when", "phrase", "themes", "actors", "note*"},
+	"event": {"when", "phrase", "status", "themes", "actors", "note*"},
 	"actor": {"aliases", "kind", "stance", "note*"},
 	"term":  {"aliases", "note*"},
 	"deck":  {"points", "reveal", "note*"},
@@ -39,6 +39,8 @@ type builder struct {
 	// readArticle reads the article file named in the metadata.
 	readArticle func(name string) ([]byte, error)
 	articleFile string
+	// fixes, when set, collects quotes to rewrite (see parseWith).
+	fixes *[]Fix
 }
 
 func (bd *builder) build() {
@@ -75,12 +77,15 @@ func (bd *builder) build() {
 		}
 	}
 	bd.checkRefs()
+	bd.skip(meta)
 	if len(bd.errs) > 0 {
 		return
 	}
 	sort.SliceStable(b.Timeline, func(i, j int) bool { return date.Compare(b.Timeline[i].When, b.Timeline[j].When) < 0 })
 	b.index()
 	b.findMentions()
+	bd.warnActors()
+	bd.warnDeck()
 }
 
 func (bd *builder) metadata() map[string]field {
@@ -113,6 +118,7 @@ func (bd *builder) metadata() map[string]field {
 	}
 	bd.b.Format = FormatVersion
 	bd.b.Title = sanitize.Line(meta["title"].value)
+	bd.b.Subject = sanitize.Line(meta["subject"].value)
 	bd.b.Source.Publisher = sanitize.Line(meta["publisher"].value)
 	bd.b.Source.URL = sanitize.Line(meta["url"].value)
 	return meta
@@ -234,6 +240,10 @@ func (bd *builder) fields(blk *block, kind string) map[string][]field {
 	out := map[string][]field{}
 	for _, f := range blk.fields {
 		repeat := slices.Contains(allowed, f.key+"*")
+		if f.key == "at" {
+			bd.errorf(f.pos, "\"- at:\" picks an occurrence of a quote: put it on the line right under the quote")
+			continue
+		}
 		if !repeat && !slices.Contains(allowed, f.key) {
 			names := make([]string, len(allowed))
 			for i, a := range allowed {
@@ -358,6 +368,12 @@ func (bd *builder) event(it *block) {
 	if len(fs["phrase"]) > 0 {
 		e.Phrase = sanitize.Line(fs["phrase"][0].value)
 	}
+	if f := fs["status"]; len(f) > 0 {
+		if !slices.Contains(EventStatuses, f[0].value) {
+			bd.errorf(f[0].valPos, "unknown status %q (known: %s)", f[0].value, strings.Join(EventStatuses, ", "))
+		}
+		e.Status = f[0].value
+	}
 	e.Themes = bd.refList(fs, "themes", KindTheme, e.ID)
 	e.Actors = bd.refList(fs, "actors", KindActor, e.ID)
 	e.Notes = notes(fs)
@@ -477,11 +493,44 @@ func (bd *builder) checkRefs() {
 		k, ok := kinds[r.id]
 		switch {
 		case !ok:
-			bd.errorf(r.pos, "unknown %s %q", r.kind, r.id)
+			bd.errorf(r.pos, "unknown %s %q%s", r.kind, r.id, didYouMean(r.id, idsOf(kinds, r.kind)))
 		case k != r.kind:
-			bd.errorf(r.pos, "%q is a %s, not a %s", r.id, k, r.kind)
+			bd.errorf(r.pos, "%q is a %s, not a %s%s", r.id, k, r.kind, didYouMean(r.id, idsOf(kinds, r.kind)))
 		}
 	}
+}
+
+// skip reads the "skip:" metadata: paragraphs and sentences (captions,
+// subheadings) that coverage leaves out.
+func (bd *builder) skip(meta map[string]field) {
+	f, ok := meta["skip"]
+	if !ok || f.value == "" || bd.b.Source.Body == "" {
+		return
+	}
+	vals, poss := list(f)
+	for i, v := range vals {
+		switch {
+		case bd.b.paragraph(v) != nil:
+		case bd.b.Sentence(v) != nil:
+		default:
+			bd.errorf(poss[i], "skip: %q is not a paragraph (pN) or sentence (pN.sM) of the article%s", v, didYouMean(v, bd.b.sourceIDs()))
+			continue
+		}
+		bd.b.Skip = append(bd.b.Skip, v)
+	}
+}
+
+// idsOf lists the ids of one kind, sorted, so a suggestion does not depend
+// on the map's order.
+func idsOf(kinds map[string]RefKind, kind RefKind) []string {
+	var ids []string
+	for id, k := range kinds {
+		if k == kind {
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
 }
 
 func unwrapPathError(err error) error {

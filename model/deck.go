@@ -238,9 +238,10 @@ func themeSlide(b *Briefing, e DeckEntry, themes []*Theme) (Slide, bool) {
 
 // statesStance reports whether the briefing gives an actor's stance: "Not
 // described" (the convention for an actor the article names without saying
-// where it stands) keeps the actor off the "who stands where" slide.
+// where it stands) or a draft's "TODO" keeps the actor off the "who stands
+// where" slide.
 func statesStance(a *Actor) bool {
-	return a.Stance != "" && !strings.HasPrefix(strings.ToLower(a.Stance), "not described")
+	return a.Stance != "" && !strings.HasPrefix(strings.ToLower(a.Stance), "not described") && !strings.HasPrefix(a.Stance, "TODO")
 }
 
 // sourceLine names the article: title, publisher, date.

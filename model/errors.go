@@ -25,6 +25,8 @@ type Error struct {
 	// the line and column alone do not pin down an invalid byte.
 	Offset int
 	Msg    string
+	// Warning marks a problem that does not stop the file from loading.
+	Warning bool
 }
 
 func (e *Error) Error() string {
@@ -32,10 +34,14 @@ func (e *Error) Error() string {
 	if file == "" {
 		file = "<input>"
 	}
-	if e.Pos.Line == 0 {
-		return fmt.Sprintf("%s: %s", file, e.Msg)
+	msg := e.Msg
+	if e.Warning {
+		msg = "warning: " + msg
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", file, e.Pos.Line, e.Pos.Col, e.Msg)
+	if e.Pos.Line == 0 {
+		return fmt.Sprintf("%s: %s", file, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", file, e.Pos.Line, e.Pos.Col, msg)
 }
 
 // ErrorList holds every problem found while loading a file. A load that

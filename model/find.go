@@ -20,4 +20,3 @@ func (b *Briefing) Find(id string) (Ref, bool) {
 	}
 	return Ref{}, false
 }
-

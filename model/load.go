@@ -27,6 +27,13 @@ func Parse(file string, data []byte, readArticle func(name string) ([]byte, erro
 
 // parse is Parse; with own set, data is handed over (see decode).
 func parse(file string, data []byte, own bool, readArticle func(name string) ([]byte, error)) (*Briefing, error) {
+	return parseWith(file, data, own, readArticle, nil)
+}
+
+// parseWith is parse; with fixes set, quotes that differ from the article
+// only in quotation marks and dashes are recorded there instead of
+// reported.
+func parseWith(file string, data []byte, own bool, readArticle func(name string) ([]byte, error), fixes *[]Fix) (*Briefing, error) {
 	text, errs := decode(file, data, own)
 	if len(errs) > 0 {
 		return nil, errs.Err()
@@ -39,10 +46,14 @@ func parse(file string, data []byte, own bool, readArticle func(name string) ([]
 	if len(p.errs) > 0 && len(p.secs) == 0 && p.meta == nil {
 		return nil, safe(p.errs).Err()
 	}
-	bd := &builder{parser: p, b: &Briefing{File: file}, ids: map[string]Pos{}, readArticle: readArticle}
+	bd := &builder{parser: p, b: &Briefing{File: file}, ids: map[string]Pos{}, readArticle: readArticle, fixes: fixes}
 	bd.build()
 	if len(bd.errs) > 0 {
 		return nil, safe(bd.errs).Err()
+	}
+	if len(bd.warns) > 0 {
+		bd.warns.Sort()
+		bd.b.Warnings = safe(bd.warns)
 	}
 	return bd.b, nil
 }
@@ -123,8 +134,18 @@ func (b *Briefing) DiskFiles() []string {
 }
 
 func parseFileData(name string, data []byte) (*Briefing, error) {
+	return parseFileWith(name, data, true, nil)
+}
+
+// parseWithFile parses a briefing file's bytes (which it does not take
+// over), collecting quote fixes.
+func parseWithFile(name string, data []byte, fixes *[]Fix) (*Briefing, error) {
+	return parseFileWith(name, data, false, fixes)
+}
+
+func parseFileWith(name string, data []byte, own bool, fixes *[]Fix) (*Briefing, error) {
 	dir := filepath.Dir(name)
-	return parse(name, data, true, func(article string) ([]byte, error) {
+	return parseWith(name, data, own, func(article string) ([]byte, error) {
 		if !filepath.IsLocal(filepath.FromSlash(article)) && !filepath.IsAbs(article) {
 			return nil, fmt.Errorf("article path must stay inside the briefing's folder")
 		}
@@ -133,7 +154,7 @@ func parseFileData(name string, data []byte) (*Briefing, error) {
 			p = filepath.Join(dir, filepath.FromSlash(article))
 		}
 		return readLimited(os.Open(p))
-	})
+	}, fixes)
 }
 
 // LoadFS reads a briefing from a file system, such as the embedded seeds.

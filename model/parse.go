@@ -21,6 +21,19 @@ type field struct {
 type rawQuote struct {
 	text string
 	pos  Pos
+	// segs are the quote's pieces, one a line, in order: where each
+	// starts and how many runes it has, so a character of the quote can be
+	// traced back to its line and column.
+	segs []seg
+	// at picks one occurrence of a quote found more than once: a
+	// "- at: p3.s2" line right under it.
+	at    string
+	atPos Pos
+}
+
+type seg struct {
+	pos Pos
+	n   int
 }
 
 // block is one heading and what follows it up to the next heading.
@@ -64,6 +77,7 @@ type parser struct {
 	file  string
 	lines []string
 	errs  ErrorList
+	warns ErrorList
 	meta  []field
 	secs  []*section
 	// source lines of an embedded # Source section
@@ -73,6 +87,11 @@ type parser struct {
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
 	p.errs = append(p.errs, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...)})
+}
+
+// warnf records something that loads but is likely a mistake.
+func (p *parser) warnf(pos Pos, format string, args ...any) {
+	p.warns = append(p.warns, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
 var (
@@ -102,6 +121,22 @@ func (p *parser) scan(text string) {
 	}
 	open := i
 	i++
+	end := i
+	for end < len(p.lines) && strings.TrimRight(p.lines[end], " \t") != "---" {
+		end++
+	}
+	if end == len(p.lines) {
+		// Every line after would be a bad key: one error says it all.
+		hint := ""
+		for j := open + 1; j < len(p.lines); j++ {
+			if t := strings.TrimSpace(p.lines[j]); strings.HasPrefix(t, "# ") || strings.HasPrefix(t, "## ") || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, ">") {
+				hint = fmt.Sprintf("; the body seems to start at line %d: put --- before it", j+1)
+				break
+			}
+		}
+		p.errorf(Pos{open + 1, 1}, "metadata block opened here is never closed with ---%s", hint)
+		return
+	}
 	for ; i < len(p.lines); i++ {
 		l := p.lines[i]
 		if strings.TrimRight(l, " \t") == "---" {
@@ -135,6 +170,7 @@ func (p *parser) scanBody(i int) {
 	var commentPos Pos
 	inPara := false
 	seen := map[sectionKind]int{}
+	quoteLn := 0 // the line of the last quote line read
 
 	for ; i < len(p.lines); i++ {
 		l := p.lines[i]
@@ -158,6 +194,9 @@ func (p *parser) scanBody(i int) {
 		if trim == "" {
 			lastField, lastItem, inQuote = nil, nil, false
 			continue
+		}
+		if !strings.HasPrefix(l, ">") {
+			p.markup(l, ln)
 		}
 		switch {
 		case strings.HasPrefix(l, "# "):
@@ -228,13 +267,16 @@ func (p *parser) scanBody(i int) {
 				inQuote = false
 				continue
 			}
+			sg := seg{Pos{ln, col(l, off)}, utf8.RuneCountInString(q)}
 			if inQuote {
 				last := &cur.quotes[len(cur.quotes)-1]
 				last.text += " " + q
+				last.segs = append(last.segs, sg)
 			} else {
-				cur.quotes = append(cur.quotes, rawQuote{text: q, pos: Pos{ln, col(l, off)}})
+				cur.quotes = append(cur.quotes, rawQuote{text: q, pos: sg.pos, segs: []seg{sg}})
 				inQuote = true
 			}
+			quoteLn = ln
 		case (l[0] == ' ' || l[0] == '\t') && (lastField != nil || lastItem != nil):
 			if lastField != nil {
 				lastField.value = strings.TrimSpace(lastField.value + " " + trim)
@@ -263,6 +305,12 @@ func (p *parser) scanBody(i int) {
 			} else {
 				f.valPos = Pos{ln, col(l, len(l))}
 			}
+			if f.key == "at" && quoteLn == ln-1 && len(cur.quotes) > 0 {
+				q := &cur.quotes[len(cur.quotes)-1]
+				q.at, q.atPos = f.value, f.valPos
+				lastField, inQuote = nil, false
+				continue
+			}
 			cur.fields = append(cur.fields, f)
 			lastField = &cur.fields[len(cur.fields)-1]
 			inQuote = false
@@ -282,6 +330,25 @@ func (p *parser) scanBody(i int) {
 		p.errorf(commentPos, "comment <!-- opened here is never closed with -->")
 	}
 }
+
+var markupRE = regexp.MustCompile("\\*\\*[^*\\s][^*]*\\*\\*|__[^_\\s][^_]*__|`[^`]+`|\\[[^\\]]+\\]\\([^)]+\\)|(?:^|\\s)\\*[^*\\s][^*]*[^*\\s]\\*(?:[\\s.,;:!?]|$)")
+
+// markup warns of Markdown in a line of plain text: it shows as written.
+func (p *parser) markup(l string, ln int) {
+	for _, m := range markupRE.FindAllStringIndex(l, 2) {
+		at := m[0]
+		for at < m[1] && (l[at] == ' ' || l[at] == '\t') {
+			at++
+		}
+		end := m[1]
+		for end > at && strings.ContainsRune(" \t.,;:!?", rune(l[end-1])) {
+			end--
+		}
+		p.warnf(Pos{ln, col(l, at)}, "Markdown is not interpreted here: %s shows as written", strconvQuote(l[at:end]))
+	}
+}
+
+func strconvQuote(s string) string { return "“" + s + "”" }
 
 // splitHeading separates a trailing {#id} from the heading text of line l
 // (after its prefix of # marks). Without one, the id is made from the text.

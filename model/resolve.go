@@ -23,20 +23,132 @@ func (bd *builder) resolve(rq rawQuote) (Quote, bool) {
 	if body == "" {
 		return Quote{}, false // the article itself failed; that error is reported
 	}
-	i := strings.Index(body, q)
-	if i < 0 {
-		bd.errorf(rq.pos, "quote not found in the article: %s", divergence(body, q))
+	at := occurrences(body, q)
+	if len(at) == 0 {
+		bd.notFound(rq, q)
 		return Quote{}, false
 	}
-	return Quote{Text: q, Sentences: bd.b.Source.sentencesIn(i, i+len(q)), Start: i, End: i + len(q), Pos: rq.pos}, true
+	src := &bd.b.Source
+	i := at[0]
+	if rq.at != "" {
+		var where []string
+		pick := -1
+		for _, o := range at {
+			ids := src.sentencesIn(o, o+len(q))
+			where = append(where, ids[0])
+			for _, id := range ids {
+				if id == rq.at || strings.HasPrefix(id, rq.at+".") {
+					pick = o
+				}
+			}
+		}
+		switch {
+		case pick >= 0:
+			i = pick
+		case bd.b.Sentence(rq.at) == nil && bd.b.paragraph(rq.at) == nil:
+			bd.errorf(rq.atPos, "at: %q is not a paragraph (pN) or sentence (pN.sM) of the article%s", rq.at, didYouMean(rq.at, bd.b.sourceIDs()))
+			return Quote{}, false
+		default:
+			bd.errorf(rq.atPos, "at: the quote does not occur in %s; it occurs in %s", rq.at, strings.Join(where, ", "))
+			return Quote{}, false
+		}
+	} else if len(at) > 1 {
+		var where []string
+		for _, o := range at {
+			where = append(where, src.sentencesIn(o, o+len(q))[0])
+		}
+		bd.warnf(rq.pos, "quote occurs %d times in the article (in %s); it cites the first: add \"- at: %s\" right under it to pick another", len(at), strings.Join(where, ", "), where[1])
+	}
+	return Quote{Text: q, Sentences: src.sentencesIn(i, i+len(q)), Start: i, End: i + len(q), Pos: rq.pos}, true
 }
 
-// divergence says how far a quote matches the article before it differs, so
-// the author can see the changed word.
-func divergence(body, q string) string {
-	// Containment is monotonic in prefix length, so binary search the longest
-	// prefix of q (on rune boundaries) that occurs in the body.
+// occurrences lists where q starts in body, overlapping ones included.
+func occurrences(body, q string) []int {
+	var out []int
+	for off := 0; ; {
+		i := strings.Index(body[off:], q)
+		if i < 0 {
+			return out
+		}
+		out = append(out, off+i)
+		off += i + 1
+	}
+}
+
+// notFound reports a quote the article does not hold: where the first
+// character that differs is in the file, the article's text beside the
+// quote's from there, and the likely cause when it is a straight or curly
+// quotation mark, an apostrophe or a dash. With fixes on, a quote that
+// differs only in such characters is recorded for rewriting.
+func (bd *builder) notFound(rq rawQuote, q string) {
+	body := bd.b.Source.Body
+	pos := rq.pos
+	runePos := quotePositions(rq, q)
+	if bd.fixes != nil && runePos != nil {
+		if edits, ok := foldMatch(body, q, runePos); ok {
+			*bd.fixes = append(*bd.fixes, edits...)
+			return
+		}
+	}
 	runes := []rune(q)
+	if art := caseMatch(body, q); art != nil && !strings.Contains(foldString(body), foldString(q)) {
+		// Found but for case (and perhaps quotation marks): point at the
+		// first character that differs.
+		d := 0
+		for d < len(runes) && art[d] == runes[d] {
+			d++
+		}
+		if runePos != nil && d < len(runePos) {
+			pos = runePos[d]
+		}
+		bd.errorf(pos, "quote not found in the article: it differs in case; the article has %s where the quote has %s", excerpt(string(art), 40, false), excerpt(q, 40, false))
+		return
+	}
+	lo := matchedPrefix(body, runes)
+	if lo < 3 {
+		bd.errorf(pos, "quote not found in the article: no part of %s occurs in it", excerpt(q, 60, false))
+		return
+	}
+	if runePos != nil {
+		pos = runePos[lo]
+	}
+	prefix := string(runes[:lo])
+	k := strings.Index(body, prefix) + len(prefix)
+	article := []rune(body[k:])
+	mine := runes[lo:]
+	msg := fmt.Sprintf("quote not found in the article: it matches up to %s, then the article has %s where the quote has %s",
+		excerpt(prefix, 30, true), excerpt(string(article), 24, false), excerpt(string(mine), 24, false))
+	if len(article) > 0 {
+		if cause := charCause(article[0], mine[0]); cause != "" {
+			msg += "; " + cause
+			if bd.fixable(q) {
+				msg += " (brief fix rewrites it)"
+			}
+		}
+	}
+	bd.errorf(pos, "%s", msg)
+}
+
+// caseMatch returns the article's runes where q occurs ignoring case and
+// quotation marks, or nil.
+func caseMatch(body, q string) []rune {
+	lb, lq := strings.ToLower(foldString(body)), strings.ToLower(foldString(q))
+	k := strings.Index(lb, lq)
+	if k < 0 {
+		return nil
+	}
+	br := []rune(body)
+	rk, n := utf8.RuneCountInString(lb[:k]), utf8.RuneCountInString(q)
+	if utf8.RuneCountInString(lb) != len(br) || rk+n > len(br) {
+		return nil // lower-casing changed the length: no way to line up
+	}
+	return br[rk : rk+n]
+}
+
+// matchedPrefix is the length in runes of the longest prefix of q that
+// occurs in body. Containment is monotonic in prefix length, so it is a
+// binary search.
+func matchedPrefix(body string, runes []rune) int {
 	lo, hi := 0, len(runes)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -46,10 +158,125 @@ func divergence(body, q string) string {
 			hi = mid - 1
 		}
 	}
-	if lo < 3 {
-		return fmt.Sprintf("no part of %s occurs in it", excerpt(q, 60, false))
+	return lo
+}
+
+// quotePositions maps each rune of the collapsed quote q to its line and
+// column in the file; nil when sanitising changed the text, so the map
+// would not line up.
+func quotePositions(rq rawQuote, q string) []Pos {
+	var poss []Pos
+	for i, sg := range rq.segs {
+		if i > 0 {
+			prev := rq.segs[i-1]
+			poss = append(poss, Pos{prev.pos.Line, prev.pos.Col + prev.n}) // the joining space
+		}
+		for j := 0; j < sg.n; j++ {
+			poss = append(poss, Pos{sg.pos.Line, sg.pos.Col + j})
+		}
 	}
-	return fmt.Sprintf("matches up to %s, then differs at %s", excerpt(string(runes[:lo]), 40, true), excerpt(string(runes[lo:]), 30, false))
+	raw := []rune(rq.text)
+	if len(raw) != len(poss) {
+		return nil
+	}
+	// Collapse white space as collapse() does, keeping positions.
+	var out []rune
+	var outPos []Pos
+	space := false
+	for i, r := range raw {
+		if unicode.IsSpace(r) {
+			space = len(out) > 0
+			continue
+		}
+		if space {
+			out = append(out, ' ')
+			outPos = append(outPos, poss[i-1])
+			space = false
+		}
+		out = append(out, r)
+		outPos = append(outPos, poss[i])
+	}
+	if string(out) != q {
+		return nil
+	}
+	return outPos
+}
+
+// fold maps the characters authors type for the article's typographic
+// ones: curly quotes to straight, dashes to hyphens. One rune to one, so
+// positions stay aligned.
+func fold(r rune) rune {
+	switch r {
+	case '‘', '’', '‛', '′':
+		return '\''
+	case '“', '”', '„', '″':
+		return '"'
+	case '–', '—', '‐', '‑', '−':
+		return '-'
+	}
+	return r
+}
+
+func foldString(s string) string { return strings.Map(fold, s) }
+
+// fixable reports whether q matches the article at exactly one place once
+// quotation marks and dashes are folded.
+func (bd *builder) fixable(q string) bool {
+	_, ok := foldMatch(bd.b.Source.Body, q, nil)
+	return ok
+}
+
+// foldMatch finds q in body ignoring the straight/curly and dash
+// differences; when it matches exactly once, it returns the edits that give
+// the quote the article's characters (with positions, when poss is set).
+func foldMatch(body, q string, poss []Pos) ([]Fix, bool) {
+	fb, fq := foldString(body), foldString(q)
+	at := occurrences(fb, fq)
+	if len(at) != 1 {
+		return nil, false
+	}
+	// fold keeps rune counts, so the match's runes line up with the body's.
+	bodyRunes := []rune(body)
+	start := utf8.RuneCountInString(fb[:at[0]])
+	var edits []Fix
+	for k, r := range []rune(q) {
+		if a := bodyRunes[start+k]; a != r {
+			f := Fix{From: r, To: a}
+			if poss != nil {
+				f.Pos = poss[k]
+			}
+			edits = append(edits, f)
+		}
+	}
+	return edits, true
+}
+
+// charCause names a typographic difference between the article's character
+// a and the quote's q.
+func charCause(a, q rune) string {
+	name := func(r rune) string {
+		switch r {
+		case '\'':
+			return "a straight apostrophe '"
+		case '"':
+			return "a straight quotation mark \""
+		case '‘', '’':
+			return fmt.Sprintf("a curly %c (U+%04X)", r, r)
+		case '“', '”':
+			return fmt.Sprintf("a curly %c (U+%04X)", r, r)
+		case '-':
+			return "a hyphen -"
+		case '–':
+			return "an en dash – (U+2013)"
+		case '—':
+			return "an em dash — (U+2014)"
+		}
+		return fmt.Sprintf("%q", r)
+	}
+	if a != q && fold(a) == fold(q) {
+		return fmt.Sprintf("the article has %s where the quote has %s", name(a), name(q))
+	}
+	return ""
 }
 
 // excerpt quotes s, shortened to n characters from its end (tail) or start.
@@ -301,4 +528,36 @@ func wordBoundary(s string, start, end int) bool {
 		}
 	}
 	return true
+}
+
+// paragraph returns the source paragraph with the given id ("p3"), or nil.
+func (b *Briefing) paragraph(id string) *Paragraph {
+	n, err := strconv.Atoi(strings.TrimPrefix(id, "p"))
+	if err != nil || !strings.HasPrefix(id, "p") || n < 1 || n > len(b.Source.Paragraphs) || b.Source.Paragraphs[n-1].ID != id {
+		return nil
+	}
+	return b.Source.Paragraphs[n-1]
+}
+
+// sourceIDs lists every paragraph and sentence id of the source.
+func (b *Briefing) sourceIDs() []string {
+	var ids []string
+	for _, p := range b.Source.Paragraphs {
+		ids = append(ids, p.ID)
+		for _, s := range p.Sentences {
+			ids = append(ids, s.ID)
+		}
+	}
+	return ids
+}
+
+// Skipped reports whether coverage leaves a sentence out: it, or its
+// paragraph, is listed under "skip:".
+func (b *Briefing) Skipped(s *Sentence) bool {
+	for _, id := range b.Skip {
+		if id == s.ID || id == b.Source.Paragraphs[s.Paragraph].ID {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/brief-cli/brief/model"
 )
@@ -283,13 +284,10 @@ func TestChangedQuoteIsRejectedAtItsPosition(t *testing.T) {
 	if err == nil {
 		t.Fatal("a changed quote was accepted")
 	}
-	// The quote starts at column 3 of its first > line, which may be above
-	// the changed line when the quote is wrapped.
-	start := line
-	for start > 0 && strings.HasPrefix(lines[start-1], ">") {
-		start--
-	}
-	want := fmt.Sprintf("%s:%d:3: quote not found in the article", Name, start+1)
+	// The error points at the first character that differs ("Da" still
+	// matches), on the changed line even when the quote is wrapped.
+	col := utf8.RuneCountInString(lines[line][:strings.Index(lines[line], "Dash")]) + 3
+	want := fmt.Sprintf("%s:%d:%d: quote not found in the article", Name, line+1, col)
 	if !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}

@@ -18,7 +18,8 @@ import (
 func init() { register(newCheckCmd) }
 
 func newCheckCmd() *cobra.Command {
-	return &cobra.Command{
+	var coverage, strict bool
+	cmd := &cobra.Command{
 		Use:   "check [FILE|DIR...]",
 		Short: "Validate briefings and report every problem as file:line:col",
 		Long: `Load each briefing and report every problem found, one a line on standard error,
@@ -26,9 +27,18 @@ as file:line:col: message — quotes that are not in the article word for word,
 references that do not resolve, duplicate ids, bad dates and so on. For each file
 that loads, a one-line summary goes to standard output.
 
+Warnings — a quote found more than once, an actor the article never names, a
+name on two actors, deck points of another theme, text a slide drops, Markdown
+in plain text — are shown as file:line:col: warning: message but do not fail
+the check unless --strict is given.
+
+With --coverage, the sentences no item cites are listed with their ids, except
+those "skip:" leaves out (captions, subheadings).
+
 A DIR is searched for *.brief.md files. With no argument the built-in briefing is
 checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 		Example: `  brief check russia.brief.md
+  brief check --coverage --strict draft.brief.md
   brief check briefings/
   brief check a.brief.md b.brief.md 2> problems.txt`,
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -53,7 +63,20 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 					fmt.Fprintf(out, "FAIL %s (%s)\n", sanitize.Line(f.name), plural(len(problems), "problem"))
 					continue
 				}
-				fmt.Fprintf(out, "ok   %s (%s; %s)\n", sanitize.Line(f.name), b.Summary(), citedSummary(b))
+				for _, w := range b.Warnings {
+					fmt.Fprintln(errOut, sanitize.Line(fmt.Sprint(w)))
+				}
+				if strict && len(b.Warnings) > 0 {
+					failed++
+					fmt.Fprintf(out, "FAIL %s (%s, --strict)\n", sanitize.Line(f.name), plural(len(b.Warnings), "warning"))
+					continue
+				}
+				fmt.Fprintf(out, "ok   %s (%s; %s%s)\n", sanitize.Line(f.name), b.Summary(), citedSummary(b), warned(b))
+				if coverage {
+					for _, s := range uncited(b) {
+						fmt.Fprintf(out, "  %-7s %s\n", s.ID, s.Text)
+					}
+				}
 			}
 			if failed > 0 {
 				return reportedError(exitInvalid, fmt.Errorf("%d of %d files failed the check", failed, len(files)))
@@ -61,6 +84,31 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&coverage, "coverage", false, "list the sentences no item cites, with their ids")
+	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
+	return cmd
+}
+
+// uncited lists the sentences nothing cites, leaving out skipped ones.
+func uncited(b *model.Briefing) []*model.Sentence {
+	var out []*model.Sentence
+	for _, s := range b.Sentences() {
+		if len(b.CitedBy(s.ID)) == 0 && !b.Skipped(s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func warned(b *model.Briefing) string {
+	s := ""
+	if len(b.Warnings) > 0 {
+		s = "; " + plural(len(b.Warnings), "warning")
+	}
+	if n := b.TODOs(); n > 0 {
+		s += fmt.Sprintf("; %s left", plural(n, "TODO"))
+	}
+	return s
 }
 
 type checkTarget struct {
@@ -104,11 +152,16 @@ func checkTargets(a []string) ([]checkTarget, error) {
 	return out, nil
 }
 
-// citedSummary says how many of the article's sentences the briefing cites.
+// citedSummary says how many of the article's sentences the briefing cites,
+// not counting those "skip:" leaves out.
 func citedSummary(b *model.Briefing) string {
-	all := b.Sentences()
+	var all []*model.Sentence
 	cited := 0
-	for _, s := range all {
+	for _, s := range b.Sentences() {
+		if b.Skipped(s) {
+			continue
+		}
+		all = append(all, s)
 		if len(b.CitedBy(s.ID)) > 0 {
 			cited++
 		}

@@ -310,6 +310,13 @@ func reflow(text string, width int) []string {
 			if hang == ind {
 				hang = ind + 2
 			}
+			if hang > width/2 && strings.TrimSpace(head) != "" {
+				// Too narrow for two columns: the key on its own line, its
+				// text under it.
+				out = append(out, strings.TrimRight(head, " "))
+				out = append(out, wrapWords(words, width, ind+2, ind+2)...)
+				continue
+			}
 			wrapped := wrapWords(words, width, max(len(head), 1), hang)
 			if len(wrapped) > 0 {
 				wrapped[0] = head + strings.TrimLeft(wrapped[0], " ")

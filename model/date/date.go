@@ -36,6 +36,30 @@ func (p Precision) String() string {
 	return "Precision(" + strconv.Itoa(int(p)) + ")"
 }
 
+// Part is an early, middle or late third of a year, decade or century. It is
+// written as the EDTF level 2 quadrimester after the date: 2017-39 is late
+// 2017 (September to December); 198X-37 is the early 1980s (1980-1983);
+// 20XX-37 the early 21st century (2000-2032).
+type Part int
+
+const (
+	Early Part = iota + 1
+	Mid
+	Late
+)
+
+func (p Part) word() string {
+	switch p {
+	case Early:
+		return "early "
+	case Mid:
+		return "mid-"
+	case Late:
+		return "late "
+	}
+	return ""
+}
+
 // Point is one end of a date: a day, month, year, decade or century, or an
 // open ("..") or unknown (empty) end of an interval.
 type Point struct {
@@ -47,6 +71,9 @@ type Point struct {
 	Precision   Precision
 	Approximate bool // ~ or %
 	Uncertain   bool // ? or %
+	// Part narrows a year, decade or century to its early, middle or late
+	// third (written -37, -38, -39 after it; 0 when not written).
+	Part Part
 	// Open marks "..": the interval has no bound on this side.
 	Open bool
 	// Unknown marks an empty end: there is a bound but it is not known.
@@ -79,6 +106,9 @@ func (p Point) String() string {
 	}
 	if p.Day > 0 {
 		fmt.Fprintf(&b, "-%02d", p.Day)
+	}
+	if p.Part > 0 {
+		fmt.Fprintf(&b, "-%02d", 36+int(p.Part))
 	}
 	b.WriteString(p.qualifier())
 	return b.String()
@@ -119,6 +149,20 @@ func (p Point) Label() string {
 func (p Point) bare() string {
 	y := strconv.Itoa(p.Year)
 	switch p.Precision {
+	case Decade:
+		if p.Part > 0 {
+			// "the early 1980s" reads better than "early-1980s".
+			return strings.TrimRight(p.Part.word(), "- ") + " " + y + "s"
+		}
+	case Century:
+		if p.Part > 0 {
+			return strings.TrimRight(p.Part.word(), "- ") + " " + ordinal(p.Year/100+1) + " century"
+		}
+	}
+	if p.Part > 0 {
+		return p.Part.word() + y
+	}
+	switch p.Precision {
 	case Day:
 		return fmt.Sprintf("%d %s %s", p.Day, shortMonth(p.Month), y)
 	case Month:
@@ -150,11 +194,40 @@ func ordinal(n int) string {
 
 // first is the first day p covers; p must be a date.
 func (p Point) first() time.Time {
+	if p.Part > 0 {
+		y, m := p.partBounds()
+		return time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+	}
 	return time.Date(p.Year, time.Month(max(p.Month, 1)), max(p.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// partBounds returns the first year and month of p's part; partEnd its
+// last day.
+func (p Point) partBounds() (year, month int) {
+	switch p.Precision {
+	case Year:
+		return p.Year, 1 + 4*(int(p.Part)-1)
+	case Decade:
+		return p.Year + [...]int{0, 0, 4, 7}[p.Part], 1
+	}
+	return p.Year + [...]int{0, 0, 33, 66}[p.Part], 1
+}
+
+func (p Point) partEnd() time.Time {
+	switch p.Precision {
+	case Year:
+		return time.Date(p.Year, time.Month(4*int(p.Part))+1, 0, 0, 0, 0, 0, time.UTC)
+	case Decade:
+		return time.Date(p.Year+[...]int{0, 3, 6, 9}[p.Part], 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Date(p.Year+[...]int{0, 32, 65, 99}[p.Part], 12, 31, 0, 0, 0, 0, time.UTC)
 }
 
 // last is the last day p covers; p must be a date.
 func (p Point) last() time.Time {
+	if p.Part > 0 {
+		return p.partEnd()
+	}
 	switch p.Precision {
 	case Day:
 		return p.first()

@@ -8,6 +8,11 @@
 //	2016              a year                2016
 //	198X              a decade (1980-1989)  1980s
 //	19XX              a century (1900-1999) 20th century
+//	2017-37           early 2017 (Jan-Apr)  early 2017
+//	2017-38           mid 2017 (May-Aug)    mid-2017
+//	2017-39           late 2017 (Sep-Dec)   late 2017
+//	198X-39           late 1980s (1987-89)  late 1980s
+//	20XX-37           early 21st century    early 21st century
 //	2016~             approximate           c. 2016
 //	2016?             uncertain             2016?
 //	2016%             both                  c. 2016?
@@ -29,9 +34,14 @@
 // which would read the same as the decade 190X. 19XX still covers 1900-1999
 // as EDTF defines it, one year off the strict ordinal century.
 //
+// Early, mid and late are the EDTF level 2 quadrimesters 37-39 (thirds of a
+// year); after a decade or century the same numbers mean its thirds (0-3,
+// 4-6, 7-9 of a decade; 0-32, 33-65, 66-99 of a century), which EDTF does
+// not define. A part takes no day.
+//
 // Not accepted, each with an error that says why: surrounding whitespace,
-// negative years, long years (Y...), seasons and other sub-year groupings
-// (months 21-41), unspecified months or days (2021-XX), qualifiers before or
+// negative years, long years (Y...), seasons, quarters and halves (sub-year
+// groupings 21-36, 40, 41), unspecified months or days (2021-XX), qualifiers before or
 // inside a date, date-times, sets and lists.
 //
 // Nothing is padded: 2016 is the whole year, its bounds are 2016-01-01 and

@@ -137,12 +137,18 @@ func (p *parser) point() (Point, error) {
 		return pt, err
 	}
 	if p.peek() == '-' {
-		if pt.Precision != Year {
-			return pt, p.errAt(p.pos, "a decade or century cannot have a month")
-		}
 		p.pos++
-		if err := p.month(&pt); err != nil {
+		if pt.Precision != Year {
+			if part := p.part(); part > 0 {
+				pt.Part = part
+			} else {
+				return pt, p.errAt(p.pos-1, "a decade or century cannot have a month; -37, -38, -39 mark its early, middle or late third")
+			}
+		} else if err := p.month(&pt); err != nil {
 			return pt, err
+		}
+		if p.peek() == '-' && pt.Part > 0 {
+			return pt, p.errAt(p.pos, "a part (-37, -38, -39) takes no day")
 		}
 		if p.peek() == '-' {
 			p.pos++
@@ -214,8 +220,11 @@ func (p *parser) month(pt *Point) error {
 		return err
 	}
 	switch {
-	case 21 <= v && v <= 24:
-		return p.errAt(at, "seasons (21-24) are not supported; give a month 01-12")
+	case 37 <= v && v <= 39:
+		pt.Part = Part(v - 36) // early, middle or late third: Precision stays Year
+		return nil
+	case 21 <= v && v <= 41:
+		return p.errAt(at, "sub-year grouping %d is not supported; give a month 01-12, or 37, 38, 39 for early, mid, late", v)
 	case v < 1 || v > 12:
 		return p.errAt(at, "month %02d is out of range (01-12)", v)
 	}
@@ -237,6 +246,16 @@ func (p *parser) day(pt *Point) error {
 	}
 	pt.Day, pt.Precision = v, Day
 	return nil
+}
+
+// part reads "37", "38" or "39" after a decade or century, or nothing.
+func (p *parser) part() Part {
+	if p.pos+2 <= len(p.s) && p.s[p.pos] == '3' && p.s[p.pos+1] >= '7' && p.s[p.pos+1] <= '9' &&
+		(p.pos+2 == len(p.s) || p.s[p.pos+2] < '0' || p.s[p.pos+2] > '9') {
+		p.pos += 2
+		return Part(p.s[p.pos-1] - '6')
+	}
+	return 0
 }
 
 // twoDigits reads the two digits of a month or day after its "-".

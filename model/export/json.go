@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/date"
 )
 
 // The JSON export mirrors the model with stable field names; its schema is
@@ -14,6 +15,8 @@ import (
 type jsonBriefing struct {
 	Format    string      `json:"format"`
 	Title     string      `json:"title"`
+	Subject   string      `json:"subject,omitempty"`
+	Skip      []string    `json:"skip,omitempty"`
 	Source    jsonSource  `json:"source"`
 	Themes    []jsonTheme `json:"themes"`
 	Timeline  []jsonEvent `json:"timeline"`
@@ -65,20 +68,59 @@ type jsonPoint struct {
 }
 
 type jsonEvent struct {
-	ID          string      `json:"id"`
-	When        string      `json:"when"`
-	Label       string      `json:"label"`
-	Phrase      string      `json:"phrase,omitempty"`
-	Start       string      `json:"start"`
-	End         string      `json:"end"`
-	Precision   string      `json:"precision"`
-	Approximate bool        `json:"approximate"`
+	ID          string `json:"id"`
+	When        string `json:"when"`
+	Label       string `json:"label"`
+	Phrase      string `json:"phrase,omitempty"`
+	Start       string `json:"start"`
+	End         string `json:"end"`
+	Precision   string `json:"precision"`
+	Approximate bool   `json:"approximate"`
+	Uncertain   bool   `json:"uncertain"`
+	// Ends qualifies each end on its own: c. 2005 – 2025 is approximate at
+	// its start only.
+	Ends        jsonEnds    `json:"ends"`
+	Part        string      `json:"part,omitempty"`
+	Status      string      `json:"status,omitempty"`
 	Title       string      `json:"title"`
 	Description string      `json:"description,omitempty"`
 	Quotes      []jsonQuote `json:"quotes"`
 	Themes      []string    `json:"themes"`
 	Actors      []string    `json:"actors"`
 	Notes       []string    `json:"notes"`
+}
+
+type jsonEnds struct {
+	Start jsonEnd `json:"start"`
+	End   jsonEnd `json:"end"`
+}
+
+type jsonEnd struct {
+	Approximate bool `json:"approximate"`
+	Uncertain   bool `json:"uncertain"`
+	Open        bool `json:"open,omitempty"`
+}
+
+func eventJSON(e *model.Event) jsonEvent {
+	return jsonEvent{ID: e.ID, When: e.When.String(), Label: e.When.Label(), Phrase: e.Phrase,
+		Start: e.When.StartISO(), End: e.When.EndISO(), Precision: e.When.Precision().String(), Approximate: e.When.Approximate(),
+		Uncertain: e.When.Uncertain(), Ends: endsJSON(e.When), Part: partJSON(e.When), Status: e.Status,
+		Title: e.Title, Description: e.Description, Quotes: quotesJSON(e.Quotes), Themes: nonNil(e.Themes),
+		Actors: nonNil(e.Actors), Notes: nonNil(e.Notes)}
+}
+
+func endsJSON(d date.Date) jsonEnds {
+	from, to := d.Ends()
+	one := func(p date.Point) jsonEnd {
+		return jsonEnd{Approximate: p.Approximate, Uncertain: p.Uncertain, Open: p.Open}
+	}
+	return jsonEnds{Start: one(from), End: one(to)}
+}
+
+// partJSON names the part of the period a date's start narrows to.
+func partJSON(d date.Date) string {
+	from, _ := d.Ends()
+	return [...]string{"", "early", "mid", "late"}[from.Part]
 }
 
 type jsonActor struct {
@@ -133,7 +175,7 @@ func quotesJSON(qs []model.Quote) []jsonQuote {
 // JSON writes the whole parsed model as indented JSON.
 func JSON(w io.Writer, b *model.Briefing) error {
 	out := jsonBriefing{
-		Format: b.Format, Title: b.Title,
+		Format: b.Format, Title: b.Title, Subject: b.Subject, Skip: b.Skip,
 		Source: jsonSource{Title: b.Source.Title, Publisher: b.Source.Publisher, URL: b.Source.URL,
 			Published: b.Source.PublishedString(), Paragraphs: []jsonParagraph{}},
 		Themes: []jsonTheme{}, Timeline: []jsonEvent{}, Actors: []jsonActor{}, Glossary: []jsonTerm{},
@@ -155,10 +197,7 @@ func JSON(w io.Writer, b *model.Briefing) error {
 		out.Themes = append(out.Themes, jt)
 	}
 	for _, e := range b.Timeline {
-		out.Timeline = append(out.Timeline, jsonEvent{ID: e.ID, When: e.When.String(), Label: e.When.Label(), Phrase: e.Phrase,
-			Start: e.When.StartISO(), End: e.When.EndISO(), Precision: e.When.Precision().String(), Approximate: e.When.Approximate(),
-			Title: e.Title, Description: e.Description, Quotes: quotesJSON(e.Quotes), Themes: nonNil(e.Themes),
-			Actors: nonNil(e.Actors), Notes: nonNil(e.Notes)})
+		out.Timeline = append(out.Timeline, eventJSON(e))
 	}
 	for _, a := range b.Actors {
 		ja := jsonActor{ID: a.ID, Name: a.Name, Aliases: nonNil(a.Aliases), Kind: a.Kind, Stance: a.Stance,

@@ -20,7 +20,16 @@ const MinTextWidth = 20
 // through sanitize again, so no escape sequence reaches the reader even if
 // the briefing was built in memory rather than loaded.
 func Text(w io.Writer, b *model.Briefing, width int) error {
-	t := &textWriter{w: w, width: max(width, MinTextWidth)}
+	return writeText(b, &textWriter{w: w, width: max(width, MinTextWidth)})
+}
+
+// TextIDs is Text with the article laid out a sentence a line, each beside
+// its id (p5.s2), for citing while writing a briefing.
+func TextIDs(w io.Writer, b *model.Briefing, width int) error {
+	return writeText(b, &textWriter{w: w, width: max(width, MinTextWidth), ids: true})
+}
+
+func writeText(b *model.Briefing, t *textWriter) error {
 	title := sanitize.Line(b.Title)
 	t.wrap(title, "", "")
 	t.line(strings.Repeat("=", min(sanitize.Width(title), t.width)))
@@ -92,6 +101,14 @@ func Text(w io.Writer, b *model.Briefing, width int) error {
 		t.wrap(sanitize.Line(b.Source.Title), "", "")
 		t.blank()
 		for _, p := range b.Source.Paragraphs {
+			if t.ids {
+				for _, s := range p.Sentences {
+					label := fmt.Sprintf("%-7s ", s.ID)
+					t.wrap(sanitize.Line(s.Text), label, strings.Repeat(" ", len(label)))
+				}
+				t.blank()
+				continue
+			}
 			var texts []string
 			for _, s := range p.Sentences {
 				texts = append(texts, sanitize.Line(s.Text))
@@ -169,10 +186,7 @@ func writeTimeline(b *model.Briefing, t *textWriter) {
 func TimelineJSON(w io.Writer, b *model.Briefing) error {
 	out := []jsonEvent{}
 	for _, e := range b.Timeline {
-		out = append(out, jsonEvent{ID: e.ID, When: e.When.String(), Label: e.When.Label(), Phrase: e.Phrase,
-			Start: e.When.StartISO(), End: e.When.EndISO(), Precision: e.When.Precision().String(), Approximate: e.When.Approximate(),
-			Title: e.Title, Description: e.Description, Quotes: quotesJSON(e.Quotes), Themes: nonNil(e.Themes),
-			Actors: nonNil(e.Actors), Notes: nonNil(e.Notes)})
+		out = append(out, eventJSON(e))
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
@@ -230,6 +244,7 @@ func mapLine(xs []string) []string {
 type textWriter struct {
 	w     io.Writer
 	width int
+	ids   bool // the article a sentence a line, with ids
 	err   error
 	// blanks counts the blank lines just written, so sections never stack
 	// more than one.

@@ -9,7 +9,7 @@ import (
 )
 
 // The actors view: a table of actor, kind, mentions and stance toward the
-// Taliban government. Enter lists every mention in context.
+// briefing's subject. Enter lists every mention in context.
 func actorsSpec() navSpec {
 	return navSpec{
 		name:     "Actors",
@@ -23,6 +23,7 @@ func actorsSpec() navSpec {
 			return refs
 		},
 		format: actorsFormat,
+		empty:  "No actors yet: `brief new` drafts them from the article's names.",
 		header: func(b *model.Briefing, w int) string {
 			return actorRow(w, "Actor", "Kind", "#", "Stance")
 		},

@@ -244,6 +244,9 @@ func (d *detailBuilder) event(r model.Ref) {
 	if e.Phrase != "" {
 		when += " (“" + e.Phrase + "”)"
 	}
+	if e.Status != "" {
+		when += " · " + e.Status
+	}
 	d.para("Event · "+when, rowDim, "")
 	d.para(e.Title, rowTitle, "")
 	if e.Description != "" {
@@ -275,7 +278,7 @@ func (d *detailBuilder) actor(r model.Ref) {
 		d.para("Also: "+strings.Join(a.Aliases, ", "), rowDim, "")
 	}
 	if a.Stance != "" {
-		d.heading("Stance toward the Taliban government")
+		d.heading(stanceHeading(d.b))
 		d.para(a.Stance, rowPlain, "")
 	}
 	if a.Description != "" {
@@ -362,4 +365,13 @@ func (d *detailBuilder) section(id string) {
 		d.blank()
 		d.para(fmt.Sprintf("%d paragraphs, %d sentences. Enter focuses the source; there, enter on a sentence lists what cites it.", len(src.Paragraphs), len(b.Sentences())), rowDim, "")
 	}
+}
+
+// stanceHeading names what stances are toward, from the briefing's
+// "subject:"; a briefing that does not say gets a plain "Stance".
+func stanceHeading(b *model.Briefing) string {
+	if b.Subject == "" || strings.HasPrefix(b.Subject, "TODO") {
+		return "Stance" // none given, or a draft's placeholder
+	}
+	return "Stance toward " + b.Subject
 }

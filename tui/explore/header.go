@@ -17,6 +17,9 @@ type header struct {
 
 func newHeader(b *model.Briefing, th *Theme) header {
 	h := header{th: th, title: b.Title, src: b.Source.Title}
+	if h.src == h.title {
+		h.src = "" // a plain article's title is its source's: say it once
+	}
 	if !b.Source.Published.IsZero() {
 		h.date = b.Source.Published.Format("2 Jan 2006")
 	}

@@ -33,6 +33,8 @@ type navSpec struct {
 	// heading reports rows drawn as headings.
 	heading func(r model.Ref) bool
 	open    func(b *model.Briefing, r model.Ref) tea.Cmd
+	// empty is said in place of rows when there are none.
+	empty string
 }
 
 // navList is a navigator: a cursor over the rows of a navSpec. Lines are
@@ -198,6 +200,13 @@ func (m navList) render() navList {
 	if m.spec.header != nil {
 		lines = append(lines, m.th.heading.on(m.head))
 	}
+	if len(m.refs) == 0 && m.spec.empty != "" {
+		for _, l := range wrap(m.spec.empty, m.w, "  ") {
+			if len(lines) < m.h {
+				lines = append(lines, m.th.dim.on(fit(l, m.w)))
+			}
+		}
+	}
 	for i := m.off; i < len(m.refs) && len(lines) < m.h; i++ {
 		t := m.text[i]
 		mk, pmk := "", ""
@@ -224,4 +233,9 @@ func (m navList) render() navList {
 func (m navList) View() []string { return m.lines }
 
 // Position says where the cursor is, as "3/42".
-func (m navList) Position() (int, int) { return m.cursor + 1, len(m.refs) }
+func (m navList) Position() (int, int) {
+	if len(m.refs) == 0 {
+		return 0, 0
+	}
+	return m.cursor + 1, len(m.refs)
+}

@@ -523,7 +523,7 @@ func (m *Model) relayout() {
 		return
 	}
 	axisRows := 0
-	if m.nav == navTimeline {
+	if m.nav == navTimeline && len(m.b.Timeline) > 0 {
 		m.axisNeed = len(axis.Render(m.b.Timeline, max(m.w-2, 1), -1, axis.Styles{}))
 		axisRows = axisHeight(m.axisNeed, m.h-2)
 	}

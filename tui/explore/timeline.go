@@ -24,6 +24,7 @@ func timelineSpec() navSpec {
 			return refs
 		},
 		format: timelineFormat,
+		empty:  "No events yet: `brief new` drafts them from the article.",
 		open:   func(_ *model.Briefing, r model.Ref) tea.Cmd { return jumpCmd(r, true) },
 	}
 }

@@ -39,7 +39,7 @@ func Listen(t testing.TB, dir string) string {
 		"state": map[string]any{
 			"pid": os.Getpid(), "briefing": Hostile, "slide": 1, "total": 2,
 			"title": Hostile, "notes": []string{Hostile, "line\n" + Hostile},
-			"next": map[string]any{"slide": 2, "title": Hostile, "lines": []string{Hostile}},
+			"next":   map[string]any{"slide": 2, "title": Hostile, "lines": []string{Hostile}},
 			"digits": Hostile, "blank": Hostile,
 		},
 	})

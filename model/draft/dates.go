@@ -1,0 +1,480 @@
+package draft
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules"
+	"github.com/olebedev/when/rules/en"
+
+	"github.com/brief-cli/brief/model/date"
+)
+
+// Found is one dated expression in a sentence, resolved against the
+// publication date at the precision the text gives.
+type Found struct {
+	Phrase     string // as written
+	Start, End int    // byte offsets in the sentence
+	When       date.Date
+	Kind       string // day, month, year, decade, century, part, span, relative
+}
+
+// Date expressions are found in three passes: points (a day, a month of a
+// year, a year, a decade, a century, a part of one of those), then spans
+// joining two points ("1996 to 2001") and prefixes that open a point
+// ("prior to 2021"), then expressions relative to the publication date. The
+// casual day-level ones ("yesterday", "last Tuesday", "three days ago") are
+// left to github.com/olebedev/when; years, decades and vague spans, which it
+// does not know, follow the rules below.
+
+const (
+	monthRE = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.)`
+	yearRE  = `(1[5-9]\d\d|20\d\d)`
+	numRE   = `(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a few|few|several|\d{1,3})`
+)
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+	"september": 9, "october": 10, "november": 11, "december": 12,
+	"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12,
+}
+
+var numbers = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50,
+}
+
+// vague numbers, with the count they stand for; the result is approximate.
+var vague = map[string]int{"few": 3, "a few": 3, "several": 5}
+
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+	"ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+	"fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+	"twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+}
+
+// rule is one regular expression and how to turn a match into a date.
+type rule struct {
+	kind string
+	re   *regexp.Regexp
+	// resolve returns the EDTF of the match, or "" to ignore it.
+	resolve func(m []string, pub time.Time) string
+}
+
+var pointRules = []rule{
+	{"day", regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? ` + monthRE + `,? ` + yearRE + `\b`), func(m []string, _ time.Time) string {
+		return day(m[3], months[strings.ToLower(m[2])], m[1])
+	}},
+	{"day", regexp.MustCompile(`\b` + monthRE + ` (\d{1,2})(?:st|nd|rd|th)?,? ` + yearRE + `\b`), func(m []string, _ time.Time) string {
+		return day(m[3], months[strings.ToLower(m[1])], m[2])
+	}},
+	{"day", regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), func(m []string, _ time.Time) string {
+		n, _ := strconv.Atoi(m[2])
+		return day(m[1], n, m[3])
+	}},
+	{"month", regexp.MustCompile(`\b` + monthRE + `,? (?:of )?` + yearRE + `\b`), func(m []string, _ time.Time) string {
+		return fmt.Sprintf("%s-%02d", m[2], months[strings.ToLower(m[1])])
+	}},
+	{"year", regexp.MustCompile(`(?:^|[^$£€\d,.\w])` + yearRE + `\b`), func(m []string, _ time.Time) string { return m[1] }},
+	{"decade", regexp.MustCompile(`\b(?:[Tt]he )?(1[5-9]\d0|20\d0)s\b`), func(m []string, _ time.Time) string { return m[1][:3] + "X" }},
+	{"decade", regexp.MustCompile(`\b(?:[Tt]he )?['’](\d)0s\b`), func(m []string, pub time.Time) string {
+		d, _ := strconv.Atoi(m[1])
+		y := pub.Year()/100*100 + d*10
+		if y > pub.Year() {
+			y -= 100
+		}
+		return strconv.Itoa(y)[:3] + "X"
+	}},
+	{"century", regexp.MustCompile(`\b(?:[Tt]he )?(\d{1,2})(?:st|nd|rd|th)[ -]century\b`), func(m []string, _ time.Time) string {
+		n, _ := strconv.Atoi(m[1])
+		return century(n)
+	}},
+	{"century", regexp.MustCompile(`(?i)\b(?:the )?(twenty-first|twenty-second|` + ordinalAlternation() + `)[ -]century\b`), func(m []string, _ time.Time) string {
+		return century(ordinalWords[strings.ToLower(m[1])])
+	}},
+}
+
+var aroundRE = regexp.MustCompile(`(?i)\b(?:around|about|circa|roughly|approximately|c\.)\s+$`)
+
+// partRE finds "early", "mid", "late" and their longer forms before a point.
+var partRE = regexp.MustCompile(`(?i)(?:\b(?:the )?(early|mid|late)[- ]|\bthe (beginning|start|middle|end) of (?:the )?)$`)
+
+func ordinalAlternation() string {
+	var ws []string
+	for w := range ordinalWords {
+		if !strings.Contains(w, "-") {
+			ws = append(ws, w)
+		}
+	}
+	sort.Strings(ws)
+	return strings.Join(ws, "|")
+}
+
+func day(year string, month int, d string) string {
+	y, _ := strconv.Atoi(year)
+	n, _ := strconv.Atoi(d)
+	if month < 1 || n < 1 || n > time.Date(y, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, month, n)
+}
+
+func century(n int) string {
+	if n < 1 || n > 30 {
+		return ""
+	}
+	return fmt.Sprintf("%02dXX", n-1)
+}
+
+var relativeRules = []rule{
+	// "the past two decades", "the last four years", "over the past decade", "the past few months"
+	{"relative", regexp.MustCompile(`(?i)\b(?:the )?(?:past|last|previous) (?:` + numRE + ` )?(years?|decades?|months?)\b`), func(m []string, pub time.Time) string {
+		if m[1] == "" && !strings.HasSuffix(m[2], "s") && !strings.HasPrefix(strings.ToLower(m[0]), "the ") {
+			return "" // "last year" is a point, read below
+		}
+		n, _ := count(m[1])
+		if m[1] == "" && strings.HasSuffix(m[2], "s") {
+			n = 3 // "the past months": a few
+		}
+		return lookBack(pub, n, m[2], true) // the span's ends are never exact
+	}},
+	{"relative", regexp.MustCompile(`(?i)\brecent (years|months|decades)\b`), func(m []string, pub time.Time) string {
+		return lookBack(pub, 3, m[1], true)
+	}},
+	// "five years ago", "a decade ago", "two months ago"
+	{"relative", regexp.MustCompile(`(?i)\b` + numRE + ` (years?|decades?|months?) ago\b`), func(m []string, pub time.Time) string {
+		n, approx := count(m[1])
+		return ago(pub, n, m[2], approx)
+	}},
+	{"relative", regexp.MustCompile(`(?i)\b(this|last|next) (month|year|decade)\b`), func(m []string, pub time.Time) string {
+		step := map[string]int{"this": 0, "last": -1, "next": 1}[strings.ToLower(m[1])]
+		switch strings.ToLower(m[2]) {
+		case "month":
+			t := time.Date(pub.Year(), pub.Month()+time.Month(step), 1, 0, 0, 0, 0, time.UTC)
+			return t.Format("2006-01")
+		case "decade":
+			if step == -1 {
+				return lookBack(pub, 1, "decade", true)
+			}
+			return ""
+		}
+		return strconv.Itoa(pub.Year() + step)
+	}},
+	// "last December", "this March", "in May": the month's year is implied
+	{"relative", regexp.MustCompile(`\b([Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y) ` + monthRE + `\b`), func(m []string, pub time.Time) string {
+		mon := months[strings.ToLower(m[2])]
+		y := pub.Year()
+		switch strings.ToLower(m[1]) {
+		case "last":
+			if mon >= int(pub.Month()) {
+				y--
+			}
+		case "next":
+			if mon <= int(pub.Month()) {
+				y++
+			}
+		case "this":
+		default: // "in May", "since May": the most recent May, but the text does not say
+			if mon > int(pub.Month()) {
+				y--
+			}
+			return fmt.Sprintf("%04d-%02d?", y, mon)
+		}
+		return fmt.Sprintf("%04d-%02d", y, mon)
+	}},
+}
+
+// count reads a number word or digits; vague ones ("a few") are approximate.
+func count(s string) (int, bool) {
+	s = strings.ToLower(s)
+	if s == "" {
+		return 1, false
+	}
+	if n, ok := vague[s]; ok {
+		return n, true
+	}
+	if n, ok := numbers[s]; ok {
+		return n, false
+	}
+	n, _ := strconv.Atoi(s)
+	return n, false
+}
+
+// lookBack is the span from n units before the publication date to it:
+// "the past two decades" in 2025 is c. 2005–2025.
+func lookBack(pub time.Time, n int, unit string, approx bool) string {
+	q := ""
+	if approx {
+		q = "~"
+	}
+	switch strings.TrimSuffix(strings.ToLower(unit), "s") {
+	case "month":
+		from := time.Date(pub.Year(), pub.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+		return from.Format("2006-01") + q + "/" + pub.Format("2006-01") + q
+	case "decade":
+		n *= 10
+	}
+	return fmt.Sprintf("%04d%s/%04d%s", pub.Year()-n, q, pub.Year(), q)
+}
+
+// ago is the point n units before the publication date, at the unit's
+// precision: "five years ago" in 2025 is 2020.
+func ago(pub time.Time, n int, unit string, approx bool) string {
+	q := ""
+	if approx {
+		q = "~"
+	}
+	switch strings.TrimSuffix(strings.ToLower(unit), "s") {
+	case "month":
+		return time.Date(pub.Year(), pub.Month()-time.Month(n), 1, 0, 0, 0, 0, time.UTC).Format("2006-01") + q
+	case "decade":
+		return fmt.Sprintf("%04d~", pub.Year()-10*n)
+	}
+	return fmt.Sprintf("%04d%s", pub.Year()-n, q)
+}
+
+// casual day-level expressions, read by the when library.
+var casual = []*when.Parser{newWhen(en.CasualDate(rules.Override)), newWhen(en.Weekday(rules.Override)), newWhen(en.PastTime(rules.Override))}
+
+func newWhen(r rules.Rule) *when.Parser {
+	p := when.New(nil)
+	p.Add(r)
+	// Its number words are lower case ("Three days ago" fails); lowering
+	// ASCII letters only keeps byte offsets into the original text.
+	p.Use(func(s string) (string, error) { return asciiLower(s), nil })
+	return p
+}
+
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+var casualOK = regexp.MustCompile(`(?i)^(yesterday|today|tomorrow|last night|(?:on |last |next |this )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|.*\b(?:days?|weeks?) ago)$`)
+
+type span struct {
+	start, end int
+	kind, edtf string
+}
+
+// FindDates returns the dated expressions of a sentence, in order, resolved
+// against the publication date pub.
+func FindDates(text string, pub time.Time) []Found {
+	var pts []span
+	for _, r := range pointRules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			start := m[0]
+			if r.kind == "year" {
+				start = m[2] // the expression's lead character is not part of it
+			}
+			e := r.resolve(submatches(text, m), pub)
+			if e != "" {
+				pts = append(pts, span{start, m[1], r.kind, e})
+			}
+		}
+	}
+	pts = keepLongest(pts)
+	// A part ("late 2017") narrows the point after it.
+	for i, p := range pts {
+		if p.kind == "day" || p.kind == "month" {
+			continue
+		}
+		m := lookBehind(partRE, text, p.start)
+		if m == nil {
+			continue
+		}
+		w := strings.ToLower(submatch(text, m, 1) + submatch(text, m, 2))
+		part := map[string]string{"early": "37", "beginning": "37", "start": "37", "mid": "38", "middle": "38", "late": "39", "end": "39"}[w]
+		base := strings.TrimSuffix(p.edtf, "~")
+		pts[i] = span{m[0], p.end, "part", base + "-" + part}
+	}
+	// "around 2040", "about 1990": the point is approximate.
+	for i, p := range pts {
+		if m := lookBehind(aroundRE, text, p.start); m != nil && !strings.HasSuffix(p.edtf, "~") {
+			pts[i] = span{m[0], p.end, p.kind, p.edtf + "~"}
+		}
+	}
+	pts = joinSpans(text, pts)
+	var rel []span
+	for _, r := range relativeRules {
+		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			if e := r.resolve(submatches(text, m), pub); e != "" {
+				rel = append(rel, span{m[0], m[1], r.kind, e})
+			}
+		}
+	}
+	for _, p := range casual {
+		for off := 0; off < len(text); {
+			res, err := p.Parse(text[off:], pub)
+			if err != nil || res == nil {
+				break
+			}
+			at := off + res.Index + len(res.Text) - len(strings.TrimLeft(res.Text, " \t"))
+			phrase := strings.TrimSpace(text[at : off+res.Index+len(res.Text)])
+			if casualOK.MatchString(phrase) {
+				t := res.Time
+				if t.After(pub) && !strings.Contains(strings.ToLower(phrase), "next") && !strings.Contains(strings.ToLower(phrase), "tomorrow") {
+					t = t.AddDate(0, 0, -7) // news speaks of the last such weekday
+				}
+				rel = append(rel, span{at, at + len(phrase), "day", t.Format("2006-01-02")})
+			}
+			off = at + max(len(phrase), 1)
+		}
+	}
+	all := keepLongest(append(pts, rel...))
+	var out []Found
+	for _, s := range all {
+		d, err := date.Parse(s.edtf)
+		if err != nil {
+			continue
+		}
+		out = append(out, Found{Phrase: text[s.start:s.end], Start: s.start, End: s.end, When: d, Kind: s.kind})
+	}
+	return out
+}
+
+var (
+	spanJoin  = regexp.MustCompile(`^\s*(?:to|until|till|through|and|–|—|-)\s*$`)
+	spanStart = regexp.MustCompile(`(?i)\b(from|between)\s+$`)
+	openStart = regexp.MustCompile(`(?i)\b(prior to|before|until|till|up to|since)\s+$`)
+)
+
+// joinSpans merges "1996 to 2001", "from March 2019 to June 2020",
+// "between 1996 and 2001" and "1996–2001" into intervals, and opens a point
+// after "prior to", "until" or "since".
+func joinSpans(text string, pts []span) []span {
+	var out []span
+	for i := 0; i < len(pts); i++ {
+		p := pts[i]
+		if i+1 < len(pts) {
+			q := pts[i+1]
+			mid := text[p.end:q.start]
+			from := lookBehind(spanStart, text, p.start)
+			and := strings.TrimSpace(mid) == "and"
+			if spanJoin.MatchString(mid) && (!and || from != nil) && !strings.Contains(p.edtf+q.edtf, "/") {
+				start := p.start
+				if from != nil {
+					start = from[0]
+				}
+				if d, err := date.Parse(p.edtf + "/" + q.edtf); err == nil && !d.IsZero() {
+					out = append(out, span{start, q.end, "span", p.edtf + "/" + q.edtf})
+					i++
+					continue
+				}
+			}
+		}
+		if m := lookBehind(openStart, text, p.start); m != nil && !strings.Contains(p.edtf, "/") {
+			switch w := strings.ToLower(submatch(text, m, 1)); w {
+			case "since":
+				out = append(out, span{m[0], p.end, "span", p.edtf + "/.."})
+			case "prior to", "before":
+				if e := before(p.edtf); e != "" {
+					out = append(out, span{m[0], p.end, "span", "../" + e})
+				} else {
+					out = append(out, p)
+				}
+			default:
+				out = append(out, span{m[0], p.end, "span", "../" + p.edtf})
+			}
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// before is the point just before p at its precision: 2020 before 2021,
+// 2021-02 before 2021-03; "" where that is not a plain step.
+func before(edtf string) string {
+	d, err := date.Parse(edtf)
+	if err != nil {
+		return ""
+	}
+	start, _ := d.Start()
+	switch d.Precision() {
+	case date.Day:
+		return start.AddDate(0, 0, -1).Format("2006-01-02")
+	case date.Month:
+		return start.AddDate(0, -1, 0).Format("2006-01")
+	case date.Year:
+		if len(edtf) == 4 {
+			return fmt.Sprintf("%04d", start.Year()-1)
+		}
+	case date.Decade:
+		if len(edtf) == 4 {
+			return fmt.Sprintf("%03dX", start.Year()/10-1)
+		}
+	}
+	return ""
+}
+
+// lookBehind matches re, anchored at its end, against the few words before
+// text[end:], and returns the submatch offsets in text. Looking at only a
+// short window keeps a long paragraph with many dates linear.
+func lookBehind(re *regexp.Regexp, text string, end int) []int {
+	start := max(0, end-48)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	m := re.FindStringSubmatchIndex(text[start:end])
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += start
+		}
+	}
+	return m
+}
+
+// keepLongest drops spans that overlap a longer one and sorts the rest.
+func keepLongest(ss []span) []span {
+	sort.SliceStable(ss, func(i, j int) bool {
+		li, lj := ss[i].end-ss[i].start, ss[j].end-ss[j].start
+		if li != lj {
+			return li > lj
+		}
+		return ss[i].start < ss[j].start
+	})
+	var kept []span
+	for _, s := range ss {
+		ok := true
+		for _, k := range kept {
+			if s.start < k.end && k.start < s.end {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, s)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].start < kept[j].start })
+	return kept
+}
+
+func submatches(s string, m []int) []string {
+	out := make([]string, len(m)/2)
+	for i := range out {
+		out[i] = submatch(s, m, i)
+	}
+	return out
+}
+
+func submatch(s string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
