@@ -26,6 +26,7 @@ type state struct {
 	Items    map[string]*item `json:"items,omitempty"` // by item key "kind:id"
 	MovedTo  string           `json:"moved_to,omitempty"`
 	Position *posReg          `json:"position,omitempty"`
+	Searches *searchReg       `json:"searches,omitempty"` // the search palette's queries
 	Title    string           `json:"title,omitempty"`
 	Updated  time.Time        `json:"updated"`
 }
@@ -137,6 +138,7 @@ func merge(a, b *state) *state {
 		File: a.File, Format: Format, Hash: a.Hash, Title: a.Title,
 		Items:    make(map[string]*item, len(a.Items)),
 		Position: laterPos(a.Position, b.Position),
+		Searches: pick(a.Searches, b.Searches, func(r *searchReg) time.Time { return r.At }),
 		Updated:  later(a.Updated, b.Updated),
 	}
 	for k, it := range a.Items {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/search"
+	"github.com/brief-cli/brief/store"
 	"github.com/brief-cli/brief/tui/widget"
 )
 
@@ -156,6 +157,12 @@ type rememberQueryMsg struct{ query string }
 func (m paletteModel) close(then tea.Cmd) tea.Cmd {
 	q := m.input.Value()
 	return tea.Batch(func() tea.Msg { return rememberQueryMsg{q} }, then)
+}
+
+// searchesCmd keeps the palette's queries in the study state, for the
+// next session.
+func searchesCmd(st *store.Store, history []string) tea.Cmd {
+	return func() tea.Msg { return studyResult("", st.SetSearches(history)) }
 }
 
 // remember adds a query to a history, oldest first, without repeats.

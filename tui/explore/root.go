@@ -110,6 +110,9 @@ func New(b *model.Briefing, cfg config) Model {
 	s.keys.setStudy(s.st != nil || cfg.off != nil)
 	s.th = s.buildTheme()
 	s.live = live.New(cfg.watchCtx, b)
+	if s.st != nil {
+		s.history = s.st.Searches()
+	}
 	m := Model{session: s}
 	m.view = newView(b, &m.session)
 	if m.snap != nil {
@@ -240,6 +243,9 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.modal = nil
 	case rememberQueryMsg:
 		m.history = remember(m.history, msg.query)
+		if m.st != nil {
+			return m, searchesCmd(m.st, m.history)
+		}
 	case openNotesMsg:
 		m.openNotes()
 	case editNoteMsg:

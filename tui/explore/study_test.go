@@ -500,3 +500,20 @@ func TestStudyMouseInModals(t *testing.T) {
 		t.Errorf("clicking the entry went to %v (modal %v)", m.current, m.modal)
 	}
 }
+
+// TestSearchHistoryKeptPerBriefing: the palette's queries come back in the
+// next session of the same briefing.
+func TestSearchHistoryKeptPerBriefing(t *testing.T) {
+	dir := t.TempDir()
+	b := seed(t)
+	m := studied(t, b, dir, 120, 40)
+	m = press(m, "/", "type:isolation", "esc", "/", "ctrl+u", "type:deash", "esc")
+	m = studied(t, b, dir, 120, 40)
+	m = press(m, "/")
+	if got := palette(m).input.Value(); got != "deash" {
+		t.Fatalf("the next session's palette opened with %q", got)
+	}
+	if m = press(m, "up"); palette(m).input.Value() != "isolation" {
+		t.Errorf("↑ gave %q", palette(m).input.Value())
+	}
+}
