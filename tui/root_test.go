@@ -48,7 +48,7 @@ func TestShowInSourceKeyFromEveryView(t *testing.T) {
 		keys []string
 		want string
 	}{
-		{[]string{"t", "down", "down", "down", "down"}, "In 2016"},          // the 2016 event
+		{[]string{"t", "down", "down", "down"}, "In 2016"},                  // the 2016 event
 		{[]string{"g"}, "In 2016"},                                          // Moscow Format term
 		{[]string{"a", "down", "down", "down", "down", "down"}, "Pakistan"}, // Pakistan
 	} {
