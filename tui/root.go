@@ -11,7 +11,6 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
-	"github.com/brief-cli/brief/tui/axis"
 )
 
 // modalKind names the screens that take over the body: the search palette,
@@ -72,7 +71,8 @@ type Model struct {
 	help    helpModel
 	picker  pickerModel
 
-	axisNeed    int // event rows of the axis at the current width
+	axis        axisStrip // the timeline's axis, zoomed and panned
+	axisNeed    int       // lines the axis would like at the current width
 	interrupted bool
 	err         error
 
@@ -119,6 +119,7 @@ func build(b *model.Briefing, cfg config) Model {
 	}
 	m.detail = newDetail(b, m.th)
 	m.source = newSource(b, m.th)
+	m.axis = newAxisStrip(b, m.th)
 	items := searchItems(b)
 	m.palette = newPalette(m.th, items, newIndexSearcher(items))
 	m.notes = newNotes(m.th)
@@ -302,6 +303,16 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Notes):
 		m.openNotes()
 	default:
+		if m.nav == navTimeline && m.lay.axis.h > 0 {
+			if s, sel, ok := m.axis.Update(k); ok {
+				m.axis = s
+				if sel >= 0 && sel < len(m.b.Timeline) {
+					m.navs[navTimeline], _ = m.navs[navTimeline].Select(model.Ref{Kind: model.KindEvent, ID: m.b.Timeline[sel].ID})
+					m.follow()
+				}
+				return m, nil
+			}
+		}
 		return m.routeKey(k)
 	}
 	return m, nil
@@ -384,6 +395,7 @@ func (m *Model) follow() {
 
 func (m *Model) setCurrent(r model.Ref) {
 	m.current = r
+	m.axis = m.axis.SetCursor(m.navs[navTimeline].Cursor())
 	m.detail = m.detail.Show(r)
 	m.source = m.source.Highlight(sentencesOf(m.b, r))
 }
@@ -446,6 +458,11 @@ func (m *Model) openHelp() {
 	switch m.focus {
 	case paneNav:
 		groups = append(groups, helpGroup{m.navs[m.nav].spec.name, flat(m.navs[m.nav].KeyMap().FullHelp())})
+	}
+	if m.nav == navTimeline {
+		groups = append(groups, helpGroup{"Timeline axis", flat(m.axis.KeyMap().FullHelp())})
+	}
+	switch m.focus {
 	case paneDetail:
 		groups = append(groups, helpGroup{"Detail", flat(m.detail.KeyMap().FullHelp())})
 	case paneSource:
@@ -492,6 +509,7 @@ func (m *Model) setTheme() {
 		m.navs[n] = m.navs[n].SetTheme(m.th)
 	}
 	m.detail = m.detail.SetTheme(m.th)
+	m.axis = m.axis.SetTheme(m.th)
 	m.source = m.source.SetTheme(m.th)
 	m.palette = m.palette.SetTheme(m.th)
 	m.help = m.help.SetTheme(m.th)
@@ -507,7 +525,7 @@ func (m *Model) relayout() {
 	}
 	axisRows := 0
 	if m.nav == navTimeline {
-		m.axisNeed = len(axis.Render(m.b.Timeline, max(m.w-2, 1), -1, axis.Styles{}))
+		m.axisNeed = m.axis.Need(max(m.w-2, 1))
 		axisRows = axisHeight(m.axisNeed, m.h-2)
 	}
 	banner := 0
@@ -520,6 +538,9 @@ func (m *Model) relayout() {
 	}
 	m.header = m.header.SetSize(m.w)
 	m.footer = m.footer.SetSize(m.w)
+	if a := m.lay.axis; a.h > 0 {
+		m.axis = m.axis.SetSize(max(a.w-2, 0), max(a.h-2, 0))
+	}
 	inner := func(p pane) (int, int) {
 		r := m.lay.panes[p]
 		return max(r.w-2, 0), max(r.h-2, 0)

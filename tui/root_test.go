@@ -147,7 +147,7 @@ func TestTimelineOrder(t *testing.T) {
 	for _, sz := range sizes {
 		screen := plain(press(sized(t, sz[0], sz[1], ThemeLight, false), "t"))
 		prev := -1
-		for _, ev := range [][2]string{{"1980s", "Soviet"}, {"2016", "Russia launch"}, {"Aug 2021", "Taliban take"}, {"Jul 2025", "Russia acc"}} {
+		for _, ev := range [][2]string{{"1980s", "Soviet"}, {"2016", "Russia launch"}, {"until 2020", "Largely"}, {"Aug 2021", "Taliban take"}, {"c. 2021–2025", "The Taliban"}} {
 			label := ev[0]
 			i := lineWith(screen, label+"  ", ev[1])
 			if i <= prev {

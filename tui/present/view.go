@@ -124,11 +124,18 @@ func (m Model) bodyRows(p Page, g geometry) []string {
 	if p.reveal && !m.showHelp {
 		shown = p.items[:min(m.step, len(p.items))]
 	}
+	events := 0 // on a timeline built up step by step: the events shown
+	for _, i := range shown {
+		events = max(events, i+1)
+	}
 	var rows []string
 	for _, l := range p.body {
 		if l.item >= 0 && p.reveal && !m.showHelp && !slices.Contains(shown, l.item) {
 			rows = append(rows, "")
 			continue
+		}
+		if len(l.byEvents) > 0 && p.reveal && !m.showHelp && events > 0 {
+			l.segs = []seg{{segRaw, l.byEvents[min(events, len(l.byEvents))-1]}}
 		}
 		colW := g.cw
 		if l.wide {
