@@ -85,7 +85,7 @@ func (s axisStrip) KeyMap() axisKeys { return s.keys }
 
 func (s axisStrip) options(w, h int) axis.Options {
 	return axis.Options{Width: w, Height: h, Selected: s.cursor, Shown: -1, Window: s.win,
-		Published: s.b.Source.Published, Legend: true}
+		Published: s.b.Source.Published, Legend: true, Hint: "zoom in"}
 }
 
 // Need is the height the strip would like at width w, frame excluded,

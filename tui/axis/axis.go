@@ -118,6 +118,9 @@ type Options struct {
 	Published time.Time
 	// Legend draws the one-line legend on top when there is room.
 	Legend bool
+	// Hint follows the count of unlabelled events in the legend: what the
+	// reader can do about them ("zoom in").
+	Hint string
 }
 
 // Years converts a time to fractional years.
@@ -830,13 +833,19 @@ func (d *drawing) tickRow(st Styles, legend bool) string {
 func (d *drawing) legend(st Styles) string {
 	long := []string{"● event", "○ approximate", "▒ period", "░┈ vague or open end", "◆▓ selected"}
 	short := []string{"● event", "○ c.", "▒ period", "░┈ vague", "◆ selected"}
+	if d.o.Selected < 0 || d.o.Selected >= d.o.Shown {
+		long, short = long[:4], short[:4]
+	}
 	var article string
 	if p := d.o.Published; !p.IsZero() && Years(p) >= d.o.Window.From && Years(p) <= d.o.Window.To {
 		article = "▴ " + d.articleLabel()
 	}
 	more := ""
 	if d.hidden > 0 {
-		more = "+" + strconv.Itoa(d.hidden) + " unlabelled: zoom in"
+		more = "+" + strconv.Itoa(d.hidden) + " unlabelled"
+		if d.o.Hint != "" {
+			more += ": " + d.o.Hint
+		}
 	}
 	count := ""
 	if d.hidden > 0 {
