@@ -46,6 +46,7 @@ td.when { white-space: nowrap; font-weight: 600; }
 .kind { font-size: .8rem; color: var(--muted); font-weight: normal; text-transform: uppercase; letter-spacing: .04em; margin-left: .4rem; }
 dl.glossary dt { font-weight: 700; margin-top: .8rem; }
 dl.glossary dd { margin: .2rem 0 0 1.2rem; }
+svg.timeline { display: block; margin: .5rem 0 1rem; }
 .article p { margin: 0 0 .8rem; }
 .article .pid { font: .75rem system-ui, sans-serif; color: var(--muted); margin-right: .3rem; }
 .article .cited { background: #fff4c2; }
@@ -57,7 +58,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; page-break-after: avoid; color: #000; border-color: #000; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  .point, blockquote, tr, dl.glossary dd, .actor { break-inside: avoid; page-break-inside: avoid; }
+  .point, blockquote, tr, dl.glossary dd, .actor, svg.timeline { break-inside: avoid; page-break-inside: avoid; }
   blockquote { background: none; border-left-color: #000; }
   .article .cited { background: none; text-decoration: underline dotted; }
 }
@@ -119,6 +120,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 {{- if .B.Timeline}}
 <section id="timeline">
 <h2>Timeline</h2>
+{{.TimelineSVG}}
 <table>
 <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">In the article’s words</th></tr></thead>
 <tbody>
@@ -218,6 +220,8 @@ type htmlData struct {
 	Event     func(id string) *Event
 	// Cited says whether a sentence is cited by anything.
 	Cited func(id string) bool
+	// TimelineSVG is the timeline drawn (export_svg.go).
+	TimelineSVG template.HTML
 }
 
 // WriteHTML writes the briefing as one self-contained, printable HTML page:
@@ -227,12 +231,13 @@ type htmlData struct {
 // to where they come from. All content is escaped by html/template.
 func (b *Briefing) WriteHTML(w io.Writer) error {
 	return htmlTemplate.Execute(w, htmlData{
-		B:         b,
-		Published: b.Source.PublishedString(),
-		Summary:   b.Summary(),
-		Actor:     b.Actor,
-		Event:     b.Event,
-		Cited:     func(id string) bool { return len(b.CitedBy(id)) > 0 },
+		B:           b,
+		Published:   b.Source.PublishedString(),
+		Summary:     b.Summary(),
+		Actor:       b.Actor,
+		Event:       b.Event,
+		Cited:       func(id string) bool { return len(b.CitedBy(id)) > 0 },
+		TimelineSVG: b.TimelineSVG(),
 	})
 }
 
