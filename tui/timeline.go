@@ -30,19 +30,50 @@ func timelineSpec() navSpec {
 			return refs
 		},
 		format: timelineFormat,
+		expand: timelineExpand,
 		open:   func(_ *model.Briefing, r model.Ref) tea.Cmd { return jumpCmd(r, true) },
 	}
+}
+
+// timelineExpand shows the selected event's title in full, wrapped under
+// itself after the date column, where the other rows are cut.
+func timelineExpand(b *model.Briefing, r model.Ref, w int) []string {
+	e := b.Event(r.ID)
+	if e == nil {
+		return nil
+	}
+	lw := timelineLabelWidth(b, w)
+	tw := w - lw - 2
+	if tw < 8 || sanitize.Width(sanitize.Line(e.Title)) <= tw {
+		return nil
+	}
+	wrapped := sanitize.Wrap(sanitize.Line(e.Title), tw)
+	out := make([]string, len(wrapped))
+	for i, l := range wrapped {
+		lead := spaces(lw + 2)
+		if i == 0 {
+			lead = fit(e.When.Label(), lw) + "  "
+		}
+		out[i] = fit(lead+l, w)
+	}
+	return out
+}
+
+// timelineLabelWidth is the date column: the longest date, unless the
+// pane is too narrow for it and a word.
+func timelineLabelWidth(b *model.Briefing, w int) int {
+	lw := 0
+	for _, e := range b.Timeline {
+		lw = max(lw, sanitize.Width(sanitize.Line(e.When.Label())))
+	}
+	return min(lw, max(w-8, 4))
 }
 
 // timelineFormat lines the titles up after the date labels, which are
 // never cut: a date is what a timeline row is for. Only when the pane is
 // too narrow for the longest date and a word does the date give way.
 func timelineFormat(b *model.Briefing, refs []model.Ref, w int) []string {
-	lw := 0
-	for _, e := range b.Timeline {
-		lw = max(lw, sanitize.Width(sanitize.Line(e.When.Label())))
-	}
-	lw = min(lw, max(w-8, 4))
+	lw := timelineLabelWidth(b, w)
 	out := make([]string, len(refs))
 	for i, r := range refs {
 		e := b.Event(r.ID)

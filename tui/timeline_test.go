@@ -146,3 +146,29 @@ func TestTimelineListKeepsDates(t *testing.T) {
 		}
 	}
 }
+
+// The selected row shows its whole title, wrapped after the date column;
+// other rows keep one line; clicks below it still land on their rows.
+func TestTimelineSelectedRowWraps(t *testing.T) {
+	m := press(sized(t, 60, 20, ThemeDark, false), "t", "down")
+	e := m.b.Timeline[1]
+	flat := strings.Join(strings.Fields(strings.NewReplacer("┃", " ", "▸", " ").Replace(plain(m))), " ")
+	if !strings.Contains(flat, e.When.Label()+" "+e.Title) {
+		t.Errorf("the selected title %q is not shown whole:\n%s", e.Title, plain(m))
+	}
+	other := m.b.Timeline[2]
+	if lineWith(plain(m), other.When.Label()+"  ", strings.Fields(other.Title)[0]) < 0 {
+		t.Errorf("the next row is gone:\n%s", plain(m))
+	}
+	// The row under the expanded one is two lines lower; a click there
+	// selects it.
+	nav := m.navs[navTimeline]
+	extra := len(nav.expanded()) - 1
+	if extra < 1 {
+		t.Fatalf("row %s did not expand", e.ID)
+	}
+	nav, ok := nav.Click(nav.cursor - nav.off + 1 + extra)
+	if !ok || nav.Cursor() != 2 {
+		t.Errorf("a click under the expanded row selected %d, want 2", nav.Cursor())
+	}
+}
