@@ -36,7 +36,7 @@ type navSpec struct {
 	// expand, if set, renders the cursor's row in full over as many lines
 	// as it needs at width w, where the other rows are cut to one.
 	expand func(b *model.Briefing, r model.Ref, w int) []string
-	open    func(b *model.Briefing, r model.Ref) tea.Cmd
+	open   func(b *model.Briefing, r model.Ref) tea.Cmd
 }
 
 // navList is a navigator: a cursor over the rows of a navSpec. Lines are
