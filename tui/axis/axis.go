@@ -49,6 +49,7 @@ package axis
 
 import (
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -411,10 +412,15 @@ func (d *drawing) placePoints(rows int) grid {
 	}
 	var best grid
 	bestScore, bestHidden := math.MinInt, 0
-	for _, v := range []struct{ rtl, pref, selFirst bool }{
+	variants := []struct{ rtl, pref, selFirst bool }{
 		{true, true, false}, {false, false, false}, {true, false, false}, {false, true, false},
 		{true, true, true}, {false, false, true},
-	} {
+	}
+	if len(d.points) > 2*d.w/maxLabelRows {
+		// Far more points than fit: two tries are as good as six.
+		variants = variants[4:]
+	}
+	for _, v := range variants {
 		g, score, named := d.tryPoints(rows, v.rtl, v.pref, v.selFirst)
 		if score > bestScore {
 			best, bestScore, bestHidden = g, score, len(d.points)-named
@@ -467,7 +473,7 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 				if taken[c] && r == 0 {
 					continue
 				}
-				avail := g.room(r, c, right)
+				avail := g.room(r, c, right, fw)
 				if avail < mw || !g.leaderFree(c, r) {
 					continue
 				}
@@ -513,16 +519,12 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 }
 
 func sortByCol(is []int, col map[int]int, desc bool) {
-	for a := 1; a < len(is); a++ {
-		for b := a; b > 0; b-- {
-			x, y := col[is[b-1]], col[is[b]]
-			if (desc && x < y) || (!desc && x > y) {
-				is[b-1], is[b] = is[b], is[b-1]
-			} else {
-				break
-			}
+	sort.SliceStable(is, func(a, b int) bool {
+		if desc {
+			return col[is[a]] > col[is[b]]
 		}
-	}
+		return col[is[a]] < col[is[b]]
+	})
 }
 
 // band is a span laid out: its columns and how each end is drawn.
@@ -572,6 +574,13 @@ func (d *drawing) band(i int) band {
 		b.fade1 = max(n-max(cells(periodYears(fp)), 1), 0)
 	case tp.Approximate || tp.Uncertain:
 		b.fade1 = min(max(cells(periodYears(tp)), 1), 3, n/2)
+	}
+	// An end outside the window is not drawn, nor its fading.
+	if b.clip0 {
+		b.fade0 = 0
+	}
+	if b.clip1 {
+		b.fade1 = 0
 	}
 	return b
 }
@@ -657,13 +666,13 @@ func (d *drawing) placeSpans(lanes int) grid {
 // inside cut short. It returns the column and width, or a width below mw.
 func (d *drawing) spanLabel(g grid, lane int, b band, fw, mw int) (int, int) {
 	inside := b.c1 - b.c0 + 1 - 4
-	after := g.room(lane, b.c1+2, true)
+	after := g.room(lane, b.c1+2, true, fw)
 	if b.c1+2 >= d.w {
 		after = 0
 	}
 	before := 0
 	if b.c0-2 >= 0 {
-		before = g.room(lane, b.c0-2, false)
+		before = g.room(lane, b.c0-2, false, fw)
 	}
 	x0 := func(w int) int { return b.c0 + 2 + max(0, (inside-w)/2) }
 	switch {
@@ -956,10 +965,10 @@ func (g grid) free(r, a, b int) bool {
 	return true
 }
 
-// room is how many cells a label starting at c (running right) or ending
-// at c (running left) can take in row r, keeping a free cell from what is
-// already there.
-func (g grid) room(r, c int, right bool) int {
+// room is how many cells, up to limit, a label starting at c (running
+// right) or ending at c (running left) can take in row r, keeping a free
+// cell from what is already there.
+func (g grid) room(r, c int, right bool, limit int) int {
 	if c < 0 || c >= g.w || g.kinds[r][c] != kNone {
 		return 0
 	}
@@ -968,24 +977,24 @@ func (g grid) room(r, c int, right bool) int {
 		if c > 0 && g.kinds[r][c-1] != kNone {
 			return 0
 		}
-		for x := c; x < g.w && g.kinds[r][x] == kNone; x++ {
+		for x := c; x < g.w && g.kinds[r][x] == kNone && n <= limit; x++ {
 			n++
 		}
 		if c+n < g.w {
 			n-- // keep a gap
 		}
-		return max(n, 0)
+		return min(max(n, 0), limit)
 	}
 	if c+1 < g.w && g.kinds[r][c+1] != kNone {
 		return 0
 	}
-	for x := c; x >= 0 && g.kinds[r][x] == kNone; x-- {
+	for x := c; x >= 0 && g.kinds[r][x] == kNone && n <= limit; x-- {
 		n++
 	}
 	if c-n >= 0 {
 		n--
 	}
-	return max(n, 0)
+	return min(max(n, 0), limit)
 }
 
 // leaderFree reports whether a leader can run down column c below row r.

@@ -233,3 +233,33 @@ func TestZoomAndPanStayInside(t *testing.T) {
 		t.Errorf("zoomed below the minimum: %+v", tiny)
 	}
 }
+
+// BenchmarkDraw draws a crowded axis: 300 events over a century, the work
+// of one keystroke on the timeline of a large briefing.
+func BenchmarkDraw(b *testing.B) {
+	var evs []*model.Event
+	for i := range 300 {
+		when := fmt.Sprintf("%04d-%02d", 1925+i/3, 1+i%12)
+		if i%10 == 0 {
+			when = fmt.Sprintf("%04d~/%04d", 1925+i/3, 1930+i/3)
+		}
+		d, err := date.Parse(when)
+		if err != nil {
+			b.Fatal(err)
+		}
+		evs = append(evs, &model.Event{ID: fmt.Sprint(i), Title: "An event of some length " + fmt.Sprint(i), When: d})
+	}
+	o := axis.Options{Width: 200, Height: 14, Selected: 150, Shown: -1, Legend: true}
+	for b.Loop() {
+		axis.Draw(evs, o, axis.Styles{})
+	}
+}
+
+// BenchmarkDrawSeed is the axis of explore mode on the seed at 120x40.
+func BenchmarkDrawSeed(b *testing.B) {
+	s := seed(b)
+	o := axis.Options{Width: 118, Height: 14, Selected: 3, Shown: -1, Published: s.Source.Published, Legend: true}
+	for b.Loop() {
+		axis.Draw(s.Timeline, o, axis.Styles{})
+	}
+}
