@@ -308,19 +308,20 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	if labels != need.labelRows || lanes != need.lanes {
 		d.plan(labels, max(lanes, 1))
 	}
+	p := newPaints(st)
 	var out []string
 	if legend > 0 {
 		out = append(out, d.legend(st))
 	}
 	for r := labels - 1; r >= 0; r-- {
-		out = append(out, d.above.render(r, st))
+		out = append(out, d.above.render(r, p))
 	}
-	out = append(out, d.axisLine(st))
+	out = append(out, d.axisLine(p))
 	if ticks > 0 {
-		out = append(out, d.tickRow(st, legend > 0))
+		out = append(out, d.tickRow(p, legend > 0))
 	}
 	for r := 0; r < lanes; r++ {
-		out = append(out, d.below.render(r, st))
+		out = append(out, d.below.render(r, p))
 	}
 	return out
 }
@@ -333,13 +334,14 @@ type drawing struct {
 	points []int // indexes of the point events shown, by column
 	spans  []int // indexes of the spans shown
 	col    map[int]int
+	labels map[int]string
 	above  grid // label rows, row 0 next to the axis
 	below  grid // span lanes
 	hidden int  // events shown without a label
 }
 
 func newDrawing(events []*model.Event, o Options) *drawing {
-	d := &drawing{events: events, o: o, w: o.Width, col: map[int]int{}}
+	d := &drawing{events: events, o: o, w: o.Width, col: map[int]int{}, labels: map[int]string{}}
 	for i, e := range events[:o.Shown] {
 		from, to := Extent(e)
 		if math.IsNaN(from) {
@@ -382,8 +384,13 @@ func (d *drawing) plan(rows, lanes int) planned {
 
 // label is an event's full label: its date, then its title.
 func (d *drawing) label(i int) string {
+	if l, ok := d.labels[i]; ok {
+		return l
+	}
 	e := d.events[i]
-	return sanitize.Line(e.When.Label() + " " + e.Title)
+	l := sanitize.Line(e.When.Label() + " " + e.Title)
+	d.labels[i] = l
+	return l
 }
 
 // minLabel is the shortest label worth drawing: the date and a word.
@@ -724,7 +731,7 @@ func (d *drawing) drawBand(g grid, lane int, b band) {
 }
 
 // axisLine is the axis with its ticks and a marker for each point shown.
-func (d *drawing) axisLine(st Styles) string {
+func (d *drawing) axisLine(p *paints) string {
 	g := newGrid(d.w, 1)
 	for c := range d.w {
 		g.set(0, c, '─', kLine)
@@ -745,7 +752,7 @@ func (d *drawing) axisLine(st Styles) string {
 	if c, ok := d.col[d.o.Selected]; ok {
 		g.set(0, c, SelectedPointGlyph, kSelected)
 	}
-	return g.render(0, st)
+	return g.render(0, p)
 }
 
 type tick struct {
@@ -801,7 +808,7 @@ func (d *drawing) articleLabel() string {
 // tickRow writes the tick labels and the article's mark ▴, which takes
 // precedence over a tick label it would touch. Without the legend, which
 // names the mark, the mark carries its own label.
-func (d *drawing) tickRow(st Styles, legend bool) string {
+func (d *drawing) tickRow(p *paints, legend bool) string {
 	g := newGrid(d.w, 1)
 	if p := d.o.Published; !p.IsZero() {
 		y := Years(p) + day/2
@@ -834,7 +841,7 @@ func (d *drawing) tickRow(st Styles, legend bool) string {
 			g.write(0, x, t.label, kLine)
 		}
 	}
-	return g.render(0, st)
+	return g.render(0, p)
 }
 
 // legend is the one-line key of glyphs and the article's date, then how
@@ -927,7 +934,11 @@ func newGrid(w, rows int) grid {
 }
 
 func (g *grid) addRow() {
-	g.runes = append(g.runes, []rune(strings.Repeat(" ", g.w)))
+	row := make([]rune, g.w)
+	for i := range row {
+		row[i] = ' '
+	}
+	g.runes = append(g.runes, row)
 	g.kinds = append(g.kinds, make([]uint8, g.w))
 }
 
@@ -1010,7 +1021,10 @@ func (g grid) leaderFree(c, r int) bool {
 // write puts s in row r from column x.
 func (g grid) write(r, x int, s string, k uint8) {
 	for _, ch := range s {
-		cw := ansi.StringWidth(string(ch))
+		cw := 1
+		if ch >= 0x300 {
+			cw = ansi.StringWidth(string(ch))
+		}
 		if cw == 0 {
 			continue
 		}
@@ -1025,32 +1039,50 @@ func (g grid) write(r, x int, s string, k uint8) {
 	}
 }
 
-// render styles row r, one Render call per run of cells of one kind.
-func (g grid) render(r int, st Styles) string {
-	styles := [...]lipgloss.Style{kNone: {}, kLine: st.Line, kPoint: st.Point, kSpan: st.Span, kApprox: st.Approx,
-		kSelected: st.Selected, kText: st.Text, kLeader: st.Dim, kArticle: st.Article, kCont: {}}
+// paint is a style reduced to the escape sequences around a text, so rows
+// are styled by concatenation rather than a Render call per run.
+type paint struct{ pre, post string }
+
+func newPaint(s lipgloss.Style) paint {
+	r := s.Render("X")
+	i := strings.IndexByte(r, 'X')
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: r[:i], post: r[i+1:]}
+}
+
+// paints are the styles by cell kind.
+type paints [kCont + 1]paint
+
+func newPaints(st Styles) *paints {
+	return &paints{kLine: newPaint(st.Line), kPoint: newPaint(st.Point), kSpan: newPaint(st.Span),
+		kApprox: newPaint(st.Approx), kSelected: newPaint(st.Selected), kText: newPaint(st.Text),
+		kLeader: newPaint(st.Dim), kArticle: newPaint(st.Article)}
+}
+
+// render styles row r, one run of cells of one kind at a time.
+func (g grid) render(r int, p *paints) string {
 	rs, ks := g.runes[r], g.kinds[r]
 	end := len(rs)
 	for end > 0 && ks[end-1] == kNone {
 		end--
 	}
 	var b strings.Builder
+	b.Grow(end * 4)
 	for i := 0; i < end; {
 		j := i + 1
 		for j < end && (ks[j] == ks[i] || ks[j] == kCont) {
 			j++
 		}
-		var seg strings.Builder
+		pt := p[ks[i]]
+		b.WriteString(pt.pre)
 		for _, ch := range rs[i:j] {
 			if ch != 0 {
-				seg.WriteRune(ch)
+				b.WriteRune(ch)
 			}
 		}
-		if ks[i] == kNone {
-			b.WriteString(seg.String())
-		} else {
-			b.WriteString(styles[ks[i]].Render(seg.String()))
-		}
+		b.WriteString(pt.post)
 		i = j
 	}
 	return b.String()

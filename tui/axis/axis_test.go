@@ -2,6 +2,7 @@ package axis_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -261,5 +262,38 @@ func BenchmarkDrawSeed(b *testing.B) {
 	o := axis.Options{Width: 118, Height: 14, Selected: 3, Shown: -1, Published: s.Source.Published, Legend: true}
 	for b.Loop() {
 		axis.Draw(s.Timeline, o, axis.Styles{})
+	}
+}
+
+// Odd timelines draw without trouble at every size and zoom: one event,
+// unknown and open ends, a century, events on one day.
+func TestOddTimelinesFit(t *testing.T) {
+	sets := [][]string{
+		{"2020"},
+		{"/1989", "1990/", "2000"},
+		{"../1990", "1995/.."},
+		{"19XX", "2001-09-11"},
+		{"2020-01-01", "2020-01-01", "2020-01-01"},
+		{"0001", "9999"},
+	}
+	for _, set := range sets {
+		var evs []*model.Event
+		for i, w := range set {
+			evs = append(evs, ev(t, fmt.Sprint(i), w))
+		}
+		for _, pub := range []time.Time{{}, time.Date(2021, 3, 4, 0, 0, 0, 0, time.UTC)} {
+			fit := axis.Fit(evs, pub)
+			if fit.IsZero() || math.IsNaN(fit.From) || math.IsInf(fit.To, 0) {
+				t.Fatalf("%v: window %+v", set, fit)
+			}
+			for _, win := range []axis.Window{fit, fit.Zoom(0.1, axis.Anchor(evs[0], fit), fit)} {
+				for _, w := range []int{8, 20, 60, 200} {
+					for _, h := range []int{1, 4, 12} {
+						o := axis.Options{Width: w, Height: h, Selected: 0, Shown: -1, Window: win, Published: pub, Legend: true}
+						fits(t, axis.Draw(evs, o, axis.Styles{}), w, h)
+					}
+				}
+			}
+		}
 	}
 }
