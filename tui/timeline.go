@@ -194,7 +194,8 @@ func (s axisStrip) inView(i int) bool {
 }
 
 // nextInView is the event in view nearest the edge panning moves away
-// from, else the nearest event ahead; -1 if there is none.
+// from, else the nearest event ahead, else the nearest behind; -1 only
+// for a timeline without dates.
 func (s axisStrip) nextInView(dir int) int {
 	best, bestD := -1, math.Inf(1)
 	for i, e := range s.b.Timeline {
@@ -207,7 +208,7 @@ func (s axisStrip) nextInView(dir int) int {
 			d = s.win.To - a
 		}
 		if d < 0 {
-			continue
+			d = 2e6 - d // behind: only if nothing is ahead
 		}
 		if !s.inView(i) {
 			d += 1e6 // only if nothing is in view

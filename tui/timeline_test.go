@@ -172,3 +172,22 @@ func TestTimelineSelectedRowWraps(t *testing.T) {
 		t.Errorf("a click under the expanded row selected %d, want 2", nav.Cursor())
 	}
 }
+
+// Panning past the last event still leaves an event selected and in view.
+func TestPanPastTheEnd(t *testing.T) {
+	b := denseBriefing(t)
+	m := press(sizedOn(t, b, 120, 40), "t")
+	m = press(m, "+", "+", "+", "+", "+", "+")
+	for range 30 {
+		m = press(m, "l")
+	}
+	if sel := m.navs[navTimeline].Cursor(); !m.axis.inView(sel) {
+		t.Errorf("after panning to the end, %s is out of view", b.Timeline[sel].ID)
+	}
+	for range 60 {
+		m = press(m, "h")
+	}
+	if sel := m.navs[navTimeline].Cursor(); !m.axis.inView(sel) {
+		t.Errorf("after panning to the start, %s is out of view", b.Timeline[sel].ID)
+	}
+}
