@@ -110,8 +110,8 @@ type Options struct {
 	Width, Height int
 	// Selected is the index of the selected event, -1 for none.
 	Selected int
-	// Shown draws only the first Shown events (present mode builds the axis
-	// up event by event); below 0, all of them.
+	// Shown, above 0, draws only the first Shown events (present mode
+	// builds the axis up event by event); otherwise all of them.
 	Shown int
 	// Window is the time shown; the zero Window fits everything.
 	Window Window
@@ -283,7 +283,7 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	if o.Width < minWidth || o.Height < 1 || len(events) == 0 {
 		return nil
 	}
-	if o.Shown < 0 || o.Shown > len(events) {
+	if o.Shown <= 0 || o.Shown > len(events) {
 		o.Shown = len(events)
 	}
 	if o.Window.IsZero() {
@@ -536,12 +536,12 @@ func sortByCol(is []int, col map[int]int, desc bool) {
 
 // band is a span laid out: its columns and how each end is drawn.
 type band struct {
-	i              int
-	c0, c1         int
-	fade0, fade1   int // cells fading at either end
-	open0, open1   bool
-	clip0, clip1   bool // runs past the window
-	selected, vary bool
+	i            int
+	c0, c1       int
+	fade0, fade1 int // cells fading at either end
+	open0, open1 bool
+	clip0, clip1 bool // runs past the window
+	selected     bool
 }
 
 func (d *drawing) band(i int) band {
