@@ -308,6 +308,8 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	if labels != need.labelRows || lanes != need.lanes {
 		d.plan(labels, max(lanes, 1))
 	}
+	// The layout chosen may use fewer rows than it was allowed.
+	labels, lanes = min(labels, len(d.above.runes)), min(lanes, len(d.below.runes))
 	p := newPaints(st)
 	var out []string
 	if legend > 0 {
@@ -427,10 +429,18 @@ func (d *drawing) placePoints(rows int) grid {
 		// Far more points than fit: two tries are as good as six.
 		variants = variants[4:]
 	}
-	for _, v := range variants {
-		g, score, named := d.tryPoints(rows, v.rtl, v.pref, v.selFirst)
-		if score > bestScore {
-			best, bestScore, bestHidden = g, score, len(d.points)-named
+	// Fewer rows make the labels that go high go less high: try the
+	// cramped heights too, and keep what scores best.
+	caps := []int{rows}
+	for r := min(rows-1, 4); r >= 2 && len(d.points) <= 2*d.w/maxLabelRows; r-- {
+		caps = append(caps, r)
+	}
+	for _, cap := range caps {
+		for _, v := range variants {
+			g, score, named := d.tryPoints(cap, v.rtl, v.pref, v.selFirst)
+			if score > bestScore {
+				best, bestScore, bestHidden = g, score, len(d.points)-named
+			}
 		}
 	}
 	d.hidden += bestHidden
@@ -518,7 +528,9 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		length += tw
 		leaders += bestR
 	}
-	score := named*10000 + length - 4*leaders
+	// Every label named first, then room for words, then a compact
+	// drawing: short leaders and few rows.
+	score := named*10000 + length - 15*leaders - 40*len(g.trim().runes)
 	if selNamed {
 		score += 1000000
 	}
