@@ -503,6 +503,28 @@ func TestCLIPipedOutputIsPlain(t *testing.T) {
 			t.Errorf("timeline lacks %q", e.When.Label())
 		}
 	}
+	// The axis, piped: 80 columns, every line within them, the article's
+	// date marked and most events named.
+	ax := brief(t, "timeline", "--axis").ok(t, "timeline --axis").stdout
+	noEscapes(t, "brief timeline --axis | cat", ax)
+	named := 0
+	for _, e := range b.Timeline {
+		word, _, _ := strings.Cut(e.Title, " ")
+		if strings.Contains(ax, e.When.Label()+" "+word) {
+			named++
+		}
+	}
+	if named < 6 || !strings.Contains(ax, "article · ") {
+		t.Errorf("timeline --axis names %d events:\n%s", named, ax)
+	}
+	for i, l := range strings.Split(ax, "\n") {
+		if n := len([]rune(l)); n > 80 {
+			t.Errorf("axis line %d is %d characters wide: %q", i+1, n, l)
+		}
+	}
+	if wide := brief(t, "timeline", "--axis", "--width", "160").ok(t, "timeline --axis --width 160").stdout; !strings.Contains(wide, strings.Repeat("─", 90)[:3]) || wide == ax {
+		t.Error("--width does not widen the axis")
+	}
 	if narrow := brief(t, "print", "--width", "40").ok(t, "print --width 40").stdout; narrow == printed {
 		t.Error("--width had no effect")
 	}

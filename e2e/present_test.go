@@ -91,6 +91,15 @@ func TestPresentJourney(t *testing.T) {
 	if timeline == "" {
 		t.Fatal("stepping through the deck never reached the timeline slide")
 	}
+	// The slide builds up one event per press: step to its last event.
+	for !strings.Contains(timeline, "Jul 2025  ") {
+		s.Keys("Right")
+		prev := timeline
+		timeline = s.WaitFor("the next event", func(sc string) bool { return sc != prev })
+		if !strings.Contains(timeline, "Soviet military intervention") {
+			t.Fatalf("stepping the timeline left it before Jul 2025:\n%s", timeline)
+		}
+	}
 	if !inOrder(timeline, "1980s", "2016", "2021", "2025") {
 		t.Fatalf("the timeline does not read 1980s → 2016 → 2021 → 2025:\n%s", timeline)
 	}

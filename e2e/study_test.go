@@ -118,7 +118,7 @@ func TestStudyNoteResumeAndLiveReload(t *testing.T) {
 // TestStudyBookmarkAndNotesView: m bookmarks, N lists it, enter jumps back.
 func TestStudyBookmarkAndNotesView(t *testing.T) {
 	s := openStudy(t, t.TempDir(), studyFiles(t))
-	s.Keys("t", "j", "j")
+	s.Keys("t", "j")
 	s.WaitFor("an event selected", hasLine("▸", "1990s"))
 	s.Keys("m")
 	s.WaitText("bookmarked")

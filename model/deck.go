@@ -3,6 +3,7 @@ package model
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The kinds of slide a deck holds; they are also the names a # Deck section
@@ -37,8 +38,12 @@ type Slide struct {
 	Numbered bool
 	// Reveal shows the items one at a time: each step shows one more.
 	Reveal bool
-	// Events are the dated events of a timeline slide, in order.
+	// Events are the dated events of a timeline slide, in order. A timeline
+	// slide builds up one event per step, as a briefer tells the story.
 	Events []*Event
+	// Published is the article's publication date, which a timeline slide
+	// marks on its axis; zero when unknown.
+	Published time.Time
 	// Notes are the speaker's notes for the slide; the room never sees them.
 	Notes []string
 	// Theme is the theme id of a theme slide.
@@ -55,6 +60,9 @@ type SlideItem struct {
 // Steps is how many presses of "next" the slide takes before the deck moves
 // on: one per item when the items are revealed one at a time, else one.
 func (s Slide) Steps() int {
+	if s.Reveal && s.Kind == SlideTimeline && len(s.Events) > 1 {
+		return len(s.Events)
+	}
 	if s.Reveal && len(s.Items) > 1 {
 		return len(s.Items)
 	}
@@ -135,7 +143,7 @@ func buildSlide(b *Briefing, e DeckEntry, themes []*Theme) (Slide, bool) {
 	case SlideTheme:
 		return themeSlide(b, e, themes)
 	case SlideTimeline:
-		s := Slide{Kind: SlideTimeline, Title: "Timeline", Events: b.Timeline}
+		s := Slide{Kind: SlideTimeline, Title: "Timeline", Events: b.Timeline, Published: b.Source.Published, Reveal: true}
 		for _, ev := range b.Timeline {
 			for _, n := range ev.Notes {
 				s.Notes = append(s.Notes, ev.When.Label()+": "+n)

@@ -212,10 +212,20 @@ func TestTimelineAtTheArticlesPrecision(t *testing.T) {
 	if approx < 2 {
 		t.Errorf("want the two approximate spans (past two decades, last four years), got %d", approx)
 	}
-	for i := 1; i < len(b.Timeline); i++ {
-		if b.Timeline[i-1].When.StartISO() > b.Timeline[i].When.StartISO() {
-			t.Errorf("timeline out of order at %s", b.Timeline[i].ID)
-		}
+	// The documented order (docs/format.md): the 1980s first, "prior to
+	// 2021" (ending in 2020) placed by its end, the takeover before the span
+	// it starts.
+	order := []string{"soviet-intervention", "the-1990s", "russian-engagement", "moscow-format-launched",
+		"western-support", "taliban-takeover", "consolidation-span", "recognition-2025"}
+	var got []string
+	for _, e := range b.Timeline {
+		got = append(got, e.ID)
+	}
+	if strings.Join(got, " ") != strings.Join(order, " ") {
+		t.Errorf("timeline order:\n got %v\nwant %v", got, order)
+	}
+	if e := b.Event("western-support"); e == nil || e.When.EndISO() != "2020-12-31" {
+		t.Errorf("prior to 2021 should end in 2020: %v", e)
 	}
 }
 

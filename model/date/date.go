@@ -349,13 +349,24 @@ func (d Date) Approximate() bool { return d.from.Approximate || d.to.Approximate
 // Uncertain reports whether either end is uncertain.
 func (d Date) Uncertain() bool { return d.from.Uncertain || d.to.Uncertain }
 
-// Compare orders dates for a timeline: by the first day covered, with an open
-// or unknown start first, then coarser precision first (the 1980s before
-// 1980, 1980 before Jan 1980). Otherwise it returns 0, so that a stable sort
-// keeps document order.
+// Compare orders dates for a timeline, as a reader expects across
+// precisions. Each date is placed at a moment:
+//
+//   - a single date at the first day it covers (the 1980s at 1 Jan 1980);
+//   - a span at the last day of the period it starts in, the moment by which
+//     it has surely begun: a span from 2021 comes after Aug 2021, which it
+//     may well start with, and after 2016;
+//   - a span with an open or unknown start by its end (the first day of
+//     it): "until 2020" sits in 2020, never first;
+//   - a date with no known moment at all first.
+//
+// At the same moment a single date comes before a span, then a coarser
+// precision before a finer one (the 1980s before 1980, 1980 before Jan
+// 1980). Otherwise Compare returns 0, so that a stable sort keeps document
+// order.
 func Compare(a, b Date) int {
-	as, aok := a.Start()
-	bs, bok := b.Start()
+	at, aok := a.placed()
+	bt, bok := b.placed()
 	switch {
 	case aok != bok:
 		if aok {
@@ -363,11 +374,33 @@ func Compare(a, b Date) int {
 		}
 		return -1
 	case aok:
-		if c := as.Compare(bs); c != 0 {
+		if c := at.Compare(bt); c != 0 {
 			return c
 		}
 	}
+	if a.interval != b.interval {
+		if a.interval {
+			return 1
+		}
+		return -1
+	}
 	return cmp.Compare(a.Precision(), b.Precision())
+}
+
+// placed is the moment Compare places d at; false when d has none.
+func (d Date) placed() (time.Time, bool) {
+	from, to := d.Ends()
+	switch {
+	case !d.interval && from.IsDate():
+		return from.first(), true
+	case !d.interval:
+		return time.Time{}, false
+	case from.IsDate():
+		return from.last(), true
+	case to.IsDate():
+		return to.first(), true
+	}
+	return time.Time{}, false
 }
 
 // MarshalText returns d.String(), so a Date encodes as its EDTF.

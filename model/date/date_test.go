@@ -231,10 +231,8 @@ func TestParseInvalid(t *testing.T) {
 }
 
 func TestCompareOrder(t *testing.T) {
-	// 2021~/2025~ and 2021 start on the same day at the same precision, so
-	// they keep their input order.
-	in := []string{"2025-07-19", "2021-08", "1980s", "2021~/2025~", "../1989", "2025-07", "2016", "2021", "2005~/2025~"}
-	want := []string{"../1989", "198X", "2005~/2025~", "2016", "2021~/2025~", "2021", "2021-08", "2025-07", "2025-07-19"}
+	in := []string{"2025-07-19", "2021-08", "1980s", "2021~/2025~", "../2020", "2025-07", "2016", "2021", "2005~/2025~", "199X"}
+	want := []string{"198X", "199X", "2005~/2025~", "2016", "../2020", "2021", "2021-08", "2021~/2025~", "2025-07", "2025-07-19"}
 	dates := make([]Date, len(in))
 	for i, s := range in {
 		if s == "1980s" {
@@ -251,12 +249,14 @@ func TestCompareOrder(t *testing.T) {
 		t.Errorf("sorted:\n got %q\nwant %q", got, want)
 	}
 
-	// Stability on the tie: reversing the tied pair in the input reverses it
+	// Stability on a tie: reversing the tied pair in the input reverses it
 	// in the output.
-	in2 := []Date{mustParse(t, "2021"), mustParse(t, "2021~/2025~")}
-	sort.SliceStable(in2, func(i, j int) bool { return Compare(in2[i], in2[j]) < 0 })
-	if in2[0].String() != "2021" {
-		t.Errorf("tie not kept in input order: %v", in2)
+	for _, pair := range [][]string{{"2016", "2016~"}, {"2016~", "2016"}} {
+		in2 := []Date{mustParse(t, pair[0]), mustParse(t, pair[1])}
+		sort.SliceStable(in2, func(i, j int) bool { return Compare(in2[i], in2[j]) < 0 })
+		if in2[0].String() != pair[0] {
+			t.Errorf("tie not kept in input order: %v", in2)
+		}
 	}
 }
 
@@ -271,11 +271,16 @@ func TestCompare(t *testing.T) {
 		{"1980-01", "1980-01-01", -1},
 		{"1980-01-01", "1980-01", 1},
 		{"2016", "2016~", 0},
-		{"2016", "2016/2020", 0},
-		{"../1989", "0000", -1},
-		{"/1989", "0000-01-01", -1},
+		{"2016", "2016/2020", -1},       // a point before a span starting there
+		{"2016-12", "2016/2020", -1},    // ... or within the period it starts in
+		{"2017", "2016/2020", 1},        // but not after it
+		{"2016-03/2020", "2016-08", -1}, // a span from March is placed in March
+		{"../1989", "1988", 1},          // an open start is placed by its end
+		{"../1989", "1989", 1},          // after a point at that moment
+		{"../1989", "1990", -1},
+		{"/1989", "1989-01-01", 1},
 		{"2016", "../1800", 1},
-		{"../1989", "/1900", 0}, // neither has a start; both are years
+		{"../1989", "/1989", 0}, // both placed by the same end
 		{"2016-12-31", "2017", -1},
 		{"2017", "2016-12-31", 1},
 	}
@@ -406,4 +411,26 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q): Compare with itself is not 0", s)
 		}
 	})
+}
+
+// TestCompareIsAnOrder checks that Compare is a total preorder over a mix of
+// precisions, spans and open ends, so sorting by it is well defined.
+func TestCompareIsAnOrder(t *testing.T) {
+	var ds []Date
+	for _, s := range []string{"198X", "1985", "1989-12", "1989-12-31", "199X~", "198X/1995", "1985/1986",
+		"../1989", "../1990", "/1989", "1989/..", "1990", "1990-01", "1990/1991", "1989-06/..", "19XX", "1989~/1990"} {
+		ds = append(ds, mustParse(t, s))
+	}
+	for _, a := range ds {
+		for _, b := range ds {
+			if Compare(a, b) != -Compare(b, a) {
+				t.Errorf("Compare(%s, %s) = %d but Compare(%s, %s) = %d", a, b, Compare(a, b), b, a, Compare(b, a))
+			}
+			for _, c := range ds {
+				if Compare(a, b) <= 0 && Compare(b, c) <= 0 && Compare(a, c) > 0 {
+					t.Errorf("not transitive: %s ≤ %s ≤ %s but %s > %s", a, b, c, a, c)
+				}
+			}
+		}
+	}
 }

@@ -52,6 +52,7 @@ td.when { white-space: nowrap; font-weight: 600; }
 .kind { font-size: .8rem; color: var(--muted); font-weight: normal; text-transform: uppercase; letter-spacing: .04em; margin-left: .4rem; }
 dl.glossary dt { font-weight: 700; margin-top: .8rem; }
 dl.glossary dd { margin: .2rem 0 0 1.2rem; }
+svg.timeline { display: block; margin: .5rem 0 1rem; }
 .article p { margin: 0 0 .8rem; }
 .article .pid { font: .75rem system-ui, sans-serif; color: var(--muted); margin-right: .3rem; }
 .article .cited { background: #fff4c2; }
@@ -63,7 +64,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
   a { color: inherit; text-decoration: none; }
   h2 { break-after: avoid; page-break-after: avoid; color: #000; border-color: #000; }
   h3 { break-after: avoid; page-break-after: avoid; }
-  .point, blockquote, tr, dl.glossary dd, .actor, .reader-note { break-inside: avoid; page-break-inside: avoid; }
+  .point, blockquote, tr, dl.glossary dd, .actor, .reader-note, svg.timeline { break-inside: avoid; page-break-inside: avoid; }
   .reader-note { background: none; }
   blockquote { background: none; border-left-color: #000; }
   .article .cited { background: none; text-decoration: underline dotted; }
@@ -127,6 +128,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 {{- if .B.Timeline}}
 <section id="timeline">
 <h2>Timeline</h2>
+{{.TimelineSVG}}
 <table>
 <thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">In the article’s words</th></tr></thead>
 <tbody>
@@ -254,6 +256,8 @@ type htmlData struct {
 	Speaker bool
 	// Notes are the reader's notes, ready to show.
 	Notes []htmlNote
+	// TimelineSVG is the timeline drawn (svg.go).
+	TimelineSVG template.HTML
 }
 
 // htmlNote is one of the reader's notes as the page shows it.
@@ -300,14 +304,15 @@ func HTML(w io.Writer, b *model.Briefing) error {
 // its own table of contents, before the article.
 func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
 	return htmlTemplate.Execute(w, htmlData{
-		B:         b,
-		Published: b.Source.PublishedString(),
-		Summary:   b.Summary(),
-		Actor:     b.Actor,
-		Event:     b.Event,
-		Cited:     func(id string) bool { return len(b.CitedBy(id)) > 0 },
-		Speaker:   opts.SpeakerNotes,
-		Notes:     htmlNotes(b, opts.Notes),
+		B:           b,
+		Published:   b.Source.PublishedString(),
+		Summary:     b.Summary(),
+		Actor:       b.Actor,
+		Event:       b.Event,
+		Cited:       func(id string) bool { return len(b.CitedBy(id)) > 0 },
+		Speaker:     opts.SpeakerNotes,
+		Notes:       htmlNotes(b, opts.Notes),
+		TimelineSVG: TimelineSVG(b),
 	})
 }
 

@@ -1,256 +1,936 @@
-// Package axis draws a timeline as a horizontal, proportional axis made of
-// box-drawing characters. Explore mode shows it small above the timeline
-// list; present mode draws the same axis large on its timeline slide.
+// Package axis draws a timeline as a horizontal, proportional axis of
+// box-drawing characters that names its events. Explore mode shows it above
+// the timeline list, with zoom and pan; present mode builds it up event by
+// event on its timeline slide; `brief timeline --axis` prints it.
 //
 // # API
 //
-//	lines := axis.Render(events, width, selected, styles)
-//	lines := axis.RenderHeight(events, width, height, selected, styles)
+//	win := axis.Fit(events, published)      // the whole timeline
+//	lines := axis.Draw(events, axis.Options{Width: w, Height: h, Window: win, ...}, styles)
+//	rows := axis.Need(events, opts)         // the height Draw would like
 //
-// events are in chronological order (as model.Briefing.Timeline holds
-// them); selected is an index into events, or -1 for none. Every returned
-// line is at most width cells wide; RenderHeight returns at most height
-// lines (Render as many as the events need). Styles is a plain struct of
-// lipgloss styles chosen by the caller: this package holds no styles of its
-// own, and the zero Styles draws plain text.
+// events are in timeline order (as model.Briefing.Timeline holds them).
+// Every returned line is at most Width cells wide and there are at most
+// Height lines. Styles is a plain struct of lipgloss styles chosen by the
+// caller: the zero Styles draws plain text, in which glyphs alone tell the
+// kinds apart.
 //
 // # Drawing
 //
-// From the top down: one row or more of events, the axis line with a tick
-// at every decade, the decade labels, and a caret row pointing at the
-// selected event with its date label.
+// From the top down: a one-line legend, the labels of point events, the
+// axis line with a marker for each point event, the tick labels with the
+// article's date, and the periods (spans) as shaded bands in lanes of
+// their own.
 //
-//		      ●            ◆   ●●
-//		◀━━━━━━━━━━━━━━━━━━━━━━━━┤ ┄┄┄┄┄┄┄┄┄
-//		┼─────────┼─────────┼─────────┼──────
-//		1990      2000      2010      2020
-//		                   ▲ 2016
+//		● event  ○ approximate  ▒ period  ░┈ approximate/open end  ▴ article
+//		                          2016 Russia launches…   Aug 2021 Taliban…
+//		1990s Proxies and…        │                       │
+//		──────────●───────────────●──────┼────────────────●───────┼────
+//		2000      2005      2010      2015      2020   ▴ article · 19 Jul 2025
+//		┈┈┈┈┈┈┈┈┈┈┈┈┈ until 2020 Largely Western… ┈┈░░▒  ░▒ c. 2021–2025 The… ▒░
+//		      ░▒▒▒▒ c. 2005–2025 Russia’s engagement with Afghanistan ▒▒▒▒▒▒▒░
 //
-//	  - A point event (a single date: a day, month, year or decade) is a
-//	    marker ● at the middle of the time it covers (○ when approximate).
-//	  - A span (an interval) is a bar ━ from its first to its last day; an
-//	    approximate span (either end approximate) is dotted ┄.
-//	  - An open end (.. in EDTF) runs to the edge of the axis and ends in an
-//	    arrow: ◀ on the left, ▶ on the right.
-//	  - Events that would touch or overlap share no row: each goes on the
-//	    first row where it has a free cell on either side.
-//	  - The selected event is drawn with heavier glyphs (◆ for a point, █ for
-//	    a span, ┅ for an approximate span), in Styles.Selected, and the caret
-//	    row names it, so it stands out without colour.
-//	  - Decade labels never overlap: a label that would touch the previous one
-//	    is left out; the last one, which would run past the width, ends at the
-//	    edge instead, two cells at least from the one before.
+//	  - A point event (a day, month, year or decade) is a marker ● on the
+//	    axis at the middle of the time it covers (○ when approximate), named
+//	    by a label: its date and as much of its title as fits. Labels are
+//	    staggered over rows above the axis; a label away from the axis hangs
+//	    from a leader line │ above its marker.
+//	  - A span is a band ▒ from its first to its last day. An approximate end
+//	    fades (░) over the time it is approximate to; an open end fades out
+//	    (░ then ┈) towards the edge. Spans never share a lane with points or
+//	    overlap each other; a span's label sits inside its band, or beside it.
+//	  - The selected event is drawn heavier (◆, ▓) in Styles.Selected and its
+//	    label is placed first, so it stands out without colour.
+//	  - Labels that find no room are left out; the legend says how many, and
+//	    zooming in (a narrower Window) makes room.
+//	  - Ticks adapt to the window: centuries down to months, never closer than
+//	    their labels allow.
 package axis
 
 import (
 	"math"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/date"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // Styles are the styles the axis is drawn with. The zero value draws plain
-// text, in which glyphs alone tell the kinds apart.
+// text.
 type Styles struct {
 	Line     lipgloss.Style // the axis line and its ticks
-	Label    lipgloss.Style // decade labels
-	Point    lipgloss.Style // point events
-	Span     lipgloss.Style // exact spans
-	Approx   lipgloss.Style // approximate spans
-	Selected lipgloss.Style // the selected event and its caret
+	Label    lipgloss.Style // tick labels
+	Point    lipgloss.Style // point markers
+	Span     lipgloss.Style // exact parts of bands
+	Approx   lipgloss.Style // fading ends of bands
+	Selected lipgloss.Style // the selected event and its label
+	Text     lipgloss.Style // event labels
+	Dim      lipgloss.Style // leader lines and the legend
+	Article  lipgloss.Style // the article's date
 }
 
 // Glyphs used on the axis.
 const (
-	PointGlyph          = '●'
-	ApproxPointGlyph    = '○'
-	SelectedPointGlyph  = '◆'
-	SpanGlyph           = '━'
-	SelectedSpanGlyph   = '█'
-	ApproxGlyph         = '┄'
-	SelectedApproxGlyph = '┅'
-	OpenLeft            = '◀'
-	OpenRight           = '▶'
-	Caret               = '▲'
+	PointGlyph         = '●'
+	ApproxPointGlyph   = '○'
+	SelectedPointGlyph = '◆'
+	BandGlyph          = '▒'
+	FadeGlyph          = '░'
+	OpenGlyph          = '┈'
+	SelectedBandGlyph  = '▓'
+	SelectedOpenGlyph  = '┅'
+	LeaderGlyph        = '│'
+	ArticleGlyph       = '▴'
 )
 
-// minWidth is the narrowest axis drawn; below it Render returns nothing.
+// minWidth is the narrowest axis drawn; below it Draw returns nothing.
 const minWidth = 8
 
-// Render draws the axis in width cells, with as many event rows as needed.
-func Render(events []*model.Event, width int, selected int, st Styles) []string {
-	return RenderHeight(events, width, math.MaxInt, selected, st)
+// maxLabelRows caps the rows of point labels: past it, labels give way.
+const maxLabelRows = 6
+
+// Window is the time the axis shows, in fractional years.
+type Window struct{ From, To float64 }
+
+// IsZero reports whether w is unset.
+func (w Window) IsZero() bool { return w.To <= w.From }
+
+// Span is the time w covers, in years.
+func (w Window) Span() float64 { return w.To - w.From }
+
+// Options say what to draw.
+type Options struct {
+	Width, Height int
+	// Selected is the index of the selected event, -1 for none.
+	Selected int
+	// Shown, above 0, draws only the first Shown events (present mode
+	// builds the axis up event by event); otherwise all of them.
+	Shown int
+	// Window is the time shown; the zero Window fits everything.
+	Window Window
+	// Published marks the article's date; the zero time marks nothing.
+	Published time.Time
+	// Legend draws the one-line legend on top when there is room.
+	Legend bool
+	// Hint follows the count of unlabelled events in the legend: what the
+	// reader can do about them ("zoom in").
+	Hint string
 }
 
-// RenderHeight draws the axis in at most width x height cells. When the
-// events need more rows than fit, the last row holds the rest, drawn over
-// one another with the selected event on top. The axis needs at least four
-// lines (one row of events, the line, labels and caret); with fewer it
-// leaves out the caret row, then the labels.
-func RenderHeight(events []*model.Event, width, height int, selected int, st Styles) []string {
-	if width < minWidth || height < 2 || len(events) == 0 {
-		return nil
+// Years converts a time to fractional years.
+func Years(t time.Time) float64 {
+	return float64(t.Year()) + float64(t.YearDay()-1)/365.25
+}
+
+const day = 1.0 / 365.25
+
+// Extent is the time an event covers in fractional years; an open or
+// unknown end is ±Inf.
+func Extent(e *model.Event) (from, to float64) {
+	from, to = math.Inf(-1), math.Inf(1)
+	if t, ok := e.When.Start(); ok {
+		from = Years(t)
 	}
-	sc := newScale(events, width)
-	marks := make([]mark, len(events))
-	for i, e := range events {
-		marks[i] = sc.place(e, i == selected)
+	if t, ok := e.When.End(); ok {
+		to = Years(t) + day
 	}
-	fixed := min(3, height-1) // line, labels, caret
-	stack(marks, max(height-fixed, 1))
-	nrows := 0
-	for _, mk := range marks {
-		nrows = max(nrows, mk.row+1)
-	}
-	g := newGrid(width, nrows)
-	for i, mk := range marks {
-		if i != selected {
-			g.draw(mk)
+	if !e.When.IsInterval() {
+		// A point with no date at all: nowhere.
+		if math.IsInf(from, 0) || math.IsInf(to, 0) {
+			return math.NaN(), math.NaN()
 		}
 	}
-	if selected >= 0 && selected < len(marks) {
-		g.draw(marks[selected])
+	return from, to
+}
+
+// Fit is the window that shows every event and the article's date: from
+// the earliest known moment to the last event or the publication date,
+// whichever is later, with a little room at either end.
+func Fit(events []*model.Event, published time.Time) Window {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	openStart, openEnd := false, false
+	for _, e := range events {
+		from, to := Extent(e)
+		if math.IsNaN(from) {
+			continue
+		}
+		for _, y := range []float64{from, to} {
+			if !math.IsInf(y, 0) {
+				lo, hi = math.Min(lo, y), math.Max(hi, y)
+			}
+		}
+		if math.IsInf(from, -1) {
+			// Placed by its end: its end bounds the axis too.
+			if t, ok := e.When.End(); ok {
+				lo = math.Min(lo, float64(t.Year()))
+			}
+			openStart = true
+		}
+		openEnd = openEnd || math.IsInf(to, 1)
 	}
-	out := make([]string, 0, nrows+3)
-	for r := 0; r < nrows; r++ {
-		out = append(out, g.render(r, st))
+	if !published.IsZero() {
+		p := Years(published)
+		lo, hi = math.Min(lo, p), math.Max(hi, p+day)
 	}
-	out = append(out, sc.line(st))
-	if fixed >= 2 {
-		out = append(out, sc.labels(st))
+	if math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		return Window{2000, 2010}
 	}
-	if fixed >= 3 {
-		out = append(out, caretRow(events, marks, selected, width, st))
+	if hi-lo < 1 {
+		mid := (lo + hi) / 2
+		lo, hi = mid-0.5, mid+0.5
+	}
+	pad := (hi - lo) * 0.02
+	w := Window{lo - pad, hi + pad}
+	if openStart {
+		w.From -= (hi - lo) * 0.08 // room for an open start to fade in
+	}
+	if openEnd {
+		w.To += (hi - lo) * 0.04
+	}
+	return w
+}
+
+// MinSpan is the narrowest window zooming reaches: two months.
+const MinSpan = 2.0 / 12
+
+// Zoom scales w by factor (below 1 zooms in) and centres it on the year
+// at, within fit.
+func (w Window) Zoom(factor, at float64, fit Window) Window {
+	span := math.Max(w.Span()*factor, MinSpan)
+	if span >= fit.Span() {
+		return fit
+	}
+	return Window{at - span/2, at + span/2}.Clamp(fit)
+}
+
+// Pan moves w by frac of its span (negative moves back in time), within fit.
+func (w Window) Pan(frac float64, fit Window) Window {
+	d := w.Span() * frac
+	return Window{w.From + d, w.To + d}.Clamp(fit)
+}
+
+// Clamp slides w inside fit, shrinking it to fit when wider.
+func (w Window) Clamp(fit Window) Window {
+	if w.IsZero() || w.Span() >= fit.Span() {
+		return fit
+	}
+	if w.From < fit.From {
+		w.From, w.To = fit.From, fit.From+w.Span()
+	}
+	if w.To > fit.To {
+		w.From, w.To = fit.To-w.Span(), fit.To
+	}
+	return w
+}
+
+// Show moves w, within fit, so that some of [from, to) is in it, centring
+// it there when it is not; a window already showing part of it is kept.
+func (w Window) Show(from, to float64, fit Window) Window {
+	if math.IsNaN(from) || w.IsZero() {
+		return w
+	}
+	from, to = math.Max(from, fit.From), math.Min(to, fit.To)
+	margin := w.Span() * 0.02
+	if to > w.From+margin && from < w.To-margin {
+		return w
+	}
+	mid := (from + to) / 2
+	if to-from > w.Span() {
+		mid = from + w.Span()/2
+	}
+	return Window{mid - w.Span()/2, mid + w.Span()/2}.Clamp(fit)
+}
+
+// Anchor is the year an event is zoomed around: a point's middle, or the
+// known end of a span nearest the window.
+func Anchor(e *model.Event, w Window) float64 {
+	from, to := Extent(e)
+	switch {
+	case math.IsNaN(from):
+		return (w.From + w.To) / 2
+	case math.IsInf(from, -1) && math.IsInf(to, 1):
+		return (w.From + w.To) / 2
+	case math.IsInf(from, -1):
+		return to
+	case math.IsInf(to, 1):
+		return from
+	}
+	if !e.When.IsInterval() {
+		return (from + to) / 2
+	}
+	return math.Min(math.Max((w.From+w.To)/2, from), to)
+}
+
+// Need is the number of lines Draw would use for o with no limit on its
+// height.
+func Need(events []*model.Event, o Options) int {
+	o.Height = math.MaxInt / 2
+	return len(Draw(events, o, Styles{}))
+}
+
+// Draw draws the axis in at most o.Width x o.Height cells. Lines are
+// given up in this order when the height is short: extra label rows, the
+// legend, span lanes (the rest are drawn over the last), the last label
+// row, the tick labels.
+func Draw(events []*model.Event, o Options, st Styles) []string {
+	if o.Width < minWidth || o.Height < 1 || len(events) == 0 {
+		return nil
+	}
+	if o.Shown <= 0 || o.Shown > len(events) {
+		o.Shown = len(events)
+	}
+	if o.Window.IsZero() {
+		o.Window = Fit(events, o.Published)
+	}
+	d := newDrawing(events, o)
+	need := d.plan(maxLabelRows, math.MaxInt)
+	h := o.Height - 1 // the axis line
+	ticks := min(h, 1)
+	h -= ticks
+	labels := 0
+	if need.labelRows > 0 && h > 0 {
+		labels, h = 1, h-1
+	}
+	lanes := min(need.lanes, h)
+	h -= lanes
+	legend := 0
+	if o.Legend && h > 0 {
+		legend, h = 1, h-1
+	}
+	labels += min(h, max(need.labelRows-1, 0))
+	if labels != need.labelRows || lanes != need.lanes {
+		d.plan(labels, max(lanes, 1))
+	}
+	// The layout chosen may use fewer rows than it was allowed.
+	labels, lanes = min(labels, len(d.above.runes)), min(lanes, len(d.below.runes))
+	p := newPaints(st)
+	var out []string
+	if legend > 0 {
+		out = append(out, d.legend(st))
+	}
+	for r := labels - 1; r >= 0; r-- {
+		out = append(out, d.above.render(r, p))
+	}
+	out = append(out, d.axisLine(p))
+	if ticks > 0 {
+		out = append(out, d.tickRow(p, legend > 0))
+	}
+	for r := 0; r < lanes; r++ {
+		out = append(out, d.below.render(r, p))
 	}
 	return out
 }
 
-// scale maps time to columns.
-type scale struct {
-	from, to float64 // years, decade-aligned
-	width    int
+// drawing is one axis being laid out.
+type drawing struct {
+	events []*model.Event
+	o      Options
+	w      int
+	points []int // indexes of the point events shown, by column
+	spans  []int // indexes of the spans shown
+	col    map[int]int
+	labels map[int]string
+	above  grid // label rows, row 0 next to the axis
+	below  grid // span lanes
+	hidden int  // events shown without a label
 }
 
-func newScale(events []*model.Event, width int) scale {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, e := range events {
-		if t, ok := e.When.Start(); ok {
-			lo = math.Min(lo, years(t))
-			hi = math.Max(hi, years(t))
+func newDrawing(events []*model.Event, o Options) *drawing {
+	d := &drawing{events: events, o: o, w: o.Width, col: map[int]int{}, labels: map[int]string{}}
+	for i, e := range events[:o.Shown] {
+		from, to := Extent(e)
+		if math.IsNaN(from) {
+			continue
 		}
+		if !e.When.IsInterval() {
+			mid := (from + to) / 2
+			if mid < o.Window.From || mid > o.Window.To {
+				continue
+			}
+			d.col[i] = d.column(mid)
+			d.points = append(d.points, i)
+			continue
+		}
+		if to <= o.Window.From || from >= o.Window.To {
+			continue
+		}
+		d.spans = append(d.spans, i)
+	}
+	return d
+}
+
+// column maps a year to a column.
+func (d *drawing) column(y float64) int {
+	w := d.o.Window
+	c := int(math.Round((y - w.From) / w.Span() * float64(d.w-1)))
+	return min(max(c, 0), d.w-1)
+}
+
+type planned struct{ labelRows, lanes int }
+
+// plan lays out the labels over at most rows rows and the spans over at
+// most lanes lanes, and reports how many of each it used.
+func (d *drawing) plan(rows, lanes int) planned {
+	d.hidden = 0
+	d.above = d.placePoints(rows)
+	d.below = d.placeSpans(lanes)
+	return planned{labelRows: len(d.above.runes), lanes: len(d.below.runes)}
+}
+
+// label is an event's full label: its date, then its title.
+func (d *drawing) label(i int) string {
+	if l, ok := d.labels[i]; ok {
+		return l
+	}
+	e := d.events[i]
+	l := sanitize.Line(e.When.Label() + " " + e.Title)
+	d.labels[i] = l
+	return l
+}
+
+// minLabel is the shortest label worth drawing: the date and a word.
+func (d *drawing) minLabel(i int) int {
+	e := d.events[i]
+	lw := sanitize.Width(sanitize.Line(e.When.Label()))
+	word, _, _ := strings.Cut(strings.TrimSpace(sanitize.Line(e.Title)), " ")
+	return lw + 1 + min(sanitize.Width(word), 8) + 1
+}
+
+// fitLabel cuts a label to at most w cells.
+func fitLabel(s string, w int) string {
+	if sanitize.Width(s) <= w {
+		return s
+	}
+	return sanitize.Truncate(s, w, "…")
+}
+
+// placePoints labels the point events over at most rows rows. It tries a
+// few orders and keeps the layout that names the selected event and the
+// most others, with the most text and the shortest leaders.
+func (d *drawing) placePoints(rows int) grid {
+	if len(d.points) == 0 || rows < 1 {
+		d.hidden += len(d.points)
+		return newGrid(d.w, 0)
+	}
+	var best grid
+	bestScore, bestHidden := math.MinInt, 0
+	variants := []struct{ rtl, pref, selFirst bool }{
+		{true, true, false}, {false, false, false}, {true, false, false}, {false, true, false},
+		{true, true, true}, {false, false, true},
+	}
+	if len(d.points) > 2*d.w/maxLabelRows {
+		// Far more points than fit: two tries are as good as six.
+		variants = variants[4:]
+	}
+	// Fewer rows make the labels that go high go less high: try the
+	// cramped heights too, and keep what scores best.
+	caps := []int{rows}
+	for r := min(rows-1, 4); r >= 2 && len(d.points) <= 2*d.w/maxLabelRows; r-- {
+		caps = append(caps, r)
+	}
+	for _, cap := range caps {
+		for _, v := range variants {
+			g, score, named := d.tryPoints(cap, v.rtl, v.pref, v.selFirst)
+			if score > bestScore {
+				best, bestScore, bestHidden = g, score, len(d.points)-named
+			}
+		}
+	}
+	d.hidden += bestHidden
+	return best.trim()
+}
+
+// tryPoints places labels in one order, right to left (rtl) or left to
+// right. A label runs right from its marker or left to it: it prefers the
+// way that suits the order (right when going right to left), and takes
+// the lowest free row when it runs away from the points still to place,
+// the highest otherwise, so that their leaders can pass under it. With
+// selFirst the selected event goes first.
+func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, int, int) {
+	g := newGrid(d.w, rows)
+	var order []int
+	for _, i := range d.points {
+		if !selFirst || i != d.o.Selected {
+			order = append(order, i)
+		}
+	}
+	sortByCol(order, d.col, rtl)
+	if _, ok := d.col[d.o.Selected]; ok && selFirst {
+		order = append([]int{d.o.Selected}, order...)
+	}
+	named, length, leaders, selNamed := 0, 0, 0, false
+	taken := map[int]bool{} // columns holding a marker already labelled
+	for _, i := range order {
+		c := d.col[i]
+		full := d.label(i)
+		fw, mw := sanitize.Width(full), d.minLabel(i)
+		mw = min(mw, fw)
+		// A label this long is taken on the first row it fits: a nearer
+		// row beats a few more words.
+		comfy := min(fw, max(mw, 24))
+		natural := rtl // runs right
+		if !preferNatural {
+			natural = c+comfy <= d.w
+		}
+		bestR, bestRight, bestW := -1, true, 0
+		for _, right := range []bool{natural, !natural} {
+			low := right == rtl
+			for k := 0; k < rows; k++ {
+				r := k
+				if !low {
+					r = rows - 1 - k
+				}
+				if taken[c] && r == 0 {
+					continue
+				}
+				avail := g.room(r, c, right, fw)
+				if avail < mw || !g.leaderFree(c, r) {
+					continue
+				}
+				if w := min(avail, fw); w > bestW {
+					bestR, bestRight, bestW = r, right, w
+				}
+				if bestW >= comfy {
+					break
+				}
+			}
+			if bestW >= comfy {
+				break
+			}
+		}
+		if bestR < 0 {
+			continue
+		}
+		kind := uint8(kText)
+		if i == d.o.Selected {
+			kind = kSelected
+			selNamed = true
+		}
+		text := fitLabel(full, bestW)
+		tw := sanitize.Width(text)
+		x := c
+		if !bestRight {
+			x = c - tw + 1
+		}
+		g.write(bestR, x, text, kind)
+		for r := 0; r < bestR; r++ {
+			g.set(r, c, LeaderGlyph, kLeader)
+		}
+		taken[c] = true
+		named++
+		length += tw
+		leaders += bestR
+	}
+	// Every label named first, then room for words, then a compact
+	// drawing: short leaders and few rows.
+	score := named*10000 + length - 15*leaders - 40*len(g.trim().runes)
+	if selNamed {
+		score += 1000000
+	}
+	return g, score, named
+}
+
+func sortByCol(is []int, col map[int]int, desc bool) {
+	sort.SliceStable(is, func(a, b int) bool {
+		if desc {
+			return col[is[a]] > col[is[b]]
+		}
+		return col[is[a]] < col[is[b]]
+	})
+}
+
+// band is a span laid out: its columns and how each end is drawn.
+type band struct {
+	i            int
+	c0, c1       int
+	fade0, fade1 int // cells fading at either end
+	open0, open1 bool
+	clip0, clip1 bool // runs past the window
+	selected     bool
+}
+
+func (d *drawing) band(i int) band {
+	e := d.events[i]
+	from, to := Extent(e)
+	w := d.o.Window
+	b := band{i: i, selected: i == d.o.Selected}
+	fp, tp := e.When.Ends()
+	b.open0, b.open1 = math.IsInf(from, -1), math.IsInf(to, 1)
+	lo, hi := from, to
+	if b.open0 {
+		lo = w.From
+	}
+	if b.open1 {
+		hi = w.To
+	}
+	b.clip0, b.clip1 = lo < w.From && !b.open0, hi > w.To && !b.open1
+	b.c0, b.c1 = d.column(math.Max(lo, w.From)), d.column(math.Min(hi, w.To)-day)
+	if b.c1 < b.c0 {
+		b.c1 = b.c0
+	}
+	cells := func(years float64) int { return int(math.Round(years / w.Span() * float64(d.w))) }
+	n := b.c1 - b.c0 + 1
+	switch {
+	case b.open0:
 		if t, ok := e.When.End(); ok {
-			lo = math.Min(lo, years(t))
-			hi = math.Max(hi, years(t)+1.0/365)
+			// Known only by its end: fade in over most of it, solid over
+			// the end period alone.
+			endLen := cells(Years(t) + day - float64(tp.Year))
+			b.fade0 = max(n-max(endLen, 1), 0)
 		}
-	}
-	if math.IsInf(lo, 0) {
-		lo, hi = 2000, 2010
-	}
-	from := math.Floor(lo/10) * 10
-	to := math.Ceil(hi/10) * 10
-	if to <= from {
-		to = from + 10
-	}
-	return scale{from: from, to: to, width: width}
-}
-
-// years converts a time to fractional years.
-func years(t time.Time) float64 {
-	return float64(t.Year()) + float64(t.YearDay()-1)/365.25
-}
-
-// col maps a time in fractional years to a column.
-func (s scale) col(y float64) int {
-	c := int(math.Round((y - s.from) / (s.to - s.from) * float64(s.width-1)))
-	return min(max(c, 0), s.width-1)
-}
-
-// mark is one event laid out: the columns it covers and how it is drawn.
-type mark struct {
-	c0, c1      int
-	span        bool
-	approx      bool
-	openL       bool
-	openR       bool
-	selected    bool
-	row         int
-	caretColumn int
-}
-
-func (s scale) place(e *model.Event, selected bool) mark {
-	m := mark{selected: selected, approx: e.When.Approximate()}
-	start, sok := e.When.Start()
-	end, eok := e.When.End()
-	if !e.When.IsInterval() {
-		mid := (years(start) + years(end) + 1.0/365) / 2
-		m.c0 = s.col(mid)
-		m.c1 = m.c0
-		m.caretColumn = m.c0
-		return m
-	}
-	m.span = true
-	from, to := e.When.Ends()
-	m.openL, m.openR = !sok && from.Open, !eok && to.Open
-	switch {
-	case sok:
-		m.c0 = s.col(years(start))
-	case eok:
-		m.c0 = 0
+	case fp.Approximate || fp.Uncertain:
+		b.fade0 = min(max(cells(periodYears(fp)), 1), 3, n/2)
 	}
 	switch {
-	case eok:
-		m.c1 = s.col(years(end) + 1.0/365)
-	case sok:
-		m.c1 = s.width - 1
+	case b.open1:
+		b.fade1 = max(n-max(cells(periodYears(fp)), 1), 0)
+	case tp.Approximate || tp.Uncertain:
+		b.fade1 = min(max(cells(periodYears(tp)), 1), 3, n/2)
 	}
-	if !sok && !eok {
-		m.c0, m.c1 = 0, s.width-1
+	// An end outside the window is not drawn, nor its fading.
+	if b.clip0 {
+		b.fade0 = 0
 	}
-	if m.c1 <= m.c0 {
-		m.c1 = min(m.c0+1, s.width-1)
-		m.c0 = m.c1 - 1
+	if b.clip1 {
+		b.fade1 = 0
 	}
-	m.caretColumn = m.c0
-	if m.openL {
-		m.caretColumn = m.c1
-	}
-	return m
+	return b
 }
 
-// stack gives each mark a row: the first where it has a free cell on either
-// side. Marks beyond maxRows go on the last row.
-func stack(marks []mark, maxRows int) {
-	var ends []int // last column used per row
-	for i := range marks {
-		m := &marks[i]
-		r := 0
-		for r < len(ends) && ends[r] >= m.c0-1 {
-			r++
+// periodYears is how long a date's period is, roughly, in years.
+func periodYears(p date.Point) float64 {
+	switch p.Precision {
+	case date.Century:
+		return 100
+	case date.Decade:
+		return 10
+	case date.Month:
+		return 1.0 / 12
+	case date.Day:
+		return day
+	}
+	return 1
+}
+
+// placeSpans packs the bands into lanes, each band in the first lane where
+// it and its label fit; past lanes, the rest go on the last lane.
+func (d *drawing) placeSpans(lanes int) grid {
+	if len(d.spans) == 0 {
+		return newGrid(d.w, 0)
+	}
+	g := newGrid(d.w, 0)
+	order := append([]int(nil), d.spans...)
+	for k, i := range order {
+		if i == d.o.Selected {
+			copy(order[1:k+1], order[:k])
+			order[0] = i
 		}
-		if r >= maxRows {
-			r = maxRows - 1
+	}
+	for _, i := range order {
+		b := d.band(i)
+		full := d.label(i)
+		fw, mw := sanitize.Width(full), min(d.minLabel(i), sanitize.Width(full))
+		bestLane, bestX, bestW := -1, 0, -2
+		for lane := 0; lane <= len(g.runes) && lane < lanes; lane++ {
+			fresh := lane == len(g.runes)
+			if fresh {
+				g.addRow()
+			}
+			if !g.free(lane, b.c0-1, b.c1+1) {
+				continue
+			}
+			x, w := d.spanLabel(g, lane, b, fw, mw)
+			if w > bestW {
+				bestLane, bestX, bestW = lane, x, w
+			}
+			if w == fw || fresh {
+				break // an empty lane is as good as any lane after it
+			}
 		}
-		if r == len(ends) {
-			ends = append(ends, m.c1)
+		for len(g.runes) > 0 && g.emptyRow(len(g.runes)-1) && len(g.runes)-1 != bestLane {
+			g.runes, g.kinds = g.runes[:len(g.runes)-1], g.kinds[:len(g.kinds)-1]
+		}
+		if bestLane < 0 {
+			// No lane is free: draw over the last one, unlabelled.
+			if len(g.runes) == 0 {
+				g.addRow()
+			}
+			d.drawBand(g, len(g.runes)-1, b)
+			d.hidden++
+			continue
+		}
+		d.drawBand(g, bestLane, b)
+		if bestW >= mw && bestW > 0 {
+			kind := uint8(kText)
+			if b.selected {
+				kind = kSelected
+			}
+			g.write(bestLane, bestX, fitLabel(full, bestW), kind)
 		} else {
-			ends[r] = max(ends[r], m.c1)
+			d.hidden++
 		}
-		m.row = r
 	}
+	return g.trim()
+}
+
+// spanLabel finds where a band's label goes in a lane: inside the band
+// with a cell of band either side, else after it, else before it, else
+// inside cut short. It returns the column and width, or a width below mw.
+func (d *drawing) spanLabel(g grid, lane int, b band, fw, mw int) (int, int) {
+	inside := b.c1 - b.c0 + 1 - 4
+	after := g.room(lane, b.c1+2, true, fw)
+	if b.c1+2 >= d.w {
+		after = 0
+	}
+	before := 0
+	if b.c0-2 >= 0 {
+		before = g.room(lane, b.c0-2, false, fw)
+	}
+	x0 := func(w int) int { return b.c0 + 2 + max(0, (inside-w)/2) }
+	switch {
+	case inside >= fw:
+		return x0(fw), fw
+	case after >= fw:
+		return b.c1 + 2, fw
+	case before >= fw:
+		return b.c0 - 1 - fw, fw
+	}
+	best, x := inside, x0(inside)
+	if after > best {
+		best, x = after, b.c1+2
+	}
+	if before > best {
+		best, x = before, b.c0-1-before
+	}
+	if best < mw {
+		return 0, -1
+	}
+	return x, best
+}
+
+func (d *drawing) drawBand(g grid, lane int, b band) {
+	core, fade, open := BandGlyph, FadeGlyph, OpenGlyph
+	kind, fk := uint8(kSpan), uint8(kApprox)
+	if b.selected {
+		core, fade, open = SelectedBandGlyph, BandGlyph, SelectedOpenGlyph
+		kind, fk = kSelected, kSelected
+	}
+	n := b.c1 - b.c0 + 1
+	for k := 0; k < n; k++ {
+		c := b.c0 + k
+		r, kk := core, kind
+		switch {
+		case k < b.fade0:
+			r, kk = fade, fk
+			if b.open0 && k < b.fade0-3 {
+				r = open
+			}
+		case n-1-k < b.fade1:
+			r, kk = fade, fk
+			if b.open1 && n-1-k < b.fade1-3 {
+				r = open
+			}
+		}
+		g.set(lane, c, r, kk)
+	}
+}
+
+// axisLine is the axis with its ticks and a marker for each point shown.
+func (d *drawing) axisLine(p *paints) string {
+	g := newGrid(d.w, 1)
+	for c := range d.w {
+		g.set(0, c, '─', kLine)
+	}
+	for _, t := range d.ticks() {
+		g.set(0, t.col, '┼', kLine)
+	}
+	for _, i := range d.points {
+		if i == d.o.Selected {
+			continue
+		}
+		r := rune(PointGlyph)
+		if d.events[i].When.Approximate() {
+			r = ApproxPointGlyph
+		}
+		g.set(0, d.col[i], r, kPoint)
+	}
+	if c, ok := d.col[d.o.Selected]; ok {
+		g.set(0, c, SelectedPointGlyph, kSelected)
+	}
+	return g.render(0, p)
+}
+
+type tick struct {
+	col   int
+	label string
+}
+
+// tickSteps are the spacings ticks may take, in months.
+var tickSteps = []int{1, 3, 6, 12, 24, 60, 120, 240, 600, 1200}
+
+// ticks chooses the finest spacing whose labels keep apart, and returns
+// the ticks inside the window.
+func (d *drawing) ticks() []tick {
+	w := d.o.Window
+	perYear := float64(d.w) / w.Span()
+	step := tickSteps[len(tickSteps)-1]
+	for _, s := range tickSteps {
+		if float64(s)/12*perYear >= 7 {
+			step = s
+			break
+		}
+	}
+	y0 := int(math.Floor(w.From))
+	m := y0 * 12
+	if step >= 12 {
+		m = (y0 - mod(y0, step/12)) * 12
+	}
+	var out []tick
+	for ; float64(m)/12 <= w.To; m += step {
+		y := float64(m) / 12
+		if y < w.From {
+			continue
+		}
+		yr, mo := floorDiv(m, 12), mod(m, 12)
+		label := strconv.Itoa(yr)
+		if mo != 0 {
+			label = time.Month(mo + 1).String()[:3]
+		}
+		out = append(out, tick{col: d.column(y), label: label})
+	}
+	return out
+}
+
+func floorDiv(a, b int) int { return (a - mod(a, b)) / b }
+
+func mod(a, b int) int { return ((a % b) + b) % b }
+
+// articleLabel names the article's date for the legend or the tick row.
+func (d *drawing) articleLabel() string {
+	return "article · " + d.o.Published.Format("2 Jan 2006")
+}
+
+// tickRow writes the tick labels and the article's mark ▴, which takes
+// precedence over a tick label it would touch. Without the legend, which
+// names the mark, the mark carries its own label.
+func (d *drawing) tickRow(p *paints, legend bool) string {
+	g := newGrid(d.w, 1)
+	if p := d.o.Published; !p.IsZero() {
+		y := Years(p) + day/2
+		if y >= d.o.Window.From && y <= d.o.Window.To {
+			c := d.column(y)
+			s, x := string(ArticleGlyph), c
+			if !legend {
+				lab := d.articleLabel()
+				if d.w < 50 {
+					lab = "article"
+				}
+				s = string(ArticleGlyph) + " " + lab
+				if c+sanitize.Width(s) > d.w {
+					s = lab + " " + string(ArticleGlyph)
+					x = c - sanitize.Width(s) + 1
+				}
+			}
+			if x >= 0 {
+				g.write(0, x, s, kArticle)
+			}
+		}
+	}
+	for _, t := range d.ticks() {
+		lw := len(t.label)
+		x := t.col
+		if x+lw > d.w {
+			x = d.w - lw
+		}
+		if g.free(0, x-1, x+lw) {
+			g.write(0, x, t.label, kLine)
+		}
+	}
+	return g.render(0, p)
+}
+
+// legend is the one-line key of glyphs and the article's date, then how
+// many events have no label, as room allows.
+func (d *drawing) legend(st Styles) string {
+	long := []string{"● event", "○ approximate", "▒ period", "░┈ vague or open end", "◆▓ selected"}
+	short := []string{"● event", "○ c.", "▒ period", "░┈ vague", "◆ selected"}
+	if d.o.Selected < 0 || d.o.Selected >= d.o.Shown {
+		long, short = long[:4], short[:4]
+	}
+	var article string
+	if p := d.o.Published; !p.IsZero() && Years(p) >= d.o.Window.From && Years(p) <= d.o.Window.To {
+		article = "▴ " + d.articleLabel()
+	}
+	more := ""
+	if d.hidden > 0 {
+		more = "+" + strconv.Itoa(d.hidden) + " unlabelled"
+		if d.o.Hint != "" {
+			more += ": " + d.o.Hint
+		}
+	}
+	count := ""
+	if d.hidden > 0 {
+		count = "+" + strconv.Itoa(d.hidden)
+	}
+	join := func(parts []string, sep string) string {
+		var ps []string
+		for _, p := range parts {
+			if p != "" {
+				ps = append(ps, p)
+			}
+		}
+		return strings.Join(ps, sep)
+	}
+	for _, try := range [][]string{
+		append(append([]string{}, long...), article, more),
+		append(append([]string{}, short...), article, more),
+		append(append([]string{}, short...), article, count),
+	} {
+		if s := join(try, "  "); sanitize.Width(s) <= d.w {
+			return st.Dim.Render(s)
+		}
+		if s := join(try, " "); sanitize.Width(s) <= d.w {
+			return st.Dim.Render(s)
+		}
+	}
+	// Narrow: the article first, then as many glyphs as fit.
+	parts := append([]string{article}, short...)
+	s := ""
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		next := join([]string{s, p}, " ")
+		if sanitize.Width(next) > d.w {
+			break
+		}
+		s = next
+	}
+	return st.Dim.Render(s)
 }
 
 // cell kinds, indexing the styles.
 const (
 	kNone = iota
+	kLine
 	kPoint
 	kSpan
 	kApprox
 	kSelected
+	kText
+	kLeader
+	kArticle
+	kCont // the second cell of a wide character
 )
 
+// grid is rows of cells, one rune and kind each.
 type grid struct {
 	w     int
 	runes [][]rune
@@ -258,155 +938,164 @@ type grid struct {
 }
 
 func newGrid(w, rows int) grid {
-	g := grid{w: w, runes: make([][]rune, rows), kinds: make([][]uint8, rows)}
-	for r := range rows {
-		g.runes[r] = []rune(strings.Repeat(" ", w))
-		g.kinds[r] = make([]uint8, w)
+	g := grid{w: w}
+	for range rows {
+		g.addRow()
 	}
 	return g
 }
 
-func (g grid) draw(m mark) {
-	kind := uint8(kPoint)
-	switch {
-	case m.selected:
-		kind = kSelected
-	case m.span && m.approx:
-		kind = kApprox
-	case m.span:
-		kind = kSpan
+func (g *grid) addRow() {
+	row := make([]rune, g.w)
+	for i := range row {
+		row[i] = ' '
 	}
-	rs, ks := g.runes[m.row], g.kinds[m.row]
-	if !m.span {
-		rs[m.c0], ks[m.c0] = PointGlyph, kind
-		if m.approx {
-			rs[m.c0] = ApproxPointGlyph
+	g.runes = append(g.runes, row)
+	g.kinds = append(g.kinds, make([]uint8, g.w))
+}
+
+func (g grid) emptyRow(r int) bool {
+	for _, k := range g.kinds[r] {
+		if k != kNone {
+			return false
 		}
-		if m.selected {
-			rs[m.c0] = SelectedPointGlyph
-		}
-		return
 	}
-	glyph := SpanGlyph
-	switch {
-	case m.approx && m.selected:
-		glyph = SelectedApproxGlyph
-	case m.approx:
-		glyph = ApproxGlyph
-	case m.selected:
-		glyph = SelectedSpanGlyph
+	return true
+}
+
+// trim drops empty rows at the top (the far end from the axis).
+func (g grid) trim() grid {
+	for len(g.runes) > 0 && g.emptyRow(len(g.runes)-1) {
+		g.runes, g.kinds = g.runes[:len(g.runes)-1], g.kinds[:len(g.kinds)-1]
 	}
-	for c := m.c0; c <= m.c1; c++ {
-		rs[c], ks[c] = glyph, kind
-	}
-	if m.openL {
-		rs[m.c0] = OpenLeft
-	}
-	if m.openR {
-		rs[m.c1] = OpenRight
+	return g
+}
+
+func (g grid) set(r, c int, ch rune, k uint8) {
+	if r >= 0 && r < len(g.runes) && c >= 0 && c < g.w {
+		g.runes[r][c], g.kinds[r][c] = ch, k
 	}
 }
 
-// render styles row r, one Render call per run of cells of one kind.
-func (g grid) render(r int, st Styles) string {
-	styles := [...]lipgloss.Style{kNone: {}, kPoint: st.Point, kSpan: st.Span, kApprox: st.Approx, kSelected: st.Selected}
+// free reports whether cells a..b of row r hold nothing (cells outside
+// the grid count as free).
+func (g grid) free(r, a, b int) bool {
+	for c := max(a, 0); c <= min(b, g.w-1); c++ {
+		if g.kinds[r][c] != kNone {
+			return false
+		}
+	}
+	return true
+}
+
+// room is how many cells, up to limit, a label starting at c (running
+// right) or ending at c (running left) can take in row r, keeping a free
+// cell from what is already there.
+func (g grid) room(r, c int, right bool, limit int) int {
+	if c < 0 || c >= g.w || g.kinds[r][c] != kNone {
+		return 0
+	}
+	n := 0
+	if right {
+		if c > 0 && g.kinds[r][c-1] != kNone {
+			return 0
+		}
+		for x := c; x < g.w && g.kinds[r][x] == kNone && n <= limit; x++ {
+			n++
+		}
+		if c+n < g.w {
+			n-- // keep a gap
+		}
+		return min(max(n, 0), limit)
+	}
+	if c+1 < g.w && g.kinds[r][c+1] != kNone {
+		return 0
+	}
+	for x := c; x >= 0 && g.kinds[r][x] == kNone && n <= limit; x-- {
+		n++
+	}
+	if c-n >= 0 {
+		n--
+	}
+	return min(max(n, 0), limit)
+}
+
+// leaderFree reports whether a leader can run down column c below row r.
+func (g grid) leaderFree(c, r int) bool {
+	for y := 0; y < r; y++ {
+		if k := g.kinds[y][c]; k != kNone && k != kLeader {
+			return false
+		}
+	}
+	return true
+}
+
+// write puts s in row r from column x.
+func (g grid) write(r, x int, s string, k uint8) {
+	for _, ch := range s {
+		cw := 1
+		if ch >= 0x300 {
+			cw = ansi.StringWidth(string(ch))
+		}
+		if cw == 0 {
+			continue
+		}
+		if x+cw > g.w {
+			return
+		}
+		g.set(r, x, ch, k)
+		for i := 1; i < cw; i++ {
+			g.set(r, x+i, 0, kCont)
+		}
+		x += cw
+	}
+}
+
+// paint is a style reduced to the escape sequences around a text, so rows
+// are styled by concatenation rather than a Render call per run.
+type paint struct{ pre, post string }
+
+func newPaint(s lipgloss.Style) paint {
+	r := s.Render("X")
+	i := strings.IndexByte(r, 'X')
+	if i < 0 {
+		return paint{}
+	}
+	return paint{pre: r[:i], post: r[i+1:]}
+}
+
+// paints are the styles by cell kind.
+type paints [kCont + 1]paint
+
+func newPaints(st Styles) *paints {
+	return &paints{kLine: newPaint(st.Line), kPoint: newPaint(st.Point), kSpan: newPaint(st.Span),
+		kApprox: newPaint(st.Approx), kSelected: newPaint(st.Selected), kText: newPaint(st.Text),
+		kLeader: newPaint(st.Dim), kArticle: newPaint(st.Article)}
+}
+
+// render styles row r, one run of cells of one kind at a time.
+func (g grid) render(r int, p *paints) string {
 	rs, ks := g.runes[r], g.kinds[r]
 	end := len(rs)
 	for end > 0 && ks[end-1] == kNone {
 		end--
 	}
 	var b strings.Builder
+	b.Grow(end * 4)
 	for i := 0; i < end; {
-		j := i
-		for j < end && ks[j] == ks[i] {
+		j := i + 1
+		for j < end && (ks[j] == ks[i] || ks[j] == kCont) {
 			j++
 		}
-		seg := string(rs[i:j])
-		if ks[i] == kNone {
-			b.WriteString(seg)
-		} else {
-			b.WriteString(styles[ks[i]].Render(seg))
+		pt := p[ks[i]]
+		b.WriteString(pt.pre)
+		for _, ch := range rs[i:j] {
+			if ch != 0 {
+				b.WriteRune(ch)
+			}
 		}
+		b.WriteString(pt.post)
 		i = j
 	}
 	return b.String()
-}
-
-// ticks returns the decade years and their columns.
-func (s scale) ticks() (yrs, cols []int) {
-	for y := int(s.from); y <= int(s.to); y += 10 {
-		yrs = append(yrs, y)
-		cols = append(cols, s.col(float64(y)))
-	}
-	return yrs, cols
-}
-
-// line is the axis itself with a tick at each decade.
-func (s scale) line(st Styles) string {
-	rs := []rune(strings.Repeat("─", s.width))
-	_, cols := s.ticks()
-	for _, c := range cols {
-		rs[c] = '┼'
-	}
-	rs[0] = '├'
-	rs[s.width-1] = '┤'
-	return st.Line.Render(string(rs))
-}
-
-// labels writes each decade under its tick, leaving out those that would
-// touch the previous label or run past the width.
-func (s scale) labels(st Styles) string {
-	yrs, cols := s.ticks()
-	rs := []rune(strings.Repeat(" ", s.width))
-	next := 0
-	for i, y := range yrs {
-		lab := []rune(itoa(y))
-		c := cols[i]
-		gap := next
-		if c+len(lab) > s.width {
-			c = s.width - len(lab) // the last label ends at the edge,
-			gap = next + 1         // kept apart from the one before
-		}
-		if c < gap || c < 0 {
-			continue
-		}
-		copy(rs[c:], lab)
-		next = c + len(lab) + 1
-	}
-	return st.Label.Render(strings.TrimRight(string(rs), " "))
-}
-
-// caretRow points at the selected event and names its date.
-func caretRow(events []*model.Event, marks []mark, selected, width int, st Styles) string {
-	if selected < 0 || selected >= len(marks) {
-		return ""
-	}
-	c := marks[selected].caretColumn
-	label := []rune(events[selected].When.Label())
-	lw := len(label)
-	caret := string(Caret)
-	switch {
-	case c+2+lw <= width:
-		return strings.Repeat(" ", c) + st.Selected.Render(caret+" "+string(label))
-	case c-lw-1 >= 0:
-		return strings.Repeat(" ", c-lw-1) + st.Selected.Render(string(label)+" "+caret)
-	}
-	return strings.Repeat(" ", c) + st.Selected.Render(caret)
-}
-
-func itoa(n int) string {
-	if n < 0 {
-		return "-" + itoa(-n)
-	}
-	var b [20]byte
-	i := len(b)
-	for {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-		if n == 0 {
-			break
-		}
-	}
-	return string(b[i:])
 }

@@ -2,35 +2,38 @@ package axis_test
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/date"
 	"github.com/brief-cli/brief/seeds"
 	"github.com/brief-cli/brief/tui/axis"
 )
 
-func timeline(t *testing.T) []*model.Event {
+func seed(t testing.TB) *model.Briefing {
 	t.Helper()
 	b, err := seeds.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return b.Timeline
+	return b
 }
 
-func ev(t *testing.T, id, when string) *model.Event {
+func dense(t testing.TB) *model.Briefing {
 	t.Helper()
-	d, err := date.Parse(when)
+	b, err := model.Parse("dense.brief.md", gen.DenseTimeline(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &model.Event{ID: id, Title: id, When: d}
+	return b
 }
 
 func fits(t *testing.T, lines []string, w, h int) {
@@ -45,50 +48,77 @@ func fits(t *testing.T, lines []string, w, h int) {
 	}
 }
 
-// TestGolden draws the seed timeline plain at several widths with the
-// 2016 event selected.
-func TestGolden(t *testing.T) {
-	evs := timeline(t)
-	sel := -1
-	for i, e := range evs {
-		if e.ID == "moscow-format-launched" {
-			sel = i
-		}
+func ev(t *testing.T, id, when string) *model.Event {
+	t.Helper()
+	d, err := date.Parse(when)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, w := range []int{40, 58, 78, 118, 198} {
-		t.Run(fmt.Sprint(w), func(t *testing.T) {
-			lines := axis.Render(evs, w, sel, axis.Styles{})
-			fits(t, lines, w, 100)
-			golden.RequireEqual(t, []byte(strings.Join(lines, "\n")+"\n"))
-		})
+	return &model.Event{ID: id, Title: "Event " + id, When: d}
+}
+
+// TestGolden draws the seed and the dense timeline plain at several widths
+// with the fourth event selected, fitted to everything.
+func TestGolden(t *testing.T) {
+	for name, b := range map[string]*model.Briefing{"seed": seed(t), "dense": dense(t)} {
+		for _, w := range []int{40, 58, 78, 118, 198} {
+			t.Run(fmt.Sprintf("%s_%d", name, w), func(t *testing.T) {
+				o := axis.Options{Width: w, Height: 14, Selected: 3, Shown: -1, Published: b.Source.Published, Legend: true}
+				lines := axis.Draw(b.Timeline, o, axis.Styles{})
+				fits(t, lines, w, 14)
+				golden.RequireEqual(t, []byte(strings.Join(lines, "\n")+"\n"))
+			})
+		}
 	}
 }
 
 func TestEveryWidthAndHeightFits(t *testing.T) {
-	evs := timeline(t)
 	st := axis.Styles{Selected: lipgloss.NewStyle().Reverse(true), Point: lipgloss.NewStyle().Bold(true)}
-	for w := 0; w <= 160; w++ {
-		for _, h := range []int{0, 1, 2, 3, 4, 5, 8, 100} {
-			for sel := -1; sel < len(evs); sel++ {
-				fits(t, axis.RenderHeight(evs, w, h, sel, st), w, h)
+	for _, b := range []*model.Briefing{seed(t), dense(t)} {
+		evs := b.Timeline
+		for w := 0; w <= 160; w += 3 {
+			for _, h := range []int{0, 1, 2, 3, 4, 5, 8, 100} {
+				for sel := -1; sel < len(evs); sel++ {
+					o := axis.Options{Width: w, Height: h, Selected: sel, Shown: -1, Published: b.Source.Published, Legend: true}
+					fits(t, axis.Draw(evs, o, st), w, h)
+				}
 			}
 		}
 	}
 }
 
-func TestDecadeLabelsDoNotOverlap(t *testing.T) {
-	evs := []*model.Event{ev(t, "a", "1903"), ev(t, "b", "2024")}
-	for w := 8; w <= 120; w++ {
-		lines := axis.Render(evs, w, -1, axis.Styles{})
-		labels := lines[len(lines)-2]
-		fields := strings.Fields(labels)
-		for _, f := range fields { // touching labels would make longer fields
-			if len(f) != 4 || f[3] != '0' {
-				t.Errorf("width %d: a label was cut: %q", w, labels)
-			}
-		}
-		if len(fields) == 0 {
-			t.Errorf("width %d: no decade labelled", w)
+// The axis ends at the last event or the publication date, whichever is
+// later, not at the next round decade.
+func TestFitEndsAtTheLastEventOrThePublication(t *testing.T) {
+	b := seed(t)
+	w := axis.Fit(b.Timeline, b.Source.Published)
+	if w.To > 2027 || w.To < 2025.5 || w.From > 1980 || w.From < 1975 {
+		t.Errorf("window %.2f–%.2f", w.From, w.To)
+	}
+	evs := []*model.Event{ev(t, "a", "2001"), ev(t, "b", "2003-05")}
+	pub := time.Date(2010, 6, 1, 0, 0, 0, 0, time.UTC)
+	if w := axis.Fit(evs, pub); w.To < 2010.4 || w.To > 2011 {
+		t.Errorf("publication 2010: window ends %.2f", w.To)
+	}
+	if w := axis.Fit(evs, time.Time{}); w.To > 2004 {
+		t.Errorf("no publication: window ends %.2f", w.To)
+	}
+}
+
+// Ticks adapt: decades over a long range, months over a short one.
+func TestTicksAdapt(t *testing.T) {
+	evs := []*model.Event{ev(t, "a", "1900"), ev(t, "b", "2020")}
+	o := axis.Options{Width: 80, Height: 3, Selected: -1, Shown: -1}
+	long := axis.Draw(evs, o, axis.Styles{})
+	if ticks := long[len(long)-1]; !strings.Contains(ticks, "1960") || strings.Contains(ticks, "1965") || strings.Contains(ticks, "1961") {
+		t.Errorf("120 years: ticks %q", long[len(long)-1])
+	}
+	o.Window = axis.Window{From: 2019.0, To: 2020.99}
+	short := axis.Draw(evs, o, axis.Styles{})
+	ticks := short[len(short)-1]
+	for _, want := range []string{"2020", "Apr", "Jul"} {
+		if !strings.Contains(ticks, want) {
+			t.Errorf("two years: no %q in ticks %q", want, ticks)
 		}
 	}
 }
@@ -100,61 +130,170 @@ func TestGlyphs(t *testing.T) {
 		ev(t, "approx", "2005~/2015~"),
 		ev(t, "exact", "2016/2019"),
 		ev(t, "open-end", "2021/.."),
+		ev(t, "c", "2020~"),
 	}
-	all := strings.Join(axis.Render(evs, 80, -1, axis.Styles{}), "\n")
-	for _, g := range []rune{axis.OpenLeft, axis.PointGlyph, axis.ApproxGlyph, axis.SpanGlyph, axis.OpenRight} {
+	o := axis.Options{Width: 100, Height: 20, Selected: -1, Shown: -1, Legend: true}
+	lines := axis.Draw(evs, o, axis.Styles{})
+	all := strings.Join(lines, "\n")
+	for _, g := range []rune{axis.PointGlyph, axis.ApproxPointGlyph, axis.BandGlyph, axis.FadeGlyph, axis.OpenGlyph} {
 		if !strings.ContainsRune(all, g) {
 			t.Errorf("no %c in\n%s", g, all)
 		}
 	}
-	if strings.ContainsRune(all, axis.Caret) {
-		t.Error("a caret with nothing selected")
-	}
-	for i, want := range []rune{0, axis.SelectedPointGlyph, axis.SelectedApproxGlyph, axis.SelectedSpanGlyph} {
-		if want == 0 {
-			continue
+	// Open and approximate ends fade: no band starts or ends on a solid
+	// cell where its end is open or approximate.
+	for _, l := range lines {
+		if strings.HasPrefix(l, string(axis.BandGlyph)) {
+			t.Errorf("the open start is drawn solid at the edge: %q", l)
 		}
-		lines := axis.Render(evs, 80, i, axis.Styles{})
-		all := strings.Join(lines, "\n")
-		if !strings.ContainsRune(all, want) {
+	}
+	for i, want := range map[int]rune{1: axis.SelectedPointGlyph, 3: axis.SelectedBandGlyph} {
+		o.Selected = i
+		if all := strings.Join(axis.Draw(evs, o, axis.Styles{}), "\n"); !strings.ContainsRune(all, want) {
 			t.Errorf("selected %s: no %c in\n%s", evs[i].ID, want, all)
 		}
-		if caret := lines[len(lines)-1]; !strings.Contains(caret, string(axis.Caret)) || !strings.Contains(caret, evs[i].When.Label()) {
-			t.Errorf("selected %s: caret row %q", evs[i].ID, caret)
-		}
 	}
-	// Open ends reach the edges.
-	for _, l := range axis.Render(evs, 80, -1, axis.Styles{}) {
-		if strings.HasPrefix(l, string(axis.OpenLeft)) {
-			return
-		}
-	}
-	t.Error("the open start does not reach the left edge")
-}
-
-func TestSharedColumnsStack(t *testing.T) {
-	evs := []*model.Event{ev(t, "a", "2021-08"), ev(t, "b", "2021-09"), ev(t, "c", "2021-10")}
-	lines := axis.Render(evs, 30, -1, axis.Styles{})
-	if rows := len(lines) - 3; rows != 3 {
-		t.Fatalf("three events in one column on %d rows:\n%s", rows, strings.Join(lines, "\n"))
-	}
-	for _, l := range lines[:3] {
-		if strings.Count(l, string(axis.PointGlyph)) != 1 {
-			t.Errorf("row %q does not hold one event", l)
-		}
-	}
-	capped := axis.RenderHeight(evs, 30, 4, 1, axis.Styles{})
-	if !strings.ContainsRune(capped[0], axis.SelectedPointGlyph) {
-		t.Errorf("the selected event is hidden when rows run out:\n%s", strings.Join(capped, "\n"))
+	if !strings.Contains(lines[0], "● event") {
+		t.Errorf("no legend: %q", lines[0])
 	}
 }
 
-func TestSelectedVisibleInStyles(t *testing.T) {
-	evs := timeline(t)
-	st := axis.Styles{Selected: lipgloss.NewStyle().Reverse(true)}
-	plain := strings.Join(axis.Render(evs, 80, 3, axis.Styles{}), "\n")
-	styled := strings.Join(axis.Render(evs, 80, 3, st), "\n")
-	if plain == styled || ansi.Strip(styled) != plain {
-		t.Error("the selected style is not applied, or changes the text")
+// Points and spans never share a row: spans lie in lanes under the tick
+// labels, points on the axis line.
+func TestSpansInTheirOwnLanes(t *testing.T) {
+	b := seed(t)
+	o := axis.Options{Width: 80, Height: 30, Selected: -1, Shown: -1, Published: b.Source.Published}
+	lines := axis.Draw(b.Timeline, o, axis.Styles{})
+	line := -1
+	for i, l := range lines {
+		if strings.Contains(l, "──") {
+			line = i
+		}
+	}
+	for i, l := range lines {
+		hasBand := strings.ContainsAny(l, "▒░┈")
+		hasPoint := strings.ContainsAny(l, "●○◆")
+		if hasBand && hasPoint {
+			t.Errorf("line %d mixes points and spans: %q", i, l)
+		}
+		if hasBand && i < line+2 {
+			t.Errorf("a band above the tick labels on line %d", i)
+		}
+	}
+}
+
+// A selected event keeps its label however crowded the axis is.
+func TestSelectedIsAlwaysNamed(t *testing.T) {
+	b := dense(t)
+	for sel := range b.Timeline {
+		o := axis.Options{Width: 60, Height: 8, Selected: sel, Shown: -1, Published: b.Source.Published, Legend: true}
+		all := strings.Join(axis.Draw(b.Timeline, o, axis.Styles{}), "\n")
+		if !strings.Contains(all, b.Timeline[sel].When.Label()+" ") {
+			t.Errorf("selected %s unnamed:\n%s", b.Timeline[sel].ID, all)
+		}
+	}
+}
+
+// Shown draws the first events only, on the axis of all of them.
+func TestShownBuildsUp(t *testing.T) {
+	b := seed(t)
+	o := axis.Options{Width: 100, Height: 20, Selected: -1, Shown: 2, Published: b.Source.Published}
+	all := strings.Join(axis.Draw(b.Timeline, o, axis.Styles{}), "\n")
+	for i, e := range b.Timeline {
+		word, _, _ := strings.Cut(e.Title, " ")
+		if got := strings.Contains(all, e.When.Label()+" "+word); got != (i < 2) {
+			t.Errorf("event %d (%s) shown=%v with Shown 2:\n%s", i, e.ID, got, all)
+		}
+	}
+}
+
+func TestZoomAndPanStayInside(t *testing.T) {
+	fit := axis.Window{From: 1980, To: 2026}
+	w := fit.Zoom(0.5, 2021, fit)
+	if w.Span() != 23 || w.From > 2021 || w.To < 2021 {
+		t.Errorf("zoom in: %+v", w)
+	}
+	w = w.Zoom(0.5, 2025, fit)
+	if w.To != 2026 || w.Span() != 11.5 {
+		t.Errorf("zoom near the end is kept inside: %+v", w)
+	}
+	if got := w.Zoom(8, 2025, fit); got != fit {
+		t.Errorf("zooming out past the whole gives the whole: %+v", got)
+	}
+	if got := w.Pan(-10, fit); got.From != 1980 || got.Span() != w.Span() {
+		t.Errorf("panning past the start: %+v", got)
+	}
+	if got := (axis.Window{From: 1990, To: 1995}).Show(2020, 2021, fit); got.From > 2020 || got.To < 2021 {
+		t.Errorf("Show does not bring the event in: %+v", got)
+	}
+	tiny := fit
+	for range 20 {
+		tiny = tiny.Zoom(0.5, 2000, fit)
+	}
+	if tiny.Span() < axis.MinSpan-1e-9 {
+		t.Errorf("zoomed below the minimum: %+v", tiny)
+	}
+}
+
+// BenchmarkDraw draws a crowded axis: 300 events over a century, the work
+// of one keystroke on the timeline of a large briefing.
+func BenchmarkDraw(b *testing.B) {
+	var evs []*model.Event
+	for i := range 300 {
+		when := fmt.Sprintf("%04d-%02d", 1925+i/3, 1+i%12)
+		if i%10 == 0 {
+			when = fmt.Sprintf("%04d~/%04d", 1925+i/3, 1930+i/3)
+		}
+		d, err := date.Parse(when)
+		if err != nil {
+			b.Fatal(err)
+		}
+		evs = append(evs, &model.Event{ID: fmt.Sprint(i), Title: "An event of some length " + fmt.Sprint(i), When: d})
+	}
+	o := axis.Options{Width: 200, Height: 14, Selected: 150, Shown: -1, Legend: true}
+	for b.Loop() {
+		axis.Draw(evs, o, axis.Styles{})
+	}
+}
+
+// BenchmarkDrawSeed is the axis of explore mode on the seed at 120x40.
+func BenchmarkDrawSeed(b *testing.B) {
+	s := seed(b)
+	o := axis.Options{Width: 118, Height: 14, Selected: 3, Shown: -1, Published: s.Source.Published, Legend: true}
+	for b.Loop() {
+		axis.Draw(s.Timeline, o, axis.Styles{})
+	}
+}
+
+// Odd timelines draw without trouble at every size and zoom: one event,
+// unknown and open ends, a century, events on one day.
+func TestOddTimelinesFit(t *testing.T) {
+	sets := [][]string{
+		{"2020"},
+		{"/1989", "1990/", "2000"},
+		{"../1990", "1995/.."},
+		{"19XX", "2001-09-11"},
+		{"2020-01-01", "2020-01-01", "2020-01-01"},
+		{"0001", "9999"},
+	}
+	for _, set := range sets {
+		var evs []*model.Event
+		for i, w := range set {
+			evs = append(evs, ev(t, fmt.Sprint(i), w))
+		}
+		for _, pub := range []time.Time{{}, time.Date(2021, 3, 4, 0, 0, 0, 0, time.UTC)} {
+			fit := axis.Fit(evs, pub)
+			if fit.IsZero() || math.IsNaN(fit.From) || math.IsInf(fit.To, 0) {
+				t.Fatalf("%v: window %+v", set, fit)
+			}
+			for _, win := range []axis.Window{fit, fit.Zoom(0.1, axis.Anchor(evs[0], fit), fit)} {
+				for _, w := range []int{8, 20, 60, 200} {
+					for _, h := range []int{1, 4, 12} {
+						o := axis.Options{Width: w, Height: h, Selected: 0, Shown: -1, Window: win, Published: pub, Legend: true}
+						fits(t, axis.Draw(evs, o, axis.Styles{}), w, h)
+					}
+				}
+			}
+		}
 	}
 }

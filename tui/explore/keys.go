@@ -54,6 +54,16 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	}
 }
 
+func newAxisKeys() axisKeys {
+	return axisKeys{
+		ZoomIn:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "zoom in on the selection")),
+		ZoomOut: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "zoom out")),
+		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier on the axis")),
+		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later on the axis")),
+		Fit:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "fit the whole timeline")),
+	}
+}
+
 // listKeys move a cursor through a list; the lists share them.
 type listKeys struct {
 	Up, Down, PageUp, PageDown, Top, Bottom, Open key.Binding

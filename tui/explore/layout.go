@@ -88,7 +88,7 @@ func computeLayout(w, h int, focus, right pane, axisRows int, wideNav bool, bann
 }
 
 // axisHeight is the height of the axis strip, frame included, for a body
-// of bh rows: what the events need, at most two fifths of the body.
+// of bh rows: what the events need, at most half the body.
 func axisHeight(need, bh int) int {
-	return clamp(need+2, 4, max(bh*2/5, 4))
+	return clamp(need+2, 4, max(bh/2, 4))
 }

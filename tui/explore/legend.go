@@ -45,12 +45,14 @@ func newLegend(th *Theme) legendModel {
 
 // legendEntries pairs the axis glyphs with what they mean.
 var legendEntries = []struct{ glyph, meaning string }{
-	{string(axis.PointGlyph), "an event on one date (a day, a month, a year or a decade)"},
+	{string(axis.PointGlyph), "an event on one date (a day, a month, a year or a decade), named above the axis"},
 	{string(axis.ApproxPointGlyph), "an event on an approximate date"},
-	{string(axis.SpanGlyph), "a period, from its first to its last day"},
-	{string(axis.ApproxGlyph), "a period with an approximate start or end"},
-	{string(axis.OpenLeft) + " " + string(axis.OpenRight), "a period open at that end (\"before 1990\", \"since 2010\")"},
-	{string(axis.SelectedPointGlyph) + " " + string(axis.SelectedSpanGlyph), "the selected event, named under the axis"},
+	{string(axis.BandGlyph), "a period, from its first to its last day, in a lane of its own below the axis"},
+	{string(axis.FadeGlyph), "an end the text gives loosely: the band fades over the time it may be"},
+	{string(axis.FadeGlyph) + string(axis.OpenGlyph), "an open end (\"before 1990\", \"since 2010\"): the band fades out to the edge"},
+	{string(axis.SelectedPointGlyph) + " " + string(axis.SelectedBandGlyph), "the selected event, named first"},
+	{string(axis.ArticleGlyph), "the article's date: \"this month\" and \"the last four years\" count from it"},
+	{string(axis.LeaderGlyph), "a leader from a label to its marker"},
 }
 
 // legendDates explains the date labels of the timeline list.

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // navKind names the navigators: the lists on the left that choose what the
@@ -32,7 +33,10 @@ type navSpec struct {
 	header func(b *model.Briefing, w int) string
 	// heading reports rows drawn as headings.
 	heading func(r model.Ref) bool
-	open    func(b *model.Briefing, r model.Ref) tea.Cmd
+	// expand, if set, renders the cursor's row in full over as many lines
+	// as it needs at width w, where the other rows are cut to one.
+	expand func(b *model.Briefing, r model.Ref, w int) []string
+	open   func(b *model.Briefing, r model.Ref) tea.Cmd
 	// empty is said in place of rows when there are none.
 	empty string
 }
@@ -87,7 +91,7 @@ func (m navList) Select(r model.Ref) (navList, bool) {
 		return m, false
 	}
 	m.cursor = i
-	m.off = scrollTo(m.off, i, m.bodyHeight(), len(m.refs))
+	m.off = scrollTo(m.off, i, m.pageHeight(), len(m.refs))
 	return m.render(), true
 }
 
@@ -138,7 +142,7 @@ func (m navList) SetSize(w, h int) navList {
 	if m.spec.header != nil {
 		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw), tw)
 	}
-	m.off = scrollTo(m.off, m.cursor, m.bodyHeight(), len(m.refs))
+	m.off = scrollTo(m.off, m.cursor, m.pageHeight(), len(m.refs))
 	return m.render()
 }
 
@@ -147,6 +151,24 @@ func (m navList) bodyHeight() int {
 		return m.h - 1
 	}
 	return m.h
+}
+
+// expanded is the cursor's row in full, or nil when it keeps one line.
+func (m navList) expanded() []string {
+	if m.spec.expand == nil || len(m.refs) == 0 || m.w <= 0 {
+		return nil
+	}
+	lines := m.spec.expand(m.b, m.refs[m.cursor], m.textWidth())
+	if len(lines) < 2 {
+		return nil
+	}
+	return lines[:min(len(lines), max(m.bodyHeight(), 1))]
+}
+
+// pageHeight is the rows that fit in the body with the cursor's row
+// expanded.
+func (m navList) pageHeight() int {
+	return max(m.bodyHeight()-max(len(m.expanded())-1, 0), 1)
 }
 
 // Update moves the cursor or opens the row under it.
@@ -160,7 +182,7 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 			return m, nil
 		}
 		m.cursor = c
-		m.off = scrollTo(m.off, c, m.bodyHeight(), len(m.refs))
+		m.off = scrollTo(m.off, c, m.pageHeight(), len(m.refs))
 		return m.render(), nil
 	}
 	if key.Matches(km, m.keys.Open) && len(m.refs) > 0 && m.spec.open != nil {
@@ -182,6 +204,13 @@ func (m navList) Scroll(n int) navList {
 func (m navList) Click(y int) (navList, bool) {
 	if m.spec.header != nil {
 		y--
+	}
+	if extra := max(len(m.expanded())-1, 0); y > m.cursor-m.off {
+		// Rows under the expanded cursor row sit lower by its extra lines.
+		if y <= m.cursor-m.off+extra {
+			return m.render(), true
+		}
+		y -= extra
 	}
 	i := m.off + y
 	if y < 0 || i >= len(m.refs) {
@@ -213,6 +242,19 @@ func (m navList) render() navList {
 		if m.marks {
 			f := m.study.flags(m.refs[i])
 			mk, pmk = markPair(f), paintMarks(m.th, f)
+		}
+		if ex := m.expanded(); i == m.cursor && ex != nil {
+			p := m.th.selectedBlur
+			if m.focused {
+				p = m.th.selected
+			}
+			lines = append(lines, p.on(mk+"▸ "+ex[0]))
+			for _, l := range ex[1:] {
+				if len(lines) < m.h {
+					lines = append(lines, p.on(spaces(sanitize.Width(mk)+2)+l))
+				}
+			}
+			continue
 		}
 		switch {
 		case i == m.cursor && m.focused:

@@ -11,7 +11,6 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
-	"github.com/brief-cli/brief/tui/axis"
 	"github.com/brief-cli/brief/tui/live"
 )
 
@@ -97,7 +96,8 @@ type view struct {
 	items    []searchItem
 	searcher searcher
 	snap     *studySnap // study marks; nil when read-only
-	axisNeed int        // event rows of the axis at the current width
+	axis     axisStrip  // the timeline's axis, zoomed and panned
+	axisNeed int        // lines the axis would like at the current width
 }
 
 // New builds explore mode for a briefing. With study state (cfg.st) it
@@ -152,6 +152,7 @@ func newView(b *model.Briefing, s *session) view {
 	}
 	v.detail = newDetail(b, s.th)
 	v.source = newSource(b, s.th)
+	v.axis = newAxisStrip(b, s.th)
 	v.items = searchItems(b)
 	v.searcher = newIndexSearcher(v.items)
 	if s.st != nil {
@@ -336,6 +337,16 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.openModal(s)
 			return m, nil
 		}
+		if m.nav == navTimeline && m.lay.axis.h > 0 {
+			if s, sel, ok := m.axis.Update(k); ok {
+				m.axis = s
+				if sel >= 0 && sel < len(m.b.Timeline) {
+					m.navs[navTimeline], _ = m.navs[navTimeline].Select(model.Ref{Kind: model.KindEvent, ID: m.b.Timeline[sel].ID})
+					m.follow()
+				}
+				return m, nil
+			}
+		}
 		return m.routeKey(k)
 	}
 	return m, nil
@@ -400,6 +411,7 @@ func (m *Model) follow() {
 
 func (m *Model) setCurrent(r model.Ref) {
 	m.current = r
+	m.axis = m.axis.SetCursor(m.navs[navTimeline].Cursor())
 	m.detail = m.detail.Show(r)
 	m.source = m.source.Highlight(sentencesOf(m.b, r))
 }
@@ -472,6 +484,11 @@ func (m *Model) helpScreen() helpModel {
 	switch m.focus {
 	case paneNav:
 		groups = append(groups, helpGroup{m.navs[m.nav].spec.name, flat(m.navs[m.nav].KeyMap().FullHelp())})
+	}
+	if m.nav == navTimeline {
+		groups = append(groups, helpGroup{"Timeline axis", flat(m.axis.KeyMap().FullHelp())})
+	}
+	switch m.focus {
 	case paneDetail:
 		groups = append(groups, helpGroup{"Detail", flat(m.detail.KeyMap().FullHelp())})
 	case paneSource:
@@ -517,6 +534,7 @@ func (m *Model) setTheme() {
 		m.navs[n] = m.navs[n].SetTheme(m.th)
 	}
 	m.detail = m.detail.SetTheme(m.th)
+	m.axis = m.axis.SetTheme(m.th)
 	m.source = m.source.SetTheme(m.th)
 	if m.modal != nil {
 		m.modal = m.modal.setTheme(m.th)
@@ -530,7 +548,7 @@ func (m *Model) relayout() {
 	}
 	axisRows := 0
 	if m.nav == navTimeline && len(m.b.Timeline) > 0 {
-		m.axisNeed = len(axis.Render(m.b.Timeline, max(m.w-2, 1), -1, axis.Styles{}))
+		m.axisNeed = m.axis.Need(max(m.w-2, 1))
 		axisRows = axisHeight(m.axisNeed, m.h-2)
 	}
 	banner := 0
@@ -543,6 +561,9 @@ func (m *Model) relayout() {
 	}
 	m.header = m.header.SetSize(m.w)
 	m.footer = m.footer.SetSize(m.w)
+	if a := m.lay.axis; a.h > 0 {
+		m.axis = m.axis.SetSize(max(a.w-2, 0), max(a.h-2, 0))
+	}
 	inner := func(p pane) (int, int) {
 		r := m.lay.panes[p]
 		return max(r.w-2, 0), max(r.h-2, 0)

@@ -156,6 +156,9 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 		Span:     st().Foreground(accent),
 		Approx:   st().Foreground(dim),
 		Selected: sel,
+		Text:     st(),
+		Dim:      th.Dim,
+		Article:  st().Bold(true),
 	}
 	if noColor {
 		th.Axis.Point, th.Axis.Span, th.Axis.Approx = st(), st(), st().Faint(true)

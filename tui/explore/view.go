@@ -54,9 +54,7 @@ func (m Model) Render() string {
 
 func (m Model) writePanes(b *strings.Builder) {
 	if a := m.lay.axis; a.h > 0 {
-		nav := m.navs[navTimeline]
-		lines := axisLines(m.b, m.th, a.w-2, a.h-2, nav.Cursor())
-		for _, l := range frame(m.th, "Timeline axis", "", lines, a.w, a.h, false) {
+		for _, l := range frame(m.th, "Timeline axis", m.axis.Zoomed(), m.axis.View(), a.w, a.h, false) {
 			b.WriteByte('\n')
 			b.WriteString(l)
 		}

@@ -50,6 +50,9 @@ type line struct {
 	wide bool
 	// center centres the line in its column.
 	center bool
+	// byEvents, on the axis of a timeline built up event by event, is
+	// the line's text with the first n events shown at byEvents[n-1].
+	byEvents []string
 }
 
 func (l line) width() int {
@@ -255,20 +258,22 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 		}
 		return []Page{base}, true
 	}
-	if s.Kind == model.SlideTimeline && !f.gap {
-		return nil, false // a timeline is always packed tight
+	if s.Kind == model.SlideTimeline && (!f.gap || f.big && g.maxBig < 2) {
+		// A timeline is always packed tight; on a short screen the axis
+		// needs the rows more than a title in block letters.
+		return nil, false
 	}
 	colW := g.cw
 	if f.cols == 2 {
 		colW, _ = twoColumns(s, g)
 	}
 
+	bodyH := g.h - footerRows - g.top - base.titleRows() - len(base.subtitle) - 1
 	var header []line
 	var blocks [][]line
 	switch s.Kind {
 	case model.SlideTimeline:
-		header = timelineAxis(s.Events, g)
-		blocks = timelineList(s.Events, g)
+		header, blocks = timelineSlide(s, g, bodyH)
 	case model.SlideText:
 		for _, p := range s.Body {
 			var b []line
@@ -293,7 +298,6 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 			blocks = append(blocks, itemBlock(i, marker, mw, it.Label, it.Text, colW))
 		}
 	}
-	bodyH := g.h - footerRows - g.top - base.titleRows() - len(base.subtitle) - 1
 	// A timeline's dated lines sit close together; bullets get air when
 	// there is room for it.
 	gap := f.gap && s.Kind != model.SlideTimeline
@@ -500,49 +504,4 @@ func paginate(blocks [][]line, header []line, h int, gap bool) (pages [][]line, 
 		flush()
 	}
 	return pages, broken
-}
-
-// drawAxis draws the timeline axis; it is the one place the axis package is
-// called.
-var drawAxis = func(events []*model.Event, width int, st axis.Styles) []string {
-	return axis.Render(events, width, -1, st)
-}
-
-func timelineAxis(events []*model.Event, g geometry) []line {
-	if len(events) == 0 {
-		return nil
-	}
-	var out []line
-	for _, l := range drawAxis(events, g.ww, g.axis) {
-		out = append(out, line{segs: []seg{{segRaw, l}}, item: -1, wide: true})
-	}
-	for len(out) > 0 && strings.TrimSpace(ansi.Strip(out[len(out)-1].segs[0].text)) == "" {
-		out = out[:len(out)-1]
-	}
-	return out
-}
-
-// timelineList lays out the events under the axis: the date, then the title
-// with a hanging indent, one block per event.
-func timelineList(events []*model.Event, g geometry) [][]line {
-	lw := 0
-	for _, e := range events {
-		lw = max(lw, sanitize.Width(e.When.Label()))
-	}
-	lw = min(lw, g.cw/4)
-	var blocks [][]line
-	for i, e := range events {
-		label := sanitize.Truncate(e.When.Label(), lw, "…")
-		pad := strings.Repeat(" ", lw-sanitize.Width(label)+2)
-		var b []line
-		for j, l := range sanitize.Wrap(e.Title, g.cw-lw-2) {
-			lead := []seg{{segLabel, label}, {segText, pad}}
-			if j > 0 {
-				lead = []seg{{segText, strings.Repeat(" ", lw+2)}}
-			}
-			b = append(b, line{segs: append(lead, seg{segText, l}), item: i})
-		}
-		blocks = append(blocks, b)
-	}
-	return blocks
 }

@@ -338,7 +338,9 @@ func (m Model) State() deckctl.State {
 	if p.Parts > 1 {
 		st.Screen, st.Screens = p.Part, p.Parts
 	}
-	if p.Steps() > 1 {
+	if p.reveal {
+		// A one-item screen of a slide built up step by step still draws
+		// as a step (the newest event marked): followers draw it so too.
 		st.Step, st.Steps = m.step, p.Steps()
 	}
 	st.Notes = m.deck[m.slide].Notes

@@ -215,11 +215,18 @@ func (s Slides) bodyRows(p Page, step int) []string {
 	if hide {
 		shown = p.items[:min(step, len(p.items))]
 	}
+	events := 0 // on a timeline built up step by step: the events shown
+	for _, i := range shown {
+		events = max(events, i+1)
+	}
 	var rows []string
 	for _, l := range p.body {
 		if l.item >= 0 && hide && !slices.Contains(shown, l.item) {
 			rows = append(rows, "")
 			continue
+		}
+		if len(l.byEvents) > 0 && hide && events > 0 {
+			l.segs = []seg{{segRaw, l.byEvents[min(events, len(l.byEvents))-1]}}
 		}
 		colW := g.cw
 		if l.wide {

@@ -117,6 +117,9 @@ func NewTheme(name string, noColor bool) (Theme, error) {
 		Span:     s().Foreground(accent),
 		Approx:   s().Foreground(accent),
 		Selected: s().Bold(true).Foreground(fg),
+		Text:     s().Foreground(fg),
+		Dim:      s().Foreground(dim),
+		Article:  s().Bold(true).Foreground(dim),
 	}
 	return t, nil
 }
