@@ -23,6 +23,7 @@ func actorsSpec() navSpec {
 			return refs
 		},
 		format: actorsFormat,
+		wrap:   actorsWrap,
 		header: func(b *model.Briefing, w int) string {
 			return actorRow(w, "Actor", "Kind", "#", "Stance")
 		},

@@ -29,6 +29,9 @@ type navSpec struct {
 	// format renders every row at width w (so columns can line up); header,
 	// if set, is a fixed first line.
 	format func(b *model.Briefing, refs []model.Ref, w int) []string
+	// wrap, if set, renders every row whole at width w, in as many lines
+	// as it needs; it is used where the pane has room for whole titles.
+	wrap   func(b *model.Briefing, refs []model.Ref, w int) [][]string
 	header func(b *model.Briefing, w int) string
 	// heading reports rows drawn as headings.
 	heading func(r model.Ref) bool
@@ -44,7 +47,8 @@ type navList struct {
 	keys    listKeys
 	refs    []model.Ref
 	index   map[model.Ref]int
-	text    []string // rows formatted at the current width
+	text    [][]string // rows formatted at the current width, each in one or more lines
+	wrap    bool       // rows wrap (spec.wrap) rather than being cut to a line
 	head    string
 	cursor  int
 	off     int
@@ -85,7 +89,7 @@ func (m navList) Select(r model.Ref) (navList, bool) {
 		return m, false
 	}
 	m.cursor = i
-	m.off = scrollTo(m.off, i, m.bodyHeight(), len(m.refs))
+	m.off = m.scrollTo(i)
 	return m.render(), true
 }
 
@@ -131,13 +135,89 @@ func (m navList) SetSize(w, h int) navList {
 	}
 	m.w, m.h = w, h
 	tw := m.textWidth()
-	m.text = m.spec.format(m.b, m.refs, tw)
+	if m.wrap && m.spec.wrap != nil {
+		m.text = m.spec.wrap(m.b, m.refs, tw)
+	} else {
+		lines := m.spec.format(m.b, m.refs, tw)
+		m.text = make([][]string, len(lines))
+		for i, l := range lines {
+			m.text[i] = []string{l}
+		}
+	}
 	m.head = ""
 	if m.spec.header != nil {
 		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw), tw)
 	}
-	m.off = scrollTo(m.off, m.cursor, m.bodyHeight(), len(m.refs))
+	m.off = m.scrollTo(m.cursor)
 	return m.render()
+}
+
+// SetWrap says whether rows wrap to show their whole text.
+func (m navList) SetWrap(on bool) navList {
+	if on == m.wrap {
+		return m
+	}
+	m.wrap = on
+	m.text = nil
+	if m.w > 0 {
+		return m.SetSize(m.w, m.h)
+	}
+	return m
+}
+
+// rowsOf is how many lines row i takes.
+func (m navList) rowsOf(i int) int {
+	if i < len(m.text) {
+		return max(len(m.text[i]), 1)
+	}
+	return 1
+}
+
+// scrollTo returns the offset (a row index) that shows the whole of row i,
+// moving as little as possible from the current one.
+func (m navList) scrollTo(i int) int {
+	bh := m.bodyHeight()
+	if bh <= 0 || len(m.refs) == 0 {
+		return 0
+	}
+	off := min(m.off, i)
+	for used := m.span(off, i); used > bh && off < i; used = m.span(off, i) {
+		off++
+	}
+	return min(off, m.maxOff())
+}
+
+// span is how many lines rows from to to (inclusive) take.
+func (m navList) span(from, to int) int {
+	n := 0
+	for i := from; i <= to; i++ {
+		n += m.rowsOf(i)
+	}
+	return n
+}
+
+// maxOff is the last offset that still fills the pane.
+func (m navList) maxOff() int {
+	bh, used := m.bodyHeight(), 0
+	for i := len(m.refs) - 1; i >= 0; i-- {
+		used += m.rowsOf(i)
+		if used > bh {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// lastShown is the last row wholly on screen from the offset.
+func (m navList) lastShown() int {
+	bh, used := m.bodyHeight(), 0
+	for i := m.off; i < len(m.refs); i++ {
+		used += m.rowsOf(i)
+		if used > bh {
+			return max(i-1, m.off)
+		}
+	}
+	return len(m.refs) - 1
 }
 
 func (m navList) bodyHeight() int {
@@ -158,7 +238,7 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 			return m, nil
 		}
 		m.cursor = c
-		m.off = scrollTo(m.off, c, m.bodyHeight(), len(m.refs))
+		m.off = m.scrollTo(c)
 		return m.render(), nil
 	}
 	if key.Matches(km, m.keys.Open) && len(m.refs) > 0 && m.spec.open != nil {
@@ -169,9 +249,8 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 
 // Scroll moves the window by n rows, keeping the cursor inside it.
 func (m navList) Scroll(n int) navList {
-	bh := m.bodyHeight()
-	m.off = clamp(m.off+n, 0, max(len(m.refs)-bh, 0))
-	m.cursor = clamp(m.cursor, m.off, min(m.off+bh-1, len(m.refs)-1))
+	m.off = clamp(m.off+n, 0, m.maxOff())
+	m.cursor = clamp(m.cursor, m.off, m.lastShown())
 	return m.render()
 }
 
@@ -181,8 +260,14 @@ func (m navList) Click(y int) (navList, bool) {
 	if m.spec.header != nil {
 		y--
 	}
-	i := m.off + y
-	if y < 0 || i >= len(m.refs) {
+	if y < 0 {
+		return m, false
+	}
+	i := m.off
+	for ; i < len(m.refs) && y >= m.rowsOf(i); i++ {
+		y -= m.rowsOf(i)
+	}
+	if i >= len(m.refs) {
 		return m, false
 	}
 	m.cursor = i
@@ -199,21 +284,29 @@ func (m navList) render() navList {
 		lines = append(lines, m.th.heading.on(m.head))
 	}
 	for i := m.off; i < len(m.refs) && len(lines) < m.h; i++ {
-		t := m.text[i]
-		mk, pmk := "", ""
-		if m.marks {
-			f := m.study.flags(m.refs[i])
-			mk, pmk = markPair(f), paintMarks(m.th, f)
-		}
-		switch {
-		case i == m.cursor && m.focused:
-			lines = append(lines, m.th.selected.on(mk+"▸ "+t))
-		case i == m.cursor:
-			lines = append(lines, m.th.selectedBlur.on(mk+"▸ "+t))
-		case m.spec.heading != nil && m.spec.heading(m.refs[i]):
-			lines = append(lines, pmk+m.th.heading.on("  "+t))
-		default:
-			lines = append(lines, pmk+"  "+t)
+		for j, t := range m.text[i] {
+			if len(lines) >= m.h {
+				break
+			}
+			mk, pmk, cur := "", "", "▸ "
+			if m.marks {
+				f := m.study.flags(m.refs[i])
+				mk, pmk = markPair(f), paintMarks(m.th, f)
+			}
+			if j > 0 {
+				// A wrapped row's further lines carry no marks.
+				mk, pmk, cur = spaces(len([]rune(mk))), spaces(len([]rune(mk))), "  "
+			}
+			switch {
+			case i == m.cursor && m.focused:
+				lines = append(lines, m.th.selected.on(mk+cur+t))
+			case i == m.cursor:
+				lines = append(lines, m.th.selectedBlur.on(mk+cur+t))
+			case m.spec.heading != nil && m.spec.heading(m.refs[i]):
+				lines = append(lines, pmk+m.th.heading.on("  "+t))
+			default:
+				lines = append(lines, pmk+"  "+t)
+			}
 		}
 	}
 	m.lines = lines

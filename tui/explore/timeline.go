@@ -24,6 +24,7 @@ func timelineSpec() navSpec {
 			return refs
 		},
 		format: timelineFormat,
+		wrap:   timelineWrap,
 		open:   func(_ *model.Briefing, r model.Ref) tea.Cmd { return jumpCmd(r, true) },
 	}
 }
