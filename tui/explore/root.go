@@ -194,7 +194,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 			res, cmd = m, tea.Quit
 		}
 	}()
-	cur, nav, docked := m.current, m.nav, m.docked()
+	cur, nav, docked, src := m.current, m.nav, m.docked(), m.source.off
 	res, cmd = m.update(msg)
 	nm, ok := res.(Model)
 	if !ok {
@@ -204,7 +204,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		// The docked note editor opened or closed: the panes change height.
 		nm.relayout()
 	}
-	if nm.st != nil && (nm.current != cur || nm.nav != nav) {
+	if nm.st != nil && (nm.current != cur || nm.nav != nav || nm.source.off != src) {
 		nm.restSeq++
 		return nm, tea.Batch(cmd, nm.later(restDelay, restMsg{nm.restSeq}))
 	}

@@ -351,6 +351,8 @@ func TestKeysDocumented(t *testing.T) {
 	all = append(all, flat(m.navs[navOutline].KeyMap().FullHelp())...)
 	all = append(all, flat(m.detail.KeyMap().FullHelp())...)
 	all = append(all, flat(m.source.KeyMap().FullHelp())...)
+	all = append(all, flat(m.layoutKeys.FullHelp())...)
+	all = append(all, flat(m.reader.KeyMap().FullHelp())...)
 	all = append(all, flat(newPaletteKeys().FullHelp())...)
 	all = append(all, flat(newPickerKeys().FullHelp())...)
 	all = append(all, flat(newNoteKeys().FullHelp())...)
