@@ -1,6 +1,8 @@
 package explore
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -167,10 +169,21 @@ func (m navList) SetWrap(on bool) navList {
 
 // rowsOf is how many lines row i takes.
 func (m navList) rowsOf(i int) int {
-	if i < len(m.text) {
-		return max(len(m.text[i]), 1)
+	return max(len(m.rowLines(i)), 1)
+}
+
+// rowLines is row i's lines. Where rows are cut to a line, the row under the
+// cursor still shows its whole text, over as many lines as it needs.
+func (m navList) rowLines(i int) []string {
+	if i >= len(m.text) {
+		return nil
 	}
-	return 1
+	if i == m.cursor && !m.wrap && m.spec.wrap != nil && len(m.text[i]) == 1 && strings.Contains(m.text[i][0], "…") {
+		if full := m.spec.wrap(m.b, m.refs[i:i+1], m.textWidth()); len(full) == 1 {
+			return full[0]
+		}
+	}
+	return m.text[i]
 }
 
 // scrollTo returns the offset (a row index) that shows the whole of row i,
@@ -284,7 +297,7 @@ func (m navList) render() navList {
 		lines = append(lines, m.th.heading.on(m.head))
 	}
 	for i := m.off; i < len(m.refs) && len(lines) < m.h; i++ {
-		for j, t := range m.text[i] {
+		for j, t := range m.rowLines(i) {
 			if len(lines) >= m.h {
 				break
 			}
