@@ -400,6 +400,23 @@ func (m readingModel) Click(y int) readingModel {
 	return m.render()
 }
 
+// Top is the id of the sentence on the top row, "" before the first
+// layout.
+func (m readingModel) Top() string {
+	if i := m.topSentence(); i >= 0 {
+		return m.sents[i].ID
+	}
+	return ""
+}
+
+// ScrollTo puts a sentence on the top row.
+func (m readingModel) ScrollTo(id string) readingModel {
+	if i, ok := m.idx[id]; ok && len(m.rows) > 0 {
+		m.off = clamp(m.first[i], 0, m.maxOff())
+	}
+	return m.render()
+}
+
 // Cursor is the id of the sentence reached with ] or [ or a click, if any.
 func (m readingModel) Cursor() string {
 	if m.cursor < 0 {

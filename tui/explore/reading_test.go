@@ -331,3 +331,24 @@ func TestResumeSourceScrollAndCursors(t *testing.T) {
 		t.Errorf("sentence %s on row %d, reopened on row %d", s.ID, a, b)
 	}
 }
+
+// TestReadingModeSurvivesReload: a reload keeps reading mode, its ids
+// setting and the sentence on its top row.
+func TestReadingModeSurvivesReload(t *testing.T) {
+	_, file := briefingDir(t)
+	b, err := model.Load(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := studied(t, b, t.TempDir(), 80, 24)
+	m = press(m, "r", "i", "pgdown", "pgdown")
+	top := m.reader.Top()
+	if top == m.b.Sentences()[0].ID {
+		t.Fatal("pgdown did not scroll")
+	}
+	editFile(t, file, "## Two decades of Russian engagement", "## Twenty years of Russian engagement")
+	m = reload(m)
+	if !m.reading || !m.reader.ShowsIDs() || m.reader.Top() != top {
+		t.Errorf("after a reload: reading %v, ids %v, top %q (was %q)", m.reading, m.reader.ShowsIDs(), m.reader.Top(), top)
+	}
+}

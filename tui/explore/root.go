@@ -360,6 +360,7 @@ func (m Model) routeKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if m.reading {
 		m.reader, cmd = m.reader.Update(k)
+		m.readIDs = m.reader.ShowsIDs() // kept across reloads
 		return m, cmd
 	}
 	switch m.focus {
