@@ -352,3 +352,31 @@ func TestReadingModeSurvivesReload(t *testing.T) {
 		t.Errorf("after a reload: reading %v, ids %v, top %q (was %q)", m.reading, m.reader.ShowsIDs(), m.reader.Top(), top)
 	}
 }
+
+// TestResizeReadingZoomAndDock: reading mode, a zoomed pane and the docked
+// note editor fit every size, at the full height.
+func TestResizeReadingZoomAndDock(t *testing.T) {
+	cases := []struct {
+		name string
+		keys []string
+	}{
+		{"reading", []string{"r"}},
+		{"reading ids", []string{"r", "i", "]"}},
+		{"zoomed source", []string{"down", "s", "z"}},
+		{"zoomed timeline", []string{"t", "z"}},
+		{"wide split", []string{">", ">", ">", ">", ">", ">"}},
+		{"docked editor", []string{"down", "n", "type:a note"}},
+		{"docked editor in reading", []string{"down", "r", "n"}},
+	}
+	for _, c := range cases {
+		m := press(studied(t, seed(t), t.TempDir(), 60, 20), c.keys...)
+		for _, sz := range [][2]int{{60, 20}, {61, 21}, {79, 23}, {80, 24}, {105, 30}, {106, 30}, {119, 30}, {120, 40}, {200, 50}, {300, 100}, {100, 20}, {60, 60}} {
+			m = step(m, sizeMsg(sz[0], sz[1]))
+			out := m.Render()
+			checkFits(t, out, sz[0], sz[1])
+			if got := strings.Count(out, "\n") + 1; got != sz[1] {
+				t.Errorf("%s at %dx%d: view is %d lines, want the full height", c.name, sz[0], sz[1], got)
+			}
+		}
+	}
+}

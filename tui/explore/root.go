@@ -111,7 +111,7 @@ func New(b *model.Briefing, cfg config) Model {
 	}
 	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), layoutKeys: newLayoutKeys(), right: paneDetail, st: cfg.st}
 	// A plain article, with nothing drawn from it, opens in reading mode.
-	s.reading = !hasPoints(b)
+	s.reading = !hasItems(b)
 	s.keys.setStudy(s.st != nil)
 	s.th = s.buildTheme()
 	s.live = live.New(cfg.watchCtx, b)

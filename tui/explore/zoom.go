@@ -101,9 +101,9 @@ func (m *Model) leavesReading(k tea.KeyPressMsg) bool {
 	return false
 }
 
-// hasPoints reports whether a briefing draws anything from its article: a
+// hasItems reports whether a briefing draws anything from its article: a
 // plain article has no points to navigate.
-func hasPoints(b *model.Briefing) bool {
+func hasItems(b *model.Briefing) bool {
 	for _, t := range b.Themes {
 		if len(t.Points) > 0 {
 			return true
