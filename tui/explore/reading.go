@@ -517,11 +517,14 @@ func (m readingModel) railLines(w int) []string {
 	sep := th.border.on("│") + " "
 	out := make([]string, m.h)
 	rows := []string{th.dim.on(fit(" Themes", inner))}
+	// Titles wrap rather than being cut: the rail is narrow, not lossy.
 	for _, t := range m.b.Themes {
 		if t.ID == sel {
-			rows = append(rows, th.selectedBlur.on(fit("▸ "+t.Title, inner)))
+			for _, l := range hang("▸ ", t.Title, inner) {
+				rows = append(rows, th.selectedBlur.on(l))
+			}
 		} else {
-			rows = append(rows, fit("  "+t.Title, inner))
+			rows = append(rows, hang("  ", t.Title, inner)...)
 		}
 	}
 	for i := range out {
