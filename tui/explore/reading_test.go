@@ -129,6 +129,9 @@ func TestReadingIsTheDefaultForAPlainArticle(t *testing.T) {
 	if !m.reading || lineWith(plain(m), "Reading") < 0 {
 		t.Fatalf("a plain article does not open in reading mode:\n%s", plain(m))
 	}
+	if lineWith(plain(m), "Reading ›") >= 0 {
+		t.Errorf("the footer names an outline row in reading mode:\n%s", plain(m))
+	}
 	if lineWith(plain(m), "The river floods every spring. Farmers move their herds uphill.") < 0 {
 		t.Errorf("the paragraph does not flow on one row:\n%s", plain(m))
 	}

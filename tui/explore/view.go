@@ -176,6 +176,9 @@ func (m Model) where() string {
 	s := n.spec.name
 	if m.reading {
 		s = "Reading"
+		if m.current.Kind == kindSection {
+			return s // the outline's section rows are not read
+		}
 	}
 	if r := m.current; r.Kind == model.KindPoint {
 		if p := m.b.Point(r.ID); p != nil {
