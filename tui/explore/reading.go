@@ -88,6 +88,10 @@ type readingModel struct {
 	off      int
 	current  model.Ref
 	lines    []string
+	// top, when set, is the sentence to put on the top row once laid out
+	// (resuming where the reader was).
+	top    string
+	topRow int
 }
 
 func newReading(b *model.Briefing, th *Theme, ids bool) readingModel {
@@ -158,6 +162,11 @@ func (m readingModel) SetSize(w, h int) readingModel {
 		m.measure = measure
 		m.layout()
 		switch {
+		case m.top != "":
+			if i, ok := m.idx[m.top]; ok {
+				m.off = m.first[i] + m.topRow
+			}
+			m.top = ""
 		case top >= 0:
 			m.off = m.first[top]
 		case m.cursor >= 0:
@@ -400,20 +409,28 @@ func (m readingModel) Click(y int) readingModel {
 	return m.render()
 }
 
-// Top is the id of the sentence on the top row, "" before the first
-// layout.
-func (m readingModel) Top() string {
+// Top says where the text is scrolled: the sentence the top row begins
+// with (or the first after a blank there) and how many rows into it the
+// top row is; "" before the first layout.
+func (m readingModel) Top() (string, int) {
 	if i := m.topSentence(); i >= 0 {
-		return m.sents[i].ID
+		return m.sents[i].ID, m.off - m.first[i]
 	}
-	return ""
+	return m.top, m.topRow
 }
 
-// ScrollTo puts a sentence on the top row.
-func (m readingModel) ScrollTo(id string) readingModel {
-	if i, ok := m.idx[id]; ok && len(m.rows) > 0 {
-		m.off = clamp(m.first[i], 0, m.maxOff())
+// ScrollTo scrolls to a place Top returned, now or, before the first
+// layout, once laid out.
+func (m readingModel) ScrollTo(id string, row int) readingModel {
+	i, ok := m.idx[id]
+	switch {
+	case !ok:
+		return m
+	case len(m.rows) == 0:
+		m.top, m.topRow = id, row
+		return m
 	}
+	m.off = clamp(m.first[i]+row, 0, m.maxOff())
 	return m.render()
 }
 

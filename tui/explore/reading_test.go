@@ -345,14 +345,14 @@ func TestReadingModeSurvivesReload(t *testing.T) {
 	}
 	m := studied(t, b, t.TempDir(), 80, 24)
 	m = press(m, "r", "i", "pgdown", "pgdown")
-	top := m.reader.Top()
+	top, _ := m.reader.Top()
 	if top == m.b.Sentences()[0].ID {
 		t.Fatal("pgdown did not scroll")
 	}
 	editFile(t, file, "## Two decades of Russian engagement", "## Twenty years of Russian engagement")
 	m = reload(m)
-	if !m.reading || !m.reader.ShowsIDs() || m.reader.Top() != top {
-		t.Errorf("after a reload: reading %v, ids %v, top %q (was %q)", m.reading, m.reader.ShowsIDs(), m.reader.Top(), top)
+	if got, _ := m.reader.Top(); !m.reading || !m.reader.ShowsIDs() || got != top {
+		t.Errorf("after a reload: reading %v, ids %v, top %q (was %q)", m.reading, m.reader.ShowsIDs(), got, top)
 	}
 }
 
@@ -381,5 +381,26 @@ func TestResizeReadingZoomAndDock(t *testing.T) {
 				t.Errorf("%s at %dx%d: view is %d lines, want the full height", c.name, sz[0], sz[1], got)
 			}
 		}
+	}
+}
+
+// TestResumeReading: quitting in reading mode reopens in reading mode at
+// the same place in the text.
+func TestResumeReading(t *testing.T) {
+	dir := t.TempDir()
+	b := seed(t)
+	m := press(studied(t, b, dir, 80, 24), "r", "pgdown", "pgdown", "j")
+	top, row := m.reader.Top()
+	screen := plain(m)
+	if err := m.st.SetPosition(m.position()); err != nil {
+		t.Fatal(err)
+	}
+	m.st.Close()
+	again := studied(t, b, dir, 80, 24)
+	if id, n := again.reader.Top(); !again.reading || id != top || n != row {
+		t.Errorf("reopened: reading %v at %q+%d, left reading at %q+%d", again.reading, id, n, top, row)
+	}
+	if plain(again) != screen {
+		t.Errorf("reopened on another screen:\n%s\n---\n%s", plain(again), screen)
 	}
 }

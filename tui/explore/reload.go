@@ -40,7 +40,8 @@ func (m Model) handleReload(msg tea.Msg) (tea.Model, tea.Cmd) {
 // and an open modal screen is rebuilt or kept (the note editor keeps what
 // is being written).
 func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
-	old, sel, open, top := m.b, m.current, m.modal, m.reader.Top()
+	old, sel, open := m.b, m.current, m.modal
+	top, topRow := m.reader.Top()
 	if sel.Kind != kindSection {
 		sel = watch.Reselect(old, nb, sel)
 	}
@@ -63,7 +64,7 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 		m.follow()
 	}
 	// Reading mode stays where it was in the text.
-	m.reader = m.reader.ScrollTo(top)
+	m.reader = m.reader.ScrollTo(top, topRow)
 	if open != nil {
 		if s := open.reloaded(&m); s != nil {
 			m.modal = s.setTheme(m.th).setSize(m.modalSize())

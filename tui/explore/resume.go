@@ -16,6 +16,9 @@ import (
 //
 //	Source:  "p5.s3 1"                         (a sentence, rows into it)
 //	Cursors: "outline=point:x timeline=event:y" (view=kind:id, by spaces)
+//
+// In reading mode Cursors also holds "reading=sentence:ID@N", where its
+// top row is (N rows into sentence ID), and reopening reads on from there.
 
 // sourceTop is the source pane's scroll position, as recorded.
 func (m Model) sourceTop() string {
@@ -34,8 +37,16 @@ func (m Model) cursors() string {
 			parts = append(parts, n.spec.view+"="+string(r.Kind)+":"+r.ID)
 		}
 	}
+	if m.reading {
+		if id, row := m.reader.Top(); id != "" {
+			parts = append(parts, fmt.Sprintf("%s=%s:%s@%d", readingView, model.KindSentence, id, row))
+		}
+	}
 	return strings.Join(parts, " ")
 }
+
+// readingView names reading mode among the views' selections.
+const readingView = "reading"
 
 // restoreView puts back the views' selections and the source's scroll;
 // what no longer exists in the briefing is passed over.
@@ -47,6 +58,14 @@ func (m *Model) restoreView(p store.Position) {
 			continue
 		}
 		r := model.Ref{Kind: model.RefKind(kind), ID: id}
+		if view == readingView {
+			id, row, _ := strings.Cut(id, "@")
+			if n, err := strconv.Atoi(row); err == nil && m.b.Sentence(id) != nil {
+				m.reading = true
+				m.reader = m.reader.ScrollTo(id, n)
+			}
+			continue
+		}
 		for n := range m.navs {
 			if m.navs[n].spec.view == view && navKind(n) != m.nav {
 				m.navs[n], _ = m.navs[n].Select(r)
