@@ -119,7 +119,7 @@ func computeLayout(w, h int, o layoutOpts) layout {
 }
 
 // splitWidth is the navigator's width: pct of w moved by split steps, and
-// leaving at least minPaneW columns to each of the others panes beside it.
+// leaving at least minPaneW columns to each of the other panes beside it.
 func splitWidth(w, pct, split, others int) int {
 	nw := w * (pct + split*splitStep) / 100
 	return clamp(nw, minPaneW, w-others*minPaneW)
