@@ -90,7 +90,7 @@ func TestLibraryLargePalette(t *testing.T) {
 	s.WaitFor("the filter to leave one file", hasLine("1 of 500 match"))
 	s.Keys("Enter")
 	s.WaitFor("explore mode", hasLine("Notes on the net/http package, part 393"))
-	s.WaitText("Outline")
+	s.WaitText("Reading") // a plain article opens in reading mode
 
 	s.Keys("/")
 	s.WaitText("Type to search")

@@ -54,10 +54,12 @@ type flagReg struct {
 }
 
 type posReg struct {
-	At     time.Time `json:"at"`
-	Item   string    `json:"item,omitempty"`
-	Scroll int       `json:"scroll,omitempty"`
-	View   string    `json:"view,omitempty"`
+	At      time.Time `json:"at"`
+	Cursors string    `json:"cursors,omitempty"`
+	Item    string    `json:"item,omitempty"`
+	Scroll  int       `json:"scroll,omitempty"`
+	Source  string    `json:"source,omitempty"`
+	View    string    `json:"view,omitempty"`
 }
 
 func newState(hash string) *state {

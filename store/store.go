@@ -49,6 +49,10 @@ type Position struct {
 	Item   model.Ref // the selected item
 	View   string    // the view it was selected in, as the TUI names it
 	Scroll int       // the scroll offset of that view
+	// Source and Cursors are more of the view, as the TUI records them:
+	// where the article pane was scrolled and each view's selection.
+	Source  string
+	Cursors string
 }
 
 // Entry is the study state of one item that has a note or a bookmark.
@@ -557,7 +561,7 @@ func (s *Store) SetPosition(p Position) error {
 		if st.Position != nil {
 			floor = st.Position.At
 		}
-		st.Position = &posReg{At: s.tick(floor), Item: key(p.Item), View: p.View, Scroll: p.Scroll}
+		st.Position = &posReg{At: s.tick(floor), Item: key(p.Item), View: p.View, Scroll: p.Scroll, Source: p.Source, Cursors: p.Cursors}
 		st.Updated = st.Position.At
 		return true
 	})
@@ -609,7 +613,7 @@ func (s *Store) Position() (Position, bool) {
 	if !ok {
 		return Position{}, false
 	}
-	return Position{Item: ref, View: p.View, Scroll: p.Scroll}, true
+	return Position{Item: ref, View: p.View, Scroll: p.Scroll, Source: p.Source, Cursors: p.Cursors}, true
 }
 
 // Notes lists every item of the briefing with a note or a bookmark, in the

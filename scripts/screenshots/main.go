@@ -118,6 +118,15 @@ func shots(bin string) []shot {
 			},
 		},
 		{
+			file: "reading.svg", title: "Reading mode: the article at a comfortable measure, a point's sentences marked in the margin",
+			w: 120, h: 32, start: []string{explore},
+			steps: []step{
+				keys(0, `Outline`),
+				keys(0, `\b8/\d+`, "Down", "Down", "Down", "Down", "Down", "Down", "Down"),
+				keys(0, `▸ Reading`, "r"),
+			},
+		},
+		{
 			file: "search.svg", title: "Search: typos forgiven, results from every part of the briefing",
 			w: 120, h: 32, start: []string{explore},
 			steps: []step{

@@ -24,6 +24,7 @@ func actorsSpec() navSpec {
 		},
 		format: actorsFormat,
 		empty:  "No actors yet: `brief new` drafts them from the article's names.",
+		wrap:   actorsWrap,
 		header: func(b *model.Briefing, w int) string {
 			return actorRow(w, "Actor", "Kind", "#", "Stance")
 		},

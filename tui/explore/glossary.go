@@ -27,6 +27,7 @@ func glossarySpec() navSpec {
 			}
 			return out
 		},
+		wrap: glossaryWrap,
 		open: func(_ *model.Briefing, r model.Ref) tea.Cmd { return jumpCmd(r, true) },
 	}
 }

@@ -2,6 +2,7 @@ package explore
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,6 +28,10 @@ var views = []struct {
 	{"citers", []string{"down", "s", "enter"}},
 	{"help", []string{"?"}},
 	{"legend", []string{"t", "L"}},
+	{"reading", []string{"down", "r", "]"}},
+	{"reading-ids", []string{"down", "r", "i"}},
+	{"zoom-source", []string{"down", "s", "z"}},
+	{"zoom-actors", []string{"a", "z"}},
 }
 
 // TestGolden renders every view at every size, compares the plain text with
@@ -61,7 +66,7 @@ func TestGoldenStyled(t *testing.T) {
 		noColor     bool
 	}{{"dark", ThemeDark, false}, {"light", ThemeLight, false}, {"high-contrast", ThemeHighContrast, false}, {"no-color", ThemeDark, true}}
 	for _, v := range views {
-		if v.name != "outline" && v.name != "timeline" && v.name != "search" {
+		if !slices.Contains([]string{"outline", "timeline", "search", "reading", "zoom-source"}, v.name) {
 			continue
 		}
 		for _, th := range themes {

@@ -41,7 +41,11 @@ func (h header) render() header {
 		right = " " + right + " "
 	}
 	rw := sanitize.Width(right)
-	left := " " + trunc(h.title, max(w*2/3-1, 1))
+	// The title comes first: the date gives way to it, then the source.
+	if 1+sanitize.Width(h.title)+rw > w {
+		right, rw = "", 0
+	}
+	left := " " + trunc(h.title, max(w-1-rw, 1))
 	lw := sanitize.Width(left)
 	mid := ""
 	if room := w - lw - rw - 3; room > 10 && h.src != "" {

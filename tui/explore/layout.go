@@ -36,55 +36,93 @@ type layout struct {
 	body   rect
 	axis   rect
 	panes  [paneCount]rect
+	// dock is the panel under the panes that a docked modal (the note
+	// editor) is drawn in; zero when none.
+	dock rect
+	// read is reading mode's frame, which has the panes' place; zero when
+	// the panes show.
+	read rect
 }
+
+// layoutOpts is what the layout depends on besides the terminal's size.
+type layoutOpts struct {
+	focus, right pane // the focused pane; what the second pane shows from 80 to 119 columns
+	axisRows     int  // the axis strip's height with its frame (0 for none)
+	wideNav      bool // give the navigator more room (the actors table)
+	bannerRows   int  // the height of the banner under the header (0 for none)
+	zoom         bool // the focused pane has the whole body
+	split        int  // steps of splitStep the navigator is widened (negative: narrowed) by
+	dockRows     int  // the height of the docked panel under the panes (0 for none)
+	reading      bool // reading mode has the panes' place
+}
+
+// splitStep is how much one < or > moves the split, in percent of the width.
+const splitStep = 5
+
+// minPaneW is the narrowest a pane gets when the split moves.
+const minPaneW = 20
 
 // computeLayout lays out a w x h terminal. At 120 columns and up the three
 // panes sit side by side; from 80 the navigator shares the screen with the
-// detail or the source pane (right says which); below 80 the focused pane
-// has the screen to itself. axisRows is the axis strip's height with its
-// frame (0 for none); wideNav gives the navigator more room (the actors
-// table); bannerRows is the height of the banner under the header (0 for
-// none).
-func computeLayout(w, h int, focus, right pane, axisRows int, wideNav bool, bannerRows int) layout {
+// detail or the source pane (o.right says which); below 80 the focused pane
+// has the screen to itself, as it has when zoomed.
+func computeLayout(w, h int, o layoutOpts) layout {
 	if style.Small(w, h) {
 		return layout{small: true}
 	}
 	l := layout{
 		header: rect{0, 0, w, 1},
-		banner: rect{0, 1, w, bannerRows},
+		banner: rect{0, 1, w, o.bannerRows},
 		footer: rect{0, h - 1, w, 1},
-		body:   rect{0, 1 + bannerRows, w, h - 2 - bannerRows},
+		body:   rect{0, 1 + o.bannerRows, w, h - 2 - o.bannerRows},
 	}
-	y, bh := 1+bannerRows, h-2-bannerRows
-	if axisRows > 0 {
-		l.axis = rect{0, y, w, axisRows}
-		y += axisRows
-		bh -= axisRows
+	y, bh := 1+o.bannerRows, h-2-o.bannerRows
+	if o.dockRows > 0 {
+		d := min(o.dockRows, bh-6)
+		l.dock = rect{0, y + bh - d, w, d}
+		bh -= d
+	}
+	if o.axisRows > 0 && bh-o.axisRows >= 6 {
+		l.axis = rect{0, y, w, o.axisRows}
+		y += o.axisRows
+		bh -= o.axisRows
 	}
 	switch {
+	case o.reading:
+		l.read = rect{0, y, w, bh}
+	case o.zoom || w < 80:
+		l.panes[o.focus] = rect{0, y, w, bh}
 	case w >= 120:
-		nw := w * 30 / 100
-		if wideNav {
-			nw = w * 42 / 100
+		pct := 30
+		if o.wideNav {
+			pct = 42
 		}
+		nw := splitWidth(w, pct, o.split, 2)
 		dw := (w - nw) / 2
 		l.panes[paneNav] = rect{0, y, nw, bh}
 		l.panes[paneDetail] = rect{nw, y, dw, bh}
 		l.panes[paneSource] = rect{nw + dw, y, w - nw - dw, bh}
-	case w >= 80:
-		nw := w * 40 / 100
-		if wideNav {
-			nw = w / 2
+	default:
+		pct := 40
+		if o.wideNav {
+			pct = 50
+		}
+		nw := splitWidth(w, pct, o.split, 1)
+		right := o.right
+		if o.focus != paneNav {
+			right = o.focus
 		}
 		l.panes[paneNav] = rect{0, y, nw, bh}
-		if focus != paneNav {
-			right = focus
-		}
 		l.panes[right] = rect{nw, y, w - nw, bh}
-	default:
-		l.panes[focus] = rect{0, y, w, bh}
 	}
 	return l
+}
+
+// splitWidth is the navigator's width: pct of w moved by split steps, and
+// leaving at least minPaneW columns to each of the other panes beside it.
+func splitWidth(w, pct, split, others int) int {
+	nw := w * (pct + split*splitStep) / 100
+	return clamp(nw, minPaneW, w-others*minPaneW)
 }
 
 // axisHeight is the height of the axis strip, frame included, for a body

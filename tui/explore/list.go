@@ -1,11 +1,12 @@
 package explore
 
 import (
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // navKind names the navigators: the lists on the left that choose what the
@@ -30,11 +31,15 @@ type navSpec struct {
 	// format renders every row at width w (so columns can line up); header,
 	// if set, is a fixed first line.
 	format func(b *model.Briefing, refs []model.Ref, w int) []string
+	// wrap, if set, renders every row whole at width w, in as many lines
+	// as it needs; it is used where the pane has room for whole titles.
+	wrap   func(b *model.Briefing, refs []model.Ref, w int) [][]string
 	header func(b *model.Briefing, w int) string
 	// heading reports rows drawn as headings.
 	heading func(r model.Ref) bool
 	// expand, if set, renders the cursor's row in full over as many lines
-	// as it needs at width w, where the other rows are cut to one.
+	// as it needs at width w, where the other rows are cut to one (else
+	// wrap, when set, does).
 	expand func(b *model.Briefing, r model.Ref, w int) []string
 	open   func(b *model.Briefing, r model.Ref) tea.Cmd
 	// empty is said in place of rows when there are none.
@@ -50,7 +55,8 @@ type navList struct {
 	keys    listKeys
 	refs    []model.Ref
 	index   map[model.Ref]int
-	text    []string // rows formatted at the current width
+	text    [][]string // rows formatted at the current width, each in one or more lines
+	wrap    bool       // rows wrap (spec.wrap) rather than being cut to a line
 	head    string
 	cursor  int
 	off     int
@@ -91,7 +97,7 @@ func (m navList) Select(r model.Ref) (navList, bool) {
 		return m, false
 	}
 	m.cursor = i
-	m.off = scrollTo(m.off, i, m.pageHeight(), len(m.refs))
+	m.off = m.scrollTo(i)
 	return m.render(), true
 }
 
@@ -137,13 +143,105 @@ func (m navList) SetSize(w, h int) navList {
 	}
 	m.w, m.h = w, h
 	tw := m.textWidth()
-	m.text = m.spec.format(m.b, m.refs, tw)
+	if m.wrap && m.spec.wrap != nil {
+		m.text = m.spec.wrap(m.b, m.refs, tw)
+	} else {
+		lines := m.spec.format(m.b, m.refs, tw)
+		m.text = make([][]string, len(lines))
+		for i, l := range lines {
+			m.text[i] = []string{l}
+		}
+	}
 	m.head = ""
 	if m.spec.header != nil {
 		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw), tw)
 	}
-	m.off = scrollTo(m.off, m.cursor, m.pageHeight(), len(m.refs))
+	m.off = m.scrollTo(m.cursor)
 	return m.render()
+}
+
+// SetWrap says whether rows wrap to show their whole text.
+func (m navList) SetWrap(on bool) navList {
+	if on == m.wrap {
+		return m
+	}
+	m.wrap = on
+	m.text = nil
+	if m.w > 0 {
+		return m.SetSize(m.w, m.h)
+	}
+	return m
+}
+
+// rowsOf is how many lines row i takes.
+func (m navList) rowsOf(i int) int {
+	return max(len(m.rowLines(i)), 1)
+}
+
+// rowLines is row i's lines. Where rows are cut to a line, the row under the
+// cursor still shows its whole text, over as many lines as it needs.
+func (m navList) rowLines(i int) []string {
+	if i >= len(m.text) {
+		return nil
+	}
+	if i == m.cursor && !m.wrap && m.spec.expand != nil {
+		if ex := m.spec.expand(m.b, m.refs[i], m.textWidth()); len(ex) > 1 {
+			return ex
+		}
+	}
+	if i == m.cursor && !m.wrap && m.spec.wrap != nil && len(m.text[i]) == 1 && strings.Contains(m.text[i][0], "…") {
+		if full := m.spec.wrap(m.b, m.refs[i:i+1], m.textWidth()); len(full) == 1 {
+			return full[0]
+		}
+	}
+	return m.text[i]
+}
+
+// scrollTo returns the offset (a row index) that shows the whole of row i,
+// moving as little as possible from the current one.
+func (m navList) scrollTo(i int) int {
+	bh := m.bodyHeight()
+	if bh <= 0 || len(m.refs) == 0 {
+		return 0
+	}
+	off := min(m.off, i)
+	for used := m.span(off, i); used > bh && off < i; used = m.span(off, i) {
+		off++
+	}
+	return min(off, m.maxOff())
+}
+
+// span is how many lines rows from to to (inclusive) take.
+func (m navList) span(from, to int) int {
+	n := 0
+	for i := from; i <= to; i++ {
+		n += m.rowsOf(i)
+	}
+	return n
+}
+
+// maxOff is the last offset that still fills the pane.
+func (m navList) maxOff() int {
+	bh, used := m.bodyHeight(), 0
+	for i := len(m.refs) - 1; i >= 0; i-- {
+		used += m.rowsOf(i)
+		if used > bh {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// lastShown is the last row wholly on screen from the offset.
+func (m navList) lastShown() int {
+	bh, used := m.bodyHeight(), 0
+	for i := m.off; i < len(m.refs); i++ {
+		used += m.rowsOf(i)
+		if used > bh {
+			return max(i-1, m.off)
+		}
+	}
+	return len(m.refs) - 1
 }
 
 func (m navList) bodyHeight() int {
@@ -151,24 +249,6 @@ func (m navList) bodyHeight() int {
 		return m.h - 1
 	}
 	return m.h
-}
-
-// expanded is the cursor's row in full, or nil when it keeps one line.
-func (m navList) expanded() []string {
-	if m.spec.expand == nil || len(m.refs) == 0 || m.w <= 0 {
-		return nil
-	}
-	lines := m.spec.expand(m.b, m.refs[m.cursor], m.textWidth())
-	if len(lines) < 2 {
-		return nil
-	}
-	return lines[:min(len(lines), max(m.bodyHeight(), 1))]
-}
-
-// pageHeight is the rows that fit in the body with the cursor's row
-// expanded.
-func (m navList) pageHeight() int {
-	return max(m.bodyHeight()-max(len(m.expanded())-1, 0), 1)
 }
 
 // Update moves the cursor or opens the row under it.
@@ -182,7 +262,7 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 			return m, nil
 		}
 		m.cursor = c
-		m.off = scrollTo(m.off, c, m.pageHeight(), len(m.refs))
+		m.off = m.scrollTo(c)
 		return m.render(), nil
 	}
 	if key.Matches(km, m.keys.Open) && len(m.refs) > 0 && m.spec.open != nil {
@@ -193,9 +273,8 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 
 // Scroll moves the window by n rows, keeping the cursor inside it.
 func (m navList) Scroll(n int) navList {
-	bh := m.bodyHeight()
-	m.off = clamp(m.off+n, 0, max(len(m.refs)-bh, 0))
-	m.cursor = clamp(m.cursor, m.off, min(m.off+bh-1, len(m.refs)-1))
+	m.off = clamp(m.off+n, 0, m.maxOff())
+	m.cursor = clamp(m.cursor, m.off, m.lastShown())
 	return m.render()
 }
 
@@ -205,15 +284,14 @@ func (m navList) Click(y int) (navList, bool) {
 	if m.spec.header != nil {
 		y--
 	}
-	if extra := max(len(m.expanded())-1, 0); y > m.cursor-m.off {
-		// Rows under the expanded cursor row sit lower by its extra lines.
-		if y <= m.cursor-m.off+extra {
-			return m.render(), true
-		}
-		y -= extra
+	if y < 0 {
+		return m, false
 	}
-	i := m.off + y
-	if y < 0 || i >= len(m.refs) {
+	i := m.off
+	for ; i < len(m.refs) && y >= m.rowsOf(i); i++ {
+		y -= m.rowsOf(i)
+	}
+	if i >= len(m.refs) {
 		return m, false
 	}
 	m.cursor = i
@@ -237,34 +315,29 @@ func (m navList) render() navList {
 		}
 	}
 	for i := m.off; i < len(m.refs) && len(lines) < m.h; i++ {
-		t := m.text[i]
-		mk, pmk := "", ""
-		if m.marks {
-			f := m.study.flags(m.refs[i])
-			mk, pmk = markPair(f), paintMarks(m.th, f)
-		}
-		if ex := m.expanded(); i == m.cursor && ex != nil {
-			p := m.th.selectedBlur
-			if m.focused {
-				p = m.th.selected
+		for j, t := range m.rowLines(i) {
+			if len(lines) >= m.h {
+				break
 			}
-			lines = append(lines, p.on(mk+"▸ "+ex[0]))
-			for _, l := range ex[1:] {
-				if len(lines) < m.h {
-					lines = append(lines, p.on(spaces(sanitize.Width(mk)+2)+l))
-				}
+			mk, pmk, cur := "", "", "▸ "
+			if m.marks {
+				f := m.study.flags(m.refs[i])
+				mk, pmk = markPair(f), paintMarks(m.th, f)
 			}
-			continue
-		}
-		switch {
-		case i == m.cursor && m.focused:
-			lines = append(lines, m.th.selected.on(mk+"▸ "+t))
-		case i == m.cursor:
-			lines = append(lines, m.th.selectedBlur.on(mk+"▸ "+t))
-		case m.spec.heading != nil && m.spec.heading(m.refs[i]):
-			lines = append(lines, pmk+m.th.heading.on("  "+t))
-		default:
-			lines = append(lines, pmk+"  "+t)
+			if j > 0 {
+				// A wrapped row's further lines carry no marks.
+				mk, pmk, cur = spaces(len([]rune(mk))), spaces(len([]rune(mk))), "  "
+			}
+			switch {
+			case i == m.cursor && m.focused:
+				lines = append(lines, m.th.selected.on(mk+cur+t))
+			case i == m.cursor:
+				lines = append(lines, m.th.selectedBlur.on(mk+cur+t))
+			case m.spec.heading != nil && m.spec.heading(m.refs[i]):
+				lines = append(lines, pmk+m.th.heading.on("  "+t))
+			default:
+				lines = append(lines, pmk+"  "+t)
+			}
 		}
 	}
 	m.lines = lines

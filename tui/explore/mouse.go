@@ -31,8 +31,12 @@ func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
 	default:
 		return m, nil
 	}
-	if m.modal != nil {
+	if m.modal != nil && (!m.docked() || m.lay.dock.contains(ms.X, ms.Y)) {
 		m.modal = m.modal.scroll(n)
+		return m, nil
+	}
+	if m.reading && m.lay.read.contains(ms.X, ms.Y) {
+		m.reader = m.reader.Scroll(n)
 		return m, nil
 	}
 	p, ok := m.paneAt(ms.X, ms.Y)
@@ -58,9 +62,20 @@ func (m Model) click(ms tea.Mouse) (tea.Model, tea.Cmd) {
 	}
 	y := ms.Y - m.lay.body.y - 1 // row inside a frame
 	if m.modal != nil {
+		if m.docked() {
+			// The panes above a docked modal only show; a click goes to
+			// the modal.
+			y = ms.Y - m.lay.dock.y - 1
+		}
 		var cmd tea.Cmd
 		m.modal, cmd = m.modal.click(y)
 		return m, cmd
+	}
+	if m.reading {
+		if m.lay.read.contains(ms.X, ms.Y) {
+			m.reader = m.reader.Click(ms.Y - m.lay.read.y - 1)
+		}
+		return m, nil
 	}
 	p, ok := m.paneAt(ms.X, ms.Y)
 	if !ok {

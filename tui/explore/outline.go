@@ -25,6 +25,7 @@ func outlineSpec(withNotes bool) navSpec {
 		openHelp: "open / to source",
 		rows:     rows,
 		format:   outlineFormat,
+		wrap:     outlineWrap,
 		heading:  func(r model.Ref) bool { return r.Kind == model.KindTheme || r.Kind == kindSection },
 		open:     outlineOpen,
 	}

@@ -41,6 +41,7 @@ func (m Model) handleReload(msg tea.Msg) (tea.Model, tea.Cmd) {
 // is being written).
 func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 	old, sel, open := m.b, m.current, m.modal
+	top, topRow := m.reader.Top()
 	if sel.Kind != kindSection {
 		sel = watch.Reselect(old, nb, sel)
 	}
@@ -62,6 +63,8 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 	} else {
 		m.follow()
 	}
+	// Reading mode stays where it was in the text.
+	m.reader = m.reader.ScrollTo(top, topRow)
 	if open != nil {
 		if s := open.reloaded(&m); s != nil {
 			m.modal = s.setTheme(m.th).setSize(m.modalSize())

@@ -62,6 +62,12 @@ type session struct {
 	focus pane
 	right pane // what the second pane shows from 80 to 119 columns
 
+	layoutKeys layoutKeys
+	reading    bool // reading mode (reading.go) has the panes' place
+	readIDs    bool // reading mode shows sentence ids
+	zoom       bool // the focused pane has the whole body
+	split      int  // steps the navigator is widened (negative: narrowed) by
+
 	st      *store.Store // nil when read-only
 	restSeq int
 
@@ -89,6 +95,7 @@ type view struct {
 	navs    [navCount]navList
 	detail  detailModel
 	source  sourceModel
+	reader  readingModel
 	current model.Ref
 
 	modal modal // the open modal screen, nil when none
@@ -106,7 +113,9 @@ func New(b *model.Briefing, cfg config) Model {
 	if cfg.theme == "" {
 		cfg.theme = ThemeAuto
 	}
-	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), right: paneDetail, st: cfg.st}
+	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), layoutKeys: newLayoutKeys(), right: paneDetail, st: cfg.st}
+	// A plain article, with nothing drawn from it, opens in reading mode.
+	s.reading = !hasItems(b)
 	s.keys.setStudy(s.st != nil || cfg.off != nil)
 	s.th = s.buildTheme()
 	s.live = live.New(cfg.watchCtx, b)
@@ -135,6 +144,7 @@ func (m *Model) openOn(r model.Ref) {
 	if r.Kind == model.KindSentence {
 		m.setCurrent(r)
 		m.source = m.source.Highlight([]string{r.ID}).SetCursor(r.ID)
+		m.reader = m.reader.SetCursor(r.ID)
 		m.focusOn(paneSource)
 		return
 	}
@@ -153,6 +163,7 @@ func newView(b *model.Briefing, s *session) view {
 	v.detail = newDetail(b, s.th)
 	v.source = newSource(b, s.th)
 	v.axis = newAxisStrip(b, s.th)
+	v.reader = newReading(b, s.th, s.readIDs)
 	v.items = searchItems(b)
 	v.searcher = newIndexSearcher(v.items)
 	if s.st != nil {
@@ -191,13 +202,21 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 			res, cmd = m, tea.Quit
 		}
 	}()
-	cur, nav := m.current, m.nav
+	cur, nav, docked, src := m.current, m.nav, m.docked(), m.source.off
 	res, cmd = m.update(msg)
-	if nm, ok := res.(Model); ok && nm.st != nil && (nm.current != cur || nm.nav != nav) {
+	nm, ok := res.(Model)
+	if !ok {
+		return res, cmd
+	}
+	if nm.docked() != docked {
+		// The docked note editor opened or closed: the panes change height.
+		nm.relayout()
+	}
+	if nm.st != nil && (nm.current != cur || nm.nav != nav || nm.source.off != src) {
 		nm.restSeq++
 		return nm, tea.Batch(cmd, nm.later(restDelay, restMsg{nm.restSeq}))
 	}
-	return res, cmd
+	return nm, cmd
 }
 
 func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
@@ -287,6 +306,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.modal, cmd = m.modal.update(k)
 		return m, cmd
 	}
+	if m.reading && m.leavesReading(k) {
+		m.setReading(false)
+	}
 	switch {
 	case key.Matches(k, g.Quit):
 		return m, tea.Quit
@@ -333,6 +355,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Notes):
 		m.openNotes()
 	default:
+		if m.handleLayoutKey(k) {
+			return m, nil
+		}
 		if s, ok := m.opening(k); ok {
 			m.openModal(s)
 			return m, nil
@@ -355,6 +380,11 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 // routeKey gives a key to the focused pane.
 func (m Model) routeKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
+	if m.reading {
+		m.reader, cmd = m.reader.Update(k)
+		m.readIDs = m.reader.ShowsIDs() // kept across reloads
+		return m, cmd
+	}
 	switch m.focus {
 	case paneNav:
 		m.navs[m.nav], cmd = m.navs[m.nav].Update(k)
@@ -413,7 +443,9 @@ func (m *Model) setCurrent(r model.Ref) {
 	m.current = r
 	m.axis = m.axis.SetCursor(m.navs[navTimeline].Cursor())
 	m.detail = m.detail.Show(r)
-	m.source = m.source.Highlight(sentencesOf(m.b, r))
+	ids := sentencesOf(m.b, r)
+	m.source = m.source.Highlight(ids)
+	m.reader = m.reader.Highlight(r, ids)
 }
 
 // navFor says which navigator holds an item.
@@ -434,6 +466,7 @@ func navFor(r model.Ref) (navKind, bool) {
 // jump goes to an item: its navigator, the detail and the source.
 func (m *Model) jump(r model.Ref, toSource bool) {
 	m.modal = nil
+	m.setReading(false)
 	if n, ok := navFor(r); ok {
 		if n != m.nav {
 			m.nav = n
@@ -454,6 +487,7 @@ func (m *Model) jump(r model.Ref, toSource bool) {
 
 func (m *Model) openNav(n navKind) {
 	m.modal = nil
+	m.setReading(false)
 	changed := n != m.nav
 	m.nav = n
 	m.focusOn(paneNav)
@@ -481,21 +515,22 @@ func (m *Model) openHelp() {
 // pane's keys, the global ones and the palette's.
 func (m *Model) helpScreen() helpModel {
 	var groups []helpGroup
-	switch m.focus {
-	case paneNav:
+	switch {
+	case m.reading:
+		groups = append(groups, helpGroup{"Reading", flat(m.reader.KeyMap().FullHelp())})
+	case m.focus == paneNav:
 		groups = append(groups, helpGroup{m.navs[m.nav].spec.name, flat(m.navs[m.nav].KeyMap().FullHelp())})
-	}
-	if m.nav == navTimeline {
-		groups = append(groups, helpGroup{"Timeline axis", flat(m.axis.KeyMap().FullHelp())})
-	}
-	switch m.focus {
-	case paneDetail:
+	case m.focus == paneDetail:
 		groups = append(groups, helpGroup{"Detail", flat(m.detail.KeyMap().FullHelp())})
-	case paneSource:
+	case m.focus == paneSource:
 		groups = append(groups, helpGroup{"Source", flat(m.source.KeyMap().FullHelp())})
 	}
+	if m.nav == navTimeline && !m.reading {
+		groups = append(groups, helpGroup{"Timeline axis", flat(m.axis.KeyMap().FullHelp())})
+	}
+	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
-		helpGroup{"Everywhere", append(flat(m.keys.FullHelp()), m.openerKeys()...)},
+		helpGroup{"Everywhere", append(everywhere, m.openerKeys()...)},
 		helpGroup{"Search (/)", flat(newPaletteKeys().FullHelp())})
 	return newHelp(m.th, groups)
 }
@@ -521,7 +556,7 @@ func (m *Model) focusOn(p pane) {
 	}
 	m.detail = m.detail.SetFocused(p == paneDetail)
 	m.source = m.source.SetFocused(p == paneSource)
-	if old != p && m.sized && !m.lay.small && m.w < 120 {
+	if old != p && m.sized && !m.lay.small && (m.w < 120 || m.zoom) {
 		m.relayout()
 	}
 }
@@ -536,6 +571,7 @@ func (m *Model) setTheme() {
 	m.detail = m.detail.SetTheme(m.th)
 	m.axis = m.axis.SetTheme(m.th)
 	m.source = m.source.SetTheme(m.th)
+	m.reader = m.reader.SetTheme(m.th)
 	if m.modal != nil {
 		m.modal = m.modal.setTheme(m.th)
 	}
@@ -547,7 +583,7 @@ func (m *Model) relayout() {
 		return
 	}
 	axisRows := 0
-	if m.nav == navTimeline && len(m.b.Timeline) > 0 {
+	if m.nav == navTimeline && !m.reading && len(m.b.Timeline) > 0 {
 		m.axisNeed = m.axis.Need(max(m.w-2, 1))
 		axisRows = axisHeight(m.axisNeed, m.h-2)
 	}
@@ -555,7 +591,7 @@ func (m *Model) relayout() {
 	if m.banner != "" {
 		banner = 1
 	}
-	m.lay = computeLayout(m.w, m.h, m.focus, m.right, axisRows, m.nav == navActors, banner)
+	m.lay = computeLayout(m.w, m.h, m.layoutOpts(axisRows, banner))
 	if m.lay.small {
 		return
 	}
@@ -577,6 +613,10 @@ func (m *Model) relayout() {
 	if r := m.lay.panes[paneSource]; r.w > 0 {
 		m.source = m.source.SetSize(inner(paneSource))
 	}
+	if r := m.lay.read; r.w > 0 {
+		m.reader = m.reader.SetSize(max(r.w-2, 0), max(r.h-2, 0))
+	}
+	m.setNavWrap()
 	if m.modal != nil {
 		m.modal = m.modal.setSize(m.modalSize())
 	}
@@ -584,5 +624,8 @@ func (m *Model) relayout() {
 
 // modalSize is the content size of a modal screen: the body inside a frame.
 func (m Model) modalSize() (int, int) {
+	if d := m.lay.dock; d.h > 0 && m.docked() {
+		return max(d.w-2, 0), max(d.h-2, 0)
+	}
 	return max(m.lay.body.w-2, 0), max(m.lay.body.h-2, 0)
 }

@@ -295,9 +295,10 @@ func TestEscGoesBack(t *testing.T) {
 
 func TestMouse(t *testing.T) {
 	m := sized(t, 120, 40, ThemeDark, false)
-	// Row 3 of the outline (screen row 1 header + 1 frame + 2) is the
-	// second point of the first theme.
-	m = step(m, tea.MouseClickMsg{X: 5, Y: 4, Button: tea.MouseLeft})
+	// At 120 columns the outline's rows wrap: the second point of the
+	// first theme starts after the theme's row and the first point's.
+	y := 2 + len(m.navs[navOutline].text[0]) + len(m.navs[navOutline].text[1])
+	m = step(m, tea.MouseClickMsg{X: 5, Y: y, Button: tea.MouseLeft})
 	if m.current != m.navs[navOutline].refs[2] || m.focus != paneNav {
 		t.Errorf("click selected %v", m.current)
 	}
@@ -350,6 +351,8 @@ func TestKeysDocumented(t *testing.T) {
 	all = append(all, flat(m.navs[navOutline].KeyMap().FullHelp())...)
 	all = append(all, flat(m.detail.KeyMap().FullHelp())...)
 	all = append(all, flat(m.source.KeyMap().FullHelp())...)
+	all = append(all, flat(m.layoutKeys.FullHelp())...)
+	all = append(all, flat(m.reader.KeyMap().FullHelp())...)
 	all = append(all, flat(newPaletteKeys().FullHelp())...)
 	all = append(all, flat(newPickerKeys().FullHelp())...)
 	all = append(all, flat(newNoteKeys().FullHelp())...)

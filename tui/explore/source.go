@@ -68,6 +68,10 @@ type sourceModel struct {
 	// item with a note or a bookmark cites the sentence (or it has one).
 	study *studySnap
 	marks bool
+	// top, when set, is where to scroll once the article is laid out: a
+	// sentence and a number of rows into it (resuming a reading position).
+	top    string
+	topRow int
 }
 
 func newSource(b *model.Briefing, th *Theme) sourceModel {
@@ -144,9 +148,38 @@ func (m sourceModel) SetSize(w, h int) sourceModel {
 	// A sentence the new size hides comes back a quarter of the way down,
 	// not pushed to the last row.
 	m.off = clamp(m.off, 0, max(len(m.rows)-m.h, 0))
-	if m.cursor < len(m.sents) {
+	if i, ok := m.idx[m.top]; ok && m.top != "" && len(m.first) > 0 {
+		m.off = clamp(m.first[i]+m.topRow, 0, max(len(m.rows)-m.h, 0))
+		m.top = ""
+	} else if m.cursor < len(m.sents) {
 		m.off = m.reveal(m.cursor)
 	}
+	return m.render()
+}
+
+// Top says where the pane is scrolled: the sentence whose rows reach the
+// top row (or the first after a blank there) and how many rows into it
+// the top row is (-1 for the blank above it).
+func (m sourceModel) Top() (string, int) {
+	if len(m.rows) == 0 || m.off >= len(m.rows) {
+		return m.top, m.topRow
+	}
+	i := m.sentenceAt(m.off)
+	return m.sents[i].ID, m.off - m.first[i]
+}
+
+// SetTop scrolls to a place Top returned, now or, before the article is
+// laid out, once it is.
+func (m sourceModel) SetTop(id string, row int) sourceModel {
+	i, ok := m.idx[id]
+	if !ok {
+		return m
+	}
+	if len(m.first) == 0 || m.w <= 0 {
+		m.top, m.topRow = id, row
+		return m
+	}
+	m.off = clamp(m.first[i]+row, 0, max(len(m.rows)-m.h, 0))
 	return m.render()
 }
 
@@ -190,6 +223,7 @@ func (m sourceModel) Highlight(ids []string) sourceModel {
 		}
 	}
 	if len(m.hlList) > 0 {
+		m.top = "" // a new item's sentences win over a resumed scroll
 		m.cursor = m.hlList[0]
 		for _, i := range m.hlList {
 			m.cursor = min(m.cursor, i)

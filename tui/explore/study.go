@@ -433,7 +433,7 @@ func (m *Model) applySnap() {
 // position is where the reader is, as the store records it.
 func (m Model) position() store.Position {
 	n := m.navs[m.nav]
-	return store.Position{Item: m.current, View: n.spec.view, Scroll: n.off}
+	return store.Position{Item: m.current, View: n.spec.view, Scroll: n.off, Source: m.sourceTop(), Cursors: m.cursors()}
 }
 
 // resume goes back to the recorded position, if its item still exists.
@@ -442,6 +442,7 @@ func (m *Model) resume() {
 	if !ok {
 		return
 	}
+	defer m.restoreView(p)
 	for n := range m.navs {
 		if m.navs[n].spec.view != p.View {
 			continue

@@ -55,7 +55,7 @@ func TestStudyBookmarkToggles(t *testing.T) {
 		t.Fatalf("m on %v: bookmarked %v", m.current, m.st.Bookmarked(refCredentials))
 	}
 	screen := plain(m)
-	if lineWith(screen, "★ ▸   Russia accepted the cred") < 0 {
+	if lineWith(screen, "★ ▸   Russia accepted the") < 0 {
 		t.Errorf("the outline does not mark the bookmark:\n%s", screen)
 	}
 	if lineWith(screen, "bookmarked") < 0 || lineWith(screen, "★ Bookmarked") < 0 {
@@ -88,10 +88,10 @@ func TestStudyNoteSaves(t *testing.T) {
 	}
 	screen := plain(m)
 	for _, want := range [][]string{
-		{" ✎▸   Russia accepted the cred"}, // outline mark
-		{"✎ Your note"},                    // detail
-		{"Compare with China"},             // the note in the detail
-		{"note saved"},                     // status
+		{" ✎▸   Russia accepted the"}, // outline mark
+		{"✎ Your note"},               // detail
+		{"Compare with China"},        // the note in the detail
+		{"note saved"},                // status
 	} {
 		if lineWith(screen, want...) < 0 {
 			t.Errorf("no line with %q:\n%s", want, screen)

@@ -32,6 +32,7 @@ func timelineSpec() navSpec {
 		format: timelineFormat,
 		empty:  "No events yet: `brief new` drafts them from the article.",
 		expand: timelineExpand,
+		wrap:   timelineWrap,
 		open:   func(_ *model.Briefing, r model.Ref) tea.Cmd { return jumpCmd(r, true) },
 	}
 }

@@ -39,17 +39,39 @@ func (m Model) Render() string {
 		b.WriteString(m.th.banner.on(fit(" ⚠ "+m.banner+" — showing the last good version", m.w)))
 	}
 	body := m.lay.body
-	if m.modal != nil {
+	switch {
+	case m.modal != nil && !m.docked():
 		for _, l := range frame(m.th, m.modal.title(), "", m.modal.view(), body.w, body.h, true) {
 			b.WriteByte('\n')
 			b.WriteString(l)
 		}
-	} else {
+	case m.reading:
+		m.writeReading(&b)
+	default:
 		m.writePanes(&b)
+	}
+	if d := m.lay.dock; d.h > 0 && m.docked() {
+		for _, l := range frame(m.th, m.modal.title(), "", m.modal.view(), d.w, d.h, true) {
+			b.WriteByte('\n')
+			b.WriteString(l)
+		}
 	}
 	b.WriteByte('\n')
 	b.WriteString(m.footerView())
 	return b.String()
+}
+
+// writeReading draws reading mode's frame.
+func (m Model) writeReading(b *strings.Builder) {
+	r := m.lay.read
+	title := "Reading"
+	if m.reader.ShowsIDs() {
+		title += " · ids"
+	}
+	for _, l := range frame(m.th, title, scrollInfo(m.reader.Scrolled()), m.reader.View(), r.w, r.h, !m.docked()) {
+		b.WriteByte('\n')
+		b.WriteString(l)
+	}
 }
 
 func (m Model) writePanes(b *strings.Builder) {
@@ -68,7 +90,10 @@ func (m Model) writePanes(b *strings.Builder) {
 			continue
 		}
 		title, info, ls := m.paneView(p)
-		boxes[p], lines[p] = newBox(m.th, title, info, r.w, r.h, p == m.focus), ls
+		if m.zoom {
+			info = joinNote(info, "zoomed · z back")
+		}
+		boxes[p], lines[p] = newBox(m.th, title, info, r.w, r.h, p == m.focus && !m.docked()), ls
 		rows = r.h
 	}
 	for i := range rows {
@@ -94,6 +119,14 @@ func (m Model) paneView(p pane) (string, string, []string) {
 	return n.spec.name, fmt.Sprintf("%d/%d", i, total), n.View()
 }
 
+// joinNote joins two notes of a frame's bottom line.
+func joinNote(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " · " + b
+}
+
 // scrollInfo describes a scroll position: "top", "end", "42%" or "".
 func scrollInfo(off, h, total int) string {
 	switch {
@@ -109,9 +142,13 @@ func scrollInfo(off, h, total int) string {
 
 func (m Model) footerView() string {
 	var bindings []key.Binding
-	if m.modal != nil {
+	switch {
+	case m.modal != nil:
 		bindings = m.modal.help().ShortHelp()
-	} else {
+	case m.reading:
+		bindings = append(m.keys.ShortHelp()[:2:2], m.reader.KeyMap().ShortHelp()...)
+		bindings = append(bindings, m.layoutKeys.Read, m.keys.Quit)
+	default:
 		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
 		bindings = append(bindings, m.keys.ShortHelp()[3:]...)
 	}
@@ -135,6 +172,12 @@ func (m Model) focusedShortHelp() []key.Binding {
 func (m Model) where() string {
 	n := m.navs[m.nav]
 	s := n.spec.name
+	if m.reading {
+		s = "Reading"
+		if m.current.Kind == kindSection {
+			return s // the outline's section rows are not read
+		}
+	}
 	if r := m.current; r.Kind == model.KindPoint {
 		if p := m.b.Point(r.ID); p != nil {
 			if t := m.b.Theme(p.Theme); t != nil {
@@ -145,7 +188,7 @@ func (m Model) where() string {
 	if r := m.current; r.Kind != model.KindPoint && r.Kind != "" {
 		s += " › " + title(m.b, r)
 	}
-	if m.focus != paneNav {
+	if m.focus != paneNav && !m.reading {
 		s = m.focus.String() + " · " + s
 	}
 	return s

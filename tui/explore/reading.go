@@ -1,0 +1,557 @@
+package explore
+
+import (
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+// Reading mode: the article alone, its paragraphs flowing at a comfortable
+// measure in the middle of the screen, as a pager for prose (glow) shows a
+// document. Sentence ids are hidden until asked for; the sentences of the
+// selected item are marked ▌ in the margin and ] [ go from one to the next.
+// A slim rail on the left names the themes when there is room for it.
+
+// readMeasure is the widest the text gets: about as many characters per
+// line as a book page holds.
+const readMeasure = 72
+
+// railW is the width of the themes rail, separator included; it shows only
+// where it leaves the text its full measure.
+const railW = 26
+
+type readingKeys struct {
+	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	NextCited, PrevCited, IDs, Citers       key.Binding
+}
+
+func newReadingKeys() readingKeys {
+	l := newListKeys("")
+	return readingKeys{
+		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
+		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		PageUp:    l.PageUp,
+		PageDown:  l.PageDown,
+		Top:       key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "beginning")),
+		Bottom:    key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "end")),
+		NextCited: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next cited sentence")),
+		PrevCited: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous cited sentence")),
+		IDs:       key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "show / hide sentence ids")),
+		Citers:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "what cites the marked sentence")),
+	}
+}
+
+func (k readingKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.NextCited, k.IDs}
+}
+
+func (k readingKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.NextCited, k.PrevCited, k.IDs, k.Citers}}
+}
+
+// rspan is a run of one sentence's words on a row (or its id).
+type rspan struct {
+	sent int
+	text string
+	id   bool
+}
+
+// rrow is a row of the article; a row with no spans is the blank between
+// paragraphs.
+type rrow struct{ spans []rspan }
+
+// readingModel is reading mode's screen.
+type readingModel struct {
+	b     *model.Briefing
+	th    *Theme
+	keys  readingKeys
+	sents []*model.Sentence
+	idx   map[string]int
+	// citedAny marks the sentences any item cites: ] and [ walk them when
+	// the selected item cites none.
+	citedAny []bool
+	w, h     int
+	measure  int
+	ids      bool
+	rows     []rrow
+	first    []int // first row of each sentence
+	last     []int // last row of each sentence
+	hl       []bool
+	hlList   []int
+	cursor   int // the sentence ] and [ reached, -1 for none
+	off      int
+	current  model.Ref
+	lines    []string
+	// top, when set, is the sentence to put on the top row once laid out
+	// (resuming where the reader was).
+	top    string
+	topRow int
+}
+
+func newReading(b *model.Briefing, th *Theme, ids bool) readingModel {
+	m := readingModel{b: b, th: th, keys: newReadingKeys(), sents: b.Sentences(), idx: sentenceIndex(b), ids: ids, cursor: -1}
+	m.hl = make([]bool, len(m.sents))
+	m.citedAny = make([]bool, len(m.sents))
+	for _, r := range citingRefs(b) {
+		for _, id := range sentencesOf(b, r) {
+			if i, ok := m.idx[id]; ok {
+				m.citedAny[i] = true
+			}
+		}
+	}
+	return m
+}
+
+// citingRefs lists every item that cites sentences.
+func citingRefs(b *model.Briefing) []model.Ref {
+	var refs []model.Ref
+	for _, t := range b.Themes {
+		for _, p := range t.Points {
+			refs = append(refs, model.Ref{Kind: model.KindPoint, ID: p.ID})
+		}
+	}
+	for _, e := range b.Timeline {
+		refs = append(refs, model.Ref{Kind: model.KindEvent, ID: e.ID})
+	}
+	for _, a := range b.Actors {
+		refs = append(refs, model.Ref{Kind: model.KindActor, ID: a.ID})
+	}
+	for _, t := range b.Glossary {
+		refs = append(refs, model.Ref{Kind: model.KindTerm, ID: t.ID})
+	}
+	return refs
+}
+
+func (m readingModel) Title() string                   { return "Reading" }
+func (m readingModel) Help() help.KeyMap               { return m.keys }
+func (m readingModel) KeyMap() readingKeys             { return m.keys }
+func (m readingModel) ShowsIDs() bool                  { return m.ids }
+func (m readingModel) View() []string                  { return m.lines }
+func (m readingModel) SetTheme(th *Theme) readingModel { m.th = th; return m.render() }
+
+// Scrolled reports the scroll position as first row, rows shown, total.
+func (m readingModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.rows) }
+
+// geometry returns where the columns go in a row: the rail's width (0 when
+// hidden), the padding before the margin, and the measure.
+func (m readingModel) geometry() (rail, pad, measure int) {
+	if len(m.b.Themes) > 0 && m.w >= railW+readMeasure+6 {
+		rail = railW
+	}
+	measure = clamp(m.w-rail-4, 1, readMeasure)
+	// The text is centred on the screen, not beside the rail, so that it
+	// stays put as the rail comes and goes.
+	pad = max((m.w-measure-2)/2-rail, 1)
+	return rail, pad, measure
+}
+
+func (m readingModel) SetSize(w, h int) readingModel {
+	if w == m.w && h == m.h && m.rows != nil {
+		return m
+	}
+	top := m.topSentence()
+	m.w, m.h = w, h
+	_, _, measure := m.geometry()
+	if measure != m.measure || m.rows == nil {
+		m.measure = measure
+		m.layout()
+		switch {
+		case m.top != "":
+			if i, ok := m.idx[m.top]; ok {
+				m.off = m.first[i] + m.topRow
+			}
+			m.top = ""
+		case top >= 0:
+			m.off = m.first[top]
+		case m.cursor >= 0:
+			m.off = m.reveal(m.cursor)
+		case len(m.hlList) > 0:
+			m.off = m.reveal(slices.Min(m.hlList))
+		}
+	}
+	m.off = clamp(m.off, 0, m.maxOff())
+	return m.render()
+}
+
+func (m readingModel) maxOff() int { return max(len(m.rows)-m.h, 0) }
+
+// topSentence is the sentence on the top row, -1 before the first layout.
+func (m readingModel) topSentence() int {
+	if len(m.rows) == 0 {
+		return -1
+	}
+	return m.sentenceAt(m.off, 1)
+}
+
+// sentenceAt is the sentence on row r, looking on in direction d past the
+// blanks between paragraphs.
+func (m readingModel) sentenceAt(r, d int) int {
+	for r >= 0 && r < len(m.rows) {
+		if sp := m.rows[r].spans; len(sp) > 0 {
+			if d > 0 {
+				return sp[0].sent
+			}
+			return sp[len(sp)-1].sent
+		}
+		r += d
+	}
+	if d > 0 {
+		return len(m.sents) - 1
+	}
+	return 0
+}
+
+// layout flows each paragraph's words into rows of the measure.
+func (m *readingModel) layout() {
+	m.rows = m.rows[:0]
+	m.first = make([]int, len(m.sents))
+	m.last = make([]int, len(m.sents))
+	var cur []rspan
+	curW := 0
+	flush := func() {
+		if len(cur) > 0 {
+			m.rows = append(m.rows, rrow{spans: cur})
+		}
+		cur, curW = nil, 0
+	}
+	add := func(sent int, word string, id bool) {
+		ww := sanitize.Width(word)
+		if curW > 0 && curW+1+ww > m.measure {
+			flush()
+		}
+		if curW > 0 {
+			curW++
+		}
+		curW += ww
+		// Words of one sentence on a row are one span, so the highlight
+		// runs across the spaces between them.
+		if n := len(cur); n > 0 && cur[n-1].sent == sent && !cur[n-1].id && !id {
+			cur[n-1].text += " " + word
+			return
+		}
+		cur = append(cur, rspan{sent: sent, text: word, id: id})
+	}
+	for i, s := range m.sents {
+		if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
+			flush()
+			m.rows = append(m.rows, rrow{})
+		}
+		m.first[i] = -1
+		if m.ids {
+			add(i, s.ID, true)
+			m.first[i] = len(m.rows)
+		}
+		for _, w := range strings.Fields(s.Text) {
+			// A word longer than the measure is broken across rows.
+			for _, piece := range sanitize.Wrap(w, m.measure) {
+				add(i, piece, false)
+				if m.first[i] < 0 {
+					m.first[i] = len(m.rows)
+				}
+			}
+		}
+		if m.first[i] < 0 {
+			m.first[i] = len(m.rows)
+		}
+		// The sentence ends on the current row, which is not yet added.
+		m.last[i] = len(m.rows)
+	}
+	flush()
+}
+
+// Highlight marks the sentences an item cites and, once laid out, puts the
+// first on screen, a little below the top.
+func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
+	m.current = r
+	for _, i := range m.hlList {
+		m.hl[i] = false
+	}
+	m.hlList = m.hlList[:0]
+	for _, id := range ids {
+		if i, ok := m.idx[id]; ok && !m.hl[i] {
+			m.hl[i] = true
+			m.hlList = append(m.hlList, i)
+		}
+	}
+	// The first cited sentence comes on screen; ▸ waits for ] or [.
+	m.cursor = -1
+	if len(m.hlList) > 0 && len(m.rows) > 0 {
+		m.off = m.reveal(slices.Min(m.hlList))
+	}
+	return m.render()
+}
+
+// SetCursor marks a sentence as the one reached and puts it on screen.
+func (m readingModel) SetCursor(id string) readingModel {
+	if i, ok := m.idx[id]; ok {
+		m.cursor = i
+		if len(m.rows) > 0 {
+			m.off = m.reveal(i)
+		}
+	}
+	return m.render()
+}
+
+// reveal returns an offset showing sentence i: unchanged if it is wholly on
+// screen, else with the sentence a quarter of the way down.
+func (m readingModel) reveal(i int) int {
+	f, l := m.first[i], m.last[i]
+	if f >= m.off && l < m.off+m.h {
+		return m.off
+	}
+	return clamp(f-m.h/4, 0, m.maxOff())
+}
+
+func (m readingModel) Update(msg tea.Msg) (readingModel, tea.Cmd) {
+	km, ok := msg.(tea.KeyPressMsg)
+	if !ok || len(m.sents) == 0 {
+		return m, nil
+	}
+	k := m.keys
+	switch {
+	case key.Matches(km, k.Up):
+		return m.Scroll(-1), nil
+	case key.Matches(km, k.Down):
+		return m.Scroll(1), nil
+	case key.Matches(km, k.PageUp):
+		return m.Scroll(-max(m.h-1, 1)), nil
+	case key.Matches(km, k.PageDown):
+		return m.Scroll(max(m.h-1, 1)), nil
+	case key.Matches(km, k.Top):
+		return m.Scroll(-len(m.rows)), nil
+	case key.Matches(km, k.Bottom):
+		return m.Scroll(len(m.rows)), nil
+	case key.Matches(km, k.NextCited):
+		return m.cited(1), nil
+	case key.Matches(km, k.PrevCited):
+		return m.cited(-1), nil
+	case key.Matches(km, k.IDs):
+		return m.toggleIDs(), nil
+	case key.Matches(km, k.Citers):
+		if m.cursor >= 0 {
+			return m, citersCmd(m.sents[m.cursor].ID)
+		}
+	}
+	return m, nil
+}
+
+func (m readingModel) toggleIDs() readingModel {
+	top := m.topSentence()
+	m.ids = !m.ids
+	if len(m.rows) == 0 {
+		return m
+	}
+	m.layout()
+	m.off = clamp(m.first[max(top, 0)], 0, m.maxOff())
+	return m.render()
+}
+
+// Scroll moves the window by n rows.
+func (m readingModel) Scroll(n int) readingModel {
+	m.off = clamp(m.off+n, 0, m.maxOff())
+	return m.render()
+}
+
+// cited moves to the next (d 1) or previous (d -1) sentence the selected
+// item cites, wrapping around; with none, to the next one any item cites;
+// with none at all, to the next paragraph. The walk starts from the
+// sentence reached last if it is on screen, else from the screen's edge.
+func (m readingModel) cited(d int) readingModel {
+	if len(m.rows) == 0 {
+		return m
+	}
+	want := m.hl
+	if len(m.hlList) == 0 {
+		want = m.citedAny
+	}
+	from := m.cursor
+	if from < 0 || m.last[from] < m.off || m.first[from] >= m.off+m.h {
+		if d > 0 {
+			from = m.sentenceAt(m.off, 1) - 1
+		} else {
+			from = m.sentenceAt(min(m.off+m.h, len(m.rows))-1, -1) + 1
+		}
+	}
+	n := len(m.sents)
+	for s := 1; s <= n; s++ {
+		i := ((from+d*s)%n + n) % n
+		if want[i] || (!anyTrue(want) && i > 0 && m.sents[i].Paragraph != m.sents[i-1].Paragraph) {
+			m.cursor = i
+			m.off = m.reveal(i)
+			return m.render()
+		}
+	}
+	return m
+}
+
+func anyTrue(bs []bool) bool {
+	for _, b := range bs {
+		if b {
+			return true
+		}
+	}
+	return false
+}
+
+// Click marks the sentence at line y of the screen.
+func (m readingModel) Click(y int) readingModel {
+	r := m.off + y
+	if y < 0 || r >= len(m.rows) || len(m.rows[r].spans) == 0 {
+		return m
+	}
+	m.cursor = m.rows[r].spans[0].sent
+	return m.render()
+}
+
+// Top says where the text is scrolled: the sentence the top row begins
+// with (or the first after a blank there) and how many rows into it the
+// top row is; "" before the first layout.
+func (m readingModel) Top() (string, int) {
+	if i := m.topSentence(); i >= 0 {
+		return m.sents[i].ID, m.off - m.first[i]
+	}
+	return m.top, m.topRow
+}
+
+// ScrollTo scrolls to a place Top returned, now or, before the first
+// layout, once laid out.
+func (m readingModel) ScrollTo(id string, row int) readingModel {
+	i, ok := m.idx[id]
+	switch {
+	case !ok:
+		return m
+	case len(m.rows) == 0:
+		m.top, m.topRow = id, row
+		return m
+	}
+	m.off = clamp(m.first[i]+row, 0, m.maxOff())
+	return m.render()
+}
+
+// Cursor is the id of the sentence reached with ] or [ or a click, if any.
+func (m readingModel) Cursor() string {
+	if m.cursor < 0 {
+		return ""
+	}
+	return m.sents[m.cursor].ID
+}
+
+func (m readingModel) render() readingModel {
+	if m.w <= 0 || m.h <= 0 || m.measure == 0 {
+		m.lines = nil
+		return m
+	}
+	rail, pad, measure := m.geometry()
+	railLines := m.railLines(rail)
+	right := max(m.w-rail-pad-2-measure, 0)
+	lines := make([]string, 0, m.h)
+	for i := 0; i < m.h; i++ {
+		var b strings.Builder
+		if rail > 0 {
+			b.WriteString(railLines[i])
+		}
+		b.WriteString(spaces(pad))
+		r := m.off + i
+		if r >= len(m.rows) {
+			b.WriteString(spaces(2 + measure + right))
+			lines = append(lines, b.String())
+			continue
+		}
+		m.writeRow(&b, m.rows[r], measure)
+		b.WriteString(spaces(right))
+		lines = append(lines, b.String())
+	}
+	m.lines = lines
+	return m
+}
+
+// writeRow draws a row: the margin (▸ on the sentence reached, ▌ beside a
+// cited sentence), then the text, padded to the measure.
+func (m readingModel) writeRow(b *strings.Builder, row rrow, measure int) {
+	th := m.th
+	cur, hl := false, false
+	for _, sp := range row.spans {
+		cur = cur || sp.sent == m.cursor
+		hl = hl || m.hl[sp.sent]
+	}
+	switch {
+	case cur:
+		b.WriteString(th.mark.on("▸"))
+	default:
+		b.WriteString(" ")
+	}
+	if hl {
+		b.WriteString(th.highlight.on("▌"))
+	} else {
+		b.WriteString(" ")
+	}
+	w := 0
+	for j, sp := range row.spans {
+		if j > 0 {
+			b.WriteByte(' ')
+			w++
+		}
+		t := sp.text
+		switch {
+		case sp.id:
+			t = th.dim.on(t)
+		case sp.sent == m.cursor && m.hl[sp.sent]:
+			t = th.cursorHighlight.on(t)
+		case sp.sent == m.cursor:
+			t = th.selected.on(t)
+		case m.hl[sp.sent]:
+			t = th.highlight.on(t)
+		}
+		b.WriteString(t)
+		w += sanitize.Width(sp.text)
+	}
+	b.WriteString(spaces(measure - w))
+}
+
+// railLines is the themes rail, h rows of width w: the themes in order,
+// the selected item's marked ▸.
+func (m readingModel) railLines(w int) []string {
+	if w == 0 {
+		return nil
+	}
+	th := m.th
+	inner := w - 2
+	sel := ""
+	switch m.current.Kind {
+	case model.KindTheme:
+		sel = m.current.ID
+	case model.KindPoint:
+		if p := m.b.Point(m.current.ID); p != nil {
+			sel = p.Theme
+		}
+	}
+	sep := th.border.on("│") + " "
+	out := make([]string, m.h)
+	rows := []string{th.dim.on(fit(" Themes", inner))}
+	// Titles wrap rather than being cut: the rail is narrow, not lossy.
+	for _, t := range m.b.Themes {
+		if t.ID == sel {
+			for _, l := range hang("▸ ", t.Title, inner) {
+				rows = append(rows, th.selectedBlur.on(l))
+			}
+		} else {
+			rows = append(rows, hang("  ", t.Title, inner)...)
+		}
+	}
+	for i := range out {
+		l := spaces(inner)
+		if i < len(rows) {
+			l = rows[i]
+		}
+		out[i] = l + sep
+	}
+	return out
+}
+
+var _ screen[readingModel] = readingModel{}
