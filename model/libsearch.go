@@ -36,6 +36,10 @@ func appendSearchItems(items []SearchItem, bi int, b *Briefing) []SearchItem {
 	return items
 }
 
+// EachSearchItem calls fn with the kind, id and text of every item of b
+// that search finds, in the order of SearchItems, without making the list.
+func EachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) { eachSearchItem(b, fn) }
+
 // eachSearchItem calls fn with the kind, id and text of every item of b
 // that search finds, in the order of SearchItems.
 func eachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) {

@@ -32,13 +32,17 @@ type searcher interface {
 
 // searchItems lists everything the palette searches, in the order used to
 // break ties (kindRank): glossary terms, actors, events, themes, points,
-// then sentences. They are model.SearchItems, the items of brief search.
+// then sentences. They are model.SearchItems, the items of brief search,
+// made without that slice: the texts are the briefing's own strings, not
+// copies, and on an article near the size limit a second list of 185,000
+// items would weigh 10 MiB.
 func searchItems(b *model.Briefing) []searchItem {
-	ms := model.SearchItems(b)
-	items := make([]searchItem, len(ms))
-	for i, it := range ms {
-		items[i] = searchItem{ref: it.Ref, text: it.Text}
-	}
+	n := 0
+	model.EachSearchItem(b, func(model.RefKind, string, string) { n++ })
+	items := make([]searchItem, 0, n)
+	model.EachSearchItem(b, func(k model.RefKind, id, text string) {
+		items = append(items, searchItem{ref: model.Ref{Kind: k, ID: id}, text: text})
+	})
 	return items
 }
 
@@ -102,21 +106,31 @@ func rank(items []searchItem, ms []match) {
 // One model.Searcher serves the keystrokes, so a query that extends the
 // one before only looks at the items that matched it. Searches run one at
 // a time; the palette cancels one that a newer keystroke made stale.
+//
+// The index is built by the first search, off the UI goroutine, not at
+// start: it holds a folded copy of every text, as much again as the
+// article, which a reader who never searches does not pay for.
 type indexSearcher struct {
 	items []searchItem
-	ix    *model.SearchIndex
 
 	mu sync.Mutex // held by the running search
 	s  *model.Searcher
 }
 
 func newIndexSearcher(items []searchItem) *indexSearcher {
-	ms := make([]model.SearchItem, len(items))
-	for i, it := range items {
-		ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
+	return &indexSearcher{items: items}
+}
+
+// searcher builds the index on first use; s.mu is held.
+func (s *indexSearcher) searcher() *model.Searcher {
+	if s.s == nil {
+		ms := make([]model.SearchItem, len(s.items))
+		for i, it := range s.items {
+			ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
+		}
+		s.s = model.NewItemIndex(ms).NewSearcher()
 	}
-	ix := model.NewItemIndex(ms)
-	return &indexSearcher{items: items, ix: ix, s: ix.NewSearcher()}
+	return s.s
 }
 
 func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []match {
@@ -124,7 +138,7 @@ func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []m
 		return nil
 	}
 	s.mu.Lock()
-	hits := s.s.Search(ctx, query, limit)
+	hits := s.searcher().Search(ctx, query, limit)
 	s.mu.Unlock()
 	out := make([]match, len(hits))
 	for i, h := range hits {
