@@ -66,6 +66,13 @@ type rspan struct {
 // paragraphs.
 type rrow struct{ spans []rspan }
 
+// rstart is where a row begins: a sentence and the number of its tokens
+// (its id when shown, then the pieces of its words) on the rows before;
+// sent is -1 for the blank between paragraphs. Only these are kept: the
+// rows on screen are flowed again from them, so an article near the size
+// limit costs 8 bytes a row rather than a copy of its text cut into spans.
+type rstart struct{ sent, tok int32 }
+
 // readingModel is reading mode's screen.
 type readingModel struct {
 	b     *model.Briefing
@@ -79,9 +86,9 @@ type readingModel struct {
 	w, h     int
 	measure  int
 	ids      bool
-	rows     []rrow
-	first    []int // first row of each sentence
-	last     []int // last row of each sentence
+	starts   []rstart // where each row begins; nil before the first layout
+	first    []int    // first row of each sentence
+	last     []int    // last row of each sentence
 	hl       []bool
 	hlList   []int
 	cursor   int // the sentence ] and [ reached, -1 for none
@@ -136,7 +143,7 @@ func (m readingModel) View() []string                  { return m.lines }
 func (m readingModel) SetTheme(th *Theme) readingModel { m.th = th; return m.render() }
 
 // Scrolled reports the scroll position as first row, rows shown, total.
-func (m readingModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.rows) }
+func (m readingModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.starts) }
 
 // geometry returns where the columns go in a row: the rail's width (0 when
 // hidden), the padding before the margin, and the measure.
@@ -152,13 +159,13 @@ func (m readingModel) geometry() (rail, pad, measure int) {
 }
 
 func (m readingModel) SetSize(w, h int) readingModel {
-	if w == m.w && h == m.h && m.rows != nil {
+	if w == m.w && h == m.h && m.starts != nil {
 		return m
 	}
 	top := m.topSentence()
 	m.w, m.h = w, h
 	_, _, measure := m.geometry()
-	if measure != m.measure || m.rows == nil {
+	if measure != m.measure || m.starts == nil {
 		m.measure = measure
 		m.layout()
 		switch {
@@ -179,11 +186,11 @@ func (m readingModel) SetSize(w, h int) readingModel {
 	return m.render()
 }
 
-func (m readingModel) maxOff() int { return max(len(m.rows)-m.h, 0) }
+func (m readingModel) maxOff() int { return max(len(m.starts)-m.h, 0) }
 
 // topSentence is the sentence on the top row, -1 before the first layout.
 func (m readingModel) topSentence() int {
-	if len(m.rows) == 0 {
+	if len(m.starts) == 0 {
 		return -1
 	}
 	return m.sentenceAt(m.off, 1)
@@ -192,8 +199,11 @@ func (m readingModel) topSentence() int {
 // sentenceAt is the sentence on row r, looking on in direction d past the
 // blanks between paragraphs.
 func (m readingModel) sentenceAt(r, d int) int {
-	for r >= 0 && r < len(m.rows) {
-		if sp := m.rows[r].spans; len(sp) > 0 {
+	for r >= 0 && r < len(m.starts) {
+		if m.starts[r].sent >= 0 && d > 0 {
+			return int(m.starts[r].sent)
+		}
+		if sp := m.row(r).spans; len(sp) > 0 {
 			if d > 0 {
 				return sp[0].sent
 			}
@@ -207,62 +217,112 @@ func (m readingModel) sentenceAt(r, d int) int {
 	return 0
 }
 
-// layout flows each paragraph's words into rows of the measure.
+// layout flows each paragraph's words into rows of the measure, keeping
+// where each row begins and the rows of each sentence.
 func (m *readingModel) layout() {
-	m.rows = m.rows[:0]
+	m.starts = make([]rstart, 0, len(m.sents))
 	m.first = make([]int, len(m.sents))
 	m.last = make([]int, len(m.sents))
-	var cur []rspan
-	curW := 0
-	flush := func() {
-		if len(cur) > 0 {
-			m.rows = append(m.rows, rrow{spans: cur})
+	curW, inRow := 0, 0 // the width and tokens of the row being filled
+	// row is the row being filled, or the next one when it is empty.
+	row := func() int {
+		if inRow > 0 {
+			return len(m.starts) - 1
 		}
-		cur, curW = nil, 0
-	}
-	add := func(sent int, word string, id bool) {
-		ww := sanitize.Width(word)
-		if curW > 0 && curW+1+ww > m.measure {
-			flush()
-		}
-		if curW > 0 {
-			curW++
-		}
-		curW += ww
-		// Words of one sentence on a row are one span, so the highlight
-		// runs across the spaces between them.
-		if n := len(cur); n > 0 && cur[n-1].sent == sent && !cur[n-1].id && !id {
-			cur[n-1].text += " " + word
-			return
-		}
-		cur = append(cur, rspan{sent: sent, text: word, id: id})
+		return len(m.starts)
 	}
 	for i, s := range m.sents {
 		if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
-			flush()
-			m.rows = append(m.rows, rrow{})
+			m.starts = append(m.starts, rstart{sent: -1})
+			curW, inRow = 0, 0
 		}
 		m.first[i] = -1
-		if m.ids {
-			add(i, s.ID, true)
-			m.first[i] = len(m.rows)
+		t := 0
+		m.eachToken(i, func(tok string, id bool) {
+			ww := sanitize.Width(tok)
+			if curW > 0 && curW+1+ww > m.measure {
+				curW, inRow = 0, 0
+			}
+			if inRow == 0 {
+				m.starts = append(m.starts, rstart{sent: int32(i), tok: int32(t)})
+			}
+			if curW > 0 {
+				curW++
+			}
+			curW += ww
+			inRow++
+			t++
+			if m.first[i] < 0 {
+				m.first[i] = row()
+			}
+		})
+		if m.first[i] < 0 {
+			m.first[i] = row()
 		}
-		for _, w := range strings.Fields(s.Text) {
-			// A word longer than the measure is broken across rows.
-			for _, piece := range sanitize.Wrap(w, m.measure) {
-				add(i, piece, false)
-				if m.first[i] < 0 {
-					m.first[i] = len(m.rows)
+		// The sentence ends on the row being filled.
+		m.last[i] = row()
+	}
+}
+
+// eachToken calls fn with the tokens of sentence i in order: its id when
+// ids show, then its words, a word longer than the measure broken into
+// pieces.
+func (m readingModel) eachToken(i int, fn func(tok string, id bool)) {
+	s := m.sents[i]
+	if m.ids {
+		fn(s.ID, true)
+	}
+	for _, w := range strings.Fields(s.Text) {
+		if sanitize.Width(w) <= m.measure {
+			fn(w, false) // what Wrap would return, without its allocations
+			continue
+		}
+		for _, piece := range sanitize.Wrap(w, m.measure) {
+			fn(piece, false)
+		}
+	}
+}
+
+// row flows row r again from where it begins to where the next begins
+// (or its paragraph ends). Words of one sentence on a row are one span, so
+// the highlight runs across the spaces between them.
+func (m readingModel) row(r int) rrow {
+	st := m.starts[r]
+	if st.sent < 0 {
+		return rrow{}
+	}
+	end := rstart{sent: -1}
+	if r+1 < len(m.starts) {
+		end = m.starts[r+1]
+	}
+	var spans []rspan
+	for i := int(st.sent); i < len(m.sents); i++ {
+		if i > int(st.sent) && m.sents[i].Paragraph != m.sents[i-1].Paragraph {
+			break
+		}
+		t, done := 0, false
+		m.eachToken(i, func(tok string, id bool) {
+			switch {
+			case done:
+				return
+			case i == int(end.sent) && t == int(end.tok):
+				done = true
+				return
+			case i == int(st.sent) && t < int(st.tok):
+			default:
+				if n := len(spans); n > 0 && spans[n-1].sent == i && !spans[n-1].id && !id {
+					spans[n-1].text += " " + tok
+				} else {
+					spans = append(spans, rspan{sent: i, text: tok, id: id})
 				}
 			}
+			t++
+		})
+		if done {
+			break
 		}
-		if m.first[i] < 0 {
-			m.first[i] = len(m.rows)
-		}
-		// The sentence ends on the current row, which is not yet added.
-		m.last[i] = len(m.rows)
 	}
-	flush()
+	return rrow{spans: spans}
 }
 
 // Highlight marks the sentences an item cites and, once laid out, puts the
@@ -281,7 +341,7 @@ func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
 	}
 	// The first cited sentence comes on screen; ▸ waits for ] or [.
 	m.cursor = -1
-	if len(m.hlList) > 0 && len(m.rows) > 0 {
+	if len(m.hlList) > 0 && len(m.starts) > 0 {
 		m.off = m.reveal(slices.Min(m.hlList))
 	}
 	return m.render()
@@ -291,7 +351,7 @@ func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
 func (m readingModel) SetCursor(id string) readingModel {
 	if i, ok := m.idx[id]; ok {
 		m.cursor = i
-		if len(m.rows) > 0 {
+		if len(m.starts) > 0 {
 			m.off = m.reveal(i)
 		}
 	}
@@ -324,9 +384,9 @@ func (m readingModel) Update(msg tea.Msg) (readingModel, tea.Cmd) {
 	case key.Matches(km, k.PageDown):
 		return m.Scroll(max(m.h-1, 1)), nil
 	case key.Matches(km, k.Top):
-		return m.Scroll(-len(m.rows)), nil
+		return m.Scroll(-len(m.starts)), nil
 	case key.Matches(km, k.Bottom):
-		return m.Scroll(len(m.rows)), nil
+		return m.Scroll(len(m.starts)), nil
 	case key.Matches(km, k.NextCited):
 		return m.cited(1), nil
 	case key.Matches(km, k.PrevCited):
@@ -344,7 +404,7 @@ func (m readingModel) Update(msg tea.Msg) (readingModel, tea.Cmd) {
 func (m readingModel) toggleIDs() readingModel {
 	top := m.topSentence()
 	m.ids = !m.ids
-	if len(m.rows) == 0 {
+	if len(m.starts) == 0 {
 		return m
 	}
 	m.layout()
@@ -363,7 +423,7 @@ func (m readingModel) Scroll(n int) readingModel {
 // with none at all, to the next paragraph. The walk starts from the
 // sentence reached last if it is on screen, else from the screen's edge.
 func (m readingModel) cited(d int) readingModel {
-	if len(m.rows) == 0 {
+	if len(m.starts) == 0 {
 		return m
 	}
 	want := m.hl
@@ -375,7 +435,7 @@ func (m readingModel) cited(d int) readingModel {
 		if d > 0 {
 			from = m.sentenceAt(m.off, 1) - 1
 		} else {
-			from = m.sentenceAt(min(m.off+m.h, len(m.rows))-1, -1) + 1
+			from = m.sentenceAt(min(m.off+m.h, len(m.starts))-1, -1) + 1
 		}
 	}
 	n := len(m.sents)
@@ -402,10 +462,10 @@ func anyTrue(bs []bool) bool {
 // Click marks the sentence at line y of the screen.
 func (m readingModel) Click(y int) readingModel {
 	r := m.off + y
-	if y < 0 || r >= len(m.rows) || len(m.rows[r].spans) == 0 {
+	if y < 0 || r >= len(m.starts) || m.starts[r].sent < 0 {
 		return m
 	}
-	m.cursor = m.rows[r].spans[0].sent
+	m.cursor = int(m.starts[r].sent)
 	return m.render()
 }
 
@@ -426,7 +486,7 @@ func (m readingModel) ScrollTo(id string, row int) readingModel {
 	switch {
 	case !ok:
 		return m
-	case len(m.rows) == 0:
+	case len(m.starts) == 0:
 		m.top, m.topRow = id, row
 		return m
 	}
@@ -458,12 +518,12 @@ func (m readingModel) render() readingModel {
 		}
 		b.WriteString(spaces(pad))
 		r := m.off + i
-		if r >= len(m.rows) {
+		if r >= len(m.starts) {
 			b.WriteString(spaces(2 + measure + right))
 			lines = append(lines, b.String())
 			continue
 		}
-		m.writeRow(&b, m.rows[r], measure)
+		m.writeRow(&b, m.row(r), measure)
 		b.WriteString(spaces(right))
 		lines = append(lines, b.String())
 	}

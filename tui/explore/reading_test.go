@@ -52,7 +52,7 @@ func TestReadingFlowsParagraphs(t *testing.T) {
 				t.Errorf("%v: id %s shows before i", sz, s.ID)
 			}
 		}
-		for _, r := range m.reader.rows {
+		for _, r := range readingRows(m.reader) {
 			w := 0
 			for j, sp := range r.spans {
 				w += len([]rune(sp.text))
@@ -79,7 +79,7 @@ func TestReadingFlowsParagraphs(t *testing.T) {
 // some row holds the end of one sentence and the start of the next.
 func TestReadingRowsHoldSentences(t *testing.T) {
 	m := press(sized(t, 120, 40, ThemeDark, false), "r")
-	for _, r := range m.reader.rows {
+	for _, r := range readingRows(m.reader) {
 		seen := map[int]bool{}
 		for _, sp := range r.spans {
 			seen[sp.sent] = true
@@ -403,4 +403,13 @@ func TestResumeReading(t *testing.T) {
 	if plain(again) != screen {
 		t.Errorf("reopened on another screen:\n%s\n---\n%s", plain(again), screen)
 	}
+}
+
+// readingRows is every row of the article as reading mode lays it out.
+func readingRows(m readingModel) []rrow {
+	rows := make([]rrow, len(m.starts))
+	for r := range rows {
+		rows[r] = m.row(r)
+	}
+	return rows
 }
