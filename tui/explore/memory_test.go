@@ -4,13 +4,17 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // TestMemoryLargeArticle measures the live heap of explore mode on a plain
@@ -100,4 +104,132 @@ func liveHeap() uint64 {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	return ms.HeapAlloc
+}
+
+// TestSourceRowsAsWrapped: the source pane, which keeps only where each
+// sentence's rows begin and end, shows the rows a full layout would hold:
+// every sentence wrapped to the text column, a blank between paragraphs.
+func TestSourceRowsAsWrapped(t *testing.T) {
+	b := seed(t)
+	th := NewTheme(true, false, true)
+	for _, w := range []int{30, 61, 120} {
+		m := newSource(b, th).SetSize(w, 10)
+		tw := m.textWidth()
+		type row struct{ sent, line int }
+		var want []row
+		for i, s := range m.sents {
+			if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
+				want = append(want, row{-1, 0})
+			}
+			for j := range sanitize.Wrap(s.Text, tw) {
+				want = append(want, row{i, j})
+			}
+		}
+		if m.nrows != len(want) {
+			t.Fatalf("%d: %d rows, a full layout has %d", w, m.nrows, len(want))
+		}
+		for r, wr := range want {
+			if i, j := m.rowAt(r); i != wr.sent || j != wr.line {
+				t.Fatalf("%d: row %d is line %d of sentence %d, want line %d of %d", w, r, j, i, wr.line, wr.sent)
+			}
+		}
+		// Page through: every row drawn ends with its line of the text.
+		for {
+			for y, l := range m.View() {
+				i, j := m.rowAt(m.off + y)
+				text := spaces(tw)
+				if i >= 0 {
+					text = fit(sanitize.Wrap(m.sents[i].Text, tw)[j], tw)
+				}
+				if !strings.HasSuffix(ansi.Strip(l), text) {
+					t.Fatalf("%d: row %d shows %q, not %q", w, m.off+y, ansi.Strip(l), text)
+				}
+			}
+			if m.off+m.h >= m.nrows {
+				break
+			}
+			m = m.Scroll(m.h)
+		}
+	}
+}
+
+// TestReadingRowsAsFlowed: reading mode, which keeps only where each row
+// begins, flows every row as a full layout of the paragraphs would, with
+// and without ids, at the measure and much narrower.
+func TestReadingRowsAsFlowed(t *testing.T) {
+	b := seed(t)
+	th := NewTheme(true, false, true)
+	for _, ids := range []bool{false, true} {
+		for _, w := range []int{12, 40, 120} {
+			m := newReading(b, th, ids).SetSize(w, 10)
+			want, first, last := flowAll(m)
+			got := readingRows(m)
+			if len(got) != len(want) {
+				t.Fatalf("ids %v, %d: %d rows, a full layout has %d", ids, w, len(got), len(want))
+			}
+			for r := range want {
+				if !slices.Equal(got[r].spans, want[r].spans) {
+					t.Fatalf("ids %v, %d: row %d is %v, want %v", ids, w, r, got[r].spans, want[r].spans)
+				}
+			}
+			if !slices.Equal(m.first, first) || !slices.Equal(m.last, last) {
+				t.Errorf("ids %v, %d: the sentences' rows differ from a full layout", ids, w)
+			}
+		}
+	}
+}
+
+// flowAll lays out the whole article at once, rows and all, as reading
+// mode did before it kept only where rows begin.
+func flowAll(m readingModel) (rows []rrow, first, last []int) {
+	first = make([]int, len(m.sents))
+	last = make([]int, len(m.sents))
+	var cur []rspan
+	curW := 0
+	flush := func() {
+		if len(cur) > 0 {
+			rows = append(rows, rrow{spans: cur})
+		}
+		cur, curW = nil, 0
+	}
+	add := func(sent int, word string, id bool) {
+		ww := sanitize.Width(word)
+		if curW > 0 && curW+1+ww > m.measure {
+			flush()
+		}
+		if curW > 0 {
+			curW++
+		}
+		curW += ww
+		if n := len(cur); n > 0 && cur[n-1].sent == sent && !cur[n-1].id && !id {
+			cur[n-1].text += " " + word
+			return
+		}
+		cur = append(cur, rspan{sent: sent, text: word, id: id})
+	}
+	for i, s := range m.sents {
+		if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
+			flush()
+			rows = append(rows, rrow{})
+		}
+		first[i] = -1
+		if m.ids {
+			add(i, s.ID, true)
+			first[i] = len(rows)
+		}
+		for _, w := range strings.Fields(s.Text) {
+			for _, piece := range sanitize.Wrap(w, m.measure) {
+				add(i, piece, false)
+				if first[i] < 0 {
+					first[i] = len(rows)
+				}
+			}
+		}
+		if first[i] < 0 {
+			first[i] = len(rows)
+		}
+		last[i] = len(rows)
+	}
+	flush()
+	return rows, first, last
 }

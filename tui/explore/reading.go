@@ -79,7 +79,7 @@ type readingModel struct {
 	th    *Theme
 	keys  readingKeys
 	sents []*model.Sentence
-	idx   map[string]int
+	idx   sentIndex
 	// citedAny marks the sentences any item cites: ] and [ walk them when
 	// the selected item cites none.
 	citedAny []bool
@@ -102,12 +102,13 @@ type readingModel struct {
 }
 
 func newReading(b *model.Briefing, th *Theme, ids bool) readingModel {
-	m := readingModel{b: b, th: th, keys: newReadingKeys(), sents: b.Sentences(), idx: sentenceIndex(b), ids: ids, cursor: -1}
+	m := readingModel{b: b, th: th, keys: newReadingKeys(), idx: newSentIndex(b), ids: ids, cursor: -1}
+	m.sents = m.idx.sents
 	m.hl = make([]bool, len(m.sents))
 	m.citedAny = make([]bool, len(m.sents))
 	for _, r := range citingRefs(b) {
 		for _, id := range sentencesOf(b, r) {
-			if i, ok := m.idx[id]; ok {
+			if i, ok := m.idx.find(id); ok {
 				m.citedAny[i] = true
 			}
 		}
@@ -170,7 +171,7 @@ func (m readingModel) SetSize(w, h int) readingModel {
 		m.layout()
 		switch {
 		case m.top != "":
-			if i, ok := m.idx[m.top]; ok {
+			if i, ok := m.idx.find(m.top); ok {
 				m.off = m.first[i] + m.topRow
 			}
 			m.top = ""
@@ -334,7 +335,7 @@ func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
 	}
 	m.hlList = m.hlList[:0]
 	for _, id := range ids {
-		if i, ok := m.idx[id]; ok && !m.hl[i] {
+		if i, ok := m.idx.find(id); ok && !m.hl[i] {
 			m.hl[i] = true
 			m.hlList = append(m.hlList, i)
 		}
@@ -349,7 +350,7 @@ func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
 
 // SetCursor marks a sentence as the one reached and puts it on screen.
 func (m readingModel) SetCursor(id string) readingModel {
-	if i, ok := m.idx[id]; ok {
+	if i, ok := m.idx.find(id); ok {
 		m.cursor = i
 		if len(m.starts) > 0 {
 			m.off = m.reveal(i)
@@ -482,7 +483,7 @@ func (m readingModel) Top() (string, int) {
 // ScrollTo scrolls to a place Top returned, now or, before the first
 // layout, once laid out.
 func (m readingModel) ScrollTo(id string, row int) readingModel {
-	i, ok := m.idx[id]
+	i, ok := m.idx.find(id)
 	switch {
 	case !ok:
 		return m

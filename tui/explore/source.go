@@ -1,6 +1,10 @@
 package explore
 
 import (
+	"sort"
+	"strconv"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -35,13 +39,11 @@ func (k sourceKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.NextCited, k.PrevCited, k.Citers}}
 }
 
-// srow is one screen row of the article: part of a sentence, or the blank
-// between paragraphs (sent -1).
-type srow struct {
-	sent  int
-	text  string // fitted to the text column
-	first bool   // the sentence's first row, which shows its id
-}
+// The pane keeps, per sentence, the first and last of its rows at the
+// current width, not the rows: the rows on screen are wrapped again when
+// drawn (the sentences of the last drawing are kept, see wrapMemo). On an
+// article near the size limit the rows would be another copy of its text
+// cut into strings, some 45 MiB.
 
 // sourceModel shows the article sentence by sentence with ids in a gutter.
 // The sentences the current item cites carry ▌ in the gutter and the
@@ -52,12 +54,13 @@ type sourceModel struct {
 	th      *Theme
 	keys    sourceKeys
 	sents   []*model.Sentence
-	idx     map[string]int
+	idx     sentIndex
 	idW     int
 	w, h    int
-	rows    []srow
-	first   []int // first row of each sentence
-	last    []int // last row of each sentence
+	nrows   int       // rows of the article at the current width
+	first   []int32   // first row of each sentence
+	last    []int32   // last row of each sentence (first-1 for one with no text)
+	memo    *wrapMemo // the wrapped sentences of the last drawing
 	hl      []bool
 	hlList  []int
 	cursor  int
@@ -75,7 +78,8 @@ type sourceModel struct {
 }
 
 func newSource(b *model.Briefing, th *Theme) sourceModel {
-	m := sourceModel{b: b, th: th, keys: newSourceKeys(), sents: b.Sentences(), idx: sentenceIndex(b)}
+	m := sourceModel{b: b, th: th, keys: newSourceKeys(), idx: newSentIndex(b), memo: &wrapMemo{}}
+	m.sents = m.idx.sents
 	for _, s := range m.sents {
 		m.idW = max(m.idW, sanitize.Width(s.ID))
 	}
@@ -118,7 +122,7 @@ func (m sourceModel) SetStudy(snap *studySnap) sourceModel {
 		m.marks = true
 		if m.w > 0 {
 			m.layout()
-			m.off = scrollTo(m.off, m.firstRow(m.cursor), m.h, len(m.rows))
+			m.off = scrollTo(m.off, m.firstRow(m.cursor), m.h, m.nrows)
 		}
 	}
 	return m.render()
@@ -147,9 +151,9 @@ func (m sourceModel) SetSize(w, h int) sourceModel {
 	}
 	// A sentence the new size hides comes back a quarter of the way down,
 	// not pushed to the last row.
-	m.off = clamp(m.off, 0, max(len(m.rows)-m.h, 0))
-	if i, ok := m.idx[m.top]; ok && m.top != "" && len(m.first) > 0 {
-		m.off = clamp(m.first[i]+m.topRow, 0, max(len(m.rows)-m.h, 0))
+	m.off = clamp(m.off, 0, m.maxOff())
+	if i, ok := m.idx.find(m.top); ok && m.top != "" && len(m.first) > 0 {
+		m.off = clamp(int(m.first[i])+m.topRow, 0, m.maxOff())
 		m.top = ""
 	} else if m.cursor < len(m.sents) {
 		m.off = m.reveal(m.cursor)
@@ -161,17 +165,17 @@ func (m sourceModel) SetSize(w, h int) sourceModel {
 // top row (or the first after a blank there) and how many rows into it
 // the top row is (-1 for the blank above it).
 func (m sourceModel) Top() (string, int) {
-	if len(m.rows) == 0 || m.off >= len(m.rows) {
+	if m.nrows == 0 || m.off >= m.nrows {
 		return m.top, m.topRow
 	}
 	i := m.sentenceAt(m.off)
-	return m.sents[i].ID, m.off - m.first[i]
+	return m.sents[i].ID, m.off - int(m.first[i])
 }
 
 // SetTop scrolls to a place Top returned, now or, before the article is
 // laid out, once it is.
 func (m sourceModel) SetTop(id string, row int) sourceModel {
-	i, ok := m.idx[id]
+	i, ok := m.idx.find(id)
 	if !ok {
 		return m
 	}
@@ -179,32 +183,114 @@ func (m sourceModel) SetTop(id string, row int) sourceModel {
 		m.top, m.topRow = id, row
 		return m
 	}
-	m.off = clamp(m.first[i]+row, 0, max(len(m.rows)-m.h, 0))
+	m.off = clamp(int(m.first[i])+row, 0, m.maxOff())
 	return m.render()
 }
 
-// layout wraps the article to the width; it runs only when the width
-// changes.
+func (m sourceModel) maxOff() int { return max(m.nrows-m.h, 0) }
+
+// layout counts the rows of each sentence wrapped to the width, with a
+// blank row between paragraphs; it runs only when the width changes.
 func (m *sourceModel) layout() {
 	tw := m.textWidth()
-	m.rows = m.rows[:0]
-	m.first = make([]int, len(m.sents))
-	m.last = make([]int, len(m.sents))
+	m.first = make([]int32, len(m.sents))
+	m.last = make([]int32, len(m.sents))
+	n := 0
 	for i, s := range m.sents {
 		if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
-			m.rows = append(m.rows, srow{sent: -1, text: spaces(tw)})
+			n++
 		}
-		m.first[i] = len(m.rows)
-		for j, l := range sanitize.Wrap(s.Text, tw) {
-			m.rows = append(m.rows, srow{sent: i, text: fit(l, tw), first: j == 0})
-		}
-		m.last[i] = len(m.rows) - 1
+		m.first[i] = int32(n)
+		n += len(sanitize.Wrap(s.Text, tw))
+		m.last[i] = int32(n - 1)
 	}
+	m.nrows = n
+	*m.memo = wrapMemo{}
+}
+
+// rowAt says what row r shows: line j of sentence i, or (-1, 0) for a
+// blank between paragraphs.
+func (m sourceModel) rowAt(r int) (i, j int) {
+	if r < 0 || r >= m.nrows {
+		return -1, 0
+	}
+	// The last sentence starting at or before r holds it, unless r is the
+	// blank after it.
+	i = sort.Search(len(m.first), func(k int) bool { return int(m.first[k]) > r }) - 1
+	if i < 0 || r > int(m.last[i]) {
+		return -1, 0
+	}
+	return i, r - int(m.first[i])
+}
+
+// wrapMemo keeps the sentences wrapped for the last drawing, so that a
+// keystroke wraps only the ones that come into view. It is a cache of a
+// pure function of the text and the width, shared by copies of the pane.
+type wrapMemo struct {
+	tw    int
+	lines map[int][]string
+}
+
+// wrapped returns sentence i wrapped to the text column, each line fitted
+// to it, and records it in next.
+func (m sourceModel) wrapped(i, tw int, next map[int][]string) []string {
+	if ls, ok := next[i]; ok {
+		return ls
+	}
+	ls, ok := m.memo.lines[i]
+	if !ok || m.memo.tw != tw {
+		ls = sanitize.Wrap(m.sents[i].Text, tw)
+		for j, l := range ls {
+			ls[j] = fit(l, tw)
+		}
+	}
+	next[i] = ls
+	return ls
+}
+
+// sentIndex finds a sentence's position in the article from its id, its
+// location "pN.sM": the sentences of the paragraphs before N, plus M-1.
+// It stands for a map of every id, which would weigh some 6 MiB on an
+// article near the size limit.
+type sentIndex struct {
+	sents []*model.Sentence
+	para  []int32 // para[p] is the position of paragraph p's first sentence
+}
+
+func newSentIndex(b *model.Briefing) sentIndex {
+	ps := b.Source.Paragraphs
+	x := sentIndex{para: make([]int32, len(ps)+1)}
+	for p, par := range ps {
+		x.para[p+1] = x.para[p] + int32(len(par.Sentences))
+	}
+	x.sents = make([]*model.Sentence, 0, x.para[len(ps)])
+	for _, par := range ps {
+		x.sents = append(x.sents, par.Sentences...)
+	}
+	return x
+}
+
+// find returns the position of the sentence with the id.
+func (x sentIndex) find(id string) (int, bool) {
+	ps, ss, ok := strings.Cut(strings.TrimPrefix(id, "p"), ".s")
+	if !ok {
+		return 0, false
+	}
+	p, err1 := strconv.Atoi(ps)
+	s, err2 := strconv.Atoi(ss)
+	if err1 != nil || err2 != nil || p < 1 || p >= len(x.para) || s < 1 || int(x.para[p-1])+s > int(x.para[p]) {
+		return 0, false
+	}
+	i := int(x.para[p-1]) + s - 1
+	if x.sents[i].ID != id { // "p03.s1" and "+3" are not ids
+		return 0, false
+	}
+	return i, true
 }
 
 func (m sourceModel) firstRow(i int) int {
 	if i < len(m.first) {
-		return m.first[i]
+		return int(m.first[i])
 	}
 	return 0
 }
@@ -217,7 +303,7 @@ func (m sourceModel) Highlight(ids []string) sourceModel {
 	}
 	m.hlList = m.hlList[:0]
 	for _, id := range ids {
-		if i, ok := m.idx[id]; ok && !m.hl[i] {
+		if i, ok := m.idx.find(id); ok && !m.hl[i] {
 			m.hl[i] = true
 			m.hlList = append(m.hlList, i)
 		}
@@ -239,16 +325,16 @@ func (m sourceModel) reveal(i int) int {
 	if len(m.first) == 0 {
 		return 0
 	}
-	f, l := m.first[i], m.last[i]
+	f, l := int(m.first[i]), int(m.last[i])
 	if f >= m.off && l < m.off+m.h {
 		return m.off
 	}
-	return clamp(f-m.h/4, 0, max(len(m.rows)-m.h, 0))
+	return clamp(f-m.h/4, 0, m.maxOff())
 }
 
 // SetCursor puts the cursor on a sentence and scrolls it into view.
 func (m sourceModel) SetCursor(id string) sourceModel {
-	if i, ok := m.idx[id]; ok {
+	if i, ok := m.idx.find(id); ok {
 		m.cursor = i
 		m.off = m.reveal(i)
 	}
@@ -290,8 +376,8 @@ func (m sourceModel) moveTo(i int) sourceModel {
 		return m
 	}
 	m.cursor = i
-	m.off = scrollTo(m.off, m.last[i], m.h, len(m.rows))
-	m.off = scrollTo(m.off, m.first[i], m.h, len(m.rows))
+	m.off = scrollTo(m.off, int(m.last[i]), m.h, m.nrows)
+	m.off = scrollTo(m.off, int(m.first[i]), m.h, m.nrows)
 	return m.render()
 }
 
@@ -315,14 +401,14 @@ func (m sourceModel) cited(d int) sourceModel {
 
 // Scroll moves the window by n rows and keeps the cursor on screen.
 func (m sourceModel) Scroll(n int) sourceModel {
-	m.off = clamp(m.off+n, 0, max(len(m.rows)-m.h, 0))
-	if len(m.sents) > 0 && (m.last[m.cursor] < m.off || m.first[m.cursor] >= m.off+m.h) {
+	m.off = clamp(m.off+n, 0, m.maxOff())
+	if len(m.sents) > 0 && (int(m.last[m.cursor]) < m.off || int(m.first[m.cursor]) >= m.off+m.h) {
 		m.cursor = m.sentenceAt(m.off)
-		if m.first[m.cursor] < m.off && m.cursor+1 < len(m.sents) && m.off+m.h > m.first[m.cursor+1] {
+		if int(m.first[m.cursor]) < m.off && m.cursor+1 < len(m.sents) && m.off+m.h > int(m.first[m.cursor+1]) {
 			m.cursor++
 		}
 		if n < 0 {
-			m.cursor = m.sentenceAt(min(m.off+m.h-1, len(m.rows)-1))
+			m.cursor = m.sentenceAt(min(m.off+m.h-1, m.nrows-1))
 		}
 	}
 	return m.render()
@@ -330,22 +416,21 @@ func (m sourceModel) Scroll(n int) sourceModel {
 
 // sentenceAt returns the sentence on row r (or the next one after a blank).
 func (m sourceModel) sentenceAt(r int) int {
-	for r < len(m.rows) && m.rows[r].sent < 0 {
-		r++
+	for ; r < m.nrows; r++ {
+		if i, _ := m.rowAt(r); i >= 0 {
+			return i
+		}
 	}
-	if r >= len(m.rows) {
-		return len(m.sents) - 1
-	}
-	return m.rows[r].sent
+	return len(m.sents) - 1
 }
 
 // Click puts the cursor on the sentence at line y of the pane.
 func (m sourceModel) Click(y int) (sourceModel, bool) {
-	r := m.off + y
-	if y < 0 || r >= len(m.rows) || m.rows[r].sent < 0 {
+	i, _ := m.rowAt(m.off + y)
+	if y < 0 || i < 0 {
 		return m, false
 	}
-	m.cursor = m.rows[r].sent
+	m.cursor = i
 	return m.render(), true
 }
 
@@ -357,14 +442,16 @@ func (m sourceModel) render() sourceModel {
 	th := m.th
 	lines := make([]string, 0, m.h)
 	blankID := spaces(m.idW)
-	for r := m.off; r < len(m.rows) && len(lines) < m.h; r++ {
-		row := m.rows[r]
-		if row.sent < 0 {
-			lines = append(lines, spaces(m.w-m.textWidth())+row.text)
+	tw := m.textWidth()
+	next := map[int][]string{}
+	for r := m.off; r < m.nrows && len(lines) < m.h; r++ {
+		sent, j := m.rowAt(r)
+		if sent < 0 {
+			lines = append(lines, spaces(m.w-tw)+spaces(tw))
 			continue
 		}
-		cur := row.sent == m.cursor && m.focused
-		hl := m.hl[row.sent]
+		cur := sent == m.cursor && m.focused
+		hl := m.hl[sent]
 		g := " "
 		if cur {
 			g = "▸"
@@ -375,16 +462,16 @@ func (m sourceModel) render() sourceModel {
 			g += " "
 		}
 		id := blankID
-		if row.first {
-			id = fit(m.sents[row.sent].ID, m.idW)
+		if j == 0 {
+			id = fit(m.sents[sent].ID, m.idW)
 			id = th.dim.on(id)
 			if m.marks {
-				id += m.sentenceMark(row.sent)
+				id += m.sentenceMark(sent)
 			}
 		} else if m.marks {
 			id += "  "
 		}
-		t := row.text
+		t := m.wrapped(sent, tw, next)[j]
 		switch {
 		case cur && hl:
 			t = th.cursorHighlight.on(t)
@@ -396,10 +483,11 @@ func (m sourceModel) render() sourceModel {
 		lines = append(lines, g+id+" "+t)
 	}
 	m.lines = lines
+	m.memo.tw, m.memo.lines = tw, next
 	return m
 }
 
 func (m sourceModel) View() []string { return m.lines }
 
 // Scrolled reports the scroll position as first row, rows shown, total.
-func (m sourceModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.rows) }
+func (m sourceModel) Scrolled() (int, int, int) { return m.off, m.h, m.nrows }
