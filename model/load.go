@@ -89,7 +89,9 @@ func parsePlain(file, text string) (*Briefing, error) {
 	for i, p := range art.Paragraphs {
 		art.Paragraphs[i] = cleanParagraph(p)
 	}
-	title := sanitize.Line(art.Title)
+	// A copy: the title is a slice of the file's text, which it would
+	// otherwise keep alive whole (the sentences are copied into the body).
+	title := strings.Clone(sanitize.Line(art.Title))
 	b := &Briefing{Format: FormatVersion, Title: title, File: file, Source: buildSource(title, art.Paragraphs)}
 	b.Source.Published, b.Source.PublishedHasTime = art.Published, art.HasTime
 	b.index()
