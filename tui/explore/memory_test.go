@@ -1,8 +1,10 @@
 package explore
 
 import (
+	"math"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -232,4 +234,39 @@ func flowAll(m readingModel) (rows []rrow, first, last []int) {
 	}
 	flush()
 	return rows, first, last
+}
+
+// TestMemoryLimit: Run's soft memory limit is sized from the briefing's
+// texts, raised by the search index, put back on return, and leaves a
+// limit set before it (GOMEMLIMIT) alone.
+func TestMemoryLimit(t *testing.T) {
+	b := seed(t)
+	old := debug.SetMemoryLimit(math.MaxInt64)
+	defer debug.SetMemoryLimit(old)
+	size := 0
+	model.EachSearchItem(b, func(_ model.RefKind, _, text string) { size += len(text) })
+	restore := setMemoryLimit(b)
+	if got, want := debug.SetMemoryLimit(-1), memoryLimit(size); got != want {
+		t.Errorf("limit %d, want %d for %d bytes of text", got, want, size)
+	}
+	growMemoryLimit(1 << 20)
+	if got, want := debug.SetMemoryLimit(-1), memoryLimit(size)+1<<20; got != want {
+		t.Errorf("limit after the index %d, want %d", got, want)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("limit %d after Run, want none", got)
+	}
+	growMemoryLimit(1 << 20)
+	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
+		t.Errorf("the index set a limit %d outside Run", got)
+	}
+	debug.SetMemoryLimit(1 << 30)
+	setMemoryLimit(b)()
+	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
+		t.Errorf("a limit set before was changed to %d", got)
+	}
+	if memoryLimit(15<<20) > 8*15<<20 {
+		t.Errorf("the limit for a 15 MiB article, %d, is over 8 times it", memoryLimit(15<<20))
+	}
 }

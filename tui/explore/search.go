@@ -128,7 +128,9 @@ func (s *indexSearcher) searcher() *model.Searcher {
 		for i, it := range s.items {
 			ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
 		}
-		s.s = model.NewItemIndex(ms).NewSearcher()
+		ix := model.NewItemIndex(ms)
+		growMemoryLimit(int64(ix.Size()))
+		s.s = ix.NewSearcher()
 	}
 	return s.s
 }
