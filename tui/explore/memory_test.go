@@ -21,9 +21,10 @@ import (
 
 // TestMemoryLargeArticle measures the live heap of explore mode on a plain
 // article near the 16 MiB limit, after its first frame at 120x40 and after
-// a search in the palette, and fails when either exceeds 4 times the file
-// (RSS, which adds the collector's headroom and the runtime, must stay
-// within 8 times; scripts/bench-explore-memory measures it on a pty). It
+// a search in the palette (which builds the search index), and fails when
+// they exceed 4 and 6 times the file (RSS, which adds the collector's
+// headroom, the runtime and the study state's index, must stay within 8
+// times at the first frame; scripts/bench-explore-memory measures it). It
 // takes several seconds and runs only when BRIEF_MEMORY is set:
 //
 //	BRIEF_MEMORY=1 go test ./tui/explore -run TestMemoryLargeArticle -v
@@ -35,37 +36,7 @@ func TestMemoryLargeArticle(t *testing.T) {
 	if os.Getenv("BRIEF_MEMORY") == "" {
 		t.Skip("set BRIEF_MEMORY=1 to measure explore mode's memory on a 15 MiB article")
 	}
-	n := 185_000
-	if s := os.Getenv("BRIEF_MEMORY_SENTENCES"); s != "" {
-		var err error
-		if n, err = strconv.Atoi(s); err != nil {
-			t.Fatal(err)
-		}
-	}
-	root, err := gen.GOROOT()
-	if err != nil {
-		t.Skip(err)
-	}
-	pkgs, err := gen.Comments(root, n)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var data []byte
-	if _, err := gen.Make(pkgs, gen.Options{Sentences: n, PerFile: n, BriefingEvery: 1 << 30}, func(_ string, d []byte) error {
-		data = d
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	size := len(data)
-	if size > model.MaxFileSize {
-		t.Fatalf("the article is %d bytes, over the %d limit: fewer sentences", size, model.MaxFileSize)
-	}
-	b, err := model.Parse("big.txt", data, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkgs, data = nil, nil
+	b, size := largeArticle(t)
 	base := liveHeap()
 	m := New(b, config{theme: ThemeDark})
 	m = step(m, tea.WindowSizeMsg{Width: 120, Height: 40})
@@ -90,14 +61,86 @@ func TestMemoryLargeArticle(t *testing.T) {
 	t.Logf("live heap after the first frame:    %.1f MiB (%.1fx)", mib(first), float64(first)/float64(size))
 	t.Logf("live heap after a search:           %.1f MiB (%.1fx)", mib(searched), float64(searched)/float64(size))
 	for _, c := range []struct {
-		name string
-		n    uint64
-	}{{"after the first frame", first}, {"after a search", searched}} {
-		if c.n > 4*uint64(size) {
-			t.Errorf("live heap %s is %.1f MiB, over 4 times the %.1f MiB file", c.name, mib(c.n), mib(uint64(size)))
+		name  string
+		n     uint64
+		times uint64
+	}{{"after the first frame", first, 4}, {"after a search", searched, 6}} {
+		if c.n > c.times*uint64(size) {
+			t.Errorf("live heap %s is %.1f MiB, over %d times the %.1f MiB file", c.name, mib(c.n), c.times, mib(uint64(size)))
 		}
 	}
 	runtime.KeepAlive(m)
+}
+
+// largeArticle is a plain article near the size limit, made of Go's
+// comments (see internal/gen), and its size in bytes.
+func largeArticle(tb testing.TB) (*model.Briefing, int) {
+	tb.Helper()
+	n := 185_000
+	if s := os.Getenv("BRIEF_MEMORY_SENTENCES"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	root, err := gen.GOROOT()
+	if err != nil {
+		tb.Skip(err)
+	}
+	pkgs, err := gen.Comments(root, n)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var data []byte
+	if _, err := gen.Make(pkgs, gen.Options{Sentences: n, PerFile: n, BriefingEvery: 1 << 30}, func(_ string, d []byte) error {
+		data = d
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	size := len(data)
+	if size > model.MaxFileSize {
+		tb.Fatalf("the article is %d bytes, over the %d limit: fewer sentences", size, model.MaxFileSize)
+	}
+	b, err := model.Parse("big.txt", data, nil)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return b, size
+}
+
+// BenchmarkLargeArticleKey measures a keystroke on the article of
+// TestMemoryLargeArticle at 120x40 (BRIEF_MEMORY set): page down and up
+// in reading mode, and in the source pane of the panes.
+func BenchmarkLargeArticleKey(b *testing.B) {
+	if os.Getenv("BRIEF_MEMORY") == "" {
+		b.Skip("set BRIEF_MEMORY=1 to measure keystrokes on a 15 MiB article")
+	}
+	br, _ := largeArticle(b)
+	start := step(New(br, config{theme: ThemeDark}), tea.WindowSizeMsg{Width: 120, Height: 40})
+	panes := press(start, "r")
+	panes.focusOn(paneSource)
+	for _, c := range []struct {
+		name string
+		m    Model
+	}{{"reading", start}, {"source", panes}} {
+		b.Run(c.name, func(b *testing.B) {
+			m := c.m
+			if off := m.source.off; c.name == "source" {
+				if m = press(m, "pgdown"); m.source.off == off {
+					b.Fatal("page down does not scroll the source pane")
+				}
+			}
+			keys := []tea.Msg{keyMsg("pgdown"), keyMsg("pgdown"), keyMsg("pgup")}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				res, _ := m.Update(keys[i%3])
+				m = res.(Model)
+				_ = m.View()
+			}
+		})
+	}
 }
 
 // liveHeap is the heap in use after a full collection.
