@@ -41,16 +41,25 @@ func runLibrary(cmd *cobra.Command, dir string, theme string) error {
 			}
 			st = res.State
 			st.Status = ""
-			err = explore.Run(ctx, res.Open.Briefing, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
-			switch {
-			case errors.Is(err, explore.ErrInterrupted):
-				return reportedError(exitInterrupted, err)
-			case ctx.Err() != nil:
-				return ctx.Err()
-			case err != nil:
-				st.Status = "explore mode ended: " + err.Error()
+			// A hit of the search palette in another briefing of the library
+			// opens that briefing there, and so on, until the reader quits.
+			open, gotoID := res.Open.Briefing, ""
+			for open != nil {
+				exit, err := explore.RunInLibrary(ctx, open, st.Library.Briefings(), explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, Goto: gotoID})
+				switch {
+				case errors.Is(err, explore.ErrInterrupted):
+					return reportedError(exitInterrupted, err)
+				case ctx.Err() != nil:
+					return ctx.Err()
+				case err != nil:
+					st.Status = "explore mode ended: " + err.Error()
+				}
+				refreshEntry(st.Library, open.File)
+				open, gotoID = exit.Open, exit.Goto
+				if open != nil {
+					st.Selected = open.File
+				}
 			}
-			refreshEntry(st.Library, res.Open.Path)
 		}
 	})
 }

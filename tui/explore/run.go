@@ -48,6 +48,8 @@ type Options struct {
 	// source sentence "p5.s3") instead of where the reader left off; Run
 	// refuses an id the briefing does not hold.
 	Goto string
+
+	library []*model.Briefing // set by RunInLibrary
 }
 
 // ErrInterrupted is returned by Run when the user quit with ctrl+c or the
@@ -63,18 +65,33 @@ var ErrInterrupted = fmt.Errorf("interrupted: %w", tea.ErrInterrupted)
 // briefing (resuming where they left off) and records the position when
 // the program ends; unless opts.NoReload, it reloads the briefing when its
 // file changes.
-func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
+func Run(ctx context.Context, b *model.Briefing, opts Options) error {
+	_, err := run(ctx, b, opts)
+	return err
+}
+
+// RunInLibrary is Run for a briefing opened from a library: the search
+// palette can search every briefing of it (tab), and choosing a hit in
+// another briefing ends explore mode with an Exit naming that briefing and
+// the item, for the caller to open.
+func RunInLibrary(ctx context.Context, b *model.Briefing, library []*model.Briefing, opts Options) (Exit, error) {
+	opts.library = library
+	return run(ctx, b, opts)
+}
+
+func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err error) {
 	if b == nil {
-		return errors.New("no briefing to explore")
+		return exit, errors.New("no briefing to explore")
 	}
 	cfg, err := resolve(opts)
 	if err != nil {
-		return err
+		return exit, err
 	}
+	cfg.library = opts.library
 	if opts.Goto != "" {
 		r, ok := b.Find(opts.Goto)
 		if !ok {
-			return &GotoError{ID: opts.Goto}
+			return exit, &GotoError{ID: opts.Goto}
 		}
 		cfg.start = r
 	}
@@ -112,22 +129,23 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 				err = perr
 			}
 		}
+		exit = m.exit
 		switch {
 		case m.err != nil:
-			return m.err
+			return exit, m.err
 		case m.interrupted:
-			return ErrInterrupted
+			return exit, ErrInterrupted
 		}
 	}
 	switch {
 	case err == nil:
-		return nil
+		return exit, nil
 	case errors.Is(err, tea.ErrInterrupted):
-		return ErrInterrupted
+		return exit, ErrInterrupted
 	case ctx.Err() != nil:
-		return ctx.Err()
+		return exit, ctx.Err()
 	}
-	return err
+	return exit, err
 }
 
 // GotoError is returned by Run for an Options.Goto id the briefing does
