@@ -538,8 +538,16 @@ func (m *Model) helpScreen() helpModel {
 	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
 		helpGroup{"Everywhere", append(everywhere, m.openerKeys()...)},
-		helpGroup{"Search (/)", flat(newPaletteKeys().FullHelp())})
+		helpGroup{"Search (/)", flat(m.paletteKeys().FullHelp())})
 	return newHelp(m.th, groups)
+}
+
+// paletteKeys are the search palette's keys as they apply here: tab only
+// in a library.
+func (m *Model) paletteKeys() paletteKeys {
+	k := newPaletteKeys()
+	k.Scope.SetEnabled(len(m.cfg.library) > 1)
+	return k
 }
 
 func flat(groups [][]key.Binding) []key.Binding {
