@@ -120,8 +120,9 @@ var maxParts = 0
 type SearchHit struct {
 	SearchItem
 	Item           int   // its position in Items()
-	Score          int   // fuzzy's score; higher is better
-	MatchedIndexes []int // byte offsets in Text of the matched characters, one per query character
+	Tier           int   // how the query matched (see model/search); higher is better
+	Score          int   // fuzzy's score within the tier; higher is better
+	MatchedIndexes []int // byte offsets in Text of the characters to highlight, ascending
 }
 
 // NewSearchIndex indexes everything search finds in the briefings.
@@ -265,6 +266,9 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	}
 	if len(x.parts) > 1 {
 		slices.SortFunc(all, func(a, b search.Match) int {
+			if a.Tier != b.Tier {
+				return b.Tier - a.Tier
+			}
 			if a.Score != b.Score {
 				return b.Score - a.Score
 			}
@@ -277,7 +281,7 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	out := make([]SearchHit, len(all))
 	for k, m := range all {
 		i := int(x.order[m.Item])
-		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
 	}
 	return out
 }
@@ -307,6 +311,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Search
 
 // jsonHit is one search result as `brief search --json` writes it.
 type jsonHit struct {
+	Address      string `json:"address"`
 	File         string `json:"file"`
 	Title        string `json:"title"`
 	Kind         string `json:"kind"`
@@ -317,8 +322,12 @@ type jsonHit struct {
 	MatchedBytes []int  `json:"matched_bytes"`
 }
 
+// SearchAddress is where a hit lives, FILE#ID, as `brief FILE#ID` opens
+// it.
+func SearchAddress(file, id string) string { return file + "#" + id }
+
 // WriteSearchJSON writes hits as a JSON array, best first: each with its
-// briefing's file and title, its kind and id (a sentence's id is its
+// address (FILE#ID), its briefing's file and title, its kind and id (a sentence's id is its
 // location, "p3.s2"), its text, score, and the matched characters as
 // character (rune) indices and as byte offsets into the UTF-8 text.
 // briefings are those searched, in the order given to the search.
@@ -331,6 +340,7 @@ func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*Briefing) error
 			b := briefings[h.Briefing]
 			j.File, j.Title = b.File, b.Title
 		}
+		j.Address = SearchAddress(j.File, h.Ref.ID)
 		out = append(out, j)
 	}
 	enc := json.NewEncoder(w)
@@ -451,14 +461,19 @@ func searchParts(ctx context.Context, query string, limit int, parts []searchPar
 	return hits
 }
 
-// prefilter tells texts that cannot match a query: those in which the
-// query's characters do not occur in order, ignoring case. It only knows
-// ASCII queries; with others it lets every text through.
+// prefilter tells texts that cannot match a query: those in which a word
+// of the query does not occur in order, ignoring case, even with one of
+// its characters left out (the typo that search forgives). It only knows
+// ASCII words; other words let every text through.
 type prefilter struct {
-	lower, upper []byte // the query's bytes in lower and upper case
-	rare         int    // index of the query's rarest letter in English text, or -1
-	kelvin       bool   // the query holds k or s, whose case folds include non-ASCII runes
-	off          bool
+	words []wordFilter
+}
+
+// wordFilter is one word of a prefilter.
+type wordFilter struct {
+	lower, upper []byte // the word's bytes in lower and upper case
+	rare         [2]int // indexes of the word's two rarest letters in English text, or -1
+	kelvin       bool   // the word holds k or s, whose case folds include non-ASCII runes
 }
 
 // letterRarity orders the letters from the most common in English text to
@@ -466,12 +481,22 @@ type prefilter struct {
 const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
 
 func newPrefilter(query string) prefilter {
-	f := prefilter{rare: -1}
-	rarity := -1
-	for i := 0; i < len(query); i++ {
-		c := query[i]
+	var f prefilter
+	for _, w := range search.NewQuery(query).Words() {
+		if wf, ok := newWordFilter(w); ok {
+			f.words = append(f.words, wf)
+		}
+	}
+	return f
+}
+
+func newWordFilter(w string) (wordFilter, bool) {
+	f := wordFilter{rare: [2]int{-1, -1}}
+	rarity := [2]int{-1, -1}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if c >= utf8.RuneSelf || c == 0 {
-			return prefilter{off: true}
+			return wordFilter{}, false
 		}
 		lo, up := c, c
 		if 'A' <= c && c <= 'Z' {
@@ -479,48 +504,86 @@ func newPrefilter(query string) prefilter {
 		} else if 'a' <= c && c <= 'z' {
 			up = c - ('a' - 'A')
 		}
-		if r := strings.IndexByte(letterRarity, lo); r > rarity {
-			rarity, f.rare = r, len(f.lower)
+		if r := strings.IndexByte(letterRarity, lo); r >= 0 && r != rarity[0] && r != rarity[1] {
+			switch {
+			case r > rarity[0]:
+				rarity[1], f.rare[1] = rarity[0], f.rare[0]
+				rarity[0], f.rare[0] = r, len(f.lower)
+			case r > rarity[1]:
+				rarity[1], f.rare[1] = r, len(f.lower)
+			}
 		}
 		f.lower, f.upper = append(f.lower, lo), append(f.upper, up)
 		f.kelvin = f.kelvin || lo == 'k' || lo == 's'
 	}
-	return f
+	return f, len(f.lower) > 0
 }
 
 // mayMatch reports whether t may match: false only when it cannot.
 func (f *prefilter) mayMatch(t string) bool {
-	if f.off {
-		return true
+	for k := range f.words {
+		if !f.words[k].mayMatch(t) {
+			return false
+		}
 	}
-	if len(t) < len(f.lower) {
-		return false // every query byte needs a text byte
+	return true
+}
+
+func (f *wordFilter) mayMatch(t string) bool {
+	if len(t) < len(f.lower)-1 {
+		return false // every byte of the word but one needs a text byte
 	}
 	// The Kelvin sign (U+212A, E2 84 AA) folds to k, the long s (U+017F,
 	// C5 BF) to s: leave such texts to the real test.
 	if f.kelvin && (strings.IndexByte(t, 0xE2) >= 0 || strings.IndexByte(t, 0xC5) >= 0) {
 		return true
 	}
-	// Most texts lack the query's rarest letter: a quick way out.
-	if r := f.rare; r >= 0 && strings.IndexByte(t, f.lower[r]) < 0 && strings.IndexByte(t, f.upper[r]) < 0 {
+	// Most texts lack the word's rarest letters; one of the two may be the
+	// character left out, not both.
+	if f.absent(t, f.rare[0]) && (f.rare[1] < 0 || f.absent(t, f.rare[1])) {
 		return false
 	}
-	at := 0
-	for i, lo := range f.lower {
-		k := strings.IndexByte(t[at:], lo)
-		if up := f.upper[i]; up != lo {
-			rest := t[at:]
-			if k >= 0 {
-				rest = rest[:k]
-			}
-			if j := strings.IndexByte(rest, up); j >= 0 {
-				k = j
+	// In order, all of them (s0) or all but one (s1): offsets just past.
+	s0, s1 := 0, -1
+	for i := range f.lower {
+		n1 := s0
+		if s1 >= 0 {
+			if k := f.index(t[s1:], i); k >= 0 && (n1 < 0 || s1+k+1 < n1) {
+				n1 = s1 + k + 1
 			}
 		}
-		if k < 0 {
+		if s0 >= 0 {
+			if k := f.index(t[s0:], i); k >= 0 {
+				s0 += k + 1
+			} else {
+				s0 = -1
+			}
+		}
+		s1 = n1
+		if s1 < 0 {
 			return false
 		}
-		at += k + 1
 	}
 	return true
+}
+
+// absent reports whether letter i of the word is not in t at all.
+func (f *wordFilter) absent(t string, i int) bool {
+	return i >= 0 && strings.IndexByte(t, f.lower[i]) < 0 && strings.IndexByte(t, f.upper[i]) < 0
+}
+
+// index finds letter i of the word in t, in either case.
+func (f *wordFilter) index(t string, i int) int {
+	lo, up := f.lower[i], f.upper[i]
+	k := strings.IndexByte(t, lo)
+	if up != lo {
+		rest := t
+		if k >= 0 {
+			rest = t[:k]
+		}
+		if j := strings.IndexByte(rest, up); j >= 0 {
+			k = j
+		}
+	}
+	return k
 }

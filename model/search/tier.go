@@ -1,0 +1,362 @@
+package search
+
+import (
+	"bytes"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Tiers, best first. A word of the query matches a text in one of these
+// ways; a text's tier is that of its worst word, raised to tierPhrase when
+// the words also follow one another as typed.
+const (
+	tierNone      = -1
+	tierScattered = 0 // the word's runes in order, across words of the text (fuzzy)
+	tierEdit      = 1 // a word of the text begins within one edit of the word
+	tierInWord    = 2 // the word's runes in order inside one word of the text
+	tierAnywhere  = 3 // the word itself, inside a word of the text
+	tierStart     = 4 // the word itself, at the start of a word of the text
+	tierPhrase    = 5 // the words in order, each at a word start, one after another
+)
+
+// Tiers is the number of tiers; Match.Tier is below it.
+const Tiers = tierPhrase + 1
+
+// decodeFolded decodes the rune at the start of a folded copy: the byte
+// 0xFF is U+FFFD.
+func decodeFolded(f []byte) (rune, int) {
+	if c := f[0]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRune(f) // 0xFF: RuneError, 1
+}
+
+// isAlnum reports whether a folded rune is a letter or a digit.
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiAlnum[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+var asciiAlnum = func() (t [128]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// isSpace reports whether a folded rune separates the words of a text for
+// the in-word tier.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\n' || r == '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
+// wordStart reports whether offset at of f begins a word: nothing before
+// it, or a rune that is no letter or digit.
+func wordStart(f []byte, at int) bool {
+	if at == 0 {
+		return true
+	}
+	if c := f[at-1]; c < utf8.RuneSelf {
+		return !asciiAlnum[c]
+	}
+	r, _ := utf8.DecodeLastRune(f[:at]) // 0xFF: RuneError, no letter
+	return !isAlnum(r)
+}
+
+// wordEnd reports whether offset at of f ends a word.
+func wordEnd(f []byte, at int) bool {
+	if at >= len(f) {
+		return true
+	}
+	r, _ := decodeFolded(f[at:])
+	return !isAlnum(r)
+}
+
+// indexRune finds the encoding of one folded rune in f.
+func indexRune(f, unit []byte) int {
+	if len(unit) == 1 {
+		return bytes.IndexByte(f, unit[0])
+	}
+	return bytes.Index(f, unit)
+}
+
+// subseq reports whether the word's runes occur in f in order (exact), and
+// whether all but at most one of them do (loose). Loose is what a match
+// needs at least, whatever its tier: a word one edit away from a word of
+// the text occurs in it, in order, but for the rune edited. And it holds
+// for a word whenever it holds for a longer one, which is what lets a
+// Searcher narrow.
+func (t *term) subseq(f []byte) (exact, loose bool) {
+	enc := t.enc
+	s0, s1 := 0, -1 // just past the runes so far: all of them; all but one
+	for i := 0; i < len(enc); {
+		size := 1
+		if enc[i] >= utf8.RuneSelf {
+			_, size = utf8.DecodeRune(enc[i:]) // 1 for 0xFF
+		}
+		unit := enc[i : i+size]
+		n1 := s0 // leave this rune out
+		if s1 >= 0 {
+			if k := indexRune(f[s1:], unit); k >= 0 && (n1 < 0 || s1+k+size < n1) {
+				n1 = s1 + k + size
+			}
+		}
+		if s0 >= 0 {
+			if k := indexRune(f[s0:], unit); k >= 0 {
+				s0 += k + size
+			} else {
+				s0 = -1
+			}
+		}
+		s1 = n1
+		if s1 < 0 {
+			return false, false
+		}
+		i += size
+	}
+	return s0 >= 0, true
+}
+
+// occurs finds the word itself in f: tierStart and the offset of its first
+// occurrence at a word start, else tierAnywhere and its first occurrence,
+// else tierNone.
+func (t *term) occurs(f []byte) (tier, at int) {
+	k := bytes.Index(f, t.enc)
+	if k < 0 {
+		return tierNone, -1
+	}
+	first := k
+	for {
+		if wordStart(f, k) {
+			return tierStart, k
+		}
+		n := bytes.Index(f[k+1:], t.enc)
+		if n < 0 {
+			return tierAnywhere, first
+		}
+		k += 1 + n
+	}
+}
+
+// inWord finds the first word of f (a run of runes between spaces) that
+// holds the word's runes in order, and returns its offset, or -1.
+func (t *term) inWord(f []byte) int {
+	w := t.runes
+	p, start := 0, 0
+	for j := 0; j < len(f); {
+		r, size := decodeFolded(f[j:])
+		switch {
+		case isSpace(r):
+			p, start = 0, j+size
+		case r == w[p]:
+			p++
+			if p == len(w) {
+				return start
+			}
+		}
+		j += size
+	}
+	return -1
+}
+
+// maxEditRunes bounds the words that typos are forgiven in.
+const maxEditRunes = 64
+
+// nearWord finds the first word of f that begins with runes within one
+// edit of the word: one rune inserted, left out, replaced, or two
+// neighbours swapped. It returns the offset of that word and how many of
+// its runes match (k), or -1. The word must have editMin runes or more;
+// buf holds maxEditRunes+1 runes.
+func (t *term) nearWord(f []byte, buf []rune) (at, k int) {
+	w := t.runes
+	n := len(w)
+	if n > maxEditRunes {
+		return -1, 0
+	}
+	w0, w1 := w[0], w[1]
+	prev := false // the rune before is a letter or digit
+	for j := 0; j < len(f); {
+		r, size := decodeFolded(f[j:])
+		alnum := isAlnum(r)
+		if alnum && !prev {
+			// The text's word begins with w[0] or w[1] in its first two
+			// runes, whatever the one edit was.
+			tw := buf[:0]
+			ended := true
+			for x := j; x < len(f); {
+				c, s := decodeFolded(f[x:])
+				if !isAlnum(c) {
+					break
+				}
+				if len(tw) == n+1 {
+					ended = false
+					break
+				}
+				tw = append(tw, c)
+				x += s
+			}
+			if tw[0] == w0 || tw[0] == w1 || len(tw) > 1 && (tw[1] == w0 || tw[1] == w1) {
+				if k := oneEdit(w, tw, ended); k > 0 {
+					return j, k
+				}
+			}
+		}
+		prev = alnum
+		j += size
+	}
+	return -1, 0
+}
+
+// oneEdit returns k > 0 when tw[:k] is within one edit of w (k is len(w),
+// or one more or less), or 0. tw holds the first runes of a text's word,
+// up to len(w)+1 of them; ended says it holds the whole word. A word one
+// rune shorter than w must be the whole word.
+func oneEdit(w, tw []rune, ended bool) int {
+	n := len(w)
+	common := 0
+	for common < n && common < len(tw) && w[common] == tw[common] {
+		common++
+	}
+	if len(tw) >= n {
+		i := common
+		if i == n {
+			return n
+		}
+		if equalRunes(w[i+1:], tw[i+1:n]) { // one replaced
+			return n
+		}
+		if i+1 < n && w[i] == tw[i+1] && w[i+1] == tw[i] && equalRunes(w[i+2:], tw[i+2:n]) { // swapped
+			return n
+		}
+	}
+	if len(tw) >= n+1 && equalRunes(w[common:], tw[common+1:n+1]) { // one inserted in the text
+		return n + 1
+	}
+	if ended && len(tw) == n-1 && equalRunes(w[common+1:], tw[common:]) { // one left out of the text
+		return n - 1
+	}
+	return 0
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// phrase finds the query's words in f one after another as typed: each at
+// a word start, every one but the last ending a word, separated by runes
+// that are neither letters nor digits. starts receives their offsets.
+func phrase(f []byte, words []*term, starts []int) bool {
+	w0 := words[0].enc
+	for from := 0; ; {
+		k := bytes.Index(f[from:], w0)
+		if k < 0 {
+			return false
+		}
+		k += from
+		if wordStart(f, k) && phraseFrom(f, k, words, starts) {
+			return true
+		}
+		from = k + 1
+	}
+}
+
+func phraseFrom(f []byte, at int, words []*term, starts []int) bool {
+	for i, w := range words {
+		if i > 0 {
+			j := at
+			for j < len(f) {
+				r, size := decodeFolded(f[j:])
+				if isAlnum(r) {
+					break
+				}
+				j += size
+			}
+			if j == at || !bytes.HasPrefix(f[j:], w.enc) {
+				return false
+			}
+			at = j
+		}
+		starts[i] = at
+		at += len(w.enc)
+		if i < len(words)-1 && !wordEnd(f, at) {
+			return false
+		}
+	}
+	return true
+}
+
+// special reports whether a term other than a fuzzy word matches f,
+// inverse terms included.
+func (t *term) special(f []byte) bool {
+	var ok bool
+	switch t.kind {
+	case termPrefix:
+		ok = bytes.HasPrefix(f, t.enc)
+	case termSuffix:
+		ok = bytes.HasSuffix(bytes.TrimRight(f, " "), t.enc)
+	case termEqual:
+		ok = bytes.Equal(bytes.TrimRight(f, " "), t.enc)
+	default:
+		ok = bytes.Contains(f, t.enc)
+	}
+	return ok != t.inv
+}
+
+// wordHit is how a fuzzy word matched a text.
+type wordHit struct {
+	tier int8
+	at   int // tierStart, tierAnywhere: the occurrence; tierInWord, tierEdit: the text's word
+	k    int // tierEdit: the runes of the text's word that match
+}
+
+// fuzzyTier matches a fuzzy word against f, every tier tried.
+func (t *term) fuzzyTier(f []byte, buf []rune) wordHit {
+	exact, loose := t.subseq(f)
+	if !loose || !exact && !t.editable() {
+		return wordHit{tier: tierNone}
+	}
+	if exact {
+		if tier, at := t.occurs(f); tier != tierNone {
+			return wordHit{tier: int8(tier), at: at}
+		}
+		if at := t.inWord(f); at >= 0 {
+			return wordHit{tier: tierInWord, at: at}
+		}
+	}
+	if t.editable() {
+		if at, k := t.nearWord(f, buf); at >= 0 {
+			return wordHit{tier: tierEdit, at: at, k: k}
+		}
+	}
+	if exact {
+		return wordHit{tier: tierScattered}
+	}
+	return wordHit{tier: tierNone}
+}
+
+// termTier matches any term: a fuzzy word by its tier, any other term
+// that matches as tierStart, so that it does not lower the text's tier.
+func (t *term) termTier(f []byte, buf []rune) wordHit {
+	if t.kind == termFuzzy && !t.inv {
+		return t.fuzzyTier(f, buf)
+	}
+	if t.special(f) {
+		return wordHit{tier: tierStart, at: -1}
+	}
+	return wordHit{tier: tierNone}
+}
+
+func indexBytes(f, w []byte) int { return bytes.Index(f, w) }
