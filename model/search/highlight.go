@@ -27,7 +27,7 @@ func (ix *Index) results(q *Query, cands []cand) []Match {
 func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune) []int {
 	f := ix.item(i)
 	text := ix.texts[i]
-	var folded, orig []int // offsets in the folded copy, in the text
+	var folded, orig []int   // offsets in the folded copy, in the text
 	run := func(at, n int) { // n bytes of f from at, rune by rune
 		for x := at; x < at+n && x < len(f); {
 			folded = append(folded, x)

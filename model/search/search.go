@@ -92,13 +92,14 @@ func (ix *Index) NewSearcher() *Searcher {
 func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match {
 	q := NewQuery(query)
 	s.from = -1
-	s.valid = false
 	if q.empty() {
+		s.valid = false
 		return nil
 	}
 	if ctx.Err() != nil {
 		return nil
 	}
+	s.valid = false
 	if !q.plain { // nothing to remember: operators do not narrow
 		cands, ok := s.ix.scan(ctx, &q, nil, nil, limit, &s.st)
 		if !ok {
@@ -534,6 +535,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
 			if !loose[k] {
 				if at := t.inWord(f); at >= 0 {
 					hits[k] = wordHit{tier: tierInWord, at: at}
+					tier = min(tier, tierInWord)
 					continue
 				}
 			}

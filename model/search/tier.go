@@ -50,7 +50,7 @@ var asciiAlnum = func() (t [128]bool) {
 // the in-word tier.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\n' || r == '\r'
+		return r == ' ' || '\t' <= r && r <= '\r'
 	}
 	return unicode.IsSpace(r)
 }
