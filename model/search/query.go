@@ -73,6 +73,7 @@ type Query struct {
 	plain  bool    // the query is nothing but fuzzy words
 	nul    bool    // a term holds a NUL, which nothing matches
 	bound  int     // score bound of the words at length 0 (see lenBound), when bndOK
+	boundE int     // the same with the words one rune longer: a word one edit away scores as the text's word
 	bndOK  bool
 }
 
@@ -113,10 +114,11 @@ func NewQuery(s string) Query {
 		}
 		t := &g[0]
 		q.words = append(q.words, t)
-		// An edited word scores as the text's word, one rune longer at most.
-		b, ok := lenBound(len(t.runes) + 1)
+		b, ok := lenBound(len(t.runes))
+		be, okE := lenBound(len(t.runes) + 1)
 		q.bound += b
-		q.bndOK = q.bndOK && ok
+		q.boundE += be
+		q.bndOK = q.bndOK && ok && okE
 	}
 	return q
 }

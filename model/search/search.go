@@ -239,14 +239,24 @@ func (h *topN) reset(limit int) {
 // full reports whether a candidate must beat the root to get in.
 func (h *topN) full() bool { return h.limit > 0 && len(h.c) >= h.limit }
 
-// below reports whether nothing of this tier scoring at most bound can get
-// in; with ok false there is no bound on the score.
-func (h *topN) below(tier int, bound int, ok bool) bool {
+// below reports whether no match of q in a text whose folded copy has
+// length l can get in when its tier is at most tier.
+func (h *topN) below(q *Query, tier, l int) bool {
 	if !h.full() {
 		return false
 	}
 	r := h.c[0]
-	return tier < int(r.tier) || tier == int(r.tier) && ok && bound < r.score
+	if tier != int(r.tier) {
+		return tier < int(r.tier)
+	}
+	if !q.bndOK {
+		return false
+	}
+	b := q.bound
+	if tier <= tierEdit {
+		b = q.boundE
+	}
+	return b-len(q.words)*l < r.score
 }
 
 func (h *topN) offer(x cand) {
@@ -380,7 +390,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 				if src != nil {
 					i = src.item[pos]
 				}
-				if ix.match(q, i, wk) && dst != nil {
+				if ix.match(q, i, wk, dst != nil) && dst != nil {
 					dst.item[w] = i
 					w++
 				}
@@ -436,11 +446,19 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 // match a query that extends q (see Searcher), which is only decided for a
 // plain query. The tests run from the cheapest to the dearest, and stop as
 // soon as the heap is full of better matches than the item can be.
-func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
+//
+// rec says the caller records the survivors; without it, the loose tests
+// that only a Searcher needs are skipped when they cannot matter.
+func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool) {
 	m := ix.mask[i]
 	f := ix.fold[ix.off[i]:ix.off[i+1]]
 	h := &wk.top
 	hits, loose := wk.hits, wk.loose
+	if !rec && h.below(q, tierPhrase, len(f)) {
+		return false // too long to score high enough, whatever its tier
+	}
+	// Without a typo, a text must score in the tiers above tierEdit.
+	edits := rec || !h.full() || h.c[0].tier <= tierEdit
 
 	// 1. Every word occurs in order, but for one rune at most (the mask
 	// lacks one of its runes at most), and the other terms match.
@@ -469,10 +487,17 @@ func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
 			hits[k] = wordHit{tier: tierStart, at: -1}
 			continue
 		}
-		if bits.OnesCount64(t.mask&^m) > 1 {
+		miss := bits.OnesCount64(t.mask &^ m)
+		if miss > 1 || miss == 1 && !edits {
 			return false
 		}
-		exact, ok := t.subseq(f)
+		exact, ok := miss == 0 && t.leftmost(f), true
+		if !exact {
+			if !edits {
+				return false
+			}
+			exact, ok = t.subseq(f)
+		}
 		if !ok {
 			return false
 		}
@@ -487,8 +512,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
 	if !matchable {
 		return survives
 	}
-	bound, bndOK := q.bound-len(q.words)*len(f), q.bndOK
-	if h.below(tier, bound, bndOK) {
+	if h.below(q, tier, len(f)) {
 		return survives
 	}
 
@@ -518,7 +542,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
 			tier = tierPhrase
 		}
 	}
-	if h.below(tier, bound, bndOK) {
+	if h.below(q, tier, len(f)) {
 		return survives
 	}
 
@@ -542,7 +566,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
 			tier = min(tier, tierEdit) // at most, for now
 			hits[k].tier = tierEdit
 		}
-		if h.below(tier, bound, bndOK) {
+		if h.below(q, tier, len(f)) {
 			return survives
 		}
 		for k, g := range q.groups {
@@ -562,7 +586,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker) (survives bool) {
 			default:
 				hits[k] = wordHit{tier: tierScattered}
 				tier = tierScattered
-				if h.below(tier, bound, bndOK) {
+				if h.below(q, tier, len(f)) {
 					return survives
 				}
 			}

@@ -122,6 +122,34 @@ func (t *term) subseq(f []byte) (exact, loose bool) {
 	return s0 >= 0, true
 }
 
+// leftmost reports whether the word's runes occur in f in order.
+func (t *term) leftmost(f []byte) bool {
+	enc, at := t.enc, 0
+	if t.ascii {
+		for _, c := range enc {
+			k := bytes.IndexByte(f[at:], c)
+			if k < 0 {
+				return false
+			}
+			at += k + 1
+		}
+		return true
+	}
+	for i := 0; i < len(enc); {
+		size := 1
+		if enc[i] >= utf8.RuneSelf {
+			_, size = utf8.DecodeRune(enc[i:])
+		}
+		k := indexRune(f[at:], enc[i:i+size])
+		if k < 0 {
+			return false
+		}
+		at += k + size
+		i += size
+	}
+	return true
+}
+
 // occurs finds the word itself in f: tierStart and the offset of its first
 // occurrence at a word start, else tierAnywhere and its first occurrence,
 // else tierNone.
@@ -144,22 +172,37 @@ func (t *term) occurs(f []byte) (tier, at int) {
 }
 
 // inWord finds the first word of f (a run of runes between spaces) that
-// holds the word's runes in order, and returns its offset, or -1.
+// holds the word's runes in order, and returns the offset of its first
+// rune there, or -1. It jumps between the occurrences of that first rune:
+// from the first in a word, a greedy walk to the word's end tells.
 func (t *term) inWord(f []byte) int {
 	w := t.runes
-	p, start := 0, 0
-	for j := 0; j < len(f); {
-		r, size := decodeFolded(f[j:])
-		switch {
-		case isSpace(r):
-			p, start = 0, j+size
-		case r == w[p]:
-			p++
-			if p == len(w) {
-				return start
-			}
+	size0 := 1
+	if t.enc[0] >= utf8.RuneSelf {
+		_, size0 = utf8.DecodeRune(t.enc)
+	}
+	unit := t.enc[:size0]
+	for from := 0; from < len(f); {
+		k := indexRune(f[from:], unit)
+		if k < 0 {
+			return -1
 		}
-		j += size
+		s := from + k
+		p, j := 1, s+size0
+		for p < len(w) && j < len(f) {
+			r, size := decodeFolded(f[j:])
+			if isSpace(r) {
+				break
+			}
+			if r == w[p] {
+				p++
+			}
+			j += size
+		}
+		if p == len(w) {
+			return s
+		}
+		from = j
 	}
 	return -1
 }
@@ -172,51 +215,94 @@ const maxEditRunes = 64
 // neighbours swapped. It returns the offset of that word and how many of
 // its runes match (k), or -1. The word must have editMin runes or more;
 // buf holds maxEditRunes+1 runes.
+//
+// Whatever the edit, the text's word has w[0] or w[1] as its first or
+// second rune, so only the occurrences of those two are looked at.
 func (t *term) nearWord(f []byte, buf []rune) (at, k int) {
 	w := t.runes
 	n := len(w)
 	if n > maxEditRunes {
 		return -1, 0
 	}
-	w0, w1 := w[0], w[1]
-	prev := false // the rune before is a letter or digit
-	for j := 0; j < len(f); {
-		r, size := decodeFolded(f[j:])
-		alnum := isAlnum(r)
-		if alnum && !prev {
-			// The text's word begins with w[0] or w[1] in its first two
-			// runes, whatever the one edit was.
-			tw := buf[:0]
-			ended := true
-			for x := j; x < len(f); {
-				c, s := decodeFolded(f[x:])
-				if !isAlnum(c) {
-					break
-				}
-				if len(tw) == n+1 {
-					ended = false
-					break
-				}
-				tw = append(tw, c)
-				x += s
+	s0, s1 := foldedLen(w[0]), foldedLen(w[1])
+	best, bestK := -1, 0
+	for u, unit := range [2][]byte{t.enc[:s0], t.enc[s0 : s0+s1]} {
+		if u == 1 && bytes.Equal(unit, t.enc[:s0]) {
+			break
+		}
+		for from := 0; from < len(f); {
+			p := indexRune(f[from:], unit)
+			if p < 0 || best >= 0 && from+p > best+4*utf8.UTFMax {
+				break
 			}
-			if tw[0] == w0 || tw[0] == w1 || len(tw) > 1 && (tw[1] == w0 || tw[1] == w1) {
-				if k := oneEdit(w, tw, ended); k > 0 {
-					return j, k
+			p += from
+			from = p + len(unit)
+			for _, s := range [2]int{p, prevRune(f, p)} {
+				if s < 0 || best >= 0 && s >= best || !wordStart(f, s) {
+					continue
+				}
+				if r, _ := decodeFolded(f[s:]); !isAlnum(r) {
+					continue
+				}
+				if kk := oneEdit(w, textWord(f, s, n+1, buf)); kk > 0 {
+					best, bestK = s, kk
 				}
 			}
 		}
-		prev = alnum
-		j += size
 	}
-	return -1, 0
+	return best, bestK
+}
+
+// foldedLen is the length of a folded rune in a folded copy.
+func foldedLen(r rune) int {
+	if r == utf8.RuneError {
+		return 1
+	}
+	return utf8.RuneLen(r)
+}
+
+// prevRune returns the offset of the rune before offset p, or -1.
+func prevRune(f []byte, p int) int {
+	if p == 0 {
+		return -1
+	}
+	if f[p-1] < utf8.RuneSelf {
+		return p - 1
+	}
+	_, size := utf8.DecodeLastRune(f[:p])
+	return p - size
+}
+
+// wordRunes is the first runes of a text's word.
+type wordRunes struct {
+	r     []rune
+	ended bool // r holds the whole word
+}
+
+// textWord decodes up to most runes of the word (letters and digits) at
+// offset s of f into buf.
+func textWord(f []byte, s, most int, buf []rune) wordRunes {
+	tw := buf[:0]
+	for x := s; x < len(f); {
+		c, size := decodeFolded(f[x:])
+		if !isAlnum(c) {
+			break
+		}
+		if len(tw) == most {
+			return wordRunes{tw, false}
+		}
+		tw = append(tw, c)
+		x += size
+	}
+	return wordRunes{tw, true}
 }
 
 // oneEdit returns k > 0 when tw[:k] is within one edit of w (k is len(w),
 // or one more or less), or 0. tw holds the first runes of a text's word,
 // up to len(w)+1 of them; ended says it holds the whole word. A word one
 // rune shorter than w must be the whole word.
-func oneEdit(w, tw []rune, ended bool) int {
+func oneEdit(w []rune, word wordRunes) int {
+	tw, ended := word.r, word.ended
 	n := len(w)
 	common := 0
 	for common < n && common < len(tw) && w[common] == tw[common] {
