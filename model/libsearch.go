@@ -462,8 +462,8 @@ func searchParts(ctx context.Context, query string, limit int, parts []searchPar
 }
 
 // prefilter tells texts that cannot match a query: those in which a word
-// of the query does not occur in order, ignoring case, even with one of
-// its characters left out (the typo that search forgives). It only knows
+// of the query does not occur in order, ignoring case, and, for a word of
+// four characters or more, no word one typo away can occur either. It only knows
 // ASCII words; other words let every text through.
 type prefilter struct {
 	words []wordFilter
@@ -543,8 +543,56 @@ func (f *wordFilter) mayMatch(t string) bool {
 	if f.absent(t, f.rare[0]) && (f.rare[1] < 0 || f.absent(t, f.rare[1])) {
 		return false
 	}
-	// In order, all of them (s0) or all but one (s1): offsets just past.
-	s0, s1 := 0, -1
+	// In order, all of them; else, for a word long enough to forgive a
+	// typo, one of its pieces that a word one edit away keeps (see
+	// model/search), and all of it but one character in order.
+	at := 0
+	for i := range f.lower {
+		k := f.index(t[at:], i)
+		if k < 0 {
+			return len(f.lower) >= 4 && f.mayBeNear(t) && f.loose(t)
+		}
+		at += k + 1
+	}
+	return true
+}
+
+// mayBeNear reports whether t holds, ignoring case, one of the halves of
+// the word, or both but for the characters around the middle.
+func (f *wordFilter) mayBeNear(t string) bool {
+	n := len(f.lower)
+	h := n / 2
+	return f.contains(t, 0, h) || f.contains(t, h, n) || f.contains(t, 0, h-1) && f.contains(t, h+1, n)
+}
+
+// contains reports whether t holds the word's bytes [i, j), ignoring case.
+func (f *wordFilter) contains(t string, i, j int) bool {
+	if i >= j {
+		return true
+	}
+	for at := 0; at <= len(t)-(j-i); {
+		k := f.index(t[at:], i)
+		if k < 0 || at+k > len(t)-(j-i) {
+			return false
+		}
+		p := at + k
+		ok := true
+		for x := i + 1; x < j && ok; x++ {
+			c := t[p+x-i]
+			ok = c == f.lower[x] || c == f.upper[x]
+		}
+		if ok {
+			return true
+		}
+		at = p + 1
+	}
+	return false
+}
+
+// loose reports whether all the word's characters but one occur in t in
+// order, ignoring case.
+func (f *wordFilter) loose(t string) bool {
+	s0, s1 := 0, -1 // offsets just past: all of them so far; all but one
 	for i := range f.lower {
 		n1 := s0
 		if s1 >= 0 {

@@ -40,6 +40,11 @@ type term struct {
 	enc   []byte // the runes encoded as in the folded copies (see appendFolded)
 	ascii bool   // every folded rune is ASCII
 	mask  uint64 // character mask of the runes
+
+	// Pieces of the word of which a text one edit away holds one (see
+	// mayBeNear): its halves, or both of them but the runes next to the
+	// middle, which a swap across the middle may have moved.
+	half1, half2, part1, part2 []byte
 }
 
 // editMin is the fewest runes a fuzzy word needs for typos to be forgiven:
@@ -48,14 +53,21 @@ const editMin = 4
 
 func newTerm(kind termKind, inv bool, s string) term {
 	t := term{kind: kind, inv: inv, ascii: true}
+	var ends []int // ends[k]: the length of the encoding of runes[:k+1]
 	for _, r := range s { // like []rune(s): invalid bytes become U+FFFD
 		f := foldRune(r)
 		t.runes = append(t.runes, f)
 		t.enc = appendFolded(t.enc, f)
+		ends = append(ends, len(t.enc))
 		t.mask |= runeBit(f)
 		if f >= utf8.RuneSelf {
 			t.ascii = false
 		}
+	}
+	if n := len(t.runes); n >= editMin {
+		h := n / 2
+		t.half1, t.half2 = t.enc[:ends[h-1]], t.enc[ends[h-1]:]
+		t.part1, t.part2 = t.enc[:ends[h-2]], t.enc[ends[h]:]
 	}
 	return t
 }

@@ -496,6 +496,9 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			if !edits {
 				return false
 			}
+			if !rec && (!t.editable() || !t.mayBeNear(f)) {
+				return false // no word one edit away: no match
+			}
 			exact, ok = t.subseq(f)
 		}
 		if !ok {

@@ -221,7 +221,7 @@ const maxEditRunes = 64
 func (t *term) nearWord(f []byte, buf []rune) (at, k int) {
 	w := t.runes
 	n := len(w)
-	if n > maxEditRunes {
+	if n > maxEditRunes || !t.mayBeNear(f) {
 		return -1, 0
 	}
 	s0, s1 := foldedLen(w[0]), foldedLen(w[1])
@@ -259,6 +259,15 @@ func foldedLen(r rune) int {
 		return 1
 	}
 	return utf8.RuneLen(r)
+}
+
+// mayBeNear is a quick test that f may hold a word one edit away from the
+// word (of editMin runes or more). One edit leaves one of the word's
+// halves whole; or, a swap of the two runes around the middle, both
+// halves but for those two runes.
+func (t *term) mayBeNear(f []byte) bool {
+	return bytes.Contains(f, t.half1) || bytes.Contains(f, t.half2) ||
+		bytes.Contains(f, t.part1) && bytes.Contains(f, t.part2)
 }
 
 // prevRune returns the offset of the rune before offset p, or -1.
