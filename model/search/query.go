@@ -45,6 +45,7 @@ type term struct {
 	// mayBeNear): its halves, or both of them but the runes next to the
 	// middle, which a swap across the middle may have moved.
 	half1, half2, part1, part2 []byte
+	pmask                      [4]uint64 // their character masks
 }
 
 // editMin is the fewest runes a fuzzy word needs for typos to be forgiven:
@@ -68,6 +69,11 @@ func newTerm(kind termKind, inv bool, s string) term {
 		h := n / 2
 		t.half1, t.half2 = t.enc[:ends[h-1]], t.enc[ends[h-1]:]
 		t.part1, t.part2 = t.enc[:ends[h-2]], t.enc[ends[h]:]
+		for k, p := range [4][]byte{t.half1, t.half2, t.part1, t.part2} {
+			for _, r := range string(p) {
+				t.pmask[k] |= runeBit(r)
+			}
+		}
 	}
 	return t
 }

@@ -496,7 +496,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			if !edits {
 				return false
 			}
-			if !rec && (!t.editable() || !t.mayBeNear(f)) {
+			if !rec && (!t.editable() || !t.mayBeNear(f, m)) {
 				return false // no word one edit away: no match
 			}
 			exact, ok = t.subseq(f)

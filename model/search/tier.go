@@ -221,7 +221,7 @@ const maxEditRunes = 64
 func (t *term) nearWord(f []byte, buf []rune) (at, k int) {
 	w := t.runes
 	n := len(w)
-	if n > maxEditRunes || !t.mayBeNear(f) {
+	if n > maxEditRunes || !t.mayBeNear(f, ^uint64(0)) {
 		return -1, 0
 	}
 	s0, s1 := foldedLen(w[0]), foldedLen(w[1])
@@ -265,9 +265,11 @@ func foldedLen(r rune) int {
 // word (of editMin runes or more). One edit leaves one of the word's
 // halves whole; or, a swap of the two runes around the middle, both
 // halves but for those two runes.
-func (t *term) mayBeNear(f []byte) bool {
-	return bytes.Contains(f, t.half1) || bytes.Contains(f, t.half2) ||
-		bytes.Contains(f, t.part1) && bytes.Contains(f, t.part2)
+// m is the text's character mask: a piece with a rune the text lacks is
+// not looked for.
+func (t *term) mayBeNear(f []byte, m uint64) bool {
+	has := func(k int, p []byte) bool { return t.pmask[k]&^m == 0 && bytes.Contains(f, p) }
+	return has(0, t.half1) || has(1, t.half2) || has(2, t.part1) && has(3, t.part2)
 }
 
 // prevRune returns the offset of the rune before offset p, or -1.
