@@ -454,16 +454,19 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	f := ix.fold[ix.off[i]:ix.off[i+1]]
 	h := &wk.top
 	hits, loose := wk.hits, wk.loose
-	if !rec && h.below(q, tierPhrase, len(f)) {
-		return false // too long to score high enough, whatever its tier
+	// Too long to score high enough, whatever its tier: only whether it
+	// survives is left to decide.
+	short := h.below(q, tierPhrase, len(f))
+	if short && !rec {
+		return false
 	}
-	// Without a typo, a text must score in the tiers above tierEdit.
-	edits := rec || !h.full() || h.c[0].tier <= tierEdit
+	// Once the heap is full of matches without typos, only those count.
+	edits := !h.full() || h.c[0].tier <= tierEdit
 
 	// 1. Every word occurs in order, but for one rune at most (the mask
 	// lacks one of its runes at most), and the other terms match.
 	tier := tierPhrase
-	matchable := true
+	matchable := !short
 	for k, g := range q.groups {
 		if len(g) > 1 {
 			best := wordHit{tier: tierNone}
@@ -488,28 +491,27 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			continue
 		}
 		miss := bits.OnesCount64(t.mask &^ m)
-		if miss > 1 || miss == 1 && !edits {
+		if miss > 1 || miss == 1 && !edits && !rec {
 			return false
 		}
-		exact, ok := miss == 0 && t.leftmost(f), true
-		if !exact {
-			if !edits {
-				return false
-			}
-			if !rec && (!t.editable() || !t.mayBeNear(f, m)) {
-				return false // no word one edit away: no match
-			}
-			exact, ok = t.subseq(f)
-		}
-		if !ok {
-			return false
-		}
+		exact := miss == 0 && t.leftmost(f)
 		loose[k] = !exact
 		hits[k] = wordHit{tier: tierPhrase}
-		if !exact {
-			tier = tierEdit
-			matchable = matchable && t.editable()
+		if exact {
+			continue
 		}
+		// A typo at most: only a word one edit away can match, and the
+		// halves of the word tell quickly that there is none.
+		near := edits && t.editable() && t.mayBeNear(f, m)
+		if rec {
+			if _, ok := t.subseq(f); !ok {
+				return false // nor may it match a longer query
+			}
+		} else if !near {
+			return false
+		}
+		matchable = matchable && near
+		tier = tierEdit
 	}
 	survives = q.plain
 	if !matchable {
