@@ -96,10 +96,11 @@
 //
 //  1. Mask. A text lacking two of a word's mask bits cannot match it (one
 //     may be the letter a typo replaced).
-//  2. Loose subsequence. The word's runes in order in the folded copy, all
-//     of them or all but one, in one pass of bytes.IndexByte per rune.
-//     Every match passes, whatever its tier; the items that pass are what
-//     a Searcher remembers.
+//  2. Subsequence. The word's runes in order in the folded copy, one
+//     bytes.IndexByte per rune; the items that pass are what a Searcher
+//     remembers. An item that fails can only match one edit away, and a
+//     quick look for the word's halves (one survives any single edit)
+//     drops nearly all of those.
 //  3. Whole words. bytes.Index finds the word; a look at the byte before
 //     tells a word start; then the phrase. These give tiers 5 to 3 and
 //     bound the rest at 2.
@@ -119,13 +120,14 @@
 //
 // # Narrowing
 //
-// A Searcher remembers the items that passed the loose subsequence test of
-// the last query (4 bytes each). That test holds for a word whenever it
-// holds for a longer one, so when the next query extends the last one (its
-// last word longer, or words added), only those items are looked at. It
-// also keeps the items of the shorter queries typed before, so a backspace
-// narrows the longest remembered prefix instead of scanning everything.
-// Queries with operators are scanned whole.
+// A Searcher remembers the items in which every word of the last query
+// occurs in order (4 bytes each): a query that extends it (its last word
+// longer, or words added) can only match those without a typo. So the next
+// keystroke looks at those items, and at the others only when a match one
+// edit away could still make the results (fewer than limit matches in the
+// tiers above). It also keeps the items of the shorter queries typed
+// before, so a backspace narrows the longest remembered prefix instead of
+// scanning everything. Queries with operators are scanned whole.
 //
 // # Memory
 //

@@ -54,7 +54,7 @@ const editMin = 4
 
 func newTerm(kind termKind, inv bool, s string) term {
 	t := term{kind: kind, inv: inv, ascii: true}
-	var ends []int // ends[k]: the length of the encoding of runes[:k+1]
+	var ends []int        // ends[k]: the length of the encoding of runes[:k+1]
 	for _, r := range s { // like []rune(s): invalid bytes become U+FFFD
 		f := foldRune(r)
 		t.runes = append(t.runes, f)

@@ -205,3 +205,19 @@ func refFind(query string, texts []string) []refMatch {
 	})
 	return out
 }
+
+// refExact counts the texts in which every word of the query occurs in
+// order: the matches without a typo.
+func refExact(query string, texts []string) int {
+	n := 0
+	for _, s := range texts {
+		t, all := refFold(s), true
+		for _, f := range strings.Fields(query) {
+			all = all && refSubseq(t, refFold(f))
+		}
+		if all {
+			n++
+		}
+	}
+	return n
+}

@@ -43,10 +43,10 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 }
 
 // Searcher runs a sequence of searches, typically one per keystroke, over
-// one Index. It remembers which items may match the last query (each word
-// in order but for at most one rune, a superset of the matches); when the
-// next query extends the last one (see Query.Extends), only those items
-// are scanned again.
+// one Index. It remembers which items match the last query without a typo
+// (every word's runes in order); when the next query extends the last one
+// (see Query.Extends), only those items are scanned again, and the others
+// only if a match one edit away could make the results.
 //
 // It also keeps the items of the earlier queries that the last one
 // extends, so that after a backspace, or an edit in the middle, it narrows
@@ -64,13 +64,13 @@ type Searcher struct {
 	st     scanState
 }
 
-// level holds the items that may match one query.
+// level holds the items that match one query without a typo.
 type level struct {
 	q    Query
 	surv survivors
 }
 
-// survivors are the items that may match a query, ascending.
+// survivors are the items that match a query without a typo, ascending.
 type survivors struct {
 	item []uint32
 }
@@ -147,9 +147,8 @@ func (s *Searcher) Reset() {
 	s.valid, s.from = false, -1
 }
 
-// Survivors returns how many items may match the last query (a superset of
-// its matches), or -1 when the last search was empty, cancelled or did not
-// narrow (a query with operators).
+// Survivors returns how many items match the last query without a typo,
+// or -1 when the last search was empty, cancelled or had operators.
 func (s *Searcher) Survivors() int {
 	if !s.valid {
 		return -1
@@ -339,7 +338,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 		}
 	}
 	blocks := (total + blockSize - 1) / blockSize
-	workers := max(1, min(runtime.GOMAXPROCS(0), blocks))
+	workers := max(1, min(runtime.GOMAXPROCS(0), max(blocks, (ix.Len()+blockSize-1)/blockSize)))
 	if cap(st.workers) < workers {
 		st.workers = make([]worker, workers)
 	}
@@ -364,52 +363,43 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 	}
 	st.counts = st.counts[:blocks]
 
-	done := ctx.Done()
-	var next atomic.Int64
-	var stop atomic.Bool
-	work := func(wk *worker) {
-		for {
-			if done != nil {
-				select {
-				case <-done:
-					stop.Store(true)
-				default:
-				}
+	// The items remembered (or all), recording those that survive.
+	ok = ix.run(ctx, workers, blocks, st, func(wk *worker, b int) {
+		lo, hi := b*blockSize, min((b+1)*blockSize, total)
+		w := lo
+		for pos := lo; pos < hi; pos++ {
+			i := uint32(pos)
+			if src != nil {
+				i = src.item[pos]
 			}
-			if stop.Load() {
-				return
+			if ix.match(q, i, wk, dst != nil) && dst != nil {
+				dst.item[w] = i
+				w++
 			}
-			b := int(next.Add(1) - 1)
-			if b >= blocks {
-				return
-			}
-			lo, hi := b*blockSize, min((b+1)*blockSize, total)
-			w := lo
-			for pos := lo; pos < hi; pos++ {
-				i := uint32(pos)
-				if src != nil {
-					i = src.item[pos]
-				}
-				if ix.match(q, i, wk, dst != nil) && dst != nil {
-					dst.item[w] = i
-					w++
-				}
-			}
-			st.counts[b] = w - lo
 		}
-	}
-	if workers == 1 {
-		work(&st.workers[0])
-	} else {
-		var wg sync.WaitGroup
-		for i := 1; i < workers; i++ {
-			wg.Go(func() { work(&st.workers[i]) })
-		}
-		work(&st.workers[0])
-		wg.Wait()
-	}
-	if stop.Load() {
+		st.counts[b] = w - lo
+	})
+	if !ok {
 		return nil, false
+	}
+	// The others can only match with a typo, one edit away; they are
+	// looked at only when such a match could make the best limit.
+	if src != nil && st.editsMatter(limit) {
+		n := ix.Len()
+		ok = ix.run(ctx, workers, (n+blockSize-1)/blockSize, st, func(wk *worker, b int) {
+			lo, hi := b*blockSize, min((b+1)*blockSize, n)
+			j, _ := slices.BinarySearch(src.item, uint32(lo))
+			for i := uint32(lo); i < uint32(hi); i++ {
+				if j < len(src.item) && src.item[j] == i {
+					j++
+					continue
+				}
+				ix.match(q, i, wk, false)
+			}
+		})
+		if !ok {
+			return nil, false
+		}
 	}
 
 	if dst != nil { // close the gaps between the blocks' survivors
@@ -441,6 +431,63 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 	return all, true
 }
 
+// run hands blocks 0 to blocks-1 to the workers, each calling fn, and
+// reports false when ctx was done first.
+func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn func(wk *worker, b int)) bool {
+	done := ctx.Done()
+	var next atomic.Int64
+	var stop atomic.Bool
+	work := func(wk *worker) {
+		for {
+			if done != nil {
+				select {
+				case <-done:
+					stop.Store(true)
+				default:
+				}
+			}
+			if stop.Load() {
+				return
+			}
+			b := int(next.Add(1) - 1)
+			if b >= blocks {
+				return
+			}
+			fn(wk, b)
+		}
+	}
+	workers = max(1, min(workers, blocks))
+	if workers == 1 {
+		work(&st.workers[0])
+	} else {
+		var wg sync.WaitGroup
+		for i := 1; i < workers; i++ {
+			wg.Go(func() { work(&st.workers[i]) })
+		}
+		work(&st.workers[0])
+		wg.Wait()
+	}
+	return !stop.Load()
+}
+
+// editsMatter reports whether a match one edit away could still be among
+// the best limit: the workers' heaps hold fewer than limit matches of the
+// tiers above, in all.
+func (st *scanState) editsMatter(limit int) bool {
+	if limit <= 0 {
+		return true
+	}
+	above := 0
+	for i := range st.workers {
+		for _, c := range st.workers[i].top.c {
+			if c.tier > tierEdit {
+				above++
+			}
+		}
+	}
+	return above < limit
+}
+
 // match looks at item i: it offers the item to the worker's heap when it
 // matches and may beat what the heap holds, and reports whether it may
 // match a query that extends q (see Searcher), which is only decided for a
@@ -466,7 +513,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// 1. Every word occurs in order, but for one rune at most (the mask
 	// lacks one of its runes at most), and the other terms match.
 	tier := tierPhrase
-	matchable := !short
+	allExact := true
 	for k, g := range q.groups {
 		if len(g) > 1 {
 			best := wordHit{tier: tierNone}
@@ -491,7 +538,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			continue
 		}
 		miss := bits.OnesCount64(t.mask &^ m)
-		if miss > 1 || miss == 1 && !edits && !rec {
+		if miss > 1 || miss == 1 && !edits {
 			return false
 		}
 		exact := miss == 0 && t.leftmost(f)
@@ -500,21 +547,16 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if exact {
 			continue
 		}
-		// A typo at most: only a word one edit away can match, and the
+		// Not a survivor. Only a word one edit away can match, and the
 		// halves of the word tell quickly that there is none.
-		near := edits && t.editable() && t.mayBeNear(f, m)
-		if rec {
-			if _, ok := t.subseq(f); !ok {
-				return false // nor may it match a longer query
-			}
-		} else if !near {
+		if short || !edits || !t.editable() || !t.mayBeNear(f, m) {
 			return false
 		}
-		matchable = matchable && near
+		allExact = false
 		tier = tierEdit
 	}
-	survives = q.plain
-	if !matchable {
+	survives = q.plain && allExact
+	if short {
 		return survives
 	}
 	if h.below(q, tier, len(f)) {
