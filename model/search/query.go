@@ -46,6 +46,8 @@ type term struct {
 	// middle, which a swap across the middle may have moved.
 	half1, half2, part1, part2 []byte
 	pmask                      [4]uint64 // their character masks
+
+	btab []int // boundTable of the word, when it has at most maxBoundRunes runes
 }
 
 // editMin is the fewest runes a fuzzy word needs for typos to be forgiven:
@@ -64,6 +66,15 @@ func newTerm(kind termKind, inv bool, s string) term {
 		if f >= utf8.RuneSelf {
 			t.ascii = false
 		}
+	}
+	if n := len(t.runes); n <= maxBoundRunes {
+		sepAdj := 0
+		for p := 1; p < n; p++ {
+			if isSeparator(t.runes[p-1]) {
+				sepAdj++
+			}
+		}
+		t.btab = boundTable(n, sepAdj)
 	}
 	if n := len(t.runes); n >= editMin {
 		h := n / 2

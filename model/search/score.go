@@ -223,3 +223,44 @@ func lenBound(n int) (bound int, ok bool) {
 	}
 	return 21*n + adjTotal[n-1], true
 }
+
+// posBound bounds fuzzy's score of the word (at most maxBoundRunes runes)
+// in a text whose folded copy has length l, given the adjacency count and
+// the folded offset of the first rune of the word's leftmost occurrence
+// (see leftmost), and whether the text has a camel-case transition
+// anywhere.
+//
+// Without one, a rune that may be adjacent scores at most max(bonus, 20):
+// its first candidate, the only one that can be adjacent, follows a rune
+// equal to the previous pattern rune, so it gets its adjacency bonus but no
+// camel-case bonus, and no separator bonus unless that pattern rune is a
+// separator (sepAdj counts those, 20 more each); any other candidate gets
+// at most 20. So the k adjacency bonuses 5, 15, 45, ... count as 20, 20, 45,
+// ... and the runes that cannot be adjacent as 20 each.
+func (t *term) posBound(adj, first, l int, camel bool) int {
+	n := len(t.runes)
+	k := min(adj, n-1)
+	if camel {
+		k += n
+	}
+	return t.btab[k] + max(first*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) - l
+}
+
+// boundTable tabulates posBound without the leading penalty and the length
+// for an n-rune word with sepAdj runes after separators: adjacency counts
+// 0 to n-1 without camel case, then the same with camel case.
+func boundTable(n, sepAdj int) []int {
+	t := make([]int, 2*n)
+	for adj := range n {
+		t[n+adj] = 21*n + adjTotal[adj]
+		b := adjTotal[adj] + 20*min(adj, sepAdj)
+		if adj >= 1 {
+			b += 20 - adjacentMatchBonus // 5 -> 20
+		}
+		if adj >= 2 {
+			b += 20 - 3*adjacentMatchBonus // 15 -> 20
+		}
+		t[adj] = 20*(n-adj) + b + n
+	}
+	return t
+}

@@ -308,7 +308,9 @@ type worker struct {
 	firsts []int  // leftmost occurrence of a word
 	buf    []rune // a text's word, for the edit tier
 	hits   []wordHit
-	loose  []bool // per group: the word occurs but for one rune, not whole
+	loose  []bool // per group: the word's runes are not all in order: a typo
+	adj    []int  // per group: the word's adjacency count (see leftmost)
+	first  []int  // per group: the offset of the word's first rune
 }
 
 // scanState is the reusable scratch space of a scan.
@@ -352,11 +354,12 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 		if wk.buf == nil {
 			wk.buf = make([]rune, maxEditRunes+1)
 		}
-		if cap(wk.hits) < len(q.groups) {
-			wk.hits = make([]wordHit, len(q.groups))
-			wk.loose = make([]bool, len(q.groups))
+		if n := len(q.groups); cap(wk.hits) < n {
+			wk.hits, wk.loose = make([]wordHit, n), make([]bool, n)
+			wk.adj, wk.first = make([]int, n), make([]int, n)
 		}
-		wk.hits, wk.loose = wk.hits[:len(q.groups)], wk.loose[:len(q.groups)]
+		n := len(q.groups)
+		wk.hits, wk.loose, wk.adj, wk.first = wk.hits[:n], wk.loose[:n], wk.adj[:n], wk.first[:n]
 	}
 	if cap(st.counts) < blocks {
 		st.counts = make([]int, blocks)
@@ -541,7 +544,10 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if miss > 1 || miss == 1 && !edits {
 			return false
 		}
-		exact := miss == 0 && t.leftmost(f)
+		exact := false
+		if miss == 0 {
+			exact, wk.adj[k], wk.first[k] = t.leftmost(f)
+		}
 		loose[k] = !exact
 		hits[k] = wordHit{tier: tierPhrase}
 		if exact {
@@ -640,7 +646,17 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		}
 	}
 
-	// 4. The score: fuzzy's, word by word.
+	// 4. The score: fuzzy's, word by word, unless a bound on it from the
+	// words' leftmost occurrences shows it cannot get in.
+	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain {
+		b, camel := 0, m&camelCase != 0
+		for k, w := range q.words {
+			b += w.posBound(wk.adj[k], wk.first[k], len(f), camel)
+		}
+		if b < h.c[0].score {
+			return survives
+		}
+	}
 	score := 0
 	for k, g := range q.groups {
 		if len(g) == 1 {

@@ -220,8 +220,24 @@ func TestBounds(t *testing.T) {
 		}
 		for _, m := range ix.Search(context.Background(), qs, 0) {
 			f := ix.item(uint32(m.Item))
-			if b := q.bound - len(q.words)*len(f); m.Score > b {
+			if b := q.bound - len(q.words)*len(f); m.Score > b && m.Tier > tierEdit {
 				t.Fatalf("query %q, %q: score %d above the bound %d", qs, texts[m.Item], m.Score, b)
+			}
+			if b := q.boundE - len(q.words)*len(f); m.Score > b {
+				t.Fatalf("query %q, %q: score %d above the bound %d with typos", qs, texts[m.Item], m.Score, b)
+			}
+			if m.Tier >= tierInWord && q.plain {
+				pb := 0
+				for _, w := range q.words {
+					ok, adj, first := w.leftmost(f)
+					if !ok {
+						t.Fatalf("query %q, %q: tier %d but %q is not in order", qs, texts[m.Item], m.Tier, string(w.runes))
+					}
+					pb += w.posBound(adj, first, len(f), ix.mask[m.Item]&camelCase != 0)
+				}
+				if m.Score > pb {
+					t.Fatalf("query %q, %q: score %d above posBound %d", qs, texts[m.Item], m.Score, pb)
+				}
 			}
 			checked++
 		}

@@ -122,19 +122,30 @@ func (t *term) subseq(f []byte) (exact, loose bool) {
 	return s0 >= 0, true
 }
 
-// leftmost reports whether the word's runes occur in f in order.
-func (t *term) leftmost(f []byte) bool {
+// leftmost reports whether the word's runes occur in f in order. Of
+// their leftmost occurrence it also returns the offset of the first rune
+// and how many of the others directly follow a rune equal to the word's
+// rune before them (only those can be adjacent matches): what posBound
+// needs.
+func (t *term) leftmost(f []byte) (ok bool, adj, first int) {
 	enc, at := t.enc, 0
 	if t.ascii {
-		for _, c := range enc {
+		for p, c := range enc {
 			k := bytes.IndexByte(f[at:], c)
 			if k < 0 {
-				return false
+				return false, 0, 0
 			}
-			at += k + 1
+			at += k
+			if p == 0 {
+				first = at
+			} else if f[at-1] == enc[p-1] {
+				adj++
+			}
+			at++
 		}
-		return true
+		return true, adj, first
 	}
+	prev := 0 // size of the previous rune's encoding
 	for i := 0; i < len(enc); {
 		size := 1
 		if enc[i] >= utf8.RuneSelf {
@@ -142,12 +153,19 @@ func (t *term) leftmost(f []byte) bool {
 		}
 		k := indexRune(f[at:], enc[i:i+size])
 		if k < 0 {
-			return false
+			return false, 0, 0
 		}
-		at += k + size
+		at += k
+		if i == 0 {
+			first = at
+		} else if bytes.HasSuffix(f[:at], enc[i-prev:i]) {
+			adj++
+		}
+		at += size
+		prev = size
 		i += size
 	}
-	return true
+	return true, adj, first
 }
 
 // occurs finds the word itself in f: tierStart and the offset of its first
