@@ -474,6 +474,7 @@ type wordFilter struct {
 	lower, upper []byte // the word's bytes in lower and upper case
 	rare         [2]int // indexes of the word's two rarest letters in English text, or -1
 	kelvin       bool   // the word holds k or s, whose case folds include non-ASCII runes
+	edit         bool   // a typo is forgiven: four characters or more, no digit
 }
 
 // letterRarity orders the letters from the most common in English text to
@@ -516,6 +517,7 @@ func newWordFilter(w string) (wordFilter, bool) {
 		f.lower, f.upper = append(f.lower, lo), append(f.upper, up)
 		f.kelvin = f.kelvin || lo == 'k' || lo == 's'
 	}
+	f.edit = len(f.lower) >= 4 && strings.IndexAny(string(f.lower), "0123456789") < 0
 	return f, len(f.lower) > 0
 }
 
@@ -550,7 +552,7 @@ func (f *wordFilter) mayMatch(t string) bool {
 	for i := range f.lower {
 		k := f.index(t[at:], i)
 		if k < 0 {
-			return len(f.lower) >= 4 && f.mayBeNear(t) && f.loose(t)
+			return f.edit && f.mayBeNear(t) && f.loose(t)
 		}
 		at += k + 1
 	}

@@ -21,7 +21,8 @@
 //	2  in a word  its letters in order inside one word ("moscw": Moscow)
 //	1  one edit   a word of the text begins with the word one letter
 //	              inserted, left out, replaced or two neighbours swapped
-//	              ("deash": Daesh); only for words of four letters or more
+//	              ("deash": Daesh); only for words of four letters or
+//	              more, without digits
 //	0  scattered  its letters in order across the text, as fuzzy finds them
 //
 // A text's tier is that of its worst-matching word, or 5 (phrase) when the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -39,6 +40,7 @@ type term struct {
 	runes []rune // folded runes
 	enc   []byte // the runes encoded as in the folded copies (see appendFolded)
 	ascii bool   // every folded rune is ASCII
+	edit  bool   // see editable
 	mask  uint64 // character mask of the runes
 
 	// Pieces of the word of which a text one edit away holds one (see
@@ -76,6 +78,7 @@ func newTerm(kind termKind, inv bool, s string) term {
 		}
 		t.btab = boundTable(n, sepAdj)
 	}
+	t.edit = len(t.runes) >= editMin && !slices.ContainsFunc(t.runes, unicode.IsDigit)
 	if n := len(t.runes); n >= editMin {
 		h := n / 2
 		t.half1, t.half2 = t.enc[:ends[h-1]], t.enc[ends[h-1]:]
@@ -89,8 +92,10 @@ func newTerm(kind termKind, inv bool, s string) term {
 	return t
 }
 
-// editable reports whether one edit in the word is forgiven.
-func (t *term) editable() bool { return len(t.runes) >= editMin }
+// editable reports whether one edit in the word is forgiven: a word of
+// editMin letters or more, without digits (a number or an id one digit
+// off is another one, not a typo).
+func (t *term) editable() bool { return t.edit }
 
 // Query is a compiled search: groups of alternative terms, every group
 // to match. A Searcher keeps the last one to decide whether the next query

@@ -102,7 +102,7 @@ func refWord(s string, t, w []rune) (tier, score int) {
 			}
 		}
 	}
-	if len(w) >= editMin && len(w) <= maxEditRunes {
+	if len(w) >= editMin && len(w) <= maxEditRunes && !slices.ContainsFunc(w, unicode.IsDigit) {
 		for i := range t {
 			if !refAlnum(t[i]) || !refStart(t, i) {
 				continue
