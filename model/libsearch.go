@@ -552,7 +552,7 @@ func (f *wordFilter) mayMatch(t string) bool {
 	for i := range f.lower {
 		k := f.index(t[at:], i)
 		if k < 0 {
-			return f.edit && f.mayBeNear(t) && f.loose(t)
+			return f.edit && f.loose(t) && f.mayBeNear(t)
 		}
 		at += k + 1
 	}
