@@ -366,7 +366,25 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 	if query == "" || ctx.Err() != nil {
 		return nil
 	}
-	f := newPrefilter(query)
+	f := newPrefilter(query, true)
+	hits := searchParts(ctx, query, limit, siftAll(bs, &f))
+	if typosMatter(hits, limit) {
+		f = newPrefilter(query, false)
+		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
+	}
+	return hits
+}
+
+// typosMatter reports whether a match with a typo could make the first
+// limit hits of a search that left such matches out: fewer than limit hits
+// match without one (in the tiers above search.TierEdit; the scattered
+// matches of the lowest tier rank below typos).
+func typosMatter(hits []SearchHit, limit int) bool {
+	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.TierEdit
+}
+
+// siftAll sifts the items of every briefing, on every core.
+func siftAll(bs []*Briefing, f *prefilter) []searchPart {
 	parts := make([]searchPart, len(bs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -382,7 +400,7 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 	}
 	close(jobs)
 	wg.Wait()
-	return searchParts(ctx, query, limit, parts)
+	return parts
 }
 
 // SearchLibrary loads the library under dir, as LoadLibrary does, and
@@ -390,7 +408,7 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 // SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
 // items are sifted as soon as it is loaded, on the loading goroutines.
 func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
-	f := newPrefilter(query)
+	f := newPrefilter(query, true)
 	var mu sync.Mutex
 	parts := map[*Briefing]searchPart{}
 	lib := loadLibrary(ctx, dir, nil, func(b *Briefing) {
@@ -413,7 +431,12 @@ func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library,
 			ordered[i].items[k].Briefing = i
 		}
 	}
-	return lib, searchParts(ctx, query, limit, ordered)
+	hits := searchParts(ctx, query, limit, ordered)
+	if typosMatter(hits, limit) {
+		f = newPrefilter(query, false)
+		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
+	}
+	return lib, hits
 }
 
 // searchPart is what may match in one briefing.
@@ -481,10 +504,13 @@ type wordFilter struct {
 // the rarest.
 const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
 
-func newPrefilter(query string) prefilter {
+// newPrefilter makes the prefilter of query; exact leaves out the texts
+// that can only match with a typo.
+func newPrefilter(query string, exact bool) prefilter {
 	var f prefilter
 	for _, w := range search.NewQuery(query).Words() {
 		if wf, ok := newWordFilter(w); ok {
+			wf.edit = wf.edit && !exact
 			f.words = append(f.words, wf)
 		}
 	}

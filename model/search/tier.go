@@ -22,6 +22,10 @@ const (
 // Tiers is the number of tiers; Match.Tier is below it.
 const Tiers = tierPhrase + 1
 
+// TierEdit is the tier of matches with a typo: a word one edit away. Only
+// the scattered matches rank below them.
+const TierEdit = tierEdit
+
 // decodeFolded decodes the rune at the start of a folded copy: the byte
 // 0xFF is U+FFFD.
 func decodeFolded(f []byte) (rune, int) {
