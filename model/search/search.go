@@ -35,7 +35,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 		st = new(scanState)
 	}
 	defer ix.pool.Put(st)
-	cands, ok := ix.scan(ctx, &q, nil, nil, limit, st)
+	cands, ok := ix.scan(ctx, &q, nil, nil, nil, limit, st)
 	if !ok {
 		return nil
 	}
@@ -70,16 +70,31 @@ type level struct {
 	surv survivors
 }
 
-// survivors are the items that match a query without a typo, ascending.
+// survivors are the items that match a query without a typo, ascending,
+// in parallel slices; for a query of one word also where its leftmost
+// occurrence ends and what posBound needs of it (see packMeta).
 type survivors struct {
 	item []uint32
+	at   []uint32
+	meta []uint8
 }
 
 func (v *survivors) len() int { return len(v.item) }
 
 func (v *survivors) cap() int { return cap(v.item) }
 
-func (v *survivors) truncate(n int) { v.item = v.item[:n] }
+func (v *survivors) truncate(n int) { v.item, v.at, v.meta = v.item[:n], v.at[:n], v.meta[:n] }
+
+// packMeta keeps the adjacency count of an occurrence (saturating; only
+// used for words of at most maxBoundRunes runes) and the offset of its
+// first rune, capped at 3 (where the leading penalty reaches its maximum).
+func packMeta(o occurrence) uint8 {
+	return uint8(min(o.adj, 31) | min(o.first, 3)<<5)
+}
+
+func unpackMeta(m uint8, end uint32) occurrence {
+	return occurrence{end: int(end), adj: int(m & 31), first: int(m >> 5)}
+}
 
 // NewSearcher returns a Searcher over ix.
 func (ix *Index) NewSearcher() *Searcher {
@@ -101,7 +116,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	}
 	s.valid = false
 	if !q.plain { // nothing to remember: operators do not narrow
-		cands, ok := s.ix.scan(ctx, &q, nil, nil, limit, &s.st)
+		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, limit, &s.st)
 		if !ok {
 			return nil
 		}
@@ -121,7 +136,11 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 			dst = s.buffer(src.len())
 		} // else the same query again: the items stay as they are
 	}
-	cands, ok := s.ix.scan(ctx, &q, src, dst, limit, &s.st)
+	var prev *Query
+	if len(s.levels) > 0 {
+		prev = &s.levels[len(s.levels)-1].q
+	}
+	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, limit, &s.st)
 	if !ok {
 		if dst == src {
 			s.pop()
@@ -178,9 +197,9 @@ func (s *Searcher) buffer(n int) *survivors {
 		v = s.spare[best]
 		s.spare = slices.Delete(s.spare, best, best+1)
 	} else {
-		v = survivors{make([]uint32, n)}
+		v = survivors{make([]uint32, n), make([]uint32, n), make([]uint8, n)}
 	}
-	v.item = v.item[:n]
+	v.truncate(n)
 	return &v
 }
 
@@ -311,6 +330,11 @@ type worker struct {
 	loose  []bool // per group: the word's runes are not all in order: a typo
 	adj    []int  // per group: the word's adjacency count (see leftmost)
 	first  []int  // per group: the offset of the word's first rune
+
+	// The leftmost occurrence of a query's only word, and how much of the
+	// word it covers on entry to match (-1: none, look from the start).
+	occ  occurrence
+	from int
 }
 
 // scanState is the reusable scratch space of a scan.
@@ -328,7 +352,7 @@ type scanState struct {
 // items that may match a query q extends, and only they are scanned; dst
 // (of src's length, possibly src itself) receives those that may match q.
 // ok is false when ctx was done; dst is then garbage.
-func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit int, st *scanState) (cands []cand, ok bool) {
+func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *survivors, limit int, st *scanState) (cands []cand, ok bool) {
 	total := ix.Len()
 	if src != nil {
 		total = src.len()
@@ -366,17 +390,26 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 	}
 	st.counts = st.counts[:blocks]
 
-	// The items remembered (or all), recording those that survive.
+	// The items remembered (or all), recording those that survive. A
+	// word typed further goes on from where its shorter self occurred.
+	from := -1
+	if src != nil && len(q.words) == 1 && len(prev.words) == 1 {
+		from = len(prev.words[0].enc)
+	}
 	ok = ix.run(ctx, workers, blocks, st, func(wk *worker, b int) {
 		lo, hi := b*blockSize, min((b+1)*blockSize, total)
 		w := lo
+		wk.from = from
 		for pos := lo; pos < hi; pos++ {
 			i := uint32(pos)
 			if src != nil {
 				i = src.item[pos]
+				if from >= 0 {
+					wk.occ = unpackMeta(src.meta[pos], src.at[pos])
+				}
 			}
 			if ix.match(q, i, wk, dst != nil) && dst != nil {
-				dst.item[w] = i
+				dst.item[w], dst.at[w], dst.meta[w] = i, uint32(wk.occ.end), packMeta(wk.occ)
 				w++
 			}
 		}
@@ -391,6 +424,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 		n := ix.Len()
 		ok = ix.run(ctx, workers, (n+blockSize-1)/blockSize, st, func(wk *worker, b int) {
 			lo, hi := b*blockSize, min((b+1)*blockSize, n)
+			wk.from = -1
 			j, _ := slices.BinarySearch(src.item, uint32(lo))
 			for i := uint32(lo); i < uint32(hi); i++ {
 				if j < len(src.item) && src.item[j] == i {
@@ -410,6 +444,8 @@ func (ix *Index) scan(ctx context.Context, q *Query, src, dst *survivors, limit 
 		for b, c := range st.counts {
 			lo := b * blockSize
 			copy(dst.item[n:], dst.item[lo:lo+c])
+			copy(dst.at[n:], dst.at[lo:lo+c])
+			copy(dst.meta[n:], dst.meta[lo:lo+c])
 			n += c
 		}
 		dst.truncate(n)
@@ -546,7 +582,15 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		}
 		exact := false
 		if miss == 0 {
-			exact, wk.adj[k], wk.first[k] = t.leftmost(f)
+			o, from := occurrence{}, 0
+			if wk.from >= 0 && k == 0 {
+				o, from = wk.occ, wk.from
+			}
+			o, exact = t.leftmostFrom(f, from, o)
+			wk.adj[k], wk.first[k] = o.adj, o.first
+			if k == 0 {
+				wk.occ = o
+			}
 		}
 		loose[k] = !exact
 		hits[k] = wordHit{tier: tierPhrase}

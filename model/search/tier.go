@@ -126,50 +126,68 @@ func (t *term) subseq(f []byte) (exact, loose bool) {
 	return s0 >= 0, true
 }
 
-// leftmost reports whether the word's runes occur in f in order. Of
-// their leftmost occurrence it also returns the offset of the first rune
-// and how many of the others directly follow a rune equal to the word's
-// rune before them (only those can be adjacent matches): what posBound
-// needs.
+// occurrence is where a word's leftmost occurrence in a text ends (just
+// past its last rune), with what posBound needs of it: how many of its
+// runes after the first directly follow a rune equal to the word's rune
+// before them (only those can be adjacent matches), and the offset of its
+// first rune.
+type occurrence struct{ end, adj, first int }
+
+// leftmost reports whether the word's runes occur in f in order, with the
+// adjacency count and first offset of their leftmost occurrence.
 func (t *term) leftmost(f []byte) (ok bool, adj, first int) {
-	enc, at := t.enc, 0
+	o, ok := t.leftmostFrom(f, 0, occurrence{})
+	return ok, o.adj, o.first
+}
+
+// leftmostFrom continues o, the leftmost occurrence of the word's first
+// from bytes (none when from is 0), with the rest of the word: the
+// leftmost occurrence of a longer word is that of its prefix followed by
+// the first occurrences of the runes added, one after another.
+func (t *term) leftmostFrom(f []byte, from int, o occurrence) (occurrence, bool) {
+	enc, at := t.enc, o.end
 	if t.ascii {
-		for p, c := range enc {
-			k := bytes.IndexByte(f[at:], c)
+		for p := from; p < len(enc); p++ {
+			k := bytes.IndexByte(f[at:], enc[p])
 			if k < 0 {
-				return false, 0, 0
+				return o, false
 			}
 			at += k
 			if p == 0 {
-				first = at
+				o.first = at
 			} else if f[at-1] == enc[p-1] {
-				adj++
+				o.adj++
 			}
 			at++
 		}
-		return true, adj, first
+		o.end = at
+		return o, true
 	}
 	prev := 0 // size of the previous rune's encoding
-	for i := 0; i < len(enc); {
+	if from > 0 {
+		_, prev = utf8.DecodeLastRune(enc[:from]) // 1 for 0xFF
+	}
+	for i := from; i < len(enc); {
 		size := 1
 		if enc[i] >= utf8.RuneSelf {
 			_, size = utf8.DecodeRune(enc[i:])
 		}
 		k := indexRune(f[at:], enc[i:i+size])
 		if k < 0 {
-			return false, 0, 0
+			return o, false
 		}
 		at += k
 		if i == 0 {
-			first = at
+			o.first = at
 		} else if bytes.HasSuffix(f[:at], enc[i-prev:i]) {
-			adj++
+			o.adj++
 		}
 		at += size
 		prev = size
 		i += size
 	}
-	return true, adj, first
+	o.end = at
+	return o, true
 }
 
 // occurs finds the word itself in f: tierStart and the offset of its first
