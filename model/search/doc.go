@@ -122,9 +122,11 @@
 // # Narrowing
 //
 // A Searcher remembers the items in which every word of the last query
-// occurs in order (4 bytes each): a query that extends it (its last word
+// occurs in order, and for a one-word query where the word's leftmost
+// occurrence ends (9 bytes each): a query that extends it (its last word
 // longer, or words added) can only match those without a typo. So the next
-// keystroke looks at those items, and at the others only when a match one
+// keystroke looks at those items (a word typed further is looked for only
+// from where its shorter self ended), and at the others only when a match one
 // edit away could still make the results (fewer than limit matches in the
 // tiers above). It also keeps the items of the shorter queries typed
 // before, so a backspace narrows the longest remembered prefix instead of
@@ -135,6 +137,6 @@
 // Besides the texts themselves, an index holds a folded copy of each, never
 // longer, and 12 bytes a text (mask and offset). Counting the texts' bytes
 // and string headers too, as Size does, that is 2.3 to 2.4 times the bytes
-// of the text for sentences of 80 bytes. A Searcher holds up to 12 bytes
+// of the text for sentences of 80 bytes. A Searcher holds up to 27 bytes
 // per text.
 package search

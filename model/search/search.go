@@ -51,7 +51,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 // It also keeps the items of the earlier queries that the last one
 // extends, so that after a backspace, or an edit in the middle, it narrows
 // those of the longest remembered prefix of the new query instead of
-// scanning every item. It holds 4 bytes per remembered item, at most 12
+// scanning every item. It holds 9 bytes per remembered item, at most 27
 // bytes per item of the index in all.
 //
 // A Searcher is not safe for concurrent use.
