@@ -480,3 +480,51 @@ func TestQuerySyntax(t *testing.T) {
 		t.Errorf("moscow format: %+v", ms)
 	}
 }
+
+// TestHighlightBestAlignment checks that the runes highlighted are the
+// words where they occur whole, in any order, as byte offsets of the
+// original text (curly quotes and dashes are several bytes), not the
+// letters fuzzy's greedy walk finds first.
+func TestHighlightBestAlignment(t *testing.T) {
+	texts := []string{
+		"concerns over stability across the borders — with “Central Asian” states",
+		"States: the \u212Aelvin sign and a long s fold to ASCII — asia central",
+		"an insurgency’s sprawl across the Daesh heartland",
+	}
+	ix := NewIndex(texts)
+	marked := func(s string, offs []int) string {
+		var b strings.Builder
+		for _, o := range offs {
+			r, _ := utf8.DecodeRuneInString(s[o:])
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		q    string
+		item int
+		want string
+	}{
+		{"central asia", 0, "CentralAsia"},
+		{"asia central", 0, "CentralAsia"},
+		{"asia central", 1, "asiacentral"},
+		{"ſtates kelvin", 1, "States\u212Aelvin"},
+		{"deash", 2, "Daesh"},
+		{"crss", 2, "crss"}, // inside "across", not scattered
+	} {
+		var got *Match
+		ms := ix.Search(context.Background(), c.q, 0)
+		for k := range ms {
+			if ms[k].Item == c.item {
+				got = &ms[k]
+			}
+		}
+		if got == nil {
+			t.Errorf("%q does not find %q", c.q, texts[c.item])
+			continue
+		}
+		if m := marked(texts[c.item], got.MatchedIndexes); m != c.want {
+			t.Errorf("%q in %q highlights %q, want %q", c.q, texts[c.item], m, c.want)
+		}
+	}
+}
