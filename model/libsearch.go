@@ -120,8 +120,9 @@ var maxParts = 0
 type SearchHit struct {
 	SearchItem
 	Item           int   // its position in Items()
-	Score          int   // fuzzy's score; higher is better
-	MatchedIndexes []int // byte offsets in Text of the matched characters, one per query character
+	Tier           int   // how the query matched (see model/search); higher is better
+	Score          int   // fuzzy's score within the tier; higher is better
+	MatchedIndexes []int // byte offsets in Text of the characters to highlight, ascending
 }
 
 // NewSearchIndex indexes everything search finds in the briefings.
@@ -265,6 +266,9 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	}
 	if len(x.parts) > 1 {
 		slices.SortFunc(all, func(a, b search.Match) int {
+			if a.Tier != b.Tier {
+				return b.Tier - a.Tier
+			}
 			if a.Score != b.Score {
 				return b.Score - a.Score
 			}
@@ -277,7 +281,7 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	out := make([]SearchHit, len(all))
 	for k, m := range all {
 		i := int(x.order[m.Item])
-		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
 	}
 	return out
 }
@@ -307,6 +311,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Search
 
 // jsonHit is one search result as `brief search --json` writes it.
 type jsonHit struct {
+	Address      string `json:"address"`
 	File         string `json:"file"`
 	Title        string `json:"title"`
 	Kind         string `json:"kind"`
@@ -317,8 +322,18 @@ type jsonHit struct {
 	MatchedBytes []int  `json:"matched_bytes"`
 }
 
+// SearchAddress is where an item of b lives, FILE#ID, as `brief FILE#ID`
+// opens it; an item of the built-in briefing, which has no file, is "#ID"
+// (`brief '#ID'`).
+func SearchAddress(b *Briefing, id string) string {
+	if b == nil || len(b.DiskFiles()) == 0 {
+		return "#" + id
+	}
+	return b.File + "#" + id
+}
+
 // WriteSearchJSON writes hits as a JSON array, best first: each with its
-// briefing's file and title, its kind and id (a sentence's id is its
+// address (FILE#ID), its briefing's file and title, its kind and id (a sentence's id is its
 // location, "p3.s2"), its text, score, and the matched characters as
 // character (rune) indices and as byte offsets into the UTF-8 text.
 // briefings are those searched, in the order given to the search.
@@ -327,10 +342,12 @@ func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*Briefing) error
 	for _, h := range hits {
 		j := jsonHit{Kind: string(h.Ref.Kind), ID: h.Ref.ID, Text: h.Text, Score: h.Score,
 			Matched: search.RuneIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
+		var b *Briefing
 		if h.Briefing >= 0 && h.Briefing < len(briefings) {
-			b := briefings[h.Briefing]
+			b = briefings[h.Briefing]
 			j.File, j.Title = b.File, b.Title
 		}
+		j.Address = SearchAddress(b, h.Ref.ID)
 		out = append(out, j)
 	}
 	enc := json.NewEncoder(w)
@@ -356,7 +373,25 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 	if query == "" || ctx.Err() != nil {
 		return nil
 	}
-	f := newPrefilter(query)
+	f := newPrefilter(query, true)
+	hits := searchParts(ctx, query, limit, siftAll(bs, &f))
+	if typosMatter(hits, limit) {
+		f = newPrefilter(query, false)
+		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
+	}
+	return hits
+}
+
+// typosMatter reports whether a match with a typo could make the first
+// limit hits of a search that left such matches out: fewer than limit hits
+// match without one (in the tiers above search.TierEdit; the scattered
+// matches of the lowest tier rank below typos).
+func typosMatter(hits []SearchHit, limit int) bool {
+	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.TierEdit
+}
+
+// siftAll sifts the items of every briefing, on every core.
+func siftAll(bs []*Briefing, f *prefilter) []searchPart {
 	parts := make([]searchPart, len(bs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -372,7 +407,7 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 	}
 	close(jobs)
 	wg.Wait()
-	return searchParts(ctx, query, limit, parts)
+	return parts
 }
 
 // SearchLibrary loads the library under dir, as LoadLibrary does, and
@@ -380,7 +415,7 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 // SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
 // items are sifted as soon as it is loaded, on the loading goroutines.
 func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
-	f := newPrefilter(query)
+	f := newPrefilter(query, true)
 	var mu sync.Mutex
 	parts := map[*Briefing]searchPart{}
 	lib := loadLibrary(ctx, dir, nil, func(b *Briefing) {
@@ -403,7 +438,12 @@ func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library,
 			ordered[i].items[k].Briefing = i
 		}
 	}
-	return lib, searchParts(ctx, query, limit, ordered)
+	hits := searchParts(ctx, query, limit, ordered)
+	if typosMatter(hits, limit) {
+		f = newPrefilter(query, false)
+		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
+	}
+	return lib, hits
 }
 
 // searchPart is what may match in one briefing.
@@ -451,27 +491,46 @@ func searchParts(ctx context.Context, query string, limit int, parts []searchPar
 	return hits
 }
 
-// prefilter tells texts that cannot match a query: those in which the
-// query's characters do not occur in order, ignoring case. It only knows
-// ASCII queries; with others it lets every text through.
+// prefilter tells texts that cannot match a query: those in which a word
+// of the query does not occur in order, ignoring case, and, for a word of
+// four characters or more, no word one typo away can occur either. It only knows
+// ASCII words; other words let every text through.
 type prefilter struct {
-	lower, upper []byte // the query's bytes in lower and upper case
-	rare         int    // index of the query's rarest letter in English text, or -1
-	kelvin       bool   // the query holds k or s, whose case folds include non-ASCII runes
-	off          bool
+	words []wordFilter
+}
+
+// wordFilter is one word of a prefilter.
+type wordFilter struct {
+	lower, upper []byte // the word's bytes in lower and upper case
+	rare         [2]int // indexes of the word's two rarest letters in English text, or -1
+	kelvin       bool   // the word holds k or s, whose case folds include non-ASCII runes
+	edit         bool   // a typo is forgiven: four characters or more, no digit
 }
 
 // letterRarity orders the letters from the most common in English text to
 // the rarest.
 const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
 
-func newPrefilter(query string) prefilter {
-	f := prefilter{rare: -1}
-	rarity := -1
-	for i := 0; i < len(query); i++ {
-		c := query[i]
+// newPrefilter makes the prefilter of query; exact leaves out the texts
+// that can only match with a typo.
+func newPrefilter(query string, exact bool) prefilter {
+	var f prefilter
+	for _, w := range search.NewQuery(query).Words() {
+		if wf, ok := newWordFilter(w); ok {
+			wf.edit = wf.edit && !exact
+			f.words = append(f.words, wf)
+		}
+	}
+	return f
+}
+
+func newWordFilter(w string) (wordFilter, bool) {
+	f := wordFilter{rare: [2]int{-1, -1}}
+	rarity := [2]int{-1, -1}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if c >= utf8.RuneSelf || c == 0 {
-			return prefilter{off: true}
+			return wordFilter{}, false
 		}
 		lo, up := c, c
 		if 'A' <= c && c <= 'Z' {
@@ -479,48 +538,135 @@ func newPrefilter(query string) prefilter {
 		} else if 'a' <= c && c <= 'z' {
 			up = c - ('a' - 'A')
 		}
-		if r := strings.IndexByte(letterRarity, lo); r > rarity {
-			rarity, f.rare = r, len(f.lower)
+		if r := strings.IndexByte(letterRarity, lo); r >= 0 && r != rarity[0] && r != rarity[1] {
+			switch {
+			case r > rarity[0]:
+				rarity[1], f.rare[1] = rarity[0], f.rare[0]
+				rarity[0], f.rare[0] = r, len(f.lower)
+			case r > rarity[1]:
+				rarity[1], f.rare[1] = r, len(f.lower)
+			}
 		}
 		f.lower, f.upper = append(f.lower, lo), append(f.upper, up)
 		f.kelvin = f.kelvin || lo == 'k' || lo == 's'
 	}
-	return f
+	f.edit = len(f.lower) >= 4 && strings.IndexAny(string(f.lower), "0123456789") < 0
+	return f, len(f.lower) > 0
 }
 
 // mayMatch reports whether t may match: false only when it cannot.
 func (f *prefilter) mayMatch(t string) bool {
-	if f.off {
-		return true
+	for k := range f.words {
+		if !f.words[k].mayMatch(t) {
+			return false
+		}
 	}
-	if len(t) < len(f.lower) {
-		return false // every query byte needs a text byte
+	return true
+}
+
+func (f *wordFilter) mayMatch(t string) bool {
+	if len(t) < len(f.lower)-1 {
+		return false // every byte of the word but one needs a text byte
 	}
 	// The Kelvin sign (U+212A, E2 84 AA) folds to k, the long s (U+017F,
 	// C5 BF) to s: leave such texts to the real test.
 	if f.kelvin && (strings.IndexByte(t, 0xE2) >= 0 || strings.IndexByte(t, 0xC5) >= 0) {
 		return true
 	}
-	// Most texts lack the query's rarest letter: a quick way out.
-	if r := f.rare; r >= 0 && strings.IndexByte(t, f.lower[r]) < 0 && strings.IndexByte(t, f.upper[r]) < 0 {
+	// Most texts lack the word's rarest letters; one of the two may be the
+	// character left out, not both.
+	if f.absent(t, f.rare[0]) && (f.rare[1] < 0 || f.absent(t, f.rare[1])) {
 		return false
 	}
+	// In order, all of them; else, for a word long enough to forgive a
+	// typo, one of its pieces that a word one edit away keeps (see
+	// model/search), and all of it but one character in order.
 	at := 0
-	for i, lo := range f.lower {
-		k := strings.IndexByte(t[at:], lo)
-		if up := f.upper[i]; up != lo {
-			rest := t[at:]
-			if k >= 0 {
-				rest = rest[:k]
-			}
-			if j := strings.IndexByte(rest, up); j >= 0 {
-				k = j
-			}
-		}
+	for i := range f.lower {
+		k := f.index(t[at:], i)
 		if k < 0 {
-			return false
+			return f.edit && f.loose(t) && f.mayBeNear(t)
 		}
 		at += k + 1
 	}
 	return true
+}
+
+// mayBeNear reports whether t holds, ignoring case, one of the halves of
+// the word, or both but for the characters around the middle.
+func (f *wordFilter) mayBeNear(t string) bool {
+	n := len(f.lower)
+	h := n / 2
+	return f.contains(t, 0, h) || f.contains(t, h, n) || f.contains(t, 0, h-1) && f.contains(t, h+1, n)
+}
+
+// contains reports whether t holds the word's bytes [i, j), ignoring case.
+func (f *wordFilter) contains(t string, i, j int) bool {
+	if i >= j {
+		return true
+	}
+	for at := 0; at <= len(t)-(j-i); {
+		k := f.index(t[at:], i)
+		if k < 0 || at+k > len(t)-(j-i) {
+			return false
+		}
+		p := at + k
+		ok := true
+		for x := i + 1; x < j && ok; x++ {
+			c := t[p+x-i]
+			ok = c == f.lower[x] || c == f.upper[x]
+		}
+		if ok {
+			return true
+		}
+		at = p + 1
+	}
+	return false
+}
+
+// loose reports whether all the word's characters but one occur in t in
+// order, ignoring case.
+func (f *wordFilter) loose(t string) bool {
+	s0, s1 := 0, -1 // offsets just past: all of them so far; all but one
+	for i := range f.lower {
+		n1 := s0
+		if s1 >= 0 {
+			if k := f.index(t[s1:], i); k >= 0 && (n1 < 0 || s1+k+1 < n1) {
+				n1 = s1 + k + 1
+			}
+		}
+		if s0 >= 0 {
+			if k := f.index(t[s0:], i); k >= 0 {
+				s0 += k + 1
+			} else {
+				s0 = -1
+			}
+		}
+		s1 = n1
+		if s1 < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// absent reports whether letter i of the word is not in t at all.
+func (f *wordFilter) absent(t string, i int) bool {
+	return i >= 0 && strings.IndexByte(t, f.lower[i]) < 0 && strings.IndexByte(t, f.upper[i]) < 0
+}
+
+// index finds letter i of the word in t, in either case.
+func (f *wordFilter) index(t string, i int) int {
+	lo, up := f.lower[i], f.upper[i]
+	k := strings.IndexByte(t, lo)
+	if up != lo {
+		rest := t
+		if k >= 0 {
+			rest = t[:k]
+		}
+		if j := strings.IndexByte(rest, up); j >= 0 {
+			k = j
+		}
+	}
+	return k
 }

@@ -147,7 +147,7 @@ func BenchmarkSearchBriefings(b *testing.B) {
 	ctx := context.Background()
 	for _, size := range benchSizes[:2] {
 		bs := benchLibrary(b, size.n)
-		for _, q := range []string{"err", "goroutine", "functon"} {
+		for _, q := range []string{"err", "goroutine", "functon", "deadlinexc", "barrier write"} {
 			b.Run(size.name+"/"+q, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/search"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -95,31 +96,39 @@ func testLibrary(t testing.TB) []*model.Briefing {
 	return append(bs, madeLibrary(t, 3000, 2)...)
 }
 
-// paletteRanking is what explore mode's palette has always done: every
-// item through fuzzy.FindFromNoSort, ordered by score, then kind, then
-// shorter text, then position; the first limit kept.
+// paletteRanking is the engine's ranking (model/search, checked there
+// against its reference) over every item, in position order, with the
+// library's tie-break: tier, then score, then kind, then shorter text,
+// then position; the first limit kept.
 func paletteRanking(items []model.SearchItem, query string, limit int) []model.SearchHit {
-	ms := fuzzy.FindFromNoSort(query, textsOf(items))
+	texts := make([]string, len(items))
+	for i, it := range items {
+		texts[i] = it.Text
+	}
+	ms := search.NewIndex(texts).Search(context.Background(), query, 0)
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
+		if a.Tier != b.Tier {
+			return a.Tier > b.Tier
+		}
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		ia, ib := items[a.Index], items[b.Index]
+		ia, ib := items[a.Item], items[b.Item]
 		if ra, rb := model.SearchKindRank(ia.Ref.Kind), model.SearchKindRank(ib.Ref.Kind); ra != rb {
 			return ra < rb
 		}
 		if len(ia.Text) != len(ib.Text) {
 			return len(ia.Text) < len(ib.Text)
 		}
-		return a.Index < b.Index
+		return a.Item < b.Item
 	})
 	if limit > 0 && len(ms) > limit {
 		ms = ms[:limit]
 	}
 	var out []model.SearchHit
 	for _, m := range ms {
-		out = append(out, model.SearchHit{SearchItem: items[m.Index], Item: m.Index, Score: m.Score, MatchedIndexes: m.MatchedIndexes})
+		out = append(out, model.SearchHit{SearchItem: items[m.Item], Item: m.Item, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes})
 	}
 	return out
 }
@@ -221,7 +230,8 @@ func TestSearchBriefingsMatchesIndex(t *testing.T) {
 	}
 }
 
-// The prefilter of SearchBriefings never drops a text that matches: the
+// The prefilter of SearchBriefings never drops a text that matches (with a
+// typo forgiven, too): the
 // Kelvin sign matches k and the long s matches s, as fuzzy folds them.
 func TestPrefilterKeepsFoldedMatches(t *testing.T) {
 	for _, tc := range []struct{ q, text string }{
@@ -234,7 +244,8 @@ func TestPrefilterKeepsFoldedMatches(t *testing.T) {
 			t.Errorf("the prefilter drops %q for %q", tc.text, tc.q)
 		}
 	}
-	for _, tc := range []struct{ q, text string }{{"ba", "ab"}, {"abc", "ab"}, {"x", "yz"}} {
+	// A word may miss one character (a typo forgiven), not two.
+	for _, tc := range []struct{ q, text string }{{"xyz", "ab"}, {"abcd", "ab"}, {"x", "yz"}, {"ab cd", "ab"}} {
 		if model.MayMatch(tc.q, tc.text) {
 			t.Errorf("the prefilter keeps %q for %q", tc.text, tc.q)
 		}
@@ -246,13 +257,13 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("ab", "xAyB")
 	f.Add("gorout", "Goroutines start")
 	f.Fuzz(func(t *testing.T, q, text string) {
-		if len(fuzzy.Find(q, []string{text})) > 0 && !model.MayMatch(q, text) {
+		if len(search.NewIndex([]string{text}).Search(context.Background(), q, 0)) > 0 && !model.MayMatch(q, text) {
 			t.Errorf("the prefilter drops %q for %q", text, q)
 		}
 	})
 }
 
-// Equal scores: a glossary term before an actor of the same name, then
+// Equal tiers and scores: a glossary term before an actor of the same name, then
 // shorter texts first.
 func TestSearchTieBreaks(t *testing.T) {
 	seed, _ := seeds.Load()
@@ -262,11 +273,11 @@ func TestSearchTieBreaks(t *testing.T) {
 	}
 	for i := 1; i < len(hits); i++ {
 		a, b := hits[i-1], hits[i]
-		if a.Score < b.Score {
-			t.Errorf("hit %d scores more than hit %d", i, i-1)
+		if a.Tier < b.Tier || a.Tier == b.Tier && a.Score < b.Score {
+			t.Errorf("hit %d ranks above hit %d", i, i-1)
 		}
 		ra, rb := model.SearchKindRank(a.Ref.Kind), model.SearchKindRank(b.Ref.Kind)
-		if a.Score == b.Score && (ra > rb || ra == rb && len(a.Text) > len(b.Text)) {
+		if a.Tier == b.Tier && a.Score == b.Score && (ra > rb || ra == rb && len(a.Text) > len(b.Text)) {
 			t.Errorf("hits %d and %d tie on score but are out of order: %+v, %+v", i-1, i, a, b)
 		}
 	}

@@ -26,14 +26,20 @@ func newSearchCmd() *cobra.Command {
 		Use:   "search QUERY [FILE|DIR]",
 		Short: "Search briefings from the command line, as the search palette does",
 		Long: `Search a briefing, or every briefing of a library, for QUERY: points, sentences of
-the article, events, actors, glossary terms and themes. Matching is fuzzy, as in
-explore mode's search palette (/): the characters of QUERY in order, not
-necessarily together, ignoring case; results come best first, ranked the same.
+the article, events, actors, glossary terms and themes, as explore mode's search
+palette (/) does. The words of QUERY match in any order, ignoring case, with
+typos forgiven; results come best first: the words as a phrase, then whole
+words, then looser matches. fzf's operators work too:
 
-Each result names its file and location (a point's or event's id, or a sentence
-as p3.s2), its kind and its text. Piped, one result a line, tab-separated, with
-the matched characters in [brackets]; on a terminal the matched characters are
-underlined. --json writes an array of results instead.
+  'word   exactly this word      ^word   at the start of the text
+  word$   at the end of the text !word   not this word
+  a | b   either a or b
+
+Each result names its address, FILE#ID (a point's or event's id, or a sentence
+as p3.s2: "brief FILE#ID" opens it), its kind and its text. Piped, one result a
+line, tab-separated, with the matched characters in [brackets]; on a terminal
+the matched characters are underlined. --json writes an array of results
+instead.
 
 With no FILE the built-in briefing is searched. A DIR is a library, as for
 "brief DIR": its broken files are skipped with a warning. The exit status is 0,
@@ -41,6 +47,7 @@ also when nothing matches (stderr then says "no matches"); 1 when the briefing
 or the folder cannot be read.`,
 		Example: `  brief search moscw
   brief search "ground real" russia.brief.md
+  brief search "asia central !kazakhstan"
   brief search taliban briefings/ --limit 5
   brief search daesh --json | jq -r '.[].id'`,
 		Args:              args(cobra.RangeArgs(1, 2)),

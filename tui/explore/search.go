@@ -95,9 +95,9 @@ func rank(items []searchItem, ms []match) {
 }
 
 // indexSearcher searches with model.SearchIndex, the engine of brief
-// search: the results of fuzzySearcher, from an index built once. Equal
-// scores are ordered by kind, shorter text and position in the model, so
-// the best limit results are exactly fuzzySearcher's first limit.
+// search: ranked in tiers (the phrase, whole words in any order, ..., a
+// word one edit away; see model/search), then by sahilm/fuzzy's score,
+// kind, shorter text and position, from an index built once.
 //
 // One model.Searcher serves the keystrokes, so a query that extends the
 // one before only looks at the items that matched it. Searches run one at

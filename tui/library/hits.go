@@ -29,10 +29,11 @@ type HitsOptions struct {
 // WriteHits writes search results, best first. briefings are those of the
 // index the hits come from (SearchIndex.Briefings).
 //
-// Plain, a hit is one line of three tab-separated fields, FILE:ID, KIND and
-// TEXT, with the matched characters of TEXT in square brackets:
+// Plain, a hit is one line of three tab-separated fields, FILE#ID (the
+// address `brief FILE#ID` opens), KIND and TEXT, with the matched
+// characters of TEXT in square brackets:
 //
-//	russia.brief.md:p5.s3	sentence	In 2016, Russia initiated the [Moscow] Format
+//	russia.brief.md#p5.s3	sentence	In 2016, Russia initiated the [Moscow] Format
 //
 // Styled, it is a line naming the kind and id (and, for a library, the
 // briefing and its file), then the text, indented, with the matched
@@ -46,7 +47,7 @@ func WriteHits(w io.Writer, hits []model.SearchHit, briefings []*model.Briefing,
 	}
 	bw := bufio.NewWriter(w)
 	for _, h := range hits {
-		fmt.Fprintf(bw, "%s:%s\t%s\t%s\n", sanitize.Line(fileOf(briefings, h)), h.Ref.ID, h.Ref.Kind, MarkMatches(h.Text, h.MatchedIndexes, "[", "]"))
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", sanitize.Line(model.SearchAddress(briefingOf(briefings, h), h.Ref.ID)), h.Ref.Kind, MarkMatches(h.Text, h.MatchedIndexes, "[", "]"))
 	}
 	return bw.Flush()
 }
