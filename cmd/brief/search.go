@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/tui/library"
 )
 
@@ -78,7 +79,7 @@ or the folder cannot be read.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "no matches for %q\n", query)
 			}
 			if asJSON {
-				return outputError(model.WriteSearchJSON(out, hits, briefings))
+				return outputError(catalog.WriteSearchJSON(out, hits, briefings))
 			}
 			if len(hits) == 0 {
 				return nil
@@ -100,11 +101,11 @@ const searchMemory = 1 << 30
 // search loads what a search covers and runs it: the built-in briefing, a
 // briefing file, or the briefings of a library folder (lib reports one).
 // Broken files of a library are reported on stderr and skipped.
-func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*model.Briefing, hits []model.SearchHit, lib bool, err error) {
+func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*model.Briefing, hits []catalog.SearchHit, lib bool, err error) {
 	ctx := cmd.Context()
 	if len(a) == 1 {
 		if st, serr := os.Stat(a[0]); serr == nil && st.IsDir() {
-			l, hits := model.SearchLibrary(ctx, filepath.Clean(a[0]), query, limit)
+			l, hits := catalog.SearchLibrary(ctx, filepath.Clean(a[0]), query, limit)
 			if l.Err != nil {
 				return nil, nil, true, inputError(l.Err)
 			}
@@ -124,12 +125,12 @@ func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*mode
 		return nil, nil, false, err
 	}
 	bs = []*model.Briefing{b}
-	return bs, model.SearchBriefings(ctx, query, limit, bs...), false, nil
+	return bs, catalog.SearchBriefings(ctx, query, limit, bs...), false, nil
 }
 
 // warnBroken says which files of a library were skipped, and why (their
 // first problem).
-func warnBroken(cmd *cobra.Command, l *model.Library) {
+func warnBroken(cmd *cobra.Command, l *catalog.Library) {
 	const most = 10
 	w := cmd.ErrOrStderr()
 	n := 0
@@ -146,7 +147,7 @@ func warnBroken(cmd *cobra.Command, l *model.Library) {
 		fmt.Fprintf(w, "brief: skipped %d more broken files\n", n-most)
 	}
 	if l.Skipped > 0 {
-		fmt.Fprintf(w, "brief: searched the first %d files; %d more were left out\n", model.MaxLibraryFiles, l.Skipped)
+		fmt.Fprintf(w, "brief: searched the first %d files; %d more were left out\n", catalog.MaxLibraryFiles, l.Skipped)
 	}
 }
 

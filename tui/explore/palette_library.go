@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
 
 // The palette's library scope: opened from a library of briefings, the
@@ -25,7 +26,7 @@ type libraryScope struct {
 
 // newLibraryScope indexes the briefings of a library.
 func newLibraryScope(bs []*model.Briefing) *libraryScope {
-	ix := model.NewSearchIndex(bs...)
+	ix := catalog.NewSearchIndex(bs...)
 	ms := ix.Items()
 	l := &libraryScope{briefings: bs, items: make([]searchItem, len(ms)), owner: make([]int, len(ms))}
 	for i, it := range ms {
@@ -39,7 +40,7 @@ func newLibraryScope(bs []*model.Briefing) *libraryScope {
 // libSearcher searches a library index one query at a time.
 type libSearcher struct {
 	mu sync.Mutex
-	s  *model.Searcher
+	s  *catalog.Searcher
 }
 
 func (l *libSearcher) Search(ctx context.Context, query string, limit int) []match {

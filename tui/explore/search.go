@@ -8,6 +8,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
 
 // searchItem is one thing the palette can find.
@@ -32,9 +33,9 @@ type searcher interface {
 
 // searchItems lists everything the palette searches, in the order used to
 // break ties (kindRank): glossary terms, actors, events, themes, points,
-// then sentences. They are model.SearchItems, the items of brief search.
+// then sentences. They are catalog.SearchItems, the items of brief search.
 func searchItems(b *model.Briefing) []searchItem {
-	ms := model.SearchItems(b)
+	ms := catalog.SearchItems(b)
 	items := make([]searchItem, len(ms))
 	for i, it := range ms {
 		items[i] = searchItem{ref: it.Ref, text: it.Text}
@@ -94,28 +95,28 @@ func rank(items []searchItem, ms []match) {
 	})
 }
 
-// indexSearcher searches with model.SearchIndex, the engine of brief
+// indexSearcher searches with catalog.SearchIndex, the engine of brief
 // search: ranked in tiers (the phrase, whole words in any order, ..., a
 // word one edit away; see model/search), then by sahilm/fuzzy's score,
 // kind, shorter text and position, from an index built once.
 //
-// One model.Searcher serves the keystrokes, so a query that extends the
+// One catalog.Searcher serves the keystrokes, so a query that extends the
 // one before only looks at the items that matched it. Searches run one at
 // a time; the palette cancels one that a newer keystroke made stale.
 type indexSearcher struct {
 	items []searchItem
-	ix    *model.SearchIndex
+	ix    *catalog.SearchIndex
 
 	mu sync.Mutex // held by the running search
-	s  *model.Searcher
+	s  *catalog.Searcher
 }
 
 func newIndexSearcher(items []searchItem) *indexSearcher {
-	ms := make([]model.SearchItem, len(items))
+	ms := make([]catalog.SearchItem, len(items))
 	for i, it := range items {
-		ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
+		ms[i] = catalog.SearchItem{Ref: it.ref, Text: it.text}
 	}
-	ix := model.NewItemIndex(ms)
+	ix := catalog.NewItemIndex(ms)
 	return &indexSearcher{items: items, ix: ix, s: ix.NewSearcher()}
 }
 
@@ -134,4 +135,4 @@ func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []m
 }
 
 // kindRank orders kinds for ties: named things before the text about them.
-func kindRank(k model.RefKind) int { return model.SearchKindRank(k) }
+func kindRank(k model.RefKind) int { return catalog.SearchKindRank(k) }

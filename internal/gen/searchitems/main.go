@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -28,7 +29,7 @@ func main() {
 		os.Exit(1)
 	}
 	w := bufio.NewWriter(os.Stdout)
-	for _, it := range model.SearchItems(b) {
+	for _, it := range catalog.SearchItems(b) {
 		text := strings.ReplaceAll(sanitize.Line(it.Text), "\t", " ")
 		fmt.Fprintf(w, "%s/%s\t%s\n", it.Ref.Kind, it.Ref.ID, text)
 	}

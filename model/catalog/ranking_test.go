@@ -1,4 +1,4 @@
-package model_test
+package catalog_test
 
 import (
 	"context"
@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -40,7 +40,7 @@ func loadRankingSet(t *testing.T) rankingSet {
 
 // wordsOccur reports whether some item holds every word of the query,
 // ignoring case: a query with no typo.
-func wordsOccur(items []model.SearchItem, query string) bool {
+func wordsOccur(items []catalog.SearchItem, query string) bool {
 	for _, it := range items {
 		text, all := strings.ToLower(it.Text), true
 		for _, w := range strings.Fields(strings.ToLower(query)) {
@@ -63,7 +63,7 @@ func TestRankingOnSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := model.NewSearchIndex(seed)
+	x := catalog.NewSearchIndex(seed)
 	var table strings.Builder
 	for _, q := range set.Queries {
 		rel := map[string]bool{}
@@ -74,9 +74,9 @@ func TestRankingOnSeed(t *testing.T) {
 			t.Errorf("%q: no relevant items listed", q.Query)
 			continue
 		}
-		for _, hits := range [][]model.SearchHit{
+		for _, hits := range [][]catalog.SearchHit{
 			x.Search(context.Background(), q.Query, 5),
-			model.SearchBriefings(context.Background(), q.Query, 5, seed),
+			catalog.SearchBriefings(context.Background(), q.Query, 5, seed),
 		} {
 			if len(hits) == 0 {
 				t.Errorf("%q: no hits", q.Query)
@@ -140,7 +140,7 @@ func TestRareWordRanksFirst(t *testing.T) {
 	}
 	b := parse(t, "made.txt", []byte(article.String()))
 	var want string
-	for _, it := range model.SearchItems(b) {
+	for _, it := range catalog.SearchItems(b) {
 		if strings.Contains(it.Text, "Zelwick") {
 			want = it.Ref.ID
 		}
@@ -149,7 +149,7 @@ func TestRareWordRanksFirst(t *testing.T) {
 		t.Fatal("the sentence with the rare word is not an item")
 	}
 	for _, q := range []string{"zelwick", "Zelwick", "zelwik", "zlewick", "zelwick crossing", "crossing zelwick", "zelw", "'zelwick"} {
-		hits := model.SearchBriefings(context.Background(), q, 5, b)
+		hits := catalog.SearchBriefings(context.Background(), q, 5, b)
 		if len(hits) == 0 || hits[0].Ref.ID != want {
 			var got []string
 			for _, h := range hits {

@@ -1,4 +1,4 @@
-package model
+package catalog
 
 // SetMaxLibraryFiles lowers the bound on a library's files for a test and
 // returns the function that restores it.

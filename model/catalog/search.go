@@ -1,4 +1,4 @@
-package model
+package catalog
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/search"
 )
 
@@ -17,54 +18,54 @@ import (
 // aliases, an actor's name or alias, an event (its title and date), a
 // theme's title, a point, or a sentence of the source.
 type SearchItem struct {
-	Briefing int // which briefing of the index holds it (its position among NewSearchIndex's arguments)
-	Ref      Ref // its kind and id; a sentence's id is its location, "p3.s2"
+	Briefing int       // which briefing of the index holds it (its position among NewSearchIndex's arguments)
+	Ref      model.Ref // its kind and id; a sentence's id is its location, "p3.s2"
 	Text     string
 }
 
 // SearchItems lists what search finds in a briefing, in the briefing's
 // order within each kind, and the kinds in the order that breaks ties:
 // glossary terms, actors, events, themes, points, sentences.
-func SearchItems(b *Briefing) []SearchItem {
+func SearchItems(b *model.Briefing) []SearchItem {
 	return appendSearchItems(nil, 0, b)
 }
 
-func appendSearchItems(items []SearchItem, bi int, b *Briefing) []SearchItem {
-	eachSearchItem(b, func(k RefKind, id, text string) {
-		items = append(items, SearchItem{Briefing: bi, Ref: Ref{Kind: k, ID: id}, Text: text})
+func appendSearchItems(items []SearchItem, bi int, b *model.Briefing) []SearchItem {
+	eachSearchItem(b, func(k model.RefKind, id, text string) {
+		items = append(items, SearchItem{Briefing: bi, Ref: model.Ref{Kind: k, ID: id}, Text: text})
 	})
 	return items
 }
 
 // eachSearchItem calls fn with the kind, id and text of every item of b
 // that search finds, in the order of SearchItems.
-func eachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) {
+func eachSearchItem(b *model.Briefing, fn func(k model.RefKind, id, text string)) {
 	for _, t := range b.Glossary {
-		fn(KindTerm, t.ID, t.Term)
+		fn(model.KindTerm, t.ID, t.Term)
 		for _, a := range t.Aliases {
-			fn(KindTerm, t.ID, a)
+			fn(model.KindTerm, t.ID, a)
 		}
 	}
 	for _, a := range b.Actors {
-		fn(KindActor, a.ID, a.Name)
+		fn(model.KindActor, a.ID, a.Name)
 		for _, al := range a.Aliases {
-			fn(KindActor, a.ID, al)
+			fn(model.KindActor, a.ID, al)
 		}
 	}
 	for _, e := range b.Timeline {
-		fn(KindEvent, e.ID, e.Title+" · "+e.When.Label())
+		fn(model.KindEvent, e.ID, e.Title+" · "+e.When.Label())
 	}
 	for _, t := range b.Themes {
-		fn(KindTheme, t.ID, t.Title)
+		fn(model.KindTheme, t.ID, t.Title)
 	}
 	for _, t := range b.Themes {
 		for _, p := range t.Points {
-			fn(KindPoint, p.ID, p.Text)
+			fn(model.KindPoint, p.ID, p.Text)
 		}
 	}
 	for _, p := range b.Source.Paragraphs {
 		for _, s := range p.Sentences {
-			fn(KindSentence, s.ID, s.Text)
+			fn(model.KindSentence, s.ID, s.Text)
 		}
 	}
 }
@@ -72,17 +73,17 @@ func eachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) {
 // SearchKindRank orders the kinds of SearchItem for ties: named things
 // (terms, actors, events, themes) before the text about them (points,
 // then sentences).
-func SearchKindRank(k RefKind) int {
+func SearchKindRank(k model.RefKind) int {
 	switch k {
-	case KindTerm:
+	case model.KindTerm:
 		return 0
-	case KindActor:
+	case model.KindActor:
 		return 1
-	case KindEvent:
+	case model.KindEvent:
 		return 2
-	case KindTheme:
+	case model.KindTheme:
 		return 3
-	case KindPoint:
+	case model.KindPoint:
 		return 4
 	}
 	return 5
@@ -95,7 +96,7 @@ func SearchKindRank(k RefKind) int {
 // item's place in it). It is built once and is safe for concurrent use;
 // a Searcher is not.
 type SearchIndex struct {
-	briefings []*Briefing
+	briefings []*model.Briefing
 	items     []SearchItem // in position order
 	order     []uint32     // order[k] is the item of the k-th text in tie order
 	parts     []indexPart  // consecutive runs of the texts in tie order
@@ -126,7 +127,7 @@ type SearchHit struct {
 }
 
 // NewSearchIndex indexes everything search finds in the briefings.
-func NewSearchIndex(bs ...*Briefing) *SearchIndex {
+func NewSearchIndex(bs ...*model.Briefing) *SearchIndex {
 	n := 0
 	for _, b := range bs {
 		n += len(b.Glossary) + len(b.Actors) + len(b.Timeline) + len(b.Themes)
@@ -226,7 +227,7 @@ func (x *SearchIndex) Items() []SearchItem { return x.items }
 
 // Briefings returns the briefings indexed by NewSearchIndex (nil for
 // NewItemIndex).
-func (x *SearchIndex) Briefings() []*Briefing { return x.briefings }
+func (x *SearchIndex) Briefings() []*model.Briefing { return x.briefings }
 
 // Size returns the bytes the index holds besides the briefings: the
 // search index over the texts (the texts included) and the items.
@@ -325,7 +326,7 @@ type jsonHit struct {
 // SearchAddress is where an item of b lives, FILE#ID, as `brief FILE#ID`
 // opens it; an item of the built-in briefing, which has no file, is "#ID"
 // (`brief '#ID'`).
-func SearchAddress(b *Briefing, id string) string {
+func SearchAddress(b *model.Briefing, id string) string {
 	if b == nil || len(b.DiskFiles()) == 0 {
 		return "#" + id
 	}
@@ -337,12 +338,12 @@ func SearchAddress(b *Briefing, id string) string {
 // location, "p3.s2"), its text, score, and the matched characters as
 // character (rune) indices and as byte offsets into the UTF-8 text.
 // briefings are those searched, in the order given to the search.
-func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*Briefing) error {
+func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*model.Briefing) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
 		j := jsonHit{Kind: string(h.Ref.Kind), ID: h.Ref.ID, Text: h.Text, Score: h.Score,
 			Matched: search.RuneIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
-		var b *Briefing
+		var b *model.Briefing
 		if h.Briefing >= 0 && h.Briefing < len(briefings) {
 			b = briefings[h.Briefing]
 			j.File, j.Title = b.File, b.Title
@@ -369,7 +370,7 @@ func nonNilInts(s []int) []int {
 // drops the items that cannot match with a cheap test of the query's
 // characters, and indexes the rest. Hits name items by their position in
 // NewSearchIndex(bs...).Items().
-func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefing) []SearchHit {
+func SearchBriefings(ctx context.Context, query string, limit int, bs ...*model.Briefing) []SearchHit {
 	if query == "" || ctx.Err() != nil {
 		return nil
 	}
@@ -391,7 +392,7 @@ func typosMatter(hits []SearchHit, limit int) bool {
 }
 
 // siftAll sifts the items of every briefing, on every core.
-func siftAll(bs []*Briefing, f *prefilter) []searchPart {
+func siftAll(bs []*model.Briefing, f *prefilter) []searchPart {
 	parts := make([]searchPart, len(bs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -417,8 +418,8 @@ func siftAll(bs []*Briefing, f *prefilter) []searchPart {
 func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
 	f := newPrefilter(query, true)
 	var mu sync.Mutex
-	parts := map[*Briefing]searchPart{}
-	lib := loadLibrary(ctx, dir, nil, func(b *Briefing) {
+	parts := map[*model.Briefing]searchPart{}
+	lib := loadLibrary(ctx, dir, nil, func(b *model.Briefing) {
 		if query == "" {
 			return
 		}
@@ -454,11 +455,11 @@ type searchPart struct {
 }
 
 // part sifts the items of b.
-func (f *prefilter) part(b *Briefing) searchPart {
+func (f *prefilter) part(b *model.Briefing) searchPart {
 	var p searchPart
-	eachSearchItem(b, func(k RefKind, id, text string) {
+	eachSearchItem(b, func(k model.RefKind, id, text string) {
 		if f.mayMatch(text) {
-			p.items = append(p.items, SearchItem{Ref: Ref{Kind: k, ID: id}, Text: text})
+			p.items = append(p.items, SearchItem{Ref: model.Ref{Kind: k, ID: id}, Text: text})
 			p.pos = append(p.pos, p.total)
 		}
 		p.total++
