@@ -827,3 +827,22 @@ func BenchmarkOpen(b *testing.B) {
 		s.Close()
 	}
 }
+
+// TestLinkedPathIsTheSameBriefing: a briefing opened through a link to its
+// file is the same briefing, and both ways lead to one state.
+func TestLinkedPathIsTheSameBriefing(t *testing.T) {
+	dir, files := t.TempDir(), t.TempDir()
+	file := writeBriefing(t, files, "real.brief.md", briefingText("Linked", []string{"alpha"}, ""))
+	must(t, open(t, file, Options{Dir: dir}).SetNote(pt("alpha"), "via the file"))
+	link := filepath.Join(t.TempDir(), "link.brief.md")
+	must(t, os.Symlink(file.File, link))
+	viaLink, err := model.Load(link)
+	must(t, err)
+	if Key(viaLink) == Key(file) {
+		t.Fatal("the link should have a key of its own")
+	}
+	s := open(t, viaLink, Options{Dir: dir})
+	wantNote(t, s, pt("alpha"), "via the file")
+	must(t, s.SetNote(pt("alpha"), "via the link"))
+	wantNote(t, open(t, file, Options{Dir: dir}), pt("alpha"), "via the link")
+}
