@@ -5,7 +5,8 @@
 //
 // State is kept per briefing, in a file named after the briefing's identity
 // (see [Key]: its file and title), and items by their id; the article's hash
-// recorded with it finds the state again when the briefing moves. Every change is a read-merge-write under a lock on the state
+// recorded with it helps find the state again when the briefing moves.
+// Every change is a read-merge-write under a lock on the state
 // directory: the file is read again, this instance's change is applied as a
 // last-writer-wins operation with a timestamp, and the result replaces the
 // file atomically (temporary file, fsync, rename, fsync of the directory).
