@@ -165,3 +165,37 @@ func lineIndexPrefix(screen, prefix string) int {
 	}
 	return -1
 }
+
+// TestExplorePaletteRecallsAndPreviews: reopening the search offers the
+// last query, and typing replaces it (never appends); ↑ brings back the
+// query before; the preview shows the selected sentence in its paragraph.
+func TestExplorePaletteRecallsAndPreviews(t *testing.T) {
+	s := openExplore(t, 120, 40)
+	s.Keys("/")
+	s.WaitText("Type to search")
+	s.Type("isolation")
+	s.WaitFor("results for isolation", func(sc string) bool { return strings.Contains(sc, "/ isolation") && strings.Contains(sc, "match") })
+	s.Keys("Escape")
+	s.WaitGone("/ isolation")
+	s.Keys("/")
+	s.WaitFor("the last query offered", func(sc string) bool {
+		return strings.Contains(sc, "/ isolation") && strings.Contains(sc, "type to replace it")
+	})
+	s.Type("moscw")
+	s.WaitFor("the new query alone", func(sc string) bool {
+		return strings.Contains(sc, "/ moscw") && !strings.Contains(sc, "isolationmoscw") && hasLine("▸ term", "Moscow Format")(sc)
+	})
+	s.Keys("Up")
+	s.WaitFor("the query before, recalled", func(sc string) bool { return strings.Contains(sc, "/ isolation") })
+	// Down through the results to the first sentence: the preview shows it
+	// in its paragraph, marked.
+	for range 12 {
+		if hasLine("▸ sentence")(s.Screen()) {
+			break
+		}
+		s.Keys("Down")
+	}
+	s.WaitFor("the selected sentence previewed in its paragraph", func(sc string) bool {
+		return hasLine("▸ sentence")(sc) && hasLine("Paragraph", "sentence p")(sc) && hasLine("▌", "isolation")(sc)
+	})
+}

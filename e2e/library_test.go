@@ -171,7 +171,8 @@ func TestLibrarySearchCommand(t *testing.T) {
 	r := brief(t, "search", "moscw").ok(t, "search moscw")
 	noEscapes(t, "brief search moscw | cat", r.stdout)
 	first, _, _ := strings.Cut(r.stdout, "\n")
-	if first != "(built-in) 000_bc22e7b79049ddaf.brief.md:g-moscow-format\tglossary\t[Mosc]o[w] Format" {
+	// The built-in briefing has no file: its address is #ID, as brief '#ID' opens it.
+	if first != "#g-moscow-format\tglossary\t[Mosc]o[w] Format" {
 		t.Errorf("first hit %q", first)
 	}
 	if n := strings.Count(brief(t, "search", "the").ok(t, "search the").stdout, "\n"); n != 20 {
@@ -180,8 +181,8 @@ func TestLibrarySearchCommand(t *testing.T) {
 
 	r = brief(t, "search", "daesh", "--json", "--limit", "3").ok(t, "search --json")
 	var hits []struct {
-		File, Kind, ID, Text string
-		Matched              []int
+		Address, File, Kind, ID, Text string
+		Matched                       []int
 	}
 	if err := json.Unmarshal([]byte(r.stdout), &hits); err != nil || len(hits) != 3 {
 		t.Fatalf("--json: %v, %d hits\n%s", err, len(hits), r.stdout)
@@ -189,12 +190,15 @@ func TestLibrarySearchCommand(t *testing.T) {
 	if hits[0].Kind != "glossary" || hits[1].Kind != "actor" || len(hits[0].Matched) != 5 {
 		t.Errorf("daesh ranks %+v, %+v", hits[0], hits[1])
 	}
+	if hits[0].Address != "#"+hits[0].ID {
+		t.Errorf("--json address %q of the built-in briefing, want #ID", hits[0].Address)
+	}
 
 	dir := filepath.Join(t.TempDir(), "lib")
 	writeFile(t, filepath.Join(dir, "a.txt"), []byte("Rivers\n\nThe river floods every spring. Farmers move their herds.\n"))
 	writeFile(t, filepath.Join(dir, "b.brief.md"), []byte("---\nformat: brief/1\n"))
 	r = brief(t, "search", "farmers", dir).ok(t, "search a library")
-	if !strings.HasPrefix(r.stdout, filepath.Join(dir, "a.txt")+":p1.s2\tsentence\t[Farmers] move") {
+	if !strings.HasPrefix(r.stdout, filepath.Join(dir, "a.txt")+"#p1.s2\tsentence\t[Farmers] move") {
 		t.Errorf("library hit %q", r.stdout)
 	}
 	if !strings.Contains(r.stderr, "skipped") || !strings.Contains(r.stderr, "b.brief.md") {

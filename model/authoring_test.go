@@ -2,54 +2,22 @@ package model
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 )
 
 // typo is a briefing over an article with curly quotes and dashes, a
 // sentence said twice and a caption; each case below edits it.
-const typo = `---
-format: brief/1
-title: T
-subject: the council
-source: S
-published: 2024-03-01
-skip: p1
----
-
-# Theme: Water {#water}
-
-## The river floods {#floods}
-
-> The river’s banks – long neglected – gave way.
-
-- actors: council
-
-## The council acts {#acts}
-
-> the council built a
-> wall in 2019.
-
-# Actors
-
-## Council {#council}
-
-- aliases: council
-- kind: government
-- stance: Builds walls.
-
-# Deck
-
-## theme water
-
-- points: floods
-
-# Source
-
-Photo: the river in spring
-
-The river’s banks – long neglected – gave way. In 2019, the council built a wall in 2019. It held. It held.
-`
+// typo is a small briefing with its article inside (testdata/typo.brief.md),
+// which the authoring tests change a line of at a time.
+var typo = func() string {
+	data, err := os.ReadFile("testdata/typo.brief.md")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}()
 
 func loadTypo(t *testing.T, data string) (*Briefing, ErrorList) {
 	t.Helper()

@@ -202,6 +202,25 @@ func readLimited(f fs.File, err error) ([]byte, error) {
 	return data, nil
 }
 
+// ReadFile reads a briefing or an article file as Load does: whole, and
+// refused past MaxFileSize; a failure is an *Error naming the file.
+func ReadFile(name string) ([]byte, error) {
+	data, err := readLimited(os.Open(name))
+	if err != nil {
+		return nil, &Error{File: sanitize.Line(name), Msg: describeOpenError(err)}
+	}
+	return data, nil
+}
+
+// LoadBytes is Load of data already read from the file name (ReadFile):
+// the article it names is read from beside it, and the briefing counts as
+// read from disk (DiskFiles).
+func LoadBytes(name string, data []byte) (*Briefing, error) { return parseFile(name, data) }
+
+// DescribeOpenError says in a few words why a file or folder could not be
+// opened: "no such file", "permission denied", ...
+func DescribeOpenError(err error) string { return describeOpenError(err) }
+
 func describeOpenError(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

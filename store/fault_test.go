@@ -195,3 +195,32 @@ func TestRecoveryOfferedToTheNextStore(t *testing.T) {
 		t.Errorf("DropRecovery left %s: %v", path, err)
 	}
 }
+
+// TestRecoveryIsPerBriefing: a note kept for recovery in one briefing is
+// not offered in another of the same article; one kept before recovery
+// files were named per briefing (after the article's hash) is still offered.
+func TestRecoveryIsPerBriefing(t *testing.T) {
+	dir, rec := t.TempDir(), t.TempDir()
+	_, one, two := weeks(t)
+	s1 := open(t, one, Options{Dir: dir, RecoveryDir: rec})
+	if _, err := s1.SaveRecovery(pt("alpha"), "week 1 words"); err != nil {
+		t.Fatal(err)
+	}
+	s2 := open(t, two, Options{Dir: dir, RecoveryDir: rec})
+	if text, _, ok := s2.Recovered(pt("alpha")); ok {
+		t.Errorf("week 2 offered week 1's text %q", text)
+	}
+	old := filepath.Join(rec, recoveryName(Hash(one), pt("beta")))
+	must(t, os.WriteFile(old, []byte("brief: a note that could not be saved\nbriefing: Week 1\nitem: point:beta\nwritten: 2026-11-27T10:00:00Z\n---\nolder words"), 0o600))
+	s1 = open(t, one, Options{Dir: dir, RecoveryDir: rec})
+	if text, path, ok := s1.Recovered(pt("beta")); !ok || text != "older words" || path != old {
+		t.Fatalf("old recovery file: %q %q %v", text, path, ok)
+	}
+	if text, _, ok := s1.Recovered(pt("alpha")); !ok || text != "week 1 words" {
+		t.Errorf("own recovery file: %q %v", text, ok)
+	}
+	s1.DropRecovery(pt("beta"))
+	if _, err := os.Stat(old); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("DropRecovery left the old file: %v", err)
+	}
+}

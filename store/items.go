@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
@@ -12,12 +13,29 @@ import (
 // file: 64 bits, plenty to tell briefings apart on one machine.
 const HashLen = 16
 
-// Hash is the key of a briefing's state: the sha256 of its source text, in
-// hex, cut to HashLen digits. Moving or renaming the file keeps it; editing
-// the briefing's own text (themes, points, notes) keeps it; editing the
-// article changes it.
-func Hash(b *model.Briefing) string {
-	sum := sha256.Sum256([]byte(b.Source.Body))
+// Hash is the hash of a briefing's article: the sha256 of its source text,
+// in hex, cut to HashLen digits. It is recorded in the briefing's state to
+// recognise the briefing after a move, and named state files before state
+// was kept per briefing (see [Key]).
+func Hash(b *model.Briefing) string { return digest(b.Source.Body) }
+
+// Key names the state file of a briefing: a hash of its identity. A
+// briefing read from a file is that file (its absolute path) with its
+// title, so that two briefings of one article keep their own notes; one
+// without a file (the built-in briefing) is its title with its article's
+// hash. A briefing that moves or changes gets a new key; Open then finds
+// its earlier state by path or title (see Store.load).
+func Key(b *model.Briefing) string { return keyOf(fileKey(b.File), b.Title, Hash(b)) }
+
+func keyOf(fk, title, article string) string {
+	if filepath.IsAbs(fk) {
+		return digest("file\x00" + fk + "\x00" + title)
+	}
+	return digest("briefing\x00" + title + "\x00" + article)
+}
+
+func digest(s string) string {
+	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:])[:HashLen]
 }
 

@@ -2,6 +2,7 @@ package store
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -19,7 +20,10 @@ import (
 // (BRIEF_CRASH_HELPER=1). It opens the store in $BRIEF_STATE_DIR, prints
 // "ready", waits for a line on stdin if BRIEF_WRITER_WAIT is set, then saves
 // notes on items BRIEF_WRITER_PREFIX-0, -1, ... (BRIEF_WRITER_COUNT of them,
-// or without end), printing each id once its SetNote has returned.
+// or without end), printing each id once its SetNote has returned. The
+// briefing is /processes.brief.md, titled "Processes", unless
+// BRIEF_WRITER_FILE and BRIEF_WRITER_TITLE name another briefing of the
+// same article.
 func TestMain(m *testing.M) {
 	if os.Getenv("BRIEF_CRASH_HELPER") == "1" {
 		if err := writer(); err != nil {
@@ -34,7 +38,11 @@ func TestMain(m *testing.M) {
 var processBriefing = briefingText("Processes", []string{"alpha", "beta"}, "")
 
 func writer() error {
-	b, err := model.Parse("/processes.brief.md", []byte(processBriefing), nil)
+	file, text := "/processes.brief.md", processBriefing
+	if f := os.Getenv("BRIEF_WRITER_FILE"); f != "" {
+		file, text = f, briefingText(os.Getenv("BRIEF_WRITER_TITLE"), []string{"alpha", "beta"}, "")
+	}
+	b, err := model.Parse(file, []byte(text), nil)
 	if err != nil {
 		return err
 	}
@@ -42,7 +50,8 @@ func writer() error {
 	if err != nil {
 		return err
 	}
-	if warn != nil {
+	var notice *ElsewhereNotice
+	if warn != nil && !errors.As(warn, &notice) {
 		return fmt.Errorf("open warned: %w", warn)
 	}
 	fmt.Println("ready")
@@ -71,11 +80,12 @@ type writerProc struct {
 	lines *bufio.Scanner
 }
 
-func startWriter(t *testing.T, dir, prefix string, count int, wait bool) *writerProc {
+func startWriter(t *testing.T, dir, prefix string, count int, wait bool, env ...string) *writerProc {
 	t.Helper()
 	cmd := exec.Command(os.Args[0])
 	cmd.Env = append(os.Environ(), "BRIEF_CRASH_HELPER=1", "BRIEF_STATE_DIR="+dir,
 		"BRIEF_WRITER_PREFIX="+prefix, "BRIEF_WRITER_COUNT="+strconv.Itoa(count))
+	cmd.Env = append(cmd.Env, env...)
 	if wait {
 		cmd.Env = append(cmd.Env, "BRIEF_WRITER_WAIT=1")
 	}
@@ -218,6 +228,112 @@ func TestTwoProcesses(t *testing.T) {
 		for i := range 100 {
 			id := fmt.Sprintf("%s-%d", prefix, i)
 			wantNote(t, s, pt(id), noteText(id))
+		}
+	}
+}
+
+// weekEnv names, for a writer process, one of two briefings of one article
+// (files that need not exist: they are only recorded).
+func weekEnv(n int) []string {
+	return []string{fmt.Sprintf("BRIEF_WRITER_FILE=/week%d.brief.md", n), fmt.Sprintf("BRIEF_WRITER_TITLE=Week %d", n)}
+}
+
+func weekBriefing(t testing.TB, n int) *model.Briefing {
+	return parse(t, fmt.Sprintf("/week%d.brief.md", n), fmt.Sprintf("Week %d", n), []string{"alpha", "beta"}, "")
+}
+
+// TestTwoProcessesTwoBriefings has two processes open two briefings of one
+// article at once, next to an old state file of that article recorded for
+// the first, and add 100 notes each: the first has the old notes and its
+// own, the second its own only.
+func TestTwoProcessesTwoBriefings(t *testing.T) {
+	dir := t.TempDir()
+	one, two := weekBriefing(t, 1), weekBriefing(t, 2)
+	old := map[string]string{}
+	for i := range 10 {
+		old[fmt.Sprintf("old-%d", i)] = fmt.Sprintf("old note %d", i)
+	}
+	writeV1(t, dir, one, one.File, one.Title, old)
+	ws := []*writerProc{startWriter(t, dir, "left", 100, true, weekEnv(1)...), startWriter(t, dir, "right", 100, true, weekEnv(2)...)}
+	for _, w := range ws {
+		if l := w.next(); l != "ready" {
+			t.Fatalf("writer said %q, want ready", l)
+		}
+	}
+	for _, w := range ws {
+		_, err := io.WriteString(w.in, "go\n")
+		must(t, err)
+	}
+	acks := make([]int, len(ws))
+	var wg sync.WaitGroup
+	for i, w := range ws {
+		wg.Go(func() {
+			for id := w.next(); id != ""; id = w.next() {
+				acks[i]++
+			}
+		})
+	}
+	wg.Wait()
+	for i, w := range ws {
+		if err := w.cmd.Wait(); err != nil || acks[i] != 100 {
+			t.Fatalf("writer %d: %v, %d notes acknowledged", i, err, acks[i])
+		}
+	}
+	s1, s2 := open(t, one, Options{Dir: dir}), open(t, two, Options{Dir: dir})
+	if n1, n2 := len(s1.Orphans()), len(s2.Orphans()); n1 != 110 || n2 != 100 {
+		t.Errorf("week 1 holds %d notes, week 2 %d; want 110 and 100", n1, n2)
+	}
+	for id, text := range old {
+		wantNote(t, s1, pt(id), text)
+		wantNote(t, s2, pt(id), "")
+	}
+	for i := range 100 {
+		l, r := fmt.Sprintf("left-%d", i), fmt.Sprintf("right-%d", i)
+		wantNote(t, s1, pt(l), noteText(l))
+		wantNote(t, s1, pt(r), "")
+		wantNote(t, s2, pt(r), noteText(r))
+		wantNote(t, s2, pt(l), "")
+	}
+}
+
+// TestCrashDuringAdoption kills the first writer of a briefing, whose
+// Open adopts an old state file, at random moments (many before or during
+// the adoption): afterwards the briefing holds the old notes and every
+// acknowledged one, and the other briefing of the article none of them.
+func TestCrashDuringAdoption(t *testing.T) {
+	const runs = 40
+	rng := rand.New(rand.NewPCG(uint64(os.Getpid()), 17))
+	one, two := weekBriefing(t, 1), weekBriefing(t, 2)
+	for run := range runs {
+		dir := t.TempDir()
+		writeV1(t, dir, one, one.File, one.Title, map[string]string{"old": "old note"})
+		w := startWriter(t, dir, "r", 0, false, weekEnv(1)...)
+		var acked []string
+		if stop := rng.IntN(4) - 2; stop >= 0 { // half the runs: kill at once
+			if l := w.next(); l != "ready" {
+				t.Fatalf("run %d: writer said %q", run, l)
+			}
+			for range stop {
+				acked = append(acked, w.next())
+			}
+		}
+		must(t, w.cmd.Process.Kill())
+		for id := w.next(); id != ""; id = w.next() {
+			if id != "ready" {
+				acked = append(acked, id)
+			}
+		}
+		w.cmd.Wait()
+		s2, n := openNotice(t, two, Options{Dir: dir})
+		if n == nil {
+			t.Errorf("run %d: week 2 was not told where the old notes are", run)
+		}
+		s1 := open(t, one, Options{Dir: dir})
+		wantNote(t, s1, pt("old"), "old note")
+		wantNote(t, s2, pt("old"), "")
+		for _, id := range acked {
+			wantNote(t, s1, pt(id), noteText(id))
+			wantNote(t, s2, pt(id), "")
 		}
 	}
 }

@@ -44,7 +44,9 @@ func sharedRecoveryDir() string {
 	return filepath.Join(os.TempDir(), "brief-recovery-"+strconv.Itoa(os.Getuid()))
 }
 
-// recoveryName is the file name of an item's recovery file.
+// recoveryName is the file name of an item's recovery file: the
+// briefing's key, then a hash of the item. (Before state was kept per
+// briefing it began with the article's hash; such files are still read.)
 func recoveryName(hash string, r model.Ref) string {
 	sum := sha256.Sum256([]byte(key(r)))
 	return hash + "-" + hex.EncodeToString(sum[:8]) + ".txt"
@@ -75,7 +77,7 @@ func privateDir(dir string) error {
 // turn; the error is the last one's when none would take it.
 func (s *Store) SaveRecovery(r model.Ref, text string) (string, error) {
 	s.mu.Lock()
-	hash, title := s.hash, s.b.Title
+	hash, title := s.key, s.b.Title
 	s.mu.Unlock()
 	head := fmt.Sprintf("brief: a note that could not be saved\nbriefing: %s\nitem: %s\nwritten: %s",
 		oneLine(title), oneLine(key(r)), s.disk.now().UTC().Format(time.RFC3339))
@@ -105,10 +107,8 @@ type recovery struct{ text, path string }
 // (at Open: reads never wait for the disk afterwards).
 func (s *Store) scanRecovery() {
 	s.mu.Lock()
-	hash := s.hash
-	s.mu.Unlock()
-	s.mu.Lock()
-	found := maps.Clone(s.recovered) // those of an earlier version stay
+	prefixes := []string{s.article, s.key} // the later wins a tie
+	found := maps.Clone(s.recovered)       // those of an earlier version stay
 	s.mu.Unlock()
 	if found == nil {
 		found = map[string]recovery{}
@@ -119,32 +119,40 @@ func (s *Store) scanRecovery() {
 		if err != nil {
 			continue
 		}
-		for _, e := range ents {
-			if !strings.HasPrefix(e.Name(), hash+"-") || !e.Type().IsRegular() {
-				continue
-			}
-			p := filepath.Join(dir, e.Name())
-			data, err := readSmall(p)
-			if err != nil {
-				continue
-			}
-			head, body, ok := strings.Cut(string(data), recoverySep)
-			if !ok {
-				continue
-			}
-			for _, l := range strings.Split(head, "\n") {
-				if k, ok := strings.CutPrefix(l, "item: "); ok {
-					if r, ok := parseKey(k); ok && e.Name() == recoveryName(hash, r) {
-						// The file comes back to a terminal: clean it like a note.
-						found[k] = recovery{text: cleanNote(body), path: p}
-					}
-				}
-			}
+		for _, hash := range prefixes {
+			s.scanRecoveryDir(dir, ents, hash, found)
 		}
 	}
 	s.mu.Lock()
 	s.recovered = found
 	s.mu.Unlock()
+}
+
+// scanRecoveryDir adds to found the recovery files in dir whose names begin
+// with hash.
+func (s *Store) scanRecoveryDir(dir string, ents []os.DirEntry, hash string, found map[string]recovery) {
+	for _, e := range ents {
+		if !strings.HasPrefix(e.Name(), hash+"-") || !e.Type().IsRegular() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		data, err := readSmall(p)
+		if err != nil {
+			continue
+		}
+		head, body, ok := strings.Cut(string(data), recoverySep)
+		if !ok {
+			continue
+		}
+		for _, l := range strings.Split(head, "\n") {
+			if k, ok := strings.CutPrefix(l, "item: "); ok {
+				if r, ok := parseKey(k); ok && e.Name() == recoveryName(hash, r) {
+					// The file comes back to a terminal: clean it like a note.
+					found[k] = recovery{text: cleanNote(body), path: p}
+				}
+			}
+		}
+	}
 }
 
 // Recovered returns the text of an item's recovery file, if there is one
@@ -168,14 +176,16 @@ func (s *Store) DropRecovery(r model.Ref) {
 	s.mu.Lock()
 	rec, had := s.recovered[key(r)]
 	delete(s.recovered, key(r))
-	name := recoveryName(s.hash, r)
+	names := []string{recoveryName(s.key, r), recoveryName(s.article, r)}
 	s.mu.Unlock()
 	if !had {
 		return
 	}
 	_ = os.Remove(rec.path)
 	for _, dir := range s.recDirs {
-		_ = os.Remove(filepath.Join(dir, name))
+		for _, name := range names {
+			_ = os.Remove(filepath.Join(dir, name))
+		}
 	}
 }
 

@@ -12,15 +12,22 @@ import (
 )
 
 // Format names the layout of a state file. A file whose format is
-// "brief-state/N" with N greater than 1 was written by a newer brief: it is
+// "brief-state/N" with N greater than 2 was written by a newer brief: it is
 // left alone and reported, never moved aside.
-const Format = "brief-state/1"
+const Format = "brief-state/2"
+
+// formatV1 is the layout before state was kept per briefing: the file was
+// named after the article's hash (see [Hash]), shared by every briefing of
+// that article. Such files are read, and adopted by the briefing they
+// belong to (see Store.load); they are never written again.
+const formatV1 = "brief-state/1"
 
 // state is the content of one state file. Struct fields are declared in
 // alphabetical order of their JSON names so that the file's keys are sorted
 // (encoding/json sorts map keys by itself).
 type state struct {
-	File     string           `json:"file,omitempty"` // the briefing's path when it was last written
+	Article  string           `json:"article,omitempty"` // the article's hash when it was last written
+	File     string           `json:"file,omitempty"`    // the briefing's path when it was last written
 	Format   string           `json:"format"`
 	Hash     string           `json:"hash"`
 	Items    map[string]*item `json:"items,omitempty"` // by item key "kind:id"
@@ -86,6 +93,11 @@ func decode(data []byte) (*state, error) {
 	}
 	switch {
 	case st.Format == Format:
+	case st.Format == formatV1:
+		// Named after the article's hash: that is its article.
+		if st.Article == "" {
+			st.Article = st.Hash
+		}
 	case strings.HasPrefix(st.Format, "brief-state/"):
 		return nil, &newerFormatError{sanitize.Line(st.Format)}
 	default:
@@ -134,10 +146,10 @@ func cleanNote(s string) string {
 // merge returns a new state holding, for every item, the later of each
 // register of a and b. It is commutative and idempotent, so the order in
 // which instances write does not matter. The metadata (hash, file, title)
-// comes from a. Registers are shared, never modified after creation.
+// comes from a, and the result has the current format. Registers are shared, never modified after creation.
 func merge(a, b *state) *state {
 	out := &state{
-		File: a.File, Format: Format, Hash: a.Hash, Title: a.Title,
+		Article: a.Article, File: a.File, Format: Format, Hash: a.Hash, Title: a.Title,
 		Items:    make(map[string]*item, len(a.Items)),
 		Position: laterPos(a.Position, b.Position),
 		Searches: pick(a.Searches, b.Searches, func(r *searchReg) time.Time { return r.At }),

@@ -3,8 +3,10 @@
 // XDG state directory, so that nothing a reader writes is lost: not on a
 // crash, not with two windows open, not when the briefing changes.
 //
-// State is keyed by a hash of the briefing's source (see [Hash]); items by
-// their id. Every change is a read-merge-write under a lock on the state
+// State is kept per briefing, in a file named after the briefing's identity
+// (see [Key]: its file and title), and items by their id; the article's hash
+// recorded with it helps find the state again when the briefing moves.
+// Every change is a read-merge-write under a lock on the state
 // directory: the file is read again, this instance's change is applied as a
 // last-writer-wins operation with a timestamp, and the result replaces the
 // file atomically (temporary file, fsync, rename, fsync of the directory).
@@ -27,6 +29,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // Options configures Open. The zero value is ready to use.
@@ -80,12 +83,13 @@ type Store struct {
 	mu       sync.Mutex // guards the fields below; held only briefly
 	b        *model.Briefing
 	ix       itemIndex
-	hash     string
+	key      string // names the state file (Key)
+	article  string // the article's hash (Hash)
 	fileKey  string
 	path     string // the file that holds the state
 	st       *state // the state as last read or written; never modified
 	lastAt   time.Time
-	migrated string // hash of the state this one was carried over from
+	migrated string // name of the state file this one was carried over from
 	// pending names the changes held in memory because their write
 	// failed ("bookmark", "reading position"); the next write carries them.
 	pending map[string]bool
@@ -100,10 +104,14 @@ type Store struct {
 // there is no store to use (the directory cannot be made, the file comes
 // from a newer brief, ...).
 //
-// When no state has this briefing's hash, Open looks for the state of an
-// earlier version of it — the newest state recorded with the same file path,
-// else with the same title — and carries it over (see docs/state.md): notes
-// on items that still exist stay on them; the others are listed by Orphans.
+// When the briefing has no state under its key, Open looks for the state of
+// an earlier version of it — the newest state recorded with the same file
+// path, else with the same title from a file that is gone — and carries it
+// over (see docs/state.md): notes on items that still exist stay on them;
+// the others are listed by Orphans. State kept before it was kept per
+// briefing (one file per article) is carried over the same way; when it
+// belongs to another briefing of the article, warning is an
+// *ElsewhereNotice, given once.
 func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) {
 	dir := opts.Dir
 	if dir == "" {
@@ -152,17 +160,18 @@ func (s *Store) Dir() string { return s.disk.dir }
 // the first write).
 func (s *Store) Path() string { s.mu.Lock(); defer s.mu.Unlock(); return s.path }
 
-// Hash is the hash of the briefing the store is bound to.
-func (s *Store) Hash() string { s.mu.Lock(); defer s.mu.Unlock(); return s.hash }
+// Key is the key of the briefing the store is bound to (see [Key]).
+func (s *Store) Key() string { s.mu.Lock(); defer s.mu.Unlock(); return s.key }
 
-// MigratedFrom is the hash of an earlier version's state that Open or
-// Rebind carried over, or "".
+// MigratedFrom is the name (without .json) of the state file of an earlier
+// version that Open or Rebind carried over, or "".
 func (s *Store) MigratedFrom() string { s.mu.Lock(); defer s.mu.Unlock(); return s.migrated }
 
 func (s *Store) bind(b *model.Briefing) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.b, s.ix, s.hash, s.fileKey = b, indexItems(b), Hash(b), fileKey(b.File)
+	s.b, s.ix, s.fileKey, s.article = b, indexItems(b), fileKey(b.File), Hash(b)
+	s.key = keyOf(s.fileKey, b.Title, s.article)
 }
 
 // fileKey is a briefing's path as recorded in its state: absolute when the
@@ -198,28 +207,33 @@ func (s *Store) locked(fn func() error) error {
 // earlier version's.
 func (s *Store) load(migrate, fresh bool) (warning, err error) {
 	s.mu.Lock()
-	hash, known, title, fk := s.hash, s.st, s.b.Title, s.fileKey
+	key, known, title, fk, article := s.key, s.st, s.b.Title, s.fileKey, s.article
 	s.mu.Unlock()
 	if fresh {
 		known = nil
 	}
 
-	r, warning, err := s.disk.resolve(hash)
+	r, warning, err := s.disk.resolve(key)
 	if err != nil {
 		return warning, err
 	}
 	st, from := r.st, ""
 	if !r.found && migrate && warning == nil {
-		if c, redirect, ok := s.findEarlier(fk, title); ok {
+		if c, ok := s.findEarlier(fk, title, article); ok {
 			st, from = c.st, hashOf(c.path)
-			if err := s.migrate(r.path, hash, c.path, st, redirect); err != nil {
+			if err := s.migrate(r.path, key, c.path, st); err != nil {
 				return nil, err
 			}
-			st = s.stamp(merge(newState(hash), st), r.path)
+			st = s.stamp(merge(newState(key), st), r.path)
+		} else {
+			warning, err = s.elsewhere(article, r.path)
+			if err != nil {
+				return warning, err
+			}
 		}
 	}
 	if st == nil {
-		st = newState(hash)
+		st = newState(key)
 	}
 	if known != nil {
 		st = merge(st, known)
@@ -233,66 +247,161 @@ func (s *Store) load(migrate, fresh bool) (warning, err error) {
 	return warning, nil
 }
 
-// stamp sets the metadata of a state about to be written to path: the hash
-// its name says, and the bound briefing's path and title.
+// stamp sets the metadata of a state about to be written to path: the key
+// its name says, and the bound briefing's path, title and article hash.
 func (s *Store) stamp(st *state, path string) *state {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st.Hash = hashOf(path)
-	st.File, st.Title = s.fileKey, s.b.Title
+	st.File, st.Title, st.Article = s.fileKey, s.b.Title, s.article
 	return st
 }
 
-// hashOf is the hash a state file is named after.
+// hashOf is the key (or, for an old file, the article hash) a state file is
+// named after.
 func hashOf(path string) string { return strings.TrimSuffix(filepath.Base(path), ext) }
 
-// findEarlier looks for the newest state recorded for the same file path,
-// else for the same title. redirect says whether the earlier state should
-// forward to the new one: yes when it is the same file or its file is gone,
-// no when it belongs to another file that still exists (a copy).
-func (s *Store) findEarlier(fk, title string) (c candidate, redirect, ok bool) {
+// findEarlier looks for the state of an earlier version of the bound
+// briefing, in either layout: the newest state recorded for the same file
+// (its title or article changed), else one recorded with the same title for
+// a file that is gone (it moved), preferring one of the same article. A
+// state whose file still exists belongs to that file: a copy of a briefing
+// starts with its own state.
+func (s *Store) findEarlier(fk, title, article string) (c candidate, ok bool) {
 	var byPath, byTitle *candidate
-	newer := func(best *candidate, c candidate) *candidate {
-		if best == nil || c.st.Updated.After(best.st.Updated) {
+	better := func(best *candidate, c candidate, sameArticle bool) *candidate {
+		if best == nil {
+			return &c
+		}
+		if bestSame := best.st.Article == article; sameArticle != bestSame {
+			if sameArticle {
+				return &c
+			}
+			return best
+		}
+		if c.st.Updated.After(best.st.Updated) {
 			return &c
 		}
 		return best
 	}
 	for _, c := range s.disk.scan() {
 		switch {
-		case fk != "" && c.st.File == fk:
-			byPath = newer(byPath, c)
-		case title != "" && c.st.Title == title:
-			byTitle = newer(byTitle, c)
+		case samePath(c.st.File, fk):
+			byPath = better(byPath, c, false)
+		case title != "" && c.st.Title == title && fileGone(c.st.File):
+			byTitle = better(byTitle, c, c.st.Article == article)
 		}
 	}
-	if byPath != nil {
-		return *byPath, true, true
+	switch {
+	case byPath != nil:
+		return *byPath, true
+	case byTitle != nil:
+		return *byTitle, true
 	}
-	if byTitle != nil {
-		// A built-in briefing ("(built-in) ...") has no path to lose.
-		f := byTitle.st.File
-		_, err := os.Stat(f)
-		gone := f == "" || filepath.IsAbs(f) && errors.Is(err, os.ErrNotExist)
-		return *byTitle, gone, true
-	}
-	return candidate{}, false, false
+	return candidate{}, false
 }
 
-// migrate writes the carried-over state under the new hash, then (if asked)
-// turns the old file into a redirect to it. In that order, a crash between
-// the two leaves both readable and nothing lost.
-func (s *Store) migrate(newPath, hash, oldPath string, old *state, redirect bool) error {
+// samePath reports whether a path recorded in a state names the briefing's
+// file fk: the same string, or (through a link) the same file.
+func samePath(recorded, fk string) bool {
+	switch {
+	case recorded == "" || fk == "":
+		return false
+	case recorded == fk:
+		return true
+	case !filepath.IsAbs(recorded) || !filepath.IsAbs(fk):
+		return false
+	}
+	a, err := os.Stat(recorded)
+	if err != nil {
+		return false
+	}
+	b, err := os.Stat(fk)
+	return err == nil && os.SameFile(a, b)
+}
+
+// fileGone reports whether the file recorded in a state no longer exists.
+// A briefing without a file ("" or "(built-in) ...") has none to lose: it
+// is found by its title, or by the name it is recorded under.
+func fileGone(f string) bool {
+	if f == "" {
+		return true
+	}
+	if !filepath.IsAbs(f) {
+		return false
+	}
+	_, err := os.Stat(f)
+	return errors.Is(err, os.ErrNotExist)
+}
+
+// migrate writes the carried-over state under the new key, then turns the
+// old file into a redirect to it. In that order, a crash between the two
+// leaves both readable and nothing lost.
+func (s *Store) migrate(newPath, key, oldPath string, old *state) error {
 	now := s.tick(time.Time{})
-	st := s.stamp(merge(newState(hash), old), newPath)
+	st := s.stamp(merge(newState(key), old), newPath)
 	st.Updated = now
 	if err := s.disk.write(newPath, st); err != nil {
 		return err
 	}
-	if !redirect {
-		return nil
+	return s.disk.write(oldPath, &state{Format: Format, Article: old.Article, File: old.File, Title: old.Title, MovedTo: key, Updated: now, Hash: hashOf(oldPath)})
+}
+
+// elsewhere is called when a briefing has no state of its own and no
+// earlier version's (lock held). If the file its article's hash named
+// before state was kept per briefing holds, or forwards to, the state of
+// another briefing of the same article, the reader is told once that
+// this briefing starts with its own: an empty state is written for it, so
+// the next Open finds that and says nothing. A damaged old file is moved
+// aside and reported as a *CorruptError.
+func (s *Store) elsewhere(article, ownPath string) (warning, err error) {
+	r, warning, err := s.disk.resolve(article)
+	if err != nil {
+		// Not this briefing's file: a problem there is no reason to
+		// refuse this briefing its notes.
+		return nil, nil
 	}
-	return s.disk.write(oldPath, &state{Format: Format, File: old.File, Title: old.Title, MovedTo: hash, Updated: now, Hash: hashOf(oldPath)})
+	if !r.found || r.path == ownPath || warning != nil || !hasEntries(r.st) {
+		return warning, nil
+	}
+	notice := &ElsewhereNotice{Title: r.st.Title, File: sanitize.Line(r.st.File), Path: r.path}
+	st := s.stamp(newState(""), ownPath)
+	st.Updated = s.tick(time.Time{})
+	_ = s.disk.write(ownPath, st) // if it fails, the notice comes again next time
+	return notice, nil
+}
+
+// hasEntries reports whether a state holds a note or a bookmark.
+func hasEntries(st *state) bool {
+	for _, it := range st.Items {
+		if it.Note != nil && !it.Note.Deleted || it.Bookmark != nil && it.Bookmark.On {
+			return true
+		}
+	}
+	return false
+}
+
+// ElsewhereNotice tells that the state kept for a briefing's article before
+// state was kept per briefing belongs to another briefing of that article
+// (the one it was recorded with), so this briefing starts with none. It is
+// given once per briefing.
+type ElsewhereNotice struct {
+	Title string // the other briefing's title
+	File  string // and its file, as recorded
+	Path  string // the state file that holds its notes
+}
+
+func (e *ElsewhereNotice) Error() string {
+	who := "another briefing"
+	switch {
+	case e.Title != "" && e.File != "":
+		who = "“" + e.Title + "” (" + e.File + ")"
+	case e.Title != "":
+		who = "“" + e.Title + "”"
+	case e.File != "":
+		who = e.File
+	}
+	return "this briefing starts with notes of its own: earlier notes on this article stay with " + who
 }
 
 // tick returns a timestamp later than both the previous one of this
@@ -330,7 +439,7 @@ func (s *Store) update(what string, keep bool, op func(st *state) bool) error {
 			return err
 		}
 		s.mu.Lock()
-		st := merge(s.st, newState(s.hash))
+		st := merge(s.st, newState(s.key))
 		path = s.path
 		s.mu.Unlock()
 		st = s.stamp(st, path)
@@ -393,11 +502,13 @@ func (s *Store) Reload() (warning error, err error) {
 }
 
 // Rebind moves the store to a new version of its briefing (after a live
-// reload). If the new version has no state yet, the current state is carried
-// over to it and the old file forwards to the new one; notes on items that
-// no longer exist are then listed by Orphans.
+// reload). A version with the same key (the article or the items edited)
+// keeps the same file. One with a new key (the title edited) that has no
+// state yet takes over the current state, and the old file forwards to the
+// new one. Notes on items that no longer exist are listed by Orphans.
 func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
-	if Hash(b) == s.Hash() {
+	if Key(b) == s.Key() {
+		// The same briefing, its article or items maybe edited: same file.
 		s.bind(b)
 		return nil, nil
 	}
@@ -410,7 +521,7 @@ func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
 		oldPath, old := s.path, s.st
 		s.mu.Unlock()
 		s.bind(b)
-		r, w, err := s.disk.resolve(s.Hash())
+		r, w, err := s.disk.resolve(s.Key())
 		if err != nil {
 			return err
 		}
@@ -423,7 +534,7 @@ func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
 			return err
 		}
 		if len(old.Items) > 0 || old.Position != nil {
-			if err := s.migrate(r.path, s.Hash(), oldPath, old, true); err != nil {
+			if err := s.migrate(r.path, s.Key(), oldPath, old); err != nil {
 				return err
 			}
 			s.mu.Lock()

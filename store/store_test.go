@@ -141,8 +141,8 @@ func TestRoundTrip(t *testing.T) {
 	if !strings.Contains(string(data), `"text": "first line\nsecond line"`) {
 		t.Errorf("note text not found in the file:\n%s", data)
 	}
-	if filepath.Base(s2.Path()) != Hash(b)+".json" || len(Hash(b)) != HashLen {
-		t.Errorf("state file %s, want %s.json", s2.Path(), Hash(b))
+	if filepath.Base(s2.Path()) != Key(b)+".json" || len(Key(b)) != HashLen {
+		t.Errorf("state file %s, want %s.json", s2.Path(), Key(b))
 	}
 }
 
@@ -196,8 +196,8 @@ func TestCorruptFileMovedAside(t *testing.T) {
 	dir := t.TempDir()
 	b := parse(t, "", "Corrupt", []string{"alpha", "beta"}, "")
 	clock := time.Date(2026, 11, 27, 10, 22, 33, 0, time.Local)
-	path := filepath.Join(dir, Hash(b)+".json")
-	garbage := []byte("{\"format\": \"brief-state/1\", \"items\": {\"point:alpha\": ")
+	path := filepath.Join(dir, Key(b)+".json")
+	garbage := []byte("{\"format\": \"brief-state/2\", \"items\": {\"point:alpha\": ")
 	must(t, os.WriteFile(path, garbage, 0o600))
 
 	s, warn, err := Open(b, Options{Dir: dir, Now: func() time.Time { return clock }})
@@ -245,8 +245,8 @@ func TestCorruptFileMovedAside(t *testing.T) {
 func TestNewerFormatLeftAlone(t *testing.T) {
 	dir := t.TempDir()
 	b := parse(t, "", "Newer", []string{"alpha"}, "")
-	path := filepath.Join(dir, Hash(b)+".json")
-	content := []byte(`{"format": "brief-state/2", "hash": "x"}`)
+	path := filepath.Join(dir, Key(b)+".json")
+	content := []byte(`{"format": "brief-state/3", "hash": "x"}`)
 	must(t, os.WriteFile(path, content, 0o600))
 	_, _, err := Open(b, Options{Dir: dir})
 	if err == nil || !strings.Contains(err.Error(), "newer brief") {
@@ -260,7 +260,7 @@ func TestNewerFormatLeftAlone(t *testing.T) {
 func TestStaleTempFilesRemoved(t *testing.T) {
 	dir := t.TempDir()
 	b := parse(t, "", "Temp", []string{"alpha"}, "")
-	stale := filepath.Join(dir, "."+Hash(b)+".json123456789")
+	stale := filepath.Join(dir, "."+Key(b)+".json123456789")
 	other := filepath.Join(dir, ".keep-me.json42")
 	must(t, os.WriteFile(stale, []byte("{"), 0o600))
 	must(t, os.WriteFile(other, []byte("x"), 0o600))
@@ -458,14 +458,14 @@ func TestChangedBriefingKeepsNotesByPath(t *testing.T) {
 	must(t, err)
 	must(t, s1.SetPosition(Position{Item: pt("beta"), View: "outline"}))
 
-	// v2: beta is gone, delta is new, the source changed.
+	// v2: retitled (a new key), beta is gone, delta is new, the source changed.
 	v2 := parse(t, file, "Versions renamed", []string{"alpha", "gamma", "delta"}, "")
-	if Hash(v1) == Hash(v2) {
-		t.Fatal("test briefings have the same hash")
+	if Key(v1) == Key(v2) || Hash(v1) == Hash(v2) {
+		t.Fatal("test briefings have the same key or hash")
 	}
 	s2 := open(t, v2, Options{Dir: dir})
-	if s2.MigratedFrom() != Hash(v1) {
-		t.Errorf("MigratedFrom = %q, want %q", s2.MigratedFrom(), Hash(v1))
+	if s2.MigratedFrom() != Key(v1) {
+		t.Errorf("MigratedFrom = %q, want %q", s2.MigratedFrom(), Key(v1))
 	}
 	wantNote(t, s2, pt("alpha"), "note a")
 	if !s2.Bookmarked(pt("gamma")) {
@@ -482,9 +482,9 @@ func TestChangedBriefingKeepsNotesByPath(t *testing.T) {
 		t.Errorf("position not carried over: %+v", p)
 	}
 	// The old file forwards to the new one.
-	old, err := os.ReadFile(filepath.Join(dir, Hash(v1)+".json"))
+	old, err := os.ReadFile(filepath.Join(dir, Key(v1)+".json"))
 	must(t, err)
-	if !strings.Contains(string(old), `"moved_to": "`+Hash(v2)+`"`) {
+	if !strings.Contains(string(old), `"moved_to": "`+Key(v2)+`"`) {
 		t.Errorf("old state file does not forward:\n%s", old)
 	}
 
@@ -508,46 +508,76 @@ func TestChangedBriefingKeepsNotesByPath(t *testing.T) {
 	wantNote(t, s2, pt("alpha"), "a, later")
 }
 
+// TestEditedArticleKeepsItsFile: a briefing is its file and title; editing
+// its article changes neither, so its state stays where it is.
+func TestEditedArticleKeepsItsFile(t *testing.T) {
+	dir := t.TempDir()
+	v1 := parse(t, "/e.md", "E", []string{"alpha", "beta"}, "")
+	v2 := parse(t, "/e.md", "E", []string{"alpha"}, "Edited.")
+	s1 := open(t, v1, Options{Dir: dir})
+	must(t, s1.SetNote(pt("beta"), "b"))
+	s2 := open(t, v2, Options{Dir: dir})
+	if s2.Path() != s1.Path() || s2.MigratedFrom() != "" {
+		t.Errorf("edited article: state in %s (migrated from %q), want %s", s2.Path(), s2.MigratedFrom(), s1.Path())
+	}
+	if entryIDs(s2.Orphans()) != "beta" {
+		t.Errorf("Orphans = %s, want beta", entryIDs(s2.Orphans()))
+	}
+	must(t, s2.SetNote(pt("alpha"), "a"))
+	data, err := os.ReadFile(s2.Path())
+	must(t, err)
+	if !strings.Contains(string(data), `"article": "`+Hash(v2)+`"`) || !strings.Contains(string(data), `"format": "`+Format+`"`) {
+		t.Errorf("the state does not record the article's hash and format:\n%s", data)
+	}
+}
+
 func TestRedirectToMissingFile(t *testing.T) {
 	dir := t.TempDir()
 	v1 := parse(t, "/r.md", "R", []string{"alpha"}, "")
-	v2 := parse(t, "/r.md", "R", []string{"alpha"}, "Edited.")
+	v2 := parse(t, "/r.md", "R, retitled", []string{"alpha"}, "")
 	must(t, open(t, v1, Options{Dir: dir}).SetNote(pt("alpha"), "a"))
 	s2 := open(t, v2, Options{Dir: dir})
 	must(t, os.Remove(s2.Path())) // deleted by hand: v1's file now forwards to nothing
 	s1 := open(t, v1, Options{Dir: dir})
 	wantNote(t, s1, pt("alpha"), "")
 	must(t, s1.SetNote(pt("alpha"), "again"))
-	if want := filepath.Join(dir, Hash(v1)+".json"); s1.Path() != want {
+	if want := filepath.Join(dir, Key(v1)+".json"); s1.Path() != want {
 		t.Errorf("state went to %s, want %s", s1.Path(), want)
 	}
 	wantNote(t, open(t, v1, Options{Dir: dir}), pt("alpha"), "again")
 }
 
-func TestChangedBriefingByTitleCopies(t *testing.T) {
+// writeBriefing saves a briefing's text in dir and loads it.
+func writeBriefing(t testing.TB, dir, name, text string) *model.Briefing {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	must(t, os.WriteFile(p, []byte(text), 0o600))
+	b, err := model.Load(p)
+	must(t, err)
+	return b
+}
+
+// TestTwoBriefingsOfOneArticle: two files of the same article, even with
+// the same title (a copy), keep their own notes.
+func TestTwoBriefingsOfOneArticle(t *testing.T) {
 	dir, files := t.TempDir(), t.TempDir()
-	write := func(name, text string) *model.Briefing {
-		p := filepath.Join(files, name)
-		must(t, os.WriteFile(p, []byte(text), 0o600))
-		b, err := model.Load(p)
-		must(t, err)
-		return b
-	}
-	v1 := write("one.brief.md", briefingText("Same title", []string{"alpha", "beta"}, ""))
-	s1 := open(t, v1, Options{Dir: dir})
-	must(t, s1.SetNote(pt("alpha"), "kept"))
-	v2 := write("two.brief.md", briefingText("Same title", []string{"alpha"}, "More words."))
-	s2 := open(t, v2, Options{Dir: dir})
-	wantNote(t, s2, pt("alpha"), "kept")
-	if s2.MigratedFrom() != Hash(v1) {
-		t.Errorf("MigratedFrom = %q", s2.MigratedFrom())
-	}
-	// one.brief.md still exists: its state is copied, not forwarded.
-	must(t, s2.SetNote(pt("alpha"), "changed in two"))
-	s1again := open(t, v1, Options{Dir: dir})
-	wantNote(t, s1again, pt("alpha"), "kept")
-	if s1again.Path() == s2.Path() {
-		t.Error("a copy shares the original's state file")
+	for i, titles := range [][2]string{{"Week 1", "Week 2"}, {"Same title", "Same title"}} {
+		one := writeBriefing(t, files, fmt.Sprintf("one-%d.brief.md", i), briefingText(titles[0], []string{"alpha", "beta"}, ""))
+		two := writeBriefing(t, files, fmt.Sprintf("two-%d.brief.md", i), briefingText(titles[1], []string{"alpha", "beta"}, ""))
+		if Hash(one) != Hash(two) || Key(one) == Key(two) {
+			t.Fatalf("%v: hashes %s %s, keys %s %s", titles, Hash(one), Hash(two), Key(one), Key(two))
+		}
+		s1 := open(t, one, Options{Dir: dir})
+		must(t, s1.SetNote(pt("alpha"), "in one "+titles[0]))
+		s2 := open(t, two, Options{Dir: dir})
+		wantNote(t, s2, pt("alpha"), "")
+		if s2.MigratedFrom() != "" || s2.Path() == s1.Path() {
+			t.Errorf("%v: the second briefing took the first's state (%s, from %q)", titles, s2.Path(), s2.MigratedFrom())
+		}
+		must(t, s2.SetNote(pt("beta"), "in two"))
+		wantNote(t, open(t, one, Options{Dir: dir}), pt("beta"), "")
+		wantNote(t, open(t, one, Options{Dir: dir}), pt("alpha"), "in one "+titles[0])
+		wantNote(t, open(t, two, Options{Dir: dir}), pt("beta"), "in two")
 	}
 	// An unrelated briefing takes nothing.
 	other := open(t, parse(t, "/elsewhere.md", "Other", []string{"alpha"}, ""), Options{Dir: dir})
@@ -556,10 +586,63 @@ func TestChangedBriefingByTitleCopies(t *testing.T) {
 	}
 }
 
+// TestMovedBriefingKeepsNotes: a briefing moved or renamed (its old file
+// gone) finds its state by title, preferring the same article; moved and
+// edited too.
+func TestMovedBriefingKeepsNotes(t *testing.T) {
+	dir, files := t.TempDir(), t.TempDir()
+	text := briefingText("Moving", []string{"alpha", "beta"}, "")
+	v1 := writeBriefing(t, files, "one.brief.md", text)
+	s1 := open(t, v1, Options{Dir: dir})
+	must(t, s1.SetNote(pt("alpha"), "kept"))
+	// A briefing of the same title and another article whose file is gone
+	// too, recorded later: the same article is preferred.
+	decoy := writeBriefing(t, files, "decoy.brief.md", briefingText("Moving", []string{"alpha"}, "Other words."))
+	must(t, open(t, decoy, Options{Dir: dir}).SetNote(pt("alpha"), "decoy"))
+	must(t, os.Remove(decoy.File))
+
+	must(t, os.MkdirAll(filepath.Join(files, "sub"), 0o700))
+	must(t, os.Rename(v1.File, filepath.Join(files, "sub", "renamed.brief.md")))
+	v2, err := model.Load(filepath.Join(files, "sub", "renamed.brief.md"))
+	must(t, err)
+	s2 := open(t, v2, Options{Dir: dir})
+	wantNote(t, s2, pt("alpha"), "kept")
+	if s2.MigratedFrom() != Key(v1) {
+		t.Errorf("MigratedFrom = %q, want %q", s2.MigratedFrom(), Key(v1))
+	}
+	// The old name forwards: nothing is left to be taken twice.
+	if old := open(t, v1, Options{Dir: dir}); old.Path() != s2.Path() {
+		t.Errorf("the old name reads %s, want %s", old.Path(), s2.Path())
+	}
+
+	// Moved and edited: no article matches; the newest state of the title
+	// (its own, written when it moved) is taken.
+	must(t, os.Rename(v2.File, filepath.Join(files, "three.brief.md")))
+	v3 := writeBriefing(t, files, "three.brief.md", briefingText("Moving", []string{"alpha", "beta"}, "Edited."))
+	wantNote(t, open(t, v3, Options{Dir: dir}), pt("alpha"), "kept")
+}
+
+// TestBuiltInBriefingIdentity: a briefing without a file is its title and
+// article; a new version of it (the article changed) keeps its notes.
+func TestBuiltInBriefingIdentity(t *testing.T) {
+	dir := t.TempDir()
+	v1 := parse(t, "(built-in) x.brief.md", "Built in", []string{"alpha"}, "")
+	v2 := parse(t, "(built-in) x.brief.md", "Built in", []string{"alpha"}, "A new release.")
+	if Key(v1) == Key(v2) {
+		t.Fatal("a briefing without a file should be keyed by its article too")
+	}
+	must(t, open(t, v1, Options{Dir: dir}).SetNote(pt("alpha"), "a"))
+	s2 := open(t, v2, Options{Dir: dir})
+	wantNote(t, s2, pt("alpha"), "a")
+	if s2.MigratedFrom() != Key(v1) {
+		t.Errorf("MigratedFrom = %q", s2.MigratedFrom())
+	}
+}
+
 func TestRebindFollowsEdits(t *testing.T) {
 	dir := t.TempDir()
 	v1 := parse(t, "/x.brief.md", "Live", []string{"alpha", "beta"}, "")
-	v2 := parse(t, "/x.brief.md", "Live", []string{"alpha"}, "Edited.")
+	v2 := parse(t, "/x.brief.md", "Live, retitled", []string{"alpha"}, "Edited.")
 	s := open(t, v1, Options{Dir: dir})
 	must(t, s.SetNote(pt("alpha"), "a"))
 	must(t, s.SetNote(pt("beta"), "b"))
@@ -568,15 +651,15 @@ func TestRebindFollowsEdits(t *testing.T) {
 	if err != nil || warn != nil {
 		t.Fatalf("Rebind: %v, %v", warn, err)
 	}
-	if s.Hash() != Hash(v2) || s.MigratedFrom() != Hash(v1) {
-		t.Errorf("after Rebind hash %s migrated %s", s.Hash(), s.MigratedFrom())
+	if s.Key() != Key(v2) || s.MigratedFrom() != Key(v1) {
+		t.Errorf("after Rebind key %s migrated %s", s.Key(), s.MigratedFrom())
 	}
 	if entryIDs(s.Notes()) != "alpha" || entryIDs(s.Orphans()) != "beta" {
 		t.Errorf("Notes %s, Orphans %s", entryIDs(s.Notes()), entryIDs(s.Orphans()))
 	}
 	must(t, s.SetNote(pt("alpha"), "a2"))
 
-	// Undo the edit: the old hash forwards to the current state.
+	// Undo the edit: the old key forwards to the current state.
 	_, err = s.Rebind(v1)
 	must(t, err)
 	wantNote(t, s, pt("alpha"), "a2")
@@ -587,17 +670,18 @@ func TestRebindFollowsEdits(t *testing.T) {
 	wantNote(t, fresh, pt("alpha"), "a2")
 	wantNote(t, fresh, pt("beta"), "b")
 
-	// Rebinding to the same content only swaps the briefing.
-	v1b := parse(t, "/x.brief.md", "Live, retitled", []string{"alpha", "beta"}, "")
+	// Rebinding to the same key (the article edited) only swaps the briefing.
+	path := s.Path()
+	v1b := parse(t, "/x.brief.md", "Live", []string{"alpha", "beta"}, "Edited once more.")
 	_, err = s.Rebind(v1b)
 	must(t, err)
-	if got := s.Notes()[0].Label; got != "Point alpha" {
-		t.Errorf("label after rebind %q", got)
+	if got := s.Notes()[0].Label; got != "Point alpha" || s.Path() != path {
+		t.Errorf("label after rebind %q, path %s (was %s)", got, s.Path(), path)
 	}
 
 	// A briefing with nothing recorded moves without writing anything.
 	empty := open(t, parse(t, "/y.md", "Y", []string{"alpha"}, ""), Options{Dir: dir})
-	_, err = empty.Rebind(parse(t, "/y.md", "Y", []string{"alpha"}, "Edit."))
+	_, err = empty.Rebind(parse(t, "/y.md", "Y, retitled", []string{"alpha"}, ""))
 	must(t, err)
 	if _, err := os.Stat(empty.Path()); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("rebinding an empty state wrote %s", empty.Path())
@@ -608,7 +692,7 @@ func TestRebindFollowsEdits(t *testing.T) {
 // goroutine reads the store, as a view would (run with -race).
 func TestRebindWhileReading(t *testing.T) {
 	v1 := parse(t, "/w.md", "W", []string{"alpha", "beta"}, "")
-	v2 := parse(t, "/w.md", "W", []string{"alpha"}, "Edited.")
+	v2 := parse(t, "/w.md", "W, retitled", []string{"alpha"}, "Edited.")
 	s := open(t, v1, Options{Dir: t.TempDir()})
 	must(t, s.SetNote(pt("beta"), "b"))
 	stop := make(chan struct{})
@@ -742,4 +826,23 @@ func BenchmarkOpen(b *testing.B) {
 		}
 		s.Close()
 	}
+}
+
+// TestLinkedPathIsTheSameBriefing: a briefing opened through a link to its
+// file is the same briefing, and both ways lead to one state.
+func TestLinkedPathIsTheSameBriefing(t *testing.T) {
+	dir, files := t.TempDir(), t.TempDir()
+	file := writeBriefing(t, files, "real.brief.md", briefingText("Linked", []string{"alpha"}, ""))
+	must(t, open(t, file, Options{Dir: dir}).SetNote(pt("alpha"), "via the file"))
+	link := filepath.Join(t.TempDir(), "link.brief.md")
+	must(t, os.Symlink(file.File, link))
+	viaLink, err := model.Load(link)
+	must(t, err)
+	if Key(viaLink) == Key(file) {
+		t.Fatal("the link should have a key of its own")
+	}
+	s := open(t, viaLink, Options{Dir: dir})
+	wantNote(t, s, pt("alpha"), "via the file")
+	must(t, s.SetNote(pt("alpha"), "via the link"))
+	wantNote(t, open(t, file, Options{Dir: dir}), pt("alpha"), "via the link")
 }

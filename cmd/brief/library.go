@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/library"
@@ -21,8 +21,8 @@ func runLibrary(cmd *cobra.Command, dir string, theme string) error {
 	if !stdoutIsTerminal() {
 		return writeLibraryPlain(cmd, dir)
 	}
-	load := func(ctx context.Context, progress func(done, total int)) *model.Library {
-		return model.LoadLibrary(ctx, dir, progress)
+	load := func(ctx context.Context, progress func(done, total int)) *catalog.Library {
+		return catalog.LoadLibrary(ctx, dir, progress)
 	}
 	return interactively(func() error {
 		ctx := cmd.Context()
@@ -41,26 +41,35 @@ func runLibrary(cmd *cobra.Command, dir string, theme string) error {
 			}
 			st = res.State
 			st.Status = ""
-			err = explore.Run(ctx, res.Open.Briefing, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
-			switch {
-			case errors.Is(err, explore.ErrInterrupted):
-				return reportedError(exitInterrupted, err)
-			case ctx.Err() != nil:
-				return ctx.Err()
-			case err != nil:
-				st.Status = "explore mode ended: " + err.Error()
+			// A hit of the search palette in another briefing of the library
+			// opens that briefing there, and so on, until the reader quits.
+			open, gotoID := res.Open.Briefing, ""
+			for open != nil {
+				exit, err := explore.RunInLibrary(ctx, open, st.Library.Briefings(), explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, Goto: gotoID})
+				switch {
+				case errors.Is(err, explore.ErrInterrupted):
+					return reportedError(exitInterrupted, err)
+				case ctx.Err() != nil:
+					return ctx.Err()
+				case err != nil:
+					st.Status = "explore mode ended: " + err.Error()
+				}
+				refreshEntry(st.Library, open.File)
+				open, gotoID = exit.Open, exit.Goto
+				if open != nil {
+					st.Selected = open.File
+				}
 			}
-			refreshEntry(st.Library, res.Open.Path)
 		}
 	})
 }
 
 // refreshEntry loads a file of the library again, since it may have been
 // edited while it was open.
-func refreshEntry(lib *model.Library, path string) {
+func refreshEntry(lib *catalog.Library, path string) {
 	for i, e := range lib.Entries {
 		if e.Path == path {
-			lib.Entries[i] = model.LoadLibraryEntry(path)
+			lib.Entries[i] = catalog.LoadLibraryEntry(path)
 		}
 	}
 }
@@ -69,7 +78,7 @@ func refreshEntry(lib *model.Library, path string) {
 // title, publication date, source and what it holds, and its path; or
 // its path and first problem.
 func writeLibraryPlain(cmd *cobra.Command, dir string) error {
-	lib := model.LoadLibrary(cmd.Context(), dir, nil)
+	lib := catalog.LoadLibrary(cmd.Context(), dir, nil)
 	if lib.Err != nil {
 		return inputError(lib.Err)
 	}
@@ -94,7 +103,7 @@ func writeLibraryPlain(cmd *cobra.Command, dir string) error {
 		}
 	}
 	if lib.Skipped > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "brief: listed the first %d files; %d more were left out\n", model.MaxLibraryFiles, lib.Skipped)
+		fmt.Fprintf(cmd.ErrOrStderr(), "brief: listed the first %d files; %d more were left out\n", catalog.MaxLibraryFiles, lib.Skipped)
 	}
 	return nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/tui/library"
 )
 
@@ -26,14 +27,20 @@ func newSearchCmd() *cobra.Command {
 		Use:   "search QUERY [FILE|DIR]",
 		Short: "Search briefings from the command line, as the search palette does",
 		Long: `Search a briefing, or every briefing of a library, for QUERY: points, sentences of
-the article, events, actors, glossary terms and themes. Matching is fuzzy, as in
-explore mode's search palette (/): the characters of QUERY in order, not
-necessarily together, ignoring case; results come best first, ranked the same.
+the article, events, actors, glossary terms and themes, as explore mode's search
+palette (/) does. The words of QUERY match in any order, ignoring case, with
+typos forgiven; results come best first: the words as a phrase, then whole
+words, then looser matches. fzf's operators work too:
 
-Each result names its file and location (a point's or event's id, or a sentence
-as p3.s2), its kind and its text. Piped, one result a line, tab-separated, with
-the matched characters in [brackets]; on a terminal the matched characters are
-underlined. --json writes an array of results instead.
+  'word   exactly this word      ^word   at the start of the text
+  word$   at the end of the text !word   not this word
+  a | b   either a or b
+
+Each result names its address, FILE#ID (a point's or event's id, or a sentence
+as p3.s2: "brief FILE#ID" opens it), its kind and its text. Piped, one result a
+line, tab-separated, with the matched characters in [brackets]; on a terminal
+the matched characters are underlined. --json writes an array of results
+instead.
 
 With no FILE the built-in briefing is searched. A DIR is a library, as for
 "brief DIR": its broken files are skipped with a warning. The exit status is 0,
@@ -41,6 +48,7 @@ also when nothing matches (stderr then says "no matches"); 1 when the briefing
 or the folder cannot be read.`,
 		Example: `  brief search moscw
   brief search "ground real" russia.brief.md
+  brief search "asia central !kazakhstan"
   brief search taliban briefings/ --limit 5
   brief search daesh --json | jq -r '.[].id'`,
 		Args:              args(cobra.RangeArgs(1, 2)),
@@ -71,7 +79,7 @@ or the folder cannot be read.`,
 				fmt.Fprintf(cmd.ErrOrStderr(), "no matches for %q\n", query)
 			}
 			if asJSON {
-				return outputError(model.WriteSearchJSON(out, hits, briefings))
+				return outputError(catalog.WriteSearchJSON(out, hits, briefings))
 			}
 			if len(hits) == 0 {
 				return nil
@@ -93,11 +101,11 @@ const searchMemory = 1 << 30
 // search loads what a search covers and runs it: the built-in briefing, a
 // briefing file, or the briefings of a library folder (lib reports one).
 // Broken files of a library are reported on stderr and skipped.
-func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*model.Briefing, hits []model.SearchHit, lib bool, err error) {
+func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*model.Briefing, hits []catalog.SearchHit, lib bool, err error) {
 	ctx := cmd.Context()
 	if len(a) == 1 {
 		if st, serr := os.Stat(a[0]); serr == nil && st.IsDir() {
-			l, hits := model.SearchLibrary(ctx, filepath.Clean(a[0]), query, limit)
+			l, hits := catalog.SearchLibrary(ctx, filepath.Clean(a[0]), query, limit)
 			if l.Err != nil {
 				return nil, nil, true, inputError(l.Err)
 			}
@@ -117,12 +125,12 @@ func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*mode
 		return nil, nil, false, err
 	}
 	bs = []*model.Briefing{b}
-	return bs, model.SearchBriefings(ctx, query, limit, bs...), false, nil
+	return bs, catalog.SearchBriefings(ctx, query, limit, bs...), false, nil
 }
 
 // warnBroken says which files of a library were skipped, and why (their
 // first problem).
-func warnBroken(cmd *cobra.Command, l *model.Library) {
+func warnBroken(cmd *cobra.Command, l *catalog.Library) {
 	const most = 10
 	w := cmd.ErrOrStderr()
 	n := 0
@@ -139,7 +147,7 @@ func warnBroken(cmd *cobra.Command, l *model.Library) {
 		fmt.Fprintf(w, "brief: skipped %d more broken files\n", n-most)
 	}
 	if l.Skipped > 0 {
-		fmt.Fprintf(w, "brief: searched the first %d files; %d more were left out\n", model.MaxLibraryFiles, l.Skipped)
+		fmt.Fprintf(w, "brief: searched the first %d files; %d more were left out\n", catalog.MaxLibraryFiles, l.Skipped)
 	}
 }
 

@@ -82,7 +82,15 @@ func Start(t testing.TB, w, h int, env []string, command string) *Session {
 	n := counter.n
 	counter.Unlock()
 	s := &Session{t: t, name: fmt.Sprintf("brief%d", n), sock: filepath.Join(t.TempDir(), "tmux.sock")}
-	args := []string{"-S", s.sock, "-f", "/dev/null", "new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
+	// The pane stays after its command exits, so its last screen can be
+	// read: set in the server's configuration, before the command starts,
+	// since a command that ends at once (brief --help) would take the
+	// session with it before a later set-option.
+	conf := filepath.Join(t.TempDir(), "tmux.conf")
+	if err := os.WriteFile(conf, []byte("set -g remain-on-exit on\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"-S", s.sock, "-f", conf, "new-session", "-d", "-s", s.name, "-x", fmt.Sprint(w), "-y", fmt.Sprint(h)}
 	// Study state and presentation sockets go to the test's own folders, so
 	// a test never resumes where another stopped or finds a user's talk; a
 	// test may still set its own.
@@ -94,8 +102,6 @@ func Start(t testing.TB, w, h int, env []string, command string) *Session {
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
-	// Keep the pane after the command exits so its last screen can be read.
-	s.tmux("set-option", "-t", s.name, "remain-on-exit", "on")
 	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
 	return s
 }

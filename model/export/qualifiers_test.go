@@ -1,6 +1,7 @@
 package export_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -8,49 +9,14 @@ import (
 	"github.com/brief-cli/brief/model/export"
 )
 
-// typo is a small briefing (as in model's authoring tests).
-const typo = `---
-format: brief/1
-title: T
-subject: the council
-source: S
-published: 2024-03-01
-skip: p1
----
-
-# Theme: Water {#water}
-
-## The river floods {#floods}
-
-> The river’s banks – long neglected – gave way.
-
-- actors: council
-
-## The council acts {#acts}
-
-> the council built a
-> wall in 2019.
-
-# Actors
-
-## Council {#council}
-
-- aliases: council
-- kind: government
-- stance: Builds walls.
-
-# Deck
-
-## theme water
-
-- points: floods
-
-# Source
-
-Photo: the river in spring
-
-The river’s banks – long neglected – gave way. In 2019, the council built a wall in 2019. It held. It held.
-`
+// typo is model's small authoring briefing.
+var typo = func() string {
+	data, err := os.ReadFile("../testdata/typo.brief.md")
+	if err != nil {
+		panic(err)
+	}
+	return string(data)
+}()
 
 // The JSON export says which end of a date is approximate or uncertain,
 // the part of a period, and an event's status.

@@ -55,8 +55,9 @@ func benchIndex(b *testing.B, n int) *Index {
 	return ix
 }
 
-// Fresh queries: correct words, typos, 3 to 10 characters.
-var benchQueries = []string{"err", "return", "functon", "interfce", "goroutine", "wrtier", "nil ptr", "deadlinexc"}
+// Fresh queries: correct words, typos, 3 to 13 characters.
+var benchQueries = []string{"err", "return", "functon", "interfce", "goroutine", "wrtier", "nil ptr", "deadlinexc",
+	"gorotuine", "barrier write", "^the !nil"} // swapped letters, words out of order, operators
 
 func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()

@@ -1,9 +1,40 @@
 // Package search ranks many short texts (points, sentences, events, actor
 // names, glossary terms: up to a million across a library) against a query
-// typed one keystroke at a time. Its results are exactly those of
-// github.com/sahilm/fuzzy's Find, so rankings stay familiar: the same items
-// in the same order with the same scores and matched offsets. It only avoids
-// scoring every text on every keystroke.
+// typed one keystroke at a time, so that the obvious hit comes first:
+// words in any order, typos forgiven, and github.com/sahilm/fuzzy's score
+// to order the hits that match equally well. It avoids looking closely at
+// most texts on most keystrokes.
+//
+// # Queries
+//
+// A query is fzf's extended search syntax: terms separated by spaces, all
+// of which must match, in any order. A plain term is a fuzzy word; 'word
+// must occur as it is, ^word must begin the text, word$ end it, !word must
+// not occur, and a | b matches either. Case never matters.
+//
+// # Tiers
+//
+// Each fuzzy word matches a text in the best of these ways:
+//
+//	4  start      the word itself, at the start of a word of the text
+//	3  anywhere   the word itself, inside a word
+//	2  in a word  its letters in order inside one word ("moscw": Moscow)
+//	1  one edit   a word of the text begins with the word one letter
+//	              inserted, left out, replaced or two neighbours swapped
+//	              ("deash": Daesh); only for words of four letters or
+//	              more, without digits
+//	0  scattered  its letters in order across the text, as fuzzy finds them
+//
+// A text's tier is that of its worst-matching word, or 5 (phrase) when the
+// words also follow one another as typed ("human rights"), each at a word
+// start. Texts rank by tier, then by score: the sum over the words of
+// fuzzy's score of the word in the text (for a word one edit away, of the
+// text's word it stands for), then by their order. Exact, prefix and
+// suffix terms only filter; alternatives count as their best.
+//
+// The runes highlighted are each word's best alignment: the phrase, the
+// word where it occurs whole, the letters inside the one word, the text's
+// word one edit away, and only failing all of these fuzzy's own.
 //
 // # Scoring, as fuzzy v0.1.3 does it
 //
@@ -58,46 +89,48 @@
 // smallest rune of the orbit; U+FFFD becomes the byte 0xFF), a 64-bit mask of
 // the folded runes present (a-z, 0-9, space, eleven buckets for other ASCII
 // and fourteen for other runes) and two flags: the text is not plain ASCII,
-// the text has a camel-case transition. Equal folded runes are exactly fuzzy's equal runes, so matching
-// works on bytes. A search compiles the query the same way and, per text:
+// the text has a camel-case transition. Equal folded runes are exactly fuzzy's
+// equal runes, so matching works on bytes. A search compiles the query the
+// same way and, per text, runs the cheapest tests first, stopping as soon as
+// the text cannot enter the best limit found so far (a min-heap per worker,
+// ordered by tier, then score):
 //
-//  1. Mask. A text without one of the query's mask bits cannot match.
-//  2. Subsequence. The leftmost occurrence of the folded query in the
-//     folded copy, one bytes.IndexByte per query byte (bytes.Index per
-//     non-ASCII rune). It exists exactly when fuzzy matches, and its
-//     positions are the starts of fuzzy's regions.
-//  3. Bound. A match scores at most 20 a rune, plus the adjacency bonuses
-//     of the runes that can be adjacent at all (a region's first rune, when
-//     the rune before it is the previous pattern rune), plus the leading
-//     penalty at the leftmost offset, plus the pattern length, minus the
-//     text length. Without camel case in the text, a rune that can be
-//     adjacent adds its adjacency bonus or 20, whichever is more, not both
-//     (unless it follows a separator in the query). A folded copy is never
-//     longer than its text, so its length will do. Once a worker's heap
-//     holds limit matches, a text whose bound is below the worst of them is
-//     not scored. Index.Search even abandons the subsequence test as soon
-//     as the bound fails.
-//  4. Score. For a plain ASCII text, asciiScore jumps with bytes.IndexByte
-//     between the occurrences of each pattern byte inside its region; other
-//     texts go through walkScore, a rune-by-rune transcription of fuzzy's
-//     loop that allocates nothing. Tests hold both to fuzzy.Find.
-//  5. Top N. Each worker keeps the limit best (score, item) pairs in a
-//     min-heap; the heaps are merged and sorted at the end (score down, item
-//     up), and MatchedIndexes are computed for the winners only.
+//  1. Mask. A text lacking two of a word's mask bits cannot match it (one
+//     may be the letter a typo replaced).
+//  2. Subsequence. The word's runes in order in the folded copy, one
+//     bytes.IndexByte per rune; the items that pass are what a Searcher
+//     remembers. An item that fails can only match one edit away, and a
+//     quick look for the word's halves (one survives any single edit)
+//     drops nearly all of those.
+//  3. Whole words. bytes.Index finds the word; a look at the byte before
+//     tells a word start; then the phrase. These give tiers 5 to 3 and
+//     bound the rest at 2.
+//  4. Inside a word, then one edit: one walk over the text's words each.
+//     Only texts that can still enter the heap get here, so a query
+//     without typos rarely pays for them.
+//  5. Score. A score bound (20 a rune plus the adjacency bonuses, minus the
+//     text's length, see lenBound) skips texts of the heap's worst tier
+//     that cannot beat it; the rest are scored as fuzzy does: asciiScore
+//     for plain ASCII texts, walkScore, a rune-by-rune transcription of
+//     fuzzy's loop, for the others. Tests hold both to fuzzy.Find.
+//  6. Top N. The heaps are merged and sorted at the end, and the runes to
+//     highlight are computed for the winners only.
 //
 // The texts are handed out in blocks of 4096 to GOMAXPROCS goroutines, which
 // look at the context between blocks. Nothing is allocated per text.
 //
 // # Narrowing
 //
-// A Searcher remembers every text that matched the last query, with the
-// folded offset just past the query's leftmost occurrence and what the
-// bound needs (9 bytes per match). The leftmost occurrence of "gorouti" is
-// that of "gorout" followed by the first 'i' after it, so when the next
-// query extends the last one, each remembered text costs one IndexByte per
-// added rune, and only those can match. It also keeps the matches of the
-// shorter queries typed before, so a backspace or an edit in the middle
-// narrows the longest remembered prefix instead of scanning everything.
+// A Searcher remembers the items in which every word of the last query
+// occurs in order, and for a one-word query where the word's leftmost
+// occurrence ends (9 bytes each): a query that extends it (its last word
+// longer, or words added) can only match those without a typo. So the next
+// keystroke looks at those items (a word typed further is looked for only
+// from where its shorter self ended), and at the others only when a match one
+// edit away could still make the results (fewer than limit matches in the
+// tiers above). It also keeps the items of the shorter queries typed
+// before, so a backspace narrows the longest remembered prefix instead of
+// scanning everything. Queries with operators are scanned whole.
 //
 // # Memory
 //

@@ -123,34 +123,6 @@ func leftmost(f, pat []byte, firsts []int) bool {
 	return true
 }
 
-// leftmostBounded is leftmost for a pattern of at most maxBoundRunes runes
-// that gives up, returning false, as soon as the score bound (posBound for a
-// text with camel case) shows that the match cannot score floor or more:
-// after each rune placed, the runes still to place are assumed adjacent.
-func leftmostBounded(f, pat []byte, firsts []int, floor int) bool {
-	n := len(pat)
-	base := 21*n - len(f)
-	at, adj, lead := 0, 0, 0
-	for p, c := range pat {
-		k := bytes.IndexByte(f[at:], c)
-		if k < 0 {
-			return false
-		}
-		at += k
-		if p == 0 {
-			lead = max(at*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty)
-		} else if f[at-1] == pat[p-1] {
-			adj++
-		}
-		if base+lead+adjTotal[adj+n-1-p] < floor {
-			return false
-		}
-		firsts[p] = at
-		at++
-	}
-	return true
-}
-
 // asciiScore computes what walkScore computes, for a text whose part before
 // any NUL is plain ASCII: f is its folded copy (so the byte offsets of f and
 // s agree), pat the folded pattern, ASCII as well, and firsts its leftmost
@@ -252,42 +224,30 @@ func lenBound(n int) (bound int, ok bool) {
 	return 21*n + adjTotal[n-1], true
 }
 
-// adjacentCount counts the runes of the ASCII pattern pat, after the
-// first, whose leftmost occurrence in f (firsts) directly follows a byte
-// equal to the previous pattern rune: only those can be adjacent matches.
-func adjacentCount(f, pat []byte, firsts []int) int {
-	k := 0
-	for p := 1; p < len(pat); p++ {
-		if f[firsts[p]-1] == pat[p-1] {
-			k++
-		}
-	}
-	return k
-}
-
-// posBound bounds the score of q (at most maxBoundRunes runes) in a text
-// whose folded copy has length l, given the adjacency count and the folded
-// offset of the first rune of the leftmost occurrence, and whether the text
-// has a camel-case transition anywhere.
+// posBound bounds fuzzy's score of the word (at most maxBoundRunes runes)
+// in a text whose folded copy has length l, given the adjacency count and
+// the folded offset of the first rune of the word's leftmost occurrence
+// (see leftmost), and whether the text has a camel-case transition
+// anywhere.
 //
 // Without one, a rune that may be adjacent scores at most max(bonus, 20):
 // its first candidate, the only one that can be adjacent, follows a rune
 // equal to the previous pattern rune, so it gets its adjacency bonus but no
 // camel-case bonus, and no separator bonus unless that pattern rune is a
-// separator (q.sepAdj counts those, 20 more each); any other candidate gets
+// separator (sepAdj counts those, 20 more each); any other candidate gets
 // at most 20. So the k adjacency bonuses 5, 15, 45, ... count as 20, 20, 45,
 // ... and the runes that cannot be adjacent as 20 each.
-func (q *Query) posBound(adj, first, l int, camel bool) int {
-	n := len(q.runes)
+func (t *term) posBound(adj, first, l int, camel bool) int {
+	n := len(t.runes)
 	k := min(adj, n-1)
 	if camel {
 		k += n
 	}
-	return q.btab[k] + max(first*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) - l
+	return t.btab[k] + max(first*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) - l
 }
 
 // boundTable tabulates posBound without the leading penalty and the length
-// for an n-rune query with sepAdj runes after separators: adjacency counts
+// for an n-rune word with sepAdj runes after separators: adjacency counts
 // 0 to n-1 without camel case, then the same with camel case.
 func boundTable(n, sepAdj int) []int {
 	t := make([]int, 2*n)

@@ -1,83 +1,27 @@
 package search
 
 import (
-	"bytes"
 	"context"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 )
 
 // Match is one search result.
 type Match struct {
-	Item           int   // index of the text in the slice given to NewIndex
-	Score          int   // fuzzy's score; higher is better
-	MatchedIndexes []int // byte offsets in the original text of the matched runes, one per query rune
+	Item  int // index of the text in the slice given to NewIndex
+	Tier  int // how the query matched, 0 to Tiers-1; higher is better (see the package documentation)
+	Score int // fuzzy's score, summed over the query's words; higher is better within a tier
+	// MatchedIndexes are the byte offsets in the original text of the runes
+	// to highlight, ascending: the best alignment of each word.
+	MatchedIndexes []int
 }
-
-// Query is a compiled search pattern: the case-folded runes of the query
-// and its character mask. Searches compile their query string themselves;
-// a Searcher keeps the last one to decide whether the next query narrows it.
-type Query struct {
-	text   string
-	runes  []rune // folded runes
-	enc    []byte // runes encoded as in the folded copies (see appendFolded)
-	ascii  bool   // every folded rune is ASCII (enc is then one byte a rune)
-	mask   uint64
-	bound  int // lenBound(len(runes)), when bndOK
-	bndOK  bool
-	sepAdj int   // runes after the first that follow a separator in the query
-	btab   []int // boundTable(len(runes), sepAdj), when bndOK
-}
-
-// NewQuery compiles s.
-func NewQuery(s string) Query {
-	initFold()
-	q := Query{text: s, ascii: true}
-	for _, r := range s { // like []rune(s): invalid bytes become U+FFFD
-		f := foldRune(r)
-		q.runes = append(q.runes, f)
-		q.enc = appendFolded(q.enc, f)
-		q.mask |= runeBit(f)
-		if f >= utf8.RuneSelf {
-			q.ascii = false
-		}
-	}
-	q.bound, q.bndOK = lenBound(len(q.runes))
-	for p := 1; p < len(q.runes); p++ {
-		if isSeparator(q.runes[p-1]) {
-			q.sepAdj++
-		}
-	}
-	if q.bndOK {
-		q.btab = boundTable(len(q.runes), q.sepAdj)
-	}
-	return q
-}
-
-// String returns the query as given.
-func (q Query) String() string { return q.text }
-
-// Len returns the number of runes in the query.
-func (q Query) Len() int { return len(q.runes) }
-
-// Extends reports whether q is prev, possibly followed by more runes,
-// comparing runes case-insensitively as matching does; every text matching
-// q then matches prev. An empty prev is extended by nothing.
-func (q Query) Extends(prev Query) bool {
-	return len(prev.runes) > 0 && len(q.runes) >= len(prev.runes) &&
-		slices.Equal(q.runes[:len(prev.runes)], prev.runes)
-}
-
-// empty reports whether q is empty, which fuzzy matches with nothing.
-func (q *Query) empty() bool { return len(q.runes) == 0 }
 
 // Search returns the best matches of query, at most limit of them (all of
-// them when limit <= 0), best first; equal scores keep the order of the
-// items. Scores, order and MatchedIndexes are those of
-// fuzzy.Find(query, texts)[:limit].
+// them when limit <= 0), best first: by tier, then score; equal ones keep
+// the order of the items.
 //
 // If ctx is done before or while the texts are scanned, Search returns nil;
 // it checks ctx every few thousand items.
@@ -99,46 +43,57 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 }
 
 // Searcher runs a sequence of searches, typically one per keystroke, over
-// one Index. It remembers which items matched the last query (all of them,
-// not only the best) and where in each the query's leftmost occurrence
-// ended; when the next query extends the last one at the end, only those
-// items are scanned again, and only for the added runes.
+// one Index. It remembers which items match the last query without a typo
+// (every word's runes in order); when the next query extends the last one
+// (see Query.Extends), only those items are scanned again, and the others
+// only if a match one edit away could make the results.
 //
-// It also keeps the matches of the earlier queries that the last one
+// It also keeps the items of the earlier queries that the last one
 // extends, so that after a backspace, or an edit in the middle, it narrows
-// the matches of the longest remembered prefix of the new query instead of
-// scanning every item. It holds 9 bytes per remembered match, at most about
-// 27 bytes per item of the index in all.
+// those of the longest remembered prefix of the new query instead of
+// scanning every item. It holds 9 bytes per remembered item, at most 27
+// bytes per item of the index in all.
 //
 // A Searcher is not safe for concurrent use.
 type Searcher struct {
 	ix     *Index
 	levels []level     // levels[k].q extends levels[k-1].q; the last is the last query's
 	spare  []survivors // buffers for reuse
-	valid  bool        // the last search completed; its matches are the last level
+	valid  bool        // the last search completed; its items are the last level
 	from   int         // runes of the query the last search narrowed, or -1 (test hook)
 	st     scanState
 }
 
-// level holds the matches of one query.
+// level holds the items that match one query without a typo.
 type level struct {
 	q    Query
 	surv survivors
 }
 
-// survivors are the items matching a query, ascending, in parallel slices.
+// survivors are the items that match a query without a typo, ascending,
+// in parallel slices; for a query of one word also where its leftmost
+// occurrence ends and what posBound needs of it (see packMeta).
 type survivors struct {
 	item []uint32
-	at   []uint32 // offset in the folded text just past the leftmost occurrence
-	meta []uint8  // adjacency count and leading class, see packMeta
+	at   []uint32
+	meta []uint8
 }
 
 func (v *survivors) len() int { return len(v.item) }
 
 func (v *survivors) cap() int { return cap(v.item) }
 
-func (v *survivors) truncate(n int) {
-	v.item, v.at, v.meta = v.item[:n], v.at[:n], v.meta[:n]
+func (v *survivors) truncate(n int) { v.item, v.at, v.meta = v.item[:n], v.at[:n], v.meta[:n] }
+
+// packMeta keeps the adjacency count of an occurrence (saturating; only
+// used for words of at most maxBoundRunes runes) and the offset of its
+// first rune, capped at 3 (where the leading penalty reaches its maximum).
+func packMeta(o occurrence) uint8 {
+	return uint8(min(o.adj, 31) | min(o.first, 3)<<5)
+}
+
+func unpackMeta(m uint8, end uint32) occurrence {
+	return occurrence{end: int(end), adj: int(m & 31), first: int(m >> 5)}
 }
 
 // NewSearcher returns a Searcher over ix.
@@ -146,9 +101,9 @@ func (ix *Index) NewSearcher() *Searcher {
 	return &Searcher{ix: ix, from: -1}
 }
 
-// Search is Index.Search, narrowing the matches of the longest remembered
-// query that query extends (see Query.Extends) and scanning every item when
-// there is none. If ctx is done before or during the scan, it returns nil.
+// Search is Index.Search, narrowing the items of the longest remembered
+// query that query extends and scanning every item when there is none. If
+// ctx is done before or during the scan, it returns nil.
 func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match {
 	q := NewQuery(query)
 	s.from = -1
@@ -160,22 +115,30 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 		return nil
 	}
 	s.valid = false
+	if !q.plain { // nothing to remember: operators do not narrow
+		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, limit, &s.st)
+		if !ok {
+			return nil
+		}
+		return s.ix.results(&q, cands)
+	}
 	for len(s.levels) > 0 && !q.Extends(s.levels[len(s.levels)-1].q) {
 		s.pop()
 	}
-	var (
-		prev     *Query
-		src, dst *survivors
-	)
+	var src, dst *survivors
 	if len(s.levels) == 0 {
 		dst = s.buffer(s.ix.Len())
 	} else {
 		top := &s.levels[len(s.levels)-1]
-		prev, src, dst = &top.q, &top.surv, &top.surv
-		s.from = len(prev.runes)
-		if len(q.runes) > len(prev.runes) {
+		src, dst = &top.surv, &top.surv
+		s.from = top.q.Len()
+		if q.text != top.q.text {
 			dst = s.buffer(src.len())
-		} // else the same query again: the matches stay as they are
+		} // else the same query again: the items stay as they are
+	}
+	var prev *Query
+	if len(s.levels) > 0 {
+		prev = &s.levels[len(s.levels)-1].q
 	}
 	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, limit, &s.st)
 	if !ok {
@@ -194,7 +157,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	return s.ix.results(&q, cands)
 }
 
-// Reset forgets the remembered matches; the next search scans every item.
+// Reset forgets the remembered items; the next search scans every item.
 // The memory is kept for reuse.
 func (s *Searcher) Reset() {
 	for len(s.levels) > 0 {
@@ -203,8 +166,8 @@ func (s *Searcher) Reset() {
 	s.valid, s.from = false, -1
 }
 
-// Survivors returns how many items matched the last query, or -1 when the
-// last search was empty or cancelled.
+// Survivors returns how many items match the last query without a typo,
+// or -1 when the last search was empty, cancelled or had operators.
 func (s *Searcher) Survivors() int {
 	if !s.valid {
 		return -1
@@ -236,7 +199,7 @@ func (s *Searcher) buffer(n int) *survivors {
 	} else {
 		v = survivors{make([]uint32, n), make([]uint32, n), make([]uint8, n)}
 	}
-	v.item, v.at, v.meta = v.item[:n], v.at[:n], v.meta[:n]
+	v.truncate(n)
 	return &v
 }
 
@@ -267,12 +230,16 @@ func (s *Searcher) trim() {
 
 // cand is a scored match waiting for the final sort.
 type cand struct {
+	tier  int8
 	score int
 	item  uint32
 }
 
-// worse orders candidates: lower score, then later item.
+// worse orders candidates: lower tier, lower score, then later item.
 func worse(a, b cand) bool {
+	if a.tier != b.tier {
+		return a.tier < b.tier
+	}
 	return a.score < b.score || a.score == b.score && a.item > b.item
 }
 
@@ -289,6 +256,26 @@ func (h *topN) reset(limit int) {
 
 // full reports whether a candidate must beat the root to get in.
 func (h *topN) full() bool { return h.limit > 0 && len(h.c) >= h.limit }
+
+// below reports whether no match of q in a text whose folded copy has
+// length l can get in when its tier is at most tier.
+func (h *topN) below(q *Query, tier, l int) bool {
+	if !h.full() {
+		return false
+	}
+	r := h.c[0]
+	if tier != int(r.tier) {
+		return tier < int(r.tier)
+	}
+	if !q.bndOK {
+		return false
+	}
+	b := q.bound
+	if tier <= tierEdit {
+		b = q.boundE
+	}
+	return b-len(q.words)*l < r.score
+}
 
 func (h *topN) offer(x cand) {
 	if h.limit <= 0 {
@@ -337,7 +324,17 @@ const blockSize = 4096
 // worker is the scratch space of one goroutine of a scan.
 type worker struct {
 	top    topN
-	firsts []int // leftmost occurrence of the pattern
+	firsts []int  // leftmost occurrence of a word
+	buf    []rune // a text's word, for the edit tier
+	hits   []wordHit
+	loose  []bool // per group: the word's runes are not all in order: a typo
+	adj    []int  // per group: the word's adjacency count (see leftmost)
+	first  []int  // per group: the offset of the word's first rune
+
+	// The leftmost occurrence of a query's only word, and how much of the
+	// word it covers on entry to match (-1: none, look from the start).
+	occ  occurrence
+	from int
 }
 
 // scanState is the reusable scratch space of a scan.
@@ -350,18 +347,24 @@ type scanState struct {
 // scan matches q against the items and scores the matches into per-worker
 // heaps of size limit, returning the best limit candidates, best first.
 //
-// With prev nil every item is scanned, and if dst is not nil (of length
-// ix.Len()) it receives the matches. Otherwise src holds the matches of
-// prev, which q extends, and only they are scanned; dst (of src's length,
-// possibly src itself) receives the matches of q. ok is false when ctx was
-// done; dst is then garbage.
+// With src nil every item is scanned, and if dst is not nil (of length
+// ix.Len()) it receives the items that may match. Otherwise src holds the
+// items that may match a query q extends, and only they are scanned; dst
+// (of src's length, possibly src itself) receives those that may match q.
+// ok is false when ctx was done; dst is then garbage.
 func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *survivors, limit int, st *scanState) (cands []cand, ok bool) {
 	total := ix.Len()
-	if prev != nil {
+	if src != nil {
 		total = src.len()
 	}
+	longest := 0
+	for _, g := range q.groups {
+		for _, t := range g {
+			longest = max(longest, len(t.enc))
+		}
+	}
 	blocks := (total + blockSize - 1) / blockSize
-	workers := max(1, min(runtime.GOMAXPROCS(0), blocks))
+	workers := max(1, min(runtime.GOMAXPROCS(0), max(blocks, (ix.Len()+blockSize-1)/blockSize)))
 	if cap(st.workers) < workers {
 		st.workers = make([]worker, workers)
 	}
@@ -369,55 +372,71 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	for i := range st.workers {
 		wk := &st.workers[i]
 		wk.top.reset(limit)
-		if cap(wk.firsts) < len(q.enc) {
-			wk.firsts = make([]int, len(q.enc))
+		if cap(wk.firsts) < longest {
+			wk.firsts = make([]int, longest)
 		}
-		wk.firsts = wk.firsts[:len(q.enc)]
+		if wk.buf == nil {
+			wk.buf = make([]rune, maxEditRunes+1)
+		}
+		if n := len(q.groups); cap(wk.hits) < n {
+			wk.hits, wk.loose = make([]wordHit, n), make([]bool, n)
+			wk.adj, wk.first = make([]int, n), make([]int, n)
+		}
+		n := len(q.groups)
+		wk.hits, wk.loose, wk.adj, wk.first = wk.hits[:n], wk.loose[:n], wk.adj[:n], wk.first[:n]
 	}
 	if cap(st.counts) < blocks {
 		st.counts = make([]int, blocks)
 	}
 	st.counts = st.counts[:blocks]
 
-	done := ctx.Done()
-	var next atomic.Int64
-	var stop atomic.Bool
-	work := func(wk *worker) {
-		for {
-			if done != nil {
-				select {
-				case <-done:
-					stop.Store(true)
-				default:
+	// The items remembered (or all), recording those that survive. A
+	// word typed further goes on from where its shorter self occurred.
+	from := -1
+	if src != nil && len(q.words) == 1 && len(prev.words) == 1 {
+		from = len(prev.words[0].enc)
+	}
+	ok = ix.run(ctx, workers, blocks, st, func(wk *worker, b int) {
+		lo, hi := b*blockSize, min((b+1)*blockSize, total)
+		w := lo
+		wk.from = from
+		for pos := lo; pos < hi; pos++ {
+			i := uint32(pos)
+			if src != nil {
+				i = src.item[pos]
+				if from >= 0 {
+					wk.occ = unpackMeta(src.meta[pos], src.at[pos])
 				}
 			}
-			if stop.Load() {
-				return
-			}
-			b := int(next.Add(1) - 1)
-			if b >= blocks {
-				return
-			}
-			lo, hi := b*blockSize, min((b+1)*blockSize, total)
-			if prev == nil {
-				st.counts[b] = ix.scanItems(q, dst, lo, hi, wk)
-			} else {
-				st.counts[b] = ix.scanSurvivors(q, prev, src, dst, lo, hi, wk)
+			if ix.match(q, i, wk, dst != nil) && dst != nil {
+				dst.item[w], dst.at[w], dst.meta[w] = i, uint32(wk.occ.end), packMeta(wk.occ)
+				w++
 			}
 		}
-	}
-	if workers == 1 {
-		work(&st.workers[0])
-	} else {
-		var wg sync.WaitGroup
-		for i := 1; i < workers; i++ {
-			wg.Go(func() { work(&st.workers[i]) })
-		}
-		work(&st.workers[0])
-		wg.Wait()
-	}
-	if stop.Load() {
+		st.counts[b] = w - lo
+	})
+	if !ok {
 		return nil, false
+	}
+	// The others can only match with a typo, one edit away; they are
+	// looked at only when such a match could make the best limit.
+	if src != nil && st.editsMatter(limit) {
+		n := ix.Len()
+		ok = ix.run(ctx, workers, (n+blockSize-1)/blockSize, st, func(wk *worker, b int) {
+			lo, hi := b*blockSize, min((b+1)*blockSize, n)
+			wk.from = -1
+			j, _ := slices.BinarySearch(src.item, uint32(lo))
+			for i := uint32(lo); i < uint32(hi); i++ {
+				if j < len(src.item) && src.item[j] == i {
+					j++
+					continue
+				}
+				ix.match(q, i, wk, false)
+			}
+		})
+		if !ok {
+			return nil, false
+		}
 	}
 
 	if dst != nil { // close the gaps between the blocks' survivors
@@ -451,204 +470,288 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	return all, true
 }
 
-// packMeta keeps what posBound needs of a leftmost occurrence besides its
-// length: the number of runes that may be adjacent to the previous match
-// (saturating; only used when the pattern has at most maxBoundRunes runes)
-// and the offset of the first rune, capped at 3 (where the leading penalty
-// reaches its maximum).
-func packMeta(adj, first int) uint8 {
-	return uint8(min(adj, 31) | min(first, 3)<<5)
+// run hands blocks 0 to blocks-1 to the workers, each calling fn, and
+// reports false when ctx was done first.
+func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn func(wk *worker, b int)) bool {
+	done := ctx.Done()
+	var next atomic.Int64
+	var stop atomic.Bool
+	work := func(wk *worker) {
+		for {
+			if done != nil {
+				select {
+				case <-done:
+					stop.Store(true)
+				default:
+				}
+			}
+			if stop.Load() {
+				return
+			}
+			b := int(next.Add(1) - 1)
+			if b >= blocks {
+				return
+			}
+			fn(wk, b)
+		}
+	}
+	workers = max(1, min(workers, blocks))
+	if workers == 1 {
+		work(&st.workers[0])
+	} else {
+		var wg sync.WaitGroup
+		for i := 1; i < workers; i++ {
+			wg.Go(func() { work(&st.workers[i]) })
+		}
+		work(&st.workers[0])
+		wg.Wait()
+	}
+	return !stop.Load()
 }
 
-func unpackMeta(m uint8) (adj, first int) {
-	return int(m & 31), int(m >> 5)
+// editsMatter reports whether a match one edit away could still be among
+// the best limit: the workers' heaps hold fewer than limit matches of the
+// tiers above, in all.
+func (st *scanState) editsMatter(limit int) bool {
+	if limit <= 0 {
+		return true
+	}
+	above := 0
+	for i := range st.workers {
+		for _, c := range st.workers[i].top.c {
+			if c.tier > tierEdit {
+				above++
+			}
+		}
+	}
+	return above < limit
 }
 
-// scanItems handles items [lo, hi): mask test, subsequence test on the
-// folded copy, then scoring unless a score bound says the item cannot enter
-// the heap. When surv is not nil the matches are recorded from lo on; their
-// number is returned.
-func (ix *Index) scanItems(q *Query, surv *survivors, lo, hi int, wk *worker) int {
-	qmask, pat, n := q.mask, q.enc, len(q.enc)
-	h, firsts := &wk.top, wk.firsts
-	rec := surv != nil
-	w := lo
-	for i := uint32(lo); i < uint32(hi); i++ {
-		m := ix.mask[i]
-		if qmask&^m != 0 {
-			continue
-		}
-		f := ix.fold[ix.off[i]:ix.off[i+1]]
-		if len(f) < n {
-			continue
-		}
-		bounded := q.bndOK && h.full()
-		short := bounded && q.bound-len(f) < h.c[0].score // too long to enter the heap
-		if short && !rec {
-			continue
-		}
-		if m&nonASCII != 0 {
-			end, adj, first := subsequence(f, 0, pat, 0)
-			if end < 0 {
-				continue
-			}
-			if rec {
-				surv.item[w], surv.at[w], surv.meta[w] = i, uint32(end), packMeta(adj, first)
-				w++
-			}
-			if short || bounded && q.posBound(adj, first, len(f), m&camelCase != 0) < h.c[0].score {
-				continue
-			}
-			if sc, ok := walkScore(ix.texts[i], q.runes, nil); ok {
-				h.offer(cand{sc, i})
-			}
-			continue
-		}
-		if !q.ascii { // cannot match plain ASCII text (the mask says so too)
-			continue
-		}
-		if bounded && !rec {
-			// Nothing to record: give up as soon as the bound fails.
-			if !leftmostBounded(f, pat, firsts, h.c[0].score) {
-				continue
-			}
-		} else if !leftmost(f, pat, firsts) {
-			continue
-		}
-		adj := adjacentCount(f, pat, firsts)
-		if rec {
-			surv.item[w], surv.at[w], surv.meta[w] = i, uint32(firsts[n-1]+1), packMeta(adj, firsts[0])
-			w++
-		}
-		if bounded && q.posBound(adj, firsts[0], len(f), m&camelCase != 0) < h.c[0].score {
-			continue
-		}
-		h.offer(cand{asciiScore(ix.texts[i], f, pat, firsts, nil), i})
+// match looks at item i: it offers the item to the worker's heap when it
+// matches and may beat what the heap holds, and reports whether it may
+// match a query that extends q (see Searcher), which is only decided for a
+// plain query. The tests run from the cheapest to the dearest, and stop as
+// soon as the heap is full of better matches than the item can be.
+//
+// rec says the caller records the survivors; without it, the loose tests
+// that only a Searcher needs are skipped when they cannot matter.
+func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool) {
+	m := ix.mask[i]
+	f := ix.fold[ix.off[i]:ix.off[i+1]]
+	h := &wk.top
+	hits, loose := wk.hits, wk.loose
+	// Too long to score high enough, whatever its tier: only whether it
+	// survives is left to decide.
+	short := h.below(q, tierPhrase, len(f))
+	if short && !rec {
+		return false
 	}
-	return w - lo
+	// Once the heap is full of matches without typos, only those count.
+	edits := !h.full() || h.c[0].tier <= tierEdit
+
+	// 1. Every word occurs in order, but for one rune at most (the mask
+	// lacks one of its runes at most), and the other terms match.
+	tier := tierPhrase
+	allExact := true
+	for k, g := range q.groups {
+		if len(g) > 1 {
+			best := wordHit{tier: tierNone}
+			for a := range g {
+				if wh := g[a].termTier(f, wk.buf); wh.tier > best.tier {
+					best = wh
+				}
+			}
+			if best.tier == tierNone {
+				return false
+			}
+			hits[k] = best
+			tier = min(tier, int(best.tier))
+			continue
+		}
+		t := &g[0]
+		if t.kind != termFuzzy || t.inv {
+			if t.mask&^m != 0 && !t.inv || !t.special(f) {
+				return false
+			}
+			hits[k] = wordHit{tier: tierStart, at: -1}
+			continue
+		}
+		miss := bits.OnesCount64(t.mask &^ m)
+		if miss > 1 || miss == 1 && !edits {
+			return false
+		}
+		exact := false
+		if miss == 0 {
+			o, from := occurrence{}, 0
+			if wk.from >= 0 && k == 0 {
+				o, from = wk.occ, wk.from
+			}
+			o, exact = t.leftmostFrom(f, from, o)
+			wk.adj[k], wk.first[k] = o.adj, o.first
+			if k == 0 {
+				wk.occ = o
+			}
+		}
+		loose[k] = !exact
+		hits[k] = wordHit{tier: tierPhrase}
+		if exact {
+			continue
+		}
+		// Not a survivor. Only a word one edit away can match, and the
+		// halves of the word tell quickly that there is none.
+		if short || !edits || !t.editable() || !t.mayBeNear(f, m) {
+			return false
+		}
+		allExact = false
+		tier = tierEdit
+	}
+	survives = q.plain && allExact
+	if short {
+		return survives
+	}
+	if h.below(q, tier, len(f)) {
+		return survives
+	}
+
+	// 2. The words themselves: at a word start, or anywhere.
+	wordTier := tierPhrase
+	for k, g := range q.groups {
+		if len(g) > 1 || g[0].kind != termFuzzy || g[0].inv {
+			wordTier = min(wordTier, int(hits[k].tier))
+			continue
+		}
+		if loose[k] {
+			hits[k] = wordHit{tier: tierEdit}
+			wordTier = min(wordTier, tierEdit)
+			continue
+		}
+		t, at := g[0].occurs(f)
+		if t == tierNone {
+			t = tierInWord // at most
+		}
+		hits[k] = wordHit{tier: int8(t), at: at}
+		wordTier = min(wordTier, t)
+	}
+	tier = wordTier
+	if tier == tierStart && len(q.words) > 0 {
+		var starts [maxPhraseWords]int
+		if len(q.words) <= maxPhraseWords && phrase(f, q.words, starts[:len(q.words)]) {
+			tier = tierPhrase
+		}
+	}
+	if h.below(q, tier, len(f)) {
+		return survives
+	}
+
+	// 3. Inside one word of the text, else one edit away from one, else
+	// scattered.
+	if tier <= tierInWord {
+		tier = tierPhrase
+		for k, g := range q.groups {
+			if len(g) > 1 || g[0].kind != termFuzzy || g[0].inv || hits[k].tier > tierInWord {
+				tier = min(tier, int(hits[k].tier))
+				continue
+			}
+			t := &g[0]
+			if !loose[k] {
+				if at := t.inWord(f); at >= 0 {
+					hits[k] = wordHit{tier: tierInWord, at: at}
+					tier = min(tier, tierInWord)
+					continue
+				}
+			}
+			tier = min(tier, tierEdit) // at most, for now
+			hits[k].tier = tierEdit
+		}
+		if h.below(q, tier, len(f)) {
+			return survives
+		}
+		for k, g := range q.groups {
+			if hits[k].tier != tierEdit || len(g) > 1 || g[0].kind != termFuzzy || g[0].inv {
+				continue
+			}
+			t := &g[0]
+			at, n := -1, 0
+			if t.editable() {
+				at, n = t.nearWord(f, wk.buf)
+			}
+			switch {
+			case at >= 0:
+				hits[k] = wordHit{tier: tierEdit, at: at, k: n}
+			case loose[k]:
+				return survives
+			default:
+				hits[k] = wordHit{tier: tierScattered}
+				tier = tierScattered
+				if h.below(q, tier, len(f)) {
+					return survives
+				}
+			}
+		}
+	}
+
+	// 4. The score: fuzzy's, word by word, unless a bound on it from the
+	// words' leftmost occurrences shows it cannot get in.
+	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain {
+		b, camel := 0, m&camelCase != 0
+		for k, w := range q.words {
+			b += w.posBound(wk.adj[k], wk.first[k], len(f), camel)
+		}
+		if b < h.c[0].score {
+			return survives
+		}
+	}
+	score := 0
+	for k, g := range q.groups {
+		if len(g) == 1 {
+			if t := &g[0]; t.kind == termFuzzy && !t.inv {
+				score += ix.wordScore(t, i, f, hits[k], wk)
+			}
+			continue
+		}
+		// Alternatives: the score of the best that matches.
+		best, bestScore := int8(tierNone), 0
+		for a := range g {
+			t := &g[a]
+			wh := t.termTier(f, wk.buf)
+			if wh.tier == tierNone || wh.tier < best {
+				continue
+			}
+			sc := 0
+			if t.kind == termFuzzy && !t.inv {
+				sc = ix.wordScore(t, i, f, wh, wk)
+			}
+			if wh.tier > best || sc > bestScore {
+				best, bestScore = wh.tier, sc
+			}
+		}
+		score += bestScore
+	}
+	h.offer(cand{int8(tier), score, i})
+	return survives
 }
 
-// scanSurvivors narrows positions [lo, hi) of src, the matches of prev, to
-// the matches of q, which extends prev. Since the leftmost occurrence of q
-// is that of prev followed by the leftmost occurrence of the added runes
-// after it, only those are searched for. Matches are written to dst from lo
-// on (dst may be src); their number is returned.
-func (ix *Index) scanSurvivors(q, prev *Query, src, dst *survivors, lo, hi int, wk *worker) int {
-	qmask, pat := q.mask, q.enc
-	added := pat[len(prev.enc):]
-	lastPrev := prev.enc[len(prev.enc)-1] // an ASCII byte if a plain ASCII item matched prev
-	h, firsts := &wk.top, wk.firsts
-	w := lo
-	for pos := lo; pos < hi; pos++ {
-		i := src.item[pos]
-		m := ix.mask[i]
-		if qmask&^m != 0 {
-			continue
-		}
-		f := ix.fold[ix.off[i]:ix.off[i+1]]
-		at := int(src.at[pos])
-		if m&nonASCII != 0 {
-			end, more, _ := subsequence(f, at, pat, len(prev.enc))
-			if end < 0 {
-				continue
-			}
-			adj, first := unpackMeta(src.meta[pos])
-			adj += more
-			dst.item[w], dst.at[w], dst.meta[w] = i, uint32(end), packMeta(adj, first)
-			w++
-			if q.bndOK && h.full() && q.posBound(adj, first, len(f), m&camelCase != 0) < h.c[0].score {
-				continue
-			}
-			if sc, ok := walkScore(ix.texts[i], q.runes, nil); ok {
-				h.offer(cand{sc, i})
-			}
-			continue
-		}
-		if !q.ascii {
-			continue
-		}
-		adj, first := unpackMeta(src.meta[pos])
-		last := lastPrev
-		for _, c := range added {
-			k := bytes.IndexByte(f[at:], c)
-			if k < 0 {
-				goto next
-			}
-			at += k
-			if f[at-1] == last {
-				adj++
-			}
-			last = c
-			at++
-		}
-		dst.item[w], dst.at[w], dst.meta[w] = i, uint32(at), packMeta(adj, first)
-		w++
-		if q.bndOK && h.full() && q.posBound(adj, first, len(f), m&camelCase != 0) < h.c[0].score {
-			continue
-		}
-		leftmost(f, pat, firsts)
-		h.offer(cand{asciiScore(ix.texts[i], f, pat, firsts, nil), i})
-	next:
-	}
-	return w - lo
-}
+// maxPhraseWords bounds the words of a query that can make a phrase.
+const maxPhraseWords = 32
 
-// subsequence finds the leftmost occurrence in f of the runes encoded in
-// pat[from:], starting at offset at, as a subsequence; pat[:from] is known
-// to occur before at. Both are encoded as by appendFolded, so a match of a
-// whole rune's encoding starts on a rune boundary. It returns the offset
-// just past the occurrence (-1 if there is none), how many of the runes
-// found directly follow a rune equal to the previous pattern rune (only
-// those can be adjacent matches), and, when from is 0, the offset of the
-// first rune.
-func subsequence(f []byte, at int, pat []byte, from int) (end, adj, first int) {
-	for i := from; i < len(pat); {
-		size := 1
-		if pat[i] >= utf8.RuneSelf {
-			_, size = utf8.DecodeRune(pat[i:]) // 1 for 0xFF
+// wordScore is fuzzy's score of a fuzzy word in item i; for a word matched
+// with one edit, that of the text's word it stands for.
+func (ix *Index) wordScore(t *term, i uint32, f []byte, wh wordHit, wk *worker) int {
+	if wh.tier == tierEdit && wh.k > 0 {
+		tw := wk.buf[:0]
+		for x := wh.at; len(tw) < wh.k && x < len(f); {
+			r, size := decodeFolded(f[x:])
+			tw = append(tw, r)
+			x += size
 		}
-		var k int
-		if size == 1 {
-			k = bytes.IndexByte(f[at:], pat[i])
-		} else {
-			k = bytes.Index(f[at:], pat[i:i+size])
-		}
-		if k < 0 {
-			return -1, 0, 0
-		}
-		at += k
-		if i == 0 {
-			first = at
-		} else {
-			_, ps := utf8.DecodeLastRune(pat[:i])
-			if bytes.HasSuffix(f[:at], pat[i-ps:i]) {
-				adj++
-			}
-		}
-		at += size
-		i += size
+		sc, _ := walkScore(ix.texts[i], tw, nil)
+		return sc
 	}
-	return at, adj, first
-}
-
-// results turns the winners into Matches, recomputing their matched offsets.
-func (ix *Index) results(q *Query, cands []cand) []Match {
-	if len(cands) == 0 {
-		return nil
-	}
-	n := len(q.runes)
-	firsts := make([]int, len(q.enc))
-	res := make([]Match, len(cands))
-	idx := make([]int, len(cands)*n)
-	for k, c := range cands {
-		mi := idx[k*n : (k+1)*n : (k+1)*n]
-		i := c.item
-		if f := ix.item(i); ix.mask[i]&nonASCII == 0 && q.ascii && leftmost(f, q.enc, firsts) {
-			asciiScore(ix.texts[i], f, q.enc, firsts, mi)
-		} else {
-			walkScore(ix.texts[i], q.runes, mi)
+	if t.ascii && ix.mask[i]&nonASCII == 0 && len(wk.firsts) >= len(t.enc) {
+		if leftmost(f, t.enc, wk.firsts) {
+			return asciiScore(ix.texts[i], f, t.enc, wk.firsts, nil)
 		}
-		res[k] = Match{Item: int(i), Score: c.score, MatchedIndexes: mi}
 	}
-	return res
+	sc, _ := walkScore(ix.texts[i], t.runes, nil)
+	return sc
 }

@@ -228,8 +228,10 @@ func (t *terminals) start(w, h int, command string) (string, error) {
 	for _, e := range t.env {
 		args = append(args, "-e", e)
 	}
-	// NO_COLOR in the caller's environment would make grey pictures.
-	return name, t.tmux(append(args, "env -u NO_COLOR "+command)...)
+	// NO_COLOR in the caller's environment would make grey pictures; each
+	// shot starts from fresh study state, so none resumes where the one
+	// before left off (reading mode, a scrolled pane).
+	return name, t.tmux(append(args, `env -u NO_COLOR BRIEF_STATE_DIR="$(mktemp -d)" `+command)...)
 }
 
 func (t *terminals) close(name string) { _ = t.tmux("kill-session", "-t", name) }

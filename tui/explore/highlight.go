@@ -51,7 +51,7 @@ func highlightRunes(s string, idx []int, w int, p paint) string {
 		}
 		if rw > room {
 			if inHL {
-				b.WriteString(p.post)
+				b.WriteString(p.Post())
 				inHL = false
 			}
 			b.WriteString("…")
@@ -62,19 +62,19 @@ func highlightRunes(s string, idx []int, w int, p paint) string {
 		if hl {
 			k++
 		}
-		if hl != inHL && p.pre != "" {
+		if hl != inHL && p.Pre() != "" {
 			if hl {
-				b.WriteString(p.pre)
+				b.WriteString(p.Pre())
 			} else {
-				b.WriteString(p.post)
+				b.WriteString(p.Post())
 			}
 		}
 		inHL = hl
 		b.WriteRune(runes[i])
 		used += rw
 	}
-	if inHL && p.pre != "" {
-		b.WriteString(p.post)
+	if inHL && p.Pre() != "" {
+		b.WriteString(p.Post())
 	}
 	b.WriteString(spaces(w - used))
 	return b.String()

@@ -16,6 +16,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -287,14 +288,18 @@ func TestMemoryLimit(t *testing.T) {
 	old := debug.SetMemoryLimit(math.MaxInt64)
 	defer debug.SetMemoryLimit(old)
 	size := 0
-	model.EachSearchItem(b, func(_ model.RefKind, _, text string) { size += len(text) })
-	restore := setMemoryLimit(b)
+	catalog.EachSearchItem(b, func(_ model.RefKind, _, text string) { size += len(text) })
+	restore := setMemoryLimit([]*model.Briefing{b})
 	if got, want := debug.SetMemoryLimit(-1), memoryLimit(size); got != want {
 		t.Errorf("limit %d, want %d for %d bytes of text", got, want, size)
 	}
 	growMemoryLimit(1 << 20)
 	if got, want := debug.SetMemoryLimit(-1), memoryLimit(size)+1<<20; got != want {
 		t.Errorf("limit after the index %d, want %d", got, want)
+	}
+	growMemoryLimit(1 << 19) // a reloaded briefing's smaller index
+	if got, want := debug.SetMemoryLimit(-1), memoryLimit(size)+1<<20; got != want {
+		t.Errorf("limit after a second index %d, want %d", got, want)
 	}
 	restore()
 	if got := debug.SetMemoryLimit(-1); got != math.MaxInt64 {
@@ -305,7 +310,7 @@ func TestMemoryLimit(t *testing.T) {
 		t.Errorf("the index set a limit %d outside Run", got)
 	}
 	debug.SetMemoryLimit(1 << 30)
-	setMemoryLimit(b)()
+	setMemoryLimit([]*model.Briefing{b})()
 	if got := debug.SetMemoryLimit(-1); got != 1<<30 {
 		t.Errorf("a limit set before was changed to %d", got)
 	}

@@ -22,6 +22,9 @@ type paletteKeys struct {
 	// Older and Newer step through earlier queries: ↑ on the first result
 	// goes back, ↓ comes forward again while a recalled query is shown.
 	Older, Newer key.Binding
+	// Scope switches between this briefing and the whole library (only
+	// when explore mode was opened from a library).
+	Scope key.Binding
 }
 
 func newPaletteKeys() paletteKeys {
@@ -34,12 +37,15 @@ func newPaletteKeys() paletteKeys {
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close search")),
 		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ on the first", "earlier queries")),
 		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "later queries, back to yours")),
+		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this briefing / the whole library")),
 	}
 }
 
-func (k paletteKeys) ShortHelp() []key.Binding { return []key.Binding{k.Up, k.Down, k.Jump, k.Close} }
+func (k paletteKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Up, k.Down, k.Jump, k.Scope, k.Close}
+}
 func (k paletteKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Jump, k.Close, k.Older, k.Newer}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Jump, k.Close, k.Older, k.Newer, k.Scope}}
 }
 
 // searchResultsMsg carries the results of one search. seq numbers the
@@ -132,14 +138,22 @@ type paletteModel struct {
 	draft   string   // the user's own query while a recalled one is shown
 
 	preview detailModel
+
+	// The library scope (palette_library.go).
+	library    []*model.Briefing // the briefings of the library explore was opened from
+	lib        *libraryScope     // built on the first switch to it
+	inLibrary  bool
+	here       []searchItem // this briefing's items and searcher while the library's are shown
+	hereSearch searcher
 }
 
 // newPalette opens the palette over items with the last query recalled
 // (selected, so typing replaces it) and its search started. history is the
 // queries of earlier searches, oldest first.
-func newPalette(th *Theme, b *model.Briefing, items []searchItem, s searcher, history []string) (paletteModel, tea.Cmd) {
+func newPalette(th *Theme, b *model.Briefing, items []searchItem, s searcher, history []string, library []*model.Briefing) (paletteModel, tea.Cmd) {
 	m := paletteModel{th: th, b: b, keys: newPaletteKeys(), items: items, search: s, gate: new(searchGate),
-		history: history, hpos: len(history), preview: newDetail(b, th)}
+		history: history, hpos: len(history), preview: newDetail(b, th), library: library}
+	m.keys.Scope.SetEnabled(len(library) > 1)
 	last := ""
 	if len(history) > 0 {
 		last = history[len(history)-1]
@@ -246,10 +260,12 @@ func (m paletteModel) key(km tea.KeyPressMsg) (paletteModel, tea.Cmd) {
 	case key.Matches(km, k.Close):
 		return m, m.close(closeModalCmd)
 	case key.Matches(km, k.Jump):
-		if r, ok := m.selected(); ok && m.input.Value() == m.query {
-			return m, m.close(jumpCmd(r.ref, r.ref.Kind == model.KindSentence))
+		if _, ok := m.selected(); ok && m.input.Value() == m.query {
+			return m, m.choose(m.cursor)
 		}
 		return m, nil
+	case key.Matches(km, k.Scope):
+		return m.toggleScope()
 	case key.Matches(km, k.Older) && m.cursor == 0 && m.hpos > 0:
 		return m.recall(m.hpos - 1)
 	case key.Matches(km, k.Newer) && m.cursor == 0 && m.hpos < len(m.history) && (len(m.order) <= 1 || m.hpos < len(m.history)-1 || m.input.Selected()):
@@ -320,8 +336,7 @@ func (m paletteModel) Click(y int) (paletteModel, tea.Cmd) {
 		return m, nil
 	}
 	m.cursor = i
-	it, _ := m.selected()
-	return m.render(), m.close(jumpCmd(it.ref, it.ref.Kind == model.KindSentence))
+	return m.render(), m.choose(i)
 }
 
 // Scroll moves the result list by n rows.

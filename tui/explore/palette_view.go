@@ -68,9 +68,16 @@ func (m paletteModel) layoutPreview() paletteModel {
 
 // showPreview shows the selected result in the preview.
 func (m paletteModel) showPreview() paletteModel {
-	if it, ok := m.selected(); ok && it.ref.Kind != model.KindSentence {
-		m.preview = m.preview.Show(it.ref)
+	it, ok := m.selected()
+	if !ok || it.ref.Kind == model.KindSentence {
+		return m
 	}
+	if b := m.scopeBriefing(m.results[m.order[m.cursor]].item); b != m.preview.b {
+		// A hit in another briefing of the library: its own detail.
+		w, h := m.preview.w, m.preview.h
+		m.preview = newDetail(b, m.th).SetSize(w, h)
+	}
+	m.preview = m.preview.Show(it.ref)
 	return m
 }
 
@@ -136,6 +143,13 @@ func (m paletteModel) status() string {
 		parts = append(parts, plural(g.n, kindLabel(g.kind), kindPlural(g.kind)))
 	}
 	s += ": " + strings.Join(parts, " · ")
+	if len(m.library) > 1 {
+		if m.inLibrary {
+			s += fmt.Sprintf(" — in the library (%d briefings; tab: this one)", len(m.library))
+		} else {
+			s += " — tab: the whole library"
+		}
+	}
 	switch {
 	case m.hpos < len(m.history)-1:
 		s += fmt.Sprintf(" — earlier search %d of %d (↑ ↓)", len(m.history)-m.hpos, len(m.history))
@@ -234,6 +248,11 @@ func (m paletteModel) listLines() []string {
 		res := m.results[m.order[i]]
 		it := m.items[res.item]
 		text := highlightRunes(it.text, res.runes, tw, th.match)
+		if b := m.scopeBriefing(res.item); b != m.b && b.File != m.b.File {
+			// A hit in another briefing says which, at the end of its row.
+			title := " · " + trunc(b.Title, tw/3)
+			text = highlightRunes(it.text, res.runes, max(tw-sanitize.Width(title), 1), th.match) + th.dim.on(title)
+		}
 		badge := fit(kindLabel(it.ref.Kind), kindWidth)
 		if i == m.cursor {
 			out = append(out, th.selected.on("▸ "+badge+" ")+" "+text)
@@ -259,18 +278,23 @@ func (m paletteModel) previewLines(w, h int) []string {
 		}
 		return out
 	}
-	s := m.b.Sentence(it.ref.ID)
+	b := m.scopeBriefing(m.results[m.order[m.cursor]].item)
+	s := b.Sentence(it.ref.ID)
 	if s == nil {
 		return nil
 	}
 	th := m.th
 	var para []*model.Sentence
-	for _, p := range m.b.Source.Paragraphs {
+	for _, p := range b.Source.Paragraphs {
 		if len(p.Sentences) > 0 && p.Sentences[0].Paragraph == s.Paragraph {
 			para = p.Sentences
 		}
 	}
-	out := []string{th.heading.on(fit(fmt.Sprintf("Paragraph %d · sentence %s", s.Paragraph, s.ID), w))}
+	head := fmt.Sprintf("Paragraph %d · sentence %s", s.Paragraph, s.ID)
+	if b != m.b {
+		head = b.Title + " · " + head
+	}
+	out := []string{th.heading.on(fit(head, w))}
 	var at int // the row of the selected sentence
 	for _, ps := range para {
 		tw := max(w-2, 1)

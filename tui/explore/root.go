@@ -34,6 +34,9 @@ type config struct {
 	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
 	// start, when set, is the item to open on instead of resuming.
 	start model.Ref
+	// library is the briefings of the library explore mode was opened
+	// from, for the palette's library scope; nil otherwise.
+	library []*model.Briefing
 }
 
 // Model is the root of explore mode. It alone reads the window size, owns
@@ -83,6 +86,7 @@ type session struct {
 
 	interrupted bool
 	err         error
+	exit        Exit // set when the reader opens another briefing of the library
 }
 
 // view is what is built from one version of the briefing.
@@ -261,6 +265,9 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.openPicker(mentionsPicker(m.b, m.th, msg.actor))
 	case closeModalMsg:
 		m.modal = nil
+	case openElsewhereMsg:
+		m.exit = Exit{Open: msg.b, Goto: msg.id}
+		return m, tea.Quit
 	case rememberQueryMsg:
 		m.history = remember(m.history, msg.query)
 		if m.st != nil {
@@ -315,7 +322,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(k, g.Help):
 		m.openHelp()
 	case key.Matches(k, g.Search):
-		p, cmd := newPalette(m.th, m.b, m.items, m.searcher, m.history)
+		p, cmd := newPalette(m.th, m.b, m.items, m.searcher, m.history, m.cfg.library)
 		m.openModal(asModal(p))
 		return m, cmd
 	case key.Matches(k, g.Outline):
@@ -531,8 +538,16 @@ func (m *Model) helpScreen() helpModel {
 	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
 		helpGroup{"Everywhere", append(everywhere, m.openerKeys()...)},
-		helpGroup{"Search (/)", flat(newPaletteKeys().FullHelp())})
+		helpGroup{"Search (/)", flat(m.paletteKeys().FullHelp())})
 	return newHelp(m.th, groups)
+}
+
+// paletteKeys are the search palette's keys as they apply here: tab only
+// in a library.
+func (m *Model) paletteKeys() paletteKeys {
+	k := newPaletteKeys()
+	k.Scope.SetEnabled(len(m.cfg.library) > 1)
+	return k
 }
 
 func flat(groups [][]key.Binding) []key.Binding {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/search"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // toPoint moves the outline cursor to a point by pressing down.
@@ -333,7 +334,7 @@ func TestRuneIndexes(t *testing.T) {
 			t.Errorf("got %v, want %v", got, want)
 		}
 	}
-	p := paint{pre: "<", post: ">"}
+	p := paint{style.PaintOf("<", ">")}
 	if h := highlightRunes(s, got, 20, p); h != "“<Mo>scow” – <f>ormat   " {
 		t.Errorf("highlight: %q", h)
 	}

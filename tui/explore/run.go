@@ -23,6 +23,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/store"
 	"github.com/brief-cli/brief/tui/style"
 )
@@ -51,6 +52,8 @@ type Options struct {
 	// source sentence "p5.s3") instead of where the reader left off; Run
 	// refuses an id the briefing does not hold.
 	Goto string
+
+	library []*model.Briefing // set by RunInLibrary
 }
 
 // ErrInterrupted is returned by Run when the user quit with ctrl+c or the
@@ -66,18 +69,33 @@ var ErrInterrupted = fmt.Errorf("interrupted: %w", tea.ErrInterrupted)
 // briefing (resuming where they left off) and records the position when
 // the program ends; unless opts.NoReload, it reloads the briefing when its
 // file changes.
-func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
+func Run(ctx context.Context, b *model.Briefing, opts Options) error {
+	_, err := run(ctx, b, opts)
+	return err
+}
+
+// RunInLibrary is Run for a briefing opened from a library: the search
+// palette can search every briefing of it (tab), and choosing a hit in
+// another briefing ends explore mode with an Exit naming that briefing and
+// the item, for the caller to open.
+func RunInLibrary(ctx context.Context, b *model.Briefing, library []*model.Briefing, opts Options) (Exit, error) {
+	opts.library = library
+	return run(ctx, b, opts)
+}
+
+func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err error) {
 	if b == nil {
-		return errors.New("no briefing to explore")
+		return exit, errors.New("no briefing to explore")
 	}
 	cfg, err := resolve(opts)
 	if err != nil {
-		return err
+		return exit, err
 	}
+	cfg.library = opts.library
 	if opts.Goto != "" {
 		r, ok := b.Find(opts.Goto)
 		if !ok {
-			return &GotoError{ID: opts.Goto}
+			return exit, &GotoError{ID: opts.Goto}
 		}
 		cfg.start = r
 	}
@@ -92,7 +110,8 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 			defer st.Close()
 		}
 	}
-	defer setMemoryLimit(b)()
+	// In a library every briefing is in memory, and tab searches them all.
+	defer setMemoryLimit(append([]*model.Briefing{b}, opts.library...))()
 	if !opts.NoReload {
 		wctx, cancel := context.WithCancel(ctx)
 		defer cancel()
@@ -116,22 +135,23 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 				err = perr
 			}
 		}
+		exit = m.exit
 		switch {
 		case m.err != nil:
-			return m.err
+			return exit, m.err
 		case m.interrupted:
-			return ErrInterrupted
+			return exit, ErrInterrupted
 		}
 	}
 	switch {
 	case err == nil:
-		return nil
+		return exit, nil
 	case errors.Is(err, tea.ErrInterrupted):
-		return ErrInterrupted
+		return exit, ErrInterrupted
 	case ctx.Err() != nil:
-		return ctx.Err()
+		return exit, ctx.Err()
 	}
-	return err
+	return exit, err
 }
 
 // memoryLimit is the soft memory limit for explore mode on a briefing
@@ -150,16 +170,17 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) (err error) {
 func memoryLimit(size int) int64 { return 32<<20 + 5*int64(size) }
 
 // memLimit says whether Run set the process's memory limit, which only it
-// may then raise.
+// may then raise, and by how much the search index raised it.
 var memLimit struct {
 	sync.Mutex
-	set bool
+	set   bool
+	grown int64
 }
 
-// setMemoryLimit sets memoryLimit for b, unless a limit is already set
-// (GOMEMLIMIT, or the program's own, as brief serve's), and returns what
-// puts the old one back.
-func setMemoryLimit(b *model.Briefing) (restore func()) {
+// setMemoryLimit sets memoryLimit for the texts of bs, unless a limit is
+// already set (GOMEMLIMIT, or the program's own, as brief serve's), and
+// returns what puts the old one back.
+func setMemoryLimit(bs []*model.Briefing) (restore func()) {
 	memLimit.Lock()
 	defer memLimit.Unlock()
 	prev := debug.SetMemoryLimit(-1)
@@ -167,9 +188,11 @@ func setMemoryLimit(b *model.Briefing) (restore func()) {
 		return func() {}
 	}
 	size := 0
-	model.EachSearchItem(b, func(_ model.RefKind, _, text string) { size += len(text) })
+	for _, b := range bs {
+		catalog.EachSearchItem(b, func(_ model.RefKind, _, text string) { size += len(text) })
+	}
 	debug.SetMemoryLimit(memoryLimit(size))
-	memLimit.set = true
+	memLimit.set, memLimit.grown = true, 0
 	return func() {
 		memLimit.Lock()
 		defer memLimit.Unlock()
@@ -178,13 +201,16 @@ func setMemoryLimit(b *model.Briefing) (restore func()) {
 	}
 }
 
-// growMemoryLimit raises the limit setMemoryLimit set by n bytes; it does
-// nothing when Run did not set one.
+// growMemoryLimit makes room above the limit setMemoryLimit set for a
+// search index of n bytes; it does nothing when Run did not set one. The
+// index of a reloaded briefing replaces the old one: the room is the
+// largest index's, not their sum.
 func growMemoryLimit(n int64) {
 	memLimit.Lock()
 	defer memLimit.Unlock()
-	if memLimit.set {
-		debug.SetMemoryLimit(debug.SetMemoryLimit(-1) + n)
+	if memLimit.set && n > memLimit.grown {
+		debug.SetMemoryLimit(debug.SetMemoryLimit(-1) + n - memLimit.grown)
+		memLimit.grown = n
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
 
 // searchItem is one thing the palette can find.
@@ -32,15 +33,15 @@ type searcher interface {
 
 // searchItems lists everything the palette searches, in the order used to
 // break ties (kindRank): glossary terms, actors, events, themes, points,
-// then sentences. They are model.SearchItems, the items of brief search,
+// then sentences. They are catalog.SearchItems, the items of brief search,
 // made without that slice: the texts are the briefing's own strings, not
 // copies, and on an article near the size limit a second list of 185,000
 // items would weigh 10 MiB.
 func searchItems(b *model.Briefing) []searchItem {
 	n := 0
-	model.EachSearchItem(b, func(model.RefKind, string, string) { n++ })
+	catalog.EachSearchItem(b, func(model.RefKind, string, string) { n++ })
 	items := make([]searchItem, 0, n)
-	model.EachSearchItem(b, func(k model.RefKind, id, text string) {
+	catalog.EachSearchItem(b, func(k model.RefKind, id, text string) {
 		items = append(items, searchItem{ref: model.Ref{Kind: k, ID: id}, text: text})
 	})
 	return items
@@ -98,12 +99,12 @@ func rank(items []searchItem, ms []match) {
 	})
 }
 
-// indexSearcher searches with model.SearchIndex, the engine of brief
-// search: the results of fuzzySearcher, from an index built once. Equal
-// scores are ordered by kind, shorter text and position in the model, so
-// the best limit results are exactly fuzzySearcher's first limit.
+// indexSearcher searches with catalog.SearchIndex, the engine of brief
+// search: ranked in tiers (the phrase, whole words in any order, ..., a
+// word one edit away; see model/search), then by sahilm/fuzzy's score,
+// kind, shorter text and position, from an index built once.
 //
-// One model.Searcher serves the keystrokes, so a query that extends the
+// One catalog.Searcher serves the keystrokes, so a query that extends the
 // one before only looks at the items that matched it. Searches run one at
 // a time; the palette cancels one that a newer keystroke made stale.
 //
@@ -114,7 +115,7 @@ type indexSearcher struct {
 	items []searchItem
 
 	mu sync.Mutex // held by the running search
-	s  *model.Searcher
+	s  *catalog.Searcher
 }
 
 func newIndexSearcher(items []searchItem) *indexSearcher {
@@ -122,13 +123,13 @@ func newIndexSearcher(items []searchItem) *indexSearcher {
 }
 
 // searcher builds the index on first use; s.mu is held.
-func (s *indexSearcher) searcher() *model.Searcher {
+func (s *indexSearcher) searcher() *catalog.Searcher {
 	if s.s == nil {
-		ms := make([]model.SearchItem, len(s.items))
+		ms := make([]catalog.SearchItem, len(s.items))
 		for i, it := range s.items {
-			ms[i] = model.SearchItem{Ref: it.ref, Text: it.text}
+			ms[i] = catalog.SearchItem{Ref: it.ref, Text: it.text}
 		}
-		ix := model.NewItemIndex(ms)
+		ix := catalog.NewItemIndex(ms)
 		growMemoryLimit(int64(ix.Size()))
 		s.s = ix.NewSearcher()
 	}
@@ -150,4 +151,4 @@ func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []m
 }
 
 // kindRank orders kinds for ties: named things before the text about them.
-func kindRank(k model.RefKind) int { return model.SearchKindRank(k) }
+func kindRank(k model.RefKind) int { return catalog.SearchKindRank(k) }

@@ -2,26 +2,32 @@ package explore
 
 import (
 	"context"
-	"reflect"
+	"fmt"
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/brief-cli/brief/model"
 )
 
 // TestIndexSearcherMatchesFuzzy checks that the palette's searcher
-// (model/search) and sahilm/fuzzy give the same results.
+// (model/search, ranked in tiers) finds everything sahilm/fuzzy finds,
+// with fuzzy's scores for one-word queries.
 func TestIndexSearcherMatchesFuzzy(t *testing.T) {
 	items := searchItems(seed(t))
 	ix, fz := newIndexSearcher(items), newFuzzySearcher(items)
 	for _, q := range []string{"moscw", "daesh", "Taliban", "russia’s", "2016", "ukr", "x", "ground real", "zzzz", "é"} {
-		got := ix.Search(context.Background(), q, 0)
-		want := fz.Search(context.Background(), q, 0)
-		if len(got) == 0 && len(want) == 0 {
-			continue
+		got := map[int]match{}
+		for _, m := range ix.Search(context.Background(), q, 0) {
+			got[m.Item] = m
 		}
-		if !reflect.DeepEqual(got, want) {
-			t.Errorf("%q: index %d results, fuzzy %d; first %+v vs %+v", q, len(got), len(want), got[0], want[0])
+		for _, w := range fz.Search(context.Background(), q, 0) {
+			g, ok := got[w.Item]
+			if !ok {
+				t.Errorf("%q: fuzzy finds %q, the palette does not", q, items[w.Item].text)
+			} else if !strings.Contains(q, " ") && g.Score != w.Score {
+				t.Errorf("%q: %q scores %d, fuzzy %d", q, items[w.Item].text, g.Score, w.Score)
+			}
 		}
 	}
 }
@@ -121,5 +127,45 @@ func TestPalettePreview(t *testing.T) {
 			t.Errorf("%dx%d: no preview of %s:\n%s", sz[0], sz[1], s.ID, screen)
 		}
 		checkFits(t, m.Render(), sz[0], sz[1])
+	}
+}
+
+// TestPaletteLibraryScope: opened from a library, tab searches every
+// briefing of it; a hit in another briefing ends explore mode asking for
+// that briefing, on that item.
+func TestPaletteLibraryScope(t *testing.T) {
+	here := seed(t)
+	other, err := model.Parse("other.brief.md", []byte("---\nformat: brief/1\ntitle: Rivers\nsource: Rivers and towns\npublished: 2020-01-01\n---\n\n# Theme: Water {#water}\n\n## Floods come every spring {#floods}\n\n> The Zelwick river floods every spring.\n\n# Source\n\nThe Zelwick river floods every spring.\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(here, config{theme: ThemeDark, library: []*model.Briefing{here, other}})
+	m = step(m, tea.WindowSizeMsg{Width: 120, Height: 40})
+	m = press(m, "/", "type:zelwick")
+	if lineWith(plain(m), "Zelwick") >= 0 {
+		t.Fatalf("Zelwick found in this briefing:\n%s", plain(m))
+	}
+	m = press(m, "tab")
+	if !palette(m).inLibrary || len(palette(m).results) == 0 {
+		t.Fatalf("tab did not search the library:\n%s", plain(m))
+	}
+	if lineWith(plain(m), "Zelwick", "· Rivers") < 0 {
+		t.Errorf("a hit in another briefing does not say which:\n%s", plain(m))
+	}
+	res, cmd := m.Update(keyMsg("enter"))
+	m = res.(Model)
+	var quit bool
+	for _, msg := range runCmd(cmd) {
+		res, c := m.Update(msg)
+		m = res.(Model)
+		quit = quit || c != nil && fmt.Sprint(c()) == fmt.Sprint(tea.Quit())
+	}
+	if m.exit.Open != other || m.exit.Goto == "" || !quit {
+		t.Errorf("enter on the other briefing's hit: exit %+v, quit %v", m.exit, quit)
+	}
+	// Without a library, tab does nothing and is not offered.
+	m = press(sized(t, 120, 40, ThemeDark, false), "/", "type:zelwick", "tab")
+	if palette(m).inLibrary || strings.Contains(plain(m), "whole library") {
+		t.Error("tab switched to a library that is not there")
 	}
 }

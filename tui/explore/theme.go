@@ -1,8 +1,6 @@
 package explore
 
 import (
-	"strings"
-
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textarea"
 	"charm.land/lipgloss/v2"
@@ -20,27 +18,13 @@ const (
 	ThemeHighContrast = style.HighContrast
 )
 
-// paint is a style reduced to the escape sequences around a text, so that
-// hot paths can style a line by concatenation instead of a Render call.
-type paint struct{ pre, post string }
+// paint is a style reduced to the escape sequences around a text
+// (style.Paint), under the short name explore's renderers use.
+type paint struct{ style.Paint }
 
-func newPaint(s lipgloss.Style) paint {
-	// Render a single printable rune: lipgloss styles some attributes
-	// (underline) rune by rune and leaves control characters unstyled.
-	r := s.Render("X")
-	i := strings.IndexByte(r, 'X')
-	if i < 0 {
-		return paint{}
-	}
-	return paint{pre: r[:i], post: r[i+1:]}
-}
+func newPaint(s lipgloss.Style) paint { return paint{style.NewPaint(s)} }
 
-func (p paint) on(s string) string {
-	if p.pre == "" {
-		return s
-	}
-	return p.pre + s + p.post
-}
+func (p paint) on(s string) string { return p.On(s) }
 
 // Theme holds every style of explore mode. The root builds one from the
 // background (dark or light), the contrast and whether colour is allowed,

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -29,15 +30,16 @@ type HitsOptions struct {
 // WriteHits writes search results, best first. briefings are those of the
 // index the hits come from (SearchIndex.Briefings).
 //
-// Plain, a hit is one line of three tab-separated fields, FILE:ID, KIND and
-// TEXT, with the matched characters of TEXT in square brackets:
+// Plain, a hit is one line of three tab-separated fields, FILE#ID (the
+// address `brief FILE#ID` opens), KIND and TEXT, with the matched
+// characters of TEXT in square brackets:
 //
-//	russia.brief.md:p5.s3	sentence	In 2016, Russia initiated the [Moscow] Format
+//	russia.brief.md#p5.s3	sentence	In 2016, Russia initiated the [Moscow] Format
 //
 // Styled, it is a line naming the kind and id (and, for a library, the
 // briefing and its file), then the text, indented, with the matched
 // characters bold and underlined.
-func WriteHits(w io.Writer, hits []model.SearchHit, briefings []*model.Briefing, opts HitsOptions) error {
+func WriteHits(w io.Writer, hits []catalog.SearchHit, briefings []*model.Briefing, opts HitsOptions) error {
 	if opts.Styled {
 		var buf bytes.Buffer
 		writeStyled(&buf, hits, briefings, opts)
@@ -46,12 +48,12 @@ func WriteHits(w io.Writer, hits []model.SearchHit, briefings []*model.Briefing,
 	}
 	bw := bufio.NewWriter(w)
 	for _, h := range hits {
-		fmt.Fprintf(bw, "%s:%s\t%s\t%s\n", sanitize.Line(fileOf(briefings, h)), h.Ref.ID, h.Ref.Kind, MarkMatches(h.Text, h.MatchedIndexes, "[", "]"))
+		fmt.Fprintf(bw, "%s\t%s\t%s\n", sanitize.Line(catalog.SearchAddress(briefingOf(briefings, h), h.Ref.ID)), h.Ref.Kind, MarkMatches(h.Text, h.MatchedIndexes, "[", "]"))
 	}
 	return bw.Flush()
 }
 
-func writeStyled(w *bytes.Buffer, hits []model.SearchHit, briefings []*model.Briefing, opts HitsOptions) {
+func writeStyled(w *bytes.Buffer, hits []catalog.SearchHit, briefings []*model.Briefing, opts HitsOptions) {
 	faint := lipgloss.NewStyle().Faint(true)
 	bold := lipgloss.NewStyle().Bold(true)
 	pre, post := paint(lipgloss.NewStyle().Bold(true).Underline(true))
@@ -82,14 +84,14 @@ func paint(st lipgloss.Style) (pre, post string) {
 	return r[:i], r[i+1:]
 }
 
-func briefingOf(briefings []*model.Briefing, h model.SearchHit) *model.Briefing {
+func briefingOf(briefings []*model.Briefing, h catalog.SearchHit) *model.Briefing {
 	if h.Briefing >= 0 && h.Briefing < len(briefings) {
 		return briefings[h.Briefing]
 	}
 	return nil
 }
 
-func fileOf(briefings []*model.Briefing, h model.SearchHit) string {
+func fileOf(briefings []*model.Briefing, h catalog.SearchHit) string {
 	if b := briefingOf(briefings, h); b != nil {
 		return b.File
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -31,14 +32,14 @@ func TestMarkMatches(t *testing.T) {
 	}
 }
 
-func seedHits(t *testing.T, q string) ([]*model.Briefing, []model.SearchHit) {
+func seedHits(t *testing.T, q string) ([]*model.Briefing, []catalog.SearchHit) {
 	t.Helper()
 	b, err := seeds.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
 	bs := []*model.Briefing{b}
-	hits := model.SearchBriefings(context.Background(), q, 5, bs...)
+	hits := catalog.SearchBriefings(context.Background(), q, 5, bs...)
 	if len(hits) == 0 {
 		t.Fatalf("no hits for %q", q)
 	}
@@ -55,7 +56,7 @@ func TestWriteHitsPlain(t *testing.T) {
 	if len(lines) != len(hits) {
 		t.Fatalf("%d lines for %d hits:\n%s", len(lines), len(hits), out.String())
 	}
-	want := "(built-in) 000_bc22e7b79049ddaf.brief.md:g-moscow-format\tglossary\t[Mosc]o[w] Format"
+	want := "#g-moscow-format\tglossary\t[Mosc]o[w] Format" // the built-in briefing has no file
 	if lines[0] != want {
 		t.Errorf("first line %q, want %q", lines[0], want)
 	}

@@ -12,17 +12,17 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/model/search"
 	"github.com/brief-cli/brief/tui/widget"
 )
 
 // OpenMsg asks the root to open a briefing of the library.
-type OpenMsg struct{ Entry *model.LibraryEntry }
+type OpenMsg struct{ Entry *catalog.LibraryEntry }
 
 // OpenCmd makes an OpenMsg.
-func OpenCmd(e *model.LibraryEntry) tea.Cmd {
+func OpenCmd(e *catalog.LibraryEntry) tea.Cmd {
 	return func() tea.Msg { return OpenMsg{Entry: e} }
 }
 
@@ -60,7 +60,7 @@ type Picker struct {
 	keys KeyMap
 	help help.Model
 
-	lib *model.Library
+	lib *catalog.Library
 	ix  *search.Index // fields texts per entry, entry by entry
 
 	input   widget.Query // the filter
@@ -73,7 +73,7 @@ type Picker struct {
 }
 
 // NewPicker lists the entries of lib.
-func NewPicker(th Theme, lib *model.Library) Picker {
+func NewPicker(th Theme, lib *catalog.Library) Picker {
 	p := Picker{th: th, keys: DefaultKeyMap(), help: help.New(), lib: lib}
 	p.help.Styles = th.Help
 	p.input = widget.NewQuery("/ ").SetStyles(th.Query())
@@ -89,7 +89,7 @@ func NewPicker(th Theme, lib *model.Library) Picker {
 
 // sourceOf returns the source title to show: none for a broken file or a
 // plain article, whose source title is its title.
-func sourceOf(e *model.LibraryEntry) string {
+func sourceOf(e *catalog.LibraryEntry) string {
 	if e.Err != nil || e.Source == e.Title {
 		return ""
 	}
@@ -97,7 +97,7 @@ func sourceOf(e *model.LibraryEntry) string {
 }
 
 // relPath is an entry's path inside the library's folder.
-func (p Picker) relPath(e *model.LibraryEntry) string {
+func (p Picker) relPath(e *catalog.LibraryEntry) string {
 	if rel, err := filepath.Rel(p.lib.Dir, e.Path); err == nil && filepath.IsLocal(rel) {
 		return sanitize.Line(rel)
 	}
@@ -127,7 +127,7 @@ func (p Picker) SetTheme(th Theme) Picker {
 func (p Picker) Query() string { return p.input.Value() }
 
 // Selected returns the entry under the cursor, or nil.
-func (p Picker) Selected() *model.LibraryEntry {
+func (p Picker) Selected() *catalog.LibraryEntry {
 	if p.cursor < len(p.rows) {
 		return p.lib.Entries[p.rows[p.cursor].entry]
 	}
@@ -483,7 +483,7 @@ func (p Picker) entryLines(r row, selected bool) []string {
 
 // problemOf returns a broken file's first problem without the file's
 // path, which the entry already shows: "8:1: only # sections…".
-func problemOf(e *model.LibraryEntry) string {
+func problemOf(e *catalog.LibraryEntry) string {
 	p := sanitize.Line(e.Problems()[0])
 	if rest, ok := strings.CutPrefix(p, sanitize.Line(e.Path)+":"); ok {
 		return strings.TrimSpace(rest)
@@ -500,7 +500,7 @@ func dimmed(base lipgloss.Style, th Theme, selected bool) lipgloss.Style {
 }
 
 // countsOf says what a briefing holds.
-func countsOf(e *model.LibraryEntry) []string {
+func countsOf(e *catalog.LibraryEntry) []string {
 	if e.Plain {
 		return []string{"article", plural(e.Sentences, "sentence")}
 	}

@@ -12,28 +12,29 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/tui/style"
 )
 
 // testLibrary is a library of four files as LoadLibrary would list them
 // under "briefings": the seed, a briefing that cannot be loaded, the small
 // briefing of model's tests and a plain article with hostile text.
-func testLibrary(t testing.TB) *model.Library {
+func testLibrary(t testing.TB) *catalog.Library {
 	t.Helper()
-	load := func(path, as string) *model.LibraryEntry {
-		e := model.LoadLibraryEntry(path)
+	load := func(path, as string) *catalog.LibraryEntry {
+		e := catalog.LoadLibraryEntry(path)
 		if e.Err != nil {
 			t.Fatalf("%s: %v", path, e.Err)
 		}
 		e.Path = as
 		return e
 	}
-	broken := &model.LibraryEntry{Path: "briefings/broken.brief.md", Title: "broken.brief.md",
+	broken := &catalog.LibraryEntry{Path: "briefings/broken.brief.md", Title: "broken.brief.md",
 		Err: model.ErrorList{
 			{File: "briefings/broken.brief.md", Pos: model.Pos{Line: 12, Col: 3}, Msg: "quote not found in the article: matches up to “…the river”, then differs at “summer.”"},
 			{File: "briefings/broken.brief.md", Pos: model.Pos{Line: 30, Col: 1}, Msg: "unknown field \"when\""},
 		}}
-	return &model.Library{Dir: "briefings", Entries: []*model.LibraryEntry{
+	return &catalog.Library{Dir: "briefings", Entries: []*catalog.LibraryEntry{
 		load("../../seeds/000_bc22e7b79049ddaf.brief.md", "briefings/000_bc22e7b79049ddaf.brief.md"),
 		broken,
 		load("../../model/testdata/mini.brief.md", "briefings/rivers/mini.brief.md"),
@@ -45,7 +46,7 @@ var sizes = [][2]int{{60, 20}, {80, 24}, {120, 40}}
 
 // app returns the library program with lib loaded, at w x h, without
 // colour.
-func app(t testing.TB, lib *model.Library, w, h int) Model {
+func app(t testing.TB, lib *catalog.Library, w, h int) Model {
 	t.Helper()
 	m := New(context.Background(), lib.Dir, nil, State{Library: lib}, style.Dark, true)
 	return step(m, tea.WindowSizeMsg{Width: w, Height: h})
@@ -320,7 +321,7 @@ func TestHelpShowsOnlyKeysInEffect(t *testing.T) {
 func TestLoading(t *testing.T) {
 	lib := testLibrary(t)
 	calls := 0
-	load := func(ctx context.Context, progress func(done, total int)) *model.Library {
+	load := func(ctx context.Context, progress func(done, total int)) *catalog.Library {
 		calls++
 		progress(4, 4)
 		return lib
@@ -342,7 +343,7 @@ func TestLoading(t *testing.T) {
 	if strings.Contains(plain(m), "Loading") {
 		t.Error("a late progress message brought the progress screen back")
 	}
-	bad := &model.Library{Dir: "x", Err: fmt.Errorf("x: permission denied")}
+	bad := &catalog.Library{Dir: "x", Err: fmt.Errorf("x: permission denied")}
 	m = step(New(context.Background(), "x", load, State{}, style.Dark, true), loadedMsg{bad})
 	if m.err == nil {
 		t.Error("a folder that cannot be read is no error")

@@ -17,7 +17,7 @@ import (
 	"strings"
 
 	"github.com/brief-cli/brief/internal/gen"
-	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
 
 func main() {
@@ -62,7 +62,7 @@ func run(dir string, opts gen.Options, lines string) error {
 	if lines == "" {
 		return nil
 	}
-	lib := model.LoadLibrary(context.Background(), dir, nil)
+	lib := catalog.LoadLibrary(context.Background(), dir, nil)
 	if lib.Err != nil {
 		return lib.Err
 	}
@@ -76,7 +76,7 @@ func run(dir string, opts gen.Options, lines string) error {
 		if e.Err != nil {
 			return fmt.Errorf("the library does not load: %v", e.Err)
 		}
-		for _, it := range model.SearchItems(e.Briefing) {
+		for _, it := range catalog.SearchItems(e.Briefing) {
 			w.WriteString(strings.ReplaceAll(it.Text, "\n", " "))
 			w.WriteByte('\n')
 			n++

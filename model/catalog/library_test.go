@@ -1,4 +1,4 @@
-package model_test
+package catalog_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
 
 // write creates dir/name with data, making folders as needed.
@@ -42,8 +42,8 @@ const article = "A plain article\n- 2024-05-06\n\nFirst sentence here. Second on
 func libraryTree(t *testing.T) (string, []string) {
 	t.Helper()
 	dir := t.TempDir()
-	seedMD, seedTxt := read(t, "../seeds/000_bc22e7b79049ddaf.brief.md"), read(t, "../seeds/000_bc22e7b79049ddaf.txt")
-	mini := read(t, "testdata/mini.brief.md")
+	seedMD, seedTxt := read(t, "../../seeds/000_bc22e7b79049ddaf.brief.md"), read(t, "../../seeds/000_bc22e7b79049ddaf.txt")
+	mini := read(t, "../testdata/mini.brief.md")
 	write(t, dir, "seed/000_bc22e7b79049ddaf.brief.md", seedMD)
 	write(t, dir, "seed/000_bc22e7b79049ddaf.txt", seedTxt) // its article: not listed
 	write(t, dir, "mini.brief.md", mini)
@@ -75,7 +75,7 @@ func must(t *testing.T, err error) {
 	}
 }
 
-func rel(t *testing.T, dir string, lib *model.Library) []string {
+func rel(t *testing.T, dir string, lib *catalog.Library) []string {
 	t.Helper()
 	var out []string
 	for _, e := range lib.Entries {
@@ -92,7 +92,7 @@ func TestLoadLibraryFindsBriefings(t *testing.T) {
 	dir, want := libraryTree(t)
 	var mu sync.Mutex
 	var calls [][2]int
-	lib := model.LoadLibrary(context.Background(), dir, func(done, total int) {
+	lib := catalog.LoadLibrary(context.Background(), dir, func(done, total int) {
 		mu.Lock()
 		calls = append(calls, [2]int{done, total})
 		mu.Unlock()
@@ -112,7 +112,7 @@ func TestLoadLibraryFindsBriefings(t *testing.T) {
 			t.Errorf("progress call %d says %d done", i, c[0])
 		}
 	}
-	byName := map[string]*model.LibraryEntry{}
+	byName := map[string]*catalog.LibraryEntry{}
 	for i, e := range lib.Entries {
 		byName[want[i]] = e
 	}
@@ -143,11 +143,11 @@ func TestLoadLibraryFindsBriefings(t *testing.T) {
 }
 
 func TestLoadLibraryHostileCorpus(t *testing.T) {
-	lib := model.LoadLibrary(context.Background(), "../testdata/hostile", nil)
+	lib := catalog.LoadLibrary(context.Background(), "../../testdata/hostile", nil)
 	if lib.Err != nil {
 		t.Fatal(lib.Err)
 	}
-	files, _ := filepath.Glob("../testdata/hostile/*")
+	files, _ := filepath.Glob("../../testdata/hostile/*")
 	if len(lib.Entries) != len(files)-1 { // all but the README
 		t.Errorf("%d entries for %d files", len(lib.Entries), len(files))
 	}
@@ -165,18 +165,18 @@ func TestLoadLibraryHostileCorpus(t *testing.T) {
 }
 
 func TestLoadLibraryErrors(t *testing.T) {
-	lib := model.LoadLibrary(context.Background(), filepath.Join(t.TempDir(), "missing"), nil)
+	lib := catalog.LoadLibrary(context.Background(), filepath.Join(t.TempDir(), "missing"), nil)
 	if lib.Err == nil || !strings.Contains(lib.Err.Error(), "no such file") {
 		t.Errorf("missing folder: %v", lib.Err)
 	}
 	file := write(t, t.TempDir(), "a.brief.md", "x")
-	if lib := model.LoadLibrary(context.Background(), file, nil); lib.Err == nil || !strings.Contains(lib.Err.Error(), "not a folder") {
+	if lib := catalog.LoadLibrary(context.Background(), file, nil); lib.Err == nil || !strings.Contains(lib.Err.Error(), "not a folder") {
 		t.Errorf("a file: %v", lib.Err)
 	}
 	dir, _ := libraryTree(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if lib := model.LoadLibrary(ctx, dir, nil); !errors.Is(lib.Err, context.Canceled) {
+	if lib := catalog.LoadLibrary(ctx, dir, nil); !errors.Is(lib.Err, context.Canceled) {
 		t.Errorf("cancelled: %v", lib.Err)
 	}
 }
@@ -186,24 +186,24 @@ func TestLoadLibraryUnreadableFolder(t *testing.T) {
 		t.Skip("root reads every folder")
 	}
 	dir := t.TempDir()
-	write(t, dir, "a.brief.md", read(t, "testdata/mini.brief.md"))
+	write(t, dir, "a.brief.md", read(t, "../testdata/mini.brief.md"))
 	locked := filepath.Join(dir, "locked")
 	write(t, locked, "b.brief.md", "x")
 	must(t, os.Chmod(locked, 0))
 	t.Cleanup(func() { _ = os.Chmod(locked, 0o755) })
-	lib := model.LoadLibrary(context.Background(), dir, nil)
+	lib := catalog.LoadLibrary(context.Background(), dir, nil)
 	if lib.Err != nil || len(lib.Entries) != 2 || lib.Entries[1].Err == nil || !strings.Contains(lib.Entries[1].Err.Error(), "permission denied") {
 		t.Errorf("entries %+v, err %v", lib.Entries, lib.Err)
 	}
 }
 
 func TestLoadLibraryBoundsFiles(t *testing.T) {
-	defer model.SetMaxLibraryFiles(3)()
+	defer catalog.SetMaxLibraryFiles(3)()
 	dir := t.TempDir()
 	for _, n := range []string{"e", "d", "c", "b", "a"} {
 		write(t, dir, n+".txt", article)
 	}
-	lib := model.LoadLibrary(context.Background(), dir, nil)
+	lib := catalog.LoadLibrary(context.Background(), dir, nil)
 	if got := rel(t, dir, lib); !slices.Equal(got, []string{"a.txt", "b.txt", "c.txt"}) || lib.Skipped != 2 {
 		t.Errorf("entries %q, skipped %d", got, lib.Skipped)
 	}
@@ -212,11 +212,11 @@ func TestLoadLibraryBoundsFiles(t *testing.T) {
 func TestLoadLibraryEntryRefreshes(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "a.txt", article)
-	if e := model.LoadLibraryEntry(p); e.Err != nil || e.Sentences != 3 {
+	if e := catalog.LoadLibraryEntry(p); e.Err != nil || e.Sentences != 3 {
 		t.Fatalf("entry %+v", e)
 	}
 	write(t, dir, "a.txt", "Title\n- 2024-13-01\n\nText.\n")
-	if e := model.LoadLibraryEntry(p); e.Err == nil || !strings.Contains(e.Err.Error(), "a.txt:2:3: invalid date") {
+	if e := catalog.LoadLibraryEntry(p); e.Err == nil || !strings.Contains(e.Err.Error(), "a.txt:2:3: invalid date") {
 		t.Errorf("entry after a bad edit: %v", e.Err)
 	}
 }

@@ -1,4 +1,4 @@
-package model
+package catalog
 
 // SetMaxLibraryFiles lowers the bound on a library's files for a test and
 // returns the function that restores it.
@@ -18,6 +18,6 @@ func SetParts(size, parts int) (restore func()) {
 
 // MayMatch is the prefilter of SearchBriefings.
 func MayMatch(query, text string) bool {
-	f := newPrefilter(query)
+	f := newPrefilter(query, false)
 	return f.mayMatch(text)
 }

@@ -1,4 +1,4 @@
-package model
+package catalog
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/search"
 )
 
@@ -17,58 +18,60 @@ import (
 // aliases, an actor's name or alias, an event (its title and date), a
 // theme's title, a point, or a sentence of the source.
 type SearchItem struct {
-	Briefing int // which briefing of the index holds it (its position among NewSearchIndex's arguments)
-	Ref      Ref // its kind and id; a sentence's id is its location, "p3.s2"
+	Briefing int       // which briefing of the index holds it (its position among NewSearchIndex's arguments)
+	Ref      model.Ref // its kind and id; a sentence's id is its location, "p3.s2"
 	Text     string
 }
 
 // SearchItems lists what search finds in a briefing, in the briefing's
 // order within each kind, and the kinds in the order that breaks ties:
 // glossary terms, actors, events, themes, points, sentences.
-func SearchItems(b *Briefing) []SearchItem {
+func SearchItems(b *model.Briefing) []SearchItem {
 	return appendSearchItems(nil, 0, b)
 }
 
-func appendSearchItems(items []SearchItem, bi int, b *Briefing) []SearchItem {
-	eachSearchItem(b, func(k RefKind, id, text string) {
-		items = append(items, SearchItem{Briefing: bi, Ref: Ref{Kind: k, ID: id}, Text: text})
+func appendSearchItems(items []SearchItem, bi int, b *model.Briefing) []SearchItem {
+	eachSearchItem(b, func(k model.RefKind, id, text string) {
+		items = append(items, SearchItem{Briefing: bi, Ref: model.Ref{Kind: k, ID: id}, Text: text})
 	})
 	return items
 }
 
 // EachSearchItem calls fn with the kind, id and text of every item of b
 // that search finds, in the order of SearchItems, without making the list.
-func EachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) { eachSearchItem(b, fn) }
+func EachSearchItem(b *model.Briefing, fn func(k model.RefKind, id, text string)) {
+	eachSearchItem(b, fn)
+}
 
 // eachSearchItem calls fn with the kind, id and text of every item of b
 // that search finds, in the order of SearchItems.
-func eachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) {
+func eachSearchItem(b *model.Briefing, fn func(k model.RefKind, id, text string)) {
 	for _, t := range b.Glossary {
-		fn(KindTerm, t.ID, t.Term)
+		fn(model.KindTerm, t.ID, t.Term)
 		for _, a := range t.Aliases {
-			fn(KindTerm, t.ID, a)
+			fn(model.KindTerm, t.ID, a)
 		}
 	}
 	for _, a := range b.Actors {
-		fn(KindActor, a.ID, a.Name)
+		fn(model.KindActor, a.ID, a.Name)
 		for _, al := range a.Aliases {
-			fn(KindActor, a.ID, al)
+			fn(model.KindActor, a.ID, al)
 		}
 	}
 	for _, e := range b.Timeline {
-		fn(KindEvent, e.ID, e.Title+" · "+e.When.Label())
+		fn(model.KindEvent, e.ID, e.Title+" · "+e.When.Label())
 	}
 	for _, t := range b.Themes {
-		fn(KindTheme, t.ID, t.Title)
+		fn(model.KindTheme, t.ID, t.Title)
 	}
 	for _, t := range b.Themes {
 		for _, p := range t.Points {
-			fn(KindPoint, p.ID, p.Text)
+			fn(model.KindPoint, p.ID, p.Text)
 		}
 	}
 	for _, p := range b.Source.Paragraphs {
 		for _, s := range p.Sentences {
-			fn(KindSentence, s.ID, s.Text)
+			fn(model.KindSentence, s.ID, s.Text)
 		}
 	}
 }
@@ -76,17 +79,17 @@ func eachSearchItem(b *Briefing, fn func(k RefKind, id, text string)) {
 // SearchKindRank orders the kinds of SearchItem for ties: named things
 // (terms, actors, events, themes) before the text about them (points,
 // then sentences).
-func SearchKindRank(k RefKind) int {
+func SearchKindRank(k model.RefKind) int {
 	switch k {
-	case KindTerm:
+	case model.KindTerm:
 		return 0
-	case KindActor:
+	case model.KindActor:
 		return 1
-	case KindEvent:
+	case model.KindEvent:
 		return 2
-	case KindTheme:
+	case model.KindTheme:
 		return 3
-	case KindPoint:
+	case model.KindPoint:
 		return 4
 	}
 	return 5
@@ -99,7 +102,7 @@ func SearchKindRank(k RefKind) int {
 // item's place in it). It is built once and is safe for concurrent use;
 // a Searcher is not.
 type SearchIndex struct {
-	briefings []*Briefing
+	briefings []*model.Briefing
 	items     []SearchItem // in position order
 	order     []uint32     // order[k] is the item of the k-th text in tie order
 	parts     []indexPart  // consecutive runs of the texts in tie order
@@ -124,12 +127,13 @@ var maxParts = 0
 type SearchHit struct {
 	SearchItem
 	Item           int   // its position in Items()
-	Score          int   // fuzzy's score; higher is better
-	MatchedIndexes []int // byte offsets in Text of the matched characters, one per query character
+	Tier           int   // how the query matched (see model/search); higher is better
+	Score          int   // fuzzy's score within the tier; higher is better
+	MatchedIndexes []int // byte offsets in Text of the characters to highlight, ascending
 }
 
 // NewSearchIndex indexes everything search finds in the briefings.
-func NewSearchIndex(bs ...*Briefing) *SearchIndex {
+func NewSearchIndex(bs ...*model.Briefing) *SearchIndex {
 	n := 0
 	for _, b := range bs {
 		n += len(b.Glossary) + len(b.Actors) + len(b.Timeline) + len(b.Themes)
@@ -229,7 +233,7 @@ func (x *SearchIndex) Items() []SearchItem { return x.items }
 
 // Briefings returns the briefings indexed by NewSearchIndex (nil for
 // NewItemIndex).
-func (x *SearchIndex) Briefings() []*Briefing { return x.briefings }
+func (x *SearchIndex) Briefings() []*model.Briefing { return x.briefings }
 
 // Size returns the bytes the index holds besides the briefings: the
 // search index over the texts (the texts included) and the items.
@@ -269,6 +273,9 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	}
 	if len(x.parts) > 1 {
 		slices.SortFunc(all, func(a, b search.Match) int {
+			if a.Tier != b.Tier {
+				return b.Tier - a.Tier
+			}
 			if a.Score != b.Score {
 				return b.Score - a.Score
 			}
@@ -281,7 +288,7 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	out := make([]SearchHit, len(all))
 	for k, m := range all {
 		i := int(x.order[m.Item])
-		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
 	}
 	return out
 }
@@ -311,6 +318,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Search
 
 // jsonHit is one search result as `brief search --json` writes it.
 type jsonHit struct {
+	Address      string `json:"address"`
 	File         string `json:"file"`
 	Title        string `json:"title"`
 	Kind         string `json:"kind"`
@@ -321,20 +329,32 @@ type jsonHit struct {
 	MatchedBytes []int  `json:"matched_bytes"`
 }
 
+// SearchAddress is where an item of b lives, FILE#ID, as `brief FILE#ID`
+// opens it; an item of the built-in briefing, which has no file, is "#ID"
+// (`brief '#ID'`).
+func SearchAddress(b *model.Briefing, id string) string {
+	if b == nil || len(b.DiskFiles()) == 0 {
+		return "#" + id
+	}
+	return b.File + "#" + id
+}
+
 // WriteSearchJSON writes hits as a JSON array, best first: each with its
-// briefing's file and title, its kind and id (a sentence's id is its
+// address (FILE#ID), its briefing's file and title, its kind and id (a sentence's id is its
 // location, "p3.s2"), its text, score, and the matched characters as
 // character (rune) indices and as byte offsets into the UTF-8 text.
 // briefings are those searched, in the order given to the search.
-func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*Briefing) error {
+func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*model.Briefing) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
 		j := jsonHit{Kind: string(h.Ref.Kind), ID: h.Ref.ID, Text: h.Text, Score: h.Score,
 			Matched: search.RuneIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
+		var b *model.Briefing
 		if h.Briefing >= 0 && h.Briefing < len(briefings) {
-			b := briefings[h.Briefing]
+			b = briefings[h.Briefing]
 			j.File, j.Title = b.File, b.Title
 		}
+		j.Address = SearchAddress(b, h.Ref.ID)
 		out = append(out, j)
 	}
 	enc := json.NewEncoder(w)
@@ -356,11 +376,29 @@ func nonNilInts(s []int) []int {
 // drops the items that cannot match with a cheap test of the query's
 // characters, and indexes the rest. Hits name items by their position in
 // NewSearchIndex(bs...).Items().
-func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefing) []SearchHit {
+func SearchBriefings(ctx context.Context, query string, limit int, bs ...*model.Briefing) []SearchHit {
 	if query == "" || ctx.Err() != nil {
 		return nil
 	}
-	f := newPrefilter(query)
+	f := newPrefilter(query, true)
+	hits := searchParts(ctx, query, limit, siftAll(bs, &f))
+	if typosMatter(hits, limit) {
+		f = newPrefilter(query, false)
+		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
+	}
+	return hits
+}
+
+// typosMatter reports whether a match with a typo could make the first
+// limit hits of a search that left such matches out: fewer than limit hits
+// match without one (in the tiers above search.TierEdit; the scattered
+// matches of the lowest tier rank below typos).
+func typosMatter(hits []SearchHit, limit int) bool {
+	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.TierEdit
+}
+
+// siftAll sifts the items of every briefing, on every core.
+func siftAll(bs []*model.Briefing, f *prefilter) []searchPart {
 	parts := make([]searchPart, len(bs))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -376,7 +414,7 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 	}
 	close(jobs)
 	wg.Wait()
-	return searchParts(ctx, query, limit, parts)
+	return parts
 }
 
 // SearchLibrary loads the library under dir, as LoadLibrary does, and
@@ -384,10 +422,10 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*Briefi
 // SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
 // items are sifted as soon as it is loaded, on the loading goroutines.
 func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
-	f := newPrefilter(query)
+	f := newPrefilter(query, true)
 	var mu sync.Mutex
-	parts := map[*Briefing]searchPart{}
-	lib := loadLibrary(ctx, dir, nil, func(b *Briefing) {
+	parts := map[*model.Briefing]searchPart{}
+	lib := loadLibrary(ctx, dir, nil, func(b *model.Briefing) {
 		if query == "" {
 			return
 		}
@@ -407,7 +445,12 @@ func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library,
 			ordered[i].items[k].Briefing = i
 		}
 	}
-	return lib, searchParts(ctx, query, limit, ordered)
+	hits := searchParts(ctx, query, limit, ordered)
+	if typosMatter(hits, limit) {
+		f = newPrefilter(query, false)
+		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
+	}
+	return lib, hits
 }
 
 // searchPart is what may match in one briefing.
@@ -418,11 +461,11 @@ type searchPart struct {
 }
 
 // part sifts the items of b.
-func (f *prefilter) part(b *Briefing) searchPart {
+func (f *prefilter) part(b *model.Briefing) searchPart {
 	var p searchPart
-	eachSearchItem(b, func(k RefKind, id, text string) {
+	eachSearchItem(b, func(k model.RefKind, id, text string) {
 		if f.mayMatch(text) {
-			p.items = append(p.items, SearchItem{Ref: Ref{Kind: k, ID: id}, Text: text})
+			p.items = append(p.items, SearchItem{Ref: model.Ref{Kind: k, ID: id}, Text: text})
 			p.pos = append(p.pos, p.total)
 		}
 		p.total++
@@ -455,27 +498,46 @@ func searchParts(ctx context.Context, query string, limit int, parts []searchPar
 	return hits
 }
 
-// prefilter tells texts that cannot match a query: those in which the
-// query's characters do not occur in order, ignoring case. It only knows
-// ASCII queries; with others it lets every text through.
+// prefilter tells texts that cannot match a query: those in which a word
+// of the query does not occur in order, ignoring case, and, for a word of
+// four characters or more, no word one typo away can occur either. It only knows
+// ASCII words; other words let every text through.
 type prefilter struct {
-	lower, upper []byte // the query's bytes in lower and upper case
-	rare         int    // index of the query's rarest letter in English text, or -1
-	kelvin       bool   // the query holds k or s, whose case folds include non-ASCII runes
-	off          bool
+	words []wordFilter
+}
+
+// wordFilter is one word of a prefilter.
+type wordFilter struct {
+	lower, upper []byte // the word's bytes in lower and upper case
+	rare         [2]int // indexes of the word's two rarest letters in English text, or -1
+	kelvin       bool   // the word holds k or s, whose case folds include non-ASCII runes
+	edit         bool   // a typo is forgiven: four characters or more, no digit
 }
 
 // letterRarity orders the letters from the most common in English text to
 // the rarest.
 const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
 
-func newPrefilter(query string) prefilter {
-	f := prefilter{rare: -1}
-	rarity := -1
-	for i := 0; i < len(query); i++ {
-		c := query[i]
+// newPrefilter makes the prefilter of query; exact leaves out the texts
+// that can only match with a typo.
+func newPrefilter(query string, exact bool) prefilter {
+	var f prefilter
+	for _, w := range search.NewQuery(query).Words() {
+		if wf, ok := newWordFilter(w); ok {
+			wf.edit = wf.edit && !exact
+			f.words = append(f.words, wf)
+		}
+	}
+	return f
+}
+
+func newWordFilter(w string) (wordFilter, bool) {
+	f := wordFilter{rare: [2]int{-1, -1}}
+	rarity := [2]int{-1, -1}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
 		if c >= utf8.RuneSelf || c == 0 {
-			return prefilter{off: true}
+			return wordFilter{}, false
 		}
 		lo, up := c, c
 		if 'A' <= c && c <= 'Z' {
@@ -483,48 +545,135 @@ func newPrefilter(query string) prefilter {
 		} else if 'a' <= c && c <= 'z' {
 			up = c - ('a' - 'A')
 		}
-		if r := strings.IndexByte(letterRarity, lo); r > rarity {
-			rarity, f.rare = r, len(f.lower)
+		if r := strings.IndexByte(letterRarity, lo); r >= 0 && r != rarity[0] && r != rarity[1] {
+			switch {
+			case r > rarity[0]:
+				rarity[1], f.rare[1] = rarity[0], f.rare[0]
+				rarity[0], f.rare[0] = r, len(f.lower)
+			case r > rarity[1]:
+				rarity[1], f.rare[1] = r, len(f.lower)
+			}
 		}
 		f.lower, f.upper = append(f.lower, lo), append(f.upper, up)
 		f.kelvin = f.kelvin || lo == 'k' || lo == 's'
 	}
-	return f
+	f.edit = len(f.lower) >= 4 && strings.IndexAny(string(f.lower), "0123456789") < 0
+	return f, len(f.lower) > 0
 }
 
 // mayMatch reports whether t may match: false only when it cannot.
 func (f *prefilter) mayMatch(t string) bool {
-	if f.off {
-		return true
+	for k := range f.words {
+		if !f.words[k].mayMatch(t) {
+			return false
+		}
 	}
-	if len(t) < len(f.lower) {
-		return false // every query byte needs a text byte
+	return true
+}
+
+func (f *wordFilter) mayMatch(t string) bool {
+	if len(t) < len(f.lower)-1 {
+		return false // every byte of the word but one needs a text byte
 	}
 	// The Kelvin sign (U+212A, E2 84 AA) folds to k, the long s (U+017F,
 	// C5 BF) to s: leave such texts to the real test.
 	if f.kelvin && (strings.IndexByte(t, 0xE2) >= 0 || strings.IndexByte(t, 0xC5) >= 0) {
 		return true
 	}
-	// Most texts lack the query's rarest letter: a quick way out.
-	if r := f.rare; r >= 0 && strings.IndexByte(t, f.lower[r]) < 0 && strings.IndexByte(t, f.upper[r]) < 0 {
+	// Most texts lack the word's rarest letters; one of the two may be the
+	// character left out, not both.
+	if f.absent(t, f.rare[0]) && (f.rare[1] < 0 || f.absent(t, f.rare[1])) {
 		return false
 	}
+	// In order, all of them; else, for a word long enough to forgive a
+	// typo, one of its pieces that a word one edit away keeps (see
+	// model/search), and all of it but one character in order.
 	at := 0
-	for i, lo := range f.lower {
-		k := strings.IndexByte(t[at:], lo)
-		if up := f.upper[i]; up != lo {
-			rest := t[at:]
-			if k >= 0 {
-				rest = rest[:k]
-			}
-			if j := strings.IndexByte(rest, up); j >= 0 {
-				k = j
-			}
-		}
+	for i := range f.lower {
+		k := f.index(t[at:], i)
 		if k < 0 {
-			return false
+			return f.edit && f.loose(t) && f.mayBeNear(t)
 		}
 		at += k + 1
 	}
 	return true
+}
+
+// mayBeNear reports whether t holds, ignoring case, one of the halves of
+// the word, or both but for the characters around the middle.
+func (f *wordFilter) mayBeNear(t string) bool {
+	n := len(f.lower)
+	h := n / 2
+	return f.contains(t, 0, h) || f.contains(t, h, n) || f.contains(t, 0, h-1) && f.contains(t, h+1, n)
+}
+
+// contains reports whether t holds the word's bytes [i, j), ignoring case.
+func (f *wordFilter) contains(t string, i, j int) bool {
+	if i >= j {
+		return true
+	}
+	for at := 0; at <= len(t)-(j-i); {
+		k := f.index(t[at:], i)
+		if k < 0 || at+k > len(t)-(j-i) {
+			return false
+		}
+		p := at + k
+		ok := true
+		for x := i + 1; x < j && ok; x++ {
+			c := t[p+x-i]
+			ok = c == f.lower[x] || c == f.upper[x]
+		}
+		if ok {
+			return true
+		}
+		at = p + 1
+	}
+	return false
+}
+
+// loose reports whether all the word's characters but one occur in t in
+// order, ignoring case.
+func (f *wordFilter) loose(t string) bool {
+	s0, s1 := 0, -1 // offsets just past: all of them so far; all but one
+	for i := range f.lower {
+		n1 := s0
+		if s1 >= 0 {
+			if k := f.index(t[s1:], i); k >= 0 && (n1 < 0 || s1+k+1 < n1) {
+				n1 = s1 + k + 1
+			}
+		}
+		if s0 >= 0 {
+			if k := f.index(t[s0:], i); k >= 0 {
+				s0 += k + 1
+			} else {
+				s0 = -1
+			}
+		}
+		s1 = n1
+		if s1 < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// absent reports whether letter i of the word is not in t at all.
+func (f *wordFilter) absent(t string, i int) bool {
+	return i >= 0 && strings.IndexByte(t, f.lower[i]) < 0 && strings.IndexByte(t, f.upper[i]) < 0
+}
+
+// index finds letter i of the word in t, in either case.
+func (f *wordFilter) index(t string, i int) int {
+	lo, up := f.lower[i], f.upper[i]
+	k := strings.IndexByte(t, lo)
+	if up != lo {
+		rest := t
+		if k >= 0 {
+			rest = t[:k]
+		}
+		if j := strings.IndexByte(rest, up); j >= 0 {
+			k = j
+		}
+	}
+	return k
 }

@@ -1,4 +1,4 @@
-package model_test
+package catalog_test
 
 import (
 	"context"
@@ -18,6 +18,8 @@ import (
 
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
+	"github.com/brief-cli/brief/model/search"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -80,13 +82,13 @@ func testLibrary(t testing.TB) []*model.Briefing {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mini, err := model.Load("testdata/mini.brief.md")
+	mini, err := model.Load("../testdata/mini.brief.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	bs := []*model.Briefing{seed, mini,
 		parse(t, "kelvin.txt", []byte("Kelvin and the long s\n\nThe \u212A scale is ſtrange. Another Line Here. A camelCase NameHere.\n"))}
-	files, _ := filepath.Glob("../testdata/hostile/*.brief.md")
+	files, _ := filepath.Glob("../../testdata/hostile/*.brief.md")
 	for _, f := range files {
 		if b, err := model.Load(f); err == nil {
 			bs = append(bs, b)
@@ -95,36 +97,44 @@ func testLibrary(t testing.TB) []*model.Briefing {
 	return append(bs, madeLibrary(t, 3000, 2)...)
 }
 
-// paletteRanking is what explore mode's palette has always done: every
-// item through fuzzy.FindFromNoSort, ordered by score, then kind, then
-// shorter text, then position; the first limit kept.
-func paletteRanking(items []model.SearchItem, query string, limit int) []model.SearchHit {
-	ms := fuzzy.FindFromNoSort(query, textsOf(items))
+// paletteRanking is the engine's ranking (model/search, checked there
+// against its reference) over every item, in position order, with the
+// library's tie-break: tier, then score, then kind, then shorter text,
+// then position; the first limit kept.
+func paletteRanking(items []catalog.SearchItem, query string, limit int) []catalog.SearchHit {
+	texts := make([]string, len(items))
+	for i, it := range items {
+		texts[i] = it.Text
+	}
+	ms := search.NewIndex(texts).Search(context.Background(), query, 0)
 	sort.SliceStable(ms, func(i, j int) bool {
 		a, b := ms[i], ms[j]
+		if a.Tier != b.Tier {
+			return a.Tier > b.Tier
+		}
 		if a.Score != b.Score {
 			return a.Score > b.Score
 		}
-		ia, ib := items[a.Index], items[b.Index]
-		if ra, rb := model.SearchKindRank(ia.Ref.Kind), model.SearchKindRank(ib.Ref.Kind); ra != rb {
+		ia, ib := items[a.Item], items[b.Item]
+		if ra, rb := catalog.SearchKindRank(ia.Ref.Kind), catalog.SearchKindRank(ib.Ref.Kind); ra != rb {
 			return ra < rb
 		}
 		if len(ia.Text) != len(ib.Text) {
 			return len(ia.Text) < len(ib.Text)
 		}
-		return a.Index < b.Index
+		return a.Item < b.Item
 	})
 	if limit > 0 && len(ms) > limit {
 		ms = ms[:limit]
 	}
-	var out []model.SearchHit
+	var out []catalog.SearchHit
 	for _, m := range ms {
-		out = append(out, model.SearchHit{SearchItem: items[m.Index], Item: m.Index, Score: m.Score, MatchedIndexes: m.MatchedIndexes})
+		out = append(out, catalog.SearchHit{SearchItem: items[m.Item], Item: m.Item, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes})
 	}
 	return out
 }
 
-type textsOf []model.SearchItem
+type textsOf []catalog.SearchItem
 
 func (s textsOf) String(i int) string { return s[i].Text }
 func (s textsOf) Len() int            { return len(s) }
@@ -134,7 +144,7 @@ var queries = []string{
 	"err", "THE", "k", "s", "kelvin", "ks", "functon", "a b", "·", "p3", "river", "wrtier", "nil ptr", "中",
 }
 
-func sameHits(t *testing.T, what string, got, want []model.SearchHit) {
+func sameHits(t *testing.T, what string, got, want []catalog.SearchHit) {
 	t.Helper()
 	if len(got) == 0 && len(want) == 0 {
 		return
@@ -159,7 +169,7 @@ func sameHits(t *testing.T, what string, got, want []model.SearchHit) {
 // and for all.
 func TestSearchIndexMatchesPaletteRanking(t *testing.T) {
 	bs := testLibrary(t)
-	x := model.NewSearchIndex(bs...)
+	x := catalog.NewSearchIndex(bs...)
 	items := x.Items()
 	if len(items) < 3000 {
 		t.Fatalf("only %d items", len(items))
@@ -175,14 +185,14 @@ func TestSearchIndexMatchesPaletteRanking(t *testing.T) {
 // index finds the same.
 func TestSearchIndexInParts(t *testing.T) {
 	bs := testLibrary(t)
-	whole := model.NewSearchIndex(bs...)
-	defer model.SetParts(100, 7)()
-	parts := model.NewSearchIndex(bs...)
+	whole := catalog.NewSearchIndex(bs...)
+	defer catalog.SetParts(100, 7)()
+	parts := catalog.NewSearchIndex(bs...)
 	for _, q := range queries {
 		for _, limit := range []int{0, 3, 50} {
 			want := whole.Search(context.Background(), q, limit)
 			sameHits(t, fmt.Sprintf("%q limit %d", q, limit), parts.Search(context.Background(), q, limit), want)
-			sameHits(t, fmt.Sprintf("once: %q limit %d", q, limit), model.SearchBriefings(context.Background(), q, limit, bs...), want)
+			sameHits(t, fmt.Sprintf("once: %q limit %d", q, limit), catalog.SearchBriefings(context.Background(), q, limit, bs...), want)
 		}
 	}
 	s := parts.NewSearcher()
@@ -193,7 +203,7 @@ func TestSearchIndexInParts(t *testing.T) {
 
 // A Searcher, fed one keystroke at a time, finds what a fresh search does.
 func TestSearcherFollowsTyping(t *testing.T) {
-	x := model.NewSearchIndex(testLibrary(t)...)
+	x := catalog.NewSearchIndex(testLibrary(t)...)
 	s := x.NewSearcher()
 	var typed []string
 	for _, word := range []string{"goroutine", "moscow format"} {
@@ -213,15 +223,16 @@ func TestSearcherFollowsTyping(t *testing.T) {
 // A one-off search over briefings finds what the index finds.
 func TestSearchBriefingsMatchesIndex(t *testing.T) {
 	bs := testLibrary(t)
-	x := model.NewSearchIndex(bs...)
+	x := catalog.NewSearchIndex(bs...)
 	for _, q := range queries {
 		for _, limit := range []int{0, 5} {
-			sameHits(t, fmt.Sprintf("%q limit %d", q, limit), model.SearchBriefings(context.Background(), q, limit, bs...), x.Search(context.Background(), q, limit))
+			sameHits(t, fmt.Sprintf("%q limit %d", q, limit), catalog.SearchBriefings(context.Background(), q, limit, bs...), x.Search(context.Background(), q, limit))
 		}
 	}
 }
 
-// The prefilter of SearchBriefings never drops a text that matches: the
+// The prefilter of SearchBriefings never drops a text that matches (with a
+// typo forgiven, too): the
 // Kelvin sign matches k and the long s matches s, as fuzzy folds them.
 func TestPrefilterKeepsFoldedMatches(t *testing.T) {
 	for _, tc := range []struct{ q, text string }{
@@ -230,12 +241,13 @@ func TestPrefilterKeepsFoldedMatches(t *testing.T) {
 		if len(fuzzy.Find(tc.q, []string{tc.text})) == 0 {
 			t.Fatalf("fuzzy does not match %q in %q", tc.q, tc.text)
 		}
-		if !model.MayMatch(tc.q, tc.text) {
+		if !catalog.MayMatch(tc.q, tc.text) {
 			t.Errorf("the prefilter drops %q for %q", tc.text, tc.q)
 		}
 	}
-	for _, tc := range []struct{ q, text string }{{"ba", "ab"}, {"abc", "ab"}, {"x", "yz"}} {
-		if model.MayMatch(tc.q, tc.text) {
+	// A word may miss one character (a typo forgiven), not two.
+	for _, tc := range []struct{ q, text string }{{"xyz", "ab"}, {"abcd", "ab"}, {"x", "yz"}, {"ab cd", "ab"}} {
+		if catalog.MayMatch(tc.q, tc.text) {
 			t.Errorf("the prefilter keeps %q for %q", tc.text, tc.q)
 		}
 	}
@@ -246,27 +258,27 @@ func FuzzPrefilter(f *testing.F) {
 	f.Add("ab", "xAyB")
 	f.Add("gorout", "Goroutines start")
 	f.Fuzz(func(t *testing.T, q, text string) {
-		if len(fuzzy.Find(q, []string{text})) > 0 && !model.MayMatch(q, text) {
+		if len(search.NewIndex([]string{text}).Search(context.Background(), q, 0)) > 0 && !catalog.MayMatch(q, text) {
 			t.Errorf("the prefilter drops %q for %q", text, q)
 		}
 	})
 }
 
-// Equal scores: a glossary term before an actor of the same name, then
+// Equal tiers and scores: a glossary term before an actor of the same name, then
 // shorter texts first.
 func TestSearchTieBreaks(t *testing.T) {
 	seed, _ := seeds.Load()
-	hits := model.NewSearchIndex(seed).Search(context.Background(), "daesh", 0)
+	hits := catalog.NewSearchIndex(seed).Search(context.Background(), "daesh", 0)
 	if len(hits) < 2 || hits[0].Ref.Kind != model.KindTerm || hits[1].Ref.Kind != model.KindActor || hits[0].Score != hits[1].Score {
 		t.Fatalf("daesh ranks %+v, %+v first", hits[0], hits[1])
 	}
 	for i := 1; i < len(hits); i++ {
 		a, b := hits[i-1], hits[i]
-		if a.Score < b.Score {
-			t.Errorf("hit %d scores more than hit %d", i, i-1)
+		if a.Tier < b.Tier || a.Tier == b.Tier && a.Score < b.Score {
+			t.Errorf("hit %d ranks above hit %d", i, i-1)
 		}
-		ra, rb := model.SearchKindRank(a.Ref.Kind), model.SearchKindRank(b.Ref.Kind)
-		if a.Score == b.Score && (ra > rb || ra == rb && len(a.Text) > len(b.Text)) {
+		ra, rb := catalog.SearchKindRank(a.Ref.Kind), catalog.SearchKindRank(b.Ref.Kind)
+		if a.Tier == b.Tier && a.Score == b.Score && (ra > rb || ra == rb && len(a.Text) > len(b.Text)) {
 			t.Errorf("hits %d and %d tie on score but are out of order: %+v, %+v", i-1, i, a, b)
 		}
 	}
@@ -274,12 +286,12 @@ func TestSearchTieBreaks(t *testing.T) {
 	// after a space less 5 for the character before it in " bxxxx", and
 	// one point off for every unmatched byte. The point comes first, then
 	// the shorter sentence.
-	items := []model.SearchItem{
+	items := []catalog.SearchItem{
 		{Ref: model.Ref{Kind: model.KindSentence, ID: "p1.s1"}, Text: " bxxxx"},
 		{Ref: model.Ref{Kind: model.KindSentence, ID: "p1.s2"}, Text: "b"},
 		{Ref: model.Ref{Kind: model.KindPoint, ID: "pt"}, Text: " bxxxx"},
 	}
-	got := model.NewItemIndex(items).Search(context.Background(), "b", 0)
+	got := catalog.NewItemIndex(items).Search(context.Background(), "b", 0)
 	var order []string
 	for _, h := range got {
 		order = append(order, h.Ref.ID)
@@ -296,13 +308,13 @@ func TestSearchCancelled(t *testing.T) {
 	bs := testLibrary(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if hits := model.NewSearchIndex(bs...).Search(ctx, "the", 10); hits != nil {
+	if hits := catalog.NewSearchIndex(bs...).Search(ctx, "the", 10); hits != nil {
 		t.Errorf("a cancelled search found %d hits", len(hits))
 	}
-	if hits := model.SearchBriefings(ctx, "the", 10, bs...); hits != nil {
+	if hits := catalog.SearchBriefings(ctx, "the", 10, bs...); hits != nil {
 		t.Errorf("a cancelled one-off search found %d hits", len(hits))
 	}
-	if hits := model.NewSearchIndex(bs...).Search(context.Background(), "", 10); hits != nil {
+	if hits := catalog.NewSearchIndex(bs...).Search(context.Background(), "", 10); hits != nil {
 		t.Errorf("an empty query found %d hits", len(hits))
 	}
 }
@@ -310,9 +322,9 @@ func TestSearchCancelled(t *testing.T) {
 func TestWriteSearchJSON(t *testing.T) {
 	seed, _ := seeds.Load()
 	bs := []*model.Briefing{seed}
-	hits := model.SearchBriefings(context.Background(), "russia’s engagement", 3, bs...)
+	hits := catalog.SearchBriefings(context.Background(), "russia’s engagement", 3, bs...)
 	var buf strings.Builder
-	if err := model.WriteSearchJSON(&buf, hits, bs); err != nil {
+	if err := catalog.WriteSearchJSON(&buf, hits, bs); err != nil {
 		t.Fatal(err)
 	}
 	var got []struct {
@@ -343,7 +355,7 @@ func TestWriteSearchJSON(t *testing.T) {
 		}
 	}
 	buf.Reset()
-	_ = model.WriteSearchJSON(&buf, nil, bs)
+	_ = catalog.WriteSearchJSON(&buf, nil, bs)
 	if strings.TrimSpace(buf.String()) != "[]" {
 		t.Errorf("no hits: %q", buf.String())
 	}
@@ -351,11 +363,11 @@ func TestWriteSearchJSON(t *testing.T) {
 
 func TestSearchItemsKinds(t *testing.T) {
 	seed, _ := seeds.Load()
-	items := model.SearchItems(seed)
+	items := catalog.SearchItems(seed)
 	last := -1
 	counts := map[model.RefKind]int{}
 	for _, it := range items {
-		r := model.SearchKindRank(it.Ref.Kind)
+		r := catalog.SearchKindRank(it.Ref.Kind)
 		if r < last {
 			t.Fatalf("%v comes after a later kind", it.Ref)
 		}
@@ -374,7 +386,7 @@ func TestSearchItemsKinds(t *testing.T) {
 }
 
 func TestSentenceByID(t *testing.T) {
-	b, err := model.Load("testdata/mini.brief.md")
+	b, err := model.Load("../testdata/mini.brief.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -401,7 +413,7 @@ func TestMadeLibraryLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib := model.LoadLibrary(context.Background(), dir, nil)
+	lib := catalog.LoadLibrary(context.Background(), dir, nil)
 	if lib.Err != nil || len(lib.Entries) != st.Files {
 		t.Fatalf("%d entries for %d files: %v", len(lib.Entries), st.Files, lib.Err)
 	}
@@ -431,24 +443,24 @@ func TestSearchLibraryMatchesSearchBriefings(t *testing.T) {
 	if _, err := gen.Write(dir, pkgs, gen.Options{Sentences: 3000, PerFile: 100, BriefingEvery: 3}); err != nil {
 		t.Fatal(err)
 	}
-	write(t, dir, "seed/000_bc22e7b79049ddaf.brief.md", read(t, "../seeds/000_bc22e7b79049ddaf.brief.md"))
-	write(t, dir, "seed/000_bc22e7b79049ddaf.txt", read(t, "../seeds/000_bc22e7b79049ddaf.txt"))
+	write(t, dir, "seed/000_bc22e7b79049ddaf.brief.md", read(t, "../../seeds/000_bc22e7b79049ddaf.brief.md"))
+	write(t, dir, "seed/000_bc22e7b79049ddaf.txt", read(t, "../../seeds/000_bc22e7b79049ddaf.txt"))
 	write(t, dir, "broken.brief.md", "---\nformat: brief/1\n")
-	lib := model.LoadLibrary(context.Background(), dir, nil)
+	lib := catalog.LoadLibrary(context.Background(), dir, nil)
 	bs := lib.Briefings()
 	for _, q := range queries {
-		got, hits := model.SearchLibrary(context.Background(), dir, q, 25)
+		got, hits := catalog.SearchLibrary(context.Background(), dir, q, 25)
 		if got.Err != nil || len(got.Entries) != len(lib.Entries) || got.Broken() != 1 {
 			t.Fatalf("%q: library of %d entries, %d broken: %v", q, len(got.Entries), got.Broken(), got.Err)
 		}
-		sameHits(t, q, hits, model.SearchBriefings(context.Background(), q, 25, bs...))
+		sameHits(t, q, hits, catalog.SearchBriefings(context.Background(), q, 25, bs...))
 		for _, h := range hits {
 			if b := got.Briefings()[h.Briefing]; b.File != bs[h.Briefing].File {
 				t.Errorf("%q: hit names %s, want %s", q, b.File, bs[h.Briefing].File)
 			}
 		}
 	}
-	if _, hits := model.SearchLibrary(context.Background(), dir, "", 25); hits != nil {
+	if _, hits := catalog.SearchLibrary(context.Background(), dir, "", 25); hits != nil {
 		t.Errorf("an empty query found %d hits", len(hits))
 	}
 }

@@ -1,4 +1,4 @@
-package model
+package catalog
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -41,7 +42,7 @@ type LibraryEntry struct {
 	Path string // the file's path: Dir joined with its path inside the folder
 
 	// Briefing is the loaded briefing; nil when Err is set.
-	Briefing *Briefing
+	Briefing *model.Briefing
 	Err      error
 
 	Title     string // the briefing's title; for a broken file its name
@@ -62,8 +63,8 @@ func (e *LibraryEntry) Problems() []string {
 }
 
 // Briefings returns the loaded briefings, in path order.
-func (l *Library) Briefings() []*Briefing {
-	var out []*Briefing
+func (l *Library) Briefings() []*model.Briefing {
+	var out []*model.Briefing
 	for _, e := range l.Entries {
 		if e.Briefing != nil {
 			out = append(out, e.Briefing)
@@ -105,7 +106,7 @@ func LoadLibrary(ctx context.Context, dir string, progress func(done, total int)
 
 // loadLibrary is LoadLibrary; visit, if not nil, is called on the loading
 // goroutines with each briefing as it is loaded.
-func loadLibrary(ctx context.Context, dir string, progress func(done, total int), visit func(*Briefing)) *Library {
+func loadLibrary(ctx context.Context, dir string, progress func(done, total int), visit func(*model.Briefing)) *Library {
 	lib := &Library{Dir: dir}
 	files, broken, err := findLibraryFiles(ctx, dir)
 	lib.Entries = broken
@@ -193,9 +194,9 @@ func LoadLibraryEntry(path string) *LibraryEntry {
 // the article file it names, absolute ("" if none).
 func loadEntry(path string) (*LibraryEntry, string) {
 	e := &LibraryEntry{Path: path, Title: sanitize.Line(filepath.Base(path))}
-	data, err := readLimited(os.Open(path))
+	data, err := model.ReadFile(path)
 	if err != nil {
-		e.Err = &Error{File: sanitize.Line(path), Msg: describeOpenError(err)}
+		e.Err = err
 		return e, ""
 	}
 	article := ""
@@ -206,7 +207,7 @@ func loadEntry(path string) (*LibraryEntry, string) {
 		}
 		article = absPath(p)
 	}
-	b, err := parseFile(path, data)
+	b, err := model.LoadBytes(path, data)
 	if err != nil {
 		e.Err = err
 		return e, article
@@ -289,7 +290,7 @@ func isBriefingFile(path string) bool {
 func findLibraryFiles(ctx context.Context, dir string) (files []string, broken []*LibraryEntry, err error) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), describeOpenError(err))
+		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), model.DescribeOpenError(err))
 	}
 	real, err = filepath.Abs(real)
 	if err != nil {
@@ -297,7 +298,7 @@ func findLibraryFiles(ctx context.Context, dir string) (files []string, broken [
 	}
 	st, err := os.Stat(real)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), describeOpenError(err))
+		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), model.DescribeOpenError(err))
 	}
 	if !st.IsDir() {
 		return nil, nil, fmt.Errorf("%s: not a folder", sanitize.Line(dir))
@@ -317,7 +318,7 @@ func findLibraryFiles(ctx context.Context, dir string) (files []string, broken [
 				return err
 			}
 			broken = append(broken, &LibraryEntry{Path: shown, Title: sanitize.Line(filepath.Base(p)),
-				Err: &Error{File: sanitize.Line(shown), Msg: describeOpenError(err)}})
+				Err: &model.Error{File: sanitize.Line(shown), Msg: model.DescribeOpenError(err)}})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -357,7 +358,7 @@ func findLibraryFiles(ctx context.Context, dir string) (files []string, broken [
 		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 			return files, broken, err
 		}
-		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), describeOpenError(err))
+		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), model.DescribeOpenError(err))
 	}
 	slices.Sort(files)
 	return files, broken, nil

@@ -1,4 +1,4 @@
-package model_test
+package catalog_test
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
 
 // Benchmarks of a library's search, over libraries made by internal/gen
@@ -28,7 +29,7 @@ var benchSizes = []struct {
 var (
 	benchMu   sync.Mutex
 	benchLibs = map[int][]*model.Briefing{}
-	benchIdx  = map[int]*model.SearchIndex{}
+	benchIdx  = map[int]*catalog.SearchIndex{}
 )
 
 func benchLibrary(b *testing.B, n int) []*model.Briefing {
@@ -42,14 +43,14 @@ func benchLibrary(b *testing.B, n int) []*model.Briefing {
 	return bs
 }
 
-func benchIndex(b *testing.B, n int) *model.SearchIndex {
+func benchIndex(b *testing.B, n int) *catalog.SearchIndex {
 	bs := benchLibrary(b, n)
 	benchMu.Lock()
 	defer benchMu.Unlock()
 	if x := benchIdx[n]; x != nil {
 		return x
 	}
-	x := model.NewSearchIndex(bs...)
+	x := catalog.NewSearchIndex(bs...)
 	benchIdx[n] = x
 	return x
 }
@@ -64,9 +65,9 @@ func BenchmarkLibraryIndex(b *testing.B) {
 		bs := benchLibrary(b, size.n)
 		b.Run(size.name, func(b *testing.B) {
 			b.ReportAllocs()
-			var x *model.SearchIndex
+			var x *catalog.SearchIndex
 			for b.Loop() {
-				x = model.NewSearchIndex(bs...)
+				x = catalog.NewSearchIndex(bs...)
 			}
 			text := 0
 			for _, it := range x.Items() {
@@ -147,11 +148,11 @@ func BenchmarkSearchBriefings(b *testing.B) {
 	ctx := context.Background()
 	for _, size := range benchSizes[:2] {
 		bs := benchLibrary(b, size.n)
-		for _, q := range []string{"err", "goroutine", "functon"} {
+		for _, q := range []string{"err", "goroutine", "functon", "deadlinexc", "barrier write"} {
 			b.Run(size.name+"/"+q, func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
-					if len(model.SearchBriefings(ctx, q, 20, bs...)) == 0 {
+					if len(catalog.SearchBriefings(ctx, q, 20, bs...)) == 0 {
 						b.Fatalf("no hits for %q", q)
 					}
 				}
@@ -170,7 +171,7 @@ func BenchmarkLoadLibrary(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		lib := model.LoadLibrary(context.Background(), dir, nil)
+		lib := catalog.LoadLibrary(context.Background(), dir, nil)
 		if lib.Err != nil || len(lib.Entries) != 500 || lib.Broken() != 0 {
 			b.Fatalf("%d entries, %d broken: %v", len(lib.Entries), lib.Broken(), lib.Err)
 		}

@@ -1,0 +1,265 @@
+package search
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The query syntax is fzf's extended search: terms separated by spaces
+// must all match, in any order. A term is a fuzzy word unless it is
+// written
+//
+//	'word   exact: the text contains word
+//	^word   prefix: the text starts with word
+//	word$   suffix: the text ends with word
+//	^word$  the whole text is word
+//	!word   inverse: the text does not contain word (also !^word, !word$)
+//	a | b   either a or b (a group of alternatives)
+//
+// A backslash before a space keeps the space inside the term. Matching
+// ignores case, always.
+
+// termKind says how a term matches.
+type termKind uint8
+
+const (
+	termFuzzy  termKind = iota // the word, tiered (see the package documentation)
+	termExact                  // 'word
+	termPrefix                 // ^word
+	termSuffix                 // word$
+	termEqual                  // ^word$
+)
+
+// term is one word of a query, compiled.
+type term struct {
+	kind  termKind
+	inv   bool   // !: the text must not match
+	runes []rune // folded runes
+	enc   []byte // the runes encoded as in the folded copies (see appendFolded)
+	ascii bool   // every folded rune is ASCII
+	edit  bool   // see editable
+	mask  uint64 // character mask of the runes
+
+	// Pieces of the word of which a text one edit away holds one (see
+	// mayBeNear): its halves, or both of them but the runes next to the
+	// middle, which a swap across the middle may have moved.
+	half1, half2, part1, part2 []byte
+	pmask                      [4]uint64 // their character masks
+
+	btab []int // boundTable of the word, when it has at most maxBoundRunes runes
+}
+
+// editMin is the fewest runes a fuzzy word needs for typos to be forgiven:
+// shorter words are too easily one edit away from something else.
+const editMin = 4
+
+func newTerm(kind termKind, inv bool, s string) term {
+	t := term{kind: kind, inv: inv, ascii: true}
+	var ends []int        // ends[k]: the length of the encoding of runes[:k+1]
+	for _, r := range s { // like []rune(s): invalid bytes become U+FFFD
+		f := foldRune(r)
+		t.runes = append(t.runes, f)
+		t.enc = appendFolded(t.enc, f)
+		ends = append(ends, len(t.enc))
+		t.mask |= runeBit(f)
+		if f >= utf8.RuneSelf {
+			t.ascii = false
+		}
+	}
+	if n := len(t.runes); n <= maxBoundRunes {
+		sepAdj := 0
+		for p := 1; p < n; p++ {
+			if isSeparator(t.runes[p-1]) {
+				sepAdj++
+			}
+		}
+		t.btab = boundTable(n, sepAdj)
+	}
+	t.edit = len(t.runes) >= editMin && !slices.ContainsFunc(t.runes, unicode.IsDigit)
+	if n := len(t.runes); n >= editMin {
+		h := n / 2
+		t.half1, t.half2 = t.enc[:ends[h-1]], t.enc[ends[h-1]:]
+		t.part1, t.part2 = t.enc[:ends[h-2]], t.enc[ends[h]:]
+		for k, p := range [4][]byte{t.half1, t.half2, t.part1, t.part2} {
+			for _, r := range string(p) {
+				t.pmask[k] |= runeBit(r)
+			}
+		}
+	}
+	return t
+}
+
+// editable reports whether one edit in the word is forgiven: a word of
+// editMin letters or more, without digits (a number or an id one digit
+// off is another one, not a typo).
+func (t *term) editable() bool { return t.edit }
+
+// Query is a compiled search: groups of alternative terms, every group
+// to match. A Searcher keeps the last one to decide whether the next query
+// narrows it.
+type Query struct {
+	text   string
+	groups [][]term
+	words  []*term // the fuzzy words standing alone in their group, in order: the phrase
+	plain  bool    // the query is nothing but fuzzy words
+	nul    bool    // a term holds a NUL, which nothing matches
+	bound  int     // score bound of the words at length 0 (see lenBound), when bndOK
+	boundE int     // the same with the words one rune longer: a word one edit away scores as the text's word
+	bndOK  bool
+}
+
+// NewQuery compiles s (see the syntax above).
+func NewQuery(s string) Query {
+	initFold()
+	q := Query{text: s, plain: true}
+	orNext := false
+	for _, tok := range splitTerms(s) {
+		if tok == "|" {
+			orNext = len(q.groups) > 0
+			continue
+		}
+		t, ok := parseTerm(tok)
+		if !ok {
+			continue
+		}
+		if bytes.IndexByte(t.enc, 0) >= 0 {
+			q.nul = true
+		}
+		if orNext {
+			k := len(q.groups) - 1
+			q.groups[k] = append(q.groups[k], t)
+		} else {
+			q.groups = append(q.groups, []term{t})
+		}
+		orNext = false
+	}
+	q.bndOK = true
+	for k := range q.groups {
+		g := q.groups[k]
+		if len(g) > 1 {
+			q.bndOK = false // alternatives score too
+		}
+		if len(g) != 1 || g[0].kind != termFuzzy || g[0].inv {
+			q.plain = false
+			continue
+		}
+		t := &g[0]
+		q.words = append(q.words, t)
+		b, ok := lenBound(len(t.runes))
+		be, okE := lenBound(len(t.runes) + 1)
+		q.bound += b
+		q.boundE += be
+		q.bndOK = q.bndOK && ok && okE
+	}
+	return q
+}
+
+// splitTerms cuts a query at spaces, keeping a space escaped with a
+// backslash inside its term.
+func splitTerms(s string) []string {
+	var out []string
+	var cur strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == ' ':
+			cur.WriteByte(' ')
+			i++
+		case s[i] == ' ' || s[i] == '\t' || s[i] == '\n':
+			if cur.Len() > 0 {
+				out = append(out, cur.String())
+				cur.Reset()
+			}
+		default:
+			cur.WriteByte(s[i])
+		}
+	}
+	if cur.Len() > 0 {
+		out = append(out, cur.String())
+	}
+	return out
+}
+
+// parseTerm reads the operators of one term, as fzf does; ok is false
+// when nothing is left to match.
+func parseTerm(tok string) (term, bool) {
+	kind, inv := termFuzzy, false
+	text := tok
+	if strings.HasPrefix(text, "!") && len(text) > 1 {
+		inv, text = true, text[1:]
+	}
+	suffix := false
+	if text != "$" && strings.HasSuffix(text, "$") {
+		suffix, text = true, text[:len(text)-1]
+	}
+	switch {
+	case strings.HasPrefix(text, "'") && len(text) > 1:
+		kind, text = termExact, text[1:]
+	case strings.HasPrefix(text, "^") && len(text) > 1:
+		kind, text = termPrefix, text[1:]
+		if suffix {
+			kind = termEqual
+		}
+	case suffix:
+		kind = termSuffix
+	case inv:
+		kind = termExact // !word: the text does not contain word
+	}
+	if text == "" {
+		return term{}, false
+	}
+	return newTerm(kind, inv, text), true
+}
+
+// String returns the query as given.
+func (q Query) String() string { return q.text }
+
+// Len returns the number of runes in the fuzzy words of the query.
+func (q Query) Len() int {
+	n := 0
+	for _, w := range q.words {
+		n += len(w.runes)
+	}
+	return n
+}
+
+// empty reports whether q matches nothing: no term at all, or a NUL.
+func (q *Query) empty() bool { return len(q.groups) == 0 || q.nul }
+
+// Words returns the fuzzy words of the query that stand alone in their
+// group, and the texts of its exact, prefix and suffix terms: every one of
+// them, or all but one of its runes (a typo forgiven), occurs in a match
+// in order. Inverse terms and alternatives are left out.
+func (q Query) Words() []string {
+	var out []string
+	for _, g := range q.groups {
+		if len(g) == 1 && !g[0].inv {
+			out = append(out, string(g[0].runes))
+		}
+	}
+	return out
+}
+
+// Extends reports whether every text that may match q is among those that
+// may match prev, as the Searcher remembers them: both are plain fuzzy
+// words, q's words are prev's, except that the last may be longer, and
+// maybe more words after them.
+func (q Query) Extends(prev Query) bool {
+	if !q.plain || !prev.plain || len(prev.words) == 0 || len(q.words) < len(prev.words) {
+		return false
+	}
+	last := len(prev.words) - 1
+	for k, w := range prev.words {
+		v := q.words[k].runes
+		if k == last {
+			if len(v) < len(w.runes) || !slices.Equal(v[:len(w.runes)], w.runes) {
+				return false
+			}
+		} else if !slices.Equal(v, w.runes) {
+			return false
+		}
+	}
+	return true
+}
