@@ -126,11 +126,14 @@ func newIndexSearcher(items []searchItem) *indexSearcher {
 func (s *indexSearcher) searcher() *catalog.Searcher {
 	if s.s == nil {
 		ms := make([]catalog.SearchItem, len(s.items))
+		texts := 0
 		for i, it := range s.items {
 			ms[i] = catalog.SearchItem{Ref: it.ref, Text: it.text}
+			texts += len(it.text)
 		}
 		ix := catalog.NewItemIndex(ms)
-		growMemoryLimit(int64(ix.Size()))
+		// The texts it counts are the briefing's, already in memory.
+		growMemoryLimit(int64(ix.Size() - texts))
 		s.s = ix.NewSearcher()
 	}
 	return s.s
