@@ -189,11 +189,10 @@ func TestExplorePaletteRecallsAndPreviews(t *testing.T) {
 	s.WaitFor("the query before, recalled", func(sc string) bool { return strings.Contains(sc, "/ isolation") })
 	// Down through the results to the first sentence: the preview shows it
 	// in its paragraph, marked.
-	for range 12 {
-		if hasLine("▸ sentence")(s.Screen()) {
-			break
-		}
+	for i := 0; i < 12 && !hasLine("┃▸ sentence")(s.Screen()); i++ {
+		before := lineIndex(s.Screen(), "┃▸")
 		s.Keys("Down")
+		s.WaitFor("the cursor moved", func(sc string) bool { return lineIndex(sc, "┃▸") != before })
 	}
 	s.WaitFor("the selected sentence previewed in its paragraph", func(sc string) bool {
 		return hasLine("▸ sentence")(sc) && hasLine("Paragraph", "sentence p")(sc) && hasLine("▌", "isolation")(sc)

@@ -86,12 +86,3 @@ func sentencesOf(b *model.Briefing, r model.Ref) []string {
 	}
 	return b.SentencesOf(r)
 }
-
-// sentenceIndex maps sentence ids to their position in the article.
-func sentenceIndex(b *model.Briefing) map[string]int {
-	m := map[string]int{}
-	for i, s := range b.Sentences() {
-		m[s.ID] = i
-	}
-	return m
-}

@@ -20,7 +20,8 @@ const searchLimit = 200
 type paletteKeys struct {
 	Up, Down, PageUp, PageDown, Jump, Close key.Binding
 	// Older and Newer step through earlier queries: ↑ on the first result
-	// goes back, ↓ comes forward again while a recalled query is shown.
+	// goes back; ↓ moves through the results, and comes forward again in
+	// the queries only when there are none.
 	Older, Newer key.Binding
 	// Scope switches between this briefing and the whole library (only
 	// when explore mode was opened from a library).
@@ -36,7 +37,7 @@ func newPaletteKeys() paletteKeys {
 		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to result")),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close search")),
 		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ on the first", "earlier queries")),
-		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓", "later queries, back to yours")),
+		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ with no results", "later queries, back to yours")),
 		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this briefing / the whole library")),
 	}
 }
@@ -268,7 +269,8 @@ func (m paletteModel) key(km tea.KeyPressMsg) (paletteModel, tea.Cmd) {
 		return m.toggleScope()
 	case key.Matches(km, k.Older) && m.cursor == 0 && m.hpos > 0:
 		return m.recall(m.hpos - 1)
-	case key.Matches(km, k.Newer) && m.cursor == 0 && m.hpos < len(m.history) && (len(m.order) <= 1 || m.hpos < len(m.history)-1 || m.input.Selected()):
+	case key.Matches(km, k.Newer) && len(m.order) == 0 && m.hpos < len(m.history):
+		// ↓ moves through the results; with none, it comes forward again.
 		return m.recall(m.hpos + 1)
 	}
 	lk := listKeys{Up: k.Up, Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown}

@@ -92,8 +92,8 @@ func TestPaletteHistory(t *testing.T) {
 		t.Errorf("the status does not say which earlier search this is:\n%s", plain(m))
 	}
 	m = press(m, "down")
-	if got := palette(m).input.Value(); got != "moscow format" {
-		t.Errorf("↓ gave %q", got)
+	if got := palette(m).input.Value(); got != "daesh" || palette(m).cursor != 1 {
+		t.Errorf("↓ on a recalled query's results gave %q, cursor %d; want the results browsed", got, palette(m).cursor)
 	}
 	m = press(m, "type:x")
 	if got := palette(m).input.Value(); got != "x" {
