@@ -3,6 +3,7 @@ package export
 import (
 	"encoding/json"
 	"io"
+	"sort"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/date"
@@ -79,9 +80,12 @@ type jsonEvent struct {
 	Uncertain   bool   `json:"uncertain"`
 	// Ends qualifies each end on its own: c. 2005 – 2025 is approximate at
 	// its start only.
-	Ends        jsonEnds    `json:"ends"`
-	Part        string      `json:"part,omitempty"`
-	Status      string      `json:"status,omitempty"`
+	Ends   jsonEnds `json:"ends"`
+	Part   string   `json:"part,omitempty"`
+	Status string   `json:"status,omitempty"`
+	// Order is the event's place (1-based) in the reading order every
+	// view uses (docs/format.md); the array itself is sorted by start.
+	Order       int         `json:"order"`
 	Title       string      `json:"title"`
 	Description string      `json:"description,omitempty"`
 	Quotes      []jsonQuote `json:"quotes"`
@@ -99,6 +103,21 @@ type jsonEnd struct {
 	Approximate bool `json:"approximate"`
 	Uncertain   bool `json:"uncertain"`
 	Open        bool `json:"open,omitempty"`
+}
+
+// timelineJSON is the timeline as data: sorted by start (an open start,
+// "", first), as a consumer sorting dates expects, each event carrying its
+// place in the reading order the views use (by the earliest moment the
+// event is surely under way; see docs/format.md).
+func timelineJSON(events []*model.Event) []jsonEvent {
+	out := make([]jsonEvent, 0, len(events))
+	for i, e := range events {
+		j := eventJSON(e)
+		j.Order = i + 1
+		out = append(out, j)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
 }
 
 func eventJSON(e *model.Event) jsonEvent {
@@ -196,9 +215,7 @@ func JSON(w io.Writer, b *model.Briefing) error {
 		}
 		out.Themes = append(out.Themes, jt)
 	}
-	for _, e := range b.Timeline {
-		out.Timeline = append(out.Timeline, eventJSON(e))
-	}
+	out.Timeline = timelineJSON(b.Timeline)
 	for _, a := range b.Actors {
 		ja := jsonActor{ID: a.ID, Name: a.Name, Aliases: nonNil(a.Aliases), Kind: a.Kind, Stance: a.Stance,
 			Description: a.Description, Quotes: quotesJSON(a.Quotes), Mentions: []jsonMention{}}

@@ -184,10 +184,7 @@ func writeTimeline(b *model.Briefing, t *textWriter) {
 // TimelineJSON writes the timeline alone as a JSON array, each event as
 // in the full JSON export.
 func TimelineJSON(w io.Writer, b *model.Briefing) error {
-	out := []jsonEvent{}
-	for _, e := range b.Timeline {
-		out = append(out, eventJSON(e))
-	}
+	out := timelineJSON(b.Timeline)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
