@@ -82,6 +82,9 @@ func startServer(t testing.TB, cfg Config, factory Factory) *testServer {
 	if cfg.Listen == "" {
 		cfg.Listen = "127.0.0.1:0"
 	}
+	if cfg.ShutdownGrace == 0 {
+		cfg.ShutdownGrace = time.Second // tests need not wait the real 5 s
+	}
 	if cfg.HostKeyPath == "" {
 		cfg.HostKeyPath = filepath.Join(dir, "host_key")
 	}

@@ -60,7 +60,7 @@ func flood(t *testing.T, ts *testServer, connects int) net.Conn {
 			if err := sess.WindowChange(50+n%30, 150+n%100); err != nil {
 				break
 			}
-			time.Sleep(20 * time.Millisecond) // a frame drawn for each
+			time.Sleep(10 * time.Millisecond) // a frame drawn for each
 		}
 		flooded <- n
 	}()

@@ -77,6 +77,9 @@ type Config struct {
 	// to take it before the client is taken for gone and hung up on
 	// (DefaultWriteTimeout).
 	WriteTimeout time.Duration
+	// ShutdownGrace is how long a shutdown waits for clients to hang up
+	// after their sessions were told, before it hangs up on them (0: 5 s).
+	ShutdownGrace time.Duration
 	// MemoryLimit is the soft memory limit of the process while it serves
 	// (see runtime/debug.SetMemoryLimit); 0 means one sized for
 	// MaxSessions (DefaultMemoryLimit), negative none. GOMEMLIMIT, when
@@ -387,7 +390,11 @@ func (s *Server) shutdown() {
 	}
 	s.mu.Unlock()
 	s.log.Info("shutting down", "sessions", n)
-	ctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	grace := s.cfg.ShutdownGrace
+	if grace <= 0 {
+		grace = shutdownGrace
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), grace)
 	defer cancel()
 	ended := make(chan struct{})
 	go func() { s.done.Wait(); close(ended) }()
