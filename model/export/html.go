@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
@@ -233,14 +234,18 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 {{- end}}
 {{- end}}`
 
-var htmlTemplate = template.Must(template.New("brief").Funcs(template.FuncMap{
-	"clean":  sanitize.Text,
-	"line":   sanitize.Line,
-	"inc":    func(i int) int { return i + 1 },
-	"paras":  htmlParagraphs,
-	"anchor": func(id string) string { return "s-" + id },
-	"lines":  func(s string) []string { return strings.Split(s, "\n") },
-}).Parse(htmlSource))
+// htmlTemplate is parsed on first use, not when the program starts: every
+// command would pay for it.
+var htmlTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("brief").Funcs(template.FuncMap{
+		"clean":  sanitize.Text,
+		"line":   sanitize.Line,
+		"inc":    func(i int) int { return i + 1 },
+		"paras":  htmlParagraphs,
+		"anchor": func(id string) string { return "s-" + id },
+		"lines":  func(s string) []string { return strings.Split(s, "\n") },
+	}).Parse(htmlSource))
+})
 
 // htmlData is what the template sees: the briefing, and lookups it cannot
 // make itself.
@@ -303,7 +308,7 @@ func HTML(w io.Writer, b *model.Briefing) error {
 // notes in place, and the reader's notes in a section "Your notes", with
 // its own table of contents, before the article.
 func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
-	return htmlTemplate.Execute(w, htmlData{
+	return htmlTemplate().Execute(w, htmlData{
 		B:           b,
 		Published:   b.Source.PublishedString(),
 		Summary:     b.Summary(),
