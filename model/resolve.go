@@ -468,7 +468,7 @@ func (b *Briefing) findMentions() {
 						break
 					}
 					st, en := off+i, off+i+len(name)
-					if wordBoundary(s.Text, st, en) {
+					if WordBoundary(s.Text, st, en) {
 						cs = append(cs, cand{st, en, ai})
 					}
 					off = st + 1
@@ -514,7 +514,10 @@ func (b *Briefing) findMentions() {
 	}
 }
 
-func wordBoundary(s string, start, end int) bool {
+// WordBoundary reports whether s[start:end] stands as whole words: no
+// letter or digit touches it on either side. Mentions are found with it,
+// and so are the drafted ones of `brief new`.
+func WordBoundary(s string, start, end int) bool {
 	if start > 0 {
 		r, _ := utf8.DecodeLastRuneInString(s[:start])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {

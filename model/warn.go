@@ -87,7 +87,7 @@ func (b *Briefing) named(name string) bool {
 			return false
 		}
 		st := off + i
-		if wordBoundary(b.Source.Body, st, st+len(name)) {
+		if WordBoundary(b.Source.Body, st, st+len(name)) {
 			return true
 		}
 		off = st + 1

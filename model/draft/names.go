@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/brief-cli/brief/model"
 )
 
 // countries lists states with the demonyms and short names that stand for
@@ -283,29 +285,13 @@ func countWords(sentences []string, name string) int {
 				break
 			}
 			st, en := off+i, off+i+len(name)
-			if boundary(s, st, en) {
+			if model.WordBoundary(s, st, en) {
 				n++
 			}
 			off = st + 1
 		}
 	}
 	return n
-}
-
-func boundary(s string, start, end int) bool {
-	if start > 0 {
-		r, _ := utf8.DecodeLastRuneInString(s[:start])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	if end < len(s) {
-		r, _ := utf8.DecodeRuneInString(s[end:])
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // TermDraft is an acronym the article spells out.

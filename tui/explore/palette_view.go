@@ -284,13 +284,10 @@ func (m paletteModel) previewLines(w, h int) []string {
 		return nil
 	}
 	th := m.th
-	var para []*model.Sentence
-	for _, p := range b.Source.Paragraphs {
-		if len(p.Sentences) > 0 && p.Sentences[0].Paragraph == s.Paragraph {
-			para = p.Sentences
-		}
-	}
-	head := fmt.Sprintf("Paragraph %d · sentence %s", s.Paragraph, s.ID)
+	// Sentence.Paragraph is an index into the paragraphs; people count
+	// from 1, as the ids do (p6.s2 is in paragraph 6).
+	para := b.Source.Paragraphs[s.Paragraph].Sentences
+	head := fmt.Sprintf("Paragraph %d · sentence %s", s.Paragraph+1, s.ID)
 	if b != m.b {
 		head = b.Title + " · " + head
 	}

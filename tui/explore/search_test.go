@@ -123,7 +123,8 @@ func TestPalettePreview(t *testing.T) {
 		it, _ := palette(m).selected()
 		s := m.b.Sentence(it.ref.ID)
 		screen := plain(m)
-		if lineWith(screen, "Paragraph", "sentence "+s.ID) < 0 || lineWith(screen, "▌") < 0 {
+		head := fmt.Sprintf("Paragraph %d · sentence %s", s.Paragraph+1, s.ID)
+		if !strings.HasPrefix(s.ID, fmt.Sprintf("p%d.", s.Paragraph+1)) || lineWith(screen, head) < 0 || lineWith(screen, "▌") < 0 {
 			t.Errorf("%dx%d: no preview of %s:\n%s", sz[0], sz[1], s.ID, screen)
 		}
 		checkFits(t, m.Render(), sz[0], sz[1])
