@@ -3,7 +3,6 @@ package export
 import (
 	"encoding/json"
 	"io"
-	"sort"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/date"
@@ -84,7 +83,7 @@ type jsonEvent struct {
 	Part   string   `json:"part,omitempty"`
 	Status string   `json:"status,omitempty"`
 	// Order is the event's place (1-based) in the reading order every
-	// view uses (docs/format.md); the array itself is sorted by start.
+	// view uses (docs/format.md), which is also the array's order.
 	Order       int         `json:"order"`
 	Title       string      `json:"title"`
 	Description string      `json:"description,omitempty"`
@@ -105,10 +104,9 @@ type jsonEnd struct {
 	Open        bool `json:"open,omitempty"`
 }
 
-// timelineJSON is the timeline as data: sorted by start (an open start,
-// "", first), as a consumer sorting dates expects, each event carrying its
-// place in the reading order the views use (by the earliest moment the
-// event is surely under way; see docs/format.md).
+// timelineJSON is the timeline as data, in the one reading order every view
+// follows (by start, an open start placed by its end; docs/format.md), each
+// event carrying its place in that order.
 func timelineJSON(events []*model.Event) []jsonEvent {
 	out := make([]jsonEvent, 0, len(events))
 	for i, e := range events {
@@ -116,7 +114,6 @@ func timelineJSON(events []*model.Event) []jsonEvent {
 		j.Order = i + 1
 		out = append(out, j)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
 

@@ -43,47 +43,48 @@ func TestJSONExportShape(t *testing.T) {
 // The model must stay free of terminal code: an exporter or a web page can
 // use it without pulling in a terminal library.
 
-// The JSON timeline is sorted by start (an open start first), as programs
-// sorting dates expect; order gives the reading order the views use.
-func TestJSONTimelineSortedByStartWithReadingOrder(t *testing.T) {
-	data := "---\nformat: brief/1\ntitle: T\nsource: S\npublished: 2025-07-19\n---\n\n# Timeline\n\n## Takeover {#takeover}\n\n- when: 2021-08\n\n> A.\n\n## Before {#before}\n\n- when: ../2020\n\n> B.\n\n## Years since {#since}\n\n- when: 2021~/2025~\n\n> C.\n\n# Source\n\nA. B. C.\n"
+// The JSON timeline lists events in the reading order every view follows
+// (an open start placed by its end, never first), and order numbers them.
+func TestJSONTimelineInReadingOrder(t *testing.T) {
+	data := "---\nformat: brief/1\ntitle: T\nsource: S\npublished: 2025-07-19\n---\n\n# Timeline\n\n## Takeover {#takeover}\n\n- when: 2021-08\n\n> A.\n\n## Before {#before}\n\n- when: ../2020\n\n> B.\n\n## Years since {#since}\n\n- when: 2021~/2025~\n\n> C.\n\n## Decade {#decade}\n\n- when: 198X\n\n> A.\n\n# Source\n\nA. B. C.\n"
 	b, err := model.Parse("t.brief.md", []byte(data), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := export.JSON(&buf, b); err != nil {
-		t.Fatal(err)
-	}
-	var out struct {
-		Timeline []struct {
-			ID, Start string
-			Order     int
+	for _, timeline := range []func(*bytes.Buffer) error{
+		func(buf *bytes.Buffer) error { return export.JSON(buf, b) },
+		func(buf *bytes.Buffer) error { return export.TimelineJSON(buf, b) },
+	} {
+		var buf bytes.Buffer
+		if err := timeline(&buf); err != nil {
+			t.Fatal(err)
 		}
-	}
-	if err := json.Unmarshal(buf.Bytes(), &out); err != nil {
-		t.Fatal(err)
-	}
-	var ids, reading []string
-	byOrder := map[int]string{}
-	for i, e := range out.Timeline {
-		ids = append(ids, e.ID)
-		if i > 0 && out.Timeline[i-1].Start > e.Start {
-			t.Errorf("not sorted by start: %+v", out.Timeline)
+		var events []struct {
+			ID    string
+			Order int
 		}
-		byOrder[e.Order] = e.ID
-	}
-	for i := 1; i <= len(out.Timeline); i++ {
-		reading = append(reading, byOrder[i])
-	}
-	var want []string
-	for _, e := range b.Timeline {
-		want = append(want, e.ID)
-	}
-	if strings.Join(reading, " ") != strings.Join(want, " ") {
-		t.Errorf("order gives %v, the views read %v", reading, want)
-	}
-	if ids[0] != "before" {
-		t.Errorf("the open start is not first in the data: %v", ids)
+		raw := buf.Bytes()
+		var whole struct {
+			Timeline json.RawMessage
+		}
+		if json.Unmarshal(raw, &whole) == nil && len(whole.Timeline) > 0 {
+			raw = whole.Timeline
+		}
+		if err := json.Unmarshal(raw, &events); err != nil {
+			t.Fatal(err)
+		}
+		var got, want []string
+		for i, e := range events {
+			got = append(got, e.ID)
+			if e.Order != i+1 {
+				t.Errorf("%s: order %d at place %d", e.ID, e.Order, i+1)
+			}
+		}
+		for _, e := range b.Timeline {
+			want = append(want, e.ID)
+		}
+		if strings.Join(got, " ") != "decade before takeover since" || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("JSON lists %v, the views read %v", got, want)
+		}
 	}
 }
