@@ -342,6 +342,7 @@ func (m Model) State() deckctl.State {
 		// A one-item screen of a slide built up step by step still draws
 		// as a step (the newest event marked): followers draw it so too.
 		st.Step, st.Steps = m.step, p.Steps()
+		st.Shown = m.sl.Shown(m.pos())
 	}
 	st.Notes = m.deck[m.slide].Notes
 	switch {
