@@ -42,17 +42,17 @@ type State struct {
 	Total    int    `json:"total"`    // slides in the deck
 	// Screen and Screens place the screen shown within a slide that needs
 	// more than one at the projector's size ("7 · 2/2"); both 0 otherwise.
-	Screen  int      `json:"screen,omitempty"`
-	Screens int      `json:"screens,omitempty"`
-	Step    int      `json:"step,omitempty"` // 1-based reveal step of the screen
-	Steps   int      `json:"steps,omitempty"`
+	Screen  int `json:"screen,omitempty"`
+	Screens int `json:"screens,omitempty"`
+	Step    int `json:"step,omitempty"` // 1-based reveal step of the screen
+	Steps   int `json:"steps,omitempty"`
 	// Shown, on a slide whose items appear one at a time, is how many of
 	// the slide's items are shown: the slide's own count, the same at
 	// every size, so a follower whose terminal splits the slide otherwise
 	// shows as much and no more. 0 when the slide is shown whole.
-	Shown int `json:"shown,omitempty"`
-	Title   string   `json:"title"`
-	Notes   []string `json:"notes,omitempty"`
+	Shown int      `json:"shown,omitempty"`
+	Title string   `json:"title"`
+	Notes []string `json:"notes,omitempty"`
 	// Next is what the next key shows after the current screen (nil on
 	// the last).
 	Next *Preview `json:"next,omitempty"`
