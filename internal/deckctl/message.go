@@ -38,8 +38,15 @@ const (
 type State struct {
 	PID      int    `json:"pid"`
 	Briefing string `json:"briefing"` // the briefing's title
-	Slide    int    `json:"slide"`    // 1-based slide of the deck
-	Total    int    `json:"total"`    // slides in the deck
+	// File is the briefing's file, an absolute path ("" for the built-in
+	// briefing); with the title it tells a presentation starting again
+	// from another one.
+	File string `json:"file,omitempty"`
+	// TTY is the terminal the presentation runs in ("/dev/pts/3"), ""
+	// when it is not known.
+	TTY   string `json:"tty,omitempty"`
+	Slide int    `json:"slide"` // 1-based slide of the deck
+	Total int    `json:"total"` // slides in the deck
 	// Screen and Screens place the screen shown within a slide that needs
 	// more than one at the projector's size ("7 · 2/2"); both 0 otherwise.
 	Screen  int `json:"screen,omitempty"`
@@ -138,7 +145,7 @@ func decode(line []byte) (Message, error) {
 // terminal (the console, brief notes --list). Every string goes through
 // the same sanitiser as a briefing's text.
 func (s *State) clean() {
-	for _, p := range []*string{&s.Briefing, &s.Title, &s.Digits, &s.Blank} {
+	for _, p := range []*string{&s.Briefing, &s.File, &s.TTY, &s.Title, &s.Digits, &s.Blank} {
 		*p = sanitize.Line(*p)
 	}
 	for i, n := range s.Notes {
@@ -150,4 +157,15 @@ func (s *State) clean() {
 			s.Next.Lines[i] = sanitize.Text(l)
 		}
 	}
+}
+
+// Same reports whether s and o are states of the same presentation, as a
+// console waiting for its presentation to start again tells it from
+// another: the same briefing file or, for the built-in briefing, the same
+// title.
+func (s State) Same(o State) bool {
+	if s.File != "" || o.File != "" {
+		return s.File == o.File
+	}
+	return s.Briefing == o.Briefing
 }
