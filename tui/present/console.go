@@ -68,7 +68,7 @@ func DefaultConsoleKeyMap() ConsoleKeyMap {
 		Attach:    attach,
 		Next:      key.NewBinding(key.WithKeys(without(k.Next.Keys(), notesKeys)...), key.WithHelp("→", "next")),
 		Prev:      key.NewBinding(key.WithKeys(without(k.Prev.Keys(), notesKeys)...), key.WithHelp("←", "previous")),
-		First: k.First, Last: k.Last,
+		First:     k.First, Last: k.Last,
 		Digit: key.NewBinding(key.WithKeys(k.Digit.Keys()...), key.WithHelp("12 enter", "go to slide 12")),
 		Black: key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b", "black")),
 		White: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "white")),
@@ -170,7 +170,7 @@ type (
 		err    error
 		others int // presentations running that are not the one waited for
 	}
-	stateMsg    struct {
+	stateMsg struct {
 		conn *deckctl.Conn
 		st   deckctl.State
 	}

@@ -46,8 +46,8 @@ type Options struct {
 	Hub *deckctl.Hub
 
 	pid      int
-	file     string // the briefing's file, absolute; "" for the built-in one
-	tty      string // the terminal presented on, "" when unknown
+	file     string          // the briefing's file, absolute; "" for the built-in one
+	tty      string          // the terminal presented on, "" when unknown
 	watchCtx context.Context // live reload lasts as long as it
 }
 
