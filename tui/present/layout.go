@@ -107,6 +107,9 @@ type geometry struct {
 	// plain lays slides out for text with no screen to fill (the piped
 	// deck): no block letters, no rows kept above or around the slide.
 	plain bool
+	// noBig sets every title in plain bold: a deck whose titles do not
+	// all fit in block letters at this size has none in block letters.
+	noBig bool
 }
 
 func newGeometry(w, h int) geometry {
@@ -139,13 +142,40 @@ func plainGeometry(w int) geometry {
 }
 
 // layout lays a deck out for a w x h screen: one or more pages (screens)
-// per slide, in deck order.
+// per slide, in deck order. Titles share one style within the deck: block
+// letters on every slide when each slide takes them, else plain bold on
+// every slide, so the room never sees the style change from slide to slide.
 func layout(deck []model.Slide, g geometry) []Page {
+	pages := layoutDeck(deck, g)
+	if !g.noBig && mixedTitles(pages) {
+		g.noBig = true
+		pages = layoutDeck(deck, g)
+	}
+	return pages
+}
+
+func layoutDeck(deck []model.Slide, g geometry) []Page {
 	var pages []Page
 	for i, s := range deck {
 		pages = append(pages, layoutSlide(i, s, g)...)
 	}
 	return pages
+}
+
+// mixedTitles reports whether some titles are in block letters and others
+// are not.
+func mixedTitles(pages []Page) bool {
+	big, plain := false, false
+	for _, p := range pages {
+		switch {
+		case p.Title == "":
+		case p.big != nil:
+			big = true
+		default:
+			plain = true
+		}
+	}
+	return big && plain
 }
 
 // fit is one way of laying a slide out. The ways are tried in order, from
@@ -170,6 +200,9 @@ var fits = []fit{
 func layoutSlide(idx int, s model.Slide, g geometry) []Page {
 	var best []Page
 	for _, f := range fits {
+		if f.big && g.noBig {
+			continue
+		}
 		pages, ok := layoutSlideWith(idx, s, g, f)
 		if !ok {
 			continue
