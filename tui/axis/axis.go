@@ -30,12 +30,13 @@
 //		┈┈┈┈┈┈┈┈┈┈┈┈┈ until 2020 Largely Western… ┈┈░░▒  ░▒ c. 2021–2025 The… ▒░
 //		      ░▒▒▒▒ c. 2005–2025 Russia’s engagement with Afghanistan ▒▒▒▒▒▒▒░
 //
-//	  - A point event (a day, month, year or decade) is a marker ● on the
+//	  - A point event (a day, month or year) is a marker ● on the
 //	    axis at the middle of the time it covers (○ when approximate), named
 //	    by a label: its date and as much of its title as fits. Labels are
 //	    staggered over rows above the axis; a label away from the axis hangs
 //	    from a leader line │ above its marker.
-//	  - A span is a band ▒ from its first to its last day. An approximate end
+//	  - A span, and a date given to the decade or century, is a band ▒
+//	    from its first to its last day. An approximate end
 //	    fades (░) over the time it is approximate to; an open end fades out
 //	    (░ then ┈) towards the edge. Spans never share a lane with points or
 //	    overlap each other; a span's label sits inside its band, or beside it.
@@ -148,6 +149,17 @@ func Extent(e *model.Event) (from, to float64) {
 		}
 	}
 	return from, to
+}
+
+// Period reports whether an event is drawn as a band: a span, or a date
+// given only to the decade or the century ("the 1980s"), which covers
+// years of the axis and is drawn over them, not as a precise dot.
+func Period(e *model.Event) bool {
+	if e.When.IsInterval() {
+		return true
+	}
+	p := e.When.Precision()
+	return p != 0 && p <= date.Decade
 }
 
 // Fit is the window that shows every event and the article's date: from
@@ -349,7 +361,7 @@ func newDrawing(events []*model.Event, o Options) *drawing {
 		if math.IsNaN(from) {
 			continue
 		}
-		if !e.When.IsInterval() {
+		if !Period(e) {
 			mid := (from + to) / 2
 			if mid < o.Window.From || mid > o.Window.To {
 				continue
