@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -445,7 +446,13 @@ func (c Console) followed() (title, where string) {
 	if st.PID > 0 {
 		parts = append(parts, "pid "+strconv.Itoa(st.PID))
 	}
-	return st.Briefing, strings.Join(parts, " · ")
+	where = strings.Join(parts, " · ")
+	if sanitize.Width(where) > c.w-6 && st.File != "" {
+		// Too long for the row: the file's name tells it, not its folders.
+		parts[0] = filepath.Base(st.File)
+		where = strings.Join(parts, " · ")
+	}
+	return st.Briefing, where
 }
 
 // parts lays the console out in its pieces: the rows at the top, the
