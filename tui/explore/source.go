@@ -376,6 +376,11 @@ func (m sourceModel) moveTo(i int) sourceModel {
 		return m
 	}
 	m.cursor = i
+	if len(m.first) == 0 {
+		// Not laid out yet (below the minimum size): the cursor moves,
+		// and comes into view when the pane has a size.
+		return m
+	}
 	m.off = scrollTo(m.off, int(m.last[i]), m.h, m.nrows)
 	m.off = scrollTo(m.off, int(m.first[i]), m.h, m.nrows)
 	return m.render()
@@ -402,7 +407,7 @@ func (m sourceModel) cited(d int) sourceModel {
 // Scroll moves the window by n rows and keeps the cursor on screen.
 func (m sourceModel) Scroll(n int) sourceModel {
 	m.off = clamp(m.off+n, 0, m.maxOff())
-	if len(m.sents) > 0 && (int(m.last[m.cursor]) < m.off || int(m.first[m.cursor]) >= m.off+m.h) {
+	if len(m.first) > 0 && (int(m.last[m.cursor]) < m.off || int(m.first[m.cursor]) >= m.off+m.h) {
 		m.cursor = m.sentenceAt(m.off)
 		if int(m.first[m.cursor]) < m.off && m.cursor+1 < len(m.sents) && m.off+m.h > int(m.first[m.cursor+1]) {
 			m.cursor++
