@@ -136,7 +136,8 @@ func citingRefs(b *model.Briefing) []model.Ref {
 	return refs
 }
 
-func (m readingModel) Title() string                   { return "Reading" }
+func (m readingModel) Note() string                    { return scrollInfo(m.Scrolled()) }
+func (m readingModel) SetFocused(bool) readingModel    { return m }
 func (m readingModel) Help() help.KeyMap               { return m.keys }
 func (m readingModel) KeyMap() readingKeys             { return m.keys }
 func (m readingModel) ShowsIDs() bool                  { return m.ids }
@@ -461,13 +462,13 @@ func anyTrue(bs []bool) bool {
 }
 
 // Click marks the sentence at line y of the screen.
-func (m readingModel) Click(y int) readingModel {
+func (m readingModel) Click(y int) (readingModel, tea.Cmd) {
 	r := m.off + y
 	if y < 0 || r >= len(m.starts) || m.starts[r].sent < 0 {
-		return m
+		return m, nil
 	}
 	m.cursor = int(m.starts[r].sent)
-	return m.render()
+	return m.render(), nil
 }
 
 // Top says where the text is scrolled: the sentence the top row begins
@@ -615,4 +616,16 @@ func (m readingModel) railLines(w int) []string {
 	return out
 }
 
-var _ screen[readingModel] = readingModel{}
+// Title names the frame, and says when sentence ids show.
+func (m readingModel) Title() string {
+	if m.ids {
+		return "Reading · ids"
+	}
+	return "Reading"
+}
+
+// Reading mode's pane keeps whether ids show across reloads.
+func init() {
+	registerPane(paneReading, "Reading", roleAlone, func(m *Model) *readingModel { return &m.reader },
+		func(m *Model) { m.readIDs = m.reader.ShowsIDs() })
+}

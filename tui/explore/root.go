@@ -337,9 +337,9 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.source = m.source.Highlight(sentencesOf(m.b, m.current))
 		m.focusOn(paneSource)
 	case key.Matches(k, g.NextPane):
-		m.focusOn((m.focus + 1) % paneCount)
+		m.focusOn(nextPane(m.focus, 1))
 	case key.Matches(k, g.PrevPane):
-		m.focusOn((m.focus + paneCount - 1) % paneCount)
+		m.focusOn(nextPane(m.focus, -1))
 	case key.Matches(k, g.Back):
 		if !m.dismissWarning() {
 			m.back()
@@ -369,39 +369,14 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.openModal(s)
 			return m, nil
 		}
-		if m.nav == navTimeline && m.lay.axis.h > 0 {
-			if s, sel, ok := m.axis.Update(k); ok {
-				m.axis = s
-				if sel >= 0 && sel < len(m.b.Timeline) {
-					m.navs[navTimeline], _ = m.navs[navTimeline].Select(model.Ref{Kind: model.KindEvent, ID: m.b.Timeline[sel].ID})
-					m.follow()
-				}
-				return m, nil
+		for p := range paneCount {
+			if paneSlots[p].role == roleStrip && m.shown(p) && binds(m.pane(p).help(), k) {
+				return m, m.updatePane(p, k)
 			}
 		}
-		return m.routeKey(k)
+		return m, m.updatePane(m.focused(), k)
 	}
 	return m, nil
-}
-
-// routeKey gives a key to the focused pane.
-func (m Model) routeKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	if m.reading {
-		m.reader, cmd = m.reader.Update(k)
-		m.readIDs = m.reader.ShowsIDs() // kept across reloads
-		return m, cmd
-	}
-	switch m.focus {
-	case paneNav:
-		m.navs[m.nav], cmd = m.navs[m.nav].Update(k)
-		m.follow()
-	case paneDetail:
-		m.detail, cmd = m.detail.Update(k)
-	case paneSource:
-		m.source, cmd = m.source.Update(k)
-	}
-	return m, cmd
 }
 
 // notable reports whether an item can carry a note or a bookmark: every
@@ -521,19 +496,12 @@ func (m *Model) openHelp() {
 // helpScreen is the help screen for where the focus is: the focused
 // pane's keys, the global ones and the palette's.
 func (m *Model) helpScreen() helpModel {
-	var groups []helpGroup
-	switch {
-	case m.reading:
-		groups = append(groups, helpGroup{"Reading", flat(m.reader.KeyMap().FullHelp())})
-	case m.focus == paneNav:
-		groups = append(groups, helpGroup{m.navs[m.nav].spec.name, flat(m.navs[m.nav].KeyMap().FullHelp())})
-	case m.focus == paneDetail:
-		groups = append(groups, helpGroup{"Detail", flat(m.detail.KeyMap().FullHelp())})
-	case m.focus == paneSource:
-		groups = append(groups, helpGroup{"Source", flat(m.source.KeyMap().FullHelp())})
-	}
-	if m.nav == navTimeline && !m.reading {
-		groups = append(groups, helpGroup{"Timeline axis", flat(m.axis.KeyMap().FullHelp())})
+	f := m.pane(m.focused())
+	groups := []helpGroup{{f.title(), flat(f.help().FullHelp())}}
+	for p := range paneCount {
+		if s := m.pane(p); paneSlots[p].role == roleStrip && m.shown(p) {
+			groups = append(groups, helpGroup{s.title(), flat(s.help().FullHelp())})
+		}
 	}
 	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
@@ -566,11 +534,12 @@ func (m *Model) focusOn(p pane) {
 	if p != paneNav {
 		m.right = p
 	}
-	for n := range m.navs {
-		m.navs[n] = m.navs[n].SetFocused(p == paneNav && navKind(n) == m.nav)
+	for n := range m.navs { // the navigators not open lose the focus too
+		m.navs[n] = m.navs[n].SetFocused(false)
 	}
-	m.detail = m.detail.SetFocused(p == paneDetail)
-	m.source = m.source.SetFocused(p == paneSource)
+	for q := range paneCount {
+		m.setPane(q, m.pane(q).setFocused(q == p))
+	}
 	if old != p && m.sized && !m.lay.small && (m.w < 120 || m.zoom) {
 		m.relayout()
 	}
@@ -580,13 +549,14 @@ func (m *Model) setTheme() {
 	m.th = m.buildTheme()
 	m.header = m.header.SetTheme(m.th)
 	m.footer = m.footer.SetTheme(m.th)
-	for n := range m.navs {
-		m.navs[n] = m.navs[n].SetTheme(m.th)
+	for n := range m.navs { // the navigators not open too
+		if navKind(n) != m.nav {
+			m.navs[n] = m.navs[n].SetTheme(m.th)
+		}
 	}
-	m.detail = m.detail.SetTheme(m.th)
-	m.axis = m.axis.SetTheme(m.th)
-	m.source = m.source.SetTheme(m.th)
-	m.reader = m.reader.SetTheme(m.th)
+	for p := range paneCount {
+		m.setPane(p, m.pane(p).setTheme(m.th))
+	}
 	if m.modal != nil {
 		m.modal = m.modal.setTheme(m.th)
 	}
@@ -612,24 +582,11 @@ func (m *Model) relayout() {
 	}
 	m.header = m.header.SetSize(m.w)
 	m.footer = m.footer.SetSize(m.w)
-	if a := m.lay.axis; a.h > 0 {
-		m.axis = m.axis.SetSize(max(a.w-2, 0), max(a.h-2, 0))
-	}
-	inner := func(p pane) (int, int) {
-		r := m.lay.panes[p]
-		return max(r.w-2, 0), max(r.h-2, 0)
-	}
-	if r := m.lay.panes[paneNav]; r.w > 0 {
-		m.navs[m.nav] = m.navs[m.nav].SetSize(inner(paneNav))
-	}
-	if r := m.lay.panes[paneDetail]; r.w > 0 {
-		m.detail = m.detail.SetSize(inner(paneDetail))
-	}
-	if r := m.lay.panes[paneSource]; r.w > 0 {
-		m.source = m.source.SetSize(inner(paneSource))
-	}
-	if r := m.lay.read; r.w > 0 {
-		m.reader = m.reader.SetSize(max(r.w-2, 0), max(r.h-2, 0))
+	for p := range paneCount {
+		if m.shown(p) {
+			r := m.lay.panes[p]
+			m.setPane(p, m.pane(p).setSize(max(r.w-2, 0), max(r.h-2, 0)))
+		}
 	}
 	m.setNavWrap()
 	if m.modal != nil {

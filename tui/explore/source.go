@@ -430,13 +430,13 @@ func (m sourceModel) sentenceAt(r int) int {
 }
 
 // Click puts the cursor on the sentence at line y of the pane.
-func (m sourceModel) Click(y int) (sourceModel, bool) {
+func (m sourceModel) Click(y int) (sourceModel, tea.Cmd) {
 	i, _ := m.rowAt(m.off + y)
 	if y < 0 || i < 0 {
-		return m, false
+		return m, nil
 	}
 	m.cursor = i
-	return m.render(), true
+	return m.render(), nil
 }
 
 func (m sourceModel) render() sourceModel {
@@ -493,6 +493,13 @@ func (m sourceModel) render() sourceModel {
 }
 
 func (m sourceModel) View() []string { return m.lines }
+
+// Note is the frame's note: the scroll position.
+func (m sourceModel) Note() string { return scrollInfo(m.Scrolled()) }
+
+func init() {
+	registerPane(paneSource, "Source", rolePane, func(m *Model) *sourceModel { return &m.source }, nil)
+}
 
 // Scrolled reports the scroll position as first row, rows shown, total.
 func (m sourceModel) Scrolled() (int, int, int) { return m.off, m.h, m.nrows }
