@@ -19,7 +19,7 @@ func (m Model) paneAt(x, y int) (pane, bool) {
 }
 
 // wheel scrolls the pane under the pointer (or the open modal screen).
-func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
+func (m Model) wheel(ms tea.Mouse) (Model, tea.Cmd) {
 	if !m.sized || m.lay.small {
 		return m, nil
 	}
@@ -44,7 +44,7 @@ func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
 }
 
 // click focuses the pane under the pointer and selects the row clicked.
-func (m Model) click(ms tea.Mouse) (tea.Model, tea.Cmd) {
+func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 	if !m.sized || m.lay.small || ms.Button != tea.MouseLeft {
 		return m, nil
 	}

@@ -19,7 +19,8 @@ type config struct {
 	theme   string // auto, dark, light, high-contrast
 	noColor bool
 	// st is the reader's study state; nil keeps explore mode read-only
-	// (no marks, no notes, nothing written).
+	// (no marks, no notes, nothing written). New moves it to the root's
+	// study group, where it is kept.
 	st *store.Store
 	// warn is a problem found while opening st, shown once started.
 	warn error
@@ -50,14 +51,36 @@ type Model struct {
 	view
 }
 
-// session is what survives a reload: the options, the study state, the
-// live reload, the size, the theme, where the user is looking and the
-// status line.
+// session is what survives a reload, in named groups: the options, the
+// theme, the key maps, the frame (the size and the layout's choices), the
+// study state, the status line, live reload and how the program ended.
+// The groups are embedded, so a field reads m.w, not m.frameState.w.
 type session struct {
-	cfg   config
-	dark  bool
-	th    *Theme
-	keys  globalKeys
+	cfg config
+	themeState
+	keyMaps
+	frameState
+	studyState
+	statusState
+	live live.Reloader
+	exitState
+}
+
+// themeState is the theme: written by setTheme.
+type themeState struct {
+	dark bool
+	th   *Theme
+}
+
+// keyMaps are the root's own keys (keypath.go).
+type keyMaps struct {
+	keys       globalKeys
+	layoutKeys layoutKeys
+}
+
+// frameState is the terminal's size and the layout's choices: written by
+// relayout (the size), focusOn, openNav and zoom.go.
+type frameState struct {
 	w, h  int
 	sized bool
 
@@ -65,50 +88,72 @@ type session struct {
 	focus pane
 	right pane // what the second pane shows from 80 to 119 columns
 
-	layoutKeys layoutKeys
-	reading    bool // reading mode (reading.go) has the panes' place
-	readIDs    bool // reading mode shows sentence ids
-	zoom       bool // the focused pane has the whole body
-	split      int  // steps the navigator is widened (negative: narrowed) by
+	reading bool // reading mode (reading.go) has the panes' place
+	readIDs bool // reading mode shows sentence ids
+	zoom    bool // the focused pane has the whole body
+	split   int  // steps the navigator is widened (negative: narrowed) by
+}
 
+// studyState is the reader's study state, stored here only (New takes it
+// out of the options): written by study.go and resume.go.
+type studyState struct {
 	st      *store.Store // nil when read-only
 	restSeq int
+	history []string // the palette's queries, oldest first; the last comes back when it reopens
+}
 
+// statusState is the status line: written by setStatus, dismissWarning
+// and live reload.
+type statusState struct {
 	status    string
 	statusErr bool
 	warning   string // stays in the status bar until dismissed
 	statusSeq int
+	banner    string // the first error of a save that broke the file
+}
 
-	live   live.Reloader
-	banner string // the first error of a save that broke the file
-
-	history []string // the palette's queries, oldest first; the last comes back when it reopens
-
+// exitState says how the program ended: written by the key path, Update's
+// recovery and the library's "open elsewhere".
+type exitState struct {
 	interrupted bool
 	err         error
 	exit        Exit // set when the reader opens another briefing of the library
 }
 
-// view is what is built from one version of the briefing.
+// view is what is built from one version of the briefing, in groups: the
+// briefing and the item shown, the layout, the header and footer, the
+// panes, the open modal, the search index and the study marks.
 type view struct {
-	b      *model.Briefing
-	lay    layout
+	b       *model.Briefing
+	current model.Ref
+	lay     layout
+	chrome
+	paneSet
+	modal modal // the open modal screen, nil when none
+	searchState
+	snap *studySnap // study marks; nil when read-only
+}
+
+// chrome is the header and the footer.
+type chrome struct {
 	header header
 	footer footer
+}
 
-	navs    [navCount]navList
-	detail  detailModel
-	source  sourceModel
-	reader  readingModel
-	current model.Ref
+// paneSet is the panes, reached through pane(p) and setPane (pane.go).
+type paneSet struct {
+	navs     [navCount]navList
+	detail   detailModel
+	source   sourceModel
+	reader   readingModel
+	axis     axisStrip // the timeline's axis, zoomed and panned
+	axisNeed int       // lines the axis would like at the current width
+}
 
-	modal modal // the open modal screen, nil when none
-
+// searchState is the palette's items and their index.
+type searchState struct {
 	items    []searchItem
 	searcher searcher
-	snap     *studySnap // study marks; nil when read-only
-	axis     axisStrip  // the timeline's axis, zoomed and panned
-	axisNeed int        // lines the axis would like at the current width
 }
 
 // New builds explore mode for a briefing. With study state (cfg.st) it
@@ -117,7 +162,11 @@ func New(b *model.Briefing, cfg config) Model {
 	if cfg.theme == "" {
 		cfg.theme = ThemeAuto
 	}
-	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), layoutKeys: newLayoutKeys(), right: paneDetail, st: cfg.st}
+	s := session{cfg: cfg}
+	s.dark = cfg.theme != ThemeLight
+	s.keys, s.layoutKeys = newGlobalKeys(), newLayoutKeys()
+	s.right = paneDetail
+	s.st, s.cfg.st = cfg.st, nil // stored once, in the study group
 	// A plain article, with nothing drawn from it, opens in reading mode.
 	s.reading = !hasItems(b)
 	s.keys.setStudy(s.st != nil || cfg.off != nil)
@@ -207,11 +256,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	cur, nav, docked, src := m.current, m.nav, m.docked(), m.source.off
-	res, cmd = m.update(msg)
-	nm, ok := res.(Model)
-	if !ok {
-		return res, cmd
-	}
+	nm, cmd := m.update(msg)
 	if nm.docked() != docked {
 		// The docked note editor opened or closed: the panes change height.
 		nm.relayout()
@@ -223,7 +268,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	return nm, cmd
 }
 
-func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h, m.sized = msg.Width, msg.Height, true
@@ -244,6 +289,7 @@ func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	case tea.PasteMsg, searchResultsMsg:
 		// Only the open modal takes a paste or search results; results
 		// that arrive after the palette closed are dropped.
+		var cmd tea.Cmd
 		if m.modal != nil {
 			m.modal, cmd = m.modal.update(msg)
 		}
@@ -253,7 +299,7 @@ func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 }
 
 // handleAction carries out the requests components send as messages.
-func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) handleAction(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case jumpMsg:
 		m.jump(msg.ref, msg.toSource)
