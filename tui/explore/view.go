@@ -131,9 +131,10 @@ func (m Model) footerView() string {
 }
 
 // focusedShortHelp is the focused pane's keys for the footer, less the
-// first two (up and down, which every pane has).
+// first two (up and down, which the panes have).
 func (m Model) focusedShortHelp() []key.Binding {
-	return m.pane(m.focus).help().ShortHelp()[2:]
+	b := m.pane(m.focus).help().ShortHelp()
+	return b[min(2, len(b)):]
 }
 
 // where says where the user is: the navigator, the item and the focus.
