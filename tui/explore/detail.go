@@ -242,9 +242,5 @@ func (m detailModel) View() []string { return m.lines }
 // Note is the frame's note: the scroll position.
 func (m detailModel) Note() string { return scrollInfo(m.Scrolled()) }
 
-func init() {
-	registerPane(paneDetail, "Detail", rolePane, func(m *Model) *detailModel { return &m.detail }, nil)
-}
-
 // Scrolled reports the scroll position as first row, rows shown, total.
 func (m detailModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.rows) }

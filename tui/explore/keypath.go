@@ -185,7 +185,7 @@ func stripBindings(m *Model) []key.Binding {
 	}
 	var out []key.Binding
 	for p := range paneCount {
-		if paneSlots[p].role == roleStrip && m.shown(p) {
+		if paneInfo[p].role == roleStrip && m.shown(p) {
 			out = append(out, flat(m.pane(p).help().FullHelp())...)
 		}
 	}
@@ -194,7 +194,7 @@ func stripBindings(m *Model) []key.Binding {
 
 func stripKey(m *Model, k tea.KeyPressMsg) (bool, tea.Cmd) {
 	for p := range paneCount {
-		if paneSlots[p].role == roleStrip && m.shown(p) && binds(m.pane(p).help(), k) {
+		if paneInfo[p].role == roleStrip && m.shown(p) && binds(m.pane(p).help(), k) {
 			return true, m.updatePane(p, k)
 		}
 	}

@@ -3,8 +3,8 @@ package explore
 import "github.com/brief-cli/brief/tui/style"
 
 // pane names the places in the body a pane is drawn in (pane.go says how
-// the root reaches them). A new pane adds its name here and its place in
-// computeLayout.
+// the root reaches them). A new pane adds its name here, its line in
+// paneInfo and its place in computeLayout.
 type pane int
 
 const (
@@ -15,6 +15,18 @@ const (
 	paneAxis                // the timeline's axis, above the panes
 	paneCount
 )
+
+// paneInfo is each pane's name (in the status line) and role (pane.go).
+var paneInfo = [paneCount]struct {
+	name string
+	role paneRole
+}{
+	paneNav:     {"Navigator", rolePane},
+	paneDetail:  {"Detail", rolePane},
+	paneSource:  {"Source", rolePane},
+	paneReading: {"Reading", roleAlone},
+	paneAxis:    {"Timeline axis", roleStrip},
+}
 
 type rect struct{ x, y, w, h int }
 

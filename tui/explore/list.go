@@ -310,12 +310,6 @@ func (m navList) Note() string {
 	return fmt.Sprintf("%d/%d", i, total)
 }
 
-// The navigator pane is the open navigator; when its selection moves the
-// other panes follow it.
-func init() {
-	registerPane(paneNav, "Navigator", rolePane, func(m *Model) *navList { return &m.navs[m.nav] }, (*Model).follow)
-}
-
 func (m navList) render() navList {
 	if m.w <= 0 || m.h <= 0 {
 		m.lines = nil

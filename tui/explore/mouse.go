@@ -7,11 +7,11 @@ import (
 // wheelStep is how many rows one wheel notch scrolls.
 const wheelStep = 3
 
-// paneAt says which pane under a screen cell takes the mouse: a strip
+// paneUnder says which pane under a screen cell takes the mouse: a strip
 // (the timeline axis) takes none.
-func (m Model) paneAt(x, y int) (pane, bool) {
+func (m Model) paneUnder(x, y int) (pane, bool) {
 	for p := range paneCount {
-		if r := m.lay.panes[p]; r.w > 0 && r.contains(x, y) && paneSlots[p].role != roleStrip {
+		if r := m.lay.panes[p]; r.w > 0 && r.contains(x, y) && paneInfo[p].role != roleStrip {
 			return p, true
 		}
 	}
@@ -36,9 +36,10 @@ func (m Model) wheel(ms tea.Mouse) (Model, tea.Cmd) {
 		m.modal = m.modal.scroll(n)
 		return m, nil
 	}
-	if p, ok := m.paneAt(ms.X, ms.Y); ok {
+	if p, ok := m.paneUnder(ms.X, ms.Y); ok {
+		sel, ev := m.navs[m.nav].Selected(), m.axis.cursor
 		m.setPane(p, m.pane(p).scroll(n))
-		m.paneChanged(p)
+		m.paneMoved(p, sel, ev)
 	}
 	return m, nil
 }
@@ -59,15 +60,16 @@ func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 		m.modal, cmd = m.modal.click(y)
 		return m, cmd
 	}
-	p, ok := m.paneAt(ms.X, ms.Y)
+	p, ok := m.paneUnder(ms.X, ms.Y)
 	if !ok {
 		return m, nil
 	}
-	if paneSlots[p].role == rolePane {
+	if paneInfo[p].role == rolePane {
 		m.focusOn(p)
 	}
+	sel, ev := m.navs[m.nav].Selected(), m.axis.cursor
 	s, cmd := m.pane(p).click(ms.Y - m.lay.panes[p].y - 1)
 	m.setPane(p, s)
-	m.paneChanged(p)
+	m.paneMoved(p, sel, ev)
 	return m, cmd
 }

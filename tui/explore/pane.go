@@ -4,16 +4,17 @@ import (
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model"
 )
 
 // Panes are screens the root reaches through one accessor pair, pane(p)
 // and setPane(p, s), the way it reaches the open modal: sizing, theming,
 // focus, drawing, keys, the wheel and clicks go through paneView, and
-// nothing in the root switches on which pane it is. Each pane's file
-// registers where its value lives in the view (registerPane, in an init
-// function), so adding a pane touches three files: its own, layout.go (its
-// name in the pane list and where the layout puts it) and root.go (its
-// field in the view).
+// nothing else in the root switches on which pane it is. Adding a pane
+// touches three files: its own, layout.go (its name and role in the pane
+// list, and where the layout puts it) and root.go (its field in paneSet,
+// made in newView, and its line in paneAt).
 
 // paneScreen is what a type must be to be a pane: a screen that can show
 // focus and names what its frame's bottom line says.
@@ -83,46 +84,42 @@ const (
 	roleAlone
 )
 
-// paneSlot is how the root reaches a pane.
-type paneSlot struct {
-	name string // the pane's name in the status line
-	role paneRole
-	get  func(m *Model) paneView
-	set  func(m *Model, s paneView)
-	// changed, if set, runs after the pane took a key, a click or the
-	// wheel: the root follows what moved (a navigator's selection).
-	changed func(m *Model)
-}
-
-var paneSlots [paneCount]paneSlot
-
-// registerPane says where pane p's value lives in the view (field returns
-// a pointer to it in the root).
-func registerPane[T paneScreen[T]](p pane, name string, role paneRole, field func(m *Model) *T, changed func(m *Model)) {
-	paneSlots[p] = paneSlot{
-		name: name, role: role, changed: changed,
-		get: func(m *Model) paneView { return paneOf[T]{*field(m)} },
-		set: func(m *Model, s paneView) { *field(m) = s.(paneOf[T]).s },
-	}
-}
-
 // pane returns pane p as the root holds any pane.
-func (m *Model) pane(p pane) paneView { return paneSlots[p].get(m) }
+func (m *Model) pane(p pane) paneView { return m.paneAt(p, nil) }
 
 // setPane puts pane p back after a change.
-func (m *Model) setPane(p pane, s paneView) { paneSlots[p].set(m, s) }
+func (m *Model) setPane(p pane, s paneView) { m.paneAt(p, s) }
+
+// paneField reads the pane whose value f points to, boxed, or with put
+// set stores put there.
+func paneField[T paneScreen[T]](f *T, put paneView) paneView {
+	if put != nil {
+		*f = put.(paneOf[T]).s
+		return put
+	}
+	return paneOf[T]{*f}
+}
 
 // updatePane gives pane p a message, then follows what it changed.
 func (m *Model) updatePane(p pane, msg tea.Msg) tea.Cmd {
+	sel, ev := m.navs[m.nav].Selected(), m.axis.cursor
 	s, cmd := m.pane(p).update(msg)
 	m.setPane(p, s)
-	m.paneChanged(p)
+	m.paneMoved(p, sel, ev)
 	return cmd
 }
 
-func (m *Model) paneChanged(p pane) {
-	if f := paneSlots[p].changed; f != nil {
-		f(m)
+// paneMoved makes the panes follow a selection that pane p moved: the
+// event selected on the axis is selected in the timeline navigator, and
+// the detail and the source show the navigator's selection (always after
+// the navigator itself took a key). sel and ev are the navigator's
+// selection and the axis's event before.
+func (m *Model) paneMoved(p pane, sel model.Ref, ev int) {
+	if i := m.axis.cursor; i != ev && i >= 0 && i < len(m.b.Timeline) {
+		m.navs[navTimeline], _ = m.navs[navTimeline].Select(model.Ref{Kind: model.KindEvent, ID: m.b.Timeline[i].ID})
+	}
+	if p == paneNav || m.navs[m.nav].Selected() != sel {
+		m.follow()
 	}
 }
 
@@ -139,7 +136,7 @@ func (m Model) focused() pane {
 func nextPane(p pane, d int) pane {
 	for range paneCount {
 		p = (p + pane(d) + paneCount) % paneCount
-		if paneSlots[p].role == rolePane {
+		if paneInfo[p].role == rolePane {
 			break
 		}
 	}
@@ -161,4 +158,4 @@ func binds(km help.KeyMap, k tea.KeyPressMsg) bool {
 	return false
 }
 
-func (p pane) String() string { return paneSlots[p].name }
+func (p pane) String() string { return paneInfo[p].name }

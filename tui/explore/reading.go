@@ -525,9 +525,3 @@ func (m readingModel) Title() string {
 	}
 	return "Reading"
 }
-
-// Reading mode's pane keeps whether ids show across reloads.
-func init() {
-	registerPane(paneReading, "Reading", roleAlone, func(m *Model) *readingModel { return &m.reader },
-		func(m *Model) { m.readIDs = m.reader.ShowsIDs() })
-}

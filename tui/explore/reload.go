@@ -46,6 +46,7 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 		sel = watch.Reselect(old, nb, sel)
 	}
 	m.banner = ""
+	m.readIDs = m.reader.ShowsIDs() // reading mode keeps showing ids, or not
 	m.view = newView(nb, &m.session)
 	if m.snap != nil {
 		m.applySnap()

@@ -150,6 +150,25 @@ type paneSet struct {
 	axisNeed int       // lines the axis would like at the current width
 }
 
+// paneAt reaches pane p's value: it returns it boxed, or with put set
+// stores put there. It is the one place that knows where each pane lives;
+// a static switch, so that reaching a pane copies it and nothing else.
+func (m *Model) paneAt(p pane, put paneView) paneView {
+	switch p {
+	case paneNav:
+		return paneField(&m.navs[m.nav], put)
+	case paneDetail:
+		return paneField(&m.detail, put)
+	case paneSource:
+		return paneField(&m.source, put)
+	case paneReading:
+		return paneField(&m.reader, put)
+	case paneAxis:
+		return paneField(&m.axis, put)
+	}
+	panic(fmt.Sprintf("no pane %d", p))
+}
+
 // searchState is the palette's items and their index.
 type searchState struct {
 	items    []searchItem
@@ -468,7 +487,7 @@ func (m *Model) helpScreen() helpModel {
 	f := m.pane(m.focused())
 	groups := []helpGroup{{f.title(), flat(f.help().FullHelp())}}
 	for p := range paneCount {
-		if s := m.pane(p); paneSlots[p].role == roleStrip && m.shown(p) {
+		if s := m.pane(p); paneInfo[p].role == roleStrip && m.shown(p) {
 			groups = append(groups, helpGroup{s.title(), flat(s.help().FullHelp())})
 		}
 	}

@@ -371,7 +371,3 @@ func (m sourceModel) render() sourceModel {
 	m.memo.tw, m.memo.lines = tw, next
 	return m
 }
-
-func init() {
-	registerPane(paneSource, "Source", rolePane, func(m *Model) *sourceModel { return &m.source }, nil)
-}

@@ -273,14 +273,3 @@ func (s axisStrip) Title() string             { return "Timeline axis" }
 func (s axisStrip) Help() help.KeyMap         { return s.keys }
 func (s axisStrip) Note() string              { return s.Zoomed() }
 func (s axisStrip) SetFocused(bool) axisStrip { return s }
-
-// The axis strip sits above the timeline's panes; the event it selects is
-// selected in the timeline navigator too.
-func init() {
-	registerPane(paneAxis, "Timeline axis", roleStrip, func(m *Model) *axisStrip { return &m.axis }, func(m *Model) {
-		if i := m.axis.cursor; i >= 0 && i < len(m.b.Timeline) {
-			m.navs[navTimeline], _ = m.navs[navTimeline].Select(model.Ref{Kind: model.KindEvent, ID: m.b.Timeline[i].ID})
-			m.follow()
-		}
-	})
-}

@@ -71,7 +71,7 @@ func (m Model) writePanes(b *strings.Builder) {
 		}
 		r, s := m.lay.panes[p], m.pane(p)
 		note := s.note()
-		if m.zoom && paneSlots[p].role == rolePane {
+		if m.zoom && paneInfo[p].role == rolePane {
 			note = joinNote(note, "zoomed · z back")
 		}
 		boxes[p], lines[p] = newBox(m.th, s.title(), note, r.w, r.h, p == focus && !m.docked()), s.view()
