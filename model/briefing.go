@@ -102,6 +102,7 @@ type Theme struct {
 	Summary string
 	Notes   []string
 	Points  []*Point
+	Draft   bool // drafted by `brief new`, not yet reviewed
 	Pos     Pos
 }
 
@@ -115,6 +116,7 @@ type Point struct {
 	Notes  []string
 	Actors []string // actor ids
 	Events []string // event ids
+	Draft  bool     // drafted, not yet reviewed
 	Pos    Pos
 }
 
@@ -130,6 +132,7 @@ type Event struct {
 	Themes      []string
 	Actors      []string
 	Notes       []string
+	Draft       bool // drafted, not yet reviewed
 	Pos         Pos
 }
 
@@ -144,6 +147,7 @@ type Actor struct {
 	Quotes      []Quote
 	Notes       []string
 	Mentions    []Mention
+	Draft       bool // drafted, not yet reviewed
 	Pos         Pos
 }
 
@@ -163,6 +167,7 @@ type Term struct {
 	Definition string
 	Quotes     []Quote
 	Notes      []string
+	Draft      bool // drafted, not yet reviewed
 	Pos        Pos
 }
 
