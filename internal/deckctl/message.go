@@ -38,9 +38,9 @@ const (
 type State struct {
 	PID      int    `json:"pid"`
 	Briefing string `json:"briefing"` // the briefing's title
-	// File is the briefing's file, an absolute path ("" for the built-in
-	// briefing); with the title it tells a presentation starting again
-	// from another one.
+	// File is the briefing's file, an absolute path ("(built-in) ..." for
+	// the built-in briefing, "" when unknown); with the title it tells a
+	// presentation starting again from another one.
 	File string `json:"file,omitempty"`
 	// TTY is the terminal the presentation runs in ("/dev/pts/3"), ""
 	// when it is not known.

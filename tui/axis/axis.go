@@ -30,13 +30,13 @@
 //		┈┈┈┈┈┈┈┈┈┈┈┈┈ until 2020 Largely Western… ┈┈░░▒  ░▒ c. 2021–2025 The… ▒░
 //		      ░▒▒▒▒ c. 2005–2025 Russia’s engagement with Afghanistan ▒▒▒▒▒▒▒░
 //
-//	  - A point event (a day, month or year) is a marker ● on the
+//	  - A point event (a day, month, year or decade) is a marker ● on the
 //	    axis at the middle of the time it covers (○ when approximate), named
 //	    by a label: its date and as much of its title as fits. Labels are
 //	    staggered over rows above the axis; a label away from the axis hangs
 //	    from a leader line │ above its marker.
-//	  - A span, and a date given to the decade or century, is a band ▒
-//	    from its first to its last day. An approximate end
+//	  - A span is a band ▒ from its first to its last day; so is a date
+//	    given to the decade or century, with Options.PeriodBands. An approximate end
 //	    fades (░) over the time it is approximate to; an open end fades out
 //	    (░ then ┈) towards the edge. Spans never share a lane with points or
 //	    overlap each other; a span's label sits inside its band, or beside it.
@@ -128,6 +128,10 @@ type Options struct {
 	// from the right edge — hangs from a leader line above its marker.
 	// Otherwise a label may also end at its marker.
 	Anchored bool
+	// PeriodBands draws a date given only to the decade or century (the
+	// 1980s) as a band over its years, as a span is, rather than as a
+	// point at its middle.
+	PeriodBands bool
 	// LabelRows is how many rows of point labels are kept, as far as
 	// they are needed, before rows go to span lanes on a short axis (the
 	// bands left without a lane are drawn over the last one). 0 or 1
@@ -381,7 +385,7 @@ func newDrawing(events []*model.Event, o Options) *drawing {
 		if math.IsNaN(from) {
 			continue
 		}
-		if !Period(e) {
+		if !e.When.IsInterval() && !(o.PeriodBands && Period(e)) {
 			mid := (from + to) / 2
 			if mid < o.Window.From || mid > o.Window.To {
 				continue

@@ -436,7 +436,7 @@ func (c Console) followed() (title, where string) {
 	st := c.st
 	file := st.File
 	if file == "" {
-		file = "the built-in briefing"
+		file = "(unknown file)"
 	}
 	var parts []string
 	parts = append(parts, file)
@@ -481,7 +481,7 @@ func (c Console) parts() (top []string, head string, notes, preview, bottom []st
 	if !c.connected {
 		msg := "Looking for a presentation… start one with: brief present"
 		if c.ended {
-			msg = "The presentation of “" + title + "” (" + where + ") has ended. Waiting for it to start again…"
+			msg = "The presentation has ended: “" + title + "” (" + where + "). Waiting for it to start again…"
 		}
 		for _, l := range sanitize.Wrap(msg, w) {
 			add(&top, s.Title.Render(l))

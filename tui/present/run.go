@@ -58,11 +58,12 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 		return err
 	}
 	opts.pid = os.Getpid()
-	if b.File != "" {
+	opts.file = b.File
+	if _, err := os.Stat(b.File); err == nil {
+		// A file on disk by its absolute path; the built-in briefing by
+		// its name, "(built-in) ...".
 		if abs, err := filepath.Abs(b.File); err == nil {
 			opts.file = abs
-		} else {
-			opts.file = b.File
 		}
 	}
 	opts.tty = terminalName(opts.In)

@@ -34,7 +34,7 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 	for _, b := range blocks {
 		listH += len(b)
 	}
-	o := axis.Options{Width: g.ww, Selected: -1, Shown: -1, Published: s.Published, Legend: true, Anchored: true}
+	o := axis.Options{Width: g.ww, Selected: -1, Shown: -1, Published: s.Published, Legend: true, Anchored: true, PeriodBands: true}
 	need := axis.Need(s.Events, o)
 	gap = true
 	h := bodyH - 1 - listH // a blank line under the axis
