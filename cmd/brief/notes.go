@@ -62,7 +62,14 @@ again; it follows another only when asked (a).`,
 					}
 					// Cleaned when read from the socket; once more here,
 					// where it reaches the terminal.
-					fmt.Fprintf(out, "%d\t%d/%d\t%s\n", p.PID, p.State.Slide, p.State.Total, sanitize.Line(title))
+					line := fmt.Sprintf("%d\t%d/%d\t%s", p.PID, p.State.Slide, p.State.Total, sanitize.Line(title))
+					if p.State.File != "" {
+						line += "\t" + sanitize.Line(p.State.File)
+					}
+					if p.State.TTY != "" {
+						line += "\t" + sanitize.Line(p.State.TTY)
+					}
+					fmt.Fprintln(out, line)
 				}
 				return nil
 			}
