@@ -42,8 +42,8 @@ type Doc struct {
 	// and reloads, and a state undone to from before the last one has
 	// ops that no longer replay.
 	gen, baseGen int
-	undo []state
-	redo []state
+	undo         []state
+	redo         []state
 }
 
 type state struct {
