@@ -2,6 +2,7 @@ package edit
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -64,6 +65,9 @@ var subordinate = map[string]bool{
 	"moreover": true, "yet": true, "still": true, "indeed": true, "also": true, "by": true, "at": true,
 }
 
+// aside is a relative clause set off by commas: ", which owns the quays,".
+var aside = regexp.MustCompile(`, (?:which|who|whose|where) [^,;]+,`)
+
 // DraftClaim drafts a point's claim from the sentence it quotes: the main
 // clause, without a leading subordinate clause or a trailing one after a
 // comma, at most about fourteen words, with a capital and no full stop.
@@ -75,6 +79,7 @@ func DraftClaim(sentence string) string {
 			s = rest
 		}
 	}
+	s = aside.ReplaceAllString(s, "")
 	for _, cut := range []string{"; ", " — ", ", which ", ", who ", ", while ", ", but ", ", as ", ": "} {
 		if i := strings.Index(s, cut); i > 0 && len(strings.Fields(s[:i])) >= 4 {
 			s = s[:i]
@@ -86,7 +91,7 @@ func DraftClaim(sentence string) string {
 	}
 	s = strings.TrimRight(strings.Join(words, " "), ".,;:!?")
 	r, n := utf8.DecodeRuneInString(s)
-	return strings.Trim(string(unicode.ToUpper(r))+s[n:], "“”\"")
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // DraftDate reads the first date the text gives, resolved against the

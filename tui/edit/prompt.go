@@ -1,0 +1,96 @@
+package edit
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model/sanitize"
+)
+
+// ask says what a prompt asks for; the root acts on the answer.
+type ask int
+
+const (
+	askClaim ask = iota
+	askEventTitle
+	askEventDate
+	askActor
+	askRename
+	askNewTheme
+	askMoveTo
+)
+
+// prompt is the one-line question at the bottom of the screen: a label, a
+// text input prefilled with a draft, and choices tab cycles through.
+type prompt struct {
+	ask     ask
+	label   string
+	in      textinput.Model
+	keys    promptKeys
+	choices []string
+	ci      int
+	err     string
+	// What the question is about, carried to the answer.
+	sel    []string // the selected sentences
+	target string   // an item id
+	title  string   // an event's title, for its date step
+	phrase string   // the date's phrase in the article
+}
+
+// promptDoneMsg is a prompt's answer (cancelled when Cancel).
+type promptDoneMsg struct {
+	p      prompt
+	value  string
+	Cancel bool
+}
+
+func newPrompt(th *Theme, a ask, label, value string, choices []string) prompt {
+	in := textinput.New()
+	in.Prompt = ""
+	in.SetValue(value)
+	in.CursorEnd()
+	in.Focus()
+	st := in.Styles()
+	st.Focused.Text = th.Input
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return prompt{ask: a, label: label, in: in, keys: newPromptKeys(), choices: choices}
+}
+
+func (p prompt) SetWidth(w int) prompt {
+	p.in.SetWidth(max(w-len([]rune(p.label))-3, 5))
+	return p
+}
+
+// Update handles a key; a confirmed or cancelled prompt returns its answer
+// as a message.
+func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, p.keys.Confirm):
+			return p, func() tea.Msg { return promptDoneMsg{p: p, value: strings.TrimSpace(p.in.Value())} }
+		case key.Matches(k, p.keys.Cancel):
+			return p, func() tea.Msg { return promptDoneMsg{p: p, Cancel: true} }
+		case key.Matches(k, p.keys.Next) && len(p.choices) > 0:
+			p.ci = (p.ci + 1) % len(p.choices)
+			p.in.SetValue(p.choices[p.ci])
+			p.in.CursorEnd()
+			return p, nil
+		}
+	}
+	var cmd tea.Cmd
+	p.in, cmd = p.in.Update(msg)
+	p.err = ""
+	return p, cmd
+}
+
+func (p prompt) View(th *Theme, w int) string {
+	line := th.key.On(sanitize.Line(p.label)+":") + " " + p.in.View()
+	if p.err != "" {
+		return th.err.On(sanitize.Truncate(sanitize.Line(p.err), max(w, 1), "…"))
+	}
+	return line
+}
