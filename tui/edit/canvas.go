@@ -3,8 +3,8 @@ package edit
 import (
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"

@@ -13,11 +13,11 @@ type Theme struct {
 	Dark, NoColor bool
 
 	title, dim, key, err, ok style.Paint
-	selected, cited, current  style.Paint // the selection, cited sentences, the current point's sentences
-	mark, heading, cursor     style.Paint
-	border, borderFocus       style.Paint
-	Help                      help.Styles
-	Prompt, Input             lipgloss.Style
+	selected, cited, current style.Paint // the selection, cited sentences, the current point's sentences
+	mark, heading, cursor    style.Paint
+	border, borderFocus      style.Paint
+	Help                     help.Styles
+	Prompt, Input            lipgloss.Style
 }
 
 // NewTheme builds the theme; noColor keeps bold, faint, reverse and
