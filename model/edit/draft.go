@@ -80,7 +80,7 @@ func DraftClaim(sentence string) string {
 		}
 	}
 	s = aside.ReplaceAllString(s, "")
-	for _, cut := range []string{"; ", " — ", ", which ", ", who ", ", while ", ", but ", ", as ", ": "} {
+	for _, cut := range []string{"; ", ", and ", " — ", ", which ", ", who ", ", while ", ", but ", ", as ", ": "} {
 		if i := strings.Index(s, cut); i > 0 && len(strings.Fields(s[:i])) >= 4 {
 			s = s[:i]
 		}

@@ -62,9 +62,6 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		canvas: newCanvas(th), outline: newOutline(th), help: help.New(), autosave: autosave}
 	m.help.Styles = th.Help
 	m.refresh()
-	if ps := doc.Briefing.Points(); len(ps) > 0 {
-		m.current = ps[len(ps)-1].ID
-	}
 	return m
 }
 
@@ -78,8 +75,13 @@ func (m Model) Init() tea.Cmd {
 // refresh lays the panes out again from the document after a change.
 func (m *Model) refresh() {
 	b := m.doc.Briefing
-	if m.current != "" && b.Point(m.current) == nil {
+	if b.Point(m.current) == nil {
+		// The current point is gone (undone, deleted, merged): the last
+		// point takes its place.
 		m.current = ""
+		if ps := b.Points(); len(ps) > 0 {
+			m.current = ps[len(ps)-1].ID
+		}
 	}
 	cur := map[string]bool{}
 	if m.current != "" {

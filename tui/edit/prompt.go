@@ -61,7 +61,11 @@ func newPrompt(th *Theme, a ask, label, value string, choices []string) prompt {
 }
 
 func (p prompt) SetWidth(w int) prompt {
-	p.in.SetWidth(max(w-len([]rune(p.label))-3, 5))
+	p.in.SetWidth(max(w-sanitize.Width(p.label)-3, 5))
+	// The input scrolls its text only when the value or cursor is set.
+	pos := p.in.Position()
+	p.in.SetValue(p.in.Value())
+	p.in.SetCursor(pos)
 	return p
 }
 
