@@ -116,11 +116,13 @@ type Status struct {
 	Warnings int
 	First    string // the first warning
 	TODOs    int    // fields brief new left to write
+	// Drafted counts the items still marked "- draft: yes".
+	Drafted model.Drafted
 }
 
 // Status checks the current text.
 func (d *Doc) Status() Status {
-	st := Status{Warnings: len(d.Briefing.Warnings), TODOs: d.Briefing.TODOs()}
+	st := Status{Warnings: len(d.Briefing.Warnings), TODOs: d.Briefing.TODOs(), Drafted: d.Briefing.Drafted()}
 	if st.Warnings > 0 {
 		st.First = d.Briefing.Warnings[0].Msg
 	}

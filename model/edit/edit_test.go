@@ -291,3 +291,24 @@ func TestOpenSaveIsByteIdentical(t *testing.T) {
 		t.Fatalf("only %d briefings opened of %v", opened, files)
 	}
 }
+
+// Marking an item reviewed removes its "- draft: yes" line and nothing else.
+func TestMarkReviewed(t *testing.T) {
+	name := copyDraft(t)
+	data, _ := os.ReadFile(name)
+	marked := strings.Replace(string(data), "- kind: group\n", "- kind: group\n- draft: yes\n", 1)
+	marked = strings.Replace(marked, "# Timeline\n", "# Theme: Drafted {#drafted}\n\n- draft: yes\n\n# Timeline\n", 1)
+	os.WriteFile(name, []byte(marked), 0o644)
+	d := open(t, name)
+	if got := d.Status().Drafted.Total(); got != 2 {
+		t.Fatalf("drafted %d, want 2", got)
+	}
+	apply(t, d, MarkReviewed{ID: "harbour-trust"})
+	apply(t, d, MarkReviewed{ID: "drafted"})
+	if d.Status().Drafted.Total() != 0 || strings.Replace(string(data), "# Timeline\n", "# Theme: Drafted {#drafted}\n\n# Timeline\n", 1) != d.Text() {
+		t.Errorf("after review:\n%s", d.Text())
+	}
+	if err := d.Apply(MarkReviewed{ID: "ana-ruiz"}); err == nil {
+		t.Error("an item with no marker was marked reviewed")
+	}
+}

@@ -520,5 +520,8 @@ func (op MarkReviewed) Apply(o *Outline) (string, error) {
 	if line < 0 {
 		return "", fmt.Errorf("%s is not marked as drafted", op.ID)
 	}
+	if o.blank(line-1) && o.blank(end) && end < len(o.Lines) {
+		end++ // no two blank lines left in a row
+	}
 	return o.splice(line, end-line), nil
 }

@@ -629,6 +629,9 @@ func (m Model) statusLine() string {
 	if st.TODOs > 0 {
 		want = append(want, plural(st.TODOs, "TODO")+" to write")
 	}
+	if n := st.Drafted.Total(); n > 0 {
+		want = append(want, plural(n, "drafted item")+" to review")
+	}
 	if st.Warnings > 0 {
 		want = append(want, plural(st.Warnings, "warning")+" to clear")
 	}
