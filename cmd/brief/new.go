@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/safefile"
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/draft"
 )
 
@@ -50,12 +52,12 @@ atomically and never replaces an existing file unless --force is given.`,
 		},
 		RunE: func(cmd *cobra.Command, a []string) error {
 			article := a[0]
-			data, err := os.ReadFile(article)
+			data, err := safefile.ReadFile(article, model.MaxFileSize)
 			if err != nil {
 				return inputError(fmt.Errorf("%s: %w", article, unwrapPath(err)))
 			}
 			dir := "."
-			if output != "" && output != "-" {
+			if output != "" && !safefile.IsStdout(output) {
 				if same, _ := sameFile(article, output); same {
 					return commandUsageError(cmd, fmt.Errorf("-o %s would replace the article itself", output))
 				}
@@ -74,7 +76,7 @@ atomically and never replaces an existing file unless --force is given.`,
 				return inputError(err)
 			}
 			text := d.Write(opts)
-			if output == "" || output == "-" {
+			if output == "" || safefile.IsStdout(output) {
 				_, err := io.WriteString(cmd.OutOrStdout(), text)
 				return outputError(err)
 			}
