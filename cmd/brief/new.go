@@ -96,7 +96,8 @@ atomically and never replaces an existing file unless --force is given.`,
 }
 
 // articlePath is the article's path as "article:" names it from the folder
-// of the briefing: relative when it lies inside that folder, else absolute.
+// of the briefing, which must hold it (docs/format.md): a briefing names
+// its article by a relative path inside its folder.
 func articlePath(dir, article string) (string, error) {
 	abs, err := filepath.Abs(article)
 	if err != nil {
@@ -109,7 +110,7 @@ func articlePath(dir, article string) (string, error) {
 	if rel, err := filepath.Rel(absDir, abs); err == nil && filepath.IsLocal(rel) {
 		return filepath.ToSlash(rel), nil
 	}
-	return abs, nil
+	return "", fmt.Errorf("%s is outside the briefing's folder %s: a briefing reads its article from its own folder; write the briefing beside the article", article, dir)
 }
 
 // sameFile reports whether a and b name one file (b need not exist).
