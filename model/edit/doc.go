@@ -15,11 +15,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 
-	"github.com/google/renameio/v2"
-
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -174,7 +172,7 @@ const (
 // written and the error is a *ConflictError: SaveOver writes anyway,
 // Reload takes the file's text and drops the session's changes.
 func (d *Doc) Save() (SaveResult, error) {
-	disk, err := os.ReadFile(d.Name)
+	disk, err := model.ReadFile(d.Name)
 	if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return Unchanged, err
 	}
@@ -247,18 +245,11 @@ func (d *Doc) reloadText(text string) error {
 	return nil
 }
 
-// write replaces the file with text atomically: a crash leaves the old
-// file or the new one. A symbolic link is followed, the file's mode kept.
+// write replaces the file with text atomically, as every writer of the
+// user's files does (internal/safefile): a crash leaves the old file or the
+// new one; a symbolic link is followed, the file's mode and owner kept.
 func (d *Doc) write(text string) error {
-	path := d.Name
-	if p, err := filepath.EvalSymlinks(path); err == nil {
-		path = p
-	}
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if err := renameio.WriteFile(path, []byte(text), mode, renameio.WithTempDir(filepath.Dir(path))); err != nil {
+	if err := safefile.WriteFile(d.Name, []byte(text)); err != nil {
 		return err
 	}
 	d.newBase(text)
