@@ -55,7 +55,7 @@ type state struct {
 func Open(name string) (*Doc, error) {
 	data, err := model.ReadFile(name)
 	if err != nil {
-		return nil, &model.Error{File: name, Msg: model.DescribeOpenError(err)}
+		return nil, err
 	}
 	d := &Doc{Name: name}
 	if err := d.set(string(data)); err != nil {
@@ -172,14 +172,21 @@ const (
 // written and the error is a *ConflictError: SaveOver writes anyway,
 // Reload takes the file's text and drops the session's changes.
 func (d *Doc) Save() (SaveResult, error) {
+	if _, err := os.Stat(d.Name); errors.Is(err, os.ErrNotExist) {
+		// Deleted meanwhile: the session's text is all there is.
+		if err := d.write(d.text); err != nil {
+			return Unchanged, err
+		}
+		return Written, nil
+	}
 	disk, err := model.ReadFile(d.Name)
-	if err != nil && !errors.Is(err, os.ErrNotExist) {
+	if err != nil {
 		return Unchanged, err
 	}
-	if err == nil && string(disk) != d.base {
+	if string(disk) != d.base {
 		return d.merge(string(disk))
 	}
-	if d.text == d.base && err == nil {
+	if d.text == d.base {
 		return Unchanged, nil
 	}
 	if err := d.write(d.text); err != nil {
@@ -227,7 +234,7 @@ func (d *Doc) SaveOver() error { return d.write(d.text) }
 func (d *Doc) Reload() error {
 	data, err := model.ReadFile(d.Name)
 	if err != nil {
-		return &model.Error{File: d.Name, Msg: model.DescribeOpenError(err)}
+		return err
 	}
 	return d.reloadText(string(data))
 }
