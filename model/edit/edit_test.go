@@ -312,3 +312,25 @@ func TestMarkReviewed(t *testing.T) {
 		t.Error("an item with no marker was marked reviewed")
 	}
 }
+
+func TestSetFieldAndMeta(t *testing.T) {
+	d := open(t, copyDraft(t))
+	before := d.Text()
+	apply(t, d, SetField{Item: "harbour-trust", Key: "stance", Value: "Wanted a fixed bridge"})
+	apply(t, d, SetField{Item: "e-2019", Key: "when", Value: "2019~"})
+	apply(t, d, SetField{Item: "ana-ruiz", Key: "aliases", Value: "Ruiz"})
+	apply(t, d, SetMeta{Key: "subject", Value: "the new bridge"})
+	apply(t, d, SetMeta{Key: "publisher", Value: "The Elwin Gazette"})
+	b := d.Briefing
+	if b.Actor("harbour-trust").Stance != "Wanted a fixed bridge" || b.Event("e-2019").When.String() != "2019~" ||
+		len(b.Actor("ana-ruiz").Aliases) != 1 || b.Subject != "the new bridge" || b.Source.Publisher != "The Elwin Gazette" {
+		t.Errorf("fields not set:\n%s", d.Text())
+	}
+	// Four lines changed in place, two added: the line count grew by two.
+	if got, want := strings.Count(d.Text(), "\n"), strings.Count(before, "\n")+2; got != want {
+		t.Errorf("%d lines, want %d:\n%s", got, want, d.Text())
+	}
+	if err := d.Apply(SetField{Item: "e-2019", Key: "when", Value: "2019-13"}); err == nil {
+		t.Error("a bad date was set")
+	}
+}

@@ -525,3 +525,48 @@ func (op MarkReviewed) Apply(o *Outline) (string, error) {
 	}
 	return o.splice(line, end-line), nil
 }
+
+// SetField sets a one-line field of an item (an actor's stance, an event's
+// date): its line is replaced, continuation lines and all, or added after
+// the item's last line when it has none.
+type SetField struct{ Item, Key, Value string }
+
+func (op SetField) Describe() string { return "set the " + op.Key + " of " + op.Item }
+
+func (op SetField) Apply(o *Outline) (string, error) {
+	it := o.Item(op.Item)
+	if it == nil || it.Kind == model.KindTheme {
+		return "", fmt.Errorf("no item %q", op.Item)
+	}
+	l := "- " + op.Key + ": " + strings.Join(strings.Fields(op.Value), " ")
+	if line, end := o.field(it, op.Key); line >= 0 {
+		return o.splice(line, end-line, l), nil
+	}
+	last := strings.TrimSpace(o.Lines[it.End-1])
+	if strings.HasPrefix(last, "- ") || it.End == it.Line+1 {
+		if it.End == it.Line+1 {
+			return o.splice(it.End, 0, "", l), nil
+		}
+		return o.splice(it.End, 0, l), nil
+	}
+	return o.splice(it.End, 0, "", l), nil
+}
+
+// SetMeta sets a metadata line ("subject: ..."), replacing it or adding it
+// before the block's closing ---.
+type SetMeta struct{ Key, Value string }
+
+func (op SetMeta) Describe() string { return "set the " + op.Key }
+
+func (op SetMeta) Apply(o *Outline) (string, error) {
+	if o.MetaClose < 0 {
+		return "", fmt.Errorf("no metadata block")
+	}
+	l := op.Key + ": " + strings.Join(strings.Fields(op.Value), " ")
+	for i := o.MetaClose - 1; i >= 0 && strings.TrimSpace(o.Lines[i]) != "---"; i-- {
+		if k, _, ok := strings.Cut(o.Lines[i], ":"); ok && strings.TrimSpace(k) == op.Key {
+			return o.splice(i, 1, l), nil
+		}
+	}
+	return o.splice(o.MetaClose, 0, l), nil
+}

@@ -23,8 +23,11 @@ type Outline struct {
 	BodyEnd int
 	// CRLF says whether the file's lines end in "\r\n", so that added
 	// lines end the same way.
-	CRLF  bool
-	items map[string]*Item
+	CRLF bool
+	// MetaClose is the line of the metadata block's closing ---; -1
+	// without one.
+	MetaClose int
+	items     map[string]*Item
 }
 
 // Section is one level-1 heading and what follows it.
@@ -55,7 +58,7 @@ var sectionKinds = map[string]model.RefKind{
 
 // Scan reads the outline of a briefing's text.
 func Scan(text string) *Outline {
-	o := &Outline{Lines: strings.Split(text, "\n"), items: map[string]*Item{}}
+	o := &Outline{Lines: strings.Split(text, "\n"), items: map[string]*Item{}, MetaClose: -1}
 	cr := 0
 	for _, l := range o.Lines {
 		if strings.HasSuffix(l, "\r") {
@@ -69,6 +72,9 @@ func Scan(text string) *Outline {
 	}
 	if i < len(o.Lines) && strings.TrimSpace(o.Lines[i]) == "---" {
 		for i++; i < len(o.Lines) && strings.TrimSpace(o.Lines[i]) != "---"; i++ {
+		}
+		if i < len(o.Lines) {
+			o.MetaClose = i
 		}
 		o.BodyEnd = min(i+1, len(o.Lines))
 		i++

@@ -276,3 +276,26 @@ func TestHelpAtTheMinimum(t *testing.T) {
 		}
 	}
 }
+
+// f sets an actor's stance, F its kind, b the subject; a bad date is
+// refused at the prompt.
+func TestFieldKeys(t *testing.T) {
+	m := press(sized(t, 120, 30), "tab")
+	m.outline = m.outline.Select("harbour-trust")
+	m = press(m, "f")
+	m = typed(m, "Wants a fixed bridge")
+	m = press(m, "enter", "F", "tab", "enter", "b")
+	m = typed(m, "the new bridge")
+	m = press(m, "enter")
+	b := m.doc.Briefing
+	if a := b.Actor("harbour-trust"); a.Stance != "Wants a fixed bridge" || a.Kind == "group" || b.Subject != "the new bridge" {
+		t.Errorf("stance %q kind %q subject %q", a.Stance, a.Kind, b.Subject)
+	}
+	m.outline = m.outline.Select("e-2019")
+	m = press(m, "f", "ctrl+u")
+	m = typed(m, "2019-99")
+	m = press(m, "enter")
+	if m.prompt == nil || m.doc.Briefing.Event("e-2019").When.String() != "2019" {
+		t.Errorf("a bad date was taken:\n%s", plainView(m))
+	}
+}

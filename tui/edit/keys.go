@@ -62,6 +62,7 @@ func (k canvasKeys) FullHelp() [][]key.Binding {
 // outlineKeys act on the outline's current row.
 type outlineKeys struct {
 	Down, Up, Rename, MoveUp, MoveDown, MoveTo, Merge, Split, Delete, NewTheme, Reviewed, Show key.Binding
+	Field, Kind, Subject                                                                       key.Binding
 }
 
 func newOutlineKeys() outlineKeys {
@@ -78,6 +79,9 @@ func newOutlineKeys() outlineKeys {
 		NewTheme: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "new theme")),
 		Reviewed: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "mark reviewed")),
 		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show in article")),
+		Field:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "stance, date or aliases")),
+		Kind:     key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "an actor's kind")),
+		Subject:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "the briefing's subject")),
 	}
 }
 
@@ -86,7 +90,7 @@ func (k outlineKeys) ShortHelp() []key.Binding {
 }
 
 func (k outlineKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Show, k.Rename, k.NewTheme, k.Delete}, {k.MoveUp, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.Reviewed}}
+	return [][]key.Binding{{k.Down, k.Up, k.Show, k.Rename, k.NewTheme, k.Delete}, {k.MoveUp, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.Reviewed}, {k.Field, k.Kind, k.Subject}}
 }
 
 // promptKeys work while a one-line prompt is open.

@@ -396,6 +396,35 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.apply(edit.Merge{Into: r.id, From: next})
 	case key.Matches(msg, k.Split) && isPoint:
 		m.apply(edit.Split{ID: r.id, NewID: m.doc.FreshID(r.title)})
+	case key.Matches(msg, k.Field) && (r.kind == model.KindActor || r.kind == model.KindEvent || r.kind == model.KindTerm):
+		field, label, val := "stance", "stance", ""
+		b := m.doc.Briefing
+		switch r.kind {
+		case model.KindActor:
+			val = b.Actor(r.id).Stance
+		case model.KindEvent:
+			field, label, val = "when", "date (2016, 2021-08, 198X, 2017-39, 2016~ …)", b.Event(r.id).When.String()
+		case model.KindTerm:
+			field, label, val = "aliases", "aliases (comma-separated)", strings.Join(b.Term(r.id).Aliases, ", ")
+		}
+		if strings.HasPrefix(val, "TODO") {
+			val = ""
+		}
+		p := newPrompt(m.th, askField, label, val, nil)
+		p.target, p.field = r.id, field
+		m.ask(p)
+	case key.Matches(msg, k.Kind) && r.kind == model.KindActor:
+		kinds := model.ActorKinds
+		p := newPrompt(m.th, askField, "kind (tab: next)", m.doc.Briefing.Actor(r.id).Kind, kinds)
+		p.ci = max(slices.Index(kinds, m.doc.Briefing.Actor(r.id).Kind), 0)
+		p.target, p.field = r.id, "kind"
+		m.ask(p)
+	case key.Matches(msg, k.Subject):
+		val := m.doc.Briefing.Subject
+		if strings.HasPrefix(val, "TODO") {
+			val = ""
+		}
+		m.ask(newPrompt(m.th, askSubject, "subject: what the stances are toward", val, nil))
 	case key.Matches(msg, k.Delete) && r.kind != "":
 		m.apply(edit.Delete{ID: r.id})
 	case key.Matches(msg, k.Reviewed) && r.kind != "":
@@ -482,6 +511,15 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 		if m.apply(edit.NewTheme{ID: id, Title: v}) {
 			m.outline = m.outline.Select(id)
 		}
+	case askField:
+		if p.field == "when" {
+			if err := edit.CheckDate(v); err != nil {
+				return retry("date: " + err.Error())
+			}
+		}
+		m.apply(edit.SetField{Item: p.target, Key: p.field, Value: v})
+	case askSubject:
+		m.apply(edit.SetMeta{Key: "subject", Value: v})
 	case askMoveTo:
 		for _, t := range b.Themes {
 			if strings.EqualFold(t.Title, v) || t.ID == v {

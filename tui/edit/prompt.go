@@ -21,6 +21,8 @@ const (
 	askRename
 	askNewTheme
 	askMoveTo
+	askField
+	askSubject
 )
 
 // prompt is the one-line question at the bottom of the screen: a label, a
@@ -38,6 +40,7 @@ type prompt struct {
 	target string   // an item id
 	title  string   // an event's title, for its date step
 	phrase string   // the date's phrase in the article
+	field  string   // the field askField sets
 }
 
 // promptDoneMsg is a prompt's answer (cancelled when Cancel).
