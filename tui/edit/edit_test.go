@@ -299,3 +299,46 @@ func TestFieldKeys(t *testing.T) {
 		t.Errorf("a bad date was taken:\n%s", plainView(m))
 	}
 }
+
+// A click on a sentence selects it.
+func TestClickSelects(t *testing.T) {
+	m := sized(t, 80, 24)
+	want := m.doc.Briefing.Sentences()[2]
+	lines := strings.Split(plainView(m), "\n")
+	y := -1
+	for i, l := range lines {
+		if strings.Contains(l, want.Text[:30]) {
+			y = i
+		}
+	}
+	if y < 0 {
+		t.Fatalf("sentence not on screen:\n%s", plainView(m))
+	}
+	next, _ := m.Update(tea.MouseClickMsg{Button: tea.MouseLeft, X: 5, Y: y})
+	m = next.(Model)
+	if sel := m.canvas.Selection(); len(sel) != 1 || sel[0] != want.ID {
+		t.Errorf("selection %v, want %s", sel, want.ID)
+	}
+}
+
+// A save refused because the file changed on disk says how to go on, and
+// writes nothing until asked again.
+func TestConflictingSave(t *testing.T) {
+	m := press(sized(t, 60, 20), "p", "enter")
+	os.WriteFile(m.doc.Name, []byte(strings.Replace(m.doc.Text(), "{#harbour-trust}", "{#trust}", 1)), 0o644)
+	// The point's actor list names the old id only after a, so make it.
+	m = press(m, "a", "enter")
+	other, _ := os.ReadFile(m.doc.Name)
+	m = press(m, "ctrl+s")
+	if v := plainView(m); !strings.Contains(v, "changed on disk") || !strings.Contains(v, "ctrl+s again") {
+		t.Fatalf("no conflict message:\n%s", v)
+	}
+	checkFits(t, m)
+	if now, _ := os.ReadFile(m.doc.Name); string(now) != string(other) {
+		t.Fatal("a refused save wrote the file")
+	}
+	m = press(m, "ctrl+s")
+	if now, _ := os.ReadFile(m.doc.Name); string(now) != m.doc.Text() {
+		t.Error("ctrl+s again did not write the session's text")
+	}
+}

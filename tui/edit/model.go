@@ -218,7 +218,7 @@ func (m *Model) save() {
 	switch {
 	case errors.As(err, &ce):
 		m.conflict = true
-		m.flash(sanitize.Line(err.Error())+": ctrl+s again writes yours over it, ctrl+l reloads the file (u brings your changes back)", true)
+		m.flash("not saved: "+m.name()+" changed on disk. ctrl+s again writes yours over it, ctrl+l reloads it (u brings yours back). "+sanitize.Line(ce.Why), true)
 		return
 	case err != nil:
 		m.flash("save: "+sanitize.Line(err.Error()), true)
@@ -635,10 +635,22 @@ func (m Model) render() string {
 		line = m.prompt.View(m.th, m.w)
 	case m.prompt != nil:
 		line = m.prompt.View(m.th, m.w)
-	case m.msgErr:
-		line = m.th.err.On(fit(m.msg))
 	default:
-		line = fit(m.msg)
+		// A long message takes a second line from the body.
+		ls := sanitize.Wrap(m.msg, m.w)
+		if len(ls) > 2 {
+			ls = ls[:2]
+			ls[1] = sanitize.Truncate(ls[1]+" …", m.w, "…")
+		}
+		if i := strings.LastIndex(body, "\n"); len(ls) == 2 && i >= 0 {
+			body = body[:i]
+		}
+		for i := range ls {
+			if m.msgErr {
+				ls[i] = m.th.err.On(ls[i])
+			}
+		}
+		line = strings.Join(ls, "\n")
 	}
 	m.help.SetWidth(m.w)
 	var keys string
