@@ -342,3 +342,16 @@ func TestConflictingSave(t *testing.T) {
 		t.Error("ctrl+s again did not write the session's text")
 	}
 }
+
+// A key typed right after enter acts on the screen, not on the prompt just
+// answered: the answer is taken at once, not by a later message.
+func TestKeyAfterEnterIsNotLost(t *testing.T) {
+	m := sized(t, 80, 24)
+	for _, k := range []string{"p", "enter", "j"} {
+		next, _ := m.Update(keyMsg(k)) // the commands are not run
+		m = next.(Model)
+	}
+	if len(m.doc.Briefing.Points()) != 1 || m.canvas.cursor != 1 || m.prompt != nil {
+		t.Errorf("points %d, cursor %d, prompt open %v", len(m.doc.Briefing.Points()), m.canvas.cursor, m.prompt != nil)
+	}
+}

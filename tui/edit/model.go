@@ -106,24 +106,30 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.setTheme(NewTheme(msg.IsDark(), m.hc, m.th.NoColor))
 		}
 		return m, nil
-	case promptDoneMsg:
-		m.prompt = nil
-		if msg.Cancel {
-			m.flash("cancelled", false)
-			return m, nil
-		}
-		return m.answer(msg.p, msg.value)
 	case tea.MouseClickMsg:
 		return m.click(msg.Mouse()), nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
 	}
 	if m.prompt != nil {
-		p, cmd := m.prompt.Update(msg)
-		m.prompt = &p
-		return m, cmd
+		return m.promptUpdate(msg)
 	}
 	return m, nil
+}
+
+// promptUpdate passes a message to the open prompt and acts on its answer.
+func (m Model) promptUpdate(msg tea.Msg) (tea.Model, tea.Cmd) {
+	p, out, cmd := m.prompt.Update(msg)
+	m.prompt = &p
+	switch out {
+	case confirmed:
+		m.prompt = nil
+		return m.answer(p, p.Value())
+	case cancelled:
+		m.prompt = nil
+		m.flash("cancelled", false)
+	}
+	return m, cmd
 }
 
 func (m *Model) setTheme(th *Theme) {
@@ -138,9 +144,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	if m.prompt != nil {
-		p, cmd := m.prompt.Update(msg)
-		m.prompt = &p
-		return m, cmd
+		return m.promptUpdate(msg)
 	}
 	if m.showHelp {
 		m.showHelp = false

@@ -43,12 +43,14 @@ type prompt struct {
 	field  string   // the field askField sets
 }
 
-// promptDoneMsg is a prompt's answer (cancelled when Cancel).
-type promptDoneMsg struct {
-	p      prompt
-	value  string
-	Cancel bool
-}
+// outcome is what a key did to a prompt.
+type outcome int
+
+const (
+	editing outcome = iota
+	confirmed
+	cancelled
+)
 
 func newPrompt(th *Theme, a ask, label, value string, choices []string) prompt {
 	in := textinput.New()
@@ -72,27 +74,31 @@ func (p prompt) SetWidth(w int) prompt {
 	return p
 }
 
-// Update handles a key; a confirmed or cancelled prompt returns its answer
-// as a message.
-func (p prompt) Update(msg tea.Msg) (prompt, tea.Cmd) {
+// Update handles a key. Confirming or cancelling is reported at once, not
+// by a message, so that keys typed right after enter never reach a prompt
+// that is already answered.
+func (p prompt) Update(msg tea.Msg) (prompt, outcome, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch {
 		case key.Matches(k, p.keys.Confirm):
-			return p, func() tea.Msg { return promptDoneMsg{p: p, value: strings.TrimSpace(p.in.Value())} }
+			return p, confirmed, nil
 		case key.Matches(k, p.keys.Cancel):
-			return p, func() tea.Msg { return promptDoneMsg{p: p, Cancel: true} }
+			return p, cancelled, nil
 		case key.Matches(k, p.keys.Next) && len(p.choices) > 0:
 			p.ci = (p.ci + 1) % len(p.choices)
 			p.in.SetValue(p.choices[p.ci])
 			p.in.CursorEnd()
-			return p, nil
+			return p, editing, nil
 		}
 	}
 	var cmd tea.Cmd
 	p.in, cmd = p.in.Update(msg)
 	p.err = ""
-	return p, cmd
+	return p, editing, cmd
 }
+
+// Value is the answer typed, trimmed.
+func (p prompt) Value() string { return strings.TrimSpace(p.in.Value()) }
 
 func (p prompt) View(th *Theme, w int) string {
 	line := th.key.On(sanitize.Line(p.label)+":") + " " + p.in.View()
