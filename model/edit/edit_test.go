@@ -194,7 +194,7 @@ func TestBreakingChangeRefused(t *testing.T) {
 	d := open(t, copyDraft(t))
 	before := d.Text()
 	for _, op := range []Op{
-		Delete{ID: "ana-ruiz"}, // e-next-month names it
+		Delete{ID: "nothing"},
 		AddEvent{ID: "e-bad", Title: "Bad", When: "2024-13", Quote: Quote{Text: "The vote passed"}},
 		AddPoint{Theme: "x", NewTheme: "X", ID: "p", Claim: "C", Quote: Quote{Text: "not in the article"}},
 		Rename{ID: "nothing", Title: "x"},
@@ -332,5 +332,21 @@ func TestSetFieldAndMeta(t *testing.T) {
 	}
 	if err := d.Apply(SetField{Item: "e-2019", Key: "when", Value: "2019-13"}); err == nil {
 		t.Error("a bad date was set")
+	}
+}
+
+// Deleting an actor takes it out of the lists that name it.
+func TestDeleteDropsReferences(t *testing.T) {
+	d := open(t, copyDraft(t))
+	q, _ := d.QuoteOf([]string{d.sentence(t, 0)})
+	apply(t, d, AddPoint{Theme: "t", NewTheme: "T", ID: "pt", Claim: "C", Quote: q})
+	apply(t, d, AddToList{Item: "pt", Key: "actors", IDs: []string{"harbour-trust", "ana-ruiz"}})
+	apply(t, d, Delete{ID: "ana-ruiz"})
+	b := d.Briefing
+	if b.Actor("ana-ruiz") != nil || len(b.Event("e-next-month").Actors) != 0 || !slices.Equal(b.Point("pt").Actors, []string{"harbour-trust"}) {
+		t.Errorf("after delete:\n%s", d.Text())
+	}
+	if strings.Contains(d.Text(), "- actors: \n") || strings.Contains(d.Text(), "ana-ruiz") {
+		t.Errorf("a reference is left:\n%s", d.Text())
 	}
 }

@@ -362,7 +362,8 @@ func (o *Outline) deleteRange(it *Item) [2]int {
 	return [2]int{from, to}
 }
 
-// Delete removes an item (a point, an event, an actor, a term). A theme
+// Delete removes an item (a point, an event, an actor, a term), and takes
+// its id out of the actors, events and themes lists that name it. A theme
 // goes only when it has no points left.
 type Delete struct{ ID string }
 
@@ -380,7 +381,72 @@ func (op Delete) Apply(o *Outline) (string, error) {
 		it = &Item{Line: it.Line, End: it.Section.End}
 	}
 	r := o.deleteRange(it)
-	return o.splice(r[0], r[1]-r[0]), nil
+	edits := append(o.dropRefs(op.ID, it), lineEdit{r[0], r[1], nil})
+	slices.SortFunc(edits, func(a, b lineEdit) int { return b.from - a.from })
+	lines := slices.Clone(o.Lines)
+	for _, e := range edits {
+		lines = slices.Replace(lines, e.from, e.to, e.with...)
+	}
+	return strings.Join(lines, "\n"), nil
+}
+
+// lineEdit replaces lines [from, to) with some others.
+type lineEdit struct {
+	from, to int
+	with     []string
+}
+
+// dropRefs are the edits that take id out of every actors, events and
+// themes list but those of skip (the item going): the list's line without
+// it, or no line when it was the only one.
+func (o *Outline) dropRefs(id string, skip *Item) []lineEdit {
+	var out []lineEdit
+	seen := map[*Item]bool{skip: true}
+	for _, s := range o.Sections {
+		for _, it := range s.Items {
+			if seen[it] {
+				continue
+			}
+			seen[it] = true
+			for _, key := range []string{"actors", "events", "themes"} {
+				line, end := o.field(it, key)
+				if line < 0 {
+					continue
+				}
+				v := ""
+				for i := line; i < end; i++ {
+					l := strings.TrimSpace(strings.TrimRight(o.Lines[i], "\r"))
+					if i == line {
+						_, l, _ = strings.Cut(l, ":")
+					}
+					v += "," + l
+				}
+				var keep []string
+				found := false
+				for _, x := range strings.Split(v, ",") {
+					switch x = strings.TrimSpace(x); {
+					case x == id:
+						found = true
+					case x != "":
+						keep = append(keep, x)
+					}
+				}
+				if !found {
+					continue
+				}
+				var with []string
+				if len(keep) > 0 {
+					l := "- " + key + ": " + strings.Join(keep, ", ")
+					if o.CRLF {
+						l += "\r"
+					}
+					with = []string{l}
+				}
+				out = append(out, lineEdit{line, end, with})
+			}
+		}
+	}
+	return out
 }
 
 // body is an item's lines after its heading, without the blank lines at
