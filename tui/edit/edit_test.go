@@ -355,3 +355,13 @@ func TestKeyAfterEnterIsNotLost(t *testing.T) {
 		t.Errorf("points %d, cursor %d, prompt open %v", len(m.doc.Briefing.Points()), m.canvas.cursor, m.prompt != nil)
 	}
 }
+
+// Moving onto a sentence a point cites makes that point the current one.
+func TestCursorFollowsPoints(t *testing.T) {
+	m := press(sized(t, 80, 24), "p", "enter", "j", "j", "p", "enter")
+	first := m.doc.Briefing.Points()[0].ID
+	m = press(m, "k", "k")
+	if m.current != first {
+		t.Errorf("current %q, want %q", m.current, first)
+	}
+}

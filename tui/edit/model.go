@@ -279,6 +279,7 @@ func (m *Model) ask(p prompt) {
 func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var ok bool
 	if m.canvas, ok = m.canvas.Update(msg); ok {
+		m.followCanvas()
 		return m, nil
 	}
 	k := m.canvas.keys
@@ -437,6 +438,25 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
+// followCanvas makes a point that cites the sentence under the cursor the
+// current one, so that c and a act on what the author reads.
+func (m *Model) followCanvas() {
+	sel := m.canvas.Selection()
+	if len(sel) == 0 {
+		return
+	}
+	for _, r := range m.doc.Briefing.CitedBy(m.canvas.sents[m.canvas.cursor].ID) {
+		if r.Kind == model.KindPoint {
+			if r.ID != m.current {
+				m.current = r.ID
+				m.refresh()
+				m.outline = m.outline.Select(r.ID)
+			}
+			return
+		}
+	}
+}
+
 // follow makes the point under the outline's cursor the current one.
 func (m *Model) follow() {
 	if r := m.outline.Current(); r.kind == model.KindPoint && r.id != m.current {
@@ -577,6 +597,7 @@ func (m Model) click(mo tea.Mouse) Model {
 	if mo.X < cw {
 		m.canvas = m.canvas.Click(y)
 		m.focusOutline = false
+		m.followCanvas()
 	} else {
 		m.outline.cursor = clamp(m.outline.off+y, 0, len(m.outline.rows)-1)
 		m.focusOutline = true
