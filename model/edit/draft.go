@@ -13,8 +13,11 @@ import (
 )
 
 // FreshID makes an id from text that nothing in the briefing uses yet:
-// the text's slug, then slug-2, slug-3, ...
+// the slug of its first five words, then slug-2, slug-3, ...
 func (d *Doc) FreshID(text string) string {
+	if w := strings.Fields(text); len(w) > 5 {
+		text = strings.Join(w[:5], " ")
+	}
 	stem := model.Slug(text)
 	if stem == "" {
 		stem = "item"
