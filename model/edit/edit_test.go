@@ -350,3 +350,33 @@ func TestDeleteDropsReferences(t *testing.T) {
 		t.Errorf("a reference is left:\n%s", d.Text())
 	}
 }
+
+// A briefing that holds its article in a # Source section gets new
+// sections before it, never inside the article.
+func TestNewSectionsBeforeSource(t *testing.T) {
+	dir := t.TempDir()
+	text := `---
+format: brief/1
+title: T
+source: S
+published: 2024-01-01
+---
+
+# Source
+
+The council met on Monday. It voted to build a bridge in 2019.
+`
+	name := filepath.Join(dir, "s.brief.md")
+	os.WriteFile(name, []byte(text), 0o644)
+	d := open(t, name)
+	q, _ := d.QuoteOf([]string{d.sentence(t, 1)})
+	apply(t, d, AddEvent{ID: "e-vote", Title: "Vote", When: "2019", Quote: q})
+	apply(t, d, AddActor{ID: "council", Name: "council", Kind: "government", Stance: "TODO"})
+	apply(t, d, AddPoint{Theme: "t", NewTheme: "T", ID: "pt", Claim: "C", Quote: q})
+	if len(d.Briefing.Source.Paragraphs) != 1 || !strings.HasSuffix(d.Text(), "# Source\n\nThe council met on Monday. It voted to build a bridge in 2019.\n") || !onlyAdded(text, d.Text()) {
+		t.Errorf("after the changes:\n%s", d.Text())
+	}
+	if strings.Contains(d.Text(), "\n\n\n") || !strings.Contains(d.Text(), "\n\n# Source") {
+		t.Errorf("blank lines:\n%s", d.Text())
+	}
+}

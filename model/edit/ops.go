@@ -165,7 +165,21 @@ func (o *Outline) sectionEnd(name, heading string) (int, []string) {
 	if s := o.Named(name); s != nil {
 		return s.End, nil
 	}
+	if src := o.Named("source"); src != nil {
+		// The # Source section runs to the end of the file: a new section
+		// goes before it. Its lines end with the blank line before # Source.
+		return src.Line, []string{"# " + heading}
+	}
 	return o.BodyEnd, []string{"", "# " + heading}
+}
+
+// closeBefore ends lines inserted right before a # Source heading with a
+// blank line.
+func (o *Outline) closeBefore(at int, lines []string) []string {
+	if src := o.Named("source"); src != nil && at == src.Line {
+		return append(lines, "")
+	}
+	return lines
 }
 
 // AddEvent adds an event to the timeline.
@@ -186,7 +200,7 @@ func (op AddEvent) Apply(o *Outline) (string, error) {
 		lines = append(lines, "- phrase: "+oneLine(op.Phrase))
 	}
 	lines = append(append(lines, ""), quoteLines(op.Quote)...)
-	return o.splice(at, 0, lines...), nil
+	return o.splice(at, 0, o.closeBefore(at, lines)...), nil
 }
 
 // AddActor adds an actor to the Actors section.
@@ -202,7 +216,7 @@ func (op AddActor) Apply(o *Outline) (string, error) {
 	}
 	at, lines := o.sectionEnd("actors", "Actors")
 	lines = append(lines, "", "## "+oneLine(op.Name)+" {#"+op.ID+"}", "", "- kind: "+op.Kind, "- stance: "+oneLine(op.Stance))
-	return o.splice(at, 0, lines...), nil
+	return o.splice(at, 0, o.closeBefore(at, lines)...), nil
 }
 
 // field finds an item's "- key:" line and the lines that continue it.
