@@ -47,6 +47,9 @@ it.`,
 			return []string{"md", "txt"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 		RunE: func(cmd *cobra.Command, a []string) error {
+			if !stdoutIsTerminal() {
+				return inputError(fmt.Errorf("brief edit needs a terminal; brief new drafts a briefing without one"))
+			}
 			name, err := editTarget(cmd, a[0], output, subject, published)
 			if err != nil {
 				return err
@@ -54,9 +57,6 @@ it.`,
 			doc, err := medit.Open(name)
 			if err != nil {
 				return inputError(err)
-			}
-			if !stdoutIsTerminal() {
-				return inputError(fmt.Errorf("%s: brief edit needs a terminal", name))
 			}
 			return interactively(func() error {
 				err := edit.Run(cmd.Context(), doc, edit.Options{Theme: themeOf(cmd), Autosave: autosave, In: os.Stdin, Out: os.Stdout})
