@@ -365,3 +365,26 @@ func TestCursorFollowsPoints(t *testing.T) {
 		t.Errorf("current %q, want %q", m.current, first)
 	}
 }
+
+// A drafted item shows ✎ in the outline until v marks it reviewed.
+func TestReviewKey(t *testing.T) {
+	d := openDraft(t)
+	text := strings.Replace(d.Text(), "- kind: group\n", "- kind: group\n- draft: yes\n", 1)
+	os.WriteFile(d.Name, []byte(text), 0o644)
+	d, err := edit.Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(d, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = next.(Model)
+	if !strings.Contains(plainView(m), "✎ Harbour Trust") || !strings.Contains(plainView(m), "1 drafted item to review") {
+		t.Fatalf("no draft mark:\n%s", plainView(m))
+	}
+	m = press(m, "tab")
+	m.outline = m.outline.Select("harbour-trust")
+	m = press(m, "v")
+	if strings.Contains(plainView(m), "✎") || m.doc.Briefing.Actor("harbour-trust").Draft {
+		t.Errorf("still drafted:\n%s", plainView(m))
+	}
+}

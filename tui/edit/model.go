@@ -90,7 +90,7 @@ func (m *Model) refresh() {
 		}
 	}
 	m.canvas = m.canvas.SetBriefing(b, cur)
-	m.outline = m.outline.SetOutline(m.doc.Outline)
+	m.outline = m.outline.SetOutline(m.doc.Outline, b)
 }
 
 func (m *Model) flash(s string, isErr bool) { m.msg, m.msgErr = s, isErr }

@@ -26,26 +26,28 @@ type orow struct {
 	title string
 	depth int
 	theme string // the theme a point is in
+	draft bool   // marked "- draft: yes", not yet reviewed
 }
 
 func newOutline(th *Theme) outline { return outline{th: th, keys: newOutlineKeys()} }
 
 // SetOutline lists the items of a text, keeping the cursor on the same id
 // when it is still there.
-func (o outline) SetOutline(ol *edit.Outline) outline {
+func (o outline) SetOutline(ol *edit.Outline, b *model.Briefing) outline {
 	was := o.Current().id
 	o.rows = o.rows[:0]
 	for _, s := range ol.Sections {
 		switch {
 		case s.Kind == model.KindTheme:
-			o.rows = append(o.rows, orow{kind: model.KindTheme, id: s.ID, title: s.Title, theme: s.ID})
+			t := b.Theme(s.ID)
+			o.rows = append(o.rows, orow{kind: model.KindTheme, id: s.ID, title: s.Title, theme: s.ID, draft: t != nil && t.Draft})
 		case s.Name == "timeline" || s.Name == "actors" || s.Name == "glossary":
 			o.rows = append(o.rows, orow{title: s.Title})
 		default:
 			continue
 		}
 		for _, it := range s.Items {
-			o.rows = append(o.rows, orow{kind: it.Kind, id: it.ID, title: it.Title, depth: 1, theme: s.ID})
+			o.rows = append(o.rows, orow{kind: it.Kind, id: it.ID, title: it.Title, depth: 1, theme: s.ID, draft: drafted(b, it.Kind, it.ID)})
 		}
 	}
 	for i, r := range o.rows {
@@ -106,6 +108,9 @@ func (o outline) View(focused bool) string {
 		default:
 			prefix = "  "
 		}
+		if r.draft {
+			title = "✎ " + title
+		}
 		line := sanitize.Truncate(prefix+title, max(o.w, 1), "…")
 		switch {
 		case i == o.cursor && focused:
@@ -121,4 +126,23 @@ func (o outline) View(focused bool) string {
 		out = append(out, o.th.dim.On(sanitize.Truncate("no themes yet: p makes one", max(o.w, 1), "…")))
 	}
 	return strings.Join(out, "\n")
+}
+
+// drafted says whether an item is still marked as drafted.
+func drafted(b *model.Briefing, kind model.RefKind, id string) bool {
+	switch kind {
+	case model.KindPoint:
+		p := b.Point(id)
+		return p != nil && p.Draft
+	case model.KindEvent:
+		e := b.Event(id)
+		return e != nil && e.Draft
+	case model.KindActor:
+		a := b.Actor(id)
+		return a != nil && a.Draft
+	case model.KindTerm:
+		t := b.Term(id)
+		return t != nil && t.Draft
+	}
+	return false
 }
