@@ -63,6 +63,7 @@ func (k canvasKeys) FullHelp() [][]key.Binding {
 type outlineKeys struct {
 	Down, Up, Rename, MoveUp, MoveDown, MoveTo, Merge, Split, Delete, NewTheme, Reviewed, Show key.Binding
 	Field, Kind, Subject                                                                       key.Binding
+	PageDown, PageUp, Top, Bottom                                                              key.Binding
 }
 
 func newOutlineKeys() outlineKeys {
@@ -82,6 +83,10 @@ func newOutlineKeys() outlineKeys {
 		Field:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "stance, date or aliases")),
 		Kind:     key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "an actor's kind")),
 		Subject:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "the briefing's subject")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first row")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last row")),
 	}
 }
 
@@ -90,7 +95,7 @@ func (k outlineKeys) ShortHelp() []key.Binding {
 }
 
 func (k outlineKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.Show, k.Rename, k.NewTheme, k.Delete}, {k.MoveUp, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.Reviewed}, {k.Field, k.Kind, k.Subject}}
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Show, k.Rename, k.NewTheme, k.Delete}, {k.MoveUp, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.Reviewed}, {k.Field, k.Kind, k.Subject}}
 }
 
 // promptKeys work while a one-line prompt is open.

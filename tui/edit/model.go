@@ -358,6 +358,18 @@ func (m Model) outlineKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Up):
 		m.outline = m.outline.Move(-1)
 		m.follow()
+	case key.Matches(msg, k.PageDown):
+		m.outline = m.outline.Move(max(m.outline.h-1, 1))
+		m.follow()
+	case key.Matches(msg, k.PageUp):
+		m.outline = m.outline.Move(-max(m.outline.h-1, 1))
+		m.follow()
+	case key.Matches(msg, k.Top):
+		m.outline = m.outline.Move(-len(m.outline.rows))
+		m.follow()
+	case key.Matches(msg, k.Bottom):
+		m.outline = m.outline.Move(len(m.outline.rows))
+		m.follow()
 	case key.Matches(msg, k.Show):
 		if ids := m.doc.Briefing.SentencesOf(model.Ref{Kind: r.kind, ID: r.id}); len(ids) > 0 && r.kind != "" {
 			m.canvas = m.canvas.Select(ids[0])
