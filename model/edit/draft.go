@@ -131,3 +131,49 @@ func (d *Doc) Status() Status {
 	}
 	return st
 }
+
+// clauseBreak is where a sentence divides into clauses: after a comma,
+// semicolon or colon, or around a dash.
+var clauseBreak = regexp.MustCompile(`[,;:] | [—–] `)
+
+// Clauses divides a sentence into the parts a quote may be cut to: its
+// clauses, each a run of the sentence's own text (no piece shorter than
+// three words stands alone; it joins the one before), without the
+// punctuation that ends it. A sentence with one clause gives none.
+func Clauses(sentence string) []string {
+	var parts []string
+	start := 0
+	for _, m := range clauseBreak.FindAllStringIndex(sentence, -1) {
+		end := m[0]
+		if len(strings.Fields(sentence[start:end])) < 3 {
+			continue // too short to stand alone: it stays with what follows
+		}
+		parts = append(parts, strings.TrimSpace(sentence[start:end]))
+		start = m[1]
+	}
+	rest := strings.TrimRight(strings.TrimSpace(sentence[start:]), ".!?")
+	if len(parts) > 0 && len(strings.Fields(rest)) < 3 {
+		parts[len(parts)-1] = strings.TrimSpace(sentence[strings.Index(sentence, parts[len(parts)-1]):])
+		parts[len(parts)-1] = strings.TrimRight(parts[len(parts)-1], ".!?")
+	} else if rest != "" {
+		parts = append(parts, rest)
+	}
+	if len(parts) < 2 {
+		return nil
+	}
+	return parts
+}
+
+// QuoteOfPart is the quote of part of a sentence (a clause), naming the
+// sentence when the article holds the part more than once.
+func (d *Doc) QuoteOfPart(id, part string) (Quote, error) {
+	s := d.Briefing.Sentence(id)
+	if s == nil || !strings.Contains(s.Text, part) || part == "" {
+		return Quote{}, fmt.Errorf("%q is not part of sentence %s", part, id)
+	}
+	q := Quote{Text: part}
+	if strings.Count(d.Briefing.Source.Body, part) > 1 {
+		q.At = id
+	}
+	return q, nil
+}

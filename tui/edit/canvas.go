@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/edit"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -27,12 +28,16 @@ type canvas struct {
 	first  []int   // the first line of each sentence
 	// current are the sentences the current point quotes.
 	current map[string]bool
+	// clause is which clause of the cursor's sentence the selection is
+	// cut to (1, 2, ...); 0 is the whole selection.
+	clause int
 }
 
 type cline struct {
 	sent int // -1 for a paragraph label or a blank line
 	text string
 	mark bool // the first line of a sentence, carrying its mark
+	off  int  // where text starts in the sentence's shown text
 }
 
 func newCanvas(th *Theme) canvas { return canvas{th: th, keys: newCanvasKeys()} }
@@ -63,8 +68,13 @@ func (c canvas) layout() canvas {
 			c.lines = append(c.lines, cline{sent: -1, text: c.b.Source.Paragraphs[para].ID})
 		}
 		c.first[i] = len(c.lines)
-		for j, l := range sanitize.Wrap(sanitize.Text(s.Text), max(c.w-3, 10)) {
-			c.lines = append(c.lines, cline{sent: i, text: l, mark: j == 0})
+		shown, off := sanitize.Text(s.Text), 0
+		for j, l := range sanitize.Wrap(shown, max(c.w-3, 10)) {
+			if k := strings.Index(shown[off:], l); k >= 0 {
+				off += k
+			}
+			c.lines = append(c.lines, cline{sent: i, text: l, mark: j == 0, off: off})
+			off += len(l)
 		}
 	}
 	return c.scroll()
@@ -79,11 +89,23 @@ func (c canvas) Selection() []string {
 	return ids
 }
 
+// Part is the clause the selection is cut to, "" for the whole selection.
+func (c canvas) Part() string {
+	if c.clause == 0 || c.cursor != c.anchor {
+		return ""
+	}
+	cl := edit.Clauses(c.sents[c.cursor].Text)
+	if c.clause > len(cl) {
+		return ""
+	}
+	return cl[c.clause-1]
+}
+
 // Select puts the cursor on a sentence, by id.
 func (c canvas) Select(id string) canvas {
 	for i, s := range c.sents {
 		if s.ID == id {
-			c.cursor, c.anchor = i, i
+			c.cursor, c.anchor, c.clause = i, i, 0
 		}
 	}
 	return c.scroll()
@@ -114,6 +136,14 @@ func (c canvas) scroll() canvas {
 func (c canvas) Update(msg tea.Msg) (canvas, bool) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
+		if key.Matches(msg, c.keys.Clause) {
+			if c.cursor != c.anchor || len(edit.Clauses(c.sents[c.cursor].Text)) == 0 {
+				c.clause = 0
+				return c, true
+			}
+			c.clause = (c.clause + 1) % (len(edit.Clauses(c.sents[c.cursor].Text)) + 1)
+			return c, true
+		}
 		switch {
 		case key.Matches(msg, c.keys.Down):
 			c.cursor = clamp(c.cursor+1, 0, len(c.sents)-1)
@@ -144,6 +174,7 @@ func (c canvas) Update(msg tea.Msg) (canvas, bool) {
 		default:
 			return c, false
 		}
+		c.clause = 0
 		return c.scroll(), true
 	}
 	return c, false
@@ -166,7 +197,7 @@ func (c canvas) Click(y int) canvas {
 	if l < 0 || l >= len(c.lines) || c.lines[l].sent < 0 {
 		return c
 	}
-	c.cursor, c.anchor = c.lines[l].sent, c.lines[l].sent
+	c.cursor, c.anchor, c.clause = c.lines[l].sent, c.lines[l].sent, 0
 	return c.scroll()
 }
 
@@ -193,6 +224,8 @@ func (c canvas) View() string {
 		}
 		text := ln.text
 		switch {
+		case ln.sent == c.cursor && c.Part() != "":
+			text = c.partOf(ln)
 		case ln.sent == c.cursor:
 			text = c.th.cursor.On(text)
 		case ln.sent >= lo && ln.sent <= hi:
@@ -203,6 +236,20 @@ func (c canvas) View() string {
 		out = append(out, gutter+text)
 	}
 	return strings.Join(out, "\n")
+}
+
+// partOf styles a line of the cursor's sentence with the clause the
+// selection is cut to as the cursor, the rest of the sentence dim.
+func (c canvas) partOf(ln cline) string {
+	shown := sanitize.Text(c.sents[ln.sent].Text)
+	a := strings.Index(shown, sanitize.Text(c.Part()))
+	if a < 0 {
+		return c.th.cursor.On(ln.text)
+	}
+	b := a + len(sanitize.Text(c.Part()))
+	from := clamp(a-ln.off, 0, len(ln.text))
+	to := clamp(b-ln.off, 0, len(ln.text))
+	return c.th.dim.On(ln.text[:from]) + c.th.cursor.On(ln.text[from:to]) + c.th.dim.On(ln.text[to:])
 }
 
 func clamp(v, lo, hi int) int {

@@ -388,3 +388,25 @@ func TestReviewKey(t *testing.T) {
 		t.Errorf("still drafted:\n%s", plainView(m))
 	}
 }
+
+// x cuts the quote to a clause of the sentence; p quotes just that.
+func TestClauseQuote(t *testing.T) {
+	m := sized(t, 80, 24)
+	m = press(m, "j", "j", "j", "x", "x")
+	if got := m.canvas.Part(); got != "which owns the quays" {
+		t.Fatalf("part %q", got)
+	}
+	checkFits(t, m)
+	if !strings.Contains(plainView(m), "which owns the quays") {
+		t.Errorf("the sentence is not shown whole:\n%s", plainView(m))
+	}
+	m = press(m, "p", "enter")
+	ps := m.doc.Briefing.Points()
+	if len(ps) != 1 || ps[0].Quotes[0].Text != "which owns the quays" {
+		t.Fatalf("points %d, quote %q:\n%s", len(ps), ps[0].Quotes[0].Text, m.doc.Text())
+	}
+	m = press(m, "x", "x") // the third clause, then the whole sentence
+	if m.canvas.Part() != "" {
+		t.Errorf("x does not come back to the whole sentence: %q", m.canvas.Part())
+	}
+}

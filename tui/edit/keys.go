@@ -32,7 +32,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 // what is made from it.
 type canvasKeys struct {
 	Down, Up, ExtendDown, ExtendUp, PageDown, PageUp, NextUncited key.Binding
-	Point, Event, Actor, Quote                                    key.Binding
+	Point, Event, Actor, Quote, Clause                            key.Binding
 }
 
 func newCanvasKeys() canvasKeys {
@@ -48,6 +48,7 @@ func newCanvasKeys() canvasKeys {
 		Event:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "event")),
 		Actor:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actor")),
 		Quote:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cite in point")),
+		Clause:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cut to a clause")),
 	}
 }
 
@@ -56,7 +57,7 @@ func (k canvasKeys) ShortHelp() []key.Binding {
 }
 
 func (k canvasKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Down, k.Up, k.ExtendDown, k.ExtendUp, k.PageDown, k.PageUp, k.NextUncited}, {k.Point, k.Event, k.Actor, k.Quote}}
+	return [][]key.Binding{{k.Down, k.Up, k.ExtendDown, k.ExtendUp, k.PageDown, k.PageUp, k.NextUncited}, {k.Clause, k.Point, k.Event, k.Actor, k.Quote}}
 }
 
 // outlineKeys act on the outline's current row.

@@ -283,19 +283,19 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	k := m.canvas.keys
-	sel := m.canvas.Selection()
-	first := ""
-	if len(sel) > 0 {
+	sel, part := m.canvas.Selection(), m.canvas.Part()
+	first := part
+	if first == "" && len(sel) > 0 {
 		first = m.doc.Briefing.Sentence(sel[0]).Text
 	}
 	switch {
 	case key.Matches(msg, k.Point):
 		p := newPrompt(m.th, askClaim, "claim", edit.DraftClaim(first), nil)
-		p.sel = sel
+		p.sel, p.part = sel, part
 		m.ask(p)
 	case key.Matches(msg, k.Event):
 		p := newPrompt(m.th, askEventTitle, "event title", edit.DraftClaim(first), nil)
-		p.sel = sel
+		p.sel, p.part = sel, part
 		m.ask(p)
 	case key.Matches(msg, k.Actor):
 		if m.current == "" {
@@ -329,7 +329,7 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.flash("no current point: make one with p or pick one in the outline", true)
 			return m, nil
 		}
-		q, err := m.doc.QuoteOf(sel)
+		q, err := m.quoteOf(sel, part)
 		if err != nil {
 			m.flash(err.Error(), true)
 			return m, nil
@@ -337,6 +337,14 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.apply(edit.AddQuote{Item: m.current, Quote: q})
 	}
 	return m, nil
+}
+
+// quoteOf is the quote of the selection, or of the clause it is cut to.
+func (m Model) quoteOf(sel []string, part string) (edit.Quote, error) {
+	if part != "" && len(sel) == 1 {
+		return m.doc.QuoteOfPart(sel[0], part)
+	}
+	return m.doc.QuoteOf(sel)
 }
 
 func (m Model) selText(sel []string) string {
@@ -490,7 +498,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 	b := m.doc.Briefing
 	switch p.ask {
 	case askClaim:
-		q, err := m.doc.QuoteOf(p.sel)
+		q, err := m.quoteOf(p.sel, p.part)
 		if err != nil {
 			return retry(err.Error())
 		}
@@ -504,20 +512,24 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 			m.outline = m.outline.Select(op.ID)
 		}
 	case askEventTitle:
-		when, phrase, _ := m.doc.DraftDate(m.selText(p.sel))
+		text := p.part
+		if text == "" {
+			text = m.selText(p.sel)
+		}
+		when, phrase, _ := m.doc.DraftDate(text)
 		n := newPrompt(m.th, askEventDate, "date (2016, 2021-08, 198X, 2017-39, 2016~ …)", when, nil)
-		n.sel, n.title, n.phrase = p.sel, v, phrase
+		n.sel, n.part, n.title, n.phrase = p.sel, p.part, v, phrase
 		m.ask(n)
 	case askEventDate:
 		if err := edit.CheckDate(v); err != nil {
 			return retry("date: " + err.Error())
 		}
-		q, err := m.doc.QuoteOf(p.sel)
+		q, err := m.quoteOf(p.sel, p.part)
 		if err != nil {
 			return retry(err.Error())
 		}
 		phrase := p.phrase
-		if !strings.Contains(m.selText(p.sel), phrase) {
+		if !strings.Contains(q.Text, phrase) {
 			phrase = ""
 		}
 		m.apply(edit.AddEvent{ID: m.doc.FreshID("e " + v + " " + p.title), Title: p.title, When: v, Phrase: phrase, Quote: q})

@@ -37,6 +37,7 @@ type prompt struct {
 	err     string
 	// What the question is about, carried to the answer.
 	sel    []string // the selected sentences
+	part   string   // the clause the selection is cut to, if any
 	target string   // an item id
 	title  string   // an event's title, for its date step
 	phrase string   // the date's phrase in the article
