@@ -179,3 +179,32 @@ func mustLoad(t *testing.T, name string) *model.Briefing {
 	}
 	return b
 }
+
+// E in explore mode opens edit mode on the same file; quitting it comes
+// back to explore mode with the change shown.
+func TestExploreEditsWithE(t *testing.T) {
+	tmuxtest.Require(t)
+	dir := copySeed(t)
+	file := filepath.Join(dir, seeds.Name)
+	bin := tmuxtest.Binary(t)
+	s := tmuxtest.Start(t, 100, 30, nil, "'"+bin+"' '"+file+"'")
+	s.WaitText("Outline")
+	s.Keys("E")
+	s.WaitText("brief edit ·")
+	s.Keys("Tab", "r", "C-u")
+	s.Type("A theme renamed in edit mode")
+	s.Keys("Enter")
+	s.WaitText("rename")
+	s.Keys("C-s")
+	s.WaitText("saved")
+	s.Keys("q")
+	s.WaitText("A theme renamed in edit mode")
+	s.WaitGone("brief edit ·")
+	s.Keys("q")
+	if code := s.WaitExit(); code != 0 {
+		t.Errorf("exit %d", code)
+	}
+	if b := mustLoad(t, file); b.Themes[0].Title != "A theme renamed in edit mode" {
+		t.Errorf("theme %q", b.Themes[0].Title)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/draft"
 	medit "github.com/brief-cli/brief/model/edit"
@@ -112,4 +113,40 @@ func editTarget(cmd *cobra.Command, file, output, subject, published string) (st
 	}
 	fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: a draft of %s\n", output, file)
 	return output, nil
+}
+
+// editable reports whether b is a briefing file the user may write: the
+// condition for explore mode's E.
+func editable(b *model.Briefing) bool {
+	files := b.DiskFiles()
+	if len(files) == 0 {
+		return false
+	}
+	data, err := model.ReadFile(files[0])
+	if err != nil || !model.IsBriefing(string(data)) {
+		return false
+	}
+	_, _, err = safefile.Target(files[0])
+	return err == nil
+}
+
+// editThenReload runs edit mode on a briefing file and loads the file
+// again when it ends.
+func editThenReload(cmd *cobra.Command, name, theme string) (*model.Briefing, error) {
+	doc, err := medit.Open(name)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	err = edit.Run(cmd.Context(), doc, edit.Options{Theme: theme, In: os.Stdin, Out: os.Stdout})
+	if errors.Is(err, edit.ErrInterrupted) {
+		return nil, reportedError(exitInterrupted, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	b, err := model.Load(name)
+	if err != nil {
+		return nil, inputError(err)
+	}
+	return b, nil
 }

@@ -50,6 +50,8 @@ type Model struct {
 	quitArm  bool // q pressed once with unsaved changes
 	autosave bool
 	quitting bool
+	// interrupted is set by ctrl+c: Run reports it as ErrInterrupted.
+	interrupted bool
 }
 
 // New makes edit mode on an open document. theme is "" or auto (follow the
@@ -140,7 +142,7 @@ func (m *Model) setTheme(th *Theme) {
 
 func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.ForceQuit) {
-		m.quitting = true
+		m.quitting, m.interrupted = true, true
 		return m, tea.Quit
 	}
 	if m.prompt != nil {

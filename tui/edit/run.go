@@ -26,7 +26,8 @@ type Options struct {
 	Env []string
 }
 
-// ErrInterrupted is returned when the user quit with ctrl+c.
+// ErrInterrupted is returned when the user quit with ctrl+c (unsaved
+// changes are lost, as the key says); the command line exits 130.
 var ErrInterrupted = fmt.Errorf("interrupted: %w", tea.ErrInterrupted)
 
 // Run opens edit mode on a briefing file and returns when the user quits.
@@ -48,7 +49,10 @@ func Run(ctx context.Context, doc *edit.Doc, opts Options) error {
 	if noColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	_, err := tea.NewProgram(New(doc, opts.Theme, noColor, opts.Autosave), popts...).Run()
+	final, err := tea.NewProgram(New(doc, opts.Theme, noColor, opts.Autosave), popts...).Run()
+	if m, ok := final.(Model); ok && m.interrupted && err == nil {
+		return ErrInterrupted
+	}
 	switch {
 	case err == nil:
 		return nil
