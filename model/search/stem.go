@@ -1,0 +1,166 @@
+package search
+
+import (
+	"strings"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Word forms. A word of the query also matches the forms of it that an
+// English stemmer (Snowball's Porter2, github.com/kljensen/snowball) gives
+// the same stem, with British and American spellings alike: "criticism"
+// finds "criticized", "exporting" finds "exports", "recognised" finds
+// "recognition" and "recognizing". These rank below the word itself
+// (tierStem, below tierAnywhere).
+//
+// A text's word matches when its stem is the query word's, or begins with
+// it, of five letters or more, and is at most two letters longer ("recogn"
+// of "recognised" begins "recognit" of "recognition"). Only words of four
+// to 32 plain ASCII letters are stemmed.
+
+// stemMin is the fewest letters a word needs to be matched by its stem.
+const stemMin = 4
+
+// maxStemRunes bounds the words of a text that are stemmed.
+const maxStemRunes = 32
+
+// stemKey is the stem of a lower-case ASCII word, its spelling made
+// American first.
+func stemKey(w string) string {
+	return english.Stem(americanize(w), false)
+}
+
+// americanize rewrites the British endings of a lower-case word as
+// American ones, so that both spellings stem alike: -ise/-isation as
+// -ize/-ization, -yse as -yze, -our as -or, -tre as -ter, -ogue as -og,
+// -ence of defence, offence, licence and pretence as -ense, and -ll- before
+// -ed, -ing, -er as -l- (travelled, modelling). Short words are left alone:
+// four, hour, rise.
+func americanize(w string) string {
+	if len(w) < 6 {
+		return w
+	}
+	for _, r := range britishEndings {
+		for _, suf := range r.suffixes {
+			if strings.HasSuffix(w, r.from+suf) && len(w)-len(r.from+suf) >= r.stem {
+				return w[:len(w)-len(r.from+suf)] + r.to + suf
+			}
+		}
+	}
+	return w
+}
+
+// britishEndings are the rewrites of americanize: from (followed by one of
+// the suffixes) becomes to, when at least stem letters come before it.
+var britishEndings = []struct {
+	from, to string
+	stem     int
+	suffixes []string
+}{
+	{"isation", "ization", 3, []string{"", "s", "al"}},
+	{"ise", "ize", 3, []string{"", "s", "d", "r", "rs"}},
+	{"is", "iz", 3, []string{"ing", "ation", "ations"}},
+	{"yse", "yze", 3, []string{"", "s", "d", "r"}},
+	{"ys", "yz", 3, []string{"ing"}},
+	{"our", "or", 3, []string{"", "s", "ed", "ing", "ite", "ites", "able", "ful"}},
+	{"tre", "ter", 3, []string{"", "s", "d"}},
+	{"ogue", "og", 3, []string{"", "s"}},
+	{"fence", "fense", 0, []string{"", "s"}},
+	{"licence", "license", 0, []string{"", "s", "d"}},
+	{"pretence", "pretense", 0, []string{"", "s"}},
+	{"ll", "l", 4, []string{"ed", "ing", "er", "ers"}},
+}
+
+// stemsAgree reports whether a text word's stem t agrees with a query
+// word's stem q (see above).
+func stemsAgree(q, t string) bool {
+	return q == t || len(q) >= 5 && len(t)-len(q) <= 2 && strings.HasPrefix(t, q)
+}
+
+// stemTerm is what a query word needs to be matched by its stem.
+type stemTerm struct {
+	key   string // the word's stem
+	probe []byte // the first letters the text's word must begin with
+	mask  uint64 // character mask of probe
+}
+
+// newStemTerm prepares the stem of a fuzzy word, or returns nil when it
+// has none: not plain ASCII letters, or too short.
+func newStemTerm(runes []rune) *stemTerm {
+	if len(runes) < stemMin || len(runes) > maxStemRunes {
+		return nil
+	}
+	b := make([]byte, len(runes))
+	for i, r := range runes {
+		if r < 'a' || r > 'z' {
+			return nil
+		}
+		b[i] = byte(r)
+	}
+	w := string(b)
+	key := stemKey(w)
+	// The text's word begins with the letters the word and its stem share,
+	// four at most, but for an i that may stand for a y (cities, city).
+	n := 0
+	for n < len(key) && n < len(w) && n < stemMin && key[n] == w[n] {
+		n++
+	}
+	if n > 0 && w[n-1] == 'i' {
+		n--
+	}
+	if n < 3 {
+		return nil
+	}
+	st := &stemTerm{key: key, probe: []byte(w[:n])}
+	for _, c := range st.probe {
+		st.mask |= runeBit(rune(c))
+	}
+	return st
+}
+
+// stemCache remembers the stems of a worker's text words.
+type stemCache map[string]string
+
+// key returns the stem of a text's word (folded, ASCII letters).
+func (c stemCache) key(word []byte) string {
+	if k, ok := c[string(word)]; ok {
+		return k
+	}
+	if len(c) >= 1<<14 {
+		clear(c)
+	}
+	w := string(word)
+	k := stemKey(w)
+	c[w] = k
+	return k
+}
+
+// find looks in f, whose character mask is m, for a word whose stem
+// agrees with the term's: it returns the word's offset and its length in
+// runes (bytes: the word is ASCII), or -1.
+func (st *stemTerm) find(f []byte, m uint64, cache stemCache) (at, n int) {
+	if st.mask&^m != 0 {
+		return -1, 0
+	}
+	for from := 0; ; {
+		k := indexBytes(f[from:], st.probe)
+		if k < 0 {
+			return -1, 0
+		}
+		s := from + k
+		from = s + 1
+		if !wordStart(f, s) {
+			continue
+		}
+		e := s
+		for e < len(f) && e-s <= maxStemRunes && f[e] >= 'a' && f[e] <= 'z' {
+			e++
+		}
+		if e-s > maxStemRunes || e-s < stemMin || !wordEnd(f, e) {
+			continue
+		}
+		if stemsAgree(st.key, cache.key(f[s:e])) {
+			return s, e - s
+		}
+	}
+}
