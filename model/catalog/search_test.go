@@ -129,7 +129,8 @@ func paletteRanking(items []catalog.SearchItem, query string, limit int) []catal
 	}
 	var out []catalog.SearchHit
 	for _, m := range ms {
-		out = append(out, catalog.SearchHit{SearchItem: items[m.Item], Item: m.Item, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes})
+		out = append(out, catalog.SearchHit{SearchItem: items[m.Item], Item: m.Item, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes,
+			Weak: search.Class(m.Tier) > search.Class(ms[0].Tier)})
 	}
 	return out
 }
