@@ -815,7 +815,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 }
 
 // maxPending is how many matches wait at most to be scored together.
-const maxPending = 256
+const maxPending = 32
 
 // maxPhraseWords bounds the words of a query that can make a phrase.
 const maxPhraseWords = 32

@@ -99,10 +99,12 @@ func newStemTerm(runes []rune) *stemTerm {
 	}
 	w := string(b)
 	key := stemKey(w)
-	// The text's word begins with the letters the word and its stem share,
-	// four at most, but for an i that may stand for a y (cities, city).
+	// A text's word of the same stem begins with the letters the word and
+	// its stem share (its stem begins with the word's, and a stem is the
+	// start of its word, spelt the American way), but for an i that may
+	// stand for a y (cities, city).
 	n := 0
-	for n < len(key) && n < len(w) && n < stemMin && key[n] == w[n] {
+	for n < len(key) && n < len(w) && key[n] == w[n] {
 		n++
 	}
 	if n > 0 && w[n-1] == 'i' {
