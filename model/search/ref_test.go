@@ -110,7 +110,7 @@ func refWord(s string, t, w []rune) (tier, score int) {
 			if len(word) < stemMin || len(word) > maxStemRunes || strings.IndexFunc(word, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
 				continue
 			}
-			if stemsAgree(st.key, stemKey(word)) {
+			if st.agrees(stemKeys(word)) {
 				ss, _ := fz(word[:min(len(word), len(st.key))])
 				return tierStem, ss
 			}

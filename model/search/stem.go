@@ -15,8 +15,10 @@ import (
 //
 // A text's word matches when its stem is the query word's, or begins with
 // it, of five letters or more, and is at most two letters longer ("recogn"
-// of "recognised" begins "recognit" of "recognition"). Only words of four
-// to 32 plain ASCII letters are stemmed.
+// of "recognised" begins "recognit" of "recognition"), or the two differ by
+// an -ist the stemmer leaves (see stemsAgree); a word in -y also counts as
+// the word without it (recovery, recovered: see stemKeys). Only words of
+// four to 32 plain ASCII letters are stemmed.
 
 // stemMin is the fewest letters a word needs to be matched by its stem.
 const stemMin = 4
@@ -28,6 +30,22 @@ const maxStemRunes = 32
 // American first.
 func stemKey(w string) string {
 	return english.Stem(americanize(w), false)
+}
+
+// stems are a word's stem and, for a word in -y, the stem of the word
+// without it.
+type stems struct{ key, alt string }
+
+// stemKeys returns the stems of a lower-case ASCII word. The stemmer keeps
+// the y of a noun as an i; the word without it may be the verb or adjective
+// the noun is made of (recovery, recover; economy, economic). Six letters
+// at least: policy is not police.
+func stemKeys(w string) stems {
+	s := stems{key: stemKey(w)}
+	if strings.HasSuffix(w, "y") && len(w) > 6 {
+		s.alt = stemKey(w[:len(w)-1])
+	}
+	return s
 }
 
 // americanize rewrites the British endings of a lower-case word as
@@ -74,12 +92,23 @@ var britishEndings = []struct {
 // stemsAgree reports whether a text word's stem t agrees with a query
 // word's stem q (see above).
 func stemsAgree(q, t string) bool {
-	return q == t || len(q) >= 5 && len(t)-len(q) <= 2 && strings.HasPrefix(t, q)
+	if q == t || len(q) >= 5 && len(t)-len(q) <= 2 && strings.HasPrefix(t, q) {
+		return true
+	}
+	// The stemmer keeps -ist where it takes -ism away (terrorist,
+	// terrorism: "terror").
+	short, long := q, t
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	rest, ok := strings.CutPrefix(long, short)
+	return ok && rest == "ist" && len(short) >= 5
 }
 
 // stemTerm is what a query word needs to be matched by its stem.
 type stemTerm struct {
 	key   string // the word's stem
+	alt   string // for a word in -y, the stem of the word without it (recovery: "recov" of recover), or ""
 	probe []byte // the first letters the text's word must begin with
 	mask  uint64 // character mask of probe
 }
@@ -98,33 +127,48 @@ func newStemTerm(runes []rune) *stemTerm {
 		b[i] = byte(r)
 	}
 	w := string(b)
-	key := stemKey(w)
+	k := stemKeys(w)
+	key, alt := k.key, k.alt
 	// A text's word of the same stem begins with the letters the word and
 	// its stem share (its stem begins with the word's, and a stem is the
 	// start of its word, spelt the American way), but for an i that may
-	// stand for a y (cities, city).
+	// stand for a y (cities, city) and an -ist (see stemsAgree).
 	n := 0
-	for n < len(key) && n < len(w) && key[n] == w[n] {
+	for n < len(key) && n < len(w) && key[n] == w[n] && (alt == "" || n < len(alt) && alt[n] == w[n]) {
 		n++
 	}
-	if n > 0 && w[n-1] == 'i' {
+	switch {
+	case strings.HasSuffix(key, "ist") && n > len(key)-3:
+		n = len(key) - 3 // terrorists: terrorism
+	case n > 0 && w[n-1] == 'i':
 		n--
 	}
 	if n < 3 {
 		return nil
 	}
-	st := &stemTerm{key: key, probe: []byte(w[:n])}
+	st := &stemTerm{key: key, alt: alt, probe: []byte(w[:n])}
 	for _, c := range st.probe {
 		st.mask |= runeBit(rune(c))
 	}
 	return st
 }
 
-// stemCache remembers the stems of a worker's text words.
-type stemCache map[string]string
+// agrees reports whether the stems of a text's word agree with the
+// word's.
+func (st *stemTerm) agrees(t stems) bool {
+	for _, q := range [2]string{st.key, st.alt} {
+		if q != "" && (stemsAgree(q, t.key) || t.alt != "" && stemsAgree(q, t.alt)) {
+			return true
+		}
+	}
+	return false
+}
 
-// key returns the stem of a text's word (folded, ASCII letters).
-func (c stemCache) key(word []byte) string {
+// stemCache remembers the stems of a worker's text words.
+type stemCache map[string]stems
+
+// key returns the stems of a text's word (folded, ASCII letters).
+func (c stemCache) key(word []byte) stems {
 	if k, ok := c[string(word)]; ok {
 		return k
 	}
@@ -132,7 +176,7 @@ func (c stemCache) key(word []byte) string {
 		clear(c)
 	}
 	w := string(word)
-	k := stemKey(w)
+	k := stemKeys(w)
 	c[w] = k
 	return k
 }
@@ -161,7 +205,7 @@ func (st *stemTerm) find(f []byte, m uint64, cache stemCache) (at, n int) {
 		if e-s > maxStemRunes || e-s < stemMin || !wordEnd(f, e) {
 			continue
 		}
-		if stemsAgree(st.key, cache.key(f[s:e])) {
+		if st.agrees(cache.key(f[s:e])) {
 			return s, e - s
 		}
 	}
