@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/model/search"
 )
 
@@ -427,15 +428,15 @@ func siftAll(bs []*model.Briefing, f *prefilter) []searchPart {
 	return parts
 }
 
-// SearchLibrary loads the library under dir, as LoadLibrary does, and
+// SearchLibrary loads the library under dir, as library.Load does, and
 // runs one search over its briefings, with the results of
 // SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
 // items are sifted as soon as it is loaded, on the loading goroutines.
-func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
+func SearchLibrary(ctx context.Context, dir, query string, limit int) (*library.Library, []SearchHit) {
 	f := newPrefilter(query, true)
 	var mu sync.Mutex
 	parts := map[*model.Briefing]searchPart{}
-	lib := loadLibrary(ctx, dir, nil, func(b *model.Briefing) {
+	lib := library.LoadEach(ctx, dir, nil, func(b *model.Briefing) {
 		if query == "" {
 			return
 		}
