@@ -592,9 +592,19 @@ func (f *prefilter) mayMatch(t string) bool {
 }
 
 func (f *wordFilter) mayMatch(t string) bool {
-	if f.probe != nil && f.probe.contains(t, 0, len(f.probe.lower)) {
-		return true
+	return f.mayHold(t) || f.probe != nil && f.probe.holds(t)
+}
+
+// holds reports whether t holds the word, ignoring case.
+func (f *wordFilter) holds(t string) bool {
+	if f.absent(t, f.rare[0]) || f.absent(t, f.rare[1]) {
+		return false
 	}
+	return f.contains(t, 0, len(f.lower))
+}
+
+// mayHold reports whether t may hold the word, or a word one typo away.
+func (f *wordFilter) mayHold(t string) bool {
 	if len(t) < len(f.lower)-1 {
 		return false // every byte of the word but one needs a text byte
 	}
