@@ -116,7 +116,7 @@ type Query struct {
 	bound  int     // score bound of the words at length 0 (see lenBound), when bndOK
 	boundE int     // the same with the words one rune longer: a word one edit away scores as the text's word
 	bndOK  bool
-	stems  bool // a fuzzy word has a stem: it may match a word of another form
+	stems  bool // a fuzzy word may match a text that lacks it, by a word of another form (see stemTerm.beyond)
 }
 
 // NewQuery compiles s (see the syntax above).
@@ -151,7 +151,7 @@ func NewQuery(s string) Query {
 			q.bndOK = false // alternatives score too
 		}
 		for a := range g {
-			q.stems = q.stems || g[a].stem != nil && len(g) > 1
+			q.stems = q.stems || len(g) > 1 && g[a].stem.beyond(&g[a])
 		}
 		if len(g) != 1 || g[0].kind != termFuzzy || g[0].inv {
 			q.plain = false
@@ -159,7 +159,7 @@ func NewQuery(s string) Query {
 		}
 		t := &g[0]
 		q.words = append(q.words, t)
-		q.stems = q.stems || t.stem != nil
+		q.stems = q.stems || t.stem.beyond(t)
 		b, ok := lenBound(len(t.runes))
 		be, okE := lenBound(len(t.runes) + 1)
 		q.bound += b

@@ -342,6 +342,9 @@ type worker struct {
 	stems stemCache // stems of the texts' words
 	pend  []pending // matches waiting to be scored (see flush)
 	batch [][]int32 // per group: the pending matches whose word fuzzy scores in one go
+	// The pending matches scored by a text's word (one edit away, or of
+	// the same stem), by that word: most share it.
+	byWord map[string][]int32
 }
 
 // pending is a match whose score is not known yet: score holds the part
@@ -770,6 +773,28 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			return survives
 		}
 	}
+	// A match with a typo or by a word's form scores as the text's word:
+	// bound it by that word's length, which the bound of the query (one
+	// rune longer) is far above.
+	if tier <= tierStem && h.full() && tier == int(h.c[0].tier) && q.plain {
+		b, ok := 0, true
+		for k, g := range q.groups {
+			n := len(g[0].runes)
+			if wh := hits[k]; (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+				n = wh.k
+				if wh.tier == tierStem {
+					n = min(n, len(g[0].stem.key))
+				}
+			}
+			lb, okN := lenBound(n)
+			ok = ok && okN
+			b += lb - len(f)
+		}
+		if ok && b < h.c[0].score {
+			return survives
+		}
+	}
+
 	// fuzzy scores the words themselves of a block's matches in one go
 	// (see flush); the others, one by one.
 	p := int32(len(wk.pend))
@@ -778,7 +803,11 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if len(g) == 1 {
 			if t := &g[0]; t.kind == termFuzzy && !t.inv {
 				if wh := hits[k]; (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
-					score += ix.textWordScore(t, i, f, wh, wk)
+					w := textWordBytes(t, f, wh)
+					if wk.byWord == nil {
+						wk.byWord = map[string][]int32{}
+					}
+					wk.byWord[string(w)] = append(wk.byWord[string(w)], p)
 				} else {
 					wk.batch[k] = append(wk.batch[k], p)
 				}
@@ -837,6 +866,12 @@ func (ix *Index) flush(q *Query, wk *worker) {
 		}
 		wk.batch[k] = b[:0]
 	}
+	for w, b := range wk.byWord {
+		for _, m := range fuzzy.FindFromNoSort(w, pendingTexts{ix, wk.pend, b}) {
+			wk.pend[b[m.Index]].score += m.Score
+		}
+		delete(wk.byWord, w)
+	}
 	for _, p := range wk.pend {
 		wk.top.offer(cand{p.tier, p.score, p.item})
 	}
@@ -863,6 +898,22 @@ func textWordOf(f []byte, wh wordHit, buf []rune) string {
 		x += size
 	}
 	return string(tw)
+}
+
+// textWordBytes is the folded text's word that a word one edit away stands
+// for, or for a word of the same stem as many of its first runes as the
+// stem has (see textWordScore).
+func textWordBytes(t *term, f []byte, wh wordHit) []byte {
+	n := wh.k
+	if wh.tier == tierStem {
+		n = min(n, len(t.stem.key))
+	}
+	x := wh.at
+	for ; n > 0 && x < len(f); n-- {
+		_, size := decodeFolded(f[x:])
+		x += size
+	}
+	return f[wh.at:x]
 }
 
 // textWordScore is fuzzy's score, in item i, of the text's word that a

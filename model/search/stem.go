@@ -164,6 +164,13 @@ func (st *stemTerm) agrees(t stems) bool {
 	return false
 }
 
+// beyond reports whether the stem (nil: none) can match a text that lacks
+// the word itself: its probe is shorter than the word. Otherwise every text
+// it matches holds the word, in order, as a Searcher remembers it.
+func (st *stemTerm) beyond(t *term) bool {
+	return st != nil && len(st.probe) < len(t.enc)
+}
+
 // stemCache remembers the stems of a worker's text words.
 type stemCache map[string]stems
 
