@@ -84,8 +84,10 @@ func (bd *builder) build() {
 	sort.SliceStable(b.Timeline, func(i, j int) bool { return date.Compare(b.Timeline[i].When, b.Timeline[j].When) < 0 })
 	b.index()
 	b.findMentions()
-	bd.warnActors()
-	bd.warnDeck()
+	if !bd.quiet {
+		bd.warnActors()
+		bd.warnDeck()
+	}
 }
 
 func (bd *builder) metadata() map[string]field {

@@ -27,13 +27,13 @@ func Parse(file string, data []byte, readArticle func(name string) ([]byte, erro
 
 // parse is Parse; with own set, data is handed over (see decode).
 func parse(file string, data []byte, own bool, readArticle func(name string) ([]byte, error)) (*Briefing, error) {
-	return parseWith(file, data, own, readArticle, nil)
+	return parseWith(file, data, own, false, readArticle, nil)
 }
 
 // parseWith is parse; with fixes set, quotes that differ from the article
 // only in quotation marks and dashes are recorded there instead of
 // reported.
-func parseWith(file string, data []byte, own bool, readArticle func(name string) ([]byte, error), fixes *[]Fix) (*Briefing, error) {
+func parseWith(file string, data []byte, own, quiet bool, readArticle func(name string) ([]byte, error), fixes *[]Fix) (*Briefing, error) {
 	text, errs := decode(file, data, own)
 	if len(errs) > 0 {
 		return nil, errs.Err()
@@ -41,7 +41,7 @@ func parseWith(file string, data []byte, own bool, readArticle func(name string)
 	if !IsBriefing(text) {
 		return parsePlain(file, text)
 	}
-	p := &parser{file: file}
+	p := &parser{file: file, quiet: quiet}
 	p.scan(text)
 	if len(p.errs) > 0 && len(p.secs) == 0 && p.meta == nil {
 		return nil, safe(p.errs).Err()
@@ -136,18 +136,18 @@ func (b *Briefing) DiskFiles() []string {
 }
 
 func parseFileData(name string, data []byte) (*Briefing, error) {
-	return parseFileWith(name, data, true, nil)
+	return parseFileWith(name, data, true, false, nil)
 }
 
 // parseWithFile parses a briefing file's bytes (which it does not take
 // over), collecting quote fixes.
 func parseWithFile(name string, data []byte, fixes *[]Fix) (*Briefing, error) {
-	return parseFileWith(name, data, false, fixes)
+	return parseFileWith(name, data, false, false, fixes)
 }
 
-func parseFileWith(name string, data []byte, own bool, fixes *[]Fix) (*Briefing, error) {
+func parseFileWith(name string, data []byte, own, quiet bool, fixes *[]Fix) (*Briefing, error) {
 	dir := filepath.Dir(name)
-	return parseWith(name, data, own, func(article string) ([]byte, error) {
+	return parseWith(name, data, own, quiet, func(article string) ([]byte, error) {
 		return readArticle(dir, article)
 	}, fixes)
 }
@@ -239,6 +239,20 @@ func ReadFile(name string) ([]byte, error) {
 // the article it names is read from beside it, and the briefing counts as
 // read from disk (DiskFiles).
 func LoadBytes(name string, data []byte) (*Briefing, error) { return parseFile(name, data) }
+
+// LoadBytesQuiet is LoadBytes without the checks that only make warnings
+// (an actor or alias the article never names, Markdown shown as written,
+// a quote found twice, ...): the briefing is the same, but its Warnings
+// are nil. It is for a program that never shows them, such as a search,
+// and saves most of the time that finding a misspelt alias's closest
+// words in the article takes.
+func LoadBytesQuiet(name string, data []byte) (*Briefing, error) {
+	b, err := parseFileWith(name, data, true, true, nil)
+	if b != nil {
+		b.onDisk = true
+	}
+	return b, err
+}
 
 // DescribeOpenError says in a few words why a file or folder could not be
 // opened: "no such file", "permission denied", ...

@@ -83,6 +83,8 @@ type parser struct {
 	// source lines of an embedded # Source section
 	sourceLines []string
 	sourceLine  int
+	// quiet skips the checks that only make warnings (see LoadBytesQuiet).
+	quiet bool
 }
 
 func (p *parser) errorf(pos Pos, format string, args ...any) {
@@ -91,6 +93,9 @@ func (p *parser) errorf(pos Pos, format string, args ...any) {
 
 // warnf records something that loads but is likely a mistake.
 func (p *parser) warnf(pos Pos, format string, args ...any) {
+	if p.quiet {
+		return
+	}
 	p.warns = append(p.warns, &Error{File: p.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
@@ -196,7 +201,9 @@ func (p *parser) scanBody(i int) {
 			continue
 		}
 		if !strings.HasPrefix(l, ">") {
-			p.markup(l, ln)
+			if !p.quiet {
+				p.markup(l, ln)
+			}
 		}
 		switch {
 		case strings.HasPrefix(l, "# "):

@@ -428,7 +428,8 @@ func siftAll(bs []*model.Briefing, f *prefilter) []searchPart {
 	return parts
 }
 
-// SearchLibrary loads the library under dir, as library.Load does, and
+// SearchLibrary loads the library under dir, as library.Load does but
+// without the briefings' warnings (see library.Options), and
 // runs one search over its briefings, with the results of
 // SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
 // items are sifted as soon as it is loaded, on the loading goroutines.
@@ -436,7 +437,10 @@ func SearchLibrary(ctx context.Context, dir, query string, limit int) (*library.
 	f := newPrefilter(query, true)
 	var mu sync.Mutex
 	parts := map[*model.Briefing]searchPart{}
-	lib := library.LoadEach(ctx, dir, nil, func(b *model.Briefing) {
+	// The briefings load without their warnings, which a search never
+	// shows: looking for a misspelt alias's closest words in the article
+	// took a third of the time.
+	lib := library.LoadWith(ctx, dir, library.Options{Quiet: true, Visit: func(b *model.Briefing) {
 		if query == "" {
 			return
 		}
@@ -444,7 +448,7 @@ func SearchLibrary(ctx context.Context, dir, query string, limit int) (*library.
 		mu.Lock()
 		parts[b] = p
 		mu.Unlock()
-	})
+	}})
 	if lib.Err != nil || query == "" {
 		return lib, nil
 	}

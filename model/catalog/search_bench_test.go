@@ -178,3 +178,31 @@ func BenchmarkLoadLibrary(b *testing.B) {
 		}
 	}
 }
+
+// What brief search DIR does, from disk to hits: find, read and parse the
+// 500 files of a library of 100k sentences, sift their items and search
+// them. cpu-ms/op is the CPU time of the whole process per search (all
+// goroutines, GC included), which stays meaningful on a busy machine.
+func BenchmarkSearchLibrary(b *testing.B) {
+	pkgs := goComments(b)
+	dir := b.TempDir()
+	if _, err := gen.Write(dir, pkgs, gen.Options{Sentences: 100_000}); err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, q := range []string{"err", "goroutine", "functon", "deadlinexc", "nil ptr"} {
+		b.Run("100k/"+q, func(b *testing.B) {
+			b.ReportAllocs()
+			var cpu int64
+			for b.Loop() {
+				c0 := processCPU()
+				lib, hits := catalog.SearchLibrary(ctx, dir, q, 20)
+				cpu += processCPU() - c0
+				if lib.Err != nil || len(hits) == 0 {
+					b.Fatalf("%q: %d hits, %v", q, len(hits), lib.Err)
+				}
+			}
+			b.ReportMetric(float64(cpu)/1e6/float64(b.N), "cpu-ms/op")
+		})
+	}
+}

@@ -101,13 +101,24 @@ func (l *Library) Broken() int {
 // from Load's own goroutine after each file with the number of files
 // done and the total. Load never returns nil.
 func Load(ctx context.Context, dir string, progress func(done, total int)) *Library {
-	return LoadEach(ctx, dir, progress, nil)
+	return LoadWith(ctx, dir, Options{Progress: progress})
 }
 
-// LoadEach is Load; visit, if not nil, is called on the loading
-// goroutines with each briefing as it is loaded (brief search sifts its
-// items there).
-func LoadEach(ctx context.Context, dir string, progress func(done, total int), visit func(*model.Briefing)) *Library {
+// Options tune LoadWith.
+type Options struct {
+	// Progress, if not nil, is called as Load's progress is.
+	Progress func(done, total int)
+	// Visit, if not nil, is called on the loading goroutines with each
+	// briefing as it is loaded (brief search sifts its items there).
+	Visit func(*model.Briefing)
+	// Quiet loads the briefings without their warnings, as
+	// model.LoadBytesQuiet does: for a program that never shows them.
+	Quiet bool
+}
+
+// LoadWith is Load, with options.
+func LoadWith(ctx context.Context, dir string, opt Options) *Library {
+	progress, visit := opt.Progress, opt.Visit
 	lib := &Library{Dir: dir}
 	files, broken, err := findFiles(ctx, dir)
 	lib.Entries = broken
@@ -127,7 +138,7 @@ func LoadEach(ctx context.Context, dir string, progress func(done, total int), v
 	for range max(1, min(runtime.GOMAXPROCS(0), len(files))) {
 		wg.Go(func() {
 			for i := range jobs {
-				entries[i], articles[i] = loadEntry(files[i])
+				entries[i], articles[i] = loadEntry(files[i], opt.Quiet)
 				if visit != nil && entries[i].Briefing != nil {
 					visit(entries[i].Briefing)
 				}
@@ -187,13 +198,14 @@ func absPath(p string) string {
 
 // LoadEntry loads one file as Load does.
 func LoadEntry(path string) *Entry {
-	e, _ := loadEntry(path)
+	e, _ := loadEntry(path, false)
 	return e
 }
 
 // loadEntry loads a file, and returns with its entry the cleaned path of
-// the article file it names, absolute ("" if none).
-func loadEntry(path string) (*Entry, string) {
+// the article file it names, absolute ("" if none). quiet leaves the
+// warnings out (see Options).
+func loadEntry(path string, quiet bool) (*Entry, string) {
 	e := &Entry{Path: path, Title: sanitize.Line(filepath.Base(path))}
 	data, err := model.ReadFile(path)
 	if err != nil {
@@ -208,7 +220,11 @@ func loadEntry(path string) (*Entry, string) {
 		}
 		article = absPath(p)
 	}
-	b, err := model.LoadBytes(path, data)
+	load := model.LoadBytes
+	if quiet {
+		load = model.LoadBytesQuiet
+	}
+	b, err := load(path, data)
 	if err != nil {
 		e.Err = err
 		return e, article
