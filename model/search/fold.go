@@ -34,8 +34,8 @@ var (
 )
 
 // asciiFold maps an ASCII byte to its representative (its lower case).
-var asciiFold = func() (t [128]byte) {
-	for i := range t {
+var asciiFold = func() (t [256]byte) { // indexed by a byte: no bounds check; only ASCII is used
+	for i := range 128 {
 		t[i] = byte(i)
 		if 'A' <= i && i <= 'Z' {
 			t[i] = byte(i + 'a' - 'A')
@@ -145,8 +145,8 @@ func runeBit(r rune) uint64 {
 }
 
 // asciiBit holds runeBit of the representative of every ASCII byte.
-var asciiBit = func() (t [128]uint64) {
-	for i := range t {
+var asciiBit = func() (t [256]uint64) { // indexed by a byte; only ASCII is used
+	for i := range 128 {
 		t[i] = runeBit(rune(asciiFold[i]))
 	}
 	return t

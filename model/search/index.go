@@ -36,44 +36,53 @@ func NewIndex(texts []string) *Index {
 		total += len(s)
 	}
 	ix.textBytes = total
-	fold := make([]byte, 0, total)
+	// A folded copy is never longer than its text: the copies are written
+	// in place into one buffer of the texts' length.
+	fold := make([]byte, total)
 	off := make([]uint32, len(texts)+1)
 	mask := make([]uint64, len(texts))
+	w := 0
 	for i, s := range texts {
 		var m uint64
-		lower := false // the previous rune is lower case
+		var lower, camel byte // the previous rune is lower case; a camel-case transition was seen
 		for j := 0; j < len(s); {
 			c := s[j]
 			if c < utf8.RuneSelf {
 				if c == 0 { // fuzzy ignores everything from the first NUL
 					break
 				}
-				fold = append(fold, asciiFold[c])
+				fold[w] = asciiFold[c]
+				w++
 				m |= asciiBit[c]
 				cls := asciiClass[c]
-				if lower && cls&clsUpper != 0 {
-					m |= camelCase
-				}
-				lower = cls&clsLower != 0
+				camel |= lower & (cls >> 1) // clsUpper after clsLower
+				lower = cls & clsLower
 				j++
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(s[j:])
 			f := foldRune(r)
-			fold = appendFolded(fold, f)
+			w += len(appendFolded(fold[w:w], f))
 			m |= runeBit(f) | nonASCII
-			if lower && unicode.IsUpper(r) {
-				m |= camelCase
+			if lower != 0 && unicode.IsUpper(r) {
+				camel = 1
 			}
-			lower = unicode.IsLower(r)
+			lower = 0
+			if unicode.IsLower(r) {
+				lower = clsLower
+			}
 			j += size
 		}
-		if len(fold) > math.MaxUint32 {
-			panic(fmt.Sprintf("search: NewIndex: %d bytes of text is more than 4 GiB", len(fold)))
+		if w > math.MaxUint32 {
+			panic(fmt.Sprintf("search: NewIndex: %d bytes of text is more than 4 GiB", w))
 		}
-		off[i+1] = uint32(len(fold))
+		if camel != 0 {
+			m |= camelCase
+		}
+		off[i+1] = uint32(w)
 		mask[i] = m
 	}
+	fold = fold[:w]
 	if cap(fold)-len(fold) > len(fold)/16 {
 		fold = append([]byte(nil), fold...)
 	}

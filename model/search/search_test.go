@@ -527,3 +527,16 @@ func TestHighlightBestAlignment(t *testing.T) {
 		}
 	}
 }
+
+// NewIndex flags the texts with a camel-case transition (a lower-case rune
+// then an upper-case one), which the score bounds need, and no others.
+func TestNewIndexCamelCaseFlag(t *testing.T) {
+	texts := []string{"fooBar", "Foo bar", "FOO BAR", "éA", "straße Straße", "aΣ", "x\x00Y", "", "ab1C"}
+	want := []bool{true, false, false, true, false, true, false, false, false}
+	ix := NewIndex(texts)
+	for i, s := range texts {
+		if got := ix.mask[i]&camelCase != 0; got != want[i] {
+			t.Errorf("%q: camel case %v, want %v", s, got, want[i])
+		}
+	}
+}
