@@ -42,6 +42,8 @@ type term struct {
 	ascii bool   // every folded rune is ASCII
 	edit  bool   // see editable
 	mask  uint64 // character mask of the runes
+	// letters are the runes a-z of the word, as bits (see camelLetters)
+	letters uint32
 
 	// Pieces of the word of which a text one edit away holds one (see
 	// mayBeNear): its halves, or both of them but the runes next to the
@@ -68,6 +70,9 @@ func newTerm(kind termKind, inv bool, s string) term {
 		t.enc = appendFolded(t.enc, f)
 		ends = append(ends, len(t.enc))
 		t.mask |= runeBit(f)
+		if 'a' <= f && f <= 'z' {
+			t.letters |= 1 << (f - 'a')
+		}
 		if f >= utf8.RuneSelf {
 			t.ascii = false
 		}

@@ -663,6 +663,12 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	if short {
 		return survives
 	}
+	// Once the heap is full of phrases (the best tier), a text with every
+	// word in order can only get in by its score: bound it now, from the
+	// words' leftmost occurrences, before looking for the words.
+	if allExact && q.bndOK && q.plain && h.full() && h.c[0].tier == tierPhrase && !ix.mayScore(q, wk, i, m, len(f)) {
+		return survives
+	}
 	if h.below(q, tier, len(f)) {
 		return survives
 	}
@@ -764,14 +770,8 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 
 	// 4. The score: fuzzy's, word by word, unless a bound on it from the
 	// words' leftmost occurrences shows it cannot get in.
-	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) {
-		b, camel := 0, m&camelCase != 0
-		for k, w := range q.words {
-			b += w.posBound(wk.adj[k], wk.first[k], len(f), camel)
-		}
-		if b < h.c[0].score {
-			return survives
-		}
+	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) && !ix.mayScore(q, wk, i, m, len(f)) {
+		return survives
 	}
 	// A match with a typo or by a word's form scores as the text's word:
 	// bound it by that word's length, which the bound of the query (one
@@ -841,6 +841,18 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		ix.flush(q, wk)
 	}
 	return survives
+}
+
+// mayScore reports whether the words of a plain query (of at most
+// maxBoundRunes runes each), all in order in item i of mask m and folded
+// length l, may score at least the worst of the worker's full heap: the
+// bound of posBound, from their leftmost occurrences (wk.adj, wk.first).
+func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool {
+	b, cl := 0, ix.camelLetters(i, m)
+	for k, w := range q.words {
+		b += w.posBound(wk.adj[k], wk.first[k], l, w.camelIn(cl))
+	}
+	return b >= wk.top.c[0].score
 }
 
 // maxPending is how many matches wait at most to be scored together.

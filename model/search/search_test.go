@@ -173,7 +173,7 @@ func TestScoreBounds(t *testing.T) {
 			if !ok {
 				t.Fatalf("query %q, %q: fuzzy matches, leftmost does not", qs, texts[m.Index])
 			}
-			if pb := q.posBound(adj, first, len(f), ix.mask[m.Index]&camelCase != 0); pb < m.Score {
+			if pb := q.posBound(adj, first, len(f), q.camelIn(ix.camelLetters(uint32(m.Index), ix.mask[m.Index]))); pb < m.Score {
 				t.Fatalf("query %q, %q: score %d above posBound %d", qs, texts[m.Index], m.Score, pb)
 			}
 			checked++
@@ -232,7 +232,7 @@ func TestBounds(t *testing.T) {
 						t.Fatalf("query %q, %q: tier %d but %q is not in order", qs, texts[m.Item], m.Tier, string(w.runes))
 					}
 					inOrder = inOrder && ok
-					pb += w.posBound(adj, first, len(f), ix.mask[m.Item]&camelCase != 0)
+					pb += w.posBound(adj, first, len(f), w.camelIn(ix.camelLetters(uint32(m.Item), ix.mask[m.Item])))
 				}
 				if inOrder && m.Tier != tierStem && m.Score > pb {
 					t.Fatalf("query %q, %q: score %d above posBound %d", qs, texts[m.Item], m.Score, pb)
