@@ -847,12 +847,24 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 // maxBoundRunes runes each), all in order in item i of mask m and folded
 // length l, may score at least the worst of the worker's full heap: the
 // bound of posBound, from their leftmost occurrences (wk.adj, wk.first).
+//
+// The bound that allows for camel case wherever the text has some comes
+// first; only when that one lets the text in are its camel-case letters
+// looked for, which takes a walk over the text.
 func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool {
+	worst := wk.top.c[0].score
+	b, camel := 0, m&camelCase != 0
+	for k, w := range q.words {
+		b += w.posBound(wk.adj[k], wk.first[k], l, camel)
+	}
+	if b < worst || !camel {
+		return b >= worst
+	}
 	b, cl := 0, ix.camelLetters(i, m)
 	for k, w := range q.words {
 		b += w.posBound(wk.adj[k], wk.first[k], l, w.camelIn(cl))
 	}
-	return b >= wk.top.c[0].score
+	return b >= worst
 }
 
 // maxPending is how many matches wait at most to be scored together.
