@@ -663,10 +663,20 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	if short {
 		return survives
 	}
-	// Once the heap is full of phrases (the best tier), a text with every
-	// word in order can only get in by its score: bound it now, from the
-	// words' leftmost occurrences, before looking for the words.
-	if allExact && q.bndOK && q.plain && h.full() && h.c[0].tier == tierPhrase && !ix.mayScore(q, wk, i, m, len(f)) {
+	// scoreOut: the heap is full and the words, all in order, cannot score
+	// enough to get in (the bound from their leftmost occurrences). Then
+	// the text gets in only with a better tier than the heap's worst, or
+	// with a tier scored as the text's word (a form of the word, or one
+	// edit away). Once the heap is full of phrases (the best tier), that
+	// settles it before the words are looked for.
+	worst := tierNone
+	if h.full() {
+		worst = int(h.c[0].tier)
+	}
+	// (Only worth bounding when it can settle something, see below.)
+	useful := worst >= tierAnywhere || worst == tierInWord && len(q.groups) == 1
+	scoreOut := allExact && q.bndOK && q.plain && useful && !ix.mayScore(q, wk, i, m, len(f))
+	if scoreOut && worst == tierPhrase {
 		return survives
 	}
 	if h.below(q, tier, len(f)) {
@@ -706,7 +716,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			tier = tierPhrase
 		}
 	}
-	if h.below(q, tier, len(f)) {
+	if h.below(q, tier, len(f)) || scoreOut && worst >= tierAnywhere && tier <= worst {
 		return survives
 	}
 
@@ -730,6 +740,11 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 				if h.below(q, min(tier, tierInWord), len(f)) {
 					return survives
 				}
+			}
+			// One word, not of the same stem: the best left is inside a
+			// word, scored as the word itself.
+			if scoreOut && worst == tierInWord && len(q.groups) == 1 {
+				return survives
 			}
 			if !loose[k] {
 				if at := t.inWord(f); at >= 0 {
@@ -849,8 +864,9 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 // bound of posBound, from their leftmost occurrences (wk.adj, wk.first).
 //
 // The bound that allows for camel case wherever the text has some comes
-// first; only when that one lets the text in are its camel-case letters
-// looked for, which takes a walk over the text.
+// first; only when that one lets the text in, and the bound without camel
+// case would not, are its camel-case letters looked for, which takes a
+// walk over the text.
 func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool {
 	worst := wk.top.c[0].score
 	b, camel := 0, m&camelCase != 0
@@ -859,6 +875,13 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 	}
 	if b < worst || !camel {
 		return b >= worst
+	}
+	b = 0 // without camel case: the least that the walk can make of it
+	for k, w := range q.words {
+		b += w.posBound(wk.adj[k], wk.first[k], l, false)
+	}
+	if b >= worst {
+		return true
 	}
 	b, cl := 0, ix.camelLetters(i, m)
 	for k, w := range q.words {
