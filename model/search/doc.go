@@ -125,9 +125,17 @@
 //     Only texts that can still enter the heap get here, so a query
 //     without typos rarely pays for them.
 //  5. Score. A score bound (20 a rune plus the adjacency bonuses, minus the
-//     text's length, see lenBound) skips texts of the heap's worst tier
-//     that cannot beat it; the rest are scored by fuzzy (see Scoring), a
-//     batch at a time. Tests hold the bounds to fuzzy.Find's scores.
+//     text's length, see lenBound; from the words' leftmost occurrences,
+//     see posBound) skips texts of the heap's worst tier that cannot beat
+//     it; the rest are scored by fuzzy (see Scoring), a batch at a time.
+//     Tests hold the bounds to fuzzy.Find's scores. The camel-case bonus
+//     is allowed for only when a camel-case transition of the text makes
+//     one of the word's letters upper case (see camelLetters). When the
+//     heap's worst tier is the phrase, a word start, or (for one word)
+//     inside a word, the bound from the occurrences is taken right after
+//     step 2's in-order test: a text that cannot score enough is then
+//     dropped as soon as it is known not to reach a better tier, before
+//     the dearer looks of steps 3 and 4.
 //  6. Top N. The heaps are merged and sorted at the end, and the runes to
 //     highlight are computed for the winners only.
 //
