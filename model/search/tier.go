@@ -358,9 +358,15 @@ func foldedLen(r rune) int {
 // halves but for those two runes.
 // m is the text's character mask: a piece with a rune the text lacks is
 // not looked for.
+//
+// The first part is the first half but for its last rune: a text without
+// it lacks both, and only the second half is left to look for.
 func (t *term) mayBeNear(f []byte, m uint64) bool {
 	has := func(k int, p []byte) bool { return t.pmask[k]&^m == 0 && bytes.Contains(f, p) }
-	return has(0, t.half1) || has(1, t.half2) || has(2, t.part1) && has(3, t.part2)
+	if !has(2, t.part1) {
+		return has(1, t.half2)
+	}
+	return has(0, t.half1) || has(1, t.half2) || has(3, t.part2)
 }
 
 // prevRune returns the offset of the rune before offset p, or -1.
