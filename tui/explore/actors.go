@@ -26,6 +26,9 @@ func actorsSpec() navSpec {
 		empty:  "No actors yet: `brief new` drafts them from the article's names.",
 		wrap:   actorsWrap,
 		header: func(b *model.Briefing, w int) string {
+			if _, kw, _, _ := actorColumns(w); kw == 0 {
+				return actorRow(w, "Actor · kind", "", "#", "Stance")
+			}
 			return actorRow(w, "Actor", "Kind", "#", "Stance")
 		},
 		open: func(_ *model.Briefing, r model.Ref) tea.Cmd { return mentionsCmd(r.ID) },
@@ -33,12 +36,20 @@ func actorsSpec() navSpec {
 }
 
 // actorColumns splits w cells among the columns: name, kind, count and the
-// stance, which gets the rest (nothing when narrow).
+// stance, which gets the rest (nothing when narrow). Where a kind column
+// would leave the stance less than stanceRoom cells, kind is 0: the kind
+// goes under the name, and the stance has the room.
 func actorColumns(w int) (name, kind, count, stance int) {
 	count = 3
 	kind = 12
 	name = clamp(w/3, 10, 28)
 	stance = w - name - kind - count - 3
+	if stance < stanceRoom && w-clamp(w/4, 10, 18)-count-2 >= 24 {
+		name = clamp(w/4, 10, 18)
+		kind = 0
+		stance = w - name - count - 2
+		return
+	}
 	if stance < 12 {
 		name += max(stance, 0)
 		stance = 0
@@ -49,9 +60,16 @@ func actorColumns(w int) (name, kind, count, stance int) {
 	return
 }
 
+// stanceRoom is the width a stance wants: a sentence or two in three lines.
+const stanceRoom = 40
+
 func actorRow(w int, name, kind, count, stance string) string {
 	nw, kw, cw, sw := actorColumns(w)
-	s := fit(name, nw) + " " + fit(kind, kw) + " " + padLeft(count, cw)
+	s := fit(name, nw) + " "
+	if kw > 0 {
+		s += fit(kind, kw) + " "
+	}
+	s += padLeft(count, cw)
 	if sw > 0 {
 		s += " " + fit(stance, sw)
 	}
