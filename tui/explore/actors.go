@@ -25,11 +25,11 @@ func actorsSpec() navSpec {
 		format: actorsFormat,
 		empty:  "No actors yet: `brief new` drafts them from the article's names.",
 		wrap:   actorsWrap,
-		header: func(b *model.Briefing, w int) string {
-			if _, kw, _, _ := actorColumns(w); kw == 0 {
-				return actorRow(w, "Actor · kind", "", "#", "Stance")
+		header: func(b *model.Briefing, w int, wrapped bool) string {
+			if _, kw, _, _ := actorColumns(w, wrapped); kw == 0 {
+				return actorRow(w, wrapped, "Actor · kind", "", "#", "Stance")
 			}
-			return actorRow(w, "Actor", "Kind", "#", "Stance")
+			return actorRow(w, wrapped, "Actor", "Kind", "#", "Stance")
 		},
 		open: func(_ *model.Briefing, r model.Ref) tea.Cmd { return mentionsCmd(r.ID) },
 	}
@@ -38,13 +38,14 @@ func actorsSpec() navSpec {
 // actorColumns splits w cells among the columns: name, kind, count and the
 // stance, which gets the rest (nothing when narrow). Where a kind column
 // would leave the stance less than stanceRoom cells, kind is 0: the kind
-// goes under the name, and the stance has the room.
-func actorColumns(w int) (name, kind, count, stance int) {
+// goes under the name, and the stance has the room. That is where rows
+// wrap (wrapped); where they are cut to a line, the kind keeps its column.
+func actorColumns(w int, wrapped bool) (name, kind, count, stance int) {
 	count = 3
 	kind = 12
 	name = clamp(w/3, 10, 28)
 	stance = w - name - kind - count - 3
-	if stance < stanceRoom && w-clamp(w/4, 10, 18)-count-2 >= 24 {
+	if wrapped && stance < stanceRoom && w-clamp(w/4, 10, 18)-count-2 >= 24 {
 		name = clamp(w/4, 10, 18)
 		kind = 0
 		stance = w - name - count - 2
@@ -63,8 +64,8 @@ func actorColumns(w int) (name, kind, count, stance int) {
 // stanceRoom is the width a stance wants: a sentence or two in three lines.
 const stanceRoom = 40
 
-func actorRow(w int, name, kind, count, stance string) string {
-	nw, kw, cw, sw := actorColumns(w)
+func actorRow(w int, wrapped bool, name, kind, count, stance string) string {
+	nw, kw, cw, sw := actorColumns(w, wrapped)
 	s := fit(name, nw) + " "
 	if kw > 0 {
 		s += fit(kind, kw) + " "
@@ -80,7 +81,7 @@ func actorsFormat(b *model.Briefing, refs []model.Ref, w int) []string {
 	out := make([]string, len(refs))
 	for i, r := range refs {
 		a := b.Actor(r.ID)
-		out[i] = actorRow(w, a.Name, a.Kind, strconv.Itoa(len(a.Mentions)), a.Stance)
+		out[i] = actorRow(w, false, a.Name, a.Kind, strconv.Itoa(len(a.Mentions)), a.Stance)
 	}
 	return out
 }

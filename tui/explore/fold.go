@@ -71,6 +71,13 @@ func (f *folding) group(r model.Ref) int {
 	return -1
 }
 
+// moved reports whether the cursor on r is in another theme than the one
+// the rows were folded for, so that they fold again. A nil folding never
+// folds.
+func (f *folding) moved(r model.Ref) bool {
+	return f != nil && f.group(r) != f.cur
+}
+
 // open reports whether parent row i shows its rows.
 func (f *folding) open(i int) bool {
 	if v, ok := f.set[f.all[i].ID]; ok {

@@ -34,7 +34,7 @@ type navSpec struct {
 	// wrap, if set, renders every row whole at width w, in as many lines
 	// as it needs; it is used where the pane has room for whole titles.
 	wrap   func(b *model.Briefing, refs []model.Ref, w int) [][]string
-	header func(b *model.Briefing, w int) string
+	header func(b *model.Briefing, w int, wrapped bool) string
 	// heading reports rows drawn as headings.
 	heading func(r model.Ref) bool
 	// expand, if set, renders the cursor's row in full over as many lines
@@ -97,6 +97,15 @@ func (m navList) Selected() model.Ref {
 		return model.Ref{}
 	}
 	return m.refs[m.cursor]
+}
+
+// Holds reports whether r is one of the list's rows, shown or folded away.
+func (m navList) Holds(r model.Ref) bool {
+	if m.fold != nil {
+		return m.fold.has(r)
+	}
+	_, ok := m.index[r]
+	return ok
 }
 
 // Cursor is the row index of the cursor.
@@ -195,7 +204,7 @@ func (m navList) layoutText() navList {
 func (m navList) layoutHead(tw int) navList {
 	m.head = ""
 	if m.spec.header != nil {
-		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw), tw)
+		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw, m.wrap && m.spec.wrap != nil && !m.cut), tw)
 	}
 	return m
 }
@@ -303,7 +312,7 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 			return m, nil
 		}
 		m.cursor = c
-		if m.fold != nil {
+		if m.fold.moved(m.refs[c]) {
 			return m.refold(m.refs[c]), nil
 		}
 		m.off = m.scrollTo(c)
@@ -324,7 +333,7 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 func (m navList) Scroll(n int) navList {
 	m.off = clamp(m.off+n, 0, m.maxOff())
 	c := clamp(m.cursor, m.off, m.lastShown())
-	if m.fold != nil && c != m.cursor {
+	if c != m.cursor && m.fold.moved(m.refs[c]) {
 		// The cursor left its theme: the themes fold as they would
 		// under the keys, and the window keeps its place where it can.
 		off := m.off
@@ -355,7 +364,7 @@ func (m navList) Click(y int) (navList, bool) {
 		return m, false
 	}
 	m.cursor = i
-	if m.fold != nil {
+	if m.fold.moved(m.refs[i]) {
 		return m.refold(m.refs[i]), true
 	}
 	return m.render(), true
@@ -417,6 +426,11 @@ func (m navList) View() []string { return m.lines }
 func (m navList) Position() (int, int) {
 	if len(m.refs) == 0 {
 		return 0, 0
+	}
+	if m.fold != nil {
+		// Counted over every row, folded or not: where the cursor is in
+		// the whole briefing.
+		return m.fold.at[m.Selected()] + 1, len(m.fold.all)
 	}
 	return m.cursor + 1, len(m.refs)
 }

@@ -70,7 +70,7 @@ func timelineWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
 // actorsWrap lays the actors table out with every cell wrapped in its
 // column, so a long name or stance takes more lines rather than an "…".
 func actorsWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
-	nw, kw, cw, sw := actorColumns(w)
+	nw, kw, cw, sw := actorColumns(w, true)
 	col := func(s string, cw int) []string {
 		if cw <= 0 {
 			return nil

@@ -240,7 +240,7 @@ func TestNavigatorRowsWholeAt120(t *testing.T) {
 		return []string{title(m.b, r)}
 	})
 	m = press(m, "a")
-	nw, kw, cw, _ := actorColumns(m.navs[navActors].textWidth())
+	nw, kw, cw, _ := actorColumns(m.navs[navActors].textWidth(), true)
 	if kw == 0 {
 		// The kind goes under the name, to leave the stance the room.
 		check(navActors, []int{nw, cw, 1 << 20}, func(r model.Ref) []string {

@@ -52,7 +52,7 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 	}
 	m.focusOn(m.focus)
 	m.relayout()
-	if _, ok := m.navs[m.nav].index[sel]; ok {
+	if m.navs[m.nav].Holds(sel) {
 		m.navs[m.nav], _ = m.navs[m.nav].Select(sel)
 		m.setCurrent(sel)
 	} else if sel.Kind == model.KindSentence && nb.Sentence(sel.ID) != nil {

@@ -353,7 +353,7 @@ func TestActorsRoom(t *testing.T) {
 				if shown := n.lastShown() - n.off + 1; shown < 10 {
 					t.Errorf("%s at 120x40: %d actors on the screen, want at least 10", bb.name, shown)
 				}
-				_, _, _, sw := actorColumns(n.textWidth())
+				_, _, _, sw := actorColumns(n.textWidth(), true)
 				for _, a := range bb.b.Actors {
 					if l := len(sanitize.Wrap(a.Stance, sw)); l > 3 {
 						t.Errorf("%s at 120x40: the stance of %s takes %d lines of %d cells", bb.name, a.ID, l, sw)
