@@ -60,7 +60,6 @@ var helpMarks = []helpEntry{
 	{"✎", "has a note (n)"},
 	{"·", "visited: you have been there"},
 	{"▌", "a sentence the selected item rests on, in the source and in reading mode"},
-	{"…", "text cut short: the cursor's row, the detail or z shows it whole"},
 	{"¶", "paragraphs of the source (in the outline's Source row)"},
 	{"•", "a speaker note or a question for discussion (in the detail)"},
 	{string(axis.PointGlyph) + " " + string(axis.ApproxPointGlyph), "an event on the timeline axis; hollow when approximate"},
