@@ -86,13 +86,18 @@ func (f *folding) open(i int) bool {
 	return i == f.cur
 }
 
-// reveal unfolds what hides r, for a jump to it.
-func (f *folding) reveal(r model.Ref) {
+// reveal returns the folding with what hides r unfolded, for a jump to
+// it (f itself, shared by copies of the list, is left as it is).
+func (f *folding) reveal(r model.Ref) *folding {
 	if i, ok := f.at[r]; ok {
 		if p := f.parents[i]; p >= 0 && f.set[f.all[p].ID] {
-			delete(f.set, f.all[p].ID)
+			nf := *f
+			nf.set = maps.Clone(f.set)
+			delete(nf.set, f.all[p].ID)
+			return &nf
 		}
 	}
+	return f
 }
 
 // shown is the rows to show with the cursor on sel, and the row the cursor
@@ -144,14 +149,16 @@ func (m navList) SetFolds(set map[string]bool) navList {
 	if m.fold == nil {
 		return m
 	}
-	m.fold.set = map[string]bool{}
+	nf := *m.fold
+	nf.set = map[string]bool{}
 	for id, v := range set {
-		for i, r := range m.fold.all {
-			if r.ID == id && m.fold.kids[i] > 0 {
-				m.fold.set[id] = v
+		for i, r := range nf.all {
+			if r.ID == id && nf.kids[i] > 0 {
+				nf.set[id] = v
 			}
 		}
 	}
+	m.fold = &nf
 	return m.refold(m.Selected())
 }
 

@@ -118,7 +118,7 @@ func (m navList) Select(r model.Ref) (navList, bool) {
 		if !m.fold.has(r) {
 			return m, false
 		}
-		m.fold.reveal(r)
+		m.fold = m.fold.reveal(r)
 		m = m.refold(r)
 	}
 	i, ok := m.index[r]

@@ -47,7 +47,11 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 	}
 	m.banner = ""
 	m.readIDs = m.reader.ShowsIDs() // reading mode keeps showing ids, or not
+	folds := m.navs[navOutline].Folds()
 	m.view = newView(nb, &m.session)
+	// The outline stays folded as it was (kept here too when there is no
+	// study state to keep it).
+	m.navs[navOutline] = m.navs[navOutline].SetFolds(folds)
 	if m.snap != nil {
 		m.applySnap()
 	}
