@@ -90,8 +90,14 @@ const helpMaxKey = 12
 func (m helpModel) SetSize(w, h int) helpModel {
 	m.w, m.h = w, h
 	n := max((w+2)/(helpMinCol+2), 1)
-	m.colW = max((w-2*(n-1))/n, 1)
-	m.build(n)
+	// The fewest (so the widest) columns that hold everything without
+	// scrolling; else as many as there is room for.
+	for k := 1; k <= n; k++ {
+		m.colW = max((w-2*(k-1))/k, 1)
+		if m.build(k) || k == n {
+			break
+		}
+	}
 	m.off = clamp(m.off, 0, m.maxOff())
 	return m.render()
 }
@@ -134,7 +140,9 @@ func (m helpModel) block(title string, es []helpEntry, kw int) []string {
 	return out
 }
 
-func (m *helpModel) build(n int) {
+// build lays the groups out in n columns, and reports whether they fit
+// the screen's height (columns that do not grow taller, to scroll).
+func (m *helpModel) build(n int) bool {
 	kw := 0
 	var blocks []helpBlock
 	type grp struct {
@@ -166,7 +174,7 @@ func (m *helpModel) build(n int) {
 		cols := packHelp(blocks, rows, m.colW, m.th)
 		if len(cols) <= n {
 			m.cols = cols
-			return
+			return rows == m.perCol()
 		}
 		rows++
 	}
