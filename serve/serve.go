@@ -158,6 +158,7 @@ type connInfo struct {
 	key      string // fingerprint of the key accepted
 	channels int
 	sessions int
+	refusals map[string]int // requests refused, by kind
 }
 
 // Channels a single connection may open; OpenSSH uses one.
@@ -215,11 +216,12 @@ func New(cfg Config, factory Factory) (*Server, error) {
 		ConnectionFailedCallback: s.failed,
 		ConnectionCloseCallback:  s.closed,
 		PublicKeyHandler:         s.publicKey,
-		// No port forwarding: nil callbacks deny it, and no direct-tcpip
-		// channel or tcpip-forward request handler is installed. No
-		// subsystem (sftp) either.
-		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": s.sessionChannel},
-		RequestHandlers:   map[string]ssh.RequestHandler{},
+		// No port forwarding: nil callbacks deny it, and every channel
+		// but a session and every connection request is refused (and
+		// logged). No subsystem (sftp) either: the session's guard
+		// refuses them.
+		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.rejectChannel},
+		RequestHandlers:   map[string]ssh.RequestHandler{"default": s.globalRequest},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 	}
 	if cfg.Open {
@@ -493,13 +495,14 @@ func (s *Server) closed(conn net.Conn) {
 	}
 	info.mu.Lock()
 	defer info.mu.Unlock()
+	s.logRepeatedRefusals(addr, info)
 	if info.key != "" && info.sessions == 0 {
 		s.log.Info("disconnect", "addr", addr, "key", info.key, "reason", "no session opened")
 	}
 }
 
-// sessionChannel opens a session channel, with the requests SSH could use
-// to forward the client's agent or X display refused.
+// sessionChannel opens a session channel, its requests checked by a
+// guardedChannel.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
 	info := infoOf(ctx)
 	info.mu.Lock()
@@ -510,33 +513,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch goss
 		_ = ch.Reject(gossh.ResourceShortage, "too many sessions on one connection")
 		return
 	}
-	ssh.DefaultSessionHandler(srv, conn, refusingChannel{ch}, ctx)
-}
-
-// refusingChannel is a session channel whose agent and X11 forwarding
-// requests are answered no before the session sees them.
-type refusingChannel struct{ gossh.NewChannel }
-
-func (c refusingChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := c.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		for r := range reqs {
-			switch r.Type {
-			case "auth-agent-req@openssh.com", "x11-req":
-				if r.WantReply {
-					_ = r.Reply(false, nil)
-				}
-				continue
-			}
-			out <- r
-		}
-	}()
-	return ch, out, nil
+	ssh.DefaultSessionHandler(srv, conn, guardedChannel{NewChannel: ch, s: s, ctx: ctx}, ctx)
 }
 
 // envOf is the client's terminal as the session describes it.

@@ -119,6 +119,7 @@ func (s *Server) handle(sess ssh.Session) {
 		// The server's signals are the server's: a ctrl+c at its terminal
 		// shuts it down gracefully, it does not kill every program.
 		tea.WithoutSignalHandler(),
+		tea.WithFilter(clampingFilter),
 	)
 	se.prog = tea.NewProgram(m, opts...)
 

@@ -1,0 +1,266 @@
+package serve
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// recording wraps a factory and hands each session's Env to envs.
+func recording(f Factory, envs chan<- Env) Factory {
+	return func(s ssh.Session, env Env) tea.Model {
+		envs <- env
+		return f(s, env)
+	}
+}
+
+// dialClient connects with the authorized key; the client is closed when
+// the test ends.
+func dialClient(t testing.TB, ts *testServer) *gossh.Client {
+	t.Helper()
+	c, err := gossh.Dial("tcp", ts.addr, clientConfig(ts.key))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = c.Close() })
+	return c
+}
+
+// shellOf asks for a w x h terminal and a shell on a new session of c, and
+// reads (and drops) all it is sent.
+func shellOf(t testing.TB, c *gossh.Client, w, h int) *gossh.Session {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+		t.Fatalf("pty %dx%d: %v", w, h, err)
+	}
+	out, err := sess.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	go func() { _, _ = io.Copy(io.Discard, out) }()
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	return sess
+}
+
+// procStatus reads a field of /proc/self/status in bytes (Linux).
+func procStatus(t testing.TB, field string) int64 {
+	t.Helper()
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc/self/status:", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if k, v, ok := strings.Cut(sc.Text(), ":"); ok && k == field {
+			kb, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	t.Skipf("no %s in /proc/self/status", field)
+	return 0
+}
+
+func waitSessions(t testing.TB, ts *testServer, n int) {
+	t.Helper()
+	deadline := time.Now().Add(waitTimeout)
+	for ts.Sessions() != n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%d sessions running, want %d", ts.Sessions(), n)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func waitEnv(t testing.TB, envs <-chan Env) Env {
+	t.Helper()
+	select {
+	case env := <-envs:
+		return env
+	case <-time.After(waitTimeout):
+		t.Fatal("no program started")
+	}
+	return Env{}
+}
+
+// TestHugeTerminalIsClamped is finding F1 of issue 27: a client asking for
+// a 4294967295x4294967295 terminal killed the server (out of memory in the
+// renderer), and one at 10000x10000 grew it past 6 GB. Now both are drawn
+// at most MaxWidth x MaxHeight, at the pty request and at each window
+// change; the server holds at most 300 MiB at its peak, each program stops
+// when its client leaves, and the next client is served.
+func TestHugeTerminalIsClamped(t *testing.T) {
+	// Start the peak (VmHWM) from here: 5 resets it (Linux 4.0 and later).
+	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
+	envs := make(chan Env, 4)
+	ts := startServer(t, Config{}, recording(exploreMode(seed(t)), envs))
+
+	for _, size := range [][2]int{{4294967295, 4294967295}, {10000, 10000}} {
+		c := dialClient(t, ts)
+		sess := shellOf(t, c, size[0], size[1])
+		env := waitEnv(t, envs)
+		if env.Width > MaxWidth || env.Height > MaxHeight || env.Width <= 0 || env.Height <= 0 {
+			t.Errorf("asked %dx%d: the program was given %dx%d, want within %dx%d", size[0], size[1], env.Width, env.Height, MaxWidth, MaxHeight)
+		}
+		// Then window changes past the bounds, each a new size.
+		for i := range 20 {
+			if err := sess.WindowChange(size[1]-i, size[0]-i); err != nil {
+				t.Fatalf("window change: %v", err)
+			}
+		}
+		time.Sleep(200 * time.Millisecond) // let frames be drawn at whatever size was taken
+		_ = c.Close()
+		select {
+		case <-env.Context.Done():
+		case <-time.After(waitTimeout):
+			t.Fatal("the program did not stop when its client left")
+		}
+	}
+	waitSessions(t, ts, 0)
+	if !strings.Contains(ts.logBuf.String(), "terminal size clamped") {
+		t.Errorf("the clamp is not logged:\n%s", ts.logBuf.String())
+	}
+	if peak := procStatus(t, "VmHWM"); peak > 300<<20 {
+		t.Errorf("peak memory %d MiB, want at most 300", peak>>20)
+	}
+	// The server lives: the next client gets the briefing.
+	term := openTerminal(t, ts.session(t), 80, 24, nil)
+	term.WaitText("Outline")
+}
+
+// TestInBandWindowSizeIsClamped: a terminal's size may also come as input
+// (an in-band size report); the program never sees one past the bounds.
+func TestInBandWindowSizeIsClamped(t *testing.T) {
+	for _, tc := range []struct{ in, want tea.WindowSizeMsg }{
+		{tea.WindowSizeMsg{Width: 4096, Height: 256}, tea.WindowSizeMsg{Width: MaxWidth, Height: MaxHeight}},
+		{tea.WindowSizeMsg{Width: 80, Height: 24}, tea.WindowSizeMsg{Width: 80, Height: 24}},
+		{tea.WindowSizeMsg{Width: -1, Height: 900}, tea.WindowSizeMsg{Width: 0, Height: MaxHeight}},
+	} {
+		if got := clampingFilter(nil, tc.in); got != tc.want {
+			t.Errorf("%v filtered to %v, want %v", tc.in, got, tc.want)
+		}
+	}
+	if _, ok := clampingFilter(nil, tea.SuspendMsg{}).(tea.ResumeMsg); !ok {
+		t.Error("a suspend is not turned into a resume")
+	}
+}
+
+// heapInUse is the live heap after a collection.
+func heapInUse() int64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return int64(ms.HeapInuse)
+}
+
+// TestEnvFloodIsBounded is finding F7: the server kept every env request
+// (200,000 of them cost 220 MB a session). A session keeps at most
+// MaxEnvVars variables and MaxEnvBytes bytes; the flood grows the server
+// by at most 40 MiB and is logged.
+func TestEnvFloodIsBounded(t *testing.T) {
+	envs := make(chan Env, 1)
+	ts := startServer(t, Config{}, recording(BrowseDeck(seed(t)), envs))
+	before := heapInUse()
+	c := dialClient(t, ts)
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	value := strings.Repeat("x", 1000)
+	const flood = 60000 // about 60 MB
+	for i := range flood {
+		payload := gossh.Marshal(struct{ Key, Value string }{"V" + strconv.Itoa(i), value})
+		if _, err := sess.SendRequest("env", false, payload); err != nil {
+			t.Fatalf("env %d: %v", i, err)
+		}
+	}
+	// Requests are taken in order: once this one is answered, the flood
+	// has been read.
+	_, _ = sess.SendRequest("env", true, gossh.Marshal(struct{ Key, Value string }{"LAST", "1"}))
+	if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	env := waitEnv(t, envs)
+	grown := heapInUse() - before
+	if n := len(env.Environ); n > MaxEnvVars+1 {
+		t.Errorf("the session kept %d variables, want at most %d (and TERM)", n, MaxEnvVars)
+	}
+	size := 0
+	for _, kv := range env.Environ {
+		size += len(kv)
+	}
+	if size > MaxEnvBytes+len("TERM=xterm") {
+		t.Errorf("the session kept %d bytes of environment, want at most %d", size, MaxEnvBytes)
+	}
+	if grown > 40<<20 {
+		t.Errorf("the flood grew the heap by %d MiB, want at most 40", grown>>20)
+	}
+	t.Logf("heap grown by %.1f MiB with the session open", float64(grown)/(1<<20))
+	waitLog(t, ts, "environment past")
+}
+
+// TestRefusalsAreLogged is finding F17: subsystem and forwarding refusals
+// were answered no without a line in the log. Each kind is logged once,
+// and a repeated one is counted when the connection closes.
+func TestRefusalsAreLogged(t *testing.T) {
+	ts := startServer(t, Config{}, BrowseDeck(seed(t)))
+	c := dialClient(t, ts)
+	for range 3 {
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.RequestSubsystem("sftp"); err == nil {
+			t.Fatal("sftp subsystem accepted")
+		}
+		_ = sess.Close()
+	}
+	if conn, err := c.Dial("tcp", "127.0.0.1:9"); err == nil {
+		conn.Close()
+		t.Fatal("local forwarding accepted")
+	}
+	if l, err := c.Listen("tcp", "127.0.0.1:0"); err == nil {
+		l.Close()
+		t.Fatal("remote forwarding accepted")
+	}
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _ = sess.SendRequest("auth-agent-req@openssh.com", true, nil)
+	_, _ = sess.SendRequest("x11-req", true, gossh.Marshal(struct {
+		Single        bool
+		Proto, Cookie string
+		Screen        uint32
+	}{false, "MIT-MAGIC-COOKIE-1", "00", 0}))
+	for _, want := range []string{`reason="subsystem \"sftp\""`, `reason="local port forwarding"`,
+		`reason="remote port forwarding"`, `reason="agent forwarding"`, `reason="X11 forwarding"`} {
+		waitLog(t, ts, want)
+	}
+	if n := strings.Count(ts.logBuf.String(), `reason="subsystem \"sftp\""`); n != 1 {
+		t.Errorf("the sftp refusal is logged %d times before the connection closed, want once", n)
+	}
+	_ = c.Close()
+	waitLog(t, ts, `reason="subsystem \"sftp\"" times=3`)
+}
