@@ -5,8 +5,12 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -263,4 +267,112 @@ func TestRefusalsAreLogged(t *testing.T) {
 	}
 	_ = c.Close()
 	waitLog(t, ts, `reason="subsystem \"sftp\"" times=3`)
+}
+
+// idleAudiences opens n sessions of w x h and waits for each one's first
+// frame.
+func idleAudiences(t *testing.T, ts *testServer, n, w, h int) {
+	t.Helper()
+	received := make([]atomic.Int64, n)
+	for i := range n {
+		c := dialClient(t, ts)
+		sess, err := c.NewSession()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := sess.RequestPty("xterm-256color", h, w, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+		out, err := sess.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		go func() {
+			buf := make([]byte, 32<<10)
+			for {
+				k, err := out.Read(buf)
+				received[i].Add(int64(k))
+				if err != nil {
+					return
+				}
+			}
+		}()
+		if err := sess.Shell(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	deadline := time.Now().Add(time.Minute)
+	for i := range n {
+		for received[i].Load() < int64(w*h/4) {
+			if time.Now().After(deadline) {
+				t.Fatalf("session %d got no first frame (%d bytes)", i, received[i].Load())
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
+	}
+}
+
+// heapGoal is the heap size at which the next collection starts, and the
+// heap the last one left live.
+func heapGoal() (goal, live uint64) {
+	s := []metrics.Sample{{Name: "/gc/heap/goal:bytes"}, {Name: "/gc/heap/live:bytes"}}
+	metrics.Read(s)
+	return s[0].Value.Uint64(), s[1].Value.Uint64()
+}
+
+// TestBigIdleAudiencesLeaveTheCollectorRoom is finding F2 of issue 27: the
+// soft memory limit was fixed (48 MiB and half a MiB a seat), and 20 idle
+// audiences at 300x100 hold more than that live; the collector's goal was
+// then the live heap itself, it ran without pause and the idle server
+// burnt both cores. The limit now follows the live heap: the collector's
+// goal leaves room above it.
+func TestBigIdleAudiencesLeaveTheCollectorRoom(t *testing.T) {
+	ts := startServer(t, Config{MaxSessions: 20, RatePerMinute: -1}, exploreMode(seed(t)))
+	idleAudiences(t, ts, 20, 300, 100)
+	var goal, live uint64
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		runtime.GC()
+		time.Sleep(20 * time.Millisecond) // the limit follows after the collection
+		if goal, live = heapGoal(); goal >= live+live/8 || time.Now().After(deadline) {
+			break
+		}
+	}
+	t.Logf("live heap %d MiB, goal %d MiB, limit %d MiB (floor %d MiB)", live>>20, goal>>20,
+		debug.SetMemoryLimit(-1)>>20, DefaultMemoryLimit(20)>>20)
+	if goal < live+live/8 {
+		t.Errorf("heap goal %d MiB for %d MiB live: the collector runs without pause", goal>>20, live>>20)
+	}
+}
+
+// TestIdleAudiencesCPU measures the CPU 20 idle audiences at 300x100 cost
+// the server (and these clients, idle too) over 5 s: at most 100 ms a
+// second. It takes some 10 s, so it runs only when asked:
+//
+//	BRIEF_SOAK=1 go test ./serve -run TestIdleAudiencesCPU -v
+func TestIdleAudiencesCPU(t *testing.T) {
+	if os.Getenv("BRIEF_SOAK") == "" {
+		t.Skip("set BRIEF_SOAK=1 to measure the CPU of idle sessions")
+	}
+	ts := startServer(t, Config{RatePerMinute: -1}, exploreMode(seed(t)))
+	idleAudiences(t, ts, 20, 300, 100)
+	time.Sleep(2 * time.Second) // the first frames' garbage collected
+	const window = 5 * time.Second
+	before := cpuTime(t)
+	time.Sleep(window)
+	perSecond := (cpuTime(t) - before) / (window / time.Second)
+	t.Logf("20 idle sessions at 300x100: %v of CPU a second, RSS %d MiB", perSecond.Round(time.Millisecond), procStatus(t, "VmRSS")>>20)
+	if perSecond > 100*time.Millisecond {
+		t.Errorf("idle sessions cost %v of CPU a second, want at most 100ms", perSecond)
+	}
+}
+
+// cpuTime is the CPU time this process has used, user and system.
+func cpuTime(t *testing.T) time.Duration {
+	t.Helper()
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		t.Skip("getrusage:", err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

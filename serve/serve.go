@@ -18,7 +18,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +26,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
+	"github.com/brief-cli/brief/internal/memlimit"
 	"github.com/brief-cli/brief/tui/style"
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
@@ -46,8 +46,10 @@ const (
 // base for the program and the briefing, and half a MiB a session. Without
 // it the garbage collector lets the heap grow to twice what is live, and
 // 100 idle sessions drift from 110 to over 150 MiB of RSS; with it they
-// stay near 110 MiB. It is a soft limit: past it the collector works
-// harder (at most half the CPU), nothing fails.
+// stay near 110 MiB. It is a floor, not a ceiling: sessions that hold
+// more (big terminals: 20 at 300x100 do) raise it with the live heap (see
+// internal/memlimit), so that the collector never runs without pause just
+// under it. Nothing fails at it.
 func DefaultMemoryLimit(sessions int) int64 { return 48<<20 + int64(sessions)*(512<<10) }
 
 // Config configures a [Server]. The zero value of each field means its
@@ -80,10 +82,10 @@ type Config struct {
 	// ShutdownGrace is how long a shutdown waits for clients to hang up
 	// after their sessions were told, before it hangs up on them (0: 5 s).
 	ShutdownGrace time.Duration
-	// MemoryLimit is the soft memory limit of the process while it serves
-	// (see runtime/debug.SetMemoryLimit); 0 means one sized for
-	// MaxSessions (DefaultMemoryLimit), negative none. GOMEMLIMIT, when
-	// set, wins.
+	// MemoryLimit is the floor of the soft memory limit of the process
+	// while it serves (see runtime/debug.SetMemoryLimit): above it the
+	// limit follows the live heap; 0 means one sized for MaxSessions
+	// (DefaultMemoryLimit), negative none. GOMEMLIMIT, when set, wins.
 	MemoryLimit int64
 	// Log receives one line for every connection, session and refusal
 	// (nothing when nil).
@@ -363,8 +365,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		s.log.Info("listening", append(attrs, "authorized_keys", path, "keys", n)...)
 	}
 	if s.cfg.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
-		prev := debug.SetMemoryLimit(s.cfg.MemoryLimit)
-		defer debug.SetMemoryLimit(prev)
+		defer memlimit.Follow(s.cfg.MemoryLimit).Stop()
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()
