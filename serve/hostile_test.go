@@ -3,6 +3,7 @@ package serve
 import (
 	"bufio"
 	"io"
+	"net"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -375,4 +376,62 @@ func cpuTime(t *testing.T) time.Duration {
 		t.Skip("getrusage:", err)
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestIdleConnectionsDoNotLockUsersOut is finding F6 of issue 27: 8
+// source addresses holding 30 idle TCP connections each (no key needed)
+// used up the server's connection budget, and authorized users were
+// refused. Handshakes now have a budget of their own, where a new
+// connection pushes out the oldest of the busiest address.
+func TestIdleConnectionsDoNotLockUsersOut(t *testing.T) {
+	ts := startServer(t, Config{}, BrowseDeck(seed(t)))
+	const addrs, each = 8, 30
+	for a := range addrs {
+		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(2+a))}, Timeout: waitTimeout}
+		for range each {
+			c, err := d.Dial("tcp", ts.addr)
+			if err != nil {
+				t.Skipf("cannot connect from 127.0.0.%d: %v", 2+a, err)
+			}
+			t.Cleanup(func() { _ = c.Close() })
+			// The server has taken the connection in when it says its
+			// version (or has dropped it when it closes it).
+			_ = c.SetReadDeadline(time.Now().Add(waitTimeout))
+			_, _ = bufio.NewReader(c).ReadString('\n')
+		}
+	}
+	term := openTerminal(t, ts.session(t), 80, 24, nil)
+	term.WaitText("1/")
+	// Every connection past the budget has pushed one out.
+	waitLogCount(t, ts, "too many connections in the handshake", addrs*each-ts.maxPending())
+}
+
+// TestConnectionWithoutSessionIsClosed: an authenticated connection that
+// opens no session (ssh -N) held a slot for half an hour; it is now
+// closed after the no-session timeout, and logged.
+func TestConnectionWithoutSessionIsClosed(t *testing.T) {
+	ts := startServer(t, Config{NoSessionTimeout: 300 * time.Millisecond}, BrowseDeck(seed(t)))
+	c := dialClient(t, ts)
+	ended := make(chan error, 1)
+	go func() { ended <- c.Wait() }()
+	select {
+	case <-ended:
+	case <-time.After(waitTimeout):
+		t.Fatal("a connection without a session was kept open")
+	}
+	waitLog(t, ts, `reason="no session for 300ms"`)
+}
+
+// TestAuthenticatedConnectionsHaveTheirOwnBudget: past MaxSessions+16
+// authenticated connections, the next is closed and the refusal logged.
+func TestAuthenticatedConnectionsHaveTheirOwnBudget(t *testing.T) {
+	ts := startServer(t, Config{MaxSessions: 1, RatePerMinute: -1, NoSessionTimeout: time.Minute}, BrowseDeck(seed(t)))
+	for range ts.maxAuthed() {
+		dialClient(t, ts)
+	}
+	if c, err := gossh.Dial("tcp", ts.addr, clientConfig(ts.key)); err == nil {
+		c.Close()
+		t.Fatal("an authenticated connection past the budget was kept")
+	}
+	waitLog(t, ts, `reason="too many connections"`)
 }

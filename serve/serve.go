@@ -79,6 +79,9 @@ type Config struct {
 	// to take it before the client is taken for gone and hung up on
 	// (DefaultWriteTimeout).
 	WriteTimeout time.Duration
+	// NoSessionTimeout closes an authenticated connection that has had no
+	// session running for so long (DefaultNoSessionTimeout).
+	NoSessionTimeout time.Duration
 	// ShutdownGrace is how long a shutdown waits for clients to hang up
 	// after their sessions were told, before it hangs up on them (0: 5 s).
 	ShutdownGrace time.Duration
@@ -145,22 +148,31 @@ type Server struct {
 	ln      net.Listener
 	closing atomic.Bool
 	active  atomic.Int64 // sessions running a program
-	conns   atomic.Int64 // connections accepted
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
-	info     map[string]*connInfo // by remote address
-	done     sync.WaitGroup       // running sessions
+	info     map[string]*connInfo   // by remote address
+	pending  map[*connInfo]struct{} // connections in the handshake
+	authed   int                    // authenticated connections
+	done     sync.WaitGroup         // running sessions
 }
 
 // connInfo is what the server knows of one connection, for its log.
 type connInfo struct {
-	mu       sync.Mutex
-	offered  string // fingerprint of the last key refused
-	key      string // fingerprint of the key accepted
-	channels int
-	sessions int
-	refusals map[string]int // requests refused, by kind
+	conn  net.Conn
+	host  string
+	since time.Time
+
+	mu          sync.Mutex
+	offered     string // fingerprint of the last key refused
+	key         string // fingerprint of the key accepted
+	authed      bool   // the client has authenticated
+	channels    int
+	sessions    int            // sessions asked for
+	running     int            // sessions being handled now
+	idle        *time.Timer    // closes the connection without a session
+	closeReason string         // why the server closed it, if it did
+	refusals    map[string]int // requests refused, by kind
 }
 
 // Channels a single connection may open; OpenSSH uses one.
@@ -187,6 +199,7 @@ func New(cfg Config, factory Factory) (*Server, error) {
 		limiter:  newRateLimiter(cfg.RatePerMinute),
 		sessions: map[*session]struct{}{},
 		info:     map[string]*connInfo{},
+		pending:  map[*connInfo]struct{}{},
 	}
 	if cfg.HostKeyPath == "" {
 		p, err := DefaultHostKeyPath()
@@ -218,6 +231,7 @@ func New(cfg Config, factory Factory) (*Server, error) {
 		ConnectionFailedCallback: s.failed,
 		ConnectionCloseCallback:  s.closed,
 		PublicKeyHandler:         s.publicKey,
+		ServerConfigCallback:     s.serverConfig,
 		// No port forwarding: nil callbacks deny it, and every channel
 		// but a session and every connection request is refused (and
 		// logged). No subsystem (sftp) either: the session's guard
@@ -266,6 +280,12 @@ func withDefaults(c Config) Config {
 		c.MemoryLimit = DefaultMemoryLimit(c.MaxSessions)
 	case c.MemoryLimit < 0:
 		c.MemoryLimit = 0
+	}
+	switch {
+	case c.NoSessionTimeout == 0:
+		c.NoSessionTimeout = DefaultNoSessionTimeout
+	case c.NoSessionTimeout < 0:
+		c.NoSessionTimeout = 0
 	}
 	switch {
 	case c.WriteTimeout == 0:
@@ -415,7 +435,8 @@ func (s *Server) shutdown() {
 }
 
 // accept is the first look at a new connection, before any SSH is spoken:
-// too many from one address, or too many at once, and it is dropped.
+// too many from one address and it is dropped; it then takes a place in
+// the handshake budget (see admitLocked).
 func (s *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := conn.RemoteAddr()
 	if s.closing.Load() {
@@ -425,15 +446,10 @@ func (s *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "addr", addr.String(), "reason", "rate limit")
 		return nil
 	}
-	// Unauthenticated connections cost little but not nothing: bound them.
-	if s.conns.Add(1) > int64(2*s.cfg.MaxSessions+16) {
-		s.conns.Add(-1)
-		s.log.Warn("refused", "addr", addr.String(), "reason", "too many connections")
-		return nil
-	}
-	info := &connInfo{}
+	info := &connInfo{conn: conn, host: hostOfConn(conn), since: time.Now()}
 	ctx.SetValue(connInfoKey{}, info)
 	s.mu.Lock()
+	s.admitLocked(info)
 	s.info[addr.String()] = info
 	s.mu.Unlock()
 	return conn
@@ -469,35 +485,50 @@ func (s *Server) failed(conn net.Conn, err error) {
 	s.mu.Lock()
 	info := s.info[addr]
 	s.mu.Unlock()
-	offered := "none"
+	offered, reason := "none", err.Error()
 	if info != nil {
 		info.mu.Lock()
 		if info.offered != "" {
 			offered = info.offered
+			reason = "key not authorized"
+		}
+		if info.closeReason != "" {
+			reason = info.closeReason
 		}
 		info.mu.Unlock()
-	}
-	reason := err.Error()
-	if offered != "none" {
-		reason = "key not authorized"
 	}
 	s.log.Warn("refused", "addr", addr, "key", offered, "reason", reason)
 }
 
 func (s *Server) closed(conn net.Conn) {
-	s.conns.Add(-1)
 	addr := conn.RemoteAddr().String()
 	s.mu.Lock()
 	info := s.info[addr]
 	delete(s.info, addr)
+	if info != nil {
+		delete(s.pending, info)
+		info.mu.Lock()
+		if info.authed {
+			s.authed--
+		}
+		info.mu.Unlock()
+	}
 	s.mu.Unlock()
 	if info == nil {
 		return
 	}
 	info.mu.Lock()
 	defer info.mu.Unlock()
+	if info.idle != nil {
+		info.idle.Stop()
+	}
 	s.logRepeatedRefusals(addr, info)
-	if info.key != "" && info.sessions == 0 {
+	switch {
+	case !info.authed:
+		// failed logged it
+	case info.closeReason != "":
+		s.log.Info("disconnect", "addr", addr, "key", info.key, "reason", info.closeReason)
+	case info.sessions == 0:
 		s.log.Info("disconnect", "addr", addr, "key", info.key, "reason", "no session opened")
 	}
 }

@@ -63,6 +63,8 @@ func (s *Server) handle(sess ssh.Session) {
 	info.mu.Lock()
 	info.sessions++
 	info.mu.Unlock()
+	s.sessionStarted(info)
+	defer s.sessionEnded(info)
 	env := envOf(sess)
 	start := time.Now()
 	s.log.Info("connect", "addr", addr, "key", fp, "user", sess.User(), "term", env.Term,
