@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
@@ -366,16 +365,6 @@ func TestIdleAudiencesCPU(t *testing.T) {
 	if perSecond > 100*time.Millisecond {
 		t.Errorf("idle sessions cost %v of CPU a second, want at most 100ms", perSecond)
 	}
-}
-
-// cpuTime is the CPU time this process has used, user and system.
-func cpuTime(t *testing.T) time.Duration {
-	t.Helper()
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		t.Skip("getrusage:", err)
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestIdleConnectionsDoNotLockUsersOut is finding F6 of issue 27: 8
