@@ -139,6 +139,9 @@ func TestHugeTerminalIsClamped(t *testing.T) {
 		}
 	}
 	waitSessions(t, ts, 0)
+	if strings.Contains(ts.logBuf.String(), "program did not stop") {
+		t.Errorf("a program went on after its client left:\n%s", ts.logBuf.String())
+	}
 	if !strings.Contains(ts.logBuf.String(), "terminal size clamped") {
 		t.Errorf("the clamp is not logged:\n%s", ts.logBuf.String())
 	}
