@@ -261,8 +261,14 @@ func TestRefusalsAreLogged(t *testing.T) {
 		Proto, Cookie string
 		Screen        uint32
 	}{false, "MIT-MAGIC-COOKIE-1", "00", 0}))
+	// That was the fourth session channel of the connection: the fifth is
+	// one too many.
+	if _, err := c.NewSession(); err == nil {
+		t.Fatal("a fifth session channel on one connection was accepted")
+	}
 	for _, want := range []string{`reason="subsystem \"sftp\""`, `reason="local port forwarding"`,
-		`reason="remote port forwarding"`, `reason="agent forwarding"`, `reason="X11 forwarding"`} {
+		`reason="remote port forwarding"`, `reason="agent forwarding"`, `reason="X11 forwarding"`,
+		`reason="too many sessions on one connection"`} {
 		waitLog(t, ts, want)
 	}
 	if n := strings.Count(ts.logBuf.String(), `reason="subsystem \"sftp\""`); n != 1 {

@@ -542,6 +542,7 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch goss
 	n := info.channels
 	info.mu.Unlock()
 	if n > maxChannelsPerConn {
+		s.refused(ctx, "too many sessions on one connection")
 		_ = ch.Reject(gossh.ResourceShortage, "too many sessions on one connection")
 		return
 	}
