@@ -3,6 +3,7 @@ package serve
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +35,19 @@ const (
 // short.
 const maxTermLen = 256
 
+// The terminals of all sessions together are budgeted too: a program's
+// memory grows with its screen (some 230 bytes a cell: 0.8 MiB at 80x24,
+// 23 MiB at 500x200), so MaxSessions sessions at 500x200 would need
+// gigabytes. The server has cellsPerSeat cells for each seat (240x67, a
+// full-screen 1080p terminal); a session may take more while others take
+// less, and when the budget is spent a bigger terminal gets a smaller
+// picture, in proportion. Every session is granted up to minCells (80x24)
+// whatever the budget.
+const (
+	cellsPerSeat = 240 * 67
+	minCells     = 80 * 24
+)
+
 // clampSize is a terminal size within MaxWidth x MaxHeight.
 func clampSize(w, h int) (int, int) {
 	return min(max(w, 0), MaxWidth), min(max(h, 0), MaxHeight)
@@ -58,6 +72,7 @@ func (c guardedChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
 	go func() {
 		defer close(out)
 		g := requestGuard{s: c.s, ctx: c.ctx}
+		defer c.s.reserveCells(&g.cells, 0)
 		for r := range reqs {
 			if g.pass(r) {
 				out <- r
@@ -76,6 +91,8 @@ type requestGuard struct {
 	envVars  int
 	envBytes int
 	clamped  bool
+	reduced  bool
+	cells    int // of the server's budget, held for this session's size
 }
 
 // pass reports whether r may go on to the session, rewriting a terminal
@@ -142,18 +159,57 @@ func (g *requestGuard) pass(r *gossh.Request) bool {
 	return true
 }
 
-// clamp bounds a terminal size the client asked for; ok is false when it
-// was past the bounds. The first clamp of a session is logged.
+// clamp bounds a terminal size the client asked for, to MaxWidth x
+// MaxHeight and to what the server's cell budget grants; ok is false when
+// the size was changed. The first clamp and the first reduction of a
+// session are logged.
 func (g *requestGuard) clamp(w, h uint32) (uint32, uint32, bool) {
-	if w <= MaxWidth && h <= MaxHeight {
-		return w, h, true
-	}
-	if !g.clamped {
+	cw, ch := min(w, MaxWidth), min(h, MaxHeight)
+	if (cw != w || ch != h) && !g.clamped {
 		g.clamped = true
 		g.s.log.Warn("terminal size clamped", "addr", remoteAddr(g.ctx), "key", keyOf(g.ctx),
 			"asked", fmt.Sprintf("%dx%d", w, h), "max", fmt.Sprintf("%dx%d", MaxWidth, MaxHeight))
 	}
-	return min(w, MaxWidth), min(h, MaxHeight), false
+	want := int(cw) * int(ch)
+	granted := g.s.reserveCells(&g.cells, want)
+	if granted < want {
+		rw, rh := shrink(int(cw), int(ch), granted)
+		if !g.reduced {
+			g.reduced = true
+			g.s.log.Warn("terminal size reduced", "addr", remoteAddr(g.ctx), "key", keyOf(g.ctx),
+				"asked", fmt.Sprintf("%dx%d", cw, ch), "granted", fmt.Sprintf("%dx%d", rw, rh), "reason", "the server's terminals use their budget")
+		}
+		cw, ch = uint32(rw), uint32(rh)
+	}
+	return cw, ch, cw == w && ch == h
+}
+
+// shrink scales w x h down, keeping its shape, to at most cells cells.
+func shrink(w, h, cells int) (int, int) {
+	if w*h <= cells {
+		return w, h
+	}
+	f := math.Sqrt(float64(cells) / float64(w*h))
+	sw, sh := max(int(float64(w)*f), 1), max(int(float64(h)*f), 1)
+	for sw*sh > cells && sw > 1 && sw >= sh {
+		sw--
+	}
+	return sw, min(sh, max(cells/sw, 1))
+}
+
+// reserveCells sets a session's share of the cell budget for a terminal
+// of want cells, and returns what it was granted: all of it when the
+// budget has room (its own share counts as room), else what is left, and
+// never less than minCells (or want, when smaller). 0 gives the share
+// back.
+func (s *Server) reserveCells(held *int, want int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	free := s.cfg.MaxSessions*cellsPerSeat - s.cells + *held
+	granted := max(min(want, free), min(want, minCells))
+	s.cells += granted - *held
+	*held = granted
+	return granted
 }
 
 // rejectChannel refuses a channel of a type brief does not serve (port

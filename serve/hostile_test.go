@@ -336,7 +336,7 @@ func heapGoal() (goal, live uint64) {
 // burnt both cores. The limit now follows the live heap: the collector's
 // goal leaves room above it.
 func TestBigIdleAudiencesLeaveTheCollectorRoom(t *testing.T) {
-	ts := startServer(t, Config{MaxSessions: 20, RatePerMinute: -1}, exploreMode(seed(t)))
+	ts := startServer(t, Config{RatePerMinute: -1}, exploreMode(seed(t)))
 	idleAudiences(t, ts, 20, 300, 100)
 	var goal, live uint64
 	deadline := time.Now().Add(waitTimeout)
@@ -348,7 +348,7 @@ func TestBigIdleAudiencesLeaveTheCollectorRoom(t *testing.T) {
 		}
 	}
 	t.Logf("live heap %d MiB, goal %d MiB, limit %d MiB (floor %d MiB)", live>>20, goal>>20,
-		debug.SetMemoryLimit(-1)>>20, DefaultMemoryLimit(20)>>20)
+		debug.SetMemoryLimit(-1)>>20, DefaultMemoryLimit(DefaultMaxSessions)>>20)
 	if goal < live+live/8 {
 		t.Errorf("heap goal %d MiB for %d MiB live: the collector runs without pause", goal>>20, live>>20)
 	}
@@ -432,4 +432,64 @@ func TestAuthenticatedConnectionsHaveTheirOwnBudget(t *testing.T) {
 		t.Fatal("an authenticated connection past the budget was kept")
 	}
 	waitLog(t, ts, `reason="too many connections"`)
+}
+
+// TestTerminalsShareABudget: the sessions' terminals together have a
+// budget of cells (240x67 a seat); a big terminal on a full budget gets a
+// smaller picture of the same shape, never below 80x24, and a session
+// that leaves gives its share back.
+func TestTerminalsShareABudget(t *testing.T) {
+	envs := make(chan Env, 4)
+	ts := startServer(t, Config{MaxSessions: 2}, recording(BrowseDeck(seed(t)), envs))
+	budget := 2 * cellsPerSeat
+	big := dialClient(t, ts)
+	shellOf(t, big, 500, 200)
+	a := waitEnv(t, envs)
+	if cells := a.Width * a.Height; cells > budget || cells < budget*9/10 || a.Width*200 < a.Height*500*9/10 {
+		t.Errorf("500x200 on a budget of %d cells: given %dx%d, want most of the budget, in shape", budget, a.Width, a.Height)
+	}
+	second := dialClient(t, ts)
+	shellOf(t, second, 100, 30)
+	b := waitEnv(t, envs)
+	if b.Width*b.Height > minCells || b.Width*b.Height < minCells*9/10 {
+		t.Errorf("100x30 on a spent budget: given %dx%d, want about 80x24", b.Width, b.Height)
+	}
+	waitLog(t, ts, "terminal size reduced")
+	_ = big.Close()
+	_ = second.Close()
+	waitSessions(t, ts, 0)
+	third := dialClient(t, ts)
+	shellOf(t, third, 100, 30)
+	if c := waitEnv(t, envs); c.Width != 100 || c.Height != 30 {
+		t.Errorf("100x30 once the others left: given %dx%d", c.Width, c.Height)
+	}
+}
+
+func TestShrinkKeepsShapeWithinCells(t *testing.T) {
+	for _, tc := range [][3]int{{500, 200, 32160}, {80, 24, 1920}, {300, 1, 50}, {1, 300, 50}, {500, 200, 1}} {
+		w, h := shrink(tc[0], tc[1], tc[2])
+		if w < 1 || h < 1 || w*h > max(tc[2], 1) || w > tc[0] || h > tc[1] {
+			t.Errorf("shrink(%d, %d, %d) = %dx%d", tc[0], tc[1], tc[2], w, h)
+		}
+	}
+}
+
+// TestClientsLeavingAtOnceDoNotCrashTheServer: a client that leaves while
+// its program is still starting made the server stop the program with
+// Program.Kill, which races with a Run that has not finished starting:
+// a fatal error ("sync: unlock of unlocked mutex") that took every session
+// down. The program's context is ended instead. 40 clients leave the
+// moment their shell starts; the server serves the next one.
+func TestClientsLeavingAtOnceDoNotCrashTheServer(t *testing.T) {
+	envs := make(chan Env, 64)
+	ts := startServer(t, Config{RatePerMinute: -1}, recording(exploreMode(seed(t)), envs))
+	for range 40 {
+		c := dialClient(t, ts)
+		shellOf(t, c, 80, 24)
+		waitEnv(t, envs)
+		_ = c.Close()
+	}
+	waitSessions(t, ts, 0)
+	term := openTerminal(t, ts.session(t), 80, 24, nil)
+	term.WaitText("Outline")
 }

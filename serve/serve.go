@@ -154,6 +154,7 @@ type Server struct {
 	info     map[string]*connInfo   // by remote address
 	pending  map[*connInfo]struct{} // connections in the handshake
 	authed   int                    // authenticated connections
+	cells    int                    // of the terminals, all sessions together (see cellsPerSeat)
 	done     sync.WaitGroup         // running sessions
 }
 
