@@ -28,7 +28,7 @@ const DefaultNoSessionTimeout = 10 * time.Second
 func (s *Server) maxPending() int { return s.cfg.MaxSessions + 16 }
 func (s *Server) maxAuthed() int  { return s.cfg.MaxSessions + 16 }
 
-// admit takes a new connection into the handshake budget, closing the
+// admitLocked takes a new connection into the handshake budget, closing the
 // handshake that must make room for it. Called with s.mu held.
 func (s *Server) admitLocked(info *connInfo) {
 	if len(s.pending) >= s.maxPending() {

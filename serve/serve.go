@@ -158,7 +158,8 @@ type Server struct {
 	done     sync.WaitGroup         // running sessions
 }
 
-// connInfo is what the server knows of one connection, for its log.
+// connInfo is what the server knows of one connection: its place in the
+// budgets, its sessions, and what its log lines say.
 type connInfo struct {
 	conn  net.Conn
 	host  string
