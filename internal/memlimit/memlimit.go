@@ -6,11 +6,12 @@
 // get under a limit it can never reach, and an idle program burns a core
 // or two (brief serve with 20 audiences at 300x100, explore on an 8 MB
 // article). A [Limit] has a floor, the figure the program was sized for,
-// and after every collection it rises to the live heap plus headroom when
-// that is more; it comes back down to the floor when the heap shrinks. Under
-// the floor it is the fixed limit it always was, and keeps the heap as
-// tight; over it, the collector paces as it would with GOGC=25, a cycle
-// each time the heap grows by a quarter.
+// and after every collection, when the floor leaves the live heap less
+// than a sixteenth of room, it rises to the live heap plus an eighth; it
+// comes back down to the floor when the heap shrinks. Under the floor it
+// is the fixed limit it always was, and keeps the heap as tight; over it,
+// the collector paces as it would with GOGC=12.5, a cycle each time the
+// heap grows by an eighth.
 package memlimit
 
 import (
@@ -22,9 +23,11 @@ import (
 )
 
 // Headroom above the live heap (and the runtime's own memory) when the
-// limit follows the heap: a quarter of the heap, and at least 4 MiB.
+// limit follows the heap: an eighth of the heap, and at least 4 MiB. An
+// eighth keeps explore's memory on a 15 MiB article where the fixed limit
+// had it (scripts/bench-explore-memory); a quarter cost it 5 MiB.
 const (
-	headroomShare = 4
+	headroomShare = 8
 	minHeadroom   = 4 << 20
 )
 
@@ -88,9 +91,19 @@ func (l *Limit) Stop() {
 }
 
 // Want is the limit for a live heap of live bytes when the runtime holds
-// other bytes besides the heap (stacks, its own structures): the floor, or
-// all of it with headroom when that is more.
+// other bytes besides the heap (stacks, its own structures): the floor
+// while it leaves the heap room to grow by a sixteenth, else all of it
+// with an eighth of the heap (at least minHeadroom) of room.
+//
+// The collector's work in a second is the heap it marks times the cycles
+// it runs, and the cycles are what is allocated over the room; with room
+// in proportion to the heap, an idle program that allocates little costs
+// little, whatever its heap. Under the floor the limit keeps the heap as
+// tight as the figure it was sized for.
 func Want(floor, live, other int64) int64 {
+	if floor-other-live >= max(live/(2*headroomShare), minHeadroom) {
+		return floor
+	}
 	return max(floor, other+live+max(live/headroomShare, minHeadroom))
 }
 

@@ -11,9 +11,11 @@ import (
 
 func TestWant(t *testing.T) {
 	for _, tc := range []struct{ floor, live, other, want int64 }{
-		{100 << 20, 10 << 20, 5 << 20, 100 << 20},              // under the floor: the floor
-		{10 << 20, 80 << 20, 6 << 20, 6<<20 + 80<<20 + 20<<20}, // over: heap, runtime and a quarter
-		{1 << 20, 1 << 20, 0, 1<<20 + 4<<20},                   // at least 4 MiB of room
+		{100 << 20, 10 << 20, 5 << 20, 100 << 20},                 // under the floor: the floor
+		{10 << 20, 80 << 20, 6 << 20, 6<<20 + 80<<20 + 10<<20},    // over: heap, runtime and an eighth
+		{100 << 20, 90 << 20, 4 << 20, 100 << 20},                 // the floor leaves a sixteenth: the floor
+		{100 << 20, 92 << 20, 4 << 20, 4<<20 + 92<<20 + 92<<20/8}, // less: the heap and an eighth
+		{1 << 20, 1 << 20, 0, 1<<20 + 4<<20},                      // at least 4 MiB of room
 	} {
 		if got := Want(tc.floor, tc.live, tc.other); got != tc.want {
 			t.Errorf("Want(%d, %d, %d) = %d, want %d", tc.floor, tc.live, tc.other, got, tc.want)
@@ -69,7 +71,7 @@ func TestLimitFollowsTheLiveHeap(t *testing.T) {
 	// With a fixed 8 MiB limit the collector's goal is the live heap
 	// itself: a collection starts at every allocation, and the collector
 	// never stops. Following the heap, the goal leaves room above it.
-	if goal, live := heapGoal(); goal < live+live/8 {
+	if goal, live := heapGoal(); goal < live+live/16 {
 		t.Errorf("heap goal %d MiB for %d MiB live: the collector would run without pause", goal>>20, live>>20)
 	}
 
