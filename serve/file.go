@@ -1,9 +1,13 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"io/fs"
+	"os"
+	"syscall"
+
+	"github.com/brief-cli/brief/internal/safefile"
 )
 
 // Largest key files read: a host key is a few hundred bytes, an
@@ -15,11 +19,16 @@ const (
 
 // readRegular reads the regular file at path, of at most limit bytes, and
 // returns its contents and what fstat said of it. Anything else is
-// refused at once: a FIFO would block the open or the read until someone
-// writes to it (openRegular does not wait for one), a device or a
-// directory is not a key file.
+// refused at once, saying what it is: a FIFO would block the open or the
+// read until someone writes to it (safefile.Open does not wait for one),
+// a device or a directory is not a key file.
 func readRegular(path string, limit int64) ([]byte, fs.FileInfo, error) {
-	f, err := openRegular(path)
+	f, err := safefile.Open(path)
+	if errors.Is(err, safefile.ErrNotRegular) || errors.Is(err, syscall.EISDIR) {
+		if fi, serr := os.Stat(path); serr == nil {
+			return nil, nil, fmt.Errorf("%s is %s, not a file", path, fileKind(fi.Mode()))
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -28,18 +37,9 @@ func readRegular(path string, limit int64) ([]byte, fs.FileInfo, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, nil, fmt.Errorf("%s is %s, not a file", path, fileKind(fi.Mode()))
-	}
-	if fi.Size() > limit {
-		return nil, nil, fmt.Errorf("%s is %d bytes, over the %d KiB a key file may have", path, fi.Size(), limit>>10)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := safefile.ReadAll(f, path, limit)
 	if err != nil {
 		return nil, nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, nil, fmt.Errorf("%s is over the %d KiB a key file may have", path, limit>>10)
 	}
 	return data, fi, nil
 }
