@@ -30,7 +30,10 @@ func run(args []string) int {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP is a closed terminal and SIGQUIT ctrl+\: like ctrl+c and
+	// SIGTERM they end a terminal program through its context, so that it
+	// restores the terminal and keeps a note being written (docs/state.md).
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
 	defer signal.Stop(sigs)
 	go func() {
 		if _, ok := <-sigs; !ok {
@@ -61,7 +64,7 @@ var (
 	// handles an interrupt itself, through its context, and must restore the
 	// terminal before it ends.
 	interactive atomic.Bool
-	// interrupted is set when SIGINT or SIGTERM arrives.
+	// interrupted is set when SIGINT, SIGTERM, SIGHUP or SIGQUIT arrives.
 	interrupted atomic.Bool
 )
 

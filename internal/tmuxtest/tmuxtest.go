@@ -159,6 +159,25 @@ func (s *Session) SetTitle(title string) {
 	s.tmux("select-pane", "-t", s.name, "-T", title)
 }
 
+// Display returns a tmux format expanded for the pane: "#{alternate_on}"
+// says whether the program left the terminal in the alternate screen.
+func (s *Session) Display(format string) string {
+	s.t.Helper()
+	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, format))
+}
+
+// PID is the process id of the pane's command (the program itself when
+// the command line starts with exec).
+func (s *Session) PID() int {
+	s.t.Helper()
+	var pid int
+	fmt.Sscan(s.Display("#{pane_pid}"), &pid)
+	if pid <= 0 {
+		s.t.Fatal("no process in the pane")
+	}
+	return pid
+}
+
 // Resize changes the window size.
 func (s *Session) Resize(w, h int) {
 	s.t.Helper()
