@@ -29,7 +29,7 @@ that loads, a one-line summary goes to standard output.
 
 Warnings — a quote found more than once, an actor the article never names, a
 name on two actors, deck points of another theme, text a slide drops, Markdown
-in plain text — are shown as file:line:col: warning: message but do not fail
+in plain text, a run of hidden characters — are shown as file:line:col: warning: message but do not fail
 the check unless --strict is given.
 
 With --coverage, the sentences no item cites are listed with their ids, except

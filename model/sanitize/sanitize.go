@@ -36,6 +36,17 @@
 //     letters or digits (a CLDR subdivision id such as "gbsct"), then U+E007F
 //     CANCEL TAG. Tag characters mirror ASCII invisibly, so any longer or
 //     other tag run could smuggle hidden text.
+//   - Characters that draw nothing and can stand for hidden text become
+//     placeholders: COMBINING GRAPHEME JOINER U+034F, the Hangul fillers
+//     U+115F, U+1160, U+3164 and U+FFA0, BRAILLE PATTERN BLANK U+2800, the
+//     Khmer inherent vowels U+17B4 and U+17B5, and the musical symbol format
+//     characters U+1D173–U+1D17A.
+//   - Variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF) are kept only
+//     where they select a form: one right after an ideograph, or U+FE0E or
+//     U+FE0F right after a character with an emoji form (a symbol, a digit,
+//     "#" or "*"). Any other, and every one after the first in a run,
+//     becomes a placeholder: a run of them after a letter can encode a
+//     whole message, one byte a selector, and draws nothing.
 //   - Line and paragraph separators U+2028 and U+2029 become placeholders.
 //   - Noncharacters become placeholders. These are U+FDD0–U+FDEF and the last
 //     two code points of every plane: U+FFFE, U+FFFF, U+1FFFE and so on.
@@ -58,7 +69,9 @@
 package sanitize
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -193,8 +206,40 @@ func next(s string, i int) (r rune, n int, k kind) {
 		}
 	case hidden(r):
 		return r, n, codePoint
+	case isSelector(r):
+		if !selects(s[:i], r) {
+			return r, n, codePoint
+		}
 	}
 	return r, n, kept
+}
+
+// isSelector reports whether r is a variation selector.
+func isSelector(r rune) bool {
+	return r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF
+}
+
+// selects reports whether the variation selector r, following before,
+// selects a form of the character it follows: an ideograph (any selector,
+// as in the Ideographic Variation Database), or a character with an emoji
+// or text presentation (U+FE0E and U+FE0F only).
+func selects(before string, r rune) bool {
+	base, _ := utf8.DecodeLastRuneInString(before)
+	switch {
+	case before == "" || base == utf8.RuneError || isSelector(base):
+		return false
+	case unicode.Is(unicode.Ideographic, base):
+		return true
+	case r != 0xFE0E && r != 0xFE0F:
+		return false
+	case base == '#' || base == '*' || base >= '0' && base <= '9':
+		return true // keycaps: 1️⃣
+	case base >= 0x1F000 && base <= 0x1FAFF:
+		return true // emoji blocks
+	case base >= 0xA9 && !hidden(base):
+		return unicode.IsSymbol(base) || unicode.IsPunct(base) && base >= 0x2000 // ©, ❤, ‼, ↔
+	}
+	return false
 }
 
 // hidden reports whether the non-ASCII rune r is shown as a placeholder.
@@ -203,6 +248,10 @@ func hidden(r rune) bool {
 	case r <= 0x9F: // C1 controls
 		return true
 	case r == 0x00AD, r == 0x061C, r == 0x180E, r == 0xFEFF:
+		return true
+	case r == 0x034F, r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0, r == 0x2800, r == 0x17B4, r == 0x17B5:
+		return true
+	case r >= 0x1D173 && r <= 0x1D17A: // musical symbol format characters
 		return true
 	case r >= 0x200B && r <= 0x200F:
 		return r != 0x200C && r != 0x200D // ZWNJ and ZWJ are real text
@@ -287,6 +336,10 @@ var names = map[rune]string{
 	0x2066: "LEFT-TO-RIGHT ISOLATE", 0x2067: "RIGHT-TO-LEFT ISOLATE",
 	0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE",
 	0xFEFF: "ZERO WIDTH NO-BREAK SPACE", 0xE007F: "CANCEL TAG",
+	0x034F: "COMBINING GRAPHEME JOINER", 0x115F: "HANGUL CHOSEONG FILLER",
+	0x1160: "HANGUL JUNGSEONG FILLER", 0x3164: "HANGUL FILLER",
+	0xFFA0: "HALFWIDTH HANGUL FILLER", 0x2800: "BRAILLE PATTERN BLANK",
+	0x17B4: "KHMER VOWEL INHERENT AQ", 0x17B5: "KHMER VOWEL INHERENT AA",
 }
 
 // name returns the name that Invisible reports for the placeholder rune r.
@@ -302,6 +355,12 @@ func name(r rune) string {
 		return "C1 CONTROL"
 	case r >= 0xE0000 && r <= 0xE007F:
 		return "TAG CHARACTER"
+	case r >= 0xFE00 && r <= 0xFE0F:
+		return "VARIATION SELECTOR-" + strconv.Itoa(int(r-0xFE00+1))
+	case r >= 0xE0100 && r <= 0xE01EF:
+		return "VARIATION SELECTOR-" + strconv.Itoa(int(r-0xE0100+17))
+	case r >= 0x1D173 && r <= 0x1D17A:
+		return "MUSICAL SYMBOL FORMAT CHARACTER"
 	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
 		return "NONCHARACTER"
 	default:

@@ -98,6 +98,29 @@ var textCases = []textCase{
 	{"tags without flag", tags("gbeng") + cancelTag, "⟨U+E0067⟩⟨U+E0062⟩⟨U+E0065⟩⟨U+E006E⟩⟨U+E0067⟩⟨U+E007F⟩"},
 	{"black flag alone", blackFlag + " " + blackFlag, blackFlag + " " + blackFlag},
 
+	// Variation selectors: kept where they select a form, else shown.
+	{"emoji presentation", "\u2764\ufe0f", "\u2764\ufe0f"},
+	{"text presentation", "\u2764\ufe0e", "\u2764\ufe0e"},
+	{"keycap", "1\ufe0f\u20e3", "1\ufe0f\u20e3"},
+	{"emoji ZWJ sequence", "\U0001F3F3\ufe0f\u200d\U0001F308", "\U0001F3F3\ufe0f\u200d\U0001F308"},
+	{"ideographic variation", "\u845b\U000E0100", "\u845b\U000E0100"},
+	{"standardized CJK variant", "\u8279\ufe00", "\u8279\ufe00"},
+	{"selector after a letter", "a\ufe0f", "a⟨U+FE0F⟩"},
+	{"supplement selector after a letter", "hi\U000E0101\U000E0148", "hi⟨U+E0101⟩⟨U+E0148⟩"},
+	{"smuggled after an emoji", "\U0001F600\U000E0100\U000E0101", "\U0001F600⟨U+E0100⟩⟨U+E0101⟩"},
+	{"second selector", "\u2764\ufe0f\ufe0f", "\u2764\ufe0f⟨U+FE0F⟩"},
+	{"selector first", "\ufe0f", "⟨U+FE0F⟩"},
+	{"selector after a placeholder", "\u2800\ufe0f", "⟨U+2800⟩⟨U+FE0F⟩"},
+
+	// Characters that draw nothing.
+	{"combining grapheme joiner", "a\u034fb", "a⟨U+034F⟩b"},
+	{"Hangul fillers", "\u115f\u1160\u3164\uffa0", "⟨U+115F⟩⟨U+1160⟩⟨U+3164⟩⟨U+FFA0⟩"},
+	{"Braille blank", "a\u2800b", "a⟨U+2800⟩b"},
+	{"Khmer inherent vowels", "\u17b4\u17b5", "⟨U+17B4⟩⟨U+17B5⟩"},
+	{"musical format", "\U0001D173\U0001D17A", "⟨U+1D173⟩⟨U+1D17A⟩"},
+	{"Hangul syllable kept", "\ud55c\uad6d\uc5b4", "\ud55c\uad6d\uc5b4"},
+	{"Braille letters kept", "\u2801\u2803", "\u2801\u2803"},
+
 	// Noncharacters, private use and the replacement character.
 	{"noncharacter FFFE", "\ufffe", "⟨U+FFFE⟩"},
 	{"noncharacter FFFF", "\uffff", "⟨U+FFFF⟩"},
@@ -304,9 +327,18 @@ func assertSafe(t testing.TB, out string) {
 			r == 0x200B || r == 0x2060 || r == 0x180E || r == 0x00AD ||
 			r == 0x2028 || r == 0x2029 ||
 			r == 0xFEFF && i > 0 ||
-			r == 0xFFFE || r == 0xFFFF
+			r == 0xFFFE || r == 0xFFFF ||
+			r == 0x034F || r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0 ||
+			r == 0x2800 || r == 0x17B4 || r == 0x17B5 || r >= 0x1D173 && r <= 0x1D17A
 		if bad {
 			t.Fatalf("output %q has raw %U at byte %d", out, r, i)
+		}
+	}
+	// A raw variation selector follows a character it can select a form
+	// of, never another selector.
+	for i, r := range out {
+		if isSelector(r) && !selects(out[:i], r) {
+			t.Fatalf("output %q has a raw %U where it selects nothing", out, r)
 		}
 	}
 	// A raw tag character may only appear in a subdivision flag: U+1F3F4,
