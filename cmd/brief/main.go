@@ -158,10 +158,17 @@ func runRoot(cmd *cobra.Command, args []string) error {
 	// FILE#ID (as brief search prints it) or --goto ID opens on an item.
 	gotoID, _ := cmd.Flags().GetString("goto")
 	if len(args) == 1 {
-		var id string
-		if args[0], id = splitAddress(args[0]); id != "" && gotoID == "" {
+		file, id, err := splitAddress(args[0])
+		if err != nil {
+			return commandUsageError(cmd, err)
+		}
+		switch {
+		case id != "" && gotoID != "" && id != gotoID:
+			return commandUsageError(cmd, fmt.Errorf("two items to open on: #%s in %q and --goto %s; give one", id, args[0], gotoID))
+		case id != "":
 			gotoID = id
 		}
+		args[0] = file
 	}
 	b, err := loadBriefing(args)
 	if err != nil {

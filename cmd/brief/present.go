@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -188,14 +189,18 @@ func checkSizeArg(check string, a []string) (string, []string) {
 		return check, a
 	}
 	for i, arg := range a {
-		if _, _, err := parseSize(arg); err == nil {
+		if sizeLike.MatchString(arg) {
 			if _, err := os.Stat(arg); err != nil {
+				// A size, well formed or not (0x0): parseSize judges it.
 				return arg, append(a[:i:i], a[i+1:]...)
 			}
 		}
 	}
 	return check, a
 }
+
+// sizeLike matches a word written as a size, WxH in digits.
+var sizeLike = regexp.MustCompile(`^[0-9]+[xX][0-9]+$`)
 
 // sizeList writes sizes as "80x24, 100x30 and 160x45".
 func sizeList(sizes [][2]int) string {
@@ -218,7 +223,10 @@ func parseSize(s string) (w, h int, err error) {
 			h, err = strconv.Atoi(hs)
 		}
 	}
-	if !ok || err != nil || w <= 0 || h <= 0 {
+	if ok && err == nil && (w <= 0 || h <= 0) {
+		return 0, 0, fmt.Errorf("size %q has no area: width and height must be at least 1, e.g. 80x24", s)
+	}
+	if !ok || err != nil {
 		return 0, 0, fmt.Errorf("size %q is not WxH, e.g. 80x24", s)
 	}
 	return w, h, nil
