@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -17,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/crashlog"
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/style"
 )
@@ -26,7 +28,15 @@ func main() {
 }
 
 // run executes the command line and returns the exit code.
-func run(args []string) int {
+func run(args []string) (code int) {
+	defer func() {
+		// A panic is a bug: one line on standard error, the trace in a
+		// crash log (docs/cli.md).
+		if r := recover(); r != nil {
+			fmt.Fprintln(os.Stderr, "brief: "+crashlog.New(r, debug.Stack()).Error())
+			code = exitInternal
+		}
+	}()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sigs := make(chan os.Signal, 1)
