@@ -83,6 +83,7 @@ const (
 	caret                 // C0 control or DEL: "^A", "^?"
 	codePoint             // other dangerous or invisible character: "⟨U+202E⟩"
 	badByte               // byte that is not valid UTF-8: "⟨0xFF⟩"
+	respelt               // text drawn as it is but respelt so that widths agree (see respell)
 )
 
 // Text makes s safe to print. Every control sequence and dangerous
@@ -131,8 +132,9 @@ func Invisible(s string) []Finding {
 	for i := 0; i < len(s); {
 		r, n, k := next(s, i)
 		switch k {
-		case kept:
-			// A subdivision flag is one unit of several runes.
+		case kept, respelt:
+			// A subdivision flag is one unit of several runes, and so is
+			// a Hangul syllable spelt in jamo.
 			offset += utf8.RuneCountInString(s[i : i+n])
 			i += n
 			continue
@@ -179,6 +181,8 @@ func sanitize(s string, line bool) string {
 			b.WriteString("⟨0x")
 			b.WriteString(hex(uint32(s[j]), 2))
 			b.WriteString("⟩")
+		case respelt:
+			respell(&b, s[j:j+n])
 		}
 		i = j + n
 	}
@@ -204,6 +208,17 @@ func next(s string, i int) (r rune, n int, k kind) {
 		if m := flagTags(s[i+n:]); m > 0 {
 			return r, n + m, kept
 		}
+	case r == 0x0E33 || r == 0x0EB3: // Thai and Lao SARA AM
+		return r, n, respelt
+	case isLeadJamo(r) || isLVSyllable(r):
+		if m := syllable(s[i:]); m > 0 {
+			return r, m, respelt
+		}
+		if isLeadJamo(r) {
+			return r, n, codePoint // a lead jamo with no vowel
+		}
+	case isJamo(r):
+		return r, n, codePoint
 	case hidden(r):
 		return r, n, codePoint
 	case isSelector(r):
@@ -212,6 +227,84 @@ func next(s string, i int) (r rune, n int, k kind) {
 		}
 	}
 	return r, n, kept
+}
+
+// Widths. Terminals without grapheme clustering (tmux, xterm, VTE) draw a
+// character at a time, with wcwidth's widths, while lipgloss lays text out
+// by grapheme cluster. Where the two differ, a pane's border is pushed out.
+// The sanitiser respells the text so that they agree:
+//
+//   - A Hangul syllable spelt in conjoining jamo (decomposed, as NFD
+//     leaves it) is composed into the precomposed syllable, as NFC does:
+//     one cluster, 2 cells, for both.
+//   - Conjoining jamo left over (archaic Hangul, or a vowel or final with
+//     no lead) become placeholders: a terminal draws a lone vowel jamo in
+//     0 cells and a run of lead jamo in 2 cells each, where the layout
+//     counts one cluster of 2.
+//   - Thai and Lao SARA AM (U+0E33, U+0EB3) are written as their
+//     compatibility decomposition, NIKHAHIT then SARA AA, which looks the
+//     same: as one character it joins the consonant before it in a cluster
+//     of 1 cell that terminals draw in 2.
+
+// respell writes the respelt form of the unit u.
+func respell(b *strings.Builder, u string) {
+	r, n := utf8.DecodeRuneInString(u)
+	switch r {
+	case 0x0E33:
+		b.WriteString("\u0E4D\u0E32")
+		return
+	case 0x0EB3:
+		b.WriteString("\u0ECD\u0EB2")
+		return
+	}
+	// A syllable: a lead and a vowel jamo, or an LV syllable, then
+	// perhaps a final jamo.
+	var sy rune
+	rest := u[n:]
+	if isLeadJamo(r) {
+		v, m := utf8.DecodeRuneInString(rest)
+		sy = 0xAC00 + ((r-0x1100)*21+(v-0x1161))*28
+		rest = rest[m:]
+	} else {
+		sy = r
+	}
+	if t, _ := utf8.DecodeRuneInString(rest); isTrailJamo(t) {
+		sy += t - 0x11A7
+	}
+	b.WriteRune(sy)
+}
+
+// syllable returns the length in bytes of the Hangul syllable spelt in
+// jamo at the start of s (a lead and a vowel jamo, or an LV syllable,
+// followed by any final jamo), or 0 if there is none to compose.
+func syllable(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if isLeadJamo(r) {
+		v, m := utf8.DecodeRuneInString(s[n:])
+		if v < 0x1161 || v > 0x1175 {
+			return 0
+		}
+		n += m
+	} else if !isLVSyllable(r) {
+		return 0
+	}
+	if t, m := utf8.DecodeRuneInString(s[n:]); isTrailJamo(t) {
+		return n + m
+	}
+	if isLVSyllable(r) {
+		return 0 // a syllable already composed
+	}
+	return n
+}
+
+func isLeadJamo(r rune) bool   { return r >= 0x1100 && r <= 0x1112 }
+func isTrailJamo(r rune) bool  { return r >= 0x11A8 && r <= 0x11C2 }
+func isLVSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 0 }
+
+// isJamo reports whether r is a conjoining jamo (Hangul Jamo and its
+// extensions A and B). The fillers U+115F and U+1160 are hidden already.
+func isJamo(r rune) bool {
+	return r >= 0x1100 && r <= 0x11FF || r >= 0xA960 && r <= 0xA97F || r >= 0xD7B0 && r <= 0xD7FF
 }
 
 // isSelector reports whether r is a variation selector.
@@ -361,6 +454,8 @@ func name(r rune) string {
 		return "VARIATION SELECTOR-" + strconv.Itoa(int(r-0xE0100+17))
 	case r >= 0x1D173 && r <= 0x1D17A:
 		return "MUSICAL SYMBOL FORMAT CHARACTER"
+	case isJamo(r):
+		return "HANGUL CONJOINING JAMO"
 	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
 		return "NONCHARACTER"
 	default:

@@ -121,6 +121,18 @@ var textCases = []textCase{
 	{"Hangul syllable kept", "\ud55c\uad6d\uc5b4", "\ud55c\uad6d\uc5b4"},
 	{"Braille letters kept", "\u2801\u2803", "\u2801\u2803"},
 
+	// Respelt so that terminals draw the width the layout counts.
+	{"decomposed Hangul", "\u1112\u1161\u11ab\u1100\u1173\u11af", "\ud55c\uae00"},
+	{"decomposed Hangul without final", "a\u1100\u1161b", "a\uac00b"},
+	{"syllable and final jamo", "\uac00\u11a8", "\uac01"},
+	{"precomposed Hangul kept", "\ud55c\uad6d\uc5b4", "\ud55c\uad6d\uc5b4"},
+	{"lone vowel jamo", "a\u1161b", "a⟨U+1161⟩b"},
+	{"lead jamo twice", "\u1100\u1100\u1161", "⟨U+1100⟩\uac00"},
+	{"archaic jamo", "\ua960\ud7b0", "⟨U+A960⟩⟨U+D7B0⟩"},
+	{"compatibility jamo kept", "\u3131\u314f", "\u3131\u314f"},
+	{"Thai SARA AM", "\u0e19\u0e49\u0e33", "\u0e19\u0e49\u0e4d\u0e32"},
+	{"Lao AM", "\u0e81\u0eb3", "\u0e81\u0ecd\u0eb2"},
+
 	// Noncharacters, private use and the replacement character.
 	{"noncharacter FFFE", "\ufffe", "⟨U+FFFE⟩"},
 	{"noncharacter FFFF", "\uffff", "⟨U+FFFF⟩"},
@@ -267,7 +279,8 @@ func corpus() []string {
 	}
 	pieces := []string{"a", " ", "\n", "\t", "\r", "\x1b", "[", "]", "\a", "\\", "^", "⟨", "⟩", "U+", "\x00", "\x7f",
 		"\u009b", "\u202e", "\u2066", "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", blackFlag, cancelTag,
-		tags("gbeng"), "\U000E0041", "\ufffe", "\xff", "\xe4", "世", "é", "e\u0301", "🇺🇸", "👨\u200d👩\u200d👧", "سلام"}
+		tags("gbeng"), "\U000E0041", "\ufffe", "\xff", "\xe4", "世", "é", "e\u0301", "🇺🇸", "👨\u200d👩\u200d👧", "سلام",
+		"\u1100", "\u1161", "\u11a8", "\uac00", "\u0e33", "\ufe0f", "\U000E0100", "\u2764"}
 	rng := rand.New(rand.NewSource(1))
 	for range 2000 {
 		var b strings.Builder
@@ -296,7 +309,8 @@ func checkText(t testing.TB, s string) {
 	if Clean(s) != (out == s) {
 		t.Fatalf("Clean(%q) = %v but Text gives %q", s, Clean(s), out)
 	}
-	if found := Invisible(s); (found == nil) != (out == s) {
+	// Invisible reports the placeholders, not text that is only respelt.
+	if found := Invisible(s); (found == nil) != (out == respeltOnly(s)) {
 		t.Fatalf("Invisible(%q) = %v disagrees with Text = %q", s, found, out)
 	}
 	assertNothingDropped(t, s, out)
@@ -307,6 +321,21 @@ func checkText(t testing.TB, s string) {
 }
 
 var lineReplacer = strings.NewReplacer("\n", " ", "\t", " ")
+
+// respeltOnly is s with its respelt units respelt and nothing else changed.
+func respeltOnly(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		_, n, k := next(s, i)
+		if k == respelt {
+			respell(&b, s[i:i+n])
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
 
 // assertSafe checks the sanitised output byte by byte and rune by rune,
 // independently of the classifier under test.
@@ -329,7 +358,8 @@ func assertSafe(t testing.TB, out string) {
 			r == 0xFEFF && i > 0 ||
 			r == 0xFFFE || r == 0xFFFF ||
 			r == 0x034F || r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0 ||
-			r == 0x2800 || r == 0x17B4 || r == 0x17B5 || r >= 0x1D173 && r <= 0x1D17A
+			r == 0x2800 || r == 0x17B4 || r == 0x17B5 || r >= 0x1D173 && r <= 0x1D17A ||
+			isJamo(r) || r == 0x0E33 || r == 0x0EB3
 		if bad {
 			t.Fatalf("output %q has raw %U at byte %d", out, r, i)
 		}
@@ -363,10 +393,11 @@ func assertSafe(t testing.TB, out string) {
 }
 
 // assertNothingDropped checks that every input character Text keeps appears,
-// in order, in the output, and that the output has at least as many runes.
+// in order, in the output, and that the output has at least as many runes
+// as the input respelt (a Hangul syllable in jamo becomes one rune).
 func assertNothingDropped(t testing.TB, in, out string) {
 	t.Helper()
-	if utf8.RuneCountInString(out) < utf8.RuneCountInString(in) {
+	if utf8.RuneCountInString(out) < utf8.RuneCountInString(respeltOnly(in)) {
 		t.Fatalf("Text(%q) = %q has fewer runes than its input", in, out)
 	}
 	rest := out
