@@ -107,7 +107,7 @@ func TestSuspend(t *testing.T) {
 	if err := syscall.Kill(pid, syscall.SIGTSTP); err != nil {
 		t.Fatal(err)
 	}
-	s.WaitFor("the shell's prompt after the stop", func(sc string) bool { return strings.Count(sc, "Stopped") >= 1 && !strings.Contains(sc, "Detail") })
+	s.WaitFor("the shell's prompt after the stop", func(sc string) bool { return strings.Count(sc, "Stopped") >= 2 && !strings.Contains(sc, "Detail") })
 	if alt := s.Display("#{alternate_on}"); alt != "0" {
 		t.Errorf("SIGTSTP left the terminal in the alternate screen")
 	}
