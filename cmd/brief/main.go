@@ -43,7 +43,13 @@ func run(args []string) (code int) {
 	// SIGHUP is a closed terminal and SIGQUIT ctrl+\: like ctrl+c and
 	// SIGTERM they end a terminal program through its context, so that it
 	// restores the terminal and keeps a note being written (docs/state.md).
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT)
+	// A signal ignored when brief started (SIGHUP under nohup, SIGINT in a
+	// background job of a script) stays ignored.
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
 	defer signal.Stop(sigs)
 	go func() {
 		if _, ok := <-sigs; !ok {
