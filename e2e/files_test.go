@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/brief-cli/brief/internal/tmuxtest"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -159,4 +160,43 @@ func TestCLIFIFOArticleNeverBlocks(t *testing.T) {
 	}
 	brief(t, "search", "recognition", dir).ok(t, "search Q DIR")
 	brief(t, dir).ok(t, "a piped brief DIR")
+}
+
+// TestFIFOInStateDirectory: a FIFO as state.lock or as the briefing's
+// state file does not freeze explore mode: it opens with notes off, says
+// why, and q quits.
+func TestFIFOInStateDirectory(t *testing.T) {
+	bin := tmuxtest.Binary(t)
+	file := studyFiles(t)
+	for _, name := range []string{"state.lock", "state-file"} {
+		t.Run(name, func(t *testing.T) {
+			state := t.TempDir()
+			if name == "state-file" {
+				// Learn the state file's name from a first run, then put a
+				// FIFO in its place.
+				s := tmuxtest.Start(t, 100, 30, []string{"BRIEF_STATE_DIR=" + state}, "exec '"+bin+"' '"+file+"'")
+				s.WaitText("Outline")
+				s.Keys("m")
+				s.WaitText("bookmark")
+				s.Keys("q")
+				s.WaitExit()
+				files, _ := filepath.Glob(filepath.Join(state, "*.json"))
+				if len(files) != 1 {
+					t.Fatalf("state files %v, want one", files)
+				}
+				name = filepath.Base(files[0])
+				os.Remove(files[0])
+			}
+			if err := syscall.Mkfifo(filepath.Join(state, name), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			s := tmuxtest.Start(t, 100, 30, []string{"BRIEF_STATE_DIR=" + state}, "exec '"+bin+"' '"+file+"'")
+			s.WaitText("Outline")
+			s.WaitText("notes and bookmarks are off: not a regular file")
+			s.Keys("q")
+			if code := s.WaitExit(); code != 0 {
+				t.Errorf("exit status %d, want 0", code)
+			}
+		})
+	}
 }
