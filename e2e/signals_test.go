@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/brief-cli/brief/internal/tmuxtest"
 )
@@ -25,6 +26,34 @@ func recoveryHolding(t *testing.T, cache, text string) string {
 			return filepath.Join(dir, e.Name())
 		}
 	}
+	return ""
+}
+
+// childOf is the process id of the one child of process pid.
+func childOf(t *testing.T, pid int) int {
+	t.Helper()
+	out, err := exec.Command("pgrep", "-P", fmt.Sprint(pid)).Output()
+	if err != nil {
+		t.Fatalf("pgrep -P %d: %v", pid, err)
+	}
+	var child int
+	if _, err := fmt.Sscan(string(out), &child); err != nil {
+		t.Fatal(err)
+	}
+	return child
+}
+
+// waitStatus waits for the shell to write an exit status to file.
+func waitStatus(t *testing.T, file string) string {
+	t.Helper()
+	deadline := time.Now().Add(tmuxtest.Timeout)
+	for time.Now().Before(deadline) {
+		if data, err := os.ReadFile(file); err == nil && strings.HasSuffix(string(data), "\n") {
+			return strings.TrimSpace(string(data))
+		}
+		time.Sleep(20 * time.Millisecond) // poll interval
+	}
+	t.Fatal("the program did not exit")
 	return ""
 }
 
@@ -47,16 +76,19 @@ func TestSignalsKeepTheNote(t *testing.T) {
 	}
 	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT, syscall.SIGQUIT} {
 		t.Run(sig.String(), func(t *testing.T) {
-			s := tmuxtest.Start(t, 100, 30, env(), "exec '"+bin+"' '"+file+"'")
+			// The shell records brief's exit status in a file: tmux may see
+			// the terminal close before it learns the status.
+			code := filepath.Join(t.TempDir(), "status")
+			s := tmuxtest.Start(t, 100, 30, env(), "'"+bin+"' '"+file+"'; echo $? > '"+code+"'")
 			openNote(s)
 			text := "unsaved thought before " + strings.ReplaceAll(sig.String(), " ", "-")
 			s.Type(text)
 			s.WaitText(text)
-			if err := syscall.Kill(s.PID(), sig); err != nil {
+			if err := syscall.Kill(childOf(t, s.PID()), sig); err != nil {
 				t.Fatal(err)
 			}
-			if code := s.WaitExit(); code != 130 {
-				t.Errorf("exit status %d, want 130", code)
+			if got := waitStatus(t, code); got != "130" {
+				t.Errorf("exit status %s, want 130", got)
 			}
 			if alt := s.Display("#{alternate_on}"); alt != "0" {
 				t.Errorf("the terminal was left in the alternate screen")
@@ -96,15 +128,7 @@ func TestSuspend(t *testing.T) {
 
 	// SIGTSTP from outside, to the program (the shell's child).
 	s.WaitText("Detail")
-	out, err := exec.Command("pgrep", "-P", s.Display("#{pane_pid}")).Output()
-	if err != nil {
-		t.Fatalf("pgrep: %v", err)
-	}
-	var pid int
-	if _, err := fmt.Sscan(string(out), &pid); err != nil {
-		t.Fatal(err)
-	}
-	if err := syscall.Kill(pid, syscall.SIGTSTP); err != nil {
+	if err := syscall.Kill(childOf(t, s.PID()), syscall.SIGTSTP); err != nil {
 		t.Fatal(err)
 	}
 	s.WaitFor("the shell's prompt after the stop", func(sc string) bool { return strings.Count(sc, "Stopped") >= 2 && !strings.Contains(sc, "Detail") })

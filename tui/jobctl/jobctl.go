@@ -34,6 +34,12 @@ const SuspendKey = "ctrl+z"
 // Run runs a Bubble Tea program on model with opts, as
 // tea.NewProgram(model, opts...).Run() does, with job control when in (the
 // program's input; nil means standard input) is a terminal.
+//
+// On a terminal, the ending signals (SIGINT, SIGTERM, SIGHUP, SIGQUIT) are
+// the caller's to handle, through the context it gives the program
+// (cmd/brief cancels it on each): Bubble Tea's own handler for SIGINT and
+// SIGTERM would race with the caller's, and the program could end as if
+// the user had quit.
 func Run(model tea.Model, in io.Reader, opts ...tea.ProgramOption) (tea.Model, error) {
 	if in == nil {
 		in = os.Stdin
@@ -42,6 +48,7 @@ func Run(model tea.Model, in io.Reader, opts ...tea.ProgramOption) (tea.Model, e
 	if !ok || !term.IsTerminal(f.Fd()) {
 		return tea.NewProgram(model, opts...).Run()
 	}
+	opts = append(opts, tea.WithoutSignalHandler())
 	held := holdStderr()
 	var p *tea.Program
 	if supported {
