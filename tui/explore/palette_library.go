@@ -52,7 +52,7 @@ func (l *libSearcher) Search(ctx context.Context, query string, limit int) []mat
 	l.mu.Unlock()
 	out := make([]match, len(hits))
 	for i, h := range hits {
-		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes}
+		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes, Weak: h.Weak}
 	}
 	return out
 }
@@ -69,6 +69,8 @@ type openElsewhereMsg struct {
 type Exit struct {
 	Open *model.Briefing
 	Goto string
+	// Edit is set when the reader pressed E to edit the briefing.
+	Edit bool
 }
 
 // scopeBriefing is the briefing that holds result item i of the scope
