@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,8 @@ type builder struct {
 	// readArticle reads the article file named in the metadata.
 	readArticle func(name string) ([]byte, error)
 	articleFile string
+	// articleLines are the lines of the article file, for warnHidden.
+	articleLines []string
 	// fixes, when set, collects quotes to rewrite (see parseWith).
 	fixes *[]Fix
 }
@@ -86,6 +89,10 @@ func (bd *builder) build() {
 	b.findMentions()
 	bd.warnActors()
 	bd.warnDeck()
+	bd.warnHidden(bd.file, bd.lines)
+	if bd.articleFile != "" {
+		bd.warnHidden(filepath.Join(filepath.Dir(bd.file), filepath.FromSlash(bd.articleFile)), bd.articleLines)
+	}
 }
 
 func (bd *builder) metadata() map[string]field {
@@ -155,6 +162,7 @@ func (bd *builder) source(meta map[string]field) {
 			bd.errs = append(bd.errs, errs...)
 			return
 		}
+		bd.articleLines = strings.Split(text, "\n")
 		var perrs ErrorList
 		art, perrs = ParseArticle(af.value, text)
 		if len(perrs) > 0 {
