@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -10,7 +11,7 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-var metaKeys = []string{"format", "title", "subject", "source", "publisher", "url", "published", "article", "skip"}
+var metaKeys = []string{"format", "title", "subject", "source", "author", "publisher", "url", "published", "article", "skip"}
 
 // itemFields lists the fields each kind of item takes; repeatable ones are
 // marked with a trailing "*".
@@ -39,6 +40,8 @@ type builder struct {
 	// readArticle reads the article file named in the metadata.
 	readArticle func(name string) ([]byte, error)
 	articleFile string
+	// articleLines are the lines of the article file, for warnHidden.
+	articleLines []string
 	// fixes, when set, collects quotes to rewrite (see parseWith).
 	fixes *[]Fix
 }
@@ -86,6 +89,10 @@ func (bd *builder) build() {
 	b.findMentions()
 	bd.warnActors()
 	bd.warnDeck()
+	bd.warnHidden(bd.file, bd.lines)
+	if bd.articleFile != "" {
+		bd.warnHidden(filepath.Join(filepath.Dir(bd.file), filepath.FromSlash(bd.articleFile)), bd.articleLines)
+	}
 }
 
 func (bd *builder) metadata() map[string]field {
@@ -119,6 +126,7 @@ func (bd *builder) metadata() map[string]field {
 	bd.b.Format = FormatVersion
 	bd.b.Title = sanitize.Line(meta["title"].value)
 	bd.b.Subject = sanitize.Line(meta["subject"].value)
+	bd.b.Source.Author = sanitize.Line(meta["author"].value)
 	bd.b.Source.Publisher = sanitize.Line(meta["publisher"].value)
 	bd.b.Source.URL = sanitize.Line(meta["url"].value)
 	return meta
@@ -154,6 +162,7 @@ func (bd *builder) source(meta map[string]field) {
 			bd.errs = append(bd.errs, errs...)
 			return
 		}
+		bd.articleLines = strings.Split(text, "\n")
 		var perrs ErrorList
 		art, perrs = ParseArticle(af.value, text)
 		if len(perrs) > 0 {
@@ -184,7 +193,7 @@ func (bd *builder) source(meta map[string]field) {
 		bd.errorf(Pos{1, 1}, "missing metadata key \"source\" (the article's title)")
 	}
 	src := buildSource(title, art.Paragraphs)
-	src.Publisher, src.URL = bd.b.Source.Publisher, bd.b.Source.URL
+	src.Author, src.Publisher, src.URL = bd.b.Source.Author, bd.b.Source.Publisher, bd.b.Source.URL
 	if f, ok := meta["published"]; ok && f.value != "" {
 		t, hasTime, err := parseDateTime(f.value)
 		if err != nil {

@@ -29,8 +29,8 @@ that loads, a one-line summary goes to standard output.
 
 Warnings — a quote found more than once, an actor the article never names, a
 name on two actors, deck points of another theme, text a slide drops, Markdown
-in plain text — are shown as file:line:col: warning: message but do not fail
-the check unless --strict is given. --strict also fails while items that
+in plain text, a run of hidden characters — are shown as file:line:col:
+warning: message but do not fail the check unless --strict is given. --strict also fails while items that
 brief new drafted are not yet reviewed (each carries "- draft: yes"; delete
 the line once the item reads right), and says how many of each kind remain.
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/jobctl"
 )
 
 // ErrInterrupted is returned when the presentation was ended with ctrl+c.
@@ -45,6 +47,8 @@ type Options struct {
 	Hub *deckctl.Hub
 
 	pid      int
+	file     string          // the briefing's file, absolute; "" for the built-in one
+	tty      string          // the terminal presented on, "" when unknown
 	watchCtx context.Context // live reload lasts as long as it
 }
 
@@ -55,6 +59,15 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 		return err
 	}
 	opts.pid = os.Getpid()
+	opts.file = b.File
+	if _, err := os.Stat(b.File); err == nil {
+		// A file on disk by its absolute path; the built-in briefing by
+		// its name, "(built-in) ...".
+		if abs, err := filepath.Abs(b.File); err == nil {
+			opts.file = abs
+		}
+	}
+	opts.tty = terminalName(opts.In)
 	var hub *deckctl.Hub
 	var cmds <-chan deckctl.Command
 	if opts.Hub != nil {
@@ -88,7 +101,7 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 	if opts.Out != nil {
 		popts = append(popts, tea.WithOutput(opts.Out))
 	}
-	final, err := tea.NewProgram(m, popts...).Run()
+	final, err := jobctl.Run(m, opts.In, popts...)
 	if fm, ok := final.(Model); ok && fm.interrupted {
 		return ErrInterrupted
 	}
@@ -192,4 +205,22 @@ func writeWrapped(sb *strings.Builder, lead, text string, width int) {
 		}
 		sb.WriteString(l + "\n")
 	}
+}
+
+// terminalName is the name of the terminal in (or standard input, when in
+// is nil), such as /dev/pts/3, for a console to tell presentations apart
+// by where they run; "" when it is not a terminal or cannot be told.
+func terminalName(in io.Reader) string {
+	f, ok := in.(*os.File)
+	if in == nil {
+		f, ok = os.Stdin, true
+	}
+	if !ok || f == nil {
+		return ""
+	}
+	name, err := os.Readlink("/proc/self/fd/" + strconv.Itoa(int(f.Fd())))
+	if err != nil || !strings.HasPrefix(name, "/dev/") {
+		return ""
+	}
+	return name
 }
