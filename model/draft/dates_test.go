@@ -50,6 +50,18 @@ func TestFindDates(t *testing.T) {
 		{"relative", "Talks resumed in May after a pause.", "in May", "2025-05?"},
 		{"day", "The minister resigned yesterday.", "yesterday", "2025-07-18"},
 		{"day", "Three days ago the convoy left.", "Three days ago", "2025-07-16"},
+		{"day", "The talks ended last Tuesday.", "last Tuesday", "2025-07-15"},
+		{"day", "The talks ended on Saturday.", "on Saturday", "2025-07-19"},
+		{"day", "They will meet next Monday.", "next Monday", "2025-07-21"},
+		{"day", "The envoy arrived on Nov. 1 with aid.", "Nov. 1", "2024-11-01"},
+		{"day", "Prices rose on 3 July after the vote.", "3 July", "2025-07-03"},
+		{"span", "No convoy has crossed since February 29.", "since February 29", "2024-02-29/.."},
+		{"planned", "Troops will leave within 14 months.", "within 14 months", "2025-07/2026-09"},
+		{"planned", "The plant opens in the next two years.", "in the next two years", "2025/2027"},
+		{"span", "It ended an 18-year-long war in 2021.", "18-year-long", "2003/2021"},
+		{"span", "They fought a decade-long war.", "a decade-long", "2015/2025"},
+		{"relative", "The week-old accord held.", "week-old", "2025-07-12~"},
+		{"relative", "a two-month-old truce", "two-month-old", "2025-05~"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.kind+"/"+tc.phrase, func(t *testing.T) {

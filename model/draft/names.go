@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -153,10 +154,9 @@ Group of Seven|G7
 Group of Twenty|G20`, "\n")
 
 // notNames are capitalised words that start sentences or name months and
-// days, not actors.
-var notNames = map[string]bool{}
-
-func init() {
+// days, not actors; built on first use.
+var notNamesOnce = sync.OnceValue(func() map[string]bool {
+	notNames := map[string]bool{}
 	for _, w := range strings.Fields(`A An And As At But By For From He Her His However I If In It Its Meanwhile Moreover
 	Nevertheless No Not On One Our She So Some Such That The Their There These They This Those Though Thus To Two
 	We What When Where Which While Who Why With Yet Despite After Before Since During Under Over Also Although Because
@@ -167,7 +167,8 @@ func init() {
 	Antarctica Antarctic Arctic Europe European Asia Asian Africa African Americas`) {
 		notNames[w] = true
 	}
-}
+	return notNames
+})
 
 // ActorDraft is an actor found in the article, with how often it is named.
 type ActorDraft struct {
@@ -178,13 +179,16 @@ type ActorDraft struct {
 	Mentions int
 }
 
-var nameRE = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}’'.-]*)*`)
+var nameRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}’'.-]*)*`)
+})
 
 // FindActors drafts actors from the sentences of an article: countries and
 // international bodies from a built-in table (a demonym counts for its
 // country: "Russian" names Russia), and other capitalised names the text
 // uses at least twice.
 func FindActors(sentences []string) []ActorDraft {
+	notNames := notNamesOnce()
 	var out []ActorDraft
 	taken := map[string]bool{} // names and aliases already given to an actor
 	table := func(rows []string, kind string) {
@@ -216,7 +220,7 @@ func FindActors(sentences []string) []ActorDraft {
 	counts := map[string]int{}
 	midSentence := map[string]bool{}
 	for _, s := range sentences {
-		for _, m := range nameRE.FindAllStringIndex(s, -1) {
+		for _, m := range nameRE().FindAllStringIndex(s, -1) {
 			name := strings.TrimRight(s[m[0]:m[1]], ".’'-")
 			name = strings.TrimSuffix(name, "’s")
 			for _, w := range strings.Fields(name) {
@@ -254,6 +258,7 @@ func FindActors(sentences []string) []ActorDraft {
 // covered reports whether a name is, or is made only of, names already given
 // to an actor ("Russian", "Moscow").
 func covered(name string, taken map[string]bool) bool {
+	notNames := notNamesOnce()
 	if taken[name] {
 		return true
 	}
@@ -300,7 +305,9 @@ type TermDraft struct {
 	Sentence           int // index of the sentence that spells it out
 }
 
-var acronymRE = regexp.MustCompile(`((?:[\p{L}’'-]+\s+){1,10})\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)`)
+var acronymRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`((?:[\p{L}’'-]+\s+){1,10})\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)`)
+})
 
 // FindTerms finds acronyms spelled out in the text: "China-Pakistan Economic
 // Corridor (CPEC)". The expansion is the shortest run of words before the
@@ -309,7 +316,7 @@ func FindTerms(sentences []string) []TermDraft {
 	var out []TermDraft
 	seen := map[string]bool{}
 	for si, s := range sentences {
-		for _, m := range acronymRE.FindAllStringSubmatch(s, -1) {
+		for _, m := range acronymRE().FindAllStringSubmatch(s, -1) {
 			words := strings.Fields(m[1])
 			acr := m[2]
 			upper := strings.Map(func(r rune) rune {
@@ -370,12 +377,15 @@ func initials(words []string) string {
 	return b.String()
 }
 
-var captionStart = regexp.MustCompile(`(?i)^(photo|image|file photo|picture|caption|video|graphic|illustration)\b`)
-var captionEnd = regexp.MustCompile(`(?i)(\((?:photo|file|reuters|ap|afp|getty images)[^)]*\)|photo: .*|/ ?(?:reuters|ap|afp|getty images))$`)
+var captionRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
+	return regexp.MustCompile(`(?i)^(photo|image|file photo|picture|caption|video|graphic|illustration)\b`),
+		regexp.MustCompile(`(?i)(\((?:photo|file|reuters|ap|afp|getty images)[^)]*\)|photo: .*|/ ?(?:reuters|ap|afp|getty images))$`)
+})
 
 // LikelySkip reports whether a paragraph looks like a photo caption or a
 // subheading rather than body text, and which.
 func LikelySkip(p string) (string, bool) {
+	captionStart, captionEnd := captionRE()
 	if captionStart.MatchString(p) || captionEnd.MatchString(p) {
 		return "caption", true
 	}
