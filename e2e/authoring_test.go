@@ -106,6 +106,18 @@ func TestCLIFixAndStrict(t *testing.T) {
 		t.Errorf("check --strict with a warning exited %d", r.code)
 	}
 
+	drafted := strings.Replace(string(data), "- stance: Has upgraded relations", "- draft: yes\n- stance: Has upgraded relations", 1)
+	if err := os.WriteFile(file, []byte(drafted), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r = brief(t, "check", file).ok(t, "check with a drafted item")
+	if !strings.Contains(r.stdout, "1 drafted item to review") {
+		t.Errorf("check does not count the drafted item:\n%s", r.stdout)
+	}
+	if r := brief(t, "check", "--strict", file); r.code != 1 || !strings.Contains(r.stderr, "1 drafted item not yet reviewed (1 actor)") {
+		t.Errorf("check --strict with a drafted item exited %d:\n%s", r.code, r.stderr)
+	}
+
 	r = brief(t, "check", "--coverage", filepath.Join(dir, "000_bc22e7b79049ddaf.txt")).ok(t, "check --coverage of a plain article")
 	if !strings.Contains(r.stdout, "0 of 26 sentences cited") || !strings.Contains(r.stdout, "\n  p11.s3  Despite the Taliban’s intransigence") {
 		t.Errorf("check --coverage does not list the uncited sentences:\n%s", r.stdout)

@@ -99,6 +99,7 @@ type Theme struct {
 	Summary string
 	Notes   []string
 	Points  []*Point
+	Draft   bool // drafted by `brief new`, not yet reviewed
 	Pos     Pos
 }
 
@@ -112,6 +113,7 @@ type Point struct {
 	Notes  []string
 	Actors []string // actor ids
 	Events []string // event ids
+	Draft  bool     // drafted, not yet reviewed
 	Pos    Pos
 }
 
@@ -127,6 +129,7 @@ type Event struct {
 	Themes      []string
 	Actors      []string
 	Notes       []string
+	Draft       bool // drafted, not yet reviewed
 	Pos         Pos
 }
 
@@ -141,6 +144,7 @@ type Actor struct {
 	Quotes      []Quote
 	Notes       []string
 	Mentions    []Mention
+	Draft       bool // drafted, not yet reviewed
 	Pos         Pos
 }
 
@@ -160,6 +164,7 @@ type Term struct {
 	Definition string
 	Quotes     []Quote
 	Notes      []string
+	Draft      bool // drafted, not yet reviewed
 	Pos        Pos
 }
 

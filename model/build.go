@@ -15,11 +15,11 @@ var metaKeys = []string{"format", "title", "subject", "source", "publisher", "ur
 // itemFields lists the fields each kind of item takes; repeatable ones are
 // marked with a trailing "*".
 var itemFields = map[string][]string{
-	"theme": {"note*"},
-	"point": {"actors", "events", "note*"},
-	"event": {"when", "phrase", "status", "themes", "actors", "note*"},
-	"actor": {"aliases", "kind", "stance", "note*"},
-	"term":  {"aliases", "note*"},
+	"theme": {"draft", "note*"},
+	"point": {"actors", "events", "draft", "note*"},
+	"event": {"when", "phrase", "status", "themes", "actors", "draft", "note*"},
+	"actor": {"aliases", "kind", "stance", "draft", "note*"},
+	"term":  {"aliases", "draft", "note*"},
 	"deck":  {"points", "reveal", "note*"},
 }
 
@@ -273,6 +273,19 @@ func (bd *builder) required(blk *block, fs map[string][]field, key, kind string)
 	return fs[key][0].value
 }
 
+// drafted reads the "- draft: yes" marker `brief new` puts on every item it
+// drafts; the author deletes the line on review.
+func (bd *builder) drafted(fs map[string][]field) bool {
+	f := fs["draft"]
+	if len(f) == 0 {
+		return false
+	}
+	if f[0].value != "yes" {
+		bd.errorf(f[0].valPos, "draft takes only \"yes\" (a drafted item); delete the line once the item is reviewed")
+	}
+	return true
+}
+
 func notes(fs map[string][]field) []string {
 	var out []string
 	for _, f := range fs["note"] {
@@ -332,6 +345,7 @@ func (bd *builder) theme(sec *section) {
 	t := &Theme{ID: bd.claim(h), Title: sanitize.Line(h.heading), Summary: paragraphs(h), Pos: h.pos}
 	fs := bd.fields(h, "theme")
 	t.Notes = notes(fs)
+	t.Draft = bd.drafted(fs)
 	if len(h.quotes) > 0 {
 		bd.errorf(h.quotes[0].pos, "a theme's quotes belong to its points: put this quote under a ## point")
 	}
@@ -339,6 +353,7 @@ func (bd *builder) theme(sec *section) {
 		pfs := bd.fields(it, "point")
 		pt := &Point{ID: bd.claim(it), Theme: t.ID, Text: sanitize.Line(it.heading), Detail: paragraphs(it), Pos: it.pos}
 		pt.Notes = notes(pfs)
+		pt.Draft = bd.drafted(pfs)
 		pt.Actors = bd.refList(pfs, "actors", KindActor, pt.ID)
 		pt.Events = bd.refList(pfs, "events", KindEvent, pt.ID)
 		pt.Quotes = bd.quotes(it)
@@ -377,6 +392,7 @@ func (bd *builder) event(it *block) {
 	e.Themes = bd.refList(fs, "themes", KindTheme, e.ID)
 	e.Actors = bd.refList(fs, "actors", KindActor, e.ID)
 	e.Notes = notes(fs)
+	e.Draft = bd.drafted(fs)
 	e.Quotes = bd.quotes(it)
 	bd.b.Timeline = append(bd.b.Timeline, e)
 }
@@ -398,6 +414,7 @@ func (bd *builder) actor(it *block) {
 		}
 	}
 	a.Notes = notes(fs)
+	a.Draft = bd.drafted(fs)
 	a.Quotes = bd.quotes(it)
 	bd.b.Actors = append(bd.b.Actors, a)
 }
@@ -415,6 +432,7 @@ func (bd *builder) term(it *block) {
 		}
 	}
 	t.Notes = notes(fs)
+	t.Draft = bd.drafted(fs)
 	t.Quotes = bd.quotes(it)
 	bd.b.Glossary = append(bd.b.Glossary, t)
 }

@@ -137,3 +137,60 @@ func (b *Briefing) TODOs() int {
 	}
 	return n
 }
+
+// Drafted counts the items still marked "- draft: yes", by kind, in the
+// order a briefing reads: themes, points, events, actors, terms.
+type Drafted struct {
+	Themes, Points, Events, Actors, Terms int
+}
+
+// Total is the number of drafted items of every kind.
+func (d Drafted) Total() int { return d.Themes + d.Points + d.Events + d.Actors + d.Terms }
+
+// String names what is left to review, such as "12 points, 3 events".
+func (d Drafted) String() string {
+	var parts []string
+	for _, c := range []struct {
+		n          int
+		one, other string
+	}{{d.Themes, "theme", "themes"}, {d.Points, "point", "points"}, {d.Events, "event", "events"}, {d.Actors, "actor", "actors"}, {d.Terms, "glossary term", "glossary terms"}} {
+		switch {
+		case c.n == 1:
+			parts = append(parts, "1 "+c.one)
+		case c.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.other))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Drafted counts the drafted items not yet reviewed.
+func (b *Briefing) Drafted() Drafted {
+	var d Drafted
+	for _, t := range b.Themes {
+		if t.Draft {
+			d.Themes++
+		}
+		for _, p := range t.Points {
+			if p.Draft {
+				d.Points++
+			}
+		}
+	}
+	for _, e := range b.Timeline {
+		if e.Draft {
+			d.Events++
+		}
+	}
+	for _, a := range b.Actors {
+		if a.Draft {
+			d.Actors++
+		}
+	}
+	for _, t := range b.Glossary {
+		if t.Draft {
+			d.Terms++
+		}
+	}
+	return d
+}

@@ -30,7 +30,9 @@ that loads, a one-line summary goes to standard output.
 Warnings — a quote found more than once, an actor the article never names, a
 name on two actors, deck points of another theme, text a slide drops, Markdown
 in plain text — are shown as file:line:col: warning: message but do not fail
-the check unless --strict is given.
+the check unless --strict is given. --strict also fails while items that
+brief new drafted are not yet reviewed (each carries "- draft: yes"; delete
+the line once the item reads right), and says how many of each kind remain.
 
 With --coverage, the sentences no item cites are listed with their ids, except
 those "skip:" leaves out (captions, subheadings).
@@ -66,9 +68,17 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 				for _, w := range b.Warnings {
 					fmt.Fprintln(errOut, sanitize.Line(fmt.Sprint(w)))
 				}
-				if strict && len(b.Warnings) > 0 {
+				if d := b.Drafted(); strict && (len(b.Warnings) > 0 || d.Total() > 0) {
 					failed++
-					fmt.Fprintf(out, "FAIL %s (%s, --strict)\n", sanitize.Line(f.name), plural(len(b.Warnings), "warning"))
+					var why []string
+					if len(b.Warnings) > 0 {
+						why = append(why, plural(len(b.Warnings), "warning"))
+					}
+					if d.Total() > 0 {
+						fmt.Fprintf(errOut, "%s: %s not yet reviewed (%s): delete each \"- draft: yes\" line once the item reads right\n", sanitize.Line(f.name), plural(d.Total(), "drafted item"), d)
+						why = append(why, plural(d.Total(), "drafted item"))
+					}
+					fmt.Fprintf(out, "FAIL %s (%s, --strict)\n", sanitize.Line(f.name), strings.Join(why, ", "))
 					continue
 				}
 				fmt.Fprintf(out, "ok   %s (%s; %s%s)\n", sanitize.Line(f.name), b.Summary(), citedSummary(b), warned(b))
@@ -85,7 +95,7 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 		},
 	}
 	cmd.Flags().BoolVar(&coverage, "coverage", false, "list the sentences no item cites, with their ids")
-	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
+	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings and on drafted items not yet reviewed too")
 	return cmd
 }
 
@@ -107,6 +117,9 @@ func warned(b *model.Briefing) string {
 	}
 	if n := b.TODOs(); n > 0 {
 		s += fmt.Sprintf("; %s left", plural(n, "TODO"))
+	}
+	if d := b.Drafted(); d.Total() > 0 {
+		s += fmt.Sprintf("; %s to review", plural(d.Total(), "drafted item"))
 	}
 	return s
 }

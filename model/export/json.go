@@ -55,6 +55,8 @@ type jsonTheme struct {
 	Summary string      `json:"summary"`
 	Notes   []string    `json:"notes"`
 	Points  []jsonPoint `json:"points"`
+	// Draft marks an item brief new drafted and nobody has reviewed yet.
+	Draft bool `json:"draft,omitempty"`
 }
 
 type jsonPoint struct {
@@ -65,6 +67,7 @@ type jsonPoint struct {
 	Notes  []string    `json:"notes"`
 	Actors []string    `json:"actors"`
 	Events []string    `json:"events"`
+	Draft  bool        `json:"draft,omitempty"`
 }
 
 type jsonEvent struct {
@@ -91,6 +94,7 @@ type jsonEvent struct {
 	Themes      []string    `json:"themes"`
 	Actors      []string    `json:"actors"`
 	Notes       []string    `json:"notes"`
+	Draft       bool        `json:"draft,omitempty"`
 }
 
 type jsonEnds struct {
@@ -122,7 +126,7 @@ func eventJSON(e *model.Event) jsonEvent {
 		Start: e.When.StartISO(), End: e.When.EndISO(), Precision: e.When.Precision().String(), Approximate: e.When.Approximate(),
 		Uncertain: e.When.Uncertain(), Ends: endsJSON(e.When), Part: partJSON(e.When), Status: e.Status,
 		Title: e.Title, Description: e.Description, Quotes: quotesJSON(e.Quotes), Themes: nonNil(e.Themes),
-		Actors: nonNil(e.Actors), Notes: nonNil(e.Notes)}
+		Actors: nonNil(e.Actors), Notes: nonNil(e.Notes), Draft: e.Draft}
 }
 
 func endsJSON(d date.Date) jsonEnds {
@@ -148,6 +152,7 @@ type jsonActor struct {
 	Description string        `json:"description,omitempty"`
 	Quotes      []jsonQuote   `json:"quotes"`
 	Mentions    []jsonMention `json:"mentions"`
+	Draft       bool          `json:"draft,omitempty"`
 }
 
 type jsonMention struct {
@@ -163,6 +168,7 @@ type jsonTerm struct {
 	Aliases    []string    `json:"aliases"`
 	Definition string      `json:"definition"`
 	Quotes     []jsonQuote `json:"quotes"`
+	Draft      bool        `json:"draft,omitempty"`
 }
 
 type jsonDeck struct {
@@ -205,24 +211,24 @@ func JSON(w io.Writer, b *model.Briefing) error {
 		out.Source.Paragraphs = append(out.Source.Paragraphs, jp)
 	}
 	for _, t := range b.Themes {
-		jt := jsonTheme{ID: t.ID, Title: t.Title, Summary: t.Summary, Notes: nonNil(t.Notes), Points: []jsonPoint{}}
+		jt := jsonTheme{ID: t.ID, Title: t.Title, Summary: t.Summary, Notes: nonNil(t.Notes), Points: []jsonPoint{}, Draft: t.Draft}
 		for _, p := range t.Points {
 			jt.Points = append(jt.Points, jsonPoint{ID: p.ID, Text: p.Text, Detail: p.Detail, Quotes: quotesJSON(p.Quotes),
-				Notes: nonNil(p.Notes), Actors: nonNil(p.Actors), Events: nonNil(p.Events)})
+				Notes: nonNil(p.Notes), Actors: nonNil(p.Actors), Events: nonNil(p.Events), Draft: p.Draft})
 		}
 		out.Themes = append(out.Themes, jt)
 	}
 	out.Timeline = timelineJSON(b.Timeline)
 	for _, a := range b.Actors {
 		ja := jsonActor{ID: a.ID, Name: a.Name, Aliases: nonNil(a.Aliases), Kind: a.Kind, Stance: a.Stance,
-			Description: a.Description, Quotes: quotesJSON(a.Quotes), Mentions: []jsonMention{}}
+			Description: a.Description, Quotes: quotesJSON(a.Quotes), Mentions: []jsonMention{}, Draft: a.Draft}
 		for _, m := range a.Mentions {
 			ja.Mentions = append(ja.Mentions, jsonMention{Sentence: m.Sentence, Start: m.Start, End: m.End, Text: m.Text})
 		}
 		out.Actors = append(out.Actors, ja)
 	}
 	for _, t := range b.Glossary {
-		out.Glossary = append(out.Glossary, jsonTerm{ID: t.ID, Term: t.Term, Aliases: nonNil(t.Aliases), Definition: t.Definition, Quotes: quotesJSON(t.Quotes)})
+		out.Glossary = append(out.Glossary, jsonTerm{ID: t.ID, Term: t.Term, Aliases: nonNil(t.Aliases), Definition: t.Definition, Quotes: quotesJSON(t.Quotes), Draft: t.Draft})
 	}
 	for _, d := range b.Deck {
 		out.Deck = append(out.Deck, jsonDeck{Kind: d.Kind, Target: d.Target, Points: d.Points, Reveal: d.Reveal, Notes: d.Notes})
