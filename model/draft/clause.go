@@ -1,0 +1,220 @@
+package draft
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// clauseRules trim a sentence to the claim it makes: the attributions and
+// connectives around its main clause go.
+type clauseRules struct {
+	leadAttribution, connective, leadSaid, tailSaid, tailQuoteSaid, tailAccording *regexp.Regexp
+}
+
+const sayVerbs = `said|says|noted|added|told|stated|explained|wrote|argued|warned|insisted|asked|replied|announced|declared|claimed|confirmed|remarked|tweeted|observed|stressed|emphasi[sz]ed`
+
+var clauseRE = sync.OnceValue(func() *clauseRules {
+	return &clauseRules{
+		// "It’s pertinent to state that", "It is worth noting that"
+		leadAttribution: regexp.MustCompile(`(?i)^(?:it[’']s|it is|it was) (?:pertinent|worth|important|notable|noteworthy|significant|interesting|clear|true|evident)(?: to (?:state|note|mention|say|recall|add|remember)| noting| mentioning)? that |^(?:according to|as per) [^,]{1,60}, `),
+		connective:      regexp.MustCompile(`(?i)^(?:however|moreover|meanwhile|consequently|as a result|in addition|furthermore|still|yet|but|and|so|thus|therefore|indeed|instead|nevertheless|nonetheless|also|separately|in short|in this evolving scenario|in other words|on the whole|for (?:its|their|his|her) part|in turn|at the same time|by contrast|in contrast|on the other hand|in any case|of course)\b,? `),
+		// "The ministry said on Tuesday that …"
+		leadSaid: regexp.MustCompile(`^[^,“”"]{1,70}? (?:` + sayVerbs + `)(?: [A-Z]\w+| reporters| journalists)?(?: on \w+| last \w+| in a statement)? that `),
+		// "…, the ministry said." "…, said Jane Doe." "…, he added on Monday."
+		tailSaid: regexp.MustCompile(`,? (?:` + sayVerbs + `) [^,“”"]{1,60}[.!]?$|, [^,“”"]{1,60}? (?:` + sayVerbs + `)(?: on \w+| in a statement| in an interview| last \w+)?[.!]?$`),
+		// "…,” Lijian noted." → the quotation
+		tailQuoteSaid: regexp.MustCompile(`[,.!?]?” [^“”"]{1,60}[.!]?$`),
+		tailAccording: regexp.MustCompile(`, according to [^,“”"]{1,60}[.!]?$`),
+	}
+})
+
+// mainClause drafts a point's claim from its sentence: the dateline,
+// attributions ("it is pertinent to state that", "…, she said") and leading
+// connectives dropped, quotation marks taken off, shortened to a clause of
+// at most about fifteen words.
+func mainClause(s string) string {
+	rs := clauseRE()
+	s = strings.TrimSpace(s[dateline(s):])
+	for range 3 {
+		t := rs.connective.ReplaceAllString(s, "")
+		t = rs.leadAttribution.ReplaceAllString(t, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	if m := rs.tailQuoteSaid.FindStringIndex(s); m != nil && strings.ContainsAny(s[:m[0]], "“\"") {
+		s = s[:m[0]]
+	} else if m := rs.tailAccording.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	} else if m := rs.tailSaid.FindStringIndex(s); m != nil && m[0] > 20 {
+		s = s[:m[0]]
+	} else if m := rs.leadSaid.FindStringIndex(s); m != nil && len(s)-m[1] > 20 {
+		s = s[m[1]:]
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == '“' || r == '”' || r == '"' {
+			return -1
+		}
+		return r
+	}, s)
+	return headingText(shorten(s, 15))
+}
+
+// shorten cuts a text of more than max words at a clause boundary after
+// its first few words, or else at max words with "…".
+func shorten(s string, max int) string {
+	words := strings.Fields(s)
+	if len(words) <= max {
+		return strings.Join(words, " ")
+	}
+	for i := 5; i < len(words) && i <= max; i++ {
+		w := words[i-1]
+		next := strings.ToLower(words[i])
+		if strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") || next == "–" || next == "—" ||
+			strings.HasSuffix(w, ",") && (next == "which" || next == "who" || next == "while" || next == "as" || next == "but" || next == "adding" || next == "although" || next == "because" || next == "where" || next == "whereas" || next == "and" || next == "saying") {
+			return strings.Join(words[:i], " ")
+		}
+	}
+	return strings.Join(words[:max], " ") + " …"
+}
+
+// headingText makes a heading of a text: no trailing punctuation, an
+// upper-case first letter, no "{#" that would read as an id.
+func headingText(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, " ,;:.–—-")
+	s = strings.TrimLeft(s, " ,;:.–—-")
+	s = strings.ReplaceAll(s, "{#", "{ #")
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
+}
+
+// clauseAround returns the offsets of the clause of s that holds the date
+// at s[start:end]: the run between the nearest clause breaks (a comma,
+// semicolon, colon, dash or parenthesis), widened while it says little
+// more than the date.
+func clauseAround(s string, start, end int) (int, int) {
+	breaks := []int{0}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case ',', ';', ':', '(', ')', '–', '—':
+			if i < start || i >= end {
+				breaks = append(breaks, i, i+n)
+			}
+		}
+		i += n
+	}
+	breaks = append(breaks, len(s))
+	// breaks holds pairs: a clause runs from breaks[2k] to breaks[2k+1].
+	k := 0
+	for k+2 < len(breaks) && breaks[k+2] <= start {
+		k += 2
+	}
+	from, to := k, k+1
+	words := func() int {
+		return len(strings.Fields(s[breaks[from]:start])) + len(strings.Fields(s[end:breaks[to]]))
+	}
+	for words() < 5 {
+		before := len(strings.Fields(s[breaks[from]:start]))
+		switch {
+		case before <= 1 && to+2 < len(breaks):
+			to += 2 // "In 2016, Russia initiated …": take what follows
+		case from >= 2:
+			from -= 2
+		case to+2 < len(breaks):
+			to += 2
+		default:
+			return trimClause(s, breaks[from], breaks[to])
+		}
+	}
+	a, b := trimClause(s, breaks[from], breaks[to])
+	if len(strings.Fields(s[a:b])) > 30 { // a long clause: the words around the date
+		a, b = max(a, start-120), min(b, end+120)
+		for a > 0 && s[a-1] != ' ' {
+			a++
+		}
+		for b < len(s) && s[b] != ' ' && b > end {
+			b--
+		}
+		a, b = trimClause(s, a, b)
+	}
+	return a, b
+}
+
+func trimClause(s string, a, b int) (int, int) {
+	for a < b && strings.ContainsRune(" ,;:()–—", rune(s[a])) {
+		a++
+	}
+	for b > a && strings.ContainsRune(" ,;:(", rune(s[b-1])) {
+		b--
+	}
+	for a < b && !utf8.RuneStart(s[a]) {
+		a++
+	}
+	for b < len(s) && !utf8.RuneStart(s[b]) {
+		b++
+	}
+	return a, b
+}
+
+var titleRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
+	// "the Taliban takeover in", "the Soviet military intervention of"
+	return regexp.MustCompile(`(?:^|\s)(?:the|a|an|its|their|his|her) ((?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?:in|of|on|from|during)\s*$`),
+		regexp.MustCompile(`(?i)\s*\b(?:in|on|since|by|from|during|at|of|until|before|after|for|over|within)\s*$`)
+})
+
+// eventTitle drafts an event's title from the clause that quotes it, the
+// date phrase at s[start:end] of the sentence taken out: "the Taliban
+// takeover in August 2021" gives "Taliban takeover"; "In 2016, Russia
+// initiated the Moscow Format" gives "Russia initiated the Moscow Format".
+func eventTitle(s string, cs, ce, start, end int) string {
+	np, prep := titleRE()
+	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) {
+		return headingText(m[1])
+	}
+	before := prep.ReplaceAllString(s[cs:start], "")
+	t := strings.TrimSpace(before) + " " + strings.TrimSpace(s[end:ce])
+	t = strings.Join(strings.Fields(t), " ")
+	t = strings.TrimLeft(t, " ,;:")
+	c := mainClause(t)
+	if c == "" {
+		return headingText(s[start:end])
+	}
+	return shortTitle(c, 10)
+}
+
+// shortTitle keeps the first n words of a claim, ending at a word.
+func shortTitle(s string, n int) string {
+	s = strings.TrimSuffix(s, " …")
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return headingText(s)
+	}
+	words = words[:n]
+	for len(words) > 4 && stopword(strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))) {
+		words = words[:len(words)-1]
+	}
+	return headingText(strings.Join(words, " ")) + " …"
+}
+
+// hasVerb is a rough test that a short phrase holds a verb rather than being
+// a noun phrase: an auxiliary or a past tense.
+func hasVerb(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "did", "does", "do", "can", "could", "may", "might":
+			return true
+		}
+		if strings.HasSuffix(w, "ed") && len(w) > 4 && w != "united" {
+			return true
+		}
+	}
+	return false
+}
