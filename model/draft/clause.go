@@ -135,17 +135,22 @@ func clauseAround(s string, start, end int) (int, int) {
 		}
 	}
 	a, b := trimClause(s, breaks[from], breaks[to])
-	if len(strings.Fields(s[a:b])) > 30 { // a long clause: the words around the date
-		a, b = max(a, start-120), min(b, end+120)
+	// A long clause: the words around the date, ten before and eight after.
+	if w := strings.Fields(s[a:start]); len(w) > 10 {
+		a = start - len(strings.Join(w[len(w)-10:], " "))
 		for a > 0 && s[a-1] != ' ' {
-			a++
+			a--
 		}
-		for b < len(s) && s[b] != ' ' && b > end {
-			b--
-		}
-		a, b = trimClause(s, a, b)
 	}
-	return a, b
+	after := max(8, 16-len(strings.Fields(s[a:start])))
+	if w := strings.Fields(s[end:b]); len(w) > after {
+		w = w[:after]
+		for len(w) > 3 && stopword(strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))) {
+			w = w[:len(w)-1] // end on a word that says something
+		}
+		b = end + strings.Index(s[end:], strings.Join(w, " ")) + len(strings.Join(w, " "))
+	}
+	return trimClause(s, a, b)
 }
 
 func trimClause(s string, a, b int) (int, int) {

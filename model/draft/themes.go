@@ -263,8 +263,8 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 		n := len(strings.Fields(c.text))
 		// repeated here, rare elsewhere, longer phrases a little preferred
 		score := float64(c.count) / (1 + float64(other[key])) * (1 + 0.6*float64(n-1))
-		if c.count < 2 && n == 1 {
-			score *= 0.5
+		if c.count < 2 {
+			score *= 0.2 // a phrase used once is rarely what a run shares
 		}
 		if score > bestScore || score == bestScore && c.pos < cands[strings.ToLower(best)].pos {
 			best, bestScore = c.text, score
