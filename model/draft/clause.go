@@ -2,6 +2,7 @@ package draft
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -105,6 +106,9 @@ func clauseAround(s string, start, end int) (int, int) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch r {
 		case ',', ';', ':', '(', ')', '–', '—':
+			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				break // 2,000
+			}
 			if i < start || i >= end {
 				breaks = append(breaks, i, i+n)
 			}
@@ -118,10 +122,8 @@ func clauseAround(s string, start, end int) (int, int) {
 		k += 2
 	}
 	from, to := k, k+1
-	words := func() int {
-		return len(strings.Fields(s[breaks[from]:start])) + len(strings.Fields(s[end:breaks[to]]))
-	}
-	for words() < 5 {
+	words := func() int { return wordCount(s[breaks[from]:start]) + wordCount(s[end:breaks[to]]) }
+	for words() < 6 {
 		before := len(strings.Fields(s[breaks[from]:start]))
 		switch {
 		case before <= 1 && to+2 < len(breaks):
@@ -153,6 +155,19 @@ func clauseAround(s string, start, end int) (int, int) {
 	return trimClause(s, a, b)
 }
 
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// wordCount counts the words of s that hold a letter.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
 func trimClause(s string, a, b int) (int, int) {
 	for a < b && strings.ContainsRune(" ,;:()–—", rune(s[a])) {
 		a++
@@ -171,7 +186,7 @@ func trimClause(s string, a, b int) (int, int) {
 
 var titleRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
 	// "the Taliban takeover in", "the Soviet military intervention of"
-	return regexp.MustCompile(`(?:^|\s)(?:the|a|an|its|their|his|her) ((?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?:in|of|on|from|during)\s*$`),
+	return regexp.MustCompile(`(?i)(?:^|\s)(?:since|after|before|during|of|with|following|until|by|from|to|against|despite|amid|over) (?:the|its|their) ((?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?:in|of|on|from|during)\s*$`),
 		regexp.MustCompile(`(?i)\s*\b(?:in|on|since|by|from|during|at|of|until|before|after|for|over|within)\s*$`)
 })
 
@@ -180,19 +195,55 @@ var titleRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
 // takeover in August 2021" gives "Taliban takeover"; "In 2016, Russia
 // initiated the Moscow Format" gives "Russia initiated the Moscow Format".
 func eventTitle(s string, cs, ce, start, end int) string {
-	np, prep := titleRE()
-	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) {
+	np, _ := titleRE()
+	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) && !adverbs(m[1]) {
 		return headingText(m[1])
 	}
-	before := prep.ReplaceAllString(s[cs:start], "")
-	t := strings.TrimSpace(before) + " " + strings.TrimSpace(s[end:ce])
-	t = strings.Join(strings.Fields(t), " ")
-	t = strings.TrimLeft(t, " ,;:")
-	c := mainClause(t)
+	c := withoutDate(s[cs:start], s[end:ce])
+	if wordCount(c) < 4 || !hasVerb(c) && wordCount(c) < 6 {
+		// A fragment ("over three nights in January 2025"): the
+		// sentence's own claim, the date taken out.
+		c = withoutDate(s[:start], s[end:])
+	}
+	c = mainClause(c)
 	if c == "" {
 		return headingText(s[start:end])
 	}
 	return shortTitle(c, 10)
+}
+
+// withoutDate joins the text before a date phrase, less the preposition
+// that leads into it, and the text after it.
+func withoutDate(before, after string) string {
+	_, prep := titleRE()
+	before = prep.ReplaceAllString(before, "")
+	t := strings.TrimSpace(before) + " " + strings.TrimSpace(after)
+	t = strings.Join(strings.Fields(t), " ")
+	t = strings.ReplaceAll(t, " ,", ",")
+	t = strings.ReplaceAll(t, " .", ".")
+	t = strings.TrimLeft(t, " ,;:")
+	words := strings.Fields(t)
+	for len(words) > 2 {
+		w := strings.ToLower(strings.Trim(words[len(words)-1], ",;:."))
+		if !stopword(w) && !slices.Contains(vagueWords, w) {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+var vagueWords = []string{"nearly", "almost", "roughly", "around", "about", "some", "only", "just", "later", "earlier", "ago"}
+
+// adverbs reports whether a phrase holds an adverb, which a noun phrase
+// before a date does not ("her cart twice in 2017").
+func adverbs(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if strings.HasSuffix(w, "ly") || w == "twice" || w == "again" || w == "once" || w == "already" || w == "also" {
+			return true
+		}
+	}
+	return false
 }
 
 // shortTitle keeps the first n words of a claim, ending at a word.
@@ -214,7 +265,11 @@ func shortTitle(s string, n int) string {
 func hasVerb(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
 		switch w {
-		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "did", "does", "do", "can", "could", "may", "might":
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "did", "does", "do", "can", "could", "may", "might",
+			"began", "became", "came", "went", "took", "made", "gave", "found", "said", "held", "left", "won", "lost", "met", "ran",
+			"saw", "set", "told", "wrote", "fell", "rose", "grew", "led", "paid", "sold", "brought", "built", "fought", "kept", "struck",
+			"spoke", "stood", "broke", "chose", "drew", "knew", "meant", "put", "sent", "shot", "shut", "spent", "threw", "begin", "begins",
+			"determine", "determines", "believes", "believe", "says", "say", "think", "thinks":
 			return true
 		}
 		if strings.HasSuffix(w, "ed") && len(w) > 4 && w != "united" {

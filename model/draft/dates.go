@@ -136,6 +136,7 @@ type dateRules struct {
 	around, part                   *regexp.Regexp
 	spanJoin, spanStart, openStart *regexp.Regexp
 	planned, long, old             *regexp.Regexp
+	future                         *regexp.Regexp
 }
 
 var compiled = sync.OnceValue(func() *dateRules {
@@ -149,9 +150,11 @@ var compiled = sync.OnceValue(func() *dateRules {
 		spanStart: regexp.MustCompile(`(?i)\b(from|between)\s+$`),
 		openStart: regexp.MustCompile(`(?i)\b(prior to|before|until|till|up to|since)\s+$`),
 		// "within 14 months", "in the next two years", "over the coming decade"
-		planned: regexp.MustCompile(`(?i)\b(?:within|in|over) (?:the )?(?:(?:next|coming) )?` + numRE + ` (days?|weeks?|months?|years?|decades?)\b`),
+		planned: regexp.MustCompile(`(?i)\b(?:within (?:the )?(?:(?:next|coming) )?|in the (?:next|coming) |over the coming )` + numRE + ` (days?|weeks?|months?|years?|decades?)\b`),
 		// "an 18-year-long war", "a decade-long conflict"
 		long: regexp.MustCompile(`(?i)\b(?:` + numRE + `[- ])?(year|month|decade|week|day)s?[- ]long\b`),
+		// a sentence that speaks of what is to come
+		future: regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|scheduled|expected to|plans? to|closes|opens|begins|starts|ends|is set to|are set to)\b`),
 		// "a week-old accord", "a two-month-old truce"
 		old: regexp.MustCompile(`(?i)\b(?:` + numRE + `[- ])?(day|week|month|year)s?[- ]old\b`),
 	}
@@ -247,7 +250,7 @@ func newRelativeRules() []rule {
 		}},
 		// "on Tuesday", "last Tuesday", "next Tuesday": news speaks of the
 		// last such weekday unless it says next.
-		{"day", regexp.MustCompile(`\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), func(m []string, pub time.Time) string {
+		{"weekday", regexp.MustCompile(`\b(?:([Ll]ast|[Nn]ext|[Tt]his|[Oo]n) )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), func(m []string, pub time.Time) string {
 			want := weekdays[m[2]]
 			switch strings.ToLower(m[1]) {
 			case "next":
@@ -381,8 +384,19 @@ func FindDates(text string, pub time.Time) []Found {
 	var rel []span
 	for _, r := range rs.relative {
 		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
-			if e := r.resolve(submatches(text, m), pub); e != "" {
-				rel = append(rel, span{m[0], m[1], r.kind, e, false})
+			e := r.resolve(submatches(text, m), pub)
+			kind := r.kind
+			if kind == "weekday" {
+				// A bare weekday in a sentence about what is to come is
+				// the next one.
+				kind = "day"
+				if w := strings.ToLower(submatch(text, m, 1)); (w == "" || w == "on" || w == "this") && e < pub.Format(time.DateOnly) && rs.future.MatchString(text) {
+					t, _ := time.Parse(time.DateOnly, e)
+					e = t.AddDate(0, 0, 7).Format(time.DateOnly)
+				}
+			}
+			if e != "" {
+				rel = append(rel, span{m[0], m[1], kind, e, false})
 			}
 		}
 	}

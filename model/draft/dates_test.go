@@ -53,6 +53,8 @@ func TestFindDates(t *testing.T) {
 		{"day", "The talks ended last Tuesday.", "last Tuesday", "2025-07-15"},
 		{"day", "The talks ended on Saturday.", "on Saturday", "2025-07-19"},
 		{"day", "They will meet next Monday.", "next Monday", "2025-07-21"},
+		{"day", "The window closes on Monday.", "on Monday", "2025-07-21"},
+		{"day", "The vote will be held on Saturday.", "on Saturday", "2025-07-19"},
 		{"day", "The envoy arrived on Nov. 1 with aid.", "Nov. 1", "2024-11-01"},
 		{"day", "Prices rose on 3 July after the vote.", "3 July", "2025-07-03"},
 		{"span", "No convoy has crossed since February 29.", "since February 29", "2024-02-29/.."},

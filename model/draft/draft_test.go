@@ -84,7 +84,7 @@ func TestDraftAgainstAuthors(t *testing.T) {
 				t.Errorf("%d themes, want 3 to 8", n)
 			}
 			a := themeAgreement(b, author)
-			t.Logf("%d themes, ARI %.2f", len(b.Themes), a)
+			t.Logf("%d themes, ARI %.3f", len(b.Themes), a)
 			if a < 0.4 {
 				t.Errorf("themes agree with the author's at ARI %.2f, want at least 0.4", a)
 			}

@@ -226,7 +226,6 @@ Lisbon=Portugal
 Doha=Qatar
 Bucharest=Romania
 Moscow=Russia
-Kremlin=Russia
 Kigali=Rwanda
 Riyadh=Saudi Arabia
 Dakar=Senegal
@@ -293,8 +292,8 @@ Wall_Street_Journal Getty_Images Getty EPA Anadolu Kyodo Yonhap Dawn Politico Ax
 // places are words in a name that make it a place, not an actor, and the
 // words after a name that say it is one ("Torkham border crossing").
 var placeWords = strings.Fields(`Province province Region region District district Valley valley River river Crossing
-crossing Pass Airport airport Square Street Avenue Mountains Mountain Sea Ocean Gulf Island Islands Lake County City
-city Peninsula Strait Basin Desert Coast Bay Corridor Highway Road Bridge Port port Camp camp Border border Stadium
+crossing Pass Airport airport Square Street Avenue Mountains Mountain Sea Ocean Gulf Island Islands Lake County
+Peninsula Strait Basin Desert Coast Bay Corridor Highway Road Bridge Port port Camp camp Border border Stadium
 Park Hospital Town town Village village Plain Plateau Delta Canal`)
 
 // regions are parts of the world, never actors on their own.
@@ -363,7 +362,7 @@ var nameREs = sync.OnceValue(func() *nameRules {
 		// words in a name that make it an organisation
 		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|NASA|ESA)\b`),
 		// ", a spokesman for", ", the club's manager"
-		personAfter: regexp.MustCompile(`^,? (?:a|an|the|its|their|who is the) (?:[\p{L}’'-]+ ){0,3}(?:` + strings.Join(titles, "|") + `)\b`),
+		personAfter: regexp.MustCompile(`^, (?:(?:a|an|the|its|their|who is the) )?(?:[\p{L}’'-]+ ){0,3}(?:` + alternation(titles) + `)\b`),
 	}
 })
 
@@ -440,7 +439,7 @@ func FindActors(sentences []string) []ActorDraft {
 	for _, s := range sentences {
 		s = s[dateline(s):]
 		armed := rs.armed.MatchString(s)
-		for _, m := range rs.name.FindAllStringIndex(s, -1) {
+		for _, m := range splitPossessives(s, rs.name.FindAllStringIndex(s, -1)) {
 			st, en := m[0], m[1]
 			name := strings.TrimRight(s[st:en], ".’'-")
 			name = strings.TrimSuffix(name, "’s")
@@ -466,8 +465,8 @@ func FindActors(sentences []string) []ActorDraft {
 				order = append(order, name)
 			}
 			c.count++
-			if m[0] > 0 {
-				c.mid++
+			if strings.TrimLeft(s[:m[0]], "“\"‘'([ ") != "" {
+				c.mid++ // not the first word of the sentence, or of a quotation
 			}
 			before := lastWords(s[:m[0]], 2)
 			after := strings.TrimSpace(s[en:])
@@ -534,7 +533,7 @@ func FindActors(sentences []string) []ActorDraft {
 		if aliasOf[n] != "" || covered(n, taken) || isRegion(n) || c.mid == 0 && !strings.Contains(n, " ") {
 			continue // a lone word only ever starting a sentence is no name
 		}
-		person := c.person > 0 || c.speaker > 0 && !rs.org.MatchString(n) && c.article == 0
+		person := (c.person > 0 || c.speaker > 0 && c.article == 0) && !rs.org.MatchString(n)
 		place := c.place > 0 || hasPlaceWord(n) || c.locative*2 > c.count && c.speaker == 0 && !person
 		if place {
 			continue
@@ -547,7 +546,7 @@ func FindActors(sentences []string) []ActorDraft {
 		c := cands[n]
 		a := ActorDraft{Name: n, Guessed: true}
 		switch {
-		case c.person > 0 || c.speaker > 0 && !rs.org.MatchString(n) && c.article == 0:
+		case (c.person > 0 || c.speaker > 0 && c.article == 0) && !rs.org.MatchString(n):
 			a.Kind = "person"
 		case rs.org.MatchString(n) || isAcronym(n) && c.armed*2 <= c.count:
 			a.Kind = "organisation"
@@ -569,6 +568,37 @@ func FindActors(sentences []string) []ActorDraft {
 		out = append(out, a)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
+	return out
+}
+
+func alternation(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// splitPossessives cuts runs of capitalised words after a possessive:
+// "NASA’s Kepler" is NASA, then Kepler.
+func splitPossessives(s string, runs [][]int) [][]int {
+	var out [][]int
+	for _, m := range runs {
+		st := m[0]
+		for {
+			i := strings.Index(s[st:m[1]], "’s ")
+			n := len("’s ")
+			if j := strings.Index(s[st:m[1]], "'s "); j >= 0 && (i < 0 || j < i) {
+				i, n = j, len("'s ")
+			}
+			if i < 0 {
+				break
+			}
+			out = append(out, []int{st, st + i})
+			st += i + n
+		}
+		out = append(out, []int{st, m[1]})
+	}
 	return out
 }
 
@@ -780,11 +810,13 @@ func FindBareTerms(sentences []string, known map[string]bool) []TermDraft {
 	seen := map[string]bool{}
 	for si, s := range sentences {
 		s2 := s[dateline(s):]
-		off := len(s) - len(s2)
 		for _, m := range bareAcronymRE().FindAllStringIndex(s2, -1) {
 			w := s2[m[0]:m[1]]
+			if m[1] < len(s2) && (s2[m[1]] == '-' || isDigit(s2[m[1]])) || m[0] > 0 && s2[m[0]-1] == '-' {
+				continue // part of a code name ("K2-18b", "COVID-19")
+			}
 			stem := strings.TrimSuffix(w, "s")
-			if seen[stem] || known[w] || known[stem] || known[stem+"s"] || romanNumeral(stem) || shouting(s2, m[0]+off-off, m[1]) {
+			if seen[stem] || known[w] || known[stem] || known[stem+"s"] || romanNumeral(stem) || shouting(s2, m[0], m[1]) {
 				continue
 			}
 			seen[stem] = true

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Themes are drafted by topic segmentation: the article's paragraphs (its
@@ -50,6 +51,37 @@ func contentWords(s string) []string {
 	return out
 }
 
+// quotesPrevious reports whether a paragraph opens with a quotation
+// whose speaker, outside the quotation marks, is a pronoun or a name that
+// the paragraph before uses.
+func quotesPrevious(p, prev string) bool {
+	if !strings.HasPrefix(p, "“") && !strings.HasPrefix(p, "\"") {
+		return false
+	}
+	// The text outside the quotation marks: the attribution.
+	var out strings.Builder
+	in := false
+	for _, r := range p {
+		switch {
+		case r == '“' || r == '”' || r == '"':
+			in = r == '“' || r == '"' && !in
+		case !in:
+			out.WriteRune(r)
+		}
+	}
+	for _, w := range strings.Fields(out.String()) {
+		w = strings.Trim(w, ",.;:!?")
+		switch strings.ToLower(w) {
+		case "he", "she", "they", "it", "we":
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) && len(w) > 2 && strings.Contains(prev, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // stem folds the commonest English endings so that "talks" and "talk",
 // "countries" and "country" count as one word.
 func stem(w string) string {
@@ -90,7 +122,7 @@ func cosine(a, b bag) float64 {
 }
 
 // segment divides units (their texts) into between lo and hi runs of
-// neighbours by topic, about 1.8 √n of them, and returns the index of the
+// neighbours by topic, about 1.4 √n of them, and returns the index of the
 // first unit of each run.
 func segment(units []string, lo, hi int) []int {
 	n := len(units)
@@ -119,9 +151,16 @@ func segment(units []string, lo, hi int) []int {
 			b[w] = c * math.Log(1+float64(n)/float64(df[w]))
 		}
 	}
-	k := int(math.Round(1.8 * math.Sqrt(float64(n))))
+	k := int(math.Round(1.4 * math.Sqrt(float64(n))))
 	k = max(lo, min(hi, k, n))
-	return partition(bags, k)
+	// A paragraph that opens by quoting someone the paragraph before it
+	// named goes on from it, as news quotes the person it has just
+	// introduced: no theme starts there.
+	bound := make([]bool, n)
+	for i, u := range units {
+		bound[i] = i > 0 && quotesPrevious(u, units[i-1])
+	}
+	return partition(bags, bound, k)
 }
 
 // partition divides the units into k runs that are each as uniform in
@@ -130,17 +169,17 @@ func segment(units []string, lo, hi int) []int {
 // that one odd paragraph does not make a theme) to the run's centroid.
 // Dynamic programming finds the best cut; a run is at most a few times the
 // average length, which keeps a long article's cost linear.
-func partition(bags []bag, k int) []int {
+func partition(bags []bag, bound []bool, k int) []int {
 	n := len(bags)
 	unit := make([]bag, n)
 	for i := range bags {
 		v := bag{}
 		v.add(normal(bags[i], 1))
 		if i > 0 {
-			v.add(normal(bags[i-1], 0.3))
+			v.add(normal(bags[i-1], 0.5))
 		}
 		if i+1 < n {
-			v.add(normal(bags[i+1], 0.3))
+			v.add(normal(bags[i+1], 0.5))
 		}
 		unit[i] = normal(v, 1)
 	}
@@ -176,7 +215,7 @@ func partition(bags []bag, k int) []int {
 	for c := 1; c <= k; c++ {
 		for j := 1; j <= n; j++ {
 			for i := max(0, j-maxRun); i < j; i++ {
-				if best[c-1][i] == inf {
+				if best[c-1][i] == inf || bound[i] {
 					continue
 				}
 				if v := best[c-1][i] + cost[i][j-i-1]; v < best[c][j] {
@@ -221,6 +260,7 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 		text  string
 		count int
 		pos   int
+		noun  bool
 	}
 	cands := map[string]*cand{}
 	pos := 0
@@ -246,10 +286,15 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 				text := strings.Trim(strings.Join(phrase, " "), ",;:.!?“”\"()’'")
 				text = strings.TrimSuffix(strings.TrimSuffix(text, "’s"), "'s")
 				key := strings.ToLower(text)
+				// A noun phrase: a name inside a sentence, or words after a
+				// determiner ("the planet", "its main border crossing").
+				r, _ := utf8.DecodeRuneInString(text)
+				noun := i > 0 && (determiner(words[i-1]) || unicode.IsUpper(r) && !strings.HasSuffix(words[i-1], "."))
 				if c, ok := cands[key]; ok {
 					c.count++
+					c.noun = c.noun || noun
 				} else {
-					cands[key] = &cand{text, 1, pos}
+					cands[key] = &cand{text, 1, pos, noun}
 				}
 				pos++
 			}
@@ -257,7 +302,7 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 	}
 	best, bestScore := "", -1.0
 	for key, c := range cands {
-		if taken[key] {
+		if taken[key] || !c.noun {
 			continue
 		}
 		n := len(strings.Fields(c.text))
@@ -274,6 +319,14 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 		return ""
 	}
 	return headingText(best)
+}
+
+func determiner(w string) bool {
+	switch strings.ToLower(strings.Trim(w, "“\"(")) {
+	case "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "my", "your", "new", "main", "any", "no", "each", "every", "of":
+		return true
+	}
+	return false
 }
 
 // phraseCounts counts the lower-case one- to three-word phrases of texts, for
