@@ -293,9 +293,24 @@ func excerpt(s string, n int, tail bool) string {
 }
 
 // sentencesIn lists the ids of the sentences overlapping body[start:end].
+// The paragraphs are in the order of the body, so a binary search finds the
+// first one that can overlap: a briefing quoting every sentence of a long
+// article resolves its quotes in n log n, not n².
 func (s *Source) sentencesIn(start, end int) []string {
+	ps := s.Paragraphs
+	first := sort.Search(len(ps), func(i int) bool {
+		for ; i < len(ps); i++ { // an empty paragraph answers as the next one
+			if ss := ps[i].Sentences; len(ss) > 0 {
+				return ss[len(ss)-1].End > start
+			}
+		}
+		return true
+	})
 	var ids []string
-	for _, p := range s.Paragraphs {
+	for _, p := range ps[first:] {
+		if len(p.Sentences) > 0 && p.Sentences[0].Start >= end {
+			break
+		}
 		for _, sn := range p.Sentences {
 			if sn.Start < end && start < sn.End {
 				ids = append(ids, sn.ID)

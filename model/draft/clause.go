@@ -17,6 +17,10 @@ type clauseRules struct {
 
 const sayVerbs = `said|says|noted|added|told|stated|explained|wrote|argued|warned|insisted|asked|replied|announced|declared|claimed|confirmed|remarked|tweeted|observed|stressed|emphasi[sz]ed`
 
+// sayWords are sayVerbs as plain words, to test for before the regular
+// expressions.
+var sayWords = strings.Split(strings.ReplaceAll(sayVerbs, "emphasi[sz]ed", "emphasi"), "|")
+
 var clauseRE = sync.OnceValue(func() *clauseRules {
 	return &clauseRules{
 		// "It’s pertinent to state that", "It is worth noting that"
@@ -47,7 +51,10 @@ func mainClause(s string) string {
 		}
 		s = t
 	}
-	if m := rs.tailQuoteSaid.FindStringIndex(s); m != nil && strings.ContainsAny(s[:m[0]], "“\"") {
+	saying := holdsAny(s, sayWords) || strings.Contains(s, "according")
+	if !saying {
+		// no attribution to drop
+	} else if m := rs.tailQuoteSaid.FindStringIndex(s); m != nil && strings.ContainsAny(s[:m[0]], "“\"") {
 		s = s[:m[0]]
 	} else if m := rs.tailAccording.FindStringIndex(s); m != nil {
 		s = s[:m[0]]

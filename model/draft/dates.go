@@ -284,6 +284,13 @@ func newRelativeRules() []rule {
 	}
 }
 
+// relativeHints are, for each relative rule, words one of which the
+// lower-cased text must hold for the rule to match. Checking them first
+// spares most sentences most rules.
+var relativeHints = [][]string{{"past", "last", "previous"}, {"recent"}, {"ago"}, {"month", "year", "decade"},
+	{"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"},
+	{"yesterday", "today", "tomorrow", "night"}, {"day"}, {"ago"}}
+
 var weekdays = map[string]time.Weekday{"Sunday": time.Sunday, "Monday": time.Monday, "Tuesday": time.Tuesday,
 	"Wednesday": time.Wednesday, "Thursday": time.Thursday, "Friday": time.Friday, "Saturday": time.Saturday}
 
@@ -347,7 +354,11 @@ type span struct {
 func FindDates(text string, pub time.Time) []Found {
 	rs := compiled()
 	var pts []span
+	digits := strings.ContainsAny(text, "0123456789")
 	for _, r := range rs.points {
+		if !digits && r.kind != "century" {
+			continue // every other point is written with digits
+		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
 			start, end := m[0], m[1]
 			if r.kind == "year" {
@@ -382,7 +393,11 @@ func FindDates(text string, pub time.Time) []Found {
 	}
 	pts = joinSpans(rs, text, pts)
 	var rel []span
-	for _, r := range rs.relative {
+	lower := asciiLower(text)
+	for i, r := range rs.relative {
+		if !holdsAny(lower, relativeHints[i]) {
+			continue
+		}
 		for _, m := range r.re.FindAllStringSubmatchIndex(text, -1) {
 			e := r.resolve(submatches(text, m), pub)
 			kind := r.kind
@@ -401,7 +416,7 @@ func FindDates(text string, pub time.Time) []Found {
 		}
 	}
 	// "within 14 months": from publication to the end of the period, planned.
-	for _, m := range rs.planned.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matches(rs.planned, text, lower, "within", "next", "coming") {
 		n, approx := count(submatch(text, m, 1))
 		if e := ahead(pub, n, submatch(text, m, 2), approx); e != "" {
 			rel = append(rel, span{m[0], m[1], "planned", e, true})
@@ -409,7 +424,7 @@ func FindDates(text string, pub time.Time) []Found {
 	}
 	// "an 18-year-long war": a span that ends at its anchor, a date the
 	// sentence gives or else publication.
-	for _, m := range rs.long.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matches(rs.long, text, lower, "long") {
 		anchor := pub
 		for _, p := range pts {
 			if d, err := date.Parse(p.edtf); err == nil && !strings.Contains(p.edtf, "/") {
@@ -423,7 +438,7 @@ func FindDates(text string, pub time.Time) []Found {
 		}
 	}
 	// "a week-old accord": a point that long before publication.
-	for _, m := range rs.old.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range matches(rs.old, text, lower, "old") {
 		n, approx := count(submatch(text, m, 1))
 		if e := aged(pub, n, submatch(text, m, 2), approx); e != "" {
 			rel = append(rel, span{m[0], m[1], "relative", e, false})
@@ -439,6 +454,37 @@ func FindDates(text string, pub time.Time) []Found {
 		out = append(out, Found{Phrase: text[s.start:s.end], Start: s.start, End: s.end, When: d, Kind: s.kind, Planned: s.planned})
 	}
 	return out
+}
+
+// matches is re's matches in text, where lower holds one of the hints.
+func matches(re *regexp.Regexp, text, lower string, hints ...string) [][]int {
+	if !holdsAny(lower, hints) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(text, -1)
+}
+
+func holdsAny(s string, words []string) bool {
+	if words == nil {
+		return true
+	}
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiLower lowers ASCII letters only, which keeps byte offsets.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // ahead is the span from publication to n units after it.

@@ -8,6 +8,7 @@ package draft
 import (
 	"errors"
 	"fmt"
+	"index/suffixarray"
 	"slices"
 	"sort"
 	"strings"
@@ -42,6 +43,7 @@ type Draft struct {
 	briefing  *model.Briefing
 	sentences []*model.Sentence
 	skipped   map[string]bool // sentence ids left out: captions, bylines, subheadings
+	index     *suffixarray.Index
 }
 
 // Skipped is a paragraph, or a sentence, that looks like a caption, a
@@ -427,12 +429,14 @@ func (d *Draft) Write(opts Options) string {
 			eventsOf[s] = append(eventsOf[s], eventIDs[i])
 		}
 	}
-	body := d.briefing.Source.Body
+	if d.index == nil {
+		d.index = suffixarray.New([]byte(d.briefing.Source.Body))
+	}
 	quote := func(text, at string) {
 		line("")
 		line("> %s", text)
-		if strings.Count(body, text) > 1 {
-			line("- at: %s", at)
+		if len(d.index.Lookup([]byte(text), 2)) > 1 {
+			line("- at: %s", at) // the article holds it more than once
 		}
 	}
 

@@ -153,6 +153,24 @@ func segment(units []string, lo, hi int) []int {
 	}
 	k := int(math.Round(1.4 * math.Sqrt(float64(n))))
 	k = max(lo, min(hi, k, n))
+	if n > maxUnits {
+		// A long article: runs of units are cut as blocks of neighbours,
+		// which keeps the cost linear in its length.
+		size := (n + maxUnits - 1) / maxUnits
+		var blocks []bag
+		for i := 0; i < n; i += size {
+			b := bag{}
+			for j := i; j < min(n, i+size); j++ {
+				b.add(bags[j])
+			}
+			blocks = append(blocks, b)
+		}
+		starts := partition(blocks, make([]bool, len(blocks)), k)
+		for i := range starts {
+			starts[i] *= size
+		}
+		return starts
+	}
 	// A paragraph that opens by quoting someone the paragraph before it
 	// named goes on from it, as news quotes the person it has just
 	// introduced: no theme starts there.
@@ -162,6 +180,9 @@ func segment(units []string, lo, hi int) []int {
 	}
 	return partition(bags, bound, k)
 }
+
+// maxUnits is the most units partition compares one by one.
+const maxUnits = 150
 
 // partition divides the units into k runs that are each as uniform in
 // vocabulary as can be: the runs minimise the sum of squared distances of
