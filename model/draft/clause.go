@@ -144,9 +144,10 @@ func clauseAround(s string, start, end int) (int, int) {
 		}
 	}
 	a, b := trimClause(s, breaks[from], breaks[to])
-	// A long clause: the words around the date, ten before and eight after.
-	if w := strings.Fields(s[a:start]); len(w) > 10 {
-		a = start - len(strings.Join(w[len(w)-10:], " "))
+	// A long clause: the words around the date, twelve before and eight
+	// after.
+	if w := strings.Fields(s[a:start]); len(w) > 12 {
+		a = start - len(strings.Join(w[len(w)-12:], " "))
 		for a > 0 && s[a-1] != ' ' {
 			a--
 		}

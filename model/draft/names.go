@@ -465,7 +465,7 @@ func FindActors(sentences []string) []ActorDraft {
 				order = append(order, name)
 			}
 			c.count++
-			if strings.TrimLeft(s[:m[0]], "“\"‘'([ ") != "" {
+			if strings.TrimLeft(s[:st], "“\"‘'([ ") != "" {
 				c.mid++ // not the first word of the sentence, or of a quotation
 			}
 			before := lastWords(s[:m[0]], 2)
@@ -548,10 +548,10 @@ func FindActors(sentences []string) []ActorDraft {
 		switch {
 		case (c.person > 0 || c.speaker > 0 && c.article == 0) && !rs.org.MatchString(n):
 			a.Kind = "person"
-		case rs.org.MatchString(n) || isAcronym(n) && c.armed*2 <= c.count:
-			a.Kind = "organisation"
 		case c.armed*2 > c.count || c.armed > 0 && c.count <= 2:
 			a.Kind = "armed-group"
+		case rs.org.MatchString(n) || isAcronym(n):
+			a.Kind = "organisation"
 		default:
 			a.Kind = "group"
 		}
