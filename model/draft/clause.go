@@ -130,7 +130,7 @@ func clauseAround(s string, start, end int) (int, int) {
 	}
 	from, to := k, k+1
 	words := func() int { return wordCount(s[breaks[from]:start]) + wordCount(s[end:breaks[to]]) }
-	for words() < 6 {
+	for words() < 6 && !(words() >= 3 && sentenceLike(s[breaks[from]:breaks[to]])) {
 		before := len(strings.Fields(s[breaks[from]:start]))
 		switch {
 		case before <= 1 && to+2 < len(breaks):
@@ -147,9 +147,35 @@ func clauseAround(s string, start, end int) (int, int) {
 	// A long clause: the words around the date, twelve before and eight
 	// after.
 	if w := strings.Fields(s[a:start]); len(w) > 12 {
-		a = start - len(strings.Join(w[len(w)-12:], " "))
+		k := len(w) - 12
+		for j := k; j < len(w)-4; j++ {
+			if starter(w[j]) { // start where a phrase does: "against the backdrop"
+				k = j
+				break
+			}
+		}
+		a = start - len(strings.Join(w[k:], " "))
 		for a > 0 && s[a-1] != ' ' {
 			a--
+		}
+		if prev := lastWords(s[:a], 1); len(prev) > 0 && determiner(prev[0]) && !strings.EqualFold(prev[0], "of") {
+			a -= len(prev[0]) + 1 // "the other is", "a closure that"
+		}
+	}
+	// Cut before a relative clause, keep its antecedent: "a closure that
+	// had stranded", not "that had stranded".
+	for back := 0; back < 4 && a > 0 && predicate(s[a:]); back++ {
+		w := lastWords(s[:a], 1)
+		if len(w) == 0 || strings.ContainsAny(w[0], ",;:()–—") {
+			break
+		}
+		a = strings.LastIndex(strings.TrimRight(s[:a], " "), " ") + 1
+		if determiner(w[0]) {
+			break
+		}
+		if prev := lastWords(s[:a], 1); len(prev) > 0 && determiner(prev[0]) && !strings.EqualFold(prev[0], "of") {
+			a -= len(prev[0]) + 1 // "a closure that had"
+			break
 		}
 	}
 	after := max(8, 16-len(strings.Fields(s[a:start])))
@@ -208,9 +234,9 @@ func eventTitle(s string, cs, ce, start, end int) string {
 		return headingText(m[1])
 	}
 	c := withoutDate(s[cs:start], s[end:ce])
-	if wordCount(c) < 4 || !hasVerb(c) && wordCount(c) < 6 {
-		// A fragment ("over three nights in January 2025"): the
-		// sentence's own claim, the date taken out.
+	if wordCount(c) < 3 || !hasVerb(c) && wordCount(c) < 6 || predicate(c) {
+		// A fragment ("over three nights in January 2025", "has been
+		// disputed since …"): the sentence's own claim, the date taken out.
 		c = withoutDate(s[:start], s[end:])
 	}
 	c = mainClause(c)
@@ -218,6 +244,49 @@ func eventTitle(s string, cs, ce, start, end int) string {
 		return headingText(s[start:end])
 	}
 	return shortTitle(c, 10)
+}
+
+// starter reports whether a phrase can start at word w: a determiner, a
+// preposition or a name.
+func starter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch strings.ToLower(w) {
+	case "of":
+		return false
+	case "in", "on", "at", "since", "after", "before", "during", "against", "with", "from", "for", "by", "over", "under", "between", "among", "despite":
+		return true
+	}
+	return determiner(w) || unicode.IsUpper(r)
+}
+
+// sentenceLike reports whether a clause reads as a sentence of its own: a
+// subject (a determiner, a name or a pronoun, after any "and" or "but")
+// and a verb.
+func sentenceLike(c string) bool {
+	w := strings.Fields(strings.TrimLeft(c, " ,;:()–—"))
+	if len(w) > 0 && (strings.EqualFold(w[0], "and") || strings.EqualFold(w[0], "but")) {
+		w = w[1:]
+	}
+	if len(w) < 3 || !hasVerb(strings.Join(w, " ")) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[0])
+	switch strings.ToLower(w[0]) {
+	case "he", "she", "they", "it", "we", "i":
+		return true
+	}
+	return (determiner(w[0]) && !strings.EqualFold(w[0], "of")) || unicode.IsUpper(r)
+}
+
+// predicate reports whether a clause starts without its subject: with an
+// auxiliary or a relative pronoun ("has been disputed", "that had
+// stranded").
+func predicate(c string) bool {
+	switch strings.ToLower(firstWord(c)) {
+	case "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "that", "which", "who", "whom", "whose":
+		return true
+	}
+	return false
 }
 
 // withoutDate joins the text before a date phrase, less the preposition

@@ -208,9 +208,10 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 		}
 	}
 	// No two events share a title: the date phrase tells them apart.
+	key := func(t string) string { return strings.ToLower(strings.TrimSuffix(t, " …")) }
 	count := map[string]int{}
 	for _, e := range d.Events {
-		count[strings.ToLower(e.Title)]++
+		count[key(e.Title)]++
 	}
 	used := map[string]bool{}
 	for i := range d.Events {
@@ -218,15 +219,15 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 		if e.Title == "" {
 			e.Title = headingText(e.Phrase)
 		}
-		if count[strings.ToLower(e.Title)] > 1 {
+		if count[key(e.Title)] > 1 {
 			e.Title = strings.TrimSuffix(e.Title, " …") + " (" + oneLine(e.Phrase) + ")"
 		}
 		t := e.Title
-		for n := 2; used[strings.ToLower(t)]; n++ {
+		for n := 2; used[key(t)]; n++ {
 			t = fmt.Sprintf("%s (%d)", e.Title, n)
 		}
 		e.Title = t
-		used[strings.ToLower(t)] = true
+		used[key(t)] = true
 	}
 }
 
