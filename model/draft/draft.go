@@ -137,7 +137,7 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 	for _, t := range d.Terms {
 		known[t.Acronym] = true
 	}
-	for _, m := range media {
+	for _, m := range media() {
 		known[strings.ReplaceAll(m, "_", " ")] = true
 	}
 	for _, t := range FindBareTerms(bodyTexts, known) {

@@ -20,7 +20,8 @@ import (
 // from our module proxy, so they are a compact table of our own.
 
 // countries lists states: "Name|alias|alias".
-var countries = strings.Split(`Afghanistan|Afghan|Afghans|Afghani|Afghanis
+var countries = sync.OnceValue(func() []string {
+	return strings.Split(`Afghanistan|Afghan|Afghans|Afghani|Afghanis
 Albania|Albanian
 Algeria|Algerian
 Argentina|Argentine|Argentinian
@@ -142,10 +143,12 @@ Vietnam|Vietnamese
 Yemen|Yemeni
 Zambia|Zambian
 Zimbabwe|Zimbabwean`, "\n")
+})
 
 // capitals stand for their state ("Beijing" for China) where the text uses
 // them alone, not as part of a longer name ("Moscow Format").
-var capitals = strings.Split(`Kabul=Afghanistan
+var capitals = sync.OnceValue(func() []string {
+	return strings.Split(`Kabul=Afghanistan
 Tirana=Albania
 Algiers=Algeria
 Buenos Aires=Argentina
@@ -262,9 +265,11 @@ Hanoi=Vietnam
 Sanaa=Yemen
 Lusaka=Zambia
 Harare=Zimbabwe`, "\n")
+})
 
 // organisations are international bodies: "kind|Name|alias".
-var organisations = strings.Split(`organisation|United Nations|UN|U.N.
+var organisations = sync.OnceValue(func() []string {
+	return strings.Split(`organisation|United Nations|UN|U.N.
 organisation|European Union|EU
 alliance|NATO|North Atlantic Treaty Organization
 organisation|African Union|AU
@@ -282,31 +287,39 @@ organisation|International Court of Justice|ICJ
 organisation|Red Cross|ICRC
 organisation|European Commission
 organisation|UN Security Council|Security Council`, "\n")
+})
 
 // media are news outlets and picture agencies: the publisher, the wire
 // that supplied a story and the credit under a photo are not actors.
-var media = strings.Fields(`AP Associated_Press Reuters AFP Agence_France-Presse VOA Voice_of_America BBC CNN Bloomberg
+var media = sync.OnceValue(func() []string {
+	return strings.Fields(`AP Associated_Press Reuters AFP Agence_France-Presse VOA Voice_of_America BBC CNN Bloomberg
 Xinhua TASS RIA_Novosti Al_Jazeera NPR CBS NBC ABC Fox_News New_York_Times Washington_Post Guardian Financial_Times
 Wall_Street_Journal Getty_Images Getty EPA Anadolu Kyodo Yonhap Dawn Politico Axios AP_Photo`)
+})
 
 // places are words in a name that make it a place, not an actor, and the
 // words after a name that say it is one ("Torkham border crossing").
-var placeWords = strings.Fields(`Province province Region region District district Valley valley River river Crossing
+var placeWords = sync.OnceValue(func() []string {
+	return strings.Fields(`Province province Region region District district Valley valley River river Crossing
 crossing Pass Airport airport Square Street Avenue Mountains Mountain Sea Ocean Gulf Island Islands Lake County
 Peninsula Strait Basin Desert Coast Bay Corridor Highway Road Bridge Port port Camp camp Border border Stadium
 Park Hospital Town town Village village Plain Plateau Delta Canal`)
+})
 
 // regions are parts of the world, never actors on their own.
-var regions = strings.Split(`Middle East|Central Asia|South Asia|Southeast Asia|East Asia|West Asia|Asia|Europe|Africa|
+var regions = sync.OnceValue(func() []string {
+	return strings.Split(`Middle East|Central Asia|South Asia|Southeast Asia|East Asia|West Asia|Asia|Europe|Africa|
 Latin America|North America|South America|Central America|Caribbean|Balkans|Caucasus|Gulf|Pacific|Atlantic|
 Indo-Pacific|Mediterranean|Arctic|Antarctic|Antarctica|Sahel|Horn of Africa|West Africa|East Africa|
 North Africa|Southern Africa|Eastern Europe|Western Europe|Scandinavia|Baltic|Himalayas|Eurasia|Americas|
 Oceania|Siberia|Kashmir|Punjab|Sindh|Balochistan|Khyber Pakhtunkhwa|Gaza|West Bank|Donbas|Crimea|Darfur|
 Tigray|Xinjiang|Tibet|Hong Kong|Persian Gulf|Red Sea|Black Sea|South China Sea|Earth|West|East|North|South`, "|")
+})
 
 // titles mark the person named after them ("President Trump", "spokesman
 // Zhao Lijian").
-var titles = strings.Fields(`President Vice Prime Minister minister Foreign Secretary Secretary-General secretary
+var titles = sync.OnceValue(func() []string {
+	return strings.Fields(`President Vice Prime Minister minister Foreign Secretary Secretary-General secretary
 Chancellor King Queen Prince Princess Sheikh Senator Sen. Rep. Representative Gov. Governor Mayor Gen. General
 Lt. Col. Colonel Maj. Major Adm. Admiral Judge judge Justice Dr. Professor professor Prof. Mr. Mrs. Ms. Mr Mrs Ms
 Dr spokesman spokeswoman spokesperson Spokesman Spokeswoman Spokesperson ambassador Ambassador envoy Envoy commander
@@ -315,6 +328,7 @@ Manager striker midfielder defender goalkeeper forward winger player captain Cap
 astronomer biologist physicist chemist economist analyst author lawyer attorney Attorney prosecutor Prosecutor
 Pope Emir Crown Speaker Deputy deputy official officer Officer Chair chair founder President-elect Premier
 Foreign-Minister senator governor mayor president pastor Rev. Reverend Sir Lord Lady Imam Ayatollah`)
+})
 
 // notNames are capitalised words that start sentences or name months and
 // days, not actors; built on first use.
@@ -335,7 +349,7 @@ var notNamesOnce = sync.OnceValue(func() map[string]bool {
 	Chapter Section Article Part Figure Table Page Contents Summary Background Analysis Opinion Commentary`) {
 		notNames[w] = true
 	}
-	for _, w := range titles {
+	for _, w := range titles() {
 		notNames[w] = true
 	}
 	return notNames
@@ -362,7 +376,7 @@ var nameREs = sync.OnceValue(func() *nameRules {
 		// words in a name that make it an organisation
 		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|NASA|ESA)\b`),
 		// ", a spokesman for", ", the club's manager"
-		personAfter: regexp.MustCompile(`^, (?:(?:a|an|the|its|their|who is the) )?(?:[\p{L}’'-]+ ){0,3}(?:` + alternation(titles) + `)\b`),
+		personAfter: regexp.MustCompile(`^, (?:(?:a|an|the|its|their|who is the) )?(?:[\p{L}’'-]+ ){0,3}(?:` + alternation(titles()) + `)\b`),
 	}
 })
 
@@ -378,10 +392,10 @@ func FindActors(sentences []string) []ActorDraft {
 	rs := nameREs()
 	var out []ActorDraft
 	taken := map[string]bool{} // names and aliases already given to an actor
-	for _, m := range media {
+	for _, m := range media() {
 		taken[strings.ReplaceAll(m, "_", " ")] = true
 	}
-	for _, r := range regions {
+	for _, r := range regions() {
 		taken[strings.TrimSpace(r)] = true
 	}
 	byName := map[string]int{}
@@ -411,9 +425,9 @@ func FindActors(sentences []string) []ActorDraft {
 			out = append(out, a)
 		}
 	}
-	table(countries, "state")
-	table(organisations, "")
-	for _, row := range capitals {
+	table(countries(), "state")
+	table(organisations(), "")
+	for _, row := range capitals() {
 		city, state, _ := strings.Cut(row, "=")
 		taken[city] = true
 		n := countStandalone(sentences, city)
@@ -452,7 +466,7 @@ func FindActors(sentences []string) []ActorDraft {
 				if !ok || !notNames[w] {
 					break
 				}
-				titled = titled || slices.Contains(titles, w)
+				titled = titled || slices.Contains(titles(), w)
 				name, st = rest, st+len(w)+1
 			}
 			if name == "" || notNames[name] || utf8.RuneCountInString(name) < 2 || isAcronym(name) && len(name) > 5 {
@@ -470,7 +484,7 @@ func FindActors(sentences []string) []ActorDraft {
 			}
 			before := lastWords(s[:m[0]], 2)
 			after := strings.TrimSpace(s[en:])
-			if titled || len(before) > 0 && slices.Contains(titles, strings.TrimRight(before[len(before)-1], ",")) || rs.personAfter.MatchString(s[en:]) {
+			if titled || len(before) > 0 && slices.Contains(titles(), strings.TrimRight(before[len(before)-1], ",")) || rs.personAfter.MatchString(s[en:]) {
 				c.person++
 			}
 			if saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after) {
@@ -479,7 +493,7 @@ func FindActors(sentences []string) []ActorDraft {
 			if len(before) > 0 && strings.EqualFold(before[len(before)-1], "the") {
 				c.article++
 			}
-			if next := firstWord(after); slices.Contains(placeWords, next) || next == "border" {
+			if next := firstWord(after); slices.Contains(placeWords(), next) || next == "border" {
 				c.place++
 			}
 			if len(before) > 0 {
@@ -633,7 +647,7 @@ func lastWords(s string, n int) []string {
 
 func hasPlaceWord(name string) bool {
 	for _, w := range strings.Fields(name) {
-		if slices.Contains(placeWords, w) {
+		if slices.Contains(placeWords(), w) {
 			return true
 		}
 	}
@@ -641,7 +655,7 @@ func hasPlaceWord(name string) bool {
 }
 
 func isRegion(name string) bool {
-	for _, r := range regions {
+	for _, r := range regions() {
 		if strings.TrimSpace(r) == name {
 			return true
 		}
