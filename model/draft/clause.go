@@ -29,7 +29,7 @@ var clauseRE = sync.OnceValue(func() *clauseRules {
 		// "The ministry said on Tuesday that …"
 		leadSaid: regexp.MustCompile(`^[^,“”"]{1,70}? (?:` + sayVerbs + `)(?: [A-Z]\w+| reporters| journalists)?(?: on \w+| last \w+| in a statement)? that `),
 		// "…, the ministry said." "…, said Jane Doe." "…, he added on Monday."
-		tailSaid: regexp.MustCompile(`,? (?:` + sayVerbs + `) [^,“”"]{1,60}[.!]?$|, [^,“”"]{1,60}? (?:` + sayVerbs + `)(?: on \w+| in a statement| in an interview| last \w+)?[.!]?$`),
+		tailSaid: regexp.MustCompile(`, (?:` + sayVerbs + `) (?:\p{Lu}|the |a |an |his |her |their )[^“”"]{0,80}[.!]?$|, [^,“”"]{1,60}? (?:` + sayVerbs + `)(?: on \w+| in a statement| in an interview| last \w+)?[.!]?$`),
 		// "…,” Lijian noted." → the quotation
 		tailQuoteSaid: regexp.MustCompile(`[,.!?]?” [^“”"]{1,60}[.!]?$`),
 		tailAccording: regexp.MustCompile(`, according to [^,“”"]{1,60}[.!]?$`),

@@ -45,6 +45,8 @@ func TestMainClause(t *testing.T) {
 		{"The ministry said on Tuesday that the talks would resume in May.", "The talks would resume in May"},
 		{"The crossing will reopen next week, officials said.", "The crossing will reopen next week"},
 		{"ISLAMABAD (AP) — Pakistan reopened the crossing on Wednesday.", "Pakistan reopened the crossing on Wednesday"},
+		{"The Montreal Protocol added the limits.", "The Montreal Protocol added the limits"},
+		{"The border will stay open, said Abdul Basit, a customs official.", "The border will stay open"},
 	} {
 		if got := mainClause(tc.in); got != tc.want {
 			t.Errorf("mainClause(%q)\n got %q\nwant %q", tc.in, got, tc.want)
