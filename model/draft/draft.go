@@ -126,7 +126,16 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 		bodyTexts = append(bodyTexts, s.Text)
 	}
 	d.Terms = FindTerms(texts)
-	d.Actors = dropTermActors(FindActors(bodyTexts), d.Terms)
+	var paras []string
+	for _, p := range b.Source.Paragraphs {
+		var text []string
+		for _, s := range p.Sentences {
+			text = append(text, s.Text)
+		}
+		paras = append(paras, strings.Join(text, " "))
+	}
+	credits := Credits(paras) // the publisher and the agencies it credits are not actors
+	d.Actors = dropTermActors(findActors(bodyTexts, credits), d.Terms)
 	known := map[string]bool{}
 	for _, a := range d.Actors {
 		known[a.Name] = true
@@ -139,6 +148,9 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 	}
 	for _, m := range media() {
 		known[strings.ReplaceAll(m, "_", " ")] = true
+	}
+	for _, c := range credits {
+		known[c] = true
 	}
 	for _, t := range FindBareTerms(bodyTexts, known) {
 		t.Sentence = slices.Index(d.sentences, body[t.Sentence])

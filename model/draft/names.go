@@ -387,11 +387,17 @@ var nameREs = sync.OnceValue(func() *nameRules {
 // and other names the text uses at least twice, with a kind read from the
 // words around them. Regions and places (provinces, border crossings) and
 // news outlets are left out.
-func FindActors(sentences []string) []ActorDraft {
+func FindActors(sentences []string) []ActorDraft { return findActors(sentences, nil) }
+
+// findActors is FindActors, leaving out the names in publishers too.
+func findActors(sentences []string, publishers []string) []ActorDraft {
 	notNames := notNamesOnce()
 	rs := nameREs()
 	var out []ActorDraft
 	taken := map[string]bool{} // names and aliases already given to an actor
+	for _, p := range publishers {
+		taken[p] = true
+	}
 	for _, m := range media() {
 		taken[strings.ReplaceAll(m, "_", " ")] = true
 	}
@@ -612,6 +618,28 @@ func splitPossessives(s string, runs [][]int) [][]int {
 			st += i + n
 		}
 		out = append(out, []int{st, m[1]})
+	}
+	return out
+}
+
+// creditRE finds who a byline, a dateline or a photo credit names: the
+// publisher, the wire or the picture agency.
+var creditRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:By|BY) [^,]+, ([\p{Lu}][\p{L} .&-]{1,40})$|^\p{Lu}[\p{Lu} .'’-]{2,}(?:, [\p{L} .]+)? \(([\p{L} .&-]{1,30})\) ?[—–-]|\(([\p{L} .&-]{1,30}?) ?(?:Photo|Image)s?\b`)
+})
+
+// Credits returns the names the credits of an article give (bylines,
+// datelines, photo credits): "Associated Press", "AP".
+func Credits(paragraphs []string) []string {
+	var out []string
+	for _, p := range paragraphs {
+		for _, m := range creditRE().FindAllStringSubmatch(p, -1) {
+			for _, g := range m[1:] {
+				if g = strings.TrimSpace(g); g != "" && !slices.Contains(out, g) {
+					out = append(out, g)
+				}
+			}
+		}
 	}
 	return out
 }

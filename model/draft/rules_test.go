@@ -156,3 +156,23 @@ func TestFindBareTerms(t *testing.T) {
 		t.Errorf("bare terms %v, want %v", acr, want)
 	}
 }
+
+// The names a byline, a dateline or a photo credit give are the publisher
+// and its agencies, never actors.
+func TestCredits(t *testing.T) {
+	got := Credits([]string{
+		"By Jane Roe and John Doe, Daily Courier",
+		"LAGOS (Wire Service) — The port reopened on Monday.",
+		"Dockers wait at the gate. (Courier Photo/Jane Roe)",
+		"The port reopened, officials said.",
+	})
+	if want := []string{"Daily Courier", "Wire Service", "Courier"}; !slices.Equal(got, want) {
+		t.Errorf("Credits = %q, want %q", got, want)
+	}
+	actors := findActors([]string{"The Daily Courier reported that the Daily Courier was right.", "Lagos traders and the Lagos Port Authority met the Port Authority."}, got)
+	for _, a := range actors {
+		if a.Name == "Daily Courier" {
+			t.Errorf("the publisher drafted as an actor: %+v", a)
+		}
+	}
+}
