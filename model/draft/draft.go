@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/brief-cli/brief/model"
 )
@@ -228,9 +229,7 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 	used := map[string]bool{}
 	for i := range d.Events {
 		e := &d.Events[i]
-		if e.Title == "" {
-			e.Title = headingText(e.Phrase)
-		}
+		e.Title = orElse(e.Title, orElse(headingText(e.Phrase), "Event "+e.When))
 		if count[key(e.Title)] > 1 {
 			e.Title = strings.TrimSuffix(e.Title, " …") + " (" + oneLine(e.Phrase) + ")"
 		}
@@ -290,14 +289,13 @@ func (d *Draft) findThemes(body []*model.Sentence) {
 		if title == "" {
 			title = shortTitle(mainClause(units[st][0].Text), 6)
 		}
+		title = orElse(title, fmt.Sprintf("Theme %d", k+1))
 		taken[strings.ToLower(title)] = true
 		th := ThemeDraft{Title: title}
 		for _, u := range units[st:end] {
 			for _, s := range u {
-				text := mainClause(s.Text)
-				if text == "" {
-					text = headingText(shorten(s.Text, 15))
-				}
+				text := orElse(mainClause(s.Text), headingText(shorten(s.Text, 15)))
+				text = orElse(text, "Sentence "+s.ID)
 				th.Points = append(th.Points, PointDraft{Text: text, Sentence: s.ID})
 			}
 		}
@@ -570,6 +568,14 @@ func anyWord(s string, names []string) bool {
 		}
 	}
 	return false
+}
+
+// orElse is s, or fallback when s has no letter or digit to read.
+func orElse(s, fallback string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return fallback
+	}
+	return s
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
