@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/brief-cli/brief/model/date"
@@ -108,6 +109,27 @@ func newPointRules() []rule {
 			return yearless(months[strings.ToLower(m[2])], m[1], pub)
 		}},
 	}
+}
+
+// aCount reports whether the four digits at text[start:end] count things
+// rather than name a year: "some 1500 troops", "2000 people", where a
+// plural noun follows and no preposition or determiner leads in.
+func aCount(text string, start, end int) bool {
+	next, _, _ := strings.Cut(strings.TrimLeft(text[end:], " "), " ")
+	next = strings.TrimRight(next, ".,;:!?")
+	if end >= len(text) || text[end] != ' ' || next == "" || !unicode.IsLower(rune(next[0])) || !strings.HasSuffix(next, "s") || strings.HasSuffix(next, "ss") {
+		return false
+	}
+	prev := ""
+	if f := strings.Fields(text[:start]); len(f) > 0 {
+		prev = strings.ToLower(strings.Trim(f[len(f)-1], "“\"("))
+	}
+	switch prev {
+	case "in", "since", "by", "from", "until", "of", "the", "its", "their", "his", "her", "a", "early", "mid", "late", "before",
+		"after", "during", "between", "and", "to", "through", "till", "circa", "around", "about", "c.", "spring", "summer", "autumn", "winter", "fall":
+		return false
+	}
+	return true
 }
 
 // yearless is a day written without its year ("since February 29", "on
@@ -365,7 +387,7 @@ func FindDates(text string, pub time.Time) []Found {
 				start = m[2] // the expression's lead character is not part of it
 			}
 			e := r.resolve(submatches(text, m), pub)
-			if e != "" {
+			if e != "" && !(r.kind == "year" && aCount(text, start, end)) {
 				pts = append(pts, span{start, end, r.kind, e, false})
 			}
 		}

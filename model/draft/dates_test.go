@@ -14,6 +14,8 @@ func TestFindDates(t *testing.T) {
 		kind, text, phrase, when string
 	}{
 		{"year", "In 2016, the forum began.", "2016", "2016"},
+		{"year", "the 2016 elections were close", "2016", "2016"},
+		{"year", "Trade fell in 2019 as prices rose.", "2019", "2019"},
 		{"month", "since the takeover in August 2021.", "August 2021", "2021-08"},
 		{"day", "The talks opened on 3 March 2024 in the capital.", "3 March 2024", "2024-03-03"},
 		{"day", "The talks opened on March 3rd, 2024.", "March 3rd, 2024", "2024-03-03"},
@@ -95,6 +97,8 @@ func TestFindDatesIgnores(t *testing.T) {
 		"Tajikistan may follow suit.",
 		"They march on the capital.",
 		"Version 3.2016 was installed.",
+		"Some 1500 troops arrived, and nearly 2000 officers.",
+		"The army sent 1800 soldiers.",
 	} {
 		if got := FindDates(text, pub); len(got) > 0 {
 			t.Errorf("%q: found %v, want nothing", text, got)

@@ -346,7 +346,9 @@ var notNamesOnce = sync.OnceValue(func() map[string]bool {
 	Image Video Read More See Also Editor Note Update Updated Published Copyright Mr. Mrs. Ms. Dr. Jr. Sr. St.
 	Islamic Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite Hindu Buddhist God Internet English
 	It’s That’s There’s He’s She’s They’re We’re Don’t Can’t Won’t Isn’t Aren’t Didn’t Doesn’t I’m You’re Let’s
-	Chapter Section Article Part Figure Table Page Contents Summary Background Analysis Opinion Commentary`) {
+	Chapter Section Article Part Figure Table Page Contents Summary Background Analysis Opinion Commentary
+	Christmas Easter Ramadan Eid Diwali Hanukkah Passover Thanksgiving New Year Olympics Olympic Games Cup
+	Spring Summer Autumn Winter Fall`) {
 		notNames[w] = true
 	}
 	for _, w := range titles() {
@@ -469,6 +471,10 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 			titled := false
 			for {
 				w, rest, ok := strings.Cut(name, " ")
+				if ok && titled && (w == "of" || w == "the") {
+					name, st = rest, st+len(w)+1 // "Secretary of State Antony Blinken"
+					continue
+				}
 				if !ok || !notNames[w] {
 					break
 				}

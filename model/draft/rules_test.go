@@ -96,6 +96,7 @@ func TestFindActorsKindsAndAliases(t *testing.T) {
 		"Officials said the Harbour Front fighters shelter in the hills of Kunar.",
 		"Trucks waited at Torkham for days, and traders at Torkham lost money.",
 		"The Vendors Council sued the city, and the Vendors Council won.",
+		"Secretary of State Jane Hollis flew to Berlin for Christmas.",
 	}
 	got := map[string]ActorDraft{}
 	for _, a := range FindActors(sents) {
@@ -124,7 +125,8 @@ func TestFindActorsKindsAndAliases(t *testing.T) {
 	check("Trump", "person")
 	check("Harbour Front", "armed-group")
 	check("Vendors Council", "organisation")
-	for _, not := range []string{"Torkham", "Khyber Pakhtunkhwa", "Kunar", "Associated Press", "AP", "ISLAMABAD", "Beijing", "Lijian", "Officials", "Trucks"} {
+	check("Jane Hollis", "person")
+	for _, not := range []string{"Torkham", "Khyber Pakhtunkhwa", "Kunar", "Associated Press", "AP", "ISLAMABAD", "Beijing", "Lijian", "Officials", "Trucks", "Christmas", "of State Jane Hollis"} {
 		if _, ok := got[not]; ok {
 			t.Errorf("%q drafted as an actor", not)
 		}
