@@ -144,10 +144,10 @@ func clauseAround(s string, start, end int) (int, int) {
 		}
 	}
 	a, b := trimClause(s, breaks[from], breaks[to])
-	// A long clause: the words around the date, twelve before and eight
-	// after.
-	if w := strings.Fields(s[a:start]); len(w) > 12 {
-		k := len(w) - 12
+	// A long clause: the words around the date, about fourteen before
+	// and eight after.
+	if w := strings.Fields(s[a:start]); len(w) > 16 {
+		k := len(w) - 14
 		for j := k; j < len(w)-4; j++ {
 			if starter(w[j]) { // start where a phrase does: "against the backdrop"
 				k = j
@@ -275,7 +275,8 @@ func sentenceLike(c string) bool {
 	case "he", "she", "they", "it", "we", "i":
 		return true
 	}
-	return (determiner(w[0]) && !strings.EqualFold(w[0], "of")) || unicode.IsUpper(r)
+	lower := strings.ToLower(w[0])
+	return (determiner(w[0]) && lower != "of") || unicode.IsUpper(r) && !stopword(lower) && !starter(lower)
 }
 
 // predicate reports whether a clause starts without its subject: with an
@@ -302,13 +303,15 @@ func withoutDate(before, after string) string {
 	words := strings.Fields(t)
 	for len(words) > 2 {
 		w := strings.ToLower(strings.Trim(words[len(words)-1], ",;:."))
-		if !stopword(w) && !slices.Contains(vagueWords, w) {
+		if !slices.Contains(functionWords, w) && !slices.Contains(vagueWords, w) {
 			break
 		}
 		words = words[:len(words)-1]
 	}
 	return strings.Join(words, " ")
 }
+
+var functionWords = []string{"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "but", "from", "as", "its", "their", "this", "that"}
 
 var vagueWords = []string{"nearly", "almost", "roughly", "around", "about", "some", "only", "just", "later", "earlier", "ago"}
 

@@ -102,10 +102,10 @@ func newPointRules() []rule {
 		{"century", regexp.MustCompile(`(?i)\b(?:the )?(twenty-first|twenty-second|` + ordinalAlternation() + `)[ -]century\b`), func(m []string, _ time.Time) string {
 			return century(ordinalWords[strings.ToLower(m[1])])
 		}},
-		{"day", regexp.MustCompile(`\b` + monthRE + ` (\d{1,2})(?:st|nd|rd|th)?\b`), func(m []string, pub time.Time) string {
+		{"yearless", regexp.MustCompile(`\b` + monthRE + ` (\d{1,2})(?:st|nd|rd|th)?\b`), func(m []string, pub time.Time) string {
 			return yearless(months[strings.ToLower(m[1])], m[2], pub)
 		}},
-		{"day", regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b`), func(m []string, pub time.Time) string {
+		{"yearless", regexp.MustCompile(`\b(\d{1,2})(?:st|nd|rd|th)? (January|February|March|April|May|June|July|August|September|October|November|December)\b`), func(m []string, pub time.Time) string {
 			return yearless(months[strings.ToLower(m[2])], m[1], pub)
 		}},
 	}
@@ -387,8 +387,19 @@ func FindDates(text string, pub time.Time) []Found {
 				start = m[2] // the expression's lead character is not part of it
 			}
 			e := r.resolve(submatches(text, m), pub)
-			if e != "" && !(r.kind == "year" && aCount(text, start, end)) {
-				pts = append(pts, span{start, end, r.kind, e, false})
+			kind := r.kind
+			if kind == "yearless" {
+				// A day without its year in a sentence about what is to
+				// come is the next such day.
+				kind = "day"
+				if e != "" && rs.future.MatchString(text) {
+					if t, err := time.Parse(time.DateOnly, e); err == nil && t.Before(pub.Truncate(24*time.Hour)) {
+						e = day(strconv.Itoa(t.Year()+1), int(t.Month()), strconv.Itoa(t.Day()))
+					}
+				}
+			}
+			if e != "" && !(kind == "year" && aCount(text, start, end)) {
+				pts = append(pts, span{start, end, kind, e, false})
 			}
 		}
 	}

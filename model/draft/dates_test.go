@@ -59,6 +59,7 @@ func TestFindDates(t *testing.T) {
 		{"day", "The vote will be held on Saturday.", "on Saturday", "2025-07-19"},
 		{"day", "The envoy arrived on Nov. 1 with aid.", "Nov. 1", "2024-11-01"},
 		{"day", "Prices rose on 3 July after the vote.", "3 July", "2025-07-03"},
+		{"day", "The committee is due to meet again on November 25.", "November 25", "2025-11-25"},
 		{"span", "No convoy has crossed since February 29.", "since February 29", "2024-02-29/.."},
 		{"planned", "Troops will leave within 14 months.", "within 14 months", "2025-07/2026-09"},
 		{"planned", "The plant opens in the next two years.", "in the next two years", "2025/2027"},

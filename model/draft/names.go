@@ -564,7 +564,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 		if place {
 			continue
 		}
-		if person || c.count >= 2 && c.mid > 0 {
+		if person || c.count >= 2 && c.mid > 0 || c.speaker > 0 && rs.org.MatchString(n) && strings.Contains(n, " ") {
 			names = append(names, n)
 		}
 	}

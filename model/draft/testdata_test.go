@@ -63,7 +63,8 @@ func readWant(t *testing.T, path string) want {
 
 // The drafts of articles on other subjects — a wire story with a byline,
 // a dateline, photo captions and quoted spokesmen, a science story, a
-// court ruling and a sports transfer — against a careful author's reading.
+// court ruling, a sports transfer and an economy story — against a careful
+// author's reading.
 func TestDraftTestdata(t *testing.T) {
 	files, _ := filepath.Glob("testdata/*.txt")
 	if len(files) < 4 {
