@@ -35,6 +35,10 @@ func TestAuthoringJourney(t *testing.T) {
 	if !strings.Contains(r.stdout, "ok   "+out) || !strings.Contains(r.stdout, "4 events, 2 actors, 1 term") {
 		t.Errorf("check --coverage of the draft:\n%s", r.stdout)
 	}
+	// Every drafted item is marked: --strict fails until each is reviewed.
+	if r := brief(t, "check", "--strict", out); r.code != 1 || !strings.Contains(r.stderr, "drafted items not yet reviewed (3 themes, 4 points, 4 events, 2 actors, 1 glossary term)") {
+		t.Errorf("check --strict of the draft: exit %d\n%s", r.code, r.stderr)
+	}
 	if r := brief(t, "new", article, "-o", out); r.code != 1 || !strings.Contains(r.stderr, "already exists") {
 		t.Errorf("a second brief new replaced the draft: exit %d, %s", r.code, r.stderr)
 	}
