@@ -35,8 +35,8 @@ func newNewCmd() *cobra.Command {
                month", "three days ago", "since February 29", "within 14 months",
                "an 18-year-long war") — quoting the clause around the date,
                titled by that clause without the date; planned ones marked
-  actors       states (their demonyms and capitals count: "Afghan" and "Kabul"
-               name Afghanistan), international bodies, people named with a
+  actors       states (their demonyms and capitals count: "Chinese" and "Beijing"
+               name China), international bodies, people named with a
                title or quoted ("spokesman Zhao Lijian", "…,” Lijian noted"),
                and other names used twice, each with a kind; places and news
                outlets are left out

@@ -219,15 +219,15 @@ func trimClause(s string, a, b int) (int, int) {
 }
 
 var titleRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
-	// "the Taliban takeover in", "the Soviet military intervention of"
+	// "the army takeover in", "the military intervention of"
 	return regexp.MustCompile(`(?i)(?:^|\s)(?:since|after|before|during|of|with|following|until|by|from|to|against|despite|amid|over) (?:the|its|their) ((?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?:in|of|on|from|during)\s*$`),
 		regexp.MustCompile(`(?i)\s*\b(?:in|on|since|by|from|during|at|of|until|before|after|for|over|within)\s*$`)
 })
 
 // eventTitle drafts an event's title from the clause that quotes it, the
-// date phrase at s[start:end] of the sentence taken out: "the Taliban
-// takeover in August 2021" gives "Taliban takeover"; "In 2016, Russia
-// initiated the Moscow Format" gives "Russia initiated the Moscow Format".
+// date phrase at s[start:end] of the sentence taken out: "since the army
+// takeover in August 2021" gives "Army takeover"; "In 2016, Kenya opened
+// the Harbour Forum" gives "Kenya opened the Harbour Forum".
 func eventTitle(s string, cs, ce, start, end int) string {
 	np, _ := titleRE()
 	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) && !adverbs(m[1]) {

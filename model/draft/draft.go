@@ -304,8 +304,8 @@ func (d *Draft) findThemes(body []*model.Sentence) {
 }
 
 // recount gives the actors the mention counts the briefing will show,
-// where overlapping names go to the longest ("Afghan Taliban" is not also
-// Afghanistan), by loading the draft; actors left with none are dropped.
+// where overlapping names go to the longest ("South Sudan" is not also
+// Sudan), by loading the draft; actors left with none are dropped.
 func (d *Draft) recount(article []byte) {
 	text := d.Write(Options{ArticlePath: "article.txt"})
 	b, err := model.Parse("draft.brief.md", []byte(text), func(string) ([]byte, error) { return article, nil })

@@ -146,7 +146,7 @@ Zimbabwe|Zimbabwean`, "\n")
 })
 
 // capitals stand for their state ("Beijing" for China) where the text uses
-// them alone, not as part of a longer name ("Moscow Format").
+// them alone, not as part of a longer name ("Oslo Accords").
 var capitals = sync.OnceValue(func() []string {
 	return strings.Split(`Kabul=Afghanistan
 Tirana=Albania
@@ -383,7 +383,7 @@ var nameREs = sync.OnceValue(func() *nameRules {
 })
 
 // FindActors drafts actors from the sentences of an article: states (their
-// demonyms and capitals count: "Russian" and "Moscow" name Russia) and
+// demonyms and capitals count: "Kenyan" and "Nairobi" name Kenya) and
 // international bodies from the tables; people named with a title or
 // quoted ("President Trump", "spokesman Zhao Lijian", "…,” Lijian noted");
 // and other names the text uses at least twice, with a kind read from the
@@ -520,7 +520,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 		}
 	}
 	// A single word of a person's full name, and a name that only adds a
-	// demonym or a taken word to another ("Afghan Taliban"), are aliases.
+	// demonym or a taken word to another ("Kenyan Harbour Front"), are aliases.
 	aliasOf := map[string]string{}
 	people := map[string]bool{}
 	for _, n := range order {
@@ -698,7 +698,7 @@ func isRegion(name string) bool {
 }
 
 // countStandalone counts the uses of a place name standing alone: not
-// followed or preceded by another capitalised word ("Moscow Format").
+// followed or preceded by another capitalised word ("Oslo Accords").
 func countStandalone(sentences []string, name string) int {
 	n := 0
 	for _, s := range sentences {
@@ -728,7 +728,7 @@ func countStandalone(sentences []string, name string) int {
 }
 
 // covered reports whether a name is, or is made only of, names already given
-// to an actor ("Russian", "Moscow").
+// to an actor ("Kenyan", "Nairobi").
 func covered(name string, taken map[string]bool) bool {
 	notNames := notNamesOnce()
 	if taken[name] {
