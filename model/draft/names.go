@@ -454,7 +454,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 	// Other names: runs of capitalised words, with what the words around
 	// them say of them.
 	type seen struct {
-		count, mid, person, speaker, place, locative, armed, article int
+		count, mid, person, speaker, place, locative, armed, article, thing int
 	}
 	cands := map[string]*seen{}
 	var order []string
@@ -507,6 +507,9 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 			}
 			if next := firstWord(after); slices.Contains(placeWords(), next) || next == "border" {
 				c.place++
+			}
+			if thing(name, firstWord(strings.TrimPrefix(strings.TrimPrefix(after, "’s"), "'s"))) {
+				c.thing++
 			}
 			if len(before) > 0 {
 				switch strings.ToLower(before[len(before)-1]) {
@@ -561,7 +564,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 		}
 		person := (c.person > 0 || c.speaker > 0 && c.article == 0) && !rs.org.MatchString(n)
 		place := c.place > 0 || hasPlaceWord(n) || c.locative*2 > c.count && c.speaker == 0 && !person
-		if place {
+		if place || !person && c.thing > 0 {
 			continue
 		}
 		if person || c.count >= 2 && c.mid > 0 || c.speaker > 0 && rs.org.MatchString(n) && strings.Contains(n, " ") {
@@ -648,6 +651,23 @@ func Credits(paragraphs []string) []string {
 		}
 	}
 	return out
+}
+
+// thing reports whether a name, or the word after it, makes it a thing
+// rather than an actor: a law, a prize, a disease, a war ("Clean Air Act",
+// "Alzheimer's disease", "Nobel Prize").
+func thing(name, next string) bool {
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "Act", "Bill", "Prize", "Award", "Awards", "Cup", "Games", "Festival", "Disease", "Syndrome", "Virus", "Index", "Day", "War", "Revolution", "Championship", "Championships", "Open", "Marathon", "Olympics":
+			return true
+		}
+	}
+	switch strings.Trim(next, ",.;:") {
+	case "disease", "syndrome", "virus", "vaccine", "vaccines", "drug", "drugs", "prize", "award", "cup", "festival", "index", "war", "variant", "app", "rule", "rules", "law":
+		return true
+	}
+	return false
 }
 
 // saysAfter reports whether text opens with a verb of saying, as after a

@@ -97,6 +97,7 @@ func TestFindActorsKindsAndAliases(t *testing.T) {
 		"Trucks waited at Torkham for days, and traders at Torkham lost money.",
 		"The Vendors Council sued the city, and the Vendors Council won.",
 		"Secretary of State Jane Hollis flew to Berlin for Christmas.",
+		"Patients with Alzheimer's disease, and Alzheimer's disease alone, won the Nobel Prize and the Nobel Prize.",
 	}
 	got := map[string]ActorDraft{}
 	for _, a := range FindActors(sents) {
@@ -126,7 +127,7 @@ func TestFindActorsKindsAndAliases(t *testing.T) {
 	check("Harbour Front", "armed-group")
 	check("Vendors Council", "organisation")
 	check("Jane Hollis", "person")
-	for _, not := range []string{"Torkham", "Khyber Pakhtunkhwa", "Kunar", "Associated Press", "AP", "ISLAMABAD", "Beijing", "Lijian", "Officials", "Trucks", "Christmas", "of State Jane Hollis"} {
+	for _, not := range []string{"Torkham", "Khyber Pakhtunkhwa", "Kunar", "Associated Press", "AP", "ISLAMABAD", "Beijing", "Lijian", "Officials", "Trucks", "Christmas", "of State Jane Hollis", "Alzheimer", "Nobel Prize", "Nobel"} {
 		if _, ok := got[not]; ok {
 			t.Errorf("%q drafted as an actor", not)
 		}
