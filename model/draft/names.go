@@ -330,6 +330,12 @@ Pope Emir Crown Speaker Deputy deputy official officer Officer Chair chair found
 Foreign-Minister senator governor mayor president pastor Rev. Reverend Sir Lord Lady Imam Ayatollah`)
 })
 
+// trades are titles that say what a person does rather than the office
+// they hold: one mention with such a title is a person named in passing.
+var trades = []string{"scientist", "researcher", "astronomer", "biologist", "physicist", "chemist", "economist", "analyst",
+	"author", "lawyer", "attorney", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "player",
+	"professor", "Professor", "Prof.", "Dr.", "Dr", "pastor"}
+
 // notNames are capitalised words that start sentences or name months and
 // days, not actors; built on first use.
 var notNamesOnce = sync.OnceValue(func() map[string]bool {
@@ -454,7 +460,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 	// Other names: runs of capitalised words, with what the words around
 	// them say of them.
 	type seen struct {
-		count, mid, person, speaker, place, locative, armed, article, thing int
+		count, mid, person, speaker, place, locative, armed, article, thing, trade int
 	}
 	cands := map[string]*seen{}
 	var order []string
@@ -496,8 +502,15 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 			}
 			before := lastWords(s[:m[0]], 2)
 			after := strings.TrimSpace(s[en:])
-			if titled || len(before) > 0 && slices.Contains(titles(), strings.TrimRight(before[len(before)-1], ",")) || rs.personAfter.MatchString(s[en:]) {
+			prevTitle := ""
+			if len(before) > 0 && slices.Contains(titles(), strings.TrimRight(before[len(before)-1], ",")) {
+				prevTitle = strings.TrimRight(before[len(before)-1], ",")
+			}
+			switch {
+			case titled || prevTitle != "" && !slices.Contains(trades, prevTitle) || rs.personAfter.MatchString(s[en:]):
 				c.person++
+			case prevTitle != "":
+				c.trade++ // "the chemist Paul Crutzen": a person, named in passing
 			}
 			if saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after) {
 				c.speaker++
@@ -562,7 +575,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 		if aliasOf[n] != "" || covered(n, taken) || isRegion(n) || c.mid == 0 && !strings.Contains(n, " ") {
 			continue // a lone word only ever starting a sentence is no name
 		}
-		person := (c.person > 0 || c.speaker > 0 && c.article == 0) && !rs.org.MatchString(n)
+		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && c.count >= 2) && !rs.org.MatchString(n)
 		place := c.place > 0 || hasPlaceWord(n) || c.locative*2 > c.count && c.speaker == 0 && !person
 		if place || !person && c.thing > 0 {
 			continue
@@ -575,7 +588,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 		c := cands[n]
 		a := ActorDraft{Name: n, Guessed: true}
 		switch {
-		case (c.person > 0 || c.speaker > 0 && c.article == 0) && !rs.org.MatchString(n):
+		case (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0) && !rs.org.MatchString(n):
 			a.Kind = "person"
 		case c.armed*2 > c.count || c.armed > 0 && c.count <= 2:
 			a.Kind = "armed-group"
