@@ -40,10 +40,15 @@ func TestZoomAndRestore(t *testing.T) {
 			t.Errorf("%q still on screen when zoomed:\n%s", gone, screen)
 		}
 	}
-	// The zoomed source is as wide as the terminal: its first sentence
-	// runs on past where the third pane would end.
-	if lineIndex(screen, "This month, Russia accepted credentials from the ambassador appointed by the") < 0 {
-		t.Errorf("the zoomed source is not full width:\n%s", screen)
+	// The zoomed source has the terminal's width: its first sentence runs
+	// on past where the third pane would end, to the reading measure, and
+	// the column is centred with a margin either side.
+	i := lineIndex(screen, "This month, Russia accepted credentials from the ambassador appointed by")
+	if i < 0 {
+		t.Fatalf("the zoomed source is not wide:\n%s", screen)
+	}
+	if l := strings.Split(screen, "\n")[i]; !strings.HasPrefix(l, "┃    ") || !strings.HasSuffix(l, "    ┃") {
+		t.Errorf("the zoomed source has no margin: %q", l)
 	}
 	s.Keys("z")
 	s.WaitFor("the panes back", func(sc string) bool {

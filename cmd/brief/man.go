@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/brief-cli/brief/tui/edit"
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/present"
 )
@@ -66,6 +67,7 @@ func manPage(root *cobra.Command, date time.Time) string {
 	d.keys("Explore mode", explore.KeyHelp())
 	d.keys("Present mode (brief present)", present.DefaultKeyMap().FullHelp())
 	d.keys("Presenter console (brief notes)", present.DefaultConsoleKeyMap().FullHelp())
+	d.keys("Edit mode (brief edit)", edit.AllBindings())
 	for _, s := range manTopics {
 		d.section(s.title)
 		d.paras(s.text)

@@ -239,5 +239,8 @@ func (m detailModel) render() detailModel {
 
 func (m detailModel) View() []string { return m.lines }
 
+// Note is the frame's note: the scroll position.
+func (m detailModel) Note() string { return scrollInfo(m.Scrolled()) }
+
 // Scrolled reports the scroll position as first row, rows shown, total.
 func (m detailModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.rows) }

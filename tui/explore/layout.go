@@ -2,24 +2,30 @@ package explore
 
 import "github.com/brief-cli/brief/tui/style"
 
-// pane names the three panes focus moves between.
+// pane names the places in the body a pane is drawn in (pane.go says how
+// the root reaches them). A new pane adds its name here, its line in
+// paneInfo and its place in computeLayout.
 type pane int
 
 const (
-	paneNav pane = iota
-	paneDetail
-	paneSource
+	paneNav     pane = iota // the navigator: outline, timeline, actors, glossary
+	paneDetail              // the selected item
+	paneSource              // the article, sentence by sentence
+	paneReading             // reading mode: the article alone
+	paneAxis                // the timeline's axis, above the panes
 	paneCount
 )
 
-func (p pane) String() string {
-	switch p {
-	case paneDetail:
-		return "Detail"
-	case paneSource:
-		return "Source"
-	}
-	return "Navigator"
+// paneInfo is each pane's name (in the status line) and role (pane.go).
+var paneInfo = [paneCount]struct {
+	name string
+	role paneRole
+}{
+	paneNav:     {"Navigator", rolePane},
+	paneDetail:  {"Detail", rolePane},
+	paneSource:  {"Source", rolePane},
+	paneReading: {"Reading", roleAlone},
+	paneAxis:    {"Timeline axis", roleStrip},
 }
 
 type rect struct{ x, y, w, h int }
@@ -34,14 +40,10 @@ type layout struct {
 	banner rect // the reload error banner under the header, if shown
 	footer rect
 	body   rect
-	axis   rect
 	panes  [paneCount]rect
 	// dock is the panel under the panes that a docked modal (the note
 	// editor) is drawn in; zero when none.
 	dock rect
-	// read is reading mode's frame, which has the panes' place; zero when
-	// the panes show.
-	read rect
 }
 
 // layoutOpts is what the layout depends on besides the terminal's size.
@@ -83,13 +85,13 @@ func computeLayout(w, h int, o layoutOpts) layout {
 		bh -= d
 	}
 	if o.axisRows > 0 && bh-o.axisRows >= 6 {
-		l.axis = rect{0, y, w, o.axisRows}
+		l.panes[paneAxis] = rect{0, y, w, o.axisRows}
 		y += o.axisRows
 		bh -= o.axisRows
 	}
 	switch {
 	case o.reading:
-		l.read = rect{0, y, w, bh}
+		l.panes[paneReading] = rect{0, y, w, bh}
 	case o.zoom || w < 80:
 		l.panes[o.focus] = rect{0, y, w, bh}
 	case w >= 120:

@@ -1,6 +1,7 @@
 package explore
 
 import (
+	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -278,24 +279,35 @@ func (m navList) Scroll(n int) navList {
 	return m.render()
 }
 
-// Click moves the cursor to the row at line y of the pane's content, and
-// reports whether a row was there.
-func (m navList) Click(y int) (navList, bool) {
+// Click moves the cursor to the row at line y of the pane's content, if
+// a row is there.
+func (m navList) Click(y int) (navList, tea.Cmd) {
+	if i, ok := m.rowAtLine(y); ok {
+		m.cursor = i
+		return m.render(), nil
+	}
+	return m, nil
+}
+
+// rowAtLine is the row drawn at line y of the pane's content.
+func (m navList) rowAtLine(y int) (int, bool) {
 	if m.spec.header != nil {
 		y--
 	}
 	if y < 0 {
-		return m, false
+		return 0, false
 	}
 	i := m.off
 	for ; i < len(m.refs) && y >= m.rowsOf(i); i++ {
 		y -= m.rowsOf(i)
 	}
-	if i >= len(m.refs) {
-		return m, false
-	}
-	m.cursor = i
-	return m.render(), true
+	return i, i < len(m.refs)
+}
+
+// Note is the frame's note: the cursor's row and the rows.
+func (m navList) Note() string {
+	i, total := m.Position()
+	return fmt.Sprintf("%d/%d", i, total)
 }
 
 func (m navList) render() navList {

@@ -187,7 +187,8 @@ func TestSourceRowsAsWrapped(t *testing.T) {
 				if i >= 0 {
 					text = fit(sanitize.Wrap(m.sents[i].Text, tw)[j], tw)
 				}
-				if !strings.HasSuffix(ansi.Strip(l), text) {
+				// The text column ends the row, or its right margin does.
+				if !strings.HasSuffix(strings.TrimRight(ansi.Strip(l), " "), strings.TrimRight(text, " ")) {
 					t.Fatalf("%d: row %d shows %q, not %q", w, m.off+y, ansi.Strip(l), text)
 				}
 			}
@@ -227,9 +228,9 @@ func TestReadingRowsAsFlowed(t *testing.T) {
 
 // flowAll lays out the whole article at once, rows and all, as reading
 // mode did before it kept only where rows begin.
-func flowAll(m readingModel) (rows []rrow, first, last []int) {
-	first = make([]int, len(m.sents))
-	last = make([]int, len(m.sents))
+func flowAll(m readingModel) (rows []rrow, first, last []int32) {
+	first = make([]int32, len(m.sents))
+	last = make([]int32, len(m.sents))
 	var cur []rspan
 	curW := 0
 	flush := func() {
@@ -261,20 +262,20 @@ func flowAll(m readingModel) (rows []rrow, first, last []int) {
 		first[i] = -1
 		if m.ids {
 			add(i, s.ID, true)
-			first[i] = len(rows)
+			first[i] = int32(len(rows))
 		}
 		for _, w := range strings.Fields(s.Text) {
 			for _, piece := range sanitize.Wrap(w, m.measure) {
 				add(i, piece, false)
 				if first[i] < 0 {
-					first[i] = len(rows)
+					first[i] = int32(len(rows))
 				}
 			}
 		}
 		if first[i] < 0 {
-			first[i] = len(rows)
+			first[i] = int32(len(rows))
 		}
-		last[i] = len(rows)
+		last[i] = int32(len(rows))
 	}
 	flush()
 	return rows, first, last

@@ -7,10 +7,11 @@ import (
 // wheelStep is how many rows one wheel notch scrolls.
 const wheelStep = 3
 
-// paneAt says which pane is under a screen cell.
-func (m Model) paneAt(x, y int) (pane, bool) {
+// paneUnder says which pane under a screen cell takes the mouse: a strip
+// (the timeline axis) takes none.
+func (m Model) paneUnder(x, y int) (pane, bool) {
 	for p := range paneCount {
-		if r := m.lay.panes[p]; r.w > 0 && r.contains(x, y) {
+		if r := m.lay.panes[p]; r.w > 0 && r.contains(x, y) && paneInfo[p].role != roleStrip {
 			return p, true
 		}
 	}
@@ -18,7 +19,7 @@ func (m Model) paneAt(x, y int) (pane, bool) {
 }
 
 // wheel scrolls the pane under the pointer (or the open modal screen).
-func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
+func (m Model) wheel(ms tea.Mouse) (Model, tea.Cmd) {
 	if !m.sized || m.lay.small {
 		return m, nil
 	}
@@ -35,28 +36,16 @@ func (m Model) wheel(ms tea.Mouse) (tea.Model, tea.Cmd) {
 		m.modal = m.modal.scroll(n)
 		return m, nil
 	}
-	if m.reading && m.lay.read.contains(ms.X, ms.Y) {
-		m.reader = m.reader.Scroll(n)
-		return m, nil
-	}
-	p, ok := m.paneAt(ms.X, ms.Y)
-	if !ok {
-		return m, nil
-	}
-	switch p {
-	case paneNav:
-		m.navs[m.nav] = m.navs[m.nav].Scroll(n)
-		m.follow()
-	case paneDetail:
-		m.detail = m.detail.Scroll(n)
-	case paneSource:
-		m.source = m.source.Scroll(n)
+	if p, ok := m.paneUnder(ms.X, ms.Y); ok {
+		sel, ev := m.navs[m.nav].Selected(), m.axis.cursor
+		m.setPane(p, m.pane(p).scroll(n))
+		m.paneMoved(p, sel, ev)
 	}
 	return m, nil
 }
 
 // click focuses the pane under the pointer and selects the row clicked.
-func (m Model) click(ms tea.Mouse) (tea.Model, tea.Cmd) {
+func (m Model) click(ms tea.Mouse) (Model, tea.Cmd) {
 	if !m.sized || m.lay.small || ms.Button != tea.MouseLeft {
 		return m, nil
 	}
@@ -71,27 +60,16 @@ func (m Model) click(ms tea.Mouse) (tea.Model, tea.Cmd) {
 		m.modal, cmd = m.modal.click(y)
 		return m, cmd
 	}
-	if m.reading {
-		if m.lay.read.contains(ms.X, ms.Y) {
-			m.reader = m.reader.Click(ms.Y - m.lay.read.y - 1)
-		}
-		return m, nil
-	}
-	p, ok := m.paneAt(ms.X, ms.Y)
+	p, ok := m.paneUnder(ms.X, ms.Y)
 	if !ok {
 		return m, nil
 	}
-	m.focusOn(p)
-	y = ms.Y - m.lay.panes[p].y - 1
-	var cmd tea.Cmd
-	switch p {
-	case paneNav:
-		m.navs[m.nav], _ = m.navs[m.nav].Click(y)
-		m.follow()
-	case paneDetail:
-		m.detail, cmd = m.detail.Click(y)
-	case paneSource:
-		m.source, _ = m.source.Click(y)
+	if paneInfo[p].role == rolePane {
+		m.focusOn(p)
 	}
+	sel, ev := m.navs[m.nav].Selected(), m.axis.cursor
+	s, cmd := m.pane(p).click(ms.Y - m.lay.panes[p].y - 1)
+	m.setPane(p, s)
+	m.paneMoved(p, sel, ev)
 	return m, cmd
 }

@@ -1,7 +1,6 @@
 package explore
 
 import (
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/help"
@@ -66,45 +65,29 @@ type rspan struct {
 // paragraphs.
 type rrow struct{ spans []rspan }
 
-// rstart is where a row begins: a sentence and the number of its tokens
-// (its id when shown, then the pieces of its words) on the rows before;
-// sent is -1 for the blank between paragraphs. Only these are kept: the
-// rows on screen are flowed again from them, so an article near the size
-// limit costs 8 bytes a row rather than a copy of its text cut into spans.
-type rstart struct{ sent, tok int32 }
-
-// readingModel is reading mode's screen.
+// readingModel is reading mode's screen. The article's layout, marks and
+// scroll are the core it shares with the source pane (article.go); it
+// keeps where each row begins (the core's starts: a sentence and the
+// number of its tokens, its id when shown and the pieces of its words, on
+// the rows before) and flows the rows on screen again from them, so an
+// article near the size limit costs 8 bytes a row rather than a copy of its
+// text cut into spans. Its cursor is the sentence ] and [ reached, -1 for
+// none.
 type readingModel struct {
-	b     *model.Briefing
-	th    *Theme
-	keys  readingKeys
-	sents []*model.Sentence
-	idx   sentIndex
+	articleCore
+	b    *model.Briefing
+	th   *Theme
+	keys readingKeys
 	// citedAny marks the sentences any item cites: ] and [ walk them when
 	// the selected item cites none.
 	citedAny []bool
-	w, h     int
 	measure  int
 	ids      bool
-	starts   []rstart // where each row begins; nil before the first layout
-	first    []int    // first row of each sentence
-	last     []int    // last row of each sentence
-	hl       []bool
-	hlList   []int
-	cursor   int // the sentence ] and [ reached, -1 for none
-	off      int
 	current  model.Ref
-	lines    []string
-	// top, when set, is the sentence to put on the top row once laid out
-	// (resuming where the reader was).
-	top    string
-	topRow int
 }
 
 func newReading(b *model.Briefing, th *Theme, ids bool) readingModel {
-	m := readingModel{b: b, th: th, keys: newReadingKeys(), idx: newSentIndex(b), ids: ids, cursor: -1}
-	m.sents = m.idx.sents
-	m.hl = make([]bool, len(m.sents))
+	m := readingModel{articleCore: newArticleCore(b, -1), b: b, th: th, keys: newReadingKeys(), ids: ids}
 	m.citedAny = make([]bool, len(m.sents))
 	for _, r := range citingRefs(b) {
 		for _, id := range sentencesOf(b, r) {
@@ -136,15 +119,11 @@ func citingRefs(b *model.Briefing) []model.Ref {
 	return refs
 }
 
-func (m readingModel) Title() string                   { return "Reading" }
+func (m readingModel) SetFocused(bool) readingModel    { return m }
 func (m readingModel) Help() help.KeyMap               { return m.keys }
 func (m readingModel) KeyMap() readingKeys             { return m.keys }
 func (m readingModel) ShowsIDs() bool                  { return m.ids }
-func (m readingModel) View() []string                  { return m.lines }
 func (m readingModel) SetTheme(th *Theme) readingModel { m.th = th; return m.render() }
-
-// Scrolled reports the scroll position as first row, rows shown, total.
-func (m readingModel) Scrolled() (int, int, int) { return m.off, m.h, len(m.starts) }
 
 // geometry returns where the columns go in a row: the rail's width (0 when
 // hidden), the padding before the margin, and the measure.
@@ -171,23 +150,18 @@ func (m readingModel) SetSize(w, h int) readingModel {
 		m.layout()
 		switch {
 		case m.top != "":
-			if i, ok := m.idx.find(m.top); ok {
-				m.off = m.first[i] + m.topRow
-			}
-			m.top = ""
+			m.resumeTop()
 		case top >= 0:
-			m.off = m.first[top]
+			m.off = int(m.first[top])
 		case m.cursor >= 0:
 			m.off = m.reveal(m.cursor)
 		case len(m.hlList) > 0:
-			m.off = m.reveal(slices.Min(m.hlList))
+			m.off = m.reveal(m.firstMarked())
 		}
 	}
 	m.off = clamp(m.off, 0, m.maxOff())
 	return m.render()
 }
-
-func (m readingModel) maxOff() int { return max(len(m.starts)-m.h, 0) }
 
 // topSentence is the sentence on the top row, -1 before the first layout.
 func (m readingModel) topSentence() int {
@@ -200,7 +174,7 @@ func (m readingModel) topSentence() int {
 // sentenceAt is the sentence on row r, looking on in direction d past the
 // blanks between paragraphs.
 func (m readingModel) sentenceAt(r, d int) int {
-	for r >= 0 && r < len(m.starts) {
+	for r >= 0 && r < m.nrows {
 		if m.starts[r].sent >= 0 && d > 0 {
 			return int(m.starts[r].sent)
 		}
@@ -221,48 +195,9 @@ func (m readingModel) sentenceAt(r, d int) int {
 // layout flows each paragraph's words into rows of the measure, keeping
 // where each row begins and the rows of each sentence.
 func (m *readingModel) layout() {
-	m.starts = make([]rstart, 0, len(m.sents))
-	m.first = make([]int, len(m.sents))
-	m.last = make([]int, len(m.sents))
-	curW, inRow := 0, 0 // the width and tokens of the row being filled
-	// row is the row being filled, or the next one when it is empty.
-	row := func() int {
-		if inRow > 0 {
-			return len(m.starts) - 1
-		}
-		return len(m.starts)
-	}
-	for i, s := range m.sents {
-		if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
-			m.starts = append(m.starts, rstart{sent: -1})
-			curW, inRow = 0, 0
-		}
-		m.first[i] = -1
-		t := 0
-		m.eachToken(i, func(tok string, id bool) {
-			ww := sanitize.Width(tok)
-			if curW > 0 && curW+1+ww > m.measure {
-				curW, inRow = 0, 0
-			}
-			if inRow == 0 {
-				m.starts = append(m.starts, rstart{sent: int32(i), tok: int32(t)})
-			}
-			if curW > 0 {
-				curW++
-			}
-			curW += ww
-			inRow++
-			t++
-			if m.first[i] < 0 {
-				m.first[i] = row()
-			}
-		})
-		if m.first[i] < 0 {
-			m.first[i] = row()
-		}
-		// The sentence ends on the row being filled.
-		m.last[i] = row()
-	}
+	m.flow(m.measure, false, true, func(i int, fn func(string, int)) {
+		m.eachToken(i, func(tok string, _ bool) { fn(tok, sanitize.Width(tok)) })
+	})
 }
 
 // eachToken calls fn with the tokens of sentence i in order: its id when
@@ -293,7 +228,7 @@ func (m readingModel) row(r int) rrow {
 		return rrow{}
 	}
 	end := rstart{sent: -1}
-	if r+1 < len(m.starts) {
+	if r+1 < m.nrows {
 		end = m.starts[r+1]
 	}
 	var spans []rspan
@@ -330,20 +265,11 @@ func (m readingModel) row(r int) rrow {
 // first on screen, a little below the top.
 func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
 	m.current = r
-	for _, i := range m.hlList {
-		m.hl[i] = false
-	}
-	m.hlList = m.hlList[:0]
-	for _, id := range ids {
-		if i, ok := m.idx.find(id); ok && !m.hl[i] {
-			m.hl[i] = true
-			m.hlList = append(m.hlList, i)
-		}
-	}
+	marked := m.mark(ids)
 	// The first cited sentence comes on screen; ▸ waits for ] or [.
 	m.cursor = -1
-	if len(m.hlList) > 0 && len(m.starts) > 0 {
-		m.off = m.reveal(slices.Min(m.hlList))
+	if marked && m.laidOut() {
+		m.off = m.reveal(m.firstMarked())
 	}
 	return m.render()
 }
@@ -352,21 +278,9 @@ func (m readingModel) Highlight(r model.Ref, ids []string) readingModel {
 func (m readingModel) SetCursor(id string) readingModel {
 	if i, ok := m.idx.find(id); ok {
 		m.cursor = i
-		if len(m.starts) > 0 {
-			m.off = m.reveal(i)
-		}
+		m.off = m.reveal(i)
 	}
 	return m.render()
-}
-
-// reveal returns an offset showing sentence i: unchanged if it is wholly on
-// screen, else with the sentence a quarter of the way down.
-func (m readingModel) reveal(i int) int {
-	f, l := m.first[i], m.last[i]
-	if f >= m.off && l < m.off+m.h {
-		return m.off
-	}
-	return clamp(f-m.h/4, 0, m.maxOff())
 }
 
 func (m readingModel) Update(msg tea.Msg) (readingModel, tea.Cmd) {
@@ -385,9 +299,9 @@ func (m readingModel) Update(msg tea.Msg) (readingModel, tea.Cmd) {
 	case key.Matches(km, k.PageDown):
 		return m.Scroll(max(m.h-1, 1)), nil
 	case key.Matches(km, k.Top):
-		return m.Scroll(-len(m.starts)), nil
+		return m.Scroll(-m.nrows), nil
 	case key.Matches(km, k.Bottom):
-		return m.Scroll(len(m.starts)), nil
+		return m.Scroll(m.nrows), nil
 	case key.Matches(km, k.NextCited):
 		return m.cited(1), nil
 	case key.Matches(km, k.PrevCited):
@@ -409,7 +323,7 @@ func (m readingModel) toggleIDs() readingModel {
 		return m
 	}
 	m.layout()
-	m.off = clamp(m.first[max(top, 0)], 0, m.maxOff())
+	m.off = clamp(int(m.first[max(top, 0)]), 0, m.maxOff())
 	return m.render()
 }
 
@@ -432,23 +346,23 @@ func (m readingModel) cited(d int) readingModel {
 		want = m.citedAny
 	}
 	from := m.cursor
-	if from < 0 || m.last[from] < m.off || m.first[from] >= m.off+m.h {
+	if from < 0 || !m.onScreen(from) {
 		if d > 0 {
 			from = m.sentenceAt(m.off, 1) - 1
 		} else {
-			from = m.sentenceAt(min(m.off+m.h, len(m.starts))-1, -1) + 1
+			from = m.sentenceAt(min(m.off+m.h, m.nrows)-1, -1) + 1
 		}
 	}
-	n := len(m.sents)
-	for s := 1; s <= n; s++ {
-		i := ((from+d*s)%n + n) % n
-		if want[i] || (!anyTrue(want) && i > 0 && m.sents[i].Paragraph != m.sents[i-1].Paragraph) {
-			m.cursor = i
-			m.off = m.reveal(i)
-			return m.render()
-		}
+	paras := !anyTrue(want)
+	i, ok := m.next(from, d, func(i int) bool {
+		return want[i] || (paras && i > 0 && m.sents[i].Paragraph != m.sents[i-1].Paragraph)
+	})
+	if !ok {
+		return m
 	}
-	return m
+	m.cursor = i
+	m.off = m.reveal(i)
+	return m.render()
 }
 
 func anyTrue(bs []bool) bool {
@@ -461,13 +375,13 @@ func anyTrue(bs []bool) bool {
 }
 
 // Click marks the sentence at line y of the screen.
-func (m readingModel) Click(y int) readingModel {
+func (m readingModel) Click(y int) (readingModel, tea.Cmd) {
 	r := m.off + y
-	if y < 0 || r >= len(m.starts) || m.starts[r].sent < 0 {
-		return m
+	if y < 0 || r >= m.nrows || m.starts[r].sent < 0 {
+		return m, nil
 	}
 	m.cursor = int(m.starts[r].sent)
-	return m.render()
+	return m.render(), nil
 }
 
 // Top says where the text is scrolled: the sentence the top row begins
@@ -475,7 +389,7 @@ func (m readingModel) Click(y int) readingModel {
 // top row is; "" before the first layout.
 func (m readingModel) Top() (string, int) {
 	if i := m.topSentence(); i >= 0 {
-		return m.sents[i].ID, m.off - m.first[i]
+		return m.sents[i].ID, m.off - int(m.first[i])
 	}
 	return m.top, m.topRow
 }
@@ -483,16 +397,10 @@ func (m readingModel) Top() (string, int) {
 // ScrollTo scrolls to a place Top returned, now or, before the first
 // layout, once laid out.
 func (m readingModel) ScrollTo(id string, row int) readingModel {
-	i, ok := m.idx.find(id)
-	switch {
-	case !ok:
-		return m
-	case len(m.starts) == 0:
-		m.top, m.topRow = id, row
-		return m
+	if m.seek(id, row) {
+		return m.render()
 	}
-	m.off = clamp(m.first[i]+row, 0, m.maxOff())
-	return m.render()
+	return m
 }
 
 // Cursor is the id of the sentence reached with ] or [ or a click, if any.
@@ -519,7 +427,7 @@ func (m readingModel) render() readingModel {
 		}
 		b.WriteString(spaces(pad))
 		r := m.off + i
-		if r >= len(m.starts) {
+		if r >= m.nrows {
 			b.WriteString(spaces(2 + measure + right))
 			lines = append(lines, b.String())
 			continue
@@ -559,15 +467,10 @@ func (m readingModel) writeRow(b *strings.Builder, row rrow, measure int) {
 			w++
 		}
 		t := sp.text
-		switch {
-		case sp.id:
+		if sp.id {
 			t = th.dim.on(t)
-		case sp.sent == m.cursor && m.hl[sp.sent]:
-			t = th.cursorHighlight.on(t)
-		case sp.sent == m.cursor:
-			t = th.selected.on(t)
-		case m.hl[sp.sent]:
-			t = th.highlight.on(t)
+		} else {
+			t = m.paint(th, sp.sent, sp.sent == m.cursor, t)
 		}
 		b.WriteString(t)
 		w += sanitize.Width(sp.text)
@@ -615,4 +518,10 @@ func (m readingModel) railLines(w int) []string {
 	return out
 }
 
-var _ screen[readingModel] = readingModel{}
+// Title names the frame, and says when sentence ids show.
+func (m readingModel) Title() string {
+	if m.ids {
+		return "Reading · ids"
+	}
+	return "Reading"
+}

@@ -42,7 +42,7 @@ func TestReadingFlowsParagraphs(t *testing.T) {
 		}
 		text := readingText(m)
 		for i, s := range m.b.Sentences() {
-			if m.reader.last[i] >= m.reader.h {
+			if int(m.reader.last[i]) >= m.reader.h {
 				break // not wholly on screen
 			}
 			if !strings.Contains(text, collapse([]string{s.Text})) {
@@ -407,9 +407,42 @@ func TestResumeReading(t *testing.T) {
 
 // readingRows is every row of the article as reading mode lays it out.
 func readingRows(m readingModel) []rrow {
-	rows := make([]rrow, len(m.starts))
+	rows := make([]rrow, m.nrows)
 	for r := range rows {
 		rows[r] = m.row(r)
 	}
 	return rows
+}
+
+// TestZoomedSourceKeepsAMeasure: zoomed on a wide screen, the source pane
+// keeps its text column to the reading measure and centres it, with a
+// margin on either side; it never runs to the border.
+func TestZoomedSourceKeepsAMeasure(t *testing.T) {
+	for _, sz := range [][2]int{{120, 40}, {200, 50}} {
+		m := press(sized(t, sz[0], sz[1], ThemeDark, false), "down", "s", "z")
+		r := m.lay.panes[paneSource]
+		if r.w != sz[0] {
+			t.Fatalf("%v: the source is not zoomed: %+v", sz, r)
+		}
+		if tw := m.source.textWidth(); tw > sourceMeasure {
+			t.Errorf("%v: text column %d wide, measure %d", sz, tw, sourceMeasure)
+		}
+		lines := strings.Split(plain(m), "\n")
+		for _, l := range lines[r.y+1 : r.y+r.h-1] {
+			inner := []rune(l)
+			inner = inner[1 : len(inner)-1] // inside the frame
+			text := strings.TrimSpace(string(inner))
+			if text == "" {
+				continue
+			}
+			left := len(inner) - len([]rune(strings.TrimLeft(string(inner), " ")))
+			right := len(inner) - len([]rune(strings.TrimRight(string(inner), " ")))
+			if left < 4 || right < 4 {
+				t.Errorf("%v: no margin (%d left, %d right): %q", sz, left, right, l)
+			}
+			if n := len([]rune(text)); n > sourceMeasure+m.source.gutterW() {
+				t.Errorf("%v: a row %d wide: %q", sz, n, text)
+			}
+		}
+	}
 }

@@ -16,7 +16,7 @@ import (
 // last good version stays on screen; the next good save clears it.
 
 // handleReload hands a message to live reload and acts on what it brought.
-func (m Model) handleReload(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) handleReload(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	var out live.Result
 	m.live, cmd, out = m.live.Update(msg)
@@ -46,6 +46,7 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 		sel = watch.Reselect(old, nb, sel)
 	}
 	m.banner = ""
+	m.readIDs = m.reader.ShowsIDs() // reading mode keeps showing ids, or not
 	m.view = newView(nb, &m.session)
 	if m.snap != nil {
 		m.applySnap()

@@ -19,7 +19,8 @@ type config struct {
 	theme   string // auto, dark, light, high-contrast
 	noColor bool
 	// st is the reader's study state; nil keeps explore mode read-only
-	// (no marks, no notes, nothing written).
+	// (no marks, no notes, nothing written). New moves it to the root's
+	// study group, where it is kept.
 	st *store.Store
 	// warn is a problem found while opening st, shown once started.
 	warn error
@@ -37,6 +38,9 @@ type config struct {
 	// library is the briefings of the library explore mode was opened
 	// from, for the palette's library scope; nil otherwise.
 	library []*model.Briefing
+	// editable says the briefing is a file the reader may write: E ends
+	// explore mode asking for edit mode.
+	editable bool
 }
 
 // Model is the root of explore mode. It alone reads the window size, owns
@@ -50,14 +54,36 @@ type Model struct {
 	view
 }
 
-// session is what survives a reload: the options, the study state, the
-// live reload, the size, the theme, where the user is looking and the
-// status line.
+// session is what survives a reload, in named groups: the options, the
+// theme, the key maps, the frame (the size and the layout's choices), the
+// study state, the status line, live reload and how the program ended.
+// The groups are embedded, so a field reads m.w, not m.frameState.w.
 type session struct {
-	cfg   config
-	dark  bool
-	th    *Theme
-	keys  globalKeys
+	cfg config
+	themeState
+	keyMaps
+	frameState
+	studyState
+	statusState
+	live live.Reloader
+	exitState
+}
+
+// themeState is the theme: written by setTheme.
+type themeState struct {
+	dark bool
+	th   *Theme
+}
+
+// keyMaps are the root's own keys (keypath.go).
+type keyMaps struct {
+	keys       globalKeys
+	layoutKeys layoutKeys
+}
+
+// frameState is the terminal's size and the layout's choices: written by
+// relayout (the size), focusOn, openNav and zoom.go.
+type frameState struct {
 	w, h  int
 	sized bool
 
@@ -65,50 +91,91 @@ type session struct {
 	focus pane
 	right pane // what the second pane shows from 80 to 119 columns
 
-	layoutKeys layoutKeys
-	reading    bool // reading mode (reading.go) has the panes' place
-	readIDs    bool // reading mode shows sentence ids
-	zoom       bool // the focused pane has the whole body
-	split      int  // steps the navigator is widened (negative: narrowed) by
+	reading bool // reading mode (reading.go) has the panes' place
+	readIDs bool // reading mode shows sentence ids
+	zoom    bool // the focused pane has the whole body
+	split   int  // steps the navigator is widened (negative: narrowed) by
+}
 
+// studyState is the reader's study state, stored here only (New takes it
+// out of the options): written by study.go and resume.go.
+type studyState struct {
 	st      *store.Store // nil when read-only
 	restSeq int
+	history []string // the palette's queries, oldest first; the last comes back when it reopens
+}
 
+// statusState is the status line: written by setStatus, dismissWarning
+// and live reload.
+type statusState struct {
 	status    string
 	statusErr bool
 	warning   string // stays in the status bar until dismissed
 	statusSeq int
-
-	live   live.Reloader
-	banner string // the first error of a save that broke the file
-
-	history []string // the palette's queries, oldest first; the last comes back when it reopens
-
-	interrupted bool
-	err         error
-	exit        Exit // set when the reader opens another briefing of the library
+	banner    string // the first error of a save that broke the file
 }
 
-// view is what is built from one version of the briefing.
+// exitState says how the program ended: written by the key path, Update's
+// recovery and the library's "open elsewhere".
+type exitState struct {
+	interrupted bool
+	err         error
+	exit        Exit // set when the reader opens another briefing of the library, or asks to edit
+}
+
+// view is what is built from one version of the briefing, in groups: the
+// briefing and the item shown, the layout, the header and footer, the
+// panes, the open modal, the search index and the study marks.
 type view struct {
-	b      *model.Briefing
-	lay    layout
+	b       *model.Briefing
+	current model.Ref
+	lay     layout
+	chrome
+	paneSet
+	modal modal // the open modal screen, nil when none
+	searchState
+	snap *studySnap // study marks; nil when read-only
+}
+
+// chrome is the header and the footer.
+type chrome struct {
 	header header
 	footer footer
+}
 
-	navs    [navCount]navList
-	detail  detailModel
-	source  sourceModel
-	reader  readingModel
-	current model.Ref
+// paneSet is the panes, reached through pane(p) and setPane (pane.go).
+type paneSet struct {
+	navs     [navCount]navList
+	detail   detailModel
+	source   sourceModel
+	reader   readingModel
+	axis     axisStrip // the timeline's axis, zoomed and panned
+	axisNeed int       // lines the axis would like at the current width
+}
 
-	modal modal // the open modal screen, nil when none
+// paneAt reaches pane p's value: it returns it boxed, or with put set
+// stores put there. It is the one place that knows where each pane lives;
+// a static switch, so that reaching a pane copies it and nothing else.
+func (m *Model) paneAt(p pane, put paneView) paneView {
+	switch p {
+	case paneNav:
+		return paneField(&m.navs[m.nav], put)
+	case paneDetail:
+		return paneField(&m.detail, put)
+	case paneSource:
+		return paneField(&m.source, put)
+	case paneReading:
+		return paneField(&m.reader, put)
+	case paneAxis:
+		return paneField(&m.axis, put)
+	}
+	panic(fmt.Sprintf("no pane %d", p))
+}
 
+// searchState is the palette's items and their index.
+type searchState struct {
 	items    []searchItem
 	searcher searcher
-	snap     *studySnap // study marks; nil when read-only
-	axis     axisStrip  // the timeline's axis, zoomed and panned
-	axisNeed int        // lines the axis would like at the current width
 }
 
 // New builds explore mode for a briefing. With study state (cfg.st) it
@@ -117,10 +184,15 @@ func New(b *model.Briefing, cfg config) Model {
 	if cfg.theme == "" {
 		cfg.theme = ThemeAuto
 	}
-	s := session{cfg: cfg, dark: cfg.theme != ThemeLight, keys: newGlobalKeys(), layoutKeys: newLayoutKeys(), right: paneDetail, st: cfg.st}
+	s := session{cfg: cfg}
+	s.dark = cfg.theme != ThemeLight
+	s.keys, s.layoutKeys = newGlobalKeys(), newLayoutKeys()
+	s.right = paneDetail
+	s.st, s.cfg.st = cfg.st, nil // stored once, in the study group
 	// A plain article, with nothing drawn from it, opens in reading mode.
 	s.reading = !hasItems(b)
 	s.keys.setStudy(s.st != nil || cfg.off != nil)
+	s.keys.Edit.SetEnabled(cfg.editable)
 	s.th = s.buildTheme()
 	s.live = live.New(cfg.watchCtx, b)
 	if s.st != nil {
@@ -207,11 +279,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 		}
 	}()
 	cur, nav, docked, src := m.current, m.nav, m.docked(), m.source.off
-	res, cmd = m.update(msg)
-	nm, ok := res.(Model)
-	if !ok {
-		return res, cmd
-	}
+	nm, cmd := m.update(msg)
 	if nm.docked() != docked {
 		// The docked note editor opened or closed: the panes change height.
 		nm.relayout()
@@ -223,7 +291,7 @@ func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	return nm, cmd
 }
 
-func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.w, m.h, m.sized = msg.Width, msg.Height, true
@@ -244,6 +312,7 @@ func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	case tea.PasteMsg, searchResultsMsg:
 		// Only the open modal takes a paste or search results; results
 		// that arrive after the palette closed are dropped.
+		var cmd tea.Cmd
 		if m.modal != nil {
 			m.modal, cmd = m.modal.update(msg)
 		}
@@ -253,7 +322,7 @@ func (m Model) update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 }
 
 // handleAction carries out the requests components send as messages.
-func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m Model) handleAction(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case jumpMsg:
 		m.jump(msg.ref, msg.toSource)
@@ -301,108 +370,6 @@ func (m Model) handleAction(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // panicMsg makes Update panic; tests use it to check the recovery path.
 type panicMsg string
-
-func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	g := m.keys
-	if key.Matches(k, g.ForceQuit) {
-		m.interrupted = true
-		return m, tea.Quit
-	}
-	if m.modal != nil {
-		var cmd tea.Cmd
-		m.modal, cmd = m.modal.update(k)
-		return m, cmd
-	}
-	if m.reading && m.leavesReading(k) {
-		m.setReading(false)
-	}
-	switch {
-	case key.Matches(k, g.Quit):
-		return m, tea.Quit
-	case key.Matches(k, g.Help):
-		m.openHelp()
-	case key.Matches(k, g.Search):
-		p, cmd := newPalette(m.th, m.b, m.items, m.searcher, m.history, m.cfg.library)
-		m.openModal(asModal(p))
-		return m, cmd
-	case key.Matches(k, g.Outline):
-		m.openNav(navOutline)
-	case key.Matches(k, g.Timeline):
-		m.openNav(navTimeline)
-	case key.Matches(k, g.Actors):
-		m.openNav(navActors)
-	case key.Matches(k, g.Glossary):
-		m.openNav(navGlossary)
-	case key.Matches(k, g.Source):
-		m.source = m.source.Highlight(sentencesOf(m.b, m.current))
-		m.focusOn(paneSource)
-	case key.Matches(k, g.NextPane):
-		m.focusOn((m.focus + 1) % paneCount)
-	case key.Matches(k, g.PrevPane):
-		m.focusOn((m.focus + paneCount - 1) % paneCount)
-	case key.Matches(k, g.Back):
-		if !m.dismissWarning() {
-			m.back()
-		}
-	case key.Matches(k, g.Theme):
-		m.dark = !m.dark
-		m.setTheme()
-	case m.st == nil && key.Matches(k, g.Bookmark, g.Note, g.Notes):
-		return m, m.studyOff(key.Matches(k, g.Note, g.Notes))
-	case key.Matches(k, g.Bookmark):
-		if !notable(m.current) {
-			return m, m.setStatus("select an item to bookmark", false)
-		}
-		return m, bookmarkCmd(m.st, m.current)
-	case key.Matches(k, g.Note):
-		if !notable(m.current) {
-			return m, m.setStatus("select an item to write a note on", false)
-		}
-		m.openEditor(m.current)
-	case key.Matches(k, g.Notes):
-		m.openNotes()
-	default:
-		if m.handleLayoutKey(k) {
-			return m, nil
-		}
-		if s, ok := m.opening(k); ok {
-			m.openModal(s)
-			return m, nil
-		}
-		if m.nav == navTimeline && m.lay.axis.h > 0 {
-			if s, sel, ok := m.axis.Update(k); ok {
-				m.axis = s
-				if sel >= 0 && sel < len(m.b.Timeline) {
-					m.navs[navTimeline], _ = m.navs[navTimeline].Select(model.Ref{Kind: model.KindEvent, ID: m.b.Timeline[sel].ID})
-					m.follow()
-				}
-				return m, nil
-			}
-		}
-		return m.routeKey(k)
-	}
-	return m, nil
-}
-
-// routeKey gives a key to the focused pane.
-func (m Model) routeKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
-	var cmd tea.Cmd
-	if m.reading {
-		m.reader, cmd = m.reader.Update(k)
-		m.readIDs = m.reader.ShowsIDs() // kept across reloads
-		return m, cmd
-	}
-	switch m.focus {
-	case paneNav:
-		m.navs[m.nav], cmd = m.navs[m.nav].Update(k)
-		m.follow()
-	case paneDetail:
-		m.detail, cmd = m.detail.Update(k)
-	case paneSource:
-		m.source, cmd = m.source.Update(k)
-	}
-	return m, cmd
-}
 
 // notable reports whether an item can carry a note or a bookmark: every
 // item but the outline's section rows.
@@ -521,19 +488,12 @@ func (m *Model) openHelp() {
 // helpScreen is the help screen for where the focus is: the focused
 // pane's keys, the global ones and the palette's.
 func (m *Model) helpScreen() helpModel {
-	var groups []helpGroup
-	switch {
-	case m.reading:
-		groups = append(groups, helpGroup{"Reading", flat(m.reader.KeyMap().FullHelp())})
-	case m.focus == paneNav:
-		groups = append(groups, helpGroup{m.navs[m.nav].spec.name, flat(m.navs[m.nav].KeyMap().FullHelp())})
-	case m.focus == paneDetail:
-		groups = append(groups, helpGroup{"Detail", flat(m.detail.KeyMap().FullHelp())})
-	case m.focus == paneSource:
-		groups = append(groups, helpGroup{"Source", flat(m.source.KeyMap().FullHelp())})
-	}
-	if m.nav == navTimeline && !m.reading {
-		groups = append(groups, helpGroup{"Timeline axis", flat(m.axis.KeyMap().FullHelp())})
+	f := m.pane(m.focused())
+	groups := []helpGroup{{f.title(), flat(f.help().FullHelp())}}
+	for p := range paneCount {
+		if s := m.pane(p); paneInfo[p].role == roleStrip && m.shown(p) {
+			groups = append(groups, helpGroup{s.title(), flat(s.help().FullHelp())})
+		}
 	}
 	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
@@ -566,11 +526,12 @@ func (m *Model) focusOn(p pane) {
 	if p != paneNav {
 		m.right = p
 	}
-	for n := range m.navs {
-		m.navs[n] = m.navs[n].SetFocused(p == paneNav && navKind(n) == m.nav)
+	for n := range m.navs { // the navigators not open lose the focus too
+		m.navs[n] = m.navs[n].SetFocused(false)
 	}
-	m.detail = m.detail.SetFocused(p == paneDetail)
-	m.source = m.source.SetFocused(p == paneSource)
+	for q := range paneCount {
+		m.setPane(q, m.pane(q).setFocused(q == p))
+	}
 	if old != p && m.sized && !m.lay.small && (m.w < 120 || m.zoom) {
 		m.relayout()
 	}
@@ -580,13 +541,14 @@ func (m *Model) setTheme() {
 	m.th = m.buildTheme()
 	m.header = m.header.SetTheme(m.th)
 	m.footer = m.footer.SetTheme(m.th)
-	for n := range m.navs {
-		m.navs[n] = m.navs[n].SetTheme(m.th)
+	for n := range m.navs { // the navigators not open too
+		if navKind(n) != m.nav {
+			m.navs[n] = m.navs[n].SetTheme(m.th)
+		}
 	}
-	m.detail = m.detail.SetTheme(m.th)
-	m.axis = m.axis.SetTheme(m.th)
-	m.source = m.source.SetTheme(m.th)
-	m.reader = m.reader.SetTheme(m.th)
+	for p := range paneCount {
+		m.setPane(p, m.pane(p).setTheme(m.th))
+	}
 	if m.modal != nil {
 		m.modal = m.modal.setTheme(m.th)
 	}
@@ -612,24 +574,11 @@ func (m *Model) relayout() {
 	}
 	m.header = m.header.SetSize(m.w)
 	m.footer = m.footer.SetSize(m.w)
-	if a := m.lay.axis; a.h > 0 {
-		m.axis = m.axis.SetSize(max(a.w-2, 0), max(a.h-2, 0))
-	}
-	inner := func(p pane) (int, int) {
-		r := m.lay.panes[p]
-		return max(r.w-2, 0), max(r.h-2, 0)
-	}
-	if r := m.lay.panes[paneNav]; r.w > 0 {
-		m.navs[m.nav] = m.navs[m.nav].SetSize(inner(paneNav))
-	}
-	if r := m.lay.panes[paneDetail]; r.w > 0 {
-		m.detail = m.detail.SetSize(inner(paneDetail))
-	}
-	if r := m.lay.panes[paneSource]; r.w > 0 {
-		m.source = m.source.SetSize(inner(paneSource))
-	}
-	if r := m.lay.read; r.w > 0 {
-		m.reader = m.reader.SetSize(max(r.w-2, 0), max(r.h-2, 0))
+	for p := range paneCount {
+		if m.shown(p) {
+			r := m.lay.panes[p]
+			m.setPane(p, m.pane(p).setSize(max(r.w-2, 0), max(r.h-2, 0)))
+		}
 	}
 	m.setNavWrap()
 	if m.modal != nil {

@@ -1,10 +1,6 @@
 package explore
 
 import (
-	"sort"
-	"strconv"
-	"strings"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -39,51 +35,36 @@ func (k sourceKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, {k.NextCited, k.PrevCited, k.Citers}}
 }
 
-// The pane keeps, per sentence, the first and last of its rows at the
-// current width, not the rows: the rows on screen are wrapped again when
-// drawn (the sentences of the last drawing are kept, see wrapMemo). On an
-// article near the size limit the rows would be another copy of its text
-// cut into strings, some 45 MiB.
-
 // sourceModel shows the article sentence by sentence with ids in a gutter.
 // The sentences the current item cites carry ▌ in the gutter and the
 // highlight style; in focus, a cursor ▸ walks the sentences and enter lists
-// the points, events and terms citing the one under it.
+// the points, events and terms citing the one under it. The article's
+// layout, marks and scroll are the core it shares with reading mode
+// (article.go); a pane wider than the text column at its measure centres
+// it, with a margin either side.
 type sourceModel struct {
+	articleCore
 	b       *model.Briefing
 	th      *Theme
 	keys    sourceKeys
-	sents   []*model.Sentence
-	idx     sentIndex
 	idW     int
-	w, h    int
-	nrows   int       // rows of the article at the current width
-	first   []int32   // first row of each sentence
-	last    []int32   // last row of each sentence (first-1 for one with no text)
 	memo    *wrapMemo // the wrapped sentences of the last drawing
-	hl      []bool
-	hlList  []int
-	cursor  int
-	off     int
 	focused bool
-	lines   []string
 	// study, when set, adds a mark after each sentence id: ✎ or ★ when an
 	// item with a note or a bookmark cites the sentence (or it has one).
 	study *studySnap
 	marks bool
-	// top, when set, is where to scroll once the article is laid out: a
-	// sentence and a number of rows into it (resuming a reading position).
-	top    string
-	topRow int
 }
 
+// sourceMeasure is the widest the source's text column gets, as in
+// reading mode: a zoomed or very wide pane keeps a reading measure.
+const sourceMeasure = readMeasure
+
 func newSource(b *model.Briefing, th *Theme) sourceModel {
-	m := sourceModel{b: b, th: th, keys: newSourceKeys(), idx: newSentIndex(b), memo: &wrapMemo{}}
-	m.sents = m.idx.sents
+	m := sourceModel{articleCore: newArticleCore(b, 0), b: b, th: th, keys: newSourceKeys(), memo: &wrapMemo{}}
 	for _, s := range m.sents {
 		m.idW = max(m.idW, sanitize.Width(s.ID))
 	}
-	m.hl = make([]bool, len(m.sents))
 	return m
 }
 
@@ -107,12 +88,22 @@ func (m sourceModel) SetFocused(f bool) sourceModel {
 	return m.render()
 }
 
-func (m sourceModel) textWidth() int {
+// gutterW is the width of the gutter before the text: the cursor and the
+// cited mark, the id, the study mark, a space.
+func (m sourceModel) gutterW() int {
 	if m.marks {
-		return max(m.w-m.idW-5, 1)
+		return m.idW + 5
 	}
-	return max(m.w-m.idW-3, 1)
+	return m.idW + 3
 }
+
+// textWidth is the width of the text column: the pane less the gutter, at
+// most the measure.
+func (m sourceModel) textWidth() int { return clamp(m.w-m.gutterW(), 1, sourceMeasure) }
+
+// margin is the blank left of the gutter that centres the column in a pane
+// wider than it.
+func (m sourceModel) margin() int { return max((m.w-m.gutterW()-m.textWidth())/2, 0) }
 
 // SetStudy turns on the mark column (the first call with a snapshot) and
 // shows the marks of snap.
@@ -152,10 +143,7 @@ func (m sourceModel) SetSize(w, h int) sourceModel {
 	// A sentence the new size hides comes back a quarter of the way down,
 	// not pushed to the last row.
 	m.off = clamp(m.off, 0, m.maxOff())
-	if i, ok := m.idx.find(m.top); ok && m.top != "" && len(m.first) > 0 {
-		m.off = clamp(int(m.first[i])+m.topRow, 0, m.maxOff())
-		m.top = ""
-	} else if m.cursor < len(m.sents) {
+	if !m.resumeTop() && m.cursor < len(m.sents) {
 		m.off = m.reveal(m.cursor)
 	}
 	return m.render()
@@ -175,52 +163,22 @@ func (m sourceModel) Top() (string, int) {
 // SetTop scrolls to a place Top returned, now or, before the article is
 // laid out, once it is.
 func (m sourceModel) SetTop(id string, row int) sourceModel {
-	i, ok := m.idx.find(id)
-	if !ok {
-		return m
+	if m.seek(id, row) {
+		return m.render()
 	}
-	if len(m.first) == 0 || m.w <= 0 {
-		m.top, m.topRow = id, row
-		return m
-	}
-	m.off = clamp(int(m.first[i])+row, 0, m.maxOff())
-	return m.render()
+	return m
 }
 
-func (m sourceModel) maxOff() int { return max(m.nrows-m.h, 0) }
-
-// layout counts the rows of each sentence wrapped to the width, with a
-// blank row between paragraphs; it runs only when the width changes.
+// layout counts the rows of each sentence wrapped to the text column, with
+// a blank row between paragraphs; it runs only when the width changes.
 func (m *sourceModel) layout() {
 	tw := m.textWidth()
-	m.first = make([]int32, len(m.sents))
-	m.last = make([]int32, len(m.sents))
-	n := 0
-	for i, s := range m.sents {
-		if i > 0 && s.Paragraph != m.sents[i-1].Paragraph {
-			n++
+	m.flow(tw, true, false, func(i int, fn func(string, int)) {
+		for _, l := range sanitize.Wrap(m.sents[i].Text, tw) {
+			fn(l, tw) // a row each
 		}
-		m.first[i] = int32(n)
-		n += len(sanitize.Wrap(s.Text, tw))
-		m.last[i] = int32(n - 1)
-	}
-	m.nrows = n
+	})
 	*m.memo = wrapMemo{}
-}
-
-// rowAt says what row r shows: line j of sentence i, or (-1, 0) for a
-// blank between paragraphs.
-func (m sourceModel) rowAt(r int) (i, j int) {
-	if r < 0 || r >= m.nrows {
-		return -1, 0
-	}
-	// The last sentence starting at or before r holds it, unless r is the
-	// blank after it.
-	i = sort.Search(len(m.first), func(k int) bool { return int(m.first[k]) > r }) - 1
-	if i < 0 || r > int(m.last[i]) {
-		return -1, 0
-	}
-	return i, r - int(m.first[i])
 }
 
 // wrapMemo keeps the sentences wrapped for the last drawing, so that a
@@ -248,46 +206,6 @@ func (m sourceModel) wrapped(i, tw int, next map[int][]string) []string {
 	return ls
 }
 
-// sentIndex finds a sentence's position in the article from its id, its
-// location "pN.sM": the sentences of the paragraphs before N, plus M-1.
-// It stands for a map of every id, which would weigh some 6 MiB on an
-// article near the size limit.
-type sentIndex struct {
-	sents []*model.Sentence
-	para  []int32 // para[p] is the position of paragraph p's first sentence
-}
-
-func newSentIndex(b *model.Briefing) sentIndex {
-	ps := b.Source.Paragraphs
-	x := sentIndex{para: make([]int32, len(ps)+1)}
-	for p, par := range ps {
-		x.para[p+1] = x.para[p] + int32(len(par.Sentences))
-	}
-	x.sents = make([]*model.Sentence, 0, x.para[len(ps)])
-	for _, par := range ps {
-		x.sents = append(x.sents, par.Sentences...)
-	}
-	return x
-}
-
-// find returns the position of the sentence with the id.
-func (x sentIndex) find(id string) (int, bool) {
-	ps, ss, ok := strings.Cut(strings.TrimPrefix(id, "p"), ".s")
-	if !ok {
-		return 0, false
-	}
-	p, err1 := strconv.Atoi(ps)
-	s, err2 := strconv.Atoi(ss)
-	if err1 != nil || err2 != nil || p < 1 || p >= len(x.para) || s < 1 || int(x.para[p-1])+s > int(x.para[p]) {
-		return 0, false
-	}
-	i := int(x.para[p-1]) + s - 1
-	if x.sents[i].ID != id { // "p03.s1" and "+3" are not ids
-		return 0, false
-	}
-	return i, true
-}
-
 func (m sourceModel) firstRow(i int) int {
 	if i < len(m.first) {
 		return int(m.first[i])
@@ -298,38 +216,12 @@ func (m sourceModel) firstRow(i int) int {
 // Highlight marks the sentences an item cites, puts the cursor on the
 // first and scrolls it into view, a little below the top.
 func (m sourceModel) Highlight(ids []string) sourceModel {
-	for _, i := range m.hlList {
-		m.hl[i] = false
-	}
-	m.hlList = m.hlList[:0]
-	for _, id := range ids {
-		if i, ok := m.idx.find(id); ok && !m.hl[i] {
-			m.hl[i] = true
-			m.hlList = append(m.hlList, i)
-		}
-	}
-	if len(m.hlList) > 0 {
+	if m.mark(ids) {
 		m.top = "" // a new item's sentences win over a resumed scroll
-		m.cursor = m.hlList[0]
-		for _, i := range m.hlList {
-			m.cursor = min(m.cursor, i)
-		}
+		m.cursor = m.firstMarked()
 		m.off = m.reveal(m.cursor)
 	}
 	return m.render()
-}
-
-// reveal returns an offset showing sentence i: unchanged if it is wholly on
-// screen, else with the sentence a quarter of the way down.
-func (m sourceModel) reveal(i int) int {
-	if len(m.first) == 0 {
-		return 0
-	}
-	f, l := int(m.first[i]), int(m.last[i])
-	if f >= m.off && l < m.off+m.h {
-		return m.off
-	}
-	return clamp(f-m.h/4, 0, m.maxOff())
 }
 
 // SetCursor puts the cursor on a sentence and scrolls it into view.
@@ -376,6 +268,11 @@ func (m sourceModel) moveTo(i int) sourceModel {
 		return m
 	}
 	m.cursor = i
+	if !m.laidOut() {
+		// Not laid out yet (below the minimum size): the cursor moves,
+		// and comes into view when the pane has a size.
+		return m
+	}
 	m.off = scrollTo(m.off, int(m.last[i]), m.h, m.nrows)
 	m.off = scrollTo(m.off, int(m.first[i]), m.h, m.nrows)
 	return m.render()
@@ -384,25 +281,19 @@ func (m sourceModel) moveTo(i int) sourceModel {
 // cited moves to the next (d 1) or previous (d -1) highlighted sentence,
 // wrapping around.
 func (m sourceModel) cited(d int) sourceModel {
-	if len(m.hlList) == 0 {
+	i, ok := m.next(m.cursor, d, func(i int) bool { return m.hl[i] })
+	if !ok {
 		return m
 	}
-	n := len(m.sents)
-	for s := 1; s <= n; s++ {
-		i := ((m.cursor+d*s)%n + n) % n
-		if m.hl[i] {
-			m.cursor = i
-			m.off = m.reveal(i)
-			return m.render()
-		}
-	}
-	return m
+	m.cursor = i
+	m.off = m.reveal(i)
+	return m.render()
 }
 
 // Scroll moves the window by n rows and keeps the cursor on screen.
 func (m sourceModel) Scroll(n int) sourceModel {
 	m.off = clamp(m.off+n, 0, m.maxOff())
-	if len(m.sents) > 0 && (int(m.last[m.cursor]) < m.off || int(m.first[m.cursor]) >= m.off+m.h) {
+	if m.laidOut() && !m.onScreen(m.cursor) {
 		m.cursor = m.sentenceAt(m.off)
 		if int(m.first[m.cursor]) < m.off && m.cursor+1 < len(m.sents) && m.off+m.h > int(m.first[m.cursor+1]) {
 			m.cursor++
@@ -425,13 +316,13 @@ func (m sourceModel) sentenceAt(r int) int {
 }
 
 // Click puts the cursor on the sentence at line y of the pane.
-func (m sourceModel) Click(y int) (sourceModel, bool) {
+func (m sourceModel) Click(y int) (sourceModel, tea.Cmd) {
 	i, _ := m.rowAt(m.off + y)
 	if y < 0 || i < 0 {
-		return m, false
+		return m, nil
 	}
 	m.cursor = i
-	return m.render(), true
+	return m.render(), nil
 }
 
 func (m sourceModel) render() sourceModel {
@@ -443,11 +334,13 @@ func (m sourceModel) render() sourceModel {
 	lines := make([]string, 0, m.h)
 	blankID := spaces(m.idW)
 	tw := m.textWidth()
+	pad := m.margin()
+	left, right := spaces(pad), spaces(m.w-pad-m.gutterW()-tw)
 	next := map[int][]string{}
 	for r := m.off; r < m.nrows && len(lines) < m.h; r++ {
 		sent, j := m.rowAt(r)
 		if sent < 0 {
-			lines = append(lines, spaces(m.w-tw)+spaces(tw))
+			lines = append(lines, spaces(m.w))
 			continue
 		}
 		cur := sent == m.cursor && m.focused
@@ -471,23 +364,10 @@ func (m sourceModel) render() sourceModel {
 		} else if m.marks {
 			id += "  "
 		}
-		t := m.wrapped(sent, tw, next)[j]
-		switch {
-		case cur && hl:
-			t = th.cursorHighlight.on(t)
-		case cur:
-			t = th.selected.on(t)
-		case hl:
-			t = th.highlight.on(t)
-		}
-		lines = append(lines, g+id+" "+t)
+		t := m.paint(th, sent, cur, m.wrapped(sent, tw, next)[j])
+		lines = append(lines, left+g+id+" "+t+right)
 	}
 	m.lines = lines
 	m.memo.tw, m.memo.lines = tw, next
 	return m
 }
-
-func (m sourceModel) View() []string { return m.lines }
-
-// Scrolled reports the scroll position as first row, rows shown, total.
-func (m sourceModel) Scrolled() (int, int, int) { return m.off, m.h, m.nrows }

@@ -224,7 +224,7 @@ func dropRecoveryCmd(st *store.Store, r model.Ref) tea.Cmd {
 }
 
 // handleNoteRequest carries out what the note editor asks.
-func (m Model) handleNoteRequest(msg noteRequest) (tea.Model, tea.Cmd) {
+func (m Model) handleNoteRequest(msg noteRequest) (Model, tea.Cmd) {
 	if m.st == nil {
 		return m, nil
 	}
@@ -334,7 +334,7 @@ func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
 }
 
 // handleStudy takes a new snapshot after a read or write and reports it.
-func (m Model) handleStudy(msg studyMsg) (tea.Model, tea.Cmd) {
+func (m Model) handleStudy(msg studyMsg) (Model, tea.Cmd) {
 	m.refreshStudy()
 	if msg.note != nil {
 		m.noteResult(msg.note, msg.err)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
@@ -150,10 +151,19 @@ func (s axisStrip) SetCursor(i int) axisStrip {
 	return s.render()
 }
 
-// Update zooms or pans on a key, and reports whether it used the key and
+// Update zooms or pans on a key of its own; its cursor is then the event
+// to select (see pan).
+func (s axisStrip) Update(msg tea.Msg) (axisStrip, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		s, _, _ = s.pan(k)
+	}
+	return s, nil
+}
+
+// pan zooms or pans on a key, and reports whether it used the key and
 // the event to select: when panning takes the selected event out of view,
 // the first event in view in the direction of travel.
-func (s axisStrip) Update(msg tea.KeyPressMsg) (axisStrip, int, bool) {
+func (s axisStrip) pan(msg tea.KeyPressMsg) (axisStrip, int, bool) {
 	sel := s.cursor
 	var anchor float64
 	if sel >= 0 && sel < len(s.b.Timeline) {
@@ -258,3 +268,8 @@ func (s axisStrip) render() axisStrip {
 
 // View returns the strip's lines, each exactly its width.
 func (s axisStrip) View() []string { return s.lines }
+
+func (s axisStrip) Title() string             { return "Timeline axis" }
+func (s axisStrip) Help() help.KeyMap         { return s.keys }
+func (s axisStrip) Note() string              { return s.Zoomed() }
+func (s axisStrip) SetFocused(bool) axisStrip { return s }

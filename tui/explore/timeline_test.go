@@ -32,7 +32,7 @@ func sizedOn(tb testing.TB, b *model.Briefing, w, h int) Model {
 // between the strip's frame.
 func axisStripText(m Model) string {
 	lines := strings.Split(plain(m), "\n")
-	a := m.lay.axis
+	a := m.lay.panes[paneAxis]
 	if a.h == 0 {
 		return ""
 	}
@@ -167,7 +167,8 @@ func TestTimelineSelectedRowWraps(t *testing.T) {
 	if extra < 1 {
 		t.Fatalf("row %s did not expand", e.ID)
 	}
-	nav, ok := nav.Click(nav.cursor - nav.off + 1 + extra)
+	_, ok := nav.rowAtLine(nav.cursor - nav.off + 1 + extra)
+	nav, _ = nav.Click(nav.cursor - nav.off + 1 + extra)
 	if !ok || nav.Cursor() != 2 {
 		t.Errorf("a click under the expanded row selected %d, want 2", nav.Cursor())
 	}

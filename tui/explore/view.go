@@ -45,8 +45,6 @@ func (m Model) Render() string {
 			b.WriteByte('\n')
 			b.WriteString(l)
 		}
-	case m.reading:
-		m.writeReading(&b)
 	default:
 		m.writePanes(&b)
 	}
@@ -61,62 +59,36 @@ func (m Model) Render() string {
 	return b.String()
 }
 
-// writeReading draws reading mode's frame.
-func (m Model) writeReading(b *strings.Builder) {
-	r := m.lay.read
-	title := "Reading"
-	if m.reader.ShowsIDs() {
-		title += " · ids"
-	}
-	for _, l := range frame(m.th, title, scrollInfo(m.reader.Scrolled()), m.reader.View(), r.w, r.h, !m.docked()) {
-		b.WriteByte('\n')
-		b.WriteString(l)
-	}
-}
-
+// writePanes draws the panes the layout shows: panes side by side share
+// rows, and a strip (the timeline axis) has rows of its own above them.
 func (m Model) writePanes(b *strings.Builder) {
-	if a := m.lay.axis; a.h > 0 {
-		for _, l := range frame(m.th, "Timeline axis", m.axis.Zoomed(), m.axis.View(), a.w, a.h, false) {
-			b.WriteByte('\n')
-			b.WriteString(l)
-		}
-	}
 	var boxes [paneCount]box
 	var lines [paneCount][]string
-	rows := 0
+	focus := m.focused()
 	for p := range paneCount {
-		r := m.lay.panes[p]
-		if r.w == 0 {
+		if !m.shown(p) {
 			continue
 		}
-		title, info, ls := m.paneView(p)
-		if m.zoom {
-			info = joinNote(info, "zoomed · z back")
+		r, s := m.lay.panes[p], m.pane(p)
+		note := s.note()
+		if m.zoom && paneInfo[p].role == rolePane {
+			note = joinNote(note, "zoomed · z back")
 		}
-		boxes[p], lines[p] = newBox(m.th, title, info, r.w, r.h, p == m.focus && !m.docked()), ls
-		rows = r.h
+		boxes[p], lines[p] = newBox(m.th, s.title(), note, r.w, r.h, p == focus && !m.docked()), s.view()
 	}
-	for i := range rows {
-		b.WriteByte('\n')
+	body := m.lay.body
+	for y := body.y; y < body.y+body.h; y++ {
+		row := false
 		for p := range paneCount {
-			if boxes[p].h > 0 {
-				boxes[p].writeRow(b, i, lines[p])
+			if r := m.lay.panes[p]; boxes[p].h > 0 && y >= r.y && y < r.y+r.h {
+				if !row {
+					b.WriteByte('\n')
+					row = true
+				}
+				boxes[p].writeRow(b, y-r.y, lines[p])
 			}
 		}
 	}
-}
-
-// paneView returns a pane's title, its frame note and its lines.
-func (m Model) paneView(p pane) (string, string, []string) {
-	switch p {
-	case paneDetail:
-		return "Detail", scrollInfo(m.detail.Scrolled()), m.detail.View()
-	case paneSource:
-		return "Source", scrollInfo(m.source.Scrolled()), m.source.View()
-	}
-	n := m.navs[m.nav]
-	i, total := n.Position()
-	return n.spec.name, fmt.Sprintf("%d/%d", i, total), n.View()
 }
 
 // joinNote joins two notes of a frame's bottom line.
@@ -146,7 +118,7 @@ func (m Model) footerView() string {
 	case m.modal != nil:
 		bindings = m.modal.help().ShortHelp()
 	case m.reading:
-		bindings = append(m.keys.ShortHelp()[:2:2], m.reader.KeyMap().ShortHelp()...)
+		bindings = append(m.keys.ShortHelp()[:2:2], m.pane(paneReading).help().ShortHelp()...)
 		bindings = append(bindings, m.layoutKeys.Read, m.keys.Quit)
 	default:
 		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
@@ -158,14 +130,11 @@ func (m Model) footerView() string {
 	return m.footer.Render(m.where(), bindings).View()
 }
 
+// focusedShortHelp is the focused pane's keys for the footer, less the
+// first two (up and down, which the panes have).
 func (m Model) focusedShortHelp() []key.Binding {
-	switch m.focus {
-	case paneDetail:
-		return m.detail.KeyMap().ShortHelp()[2:]
-	case paneSource:
-		return m.source.KeyMap().ShortHelp()[2:]
-	}
-	return m.navs[m.nav].KeyMap().ShortHelp()[2:]
+	b := m.pane(m.focus).help().ShortHelp()
+	return b[min(2, len(b)):]
 }
 
 // where says where the user is: the navigator, the item and the focus.
