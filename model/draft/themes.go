@@ -339,6 +339,33 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 	if best == "" {
 		return ""
 	}
+	// One word alone says little: a phrase of the run that ends in it
+	// says more ("fuel subsidy" for "subsidy").
+	if !strings.Contains(best, " ") {
+		// Words the run uses as verbs ("to resume", "could destroy") are
+		// no modifiers.
+		verbs := map[string]bool{}
+		for _, t := range texts {
+			words := strings.Fields(strings.ToLower(t))
+			for i := 1; i < len(words); i++ {
+				switch words[i-1] {
+				case "to", "will", "would", "could", "can", "may", "might", "must", "should", "did", "does", "not", "they", "we":
+					verbs[strings.Trim(words[i], ",.;:")] = true
+				}
+			}
+		}
+		longer := ""
+		for key, c := range cands {
+			mod := strings.Fields(key)[0]
+			if !taken[key] && strings.Count(key, " ") == 1 && !strings.HasSuffix(mod, "ly") && !verbs[mod] && strings.IndexFunc(mod, unicode.IsDigit) < 0 && strings.HasSuffix(key, " "+strings.ToLower(best)) && !strings.Contains(key, "’") &&
+				(longer == "" || c.count > cands[strings.ToLower(longer)].count || c.count == cands[strings.ToLower(longer)].count && c.pos < cands[strings.ToLower(longer)].pos) {
+				longer = c.text
+			}
+		}
+		if longer != "" {
+			best = longer
+		}
+	}
 	return headingText(best)
 }
 
