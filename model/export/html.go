@@ -76,10 +76,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <header>
 <h1>{{line .B.Title}}</h1>
 <dl class="meta">
-{{- with .B.Source.Title}}<dt>Source</dt><dd>{{line .}}</dd>{{end}}
-{{- with .B.Source.Publisher}}<dt>Publisher</dt><dd>{{line .}}</dd>{{end}}
-{{- with .Published}}<dt>Published</dt><dd>{{.}}</dd>{{end}}
-{{- with .B.Source.URL}}<dt>URL</dt><dd>{{line .}}</dd>{{end}}
+{{- with .Citation}}<dt>Source</dt><dd class="citation">{{line .}}</dd>{{end}}
 <dt>Holds</dt><dd>{{.Summary}}</dd>
 </dl>
 </header>
@@ -137,7 +134,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 <tr id="{{.ID}}"><td class="when">{{line .When.Label}}</td><td>{{line .Title}}
 {{- range paras .Description}}<br><span class="label">{{.}}</span>{{end}}
 {{- template "quotes" .Quotes}}
-{{- if $.Speaker}}{{range .Notes}}<p class="note">{{line .}}</p>{{end}}{{end}}</td><td>{{with .Phrase}}“{{line .}}”{{end}}</td></tr>
+{{- if $.Speaker}}{{range .Notes}}<p class="note">{{line .}}</p>{{end}}{{end}}</td><td>{{with .Phrase}}{{quoted .}}{{end}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -230,7 +227,7 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 </html>
 {{define "quotes"}}
 {{- range .}}
-<blockquote>{{line .Text}}{{if .Sentences}}<cite>{{range $j, $s := .Sentences}}{{if $j}}, {{end}}<a href="#{{anchor $s}}">{{$s}}</a>{{end}}</cite>{{end}}</blockquote>
+<blockquote>{{within .Text}}{{if .Sentences}}<cite>{{range $j, $s := .Sentences}}{{if $j}}, {{end}}<a href="#{{anchor $s}}">{{$s}}</a>{{end}}</cite>{{end}}</blockquote>
 {{- end}}
 {{- end}}`
 
@@ -244,17 +241,21 @@ var htmlTemplate = sync.OnceValue(func() *template.Template {
 		"paras":  htmlParagraphs,
 		"anchor": func(id string) string { return "s-" + id },
 		"lines":  func(s string) []string { return strings.Split(s, "\n") },
+		// Quotations alternate “ ‘ ’ ”: a phrase is set in double marks,
+		// the quotations inside it (or inside a block quotation) in single.
+		"quoted": func(s string) string { return model.Quoted(sanitize.Line(s)) },
+		"within": func(s string) string { return model.QuoteWithin(sanitize.Line(s)) },
 	}).Parse(htmlSource))
 })
 
 // htmlData is what the template sees: the briefing, and lookups it cannot
 // make itself.
 type htmlData struct {
-	B         *model.Briefing
-	Published string
-	Summary   string
-	Actor     func(id string) *model.Actor
-	Event     func(id string) *model.Event
+	B        *model.Briefing
+	Citation string
+	Summary  string
+	Actor    func(id string) *model.Actor
+	Event    func(id string) *model.Event
 	// Cited says whether a sentence is cited by anything.
 	Cited func(id string) bool
 	// Speaker shows the speaker's notes.
@@ -310,7 +311,7 @@ func HTML(w io.Writer, b *model.Briefing) error {
 func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
 	return htmlTemplate().Execute(w, htmlData{
 		B:           b,
-		Published:   b.Source.PublishedString(),
+		Citation:    b.Source.Citation(),
 		Summary:     b.Summary(),
 		Actor:       b.Actor,
 		Event:       b.Event,
