@@ -8,7 +8,6 @@ package draft
 import (
 	"errors"
 	"fmt"
-	"index/suffixarray"
 	"slices"
 	"sort"
 	"strings"
@@ -44,7 +43,7 @@ type Draft struct {
 	briefing  *model.Briefing
 	sentences []*model.Sentence
 	skipped   map[string]bool // sentence ids left out: captions, bylines, subheadings
-	index     *suffixarray.Index
+	sameText  map[string]int // how many sentences read exactly so
 }
 
 // Skipped is a paragraph, or a sentence, that looks like a caption, a
@@ -440,14 +439,27 @@ func (d *Draft) Write(opts Options) string {
 			eventsOf[s] = append(eventsOf[s], eventIDs[i])
 		}
 	}
-	if d.index == nil {
-		d.index = suffixarray.New([]byte(d.briefing.Source.Body))
+	if d.sameText == nil {
+		d.sameText = map[string]int{}
+		for _, s := range d.sentences {
+			d.sameText[s.Text]++
+		}
 	}
+	body := d.briefing.Source.Body
 	quote := func(text, at string) {
 		line("")
 		line("> %s", text)
-		if len(d.index.Lookup([]byte(text), 2)) > 1 {
-			line("- at: %s", at) // the article holds it more than once
+		// The article holds it more than once: a sentence repeated, or a
+		// shorter quote found elsewhere too. (A whole sentence that also
+		// occurs inside a longer one is left to brief check's warning:
+		// looking for it costs a scan of the article per sentence.)
+		twice := d.sameText[text] > 1
+		if !twice && d.sameText[text] == 0 {
+			i := strings.Index(body, text)
+			twice = i >= 0 && strings.Contains(body[i+1:], text)
+		}
+		if twice {
+			line("- at: %s", at)
 		}
 	}
 
