@@ -43,7 +43,7 @@ type Draft struct {
 	briefing  *model.Briefing
 	sentences []*model.Sentence
 	skipped   map[string]bool // sentence ids left out: captions, bylines, subheadings
-	sameText  map[string]int // how many sentences read exactly so
+	sameText  map[string]int  // how many sentences read exactly so
 }
 
 // Skipped is a paragraph, or a sentence, that looks like a caption, a
