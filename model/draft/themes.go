@@ -104,23 +104,6 @@ func (b bag) add(o bag) {
 	}
 }
 
-func cosine(a, b bag) float64 {
-	var dot, na, nb float64
-	for k, v := range a {
-		na += v * v
-		if w, ok := b[k]; ok {
-			dot += v * w
-		}
-	}
-	for _, v := range b {
-		nb += v * v
-	}
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot / math.Sqrt(na*nb)
-}
-
 // segment divides units (their texts) into between lo and hi runs of
 // neighbours by topic, about 1.4 √n of them, and returns the index of the
 // first unit of each run.
