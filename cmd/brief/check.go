@@ -61,6 +61,9 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 					for _, p := range problems {
 						fmt.Fprintln(errOut, sanitize.Line(p))
 					}
+					for _, l := range fixLines(f.name, problems) {
+						fmt.Fprintln(errOut, sanitize.Line(l))
+					}
 					// A file name is text from outside like any other.
 					fmt.Fprintf(out, "FAIL %s (%s)\n", sanitize.Line(f.name), plural(len(problems), "problem"))
 					continue
@@ -190,4 +193,26 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// fixLines closes a list of problems with one line for each cause that
+// several quotes share, naming the fix.
+func fixLines(name string, problems []string) []string {
+	fixable, skipping := 0, 0
+	for _, p := range problems {
+		switch {
+		case strings.Contains(p, "(brief fix rewrites it)"):
+			fixable++
+		case strings.Contains(p, "a quote cannot skip words"):
+			skipping++
+		}
+	}
+	var out []string
+	if fixable > 1 {
+		out = append(out, fmt.Sprintf("%s: %d quotes differ from the article only in quotation marks, apostrophes or dashes: brief fix %s rewrites them all", name, fixable, name))
+	}
+	if skipping > 1 {
+		out = append(out, fmt.Sprintf("%s: %d quotes skip words with \"…\": split each into one quote per part", name, skipping))
+	}
+	return out
 }
