@@ -43,3 +43,12 @@ func TestHeaderTitleOnce(t *testing.T) {
 		}
 	}
 }
+
+// The Source row's detail gives the publication date as a reader cites it,
+// never the clock time the file may hold.
+func TestSourceDetailGivesTheDay(t *testing.T) {
+	screen := plain(press(sized(t, 120, 40, ThemeDark, false), "end"))
+	if !strings.Contains(screen, "Published 19 July 2025") || strings.Contains(screen, "06:24") {
+		t.Errorf("the source's detail does not give the day alone:\n%s", screen)
+	}
+}
