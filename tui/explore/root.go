@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/brief-cli/brief/internal/crashlog"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
 	"github.com/brief-cli/brief/tui/live"
@@ -236,6 +237,9 @@ func newView(b *model.Briefing, s *session) view {
 	for i, sp := range specs {
 		v.navs[i] = newNavList(b, s.th, sp)
 	}
+	if s.st != nil {
+		v.navs[navOutline] = v.navs[navOutline].SetFolds(s.st.Folds())
+	}
 	v.detail = newDetail(b, s.th)
 	v.source = newSource(b, s.th)
 	v.axis = newAxisStrip(b, s.th)
@@ -274,7 +278,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.err = fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
+			m.err = crashlog.New(r, debug.Stack()) // one line; the trace goes to a log
 			res, cmd = m, tea.Quit
 		}
 	}()
@@ -350,6 +354,8 @@ func (m Model) handleAction(msg tea.Msg) (Model, tea.Cmd) {
 		return m.handleNoteRequest(msg)
 	case studyMsg:
 		return m.handleStudy(msg)
+	case foldsMsg:
+		return m, m.saveFolds(msg)
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.err)
 	case clearStatusMsg:
@@ -497,7 +503,7 @@ func (m *Model) helpScreen() helpModel {
 	}
 	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
-		helpGroup{"Everywhere", append(everywhere, m.openerKeys()...)},
+		helpGroup{"Everywhere", append(m.openerKeys(), everywhere...)},
 		helpGroup{"Search (/)", flat(m.paletteKeys().FullHelp())})
 	return newHelp(m.th, groups)
 }
