@@ -507,7 +507,7 @@ func TestSearchHistoryKeptPerBriefing(t *testing.T) {
 	dir := t.TempDir()
 	b := seed(t)
 	m := studied(t, b, dir, 120, 40)
-	m = press(m, "/", "type:isolation", "esc", "/", "ctrl+u", "type:deash", "esc")
+	press(m, "/", "type:isolation", "esc", "/", "ctrl+u", "type:deash", "esc")
 	m = studied(t, b, dir, 120, 40)
 	m = press(m, "/")
 	if got := palette(m).input.Value(); got != "deash" {
