@@ -243,6 +243,7 @@ func TestClientEnvironmentNotTheServers(t *testing.T) {
 }
 
 func TestWindowResizeReachesTheProgram(t *testing.T) {
+	skipUnderRace(t)
 	ts := startServer(t, Config{}, BrowseDeck(seed(t)))
 	sess := ts.session(t)
 	term := openTerminal(t, sess, 80, 24, nil)
