@@ -26,6 +26,7 @@ func freePort(t *testing.T) string {
 // brief present --serve: the presenter presents as usual and the audience,
 // over ssh, follows every move; a viewer steps away and snaps back with f.
 func TestServePresentServeFlag(t *testing.T) {
+	t.Parallel()
 	requireSSH(t)
 	b, err := seeds.Load()
 	if err != nil {

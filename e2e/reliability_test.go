@@ -17,6 +17,7 @@ import (
 // presentations do and sends a state full of escape sequences; brief
 // notes --list prints it as plain text.
 func TestNotesListOfAForgedPeer(t *testing.T) {
+	t.Parallel()
 	run := t.TempDir()
 	forged.Listen(t, filepath.Join(run, "brief"))
 	cmd := exec.Command(tmuxtest.Binary(t), "notes", "--list")
@@ -39,6 +40,7 @@ func TestNotesListOfAForgedPeer(t *testing.T) {
 // cause, ctrl+s saves it once there is room, and a position that cannot
 // be written at quit ends brief with exit 1 and a message naming it.
 func TestFullDiskKeepsTheNoteAndQuitSaysWhatWasLost(t *testing.T) {
+	t.Parallel()
 	d := fulldisk.New(t)
 	state := filepath.Join(d.Dir, "state")
 	if err := os.MkdirAll(state, 0o700); err != nil {

@@ -25,6 +25,7 @@ import (
 // when a session does not get its first frame or ends before the time is
 // up; RSS is measured, not asserted (see docs/serve.md for the figures).
 func TestServeSoak(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("BRIEF_SOAK") == "" {
 		t.Skip("set BRIEF_SOAK=1 to run the 90 s soak of brief serve")
 	}

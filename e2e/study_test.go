@@ -60,6 +60,7 @@ func openStudy(t *testing.T, stateDir, file string) *tmuxtest.Session {
 // the file from outside shows at once, a broken save shows the positioned
 // error in a banner, and fixing it clears the banner.
 func TestStudyNoteResumeAndLiveReload(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	file := studyFiles(t)
 
@@ -117,6 +118,7 @@ func TestStudyNoteResumeAndLiveReload(t *testing.T) {
 
 // TestStudyBookmarkAndNotesView: m bookmarks, N lists it, enter jumps back.
 func TestStudyBookmarkAndNotesView(t *testing.T) {
+	t.Parallel()
 	s := openStudy(t, t.TempDir(), studyFiles(t))
 	s.Keys("t", "j")
 	s.WaitFor("an event selected", hasLine("▸", "1990s"))
