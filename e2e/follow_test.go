@@ -5,6 +5,7 @@ import (
 	"net"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/brief-cli/brief/internal/tmuxtest"
@@ -66,4 +67,64 @@ func TestServePresentServeFlag(t *testing.T) {
 		t.Errorf("presenter exit %d", code)
 	}
 	sshExited(t, a, 0)
+}
+
+// An audience whose terminal splits a slide the presenter shows whole
+// still follows the presenter's reveal steps: a presenter at 120x35 and an
+// audience at 60x20, over ssh on loopback, on the timeline slide built up
+// one event at a time. After three steps the audience shows the first three
+// events and no later one, and its counter says how many are shown.
+func TestServeAudienceFollowsRevealStepsAtAnySize(t *testing.T) {
+	t.Parallel()
+	requireSSH(t)
+	b, err := seeds.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	deck := model.BuildDeck(b)
+	slide := -1
+	for i, s := range deck {
+		if s.Kind == model.SlideTimeline && s.Reveal && len(s.Events) > 4 {
+			slide = i
+		}
+	}
+	if slide < 0 {
+		t.Fatal("the seed's deck has no timeline slide built up step by step")
+	}
+	events := deck[slide].Events
+	dir := t.TempDir()
+	key, ak := authorizedKey(t, dir)
+	port := freePort(t)
+	env := append(presentEnv(t), "XDG_DATA_HOME="+filepath.Join(dir, "data"))
+	p := tmuxtest.Start(t, 120, 35, env, fmt.Sprintf("'%s' present --serve 127.0.0.1:%s --authorized-keys '%s'", tmuxtest.Binary(t), port, ak))
+	p.WaitText(at(1, len(deck)))
+
+	srv := &server{t: t, port: port, key: key}
+	a := srv.sshInTmux(60, 20, key)
+	a.WaitText("following")
+
+	p.Type(strconv.Itoa(slide + 1))
+	p.Keys("Enter")
+	p.WaitText(at(slide+1, len(deck)))
+	p.Keys("Right")
+	p.Keys("Right")
+	screen := a.WaitText(fmt.Sprintf("3 of %d shown", len(events)))
+	for i, e := range events {
+		words := firstWords(e.Title, 2)
+		if i < 3 && !strings.Contains(screen, words) {
+			t.Errorf("event %d (%q) revealed by the presenter is not on the audience's screen:\n%s", i+1, words, screen)
+		}
+		if i >= 3 && strings.Contains(screen, words) {
+			t.Errorf("event %d (%q) is not revealed yet but the audience shows it:\n%s", i+1, words, screen)
+		}
+	}
+	p.Keys("q")
+	p.WaitExit()
+	sshExited(t, a, 0)
+}
+
+// firstWords is the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
 }

@@ -53,7 +53,10 @@ type Briefing struct {
 // Source is the article a briefing rests on, split into paragraphs and
 // sentences with stable ids.
 type Source struct {
-	Title     string
+	Title string
+	// Author is who wrote the article; Publisher the outlet that published
+	// it; URL its address. Each is optional.
+	Author    string
 	Publisher string
 	URL       string
 	// Published is the publication date-time; PublishedHasTime says whether

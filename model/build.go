@@ -10,7 +10,7 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-var metaKeys = []string{"format", "title", "subject", "source", "publisher", "url", "published", "article", "skip"}
+var metaKeys = []string{"format", "title", "subject", "source", "author", "publisher", "url", "published", "article", "skip"}
 
 // itemFields lists the fields each kind of item takes; repeatable ones are
 // marked with a trailing "*".
@@ -119,6 +119,7 @@ func (bd *builder) metadata() map[string]field {
 	bd.b.Format = FormatVersion
 	bd.b.Title = sanitize.Line(meta["title"].value)
 	bd.b.Subject = sanitize.Line(meta["subject"].value)
+	bd.b.Source.Author = sanitize.Line(meta["author"].value)
 	bd.b.Source.Publisher = sanitize.Line(meta["publisher"].value)
 	bd.b.Source.URL = sanitize.Line(meta["url"].value)
 	return meta
@@ -184,7 +185,7 @@ func (bd *builder) source(meta map[string]field) {
 		bd.errorf(Pos{1, 1}, "missing metadata key \"source\" (the article's title)")
 	}
 	src := buildSource(title, art.Paragraphs)
-	src.Publisher, src.URL = bd.b.Source.Publisher, bd.b.Source.URL
+	src.Author, src.Publisher, src.URL = bd.b.Source.Author, bd.b.Source.Publisher, bd.b.Source.URL
 	if f, ok := meta["published"]; ok && f.value != "" {
 		t, hasTime, err := parseDateTime(f.value)
 		if err != nil {

@@ -179,11 +179,8 @@ func buildSlide(b *Briefing, e DeckEntry, themes []*Theme) (Slide, bool) {
 		return s, explicit || len(s.Items) > 0
 	case SlideClosing:
 		s := Slide{Kind: SlideClosing, Title: "Thank you", Subtitle: b.Title}
-		if src := sourceLine(b); src != "" {
+		if src := b.Source.Citation(); src != "" {
 			s.Body = append(s.Body, "Source: "+src)
-		}
-		if b.Source.URL != "" {
-			s.Body = append(s.Body, b.Source.URL)
 		}
 		return s, true
 	case SlideText:
@@ -196,17 +193,12 @@ func buildSlide(b *Briefing, e DeckEntry, themes []*Theme) (Slide, bool) {
 	return Slide{}, false
 }
 
+// titleSlide is the briefing's title over the citation of its source:
+// author, “title”, outlet, date, address.
 func titleSlide(b *Briefing) Slide {
-	s := Slide{Kind: SlideTitle, Title: b.Title, Subtitle: b.Source.Title}
-	var meta []string
-	if b.Source.Publisher != "" {
-		meta = append(meta, b.Source.Publisher)
-	}
-	if !b.Source.Published.IsZero() {
-		meta = append(meta, b.Source.Published.Format("2 January 2006"))
-	}
-	if len(meta) > 0 {
-		s.Body = []string{strings.Join(meta, " · ")}
+	s := Slide{Kind: SlideTitle, Title: b.Title}
+	if c := b.Source.Citation(); c != "" {
+		s.Body = []string{c}
 	}
 	return s
 }
@@ -250,20 +242,6 @@ func themeSlide(b *Briefing, e DeckEntry, themes []*Theme) (Slide, bool) {
 // where" slide.
 func statesStance(a *Actor) bool {
 	return a.Stance != "" && !strings.HasPrefix(strings.ToLower(a.Stance), "not described") && !strings.HasPrefix(a.Stance, "TODO")
-}
-
-// sourceLine names the article: title, publisher, date.
-func sourceLine(b *Briefing) string {
-	var parts []string
-	for _, p := range []string{b.Source.Title, b.Source.Publisher} {
-		if p != "" {
-			parts = append(parts, p)
-		}
-	}
-	if !b.Source.Published.IsZero() {
-		parts = append(parts, b.Source.Published.Format("2 January 2006"))
-	}
-	return strings.Join(parts, ", ")
 }
 
 // oneParagraph joins paragraphs with spaces, for a bullet of one block.

@@ -35,11 +35,12 @@ func TestBuildDeckDefaultSeed(t *testing.T) {
 		t.Fatalf("kinds:\n got %v\nwant %v", got, want)
 	}
 	title := deck[0]
-	if title.Title != b.Title || title.Subtitle != b.Source.Title {
-		t.Errorf("title slide: %q / %q", title.Title, title.Subtitle)
+	if title.Title != b.Title {
+		t.Errorf("title slide: %q", title.Title)
 	}
-	if len(title.Body) != 1 || !strings.Contains(title.Body[0], "19 July 2025") {
-		t.Errorf("title slide body = %q, want the publication date", title.Body)
+	// The citation line: “title”, the date at the article's precision.
+	if len(title.Body) != 1 || !strings.Contains(title.Body[0], "“"+b.Source.Title+"”") || !strings.Contains(title.Body[0], "19 July 2025") || strings.Contains(title.Body[0], "06:24") {
+		t.Errorf("title slide body = %q, want the citation with the publication date", title.Body)
 	}
 	agenda := deck[1]
 	if len(agenda.Items) != len(b.Themes) || agenda.Items[2].Text != b.Themes[2].Title {

@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"strings"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
@@ -100,7 +100,7 @@ func parsePlain(file, text string) (*Briefing, error) {
 
 // Load reads a briefing (or plain article) file from disk.
 func Load(name string) (*Briefing, error) {
-	data, err := readLimited(os.Open(name))
+	data, err := readLimited(safefile.Open(name))
 	if err != nil {
 		return nil, &Error{File: sanitize.Line(name), Msg: describeOpenError(err)}
 	}
@@ -148,15 +148,32 @@ func parseWithFile(name string, data []byte, fixes *[]Fix) (*Briefing, error) {
 func parseFileWith(name string, data []byte, own bool, fixes *[]Fix) (*Briefing, error) {
 	dir := filepath.Dir(name)
 	return parseWith(name, data, own, func(article string) ([]byte, error) {
-		if !filepath.IsLocal(filepath.FromSlash(article)) && !filepath.IsAbs(article) {
-			return nil, fmt.Errorf("article path must stay inside the briefing's folder")
-		}
-		p := article
-		if !filepath.IsAbs(p) {
-			p = filepath.Join(dir, filepath.FromSlash(article))
-		}
-		return readLimited(os.Open(p))
+		return readArticle(dir, article)
 	}, fixes)
+}
+
+// readArticle reads the article file that a briefing in dir names. The
+// path must be relative and, once symbolic links are followed, lead to a
+// regular file inside dir (or below it), as a library only lists files
+// inside its folder: an untrusted briefing cannot show /etc/passwd as its
+// article, nor wait for ever on a FIFO or a terminal.
+func readArticle(dir, article string) ([]byte, error) {
+	p := filepath.FromSlash(article)
+	if !filepath.IsLocal(p) {
+		return nil, errors.New("the article must be a relative path inside the briefing's folder")
+	}
+	realDir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(dir, p))
+	if err != nil {
+		return nil, err
+	}
+	if rel, err := filepath.Rel(realDir, real); err != nil || !filepath.IsLocal(rel) {
+		return nil, errors.New("the article is a symbolic link out of the briefing's folder")
+	}
+	return readLimited(safefile.Open(real))
 }
 
 // LoadFS reads a briefing from a file system, such as the embedded seeds.
@@ -182,8 +199,12 @@ func readLimited(f fs.File, err error) ([]byte, error) {
 	if err == nil && st.IsDir() {
 		return nil, errors.New("is a directory")
 	}
+	if err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
+		// Refused from its size, before it is read.
+		return nil, tooLarge
+	}
 	var data []byte
-	if err == nil && st.Mode().IsRegular() && st.Size() > 0 && st.Size() <= MaxFileSize {
+	if err == nil && st.Mode().IsRegular() && st.Size() > 0 {
 		// Read a file of known size in one go, into one buffer: what it
 		// held when it was opened. (A file that reports no size, as those
 		// of /proc do, is read to its end below.)
@@ -197,15 +218,17 @@ func readLimited(f fs.File, err error) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, fmt.Errorf("file is larger than the %s limit", humanSize(MaxFileSize))
+		return nil, tooLarge
 	}
 	return data, nil
 }
 
+var tooLarge = fmt.Errorf("file is larger than the %s limit", humanSize(MaxFileSize))
+
 // ReadFile reads a briefing or an article file as Load does: whole, and
 // refused past MaxFileSize; a failure is an *Error naming the file.
 func ReadFile(name string) ([]byte, error) {
-	data, err := readLimited(os.Open(name))
+	data, err := readLimited(safefile.Open(name))
 	if err != nil {
 		return nil, &Error{File: sanitize.Line(name), Msg: describeOpenError(err)}
 	}

@@ -182,15 +182,20 @@ func (a *audience) prev() {
 	a.screen = max(1, a.slides.Screens(a.follow.Current()-1))
 }
 
-// pos is the screen shown: the presenter's while following — its screen of
-// a split slide when this terminal splits it too, and its reveal step when
-// the slide is laid out as on the projector — else the session's own.
+// pos is the screen shown: the presenter's while following — on a slide
+// built up step by step, the screen that holds the presenter's newest item
+// at the step that reaches it, whatever this terminal's size splits; else
+// its screen of a split slide, clamped to this terminal's — or the
+// session's own while browsing.
 func (a *audience) pos() present.Pos {
 	slide := a.follow.Current() - 1
 	if !a.follow.Following() {
 		return present.Pos{Slide: slide, Screen: a.screen}
 	}
 	st := a.follow.PresenterState()
+	if shown := a.follow.Shown(); shown > 0 {
+		return a.slides.Reveal(slide, shown)
+	}
 	screens := a.slides.Screens(slide)
 	pos := present.Pos{Slide: slide, Screen: max(1, min(st.Screen, screens))}
 	if max(st.Screens, 1) == max(screens, 1) {
@@ -231,8 +236,14 @@ func (a *audience) render() string {
 	if len(a.deck) == 0 {
 		return sanitize.Truncate("this briefing has no slides · q quit", w, "…")
 	}
+	pos := a.pos()
 	text, badge := a.status()
-	return a.slides.Screen(a.pos(), present.Status{Left: text, Badge: badge})
+	if where := a.slides.Where(pos); where != "" && !badge {
+		// The counter first: where this screen is in the slide and how
+		// much of it is shown, as the presenter's console says it.
+		text = where + " · " + text
+	}
+	return a.slides.Screen(pos, present.Status{Left: text, Badge: badge})
 }
 
 // status is the text of the status row and whether it is the browsing

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -220,5 +221,47 @@ func TestAudienceSeesTheProjectorsSlides(t *testing.T) {
 		if !split && w == 60 {
 			t.Error("no slide splits at 60x20: the split case is not shown")
 		}
+	}
+}
+
+// At every size the audience shows what the presenter has revealed on a
+// slide built up step by step, no more and no less: the screen holding the
+// newest item, at the step that reaches it, even where this terminal splits
+// a slide the projector shows whole (or the other way round).
+func TestAudienceRevealAtEverySize(t *testing.T) {
+	b := seed(t)
+	deck := model.BuildDeck(b)
+	th, err := present.NewTheme(present.ThemeProjector, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, ps := range [][2]int{{120, 35}, {60, 20}, {200, 50}} {
+		for _, as := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {160, 45}} {
+			var p tea.Model = present.NewModel(b, th, present.Options{}, nil, nil)
+			p, _ = p.Update(tea.WindowSizeMsg{Width: ps[0], Height: ps[1]})
+			a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), as[0], as[1])
+			for range 200 {
+				st := p.(present.Model).State()
+				m, _ := a.Update(presenterMsg{st})
+				a = m.(*audience)
+				if st.Shown > 0 {
+					checked++
+					if got := a.slides.Shown(a.pos()); got != st.Shown {
+						t.Fatalf("presenter %v, audience %v, slide %d: the presenter shows %d items, the audience %d", ps, as, st.Slide, st.Shown, got)
+					}
+					if where := a.slides.Where(a.pos()); !strings.Contains(where, strconv.Itoa(st.Shown)+" of ") {
+						t.Fatalf("presenter %v, audience %v: the audience's counter %q does not say %d are shown", ps, as, where, st.Shown)
+					}
+				}
+				if st.Next == nil {
+					break
+				}
+				p, _ = p.Update(tea.KeyPressMsg{Code: tea.KeyRight})
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no slide of the seed is built up step by step: nothing was checked")
 	}
 }

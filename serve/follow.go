@@ -88,6 +88,16 @@ func (f Follow) Step() int {
 	return 0
 }
 
+// Shown is how many items of a slide built up step by step the presenter
+// has shown, counted on the slide (the same at every size): the
+// presenter's while following, 0 (everything) while browsing.
+func (f Follow) Shown() int {
+	if f.following {
+		return f.presenter.Shown
+	}
+	return 0
+}
+
 // Blank is the presenter's blank screen ("black" or "white") while
 // following, else "".
 func (f Follow) Blank() string {

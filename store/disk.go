@@ -3,7 +3,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
+
+	"github.com/brief-cli/brief/internal/safefile"
 )
 
 // EnvDir names the environment variable that, when set, replaces the XDG
@@ -67,7 +68,7 @@ func (d disk) path(hash string) string { return filepath.Join(d.dir, hash+ext) }
 // that cannot be parsed is moved aside and reported as a *CorruptError in
 // warn, with found false.
 func (d disk) read(path string) (st *state, found bool, warn, err error) {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, false, nil, nil
 	}
@@ -101,15 +102,15 @@ func (d disk) read(path string) (st *state, found bool, warn, err error) {
 
 var errTooLarge = fmt.Errorf("larger than %d MiB", maxFile>>20)
 
+// readAll reads an open state file whole, refusing one past maxFile from
+// its size, before it is read.
 func readAll(f *os.File) ([]byte, error) {
-	data, err := io.ReadAll(io.LimitReader(f, maxFile+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxFile {
+	data, err := safefile.ReadAll(f, f.Name(), maxFile)
+	var tl *safefile.TooLargeError
+	if errors.As(err, &tl) {
 		return nil, errTooLarge
 	}
-	return data, nil
+	return data, err
 }
 
 // moveAside renames a damaged file to name.corrupt-YYYYMMDDTHHMMSS (with a
@@ -250,7 +251,7 @@ func (d disk) scan() []candidate {
 			continue
 		}
 		path := filepath.Join(d.dir, name)
-		f, err := os.Open(path)
+		f, err := safefile.Open(path)
 		if err != nil {
 			continue
 		}

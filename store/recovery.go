@@ -14,6 +14,7 @@ import (
 
 	"github.com/adrg/xdg"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -190,7 +191,7 @@ func (s *Store) DropRecovery(r model.Ref) {
 }
 
 func readSmall(p string) ([]byte, error) {
-	f, err := os.Open(p)
+	f, err := safefile.Open(p)
 	if err != nil {
 		return nil, err
 	}

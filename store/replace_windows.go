@@ -31,6 +31,9 @@ func replaceFile(dir, path string, data []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
+// lockFlags open the lock file.
+const lockFlags = os.O_CREATE | os.O_RDWR
+
 // syncDir does nothing on Windows, where a directory cannot be fsynced;
 // NTFS journals the rename.
 func syncDir(string) error { return nil }

@@ -19,6 +19,7 @@ package store
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,6 +29,7 @@ import (
 
 	"github.com/gofrs/flock"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
@@ -129,9 +131,15 @@ func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) 
 	if fsys == nil {
 		fsys = osFS{}
 	}
+	lockPath := filepath.Join(dir, lockName)
+	if fi, err := os.Lstat(lockPath); err == nil && !fi.Mode().IsRegular() {
+		// A FIFO would block the open, a symbolic link would create a
+		// file elsewhere: refuse both at once.
+		return nil, nil, fmt.Errorf("%s: %w", lockPath, safefile.ErrNotRegular)
+	}
 	s = &Store{
 		disk:    disk{dir: dir, now: now, fs: fsys},
-		lock:    flock.New(filepath.Join(dir, lockName), flock.SetPermissions(0o600)),
+		lock:    flock.New(lockPath, flock.SetPermissions(0o600), flock.SetFlag(lockFlags)),
 		fs:      fsys,
 		recDirs: recoveryDirs(opts.RecoveryDir),
 		pending: map[string]bool{},

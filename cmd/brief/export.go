@@ -1,14 +1,13 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/export"
 	"github.com/brief-cli/brief/store"
@@ -78,7 +77,7 @@ as it was.`,
 					return err
 				}
 			}
-			if output == "" || output == "-" {
+			if output == "" || safefile.IsStdout(output) {
 				return outputError(write(cmd.OutOrStdout(), b, opts))
 			}
 			return writeFileAtomic(output, func(w io.Writer) error { return write(w, b, opts) })
@@ -117,36 +116,12 @@ func studyNotes(b *model.Briefing) ([]export.NoteEntry, error) {
 
 // writeFileAtomic writes name through a temporary file in the same folder,
 // renamed into place once complete, so a failed export never leaves a
-// half-written file.
-func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
-	fail := func(err error) error {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return inputError(fmt.Errorf("%s: %w", name, err))
-	}
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*")
-	if err != nil {
-		return fail(err)
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if err := write(f); err != nil {
-		return fail(err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(f.Name(), name); err != nil {
-		return fail(err)
+// half-written file. It follows a symbolic link to its target, keeps the
+// file's mode and owner, and refuses what is not a regular file, a file
+// the user may not write and a file with other hard links (safefile).
+func writeFileAtomic(name string, write func(io.Writer) error) error {
+	if err := safefile.Write(name, 0o644, write); err != nil {
+		return inputError(fmt.Errorf("%s: %w", name, unwrapPath(err)))
 	}
 	return nil
 }

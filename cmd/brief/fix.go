@@ -3,10 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -28,7 +28,7 @@ character changed is listed as file:line:col. Then the file is checked.`,
 		},
 		RunE: func(cmd *cobra.Command, a []string) error {
 			name := a[0]
-			data, err := os.ReadFile(name)
+			data, err := safefile.ReadFile(name, model.MaxFileSize)
 			if err != nil {
 				return inputError(fmt.Errorf("%s: %w", name, unwrapPath(err)))
 			}

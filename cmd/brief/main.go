@@ -174,11 +174,21 @@ func runRoot(cmd *cobra.Command, args []string) error {
 	}
 	return interactively(func() error {
 		noReload, _ := cmd.Flags().GetBool("no-reload")
-		err := explore.Run(cmd.Context(), b, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload, Goto: gotoID})
-		if errors.Is(err, explore.ErrInterrupted) {
-			return reportedError(exitInterrupted, err) // ctrl+c: the exit status says it all
+		for {
+			err := explore.Run(cmd.Context(), b, explore.Options{Theme: theme, In: os.Stdin, Out: os.Stdout, NoReload: noReload, Goto: gotoID, Editable: editable(b)})
+			if errors.Is(err, explore.ErrInterrupted) {
+				return reportedError(exitInterrupted, err) // ctrl+c: the exit status says it all
+			}
+			if !errors.Is(err, explore.ErrEdit) {
+				return err
+			}
+			// E: edit mode on the same file, then back to explore mode
+			// where the reader left off.
+			if b, err = editThenReload(cmd, b.File, theme); err != nil {
+				return err
+			}
+			gotoID = ""
 		}
-		return err
 	})
 }
 

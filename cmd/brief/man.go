@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/brief-cli/brief/tui/edit"
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/present"
 )
@@ -66,6 +67,7 @@ func manPage(root *cobra.Command, date time.Time) string {
 	d.keys("Explore mode", explore.KeyHelp())
 	d.keys("Present mode (brief present)", present.DefaultKeyMap().FullHelp())
 	d.keys("Presenter console (brief notes)", present.DefaultConsoleKeyMap().FullHelp())
+	d.keys("Edit mode (brief edit)", edit.AllBindings())
 	for _, s := range manTopics {
 		d.section(s.title)
 		d.paras(s.text)
@@ -134,7 +136,7 @@ func ownFlags(c *cobra.Command) bool {
 var manTopics = []struct{ title, text string }{
 	{"BRIEFING FORMAT", `A briefing is one UTF-8 text file, *.brief.md, read with a small strict grammar; every mistake is reported as file:line:col: message (brief check).
 
-It opens with metadata between two lines "---": format: brief/1, title, source (the article's title) and published (YYYY-MM-DD, optionally with a time) are required; publisher, url and article (the path of the article file) are optional.
+It opens with metadata between two lines "---": format: brief/1, title, source (the article's title) and published (YYYY-MM-DD, optionally with a time) are required; author, publisher (the outlet), url (its address) and article (the path of the article file) are optional. Slides and handouts cite the source in one line: author, “title”, outlet, date (never a clock time), address.
 
 Sections are level-1 headings: "# Theme: TITLE {#id}" (a summary, note fields, then its points), "# Timeline" (dated events), "# Actors", "# Glossary", "# Questions" (one list item each), "# Deck" (the slides of present mode, optional) and "# Source" (the article itself, when there is no article: key).
 

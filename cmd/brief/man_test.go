@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brief-cli/brief/tui/edit"
 	"github.com/brief-cli/brief/tui/present"
 )
 
@@ -87,6 +88,24 @@ func TestManPageKeysComeFromTheBindings(t *testing.T) {
 			h := b.Help()
 			if !strings.Contains(flat, h.Key+" "+h.Desc) {
 				t.Errorf("KEYS lacks the present key %q (%s)", h.Key, h.Desc)
+			}
+		}
+	}
+}
+
+// KEYS lists every key of edit mode, from its bindings.
+func TestManPageListsEditKeys(t *testing.T) {
+	_, text, _ := renderMan(t)
+	start := strings.Index(text, "Edit mode (brief edit)")
+	end := strings.Index(text, "\nBRIEFING FORMAT\n")
+	if start < 0 || end < start {
+		t.Fatalf("KEYS has no edit mode:\n%s", text)
+	}
+	flat := strings.Join(strings.Fields(text[start:end]), " ")
+	for _, col := range edit.AllBindings() {
+		for _, b := range col {
+			if h := b.Help(); !strings.Contains(flat, h.Key+" "+h.Desc) {
+				t.Errorf("KEYS lacks the edit key %q (%s)", h.Key, h.Desc)
 			}
 		}
 	}

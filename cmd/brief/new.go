@@ -10,6 +10,8 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/safefile"
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/draft"
 )
 
@@ -50,12 +52,12 @@ atomically and never replaces an existing file unless --force is given.`,
 		},
 		RunE: func(cmd *cobra.Command, a []string) error {
 			article := a[0]
-			data, err := os.ReadFile(article)
+			data, err := safefile.ReadFile(article, model.MaxFileSize)
 			if err != nil {
 				return inputError(fmt.Errorf("%s: %w", article, unwrapPath(err)))
 			}
 			dir := "."
-			if output != "" && output != "-" {
+			if output != "" && !safefile.IsStdout(output) {
 				if same, _ := sameFile(article, output); same {
 					return commandUsageError(cmd, fmt.Errorf("-o %s would replace the article itself", output))
 				}
@@ -74,7 +76,7 @@ atomically and never replaces an existing file unless --force is given.`,
 				return inputError(err)
 			}
 			text := d.Write(opts)
-			if output == "" || output == "-" {
+			if output == "" || safefile.IsStdout(output) {
 				_, err := io.WriteString(cmd.OutOrStdout(), text)
 				return outputError(err)
 			}
@@ -94,7 +96,8 @@ atomically and never replaces an existing file unless --force is given.`,
 }
 
 // articlePath is the article's path as "article:" names it from the folder
-// of the briefing: relative when it lies inside that folder, else absolute.
+// of the briefing, which must hold it (docs/format.md): a briefing names
+// its article by a relative path inside its folder.
 func articlePath(dir, article string) (string, error) {
 	abs, err := filepath.Abs(article)
 	if err != nil {
@@ -107,7 +110,7 @@ func articlePath(dir, article string) (string, error) {
 	if rel, err := filepath.Rel(absDir, abs); err == nil && filepath.IsLocal(rel) {
 		return filepath.ToSlash(rel), nil
 	}
-	return abs, nil
+	return "", fmt.Errorf("%s is outside the briefing's folder %s: a briefing reads its article from its own folder; write the briefing beside the article", article, dir)
 }
 
 // sameFile reports whether a and b name one file (b need not exist).

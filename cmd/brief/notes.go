@@ -26,13 +26,17 @@ func newNotesCmd() *cobra.Command {
 		Long: `Open the presenter console in a second terminal while "brief present" runs on
 the projector. It finds the presentation by itself and shows the current
 slide's speaker notes, the next slide's title and content, n/N (slides, the
-same at every size), the elapsed and remaining time and a pace hint. It follows every move of the presentation, and its keys drive
-it: → space PgDn next, ← PgUp previous, a number then enter jumps, b black
-screen, w white screen, q quits the console (the presentation goes on).
+same at every size), the elapsed and remaining time and a pace hint. Its
+header names the presentation followed: title, file, terminal and pid. It
+follows every move of the presentation, and its keys drive it: → space PgDn
+next, ← PgUp previous, a number then enter jumps, b black screen, w white
+screen, q quits the console (the presentation goes on). ↓ j and ↑ k scroll
+the notes and never move the slides.
 
 With several presentations running, the most recent is followed; --pick
 chooses another by pid or by a word of its title, and --list shows them.
-If the presentation ends, the console waits for it to start again.`,
+If the presentation ends, the console says so and waits for it to start
+again; it follows another only when asked (a).`,
 		Example: `  brief notes                  # follow the most recent presentation
   brief notes --list           # which presentations are running?
   brief notes --pick taliban   # follow the one whose title has "taliban"`,
@@ -58,7 +62,14 @@ If the presentation ends, the console waits for it to start again.`,
 					}
 					// Cleaned when read from the socket; once more here,
 					// where it reaches the terminal.
-					fmt.Fprintf(out, "%d\t%d/%d\t%s\n", p.PID, p.State.Slide, p.State.Total, sanitize.Line(title))
+					line := fmt.Sprintf("%d\t%d/%d\t%s", p.PID, p.State.Slide, p.State.Total, sanitize.Line(title))
+					if p.State.File != "" {
+						line += "\t" + sanitize.Line(p.State.File)
+					}
+					if p.State.TTY != "" {
+						line += "\t" + sanitize.Line(p.State.TTY)
+					}
+					fmt.Fprintln(out, line)
 				}
 				return nil
 			}

@@ -127,7 +127,7 @@ one block per slide with its notes.`,
 	cmd.Flags().StringVar(&serveAt, "serve", "", "also serve the deck over SSH at this address (e.g. 127.0.0.1:2222): audiences follow the presenter")
 	cmd.Flags().StringVar(&srvCfg.AuthorizedKeys, "authorized-keys", "", "with --serve, the public keys allowed in (default ~/.ssh/authorized_keys)")
 	cmd.Flags().BoolVar(&srvCfg.Open, "open", false, "with --serve, let anyone in")
-	cmd.Flags().StringVar(&check, "check", "", "list the slides that split or are cut at a `WxH` terminal (e.g. 80x24) and exit 1 if any; alone, check "+sizeList(present.CheckSizes))
+	cmd.Flags().StringVar(&check, "check", "", "list the slides that split or are cut at a `WxH` terminal (e.g. 80x24, or a width: 200) and exit 1 if any; alone, check "+sizeList(present.CheckSizes))
 	cmd.Flags().Lookup("check").NoOptDefVal = checkDefault
 	return cmd
 }
@@ -180,9 +180,10 @@ func checkDeck(cmd *cobra.Command, b *model.Briefing, sizes [][2]int) error {
 	return nil
 }
 
-// checkSizeArg takes the size of "--check 80x24" from the arguments: a
-// --check that may stand alone does not take the next word as its value,
-// so a word that reads WxH and names no file is the size.
+// checkSizeArg takes the size of "--check 80x24" (or "--check 200") from
+// the arguments: a --check that may stand alone does not take the next
+// word as its value, so a word that reads as a size and names no file is
+// the size.
 func checkSizeArg(check string, a []string) (string, []string) {
 	if check != checkDefault {
 		return check, a
@@ -209,17 +210,21 @@ func sizeList(sizes [][2]int) string {
 	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }
 
-// parseSize reads a terminal size written WxH.
+// parseSize reads a terminal size written WxH, or a width alone: W is
+// W columns at the height of a 16:9 screen of cells twice as tall as wide
+// (200 is 200x56), as the projector sizes of --check are.
 func parseSize(s string) (w, h int, err error) {
 	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
-	if ok {
-		w, err = strconv.Atoi(ws)
-		if err == nil {
-			h, err = strconv.Atoi(hs)
-		}
+	w, err = strconv.Atoi(ws)
+	switch {
+	case err != nil:
+	case ok:
+		h, err = strconv.Atoi(hs)
+	default:
+		h = (w*9 + 16) / 32
 	}
-	if !ok || err != nil || w <= 0 || h <= 0 {
-		return 0, 0, fmt.Errorf("size %q is not WxH, e.g. 80x24", s)
+	if err != nil || w <= 0 || h <= 0 {
+		return 0, 0, fmt.Errorf("size %q is not WxH or a width, e.g. 80x24 or 200", s)
 	}
 	return w, h, nil
 }

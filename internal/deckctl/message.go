@@ -38,16 +38,28 @@ const (
 type State struct {
 	PID      int    `json:"pid"`
 	Briefing string `json:"briefing"` // the briefing's title
-	Slide    int    `json:"slide"`    // 1-based slide of the deck
-	Total    int    `json:"total"`    // slides in the deck
+	// File is the briefing's file, an absolute path ("(built-in) ..." for
+	// the built-in briefing, "" when unknown); with the title it tells a
+	// presentation starting again from another one.
+	File string `json:"file,omitempty"`
+	// TTY is the terminal the presentation runs in ("/dev/pts/3"), ""
+	// when it is not known.
+	TTY   string `json:"tty,omitempty"`
+	Slide int    `json:"slide"` // 1-based slide of the deck
+	Total int    `json:"total"` // slides in the deck
 	// Screen and Screens place the screen shown within a slide that needs
 	// more than one at the projector's size ("7 · 2/2"); both 0 otherwise.
-	Screen  int      `json:"screen,omitempty"`
-	Screens int      `json:"screens,omitempty"`
-	Step    int      `json:"step,omitempty"` // 1-based reveal step of the screen
-	Steps   int      `json:"steps,omitempty"`
-	Title   string   `json:"title"`
-	Notes   []string `json:"notes,omitempty"`
+	Screen  int `json:"screen,omitempty"`
+	Screens int `json:"screens,omitempty"`
+	Step    int `json:"step,omitempty"` // 1-based reveal step of the screen
+	Steps   int `json:"steps,omitempty"`
+	// Shown, on a slide whose items appear one at a time, is how many of
+	// the slide's items are shown: the slide's own count, the same at
+	// every size, so a follower whose terminal splits the slide otherwise
+	// shows as much and no more. 0 when the slide is shown whole.
+	Shown int      `json:"shown,omitempty"`
+	Title string   `json:"title"`
+	Notes []string `json:"notes,omitempty"`
 	// Next is what the next key shows after the current screen (nil on
 	// the last).
 	Next *Preview `json:"next,omitempty"`
@@ -133,7 +145,7 @@ func decode(line []byte) (Message, error) {
 // terminal (the console, brief notes --list). Every string goes through
 // the same sanitiser as a briefing's text.
 func (s *State) clean() {
-	for _, p := range []*string{&s.Briefing, &s.Title, &s.Digits, &s.Blank} {
+	for _, p := range []*string{&s.Briefing, &s.File, &s.TTY, &s.Title, &s.Digits, &s.Blank} {
 		*p = sanitize.Line(*p)
 	}
 	for i, n := range s.Notes {
@@ -145,4 +157,15 @@ func (s *State) clean() {
 			s.Next.Lines[i] = sanitize.Text(l)
 		}
 	}
+}
+
+// Same reports whether s and o are states of the same presentation, as a
+// console waiting for its presentation to start again tells it from
+// another: the same briefing file or, for the built-in briefing, the same
+// title.
+func (s State) Same(o State) bool {
+	if s.File != "" || o.File != "" {
+		return s.File == o.File
+	}
+	return s.Briefing == o.Briefing
 }

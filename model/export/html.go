@@ -158,7 +158,8 @@ func (p *page) notes(ns []string, open string) {
 func (p *page) quotes(qs []model.Quote) {
 	for _, q := range qs {
 		p.raw("\n<blockquote>")
-		p.line(q.Text)
+		// A block quotation sets the quotations inside it in single marks.
+		p.esc(model.QuoteWithin(sanitize.Line(q.Text)))
 		if len(q.Sentences) > 0 {
 			p.raw("<cite>")
 			for j, s := range q.Sentences {
@@ -256,22 +257,11 @@ func (p *page) header() {
 	p.raw("<header>\n<h1>")
 	p.line(b.Title)
 	p.raw("</h1>\n", `<dl class="meta">`)
-	field := func(name, v string, clean bool) {
-		if v == "" {
-			return
-		}
-		p.raw("<dt>", name, "</dt><dd>")
-		if clean {
-			p.line(v)
-		} else {
-			p.esc(v)
-		}
+	if c := b.Source.Citation(); c != "" {
+		p.raw(`<dt>Source</dt><dd class="citation">`)
+		p.line(c)
 		p.raw("</dd>")
 	}
-	field("Source", b.Source.Title, true)
-	field("Publisher", b.Source.Publisher, true)
-	field("Published", b.Source.PublishedString(), false)
-	field("URL", b.Source.URL, true)
 	p.raw("\n<dt>Holds</dt><dd>")
 	p.esc(b.Summary())
 	p.raw("</dd>\n</dl>\n</header>\n")
@@ -375,9 +365,9 @@ func (p *page) timeline() {
 		p.notes(e.Notes, "")
 		p.raw("</td><td>")
 		if e.Phrase != "" {
-			p.raw("“")
-			p.line(e.Phrase)
-			p.raw("”")
+			// Quotations alternate “ ‘ ’ ”: a phrase is set in double
+			// marks, the quotations inside it in single.
+			p.esc(model.Quoted(sanitize.Line(e.Phrase)))
 		}
 		p.raw("</td></tr>")
 	}

@@ -28,6 +28,7 @@ type jsonBriefing struct {
 
 type jsonSource struct {
 	Title      string          `json:"title"`
+	Author     string          `json:"author,omitempty"`
 	Publisher  string          `json:"publisher,omitempty"`
 	URL        string          `json:"url,omitempty"`
 	Published  string          `json:"published"`
@@ -198,7 +199,7 @@ func quotesJSON(qs []model.Quote) []jsonQuote {
 func JSON(w io.Writer, b *model.Briefing) error {
 	out := jsonBriefing{
 		Format: b.Format, Title: b.Title, Subject: b.Subject, Skip: b.Skip,
-		Source: jsonSource{Title: b.Source.Title, Publisher: b.Source.Publisher, URL: b.Source.URL,
+		Source: jsonSource{Title: b.Source.Title, Author: b.Source.Author, Publisher: b.Source.Publisher, URL: b.Source.URL,
 			Published: b.Source.PublishedString(), Paragraphs: []jsonParagraph{}},
 		Themes: []jsonTheme{}, Timeline: []jsonEvent{}, Actors: []jsonActor{}, Glossary: []jsonTerm{},
 		Questions: nonNil(b.Questions),

@@ -49,20 +49,11 @@ func MarkdownHandout(w io.Writer, b *model.Briefing, opts Options) error {
 	m := &mdWriter{w: w, speaker: opts.SpeakerNotes}
 	notes := opts.Notes
 	m.printf("# %s\n\n", mdText(b.Title))
-	var meta []string
-	if b.Source.Title != "" {
-		meta = append(meta, "**Source:** "+mdText(b.Source.Title))
+	// One line to cite the source by: author, “title”, outlet, the date
+	// at the article's precision (never a clock time), address.
+	if c := b.Source.Citation(); c != "" {
+		m.lines([]string{"**Source:** " + mdText(c)})
 	}
-	if b.Source.Publisher != "" {
-		meta = append(meta, "**Publisher:** "+mdText(b.Source.Publisher))
-	}
-	if p := b.Source.PublishedString(); p != "" {
-		meta = append(meta, "**Published:** "+mdText(p))
-	}
-	if b.Source.URL != "" {
-		meta = append(meta, "**URL:** "+mdText(b.Source.URL))
-	}
-	m.lines(meta)
 
 	for i, th := range b.Themes {
 		m.printf("## %d. %s\n\n", i+1, mdText(th.Title))
@@ -89,7 +80,7 @@ func MarkdownHandout(w io.Writer, b *model.Briefing, opts Options) error {
 		for _, e := range b.Timeline {
 			phrase := ""
 			if e.Phrase != "" {
-				phrase = "“" + mdCell(e.Phrase) + "”"
+				phrase = mdCell(model.Quoted(e.Phrase))
 			}
 			m.printf("| %s | %s | %s |\n", mdCell(e.When.Label()), mdCell(e.Title), phrase)
 		}
@@ -312,7 +303,9 @@ func (m *mdWriter) quotes(qs []model.Quote) {
 		if len(q.Sentences) > 0 {
 			cite = " (" + mdText(strings.Join(q.Sentences, ", ")) + ")"
 		}
-		m.printf("> %s%s\n\n", mdText(q.Text), cite)
+		// The block quotation is the outer quotation: quotations inside
+		// it take single marks.
+		m.printf("> %s%s\n\n", mdText(model.QuoteWithin(q.Text)), cite)
 	}
 }
 

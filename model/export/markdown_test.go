@@ -101,7 +101,7 @@ func TestWriteMarkdownHoldsEverything(t *testing.T) {
 			t.Errorf("point %s is not a heading", p.ID)
 		}
 		for _, q := range p.Quotes {
-			if !strings.Contains(out, "\n> "+q.Text) {
+			if !strings.Contains(out, "\n> "+model.QuoteWithin(q.Text)) {
 				t.Errorf("quote of %s is not a block quote", p.ID)
 			}
 		}

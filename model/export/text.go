@@ -34,10 +34,9 @@ func writeText(b *model.Briefing, t *textWriter) error {
 	t.wrap(title, "", "")
 	t.line(strings.Repeat("=", min(sanitize.Width(title), t.width)))
 	t.blank()
-	t.field("Source", b.Source.Title)
-	t.field("Publisher", b.Source.Publisher)
-	t.field("Published", b.Source.PublishedString())
-	t.field("URL", b.Source.URL)
+	// One line to cite the source by: author, “title”, outlet, the date
+	// at the article's precision (never a clock time), address.
+	t.field("Source", b.Source.Citation())
 	t.field("Holds", b.Summary())
 
 	if len(b.Themes) > 0 {
@@ -172,7 +171,7 @@ func writeTimeline(b *model.Briefing, t *textWriter) {
 		rest := strings.Repeat(" ", labelW+2)
 		text := sanitize.Line(e.Title)
 		if e.Phrase != "" {
-			text += " — “" + sanitize.Line(e.Phrase) + "”"
+			text += " — " + model.Quoted(sanitize.Line(e.Phrase))
 		}
 		t.wrap(text, first, rest)
 	}
@@ -294,7 +293,7 @@ func (t *textWriter) field(name, value string) {
 
 func (t *textWriter) quotes(qs []model.Quote, indent string) {
 	for _, q := range qs {
-		text := "“" + sanitize.Line(q.Text) + "”"
+		text := model.Quoted(sanitize.Line(q.Text))
 		if len(q.Sentences) > 0 {
 			text += " (" + strings.Join(mapLine(q.Sentences), ", ") + ")"
 		}

@@ -35,7 +35,8 @@
 //	    by a label: its date and as much of its title as fits. Labels are
 //	    staggered over rows above the axis; a label away from the axis hangs
 //	    from a leader line │ above its marker.
-//	  - A span is a band ▒ from its first to its last day. An approximate end
+//	  - A span is a band ▒ from its first to its last day; so is a date
+//	    given to the decade or century, with Options.PeriodBands. An approximate end
 //	    fades (░) over the time it is approximate to; an open end fades out
 //	    (░ then ┈) towards the edge. Spans never share a lane with points or
 //	    overlap each other; a span's label sits inside its band, or beside it.
@@ -122,6 +123,20 @@ type Options struct {
 	// Hint follows the count of unlabelled events in the legend: what the
 	// reader can do about them ("zoom in").
 	Hint string
+	// Anchored places every point's label by one rule: it starts at its
+	// marker and runs right; a label that must move — up a row, or left
+	// from the right edge — hangs from a leader line above its marker.
+	// Otherwise a label may also end at its marker.
+	Anchored bool
+	// PeriodBands draws a date given only to the decade or century (the
+	// 1980s) as a band over its years, as a span is, rather than as a
+	// point at its middle.
+	PeriodBands bool
+	// LabelRows is how many rows of point labels are kept, as far as
+	// they are needed, before rows go to span lanes on a short axis (the
+	// bands left without a lane are drawn over the last one). 0 or 1
+	// keeps one.
+	LabelRows int
 }
 
 // Years converts a time to fractional years.
@@ -148,6 +163,17 @@ func Extent(e *model.Event) (from, to float64) {
 		}
 	}
 	return from, to
+}
+
+// Period reports whether an event is drawn as a band: a span, or a date
+// given only to the decade or the century ("the 1980s"), which covers
+// years of the axis and is drawn over them, not as a precise dot.
+func Period(e *model.Event) bool {
+	if e.When.IsInterval() {
+		return true
+	}
+	p := e.When.Precision()
+	return p != 0 && p <= date.Decade
 }
 
 // Fit is the window that shows every event and the article's date: from
@@ -280,8 +306,16 @@ func Need(events []*model.Event, o Options) int {
 // legend, span lanes (the rest are drawn over the last), the last label
 // row, the tick labels.
 func Draw(events []*model.Event, o Options, st Styles) []string {
+	out, _ := DrawRows(events, o, st)
+	return out
+}
+
+// DrawRows is Draw, also saying which of the lines is the axis line (-1
+// when nothing is drawn), so a caller can keep the axis on one row while
+// what it draws changes.
+func DrawRows(events []*model.Event, o Options, st Styles) ([]string, int) {
 	if o.Width < minWidth || o.Height < 1 || len(events) == 0 {
-		return nil
+		return nil, -1
 	}
 	if o.Shown <= 0 || o.Shown > len(events) {
 		o.Shown = len(events)
@@ -296,7 +330,8 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	h -= ticks
 	labels := 0
 	if need.labelRows > 0 && h > 0 {
-		labels, h = 1, h-1
+		labels = min(max(1, min(o.LabelRows, need.labelRows)), h)
+		h -= labels
 	}
 	lanes := min(need.lanes, h)
 	h -= lanes
@@ -304,7 +339,7 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	if o.Legend && h > 0 {
 		legend, h = 1, h-1
 	}
-	labels += min(h, max(need.labelRows-1, 0))
+	labels += min(h, max(need.labelRows-labels, 0))
 	if labels != need.labelRows || lanes != need.lanes {
 		d.plan(labels, max(lanes, 1))
 	}
@@ -318,6 +353,7 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	for r := labels - 1; r >= 0; r-- {
 		out = append(out, d.above.render(r, p))
 	}
+	axisRow := len(out)
 	out = append(out, d.axisLine(p))
 	if ticks > 0 {
 		out = append(out, d.tickRow(p, legend > 0))
@@ -325,7 +361,7 @@ func Draw(events []*model.Event, o Options, st Styles) []string {
 	for r := 0; r < lanes; r++ {
 		out = append(out, d.below.render(r, p))
 	}
-	return out
+	return out, axisRow
 }
 
 // drawing is one axis being laid out.
@@ -349,7 +385,7 @@ func newDrawing(events []*model.Event, o Options) *drawing {
 		if math.IsNaN(from) {
 			continue
 		}
-		if !e.When.IsInterval() {
+		if !e.When.IsInterval() && !(o.PeriodBands && Period(e)) {
 			mid := (from + to) / 2
 			if mid < o.Window.From || mid > o.Window.To {
 				continue
@@ -479,8 +515,14 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		if !preferNatural {
 			natural = c+comfy <= d.w
 		}
-		bestR, bestRight, bestW := -1, true, 0
-		for _, right := range []bool{natural, !natural} {
+		bestR, bestRight, bestW, bestX := -1, true, 0, -1
+		ways := []bool{natural, !natural}
+		if d.o.Anchored {
+			ways = ways[:1]
+			natural = true
+			ways[0] = true
+		}
+		for _, right := range ways {
 			low := right == rtl
 			for k := 0; k < rows; k++ {
 				r := k
@@ -491,11 +533,20 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 					continue
 				}
 				avail := g.room(r, c, right, fw)
+				x := -1
+				if d.o.Anchored && avail < min(fw, comfy) && r > 0 && c+mw > d.w {
+					// At the right edge: the label moves left, over its
+					// leader, ending at the edge.
+					shifted := g.room(r, d.w-1, false, fw)
+					if w := min(shifted, comfy); w > avail && d.w-w <= c {
+						avail, x = w, d.w-w
+					}
+				}
 				if avail < mw || !g.leaderFree(c, r) {
 					continue
 				}
 				if w := min(avail, fw); w > bestW {
-					bestR, bestRight, bestW = r, right, w
+					bestR, bestRight, bestW, bestX = r, right, w, x
 				}
 				if bestW >= comfy {
 					break
@@ -516,7 +567,10 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		text := fitLabel(full, bestW)
 		tw := sanitize.Width(text)
 		x := c
-		if !bestRight {
+		switch {
+		case bestX >= 0:
+			x = d.w - tw
+		case !bestRight:
 			x = c - tw + 1
 		}
 		g.write(bestR, x, text, kind)

@@ -297,3 +297,98 @@ func TestOddTimelinesFit(t *testing.T) {
 		}
 	}
 }
+
+// With Anchored, a point's label starts at its marker: right above it, or
+// higher with a leader │ under its first cell; a label moved left from the
+// right edge ends at the edge with its leader under it.
+func TestAnchoredLabelsStartAtTheirMarkers(t *testing.T) {
+	for _, b := range []*model.Briefing{seed(t), dense(t)} {
+		for _, w := range []int{58, 72, 78, 118, 198} {
+			o := axis.Options{Width: w, Height: 12, Selected: len(b.Timeline) - 1, Published: b.Source.Published, Anchored: true, PeriodBands: true}
+			lines, axisRow := axis.DrawRows(b.Timeline, o, axis.Styles{})
+			if axisRow < 0 {
+				t.Fatalf("width %d: no axis line", w)
+			}
+			grid := make([][]rune, len(lines))
+			for i, l := range lines {
+				grid[i] = []rune(l)
+			}
+			at := func(r, c int) rune {
+				if r < 0 || r >= len(grid) || c < 0 || c >= len(grid[r]) {
+					return ' '
+				}
+				return grid[r][c]
+			}
+			under := func(r, c int) bool {
+				ch := at(r+1, c)
+				if r+1 == axisRow {
+					return ch == axis.PointGlyph || ch == axis.ApproxPointGlyph || ch == axis.SelectedPointGlyph
+				}
+				return ch == axis.LeaderGlyph
+			}
+			named := 0
+			for _, e := range b.Timeline {
+				if axis.Period(e) {
+					continue
+				}
+				label := []rune(e.When.Label() + " ")
+				for r := 0; r < axisRow; r++ {
+					x := strings.Index(string(grid[r]), string(label))
+					if x < 0 {
+						continue
+					}
+					x = len([]rune(string(grid[r])[:x]))
+					named++
+					end := x
+					for end < len(grid[r]) && grid[r][end] != ' ' || end+1 < len(grid[r]) && grid[r][end+1] != ' ' {
+						end++
+					}
+					if under(r, x) {
+						continue
+					}
+					moved := false
+					if end >= w-1 {
+						for c := x; c < end; c++ {
+							moved = moved || under(r, c)
+						}
+					}
+					if !moved {
+						t.Errorf("width %d: the label of %q on row %d starts at column %d with no marker or leader under it:\n%s", w, e.When.Label(), r, x, strings.Join(lines, "\n"))
+					}
+				}
+			}
+			if named == 0 {
+				t.Errorf("width %d: no point is named:\n%s", w, strings.Join(lines, "\n"))
+			}
+		}
+	}
+}
+
+// With PeriodBands, a date given to the decade is a band over its years,
+// not a point.
+func TestPeriodBands(t *testing.T) {
+	b := seed(t)
+	var decade *model.Event
+	for _, e := range b.Timeline {
+		if !e.When.IsInterval() && e.When.Precision() == date.Decade {
+			decade = e
+		}
+	}
+	if decade == nil {
+		t.Fatal("the seed has no decade")
+	}
+	o := axis.Options{Width: 78, Height: 20, Selected: -1, Published: b.Source.Published}
+	// The markers on the axis line.
+	count := func(o axis.Options) int {
+		lines, row := axis.DrawRows(b.Timeline, o, axis.Styles{})
+		return strings.Count(lines[row], string(axis.PointGlyph)) + strings.Count(lines[row], string(axis.ApproxPointGlyph))
+	}
+	pts := count(o)
+	o.PeriodBands = true
+	if got := count(o); got >= pts {
+		t.Errorf("with PeriodBands %d points, without %d: the decades are still points", got, pts)
+	}
+	if !axis.Period(decade) {
+		t.Errorf("%s is not a period", decade.When.Label())
+	}
+}

@@ -142,6 +142,9 @@ func globalKey(m *Model, k tea.KeyPressMsg) (bool, tea.Cmd) {
 		m.openEditor(m.current)
 	case key.Matches(k, g.Notes):
 		m.openNotes()
+	case key.Matches(k, g.Edit):
+		m.exit = Exit{Edit: true}
+		return true, tea.Quit
 	default:
 		return false, nil
 	}

@@ -9,6 +9,7 @@ type globalKeys struct {
 	Outline, Timeline, Actors, Glossary     key.Binding
 	Source, NextPane, PrevPane, Back, Theme key.Binding
 	Bookmark, Note, Notes                   key.Binding
+	Edit                                    key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -29,6 +30,7 @@ func newGlobalKeys() globalKeys {
 		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
 		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Notes:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "notes and bookmarks")),
+		Edit:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the briefing (brief edit)")),
 	}
 }
 
@@ -50,7 +52,7 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Help, k.Search, k.Source, k.NextPane, k.PrevPane, k.Back},
 		{k.Outline, k.Timeline, k.Actors, k.Glossary, k.Theme, k.Quit, k.ForceQuit},
-		{k.Bookmark, k.Note, k.Notes},
+		{k.Bookmark, k.Note, k.Notes, k.Edit},
 	}
 }
 

@@ -69,6 +69,8 @@ type openElsewhereMsg struct {
 type Exit struct {
 	Open *model.Briefing
 	Goto string
+	// Edit is set when the reader pressed E to edit the briefing.
+	Edit bool
 }
 
 // scopeBriefing is the briefing that holds result item i of the scope

@@ -38,6 +38,9 @@ type config struct {
 	// library is the briefings of the library explore mode was opened
 	// from, for the palette's library scope; nil otherwise.
 	library []*model.Briefing
+	// editable says the briefing is a file the reader may write: E ends
+	// explore mode asking for edit mode.
+	editable bool
 }
 
 // Model is the root of explore mode. It alone reads the window size, owns
@@ -117,7 +120,7 @@ type statusState struct {
 type exitState struct {
 	interrupted bool
 	err         error
-	exit        Exit // set when the reader opens another briefing of the library
+	exit        Exit // set when the reader opens another briefing of the library, or asks to edit
 }
 
 // view is what is built from one version of the briefing, in groups: the
@@ -189,6 +192,7 @@ func New(b *model.Briefing, cfg config) Model {
 	// A plain article, with nothing drawn from it, opens in reading mode.
 	s.reading = !hasItems(b)
 	s.keys.setStudy(s.st != nil || cfg.off != nil)
+	s.keys.Edit.SetEnabled(cfg.editable)
 	s.th = s.buildTheme()
 	s.live = live.New(cfg.watchCtx, b)
 	if s.st != nil {

@@ -52,6 +52,10 @@ type Options struct {
 	// source sentence "p5.s3") instead of where the reader left off; Run
 	// refuses an id the briefing does not hold.
 	Goto string
+	// Editable says the briefing is a file the reader may write: E then
+	// ends explore mode and Run returns ErrEdit, for the caller to open
+	// edit mode on it.
+	Editable bool
 
 	library []*model.Briefing // set by RunInLibrary
 }
@@ -60,6 +64,10 @@ type Options struct {
 // program was interrupted; the command line maps it to exit code 130. It
 // wraps tea.ErrInterrupted.
 var ErrInterrupted = fmt.Errorf("interrupted: %w", tea.ErrInterrupted)
+
+// ErrEdit is returned by Run when the reader pressed E to edit the
+// briefing (Options.Editable).
+var ErrEdit = errors.New("edit the briefing")
 
 // Run opens explore mode on a briefing and returns when the user quits.
 // The terminal is restored on every way out: q, ctrl+c, a signal, the
@@ -92,6 +100,7 @@ func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err e
 		return exit, err
 	}
 	cfg.library = opts.library
+	cfg.editable = opts.Editable
 	if opts.Goto != "" {
 		r, ok := b.Find(opts.Goto)
 		if !ok {
@@ -144,6 +153,8 @@ func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err e
 		}
 	}
 	switch {
+	case err == nil && exit.Edit:
+		return exit, ErrEdit
 	case err == nil:
 		return exit, nil
 	case errors.Is(err, tea.ErrInterrupted):

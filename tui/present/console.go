@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -32,19 +34,42 @@ type ConsoleOptions struct {
 	Out     io.Writer
 }
 
-// ConsoleKeyMap holds the console's keys: the presenter's, sent on.
+// ConsoleKeyMap holds the console's keys: the presenter's, sent on, and
+// the console's own, which never reach the room: the notes scroll, and
+// attaching to another presentation once the one followed has ended.
 type ConsoleKeyMap struct {
 	Next, Prev, First, Last, Digit, Black, White, Help, Quit key.Binding
+	NotesDown, NotesUp, Attach                               key.Binding
+}
+
+// notesKeys scroll the notes; the presenter's next and previous keep the
+// others.
+var notesKeys = []string{"down", "j", "up", "k"}
+
+// without returns keys less the ones in drop.
+func without(keys, drop []string) []string {
+	var out []string
+	for _, k := range keys {
+		if !slices.Contains(drop, k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // DefaultConsoleKeyMap returns the console's keys: the presenter's, with
-// help short enough for one line.
+// help short enough for one line, less ↓ ↑ j k, which scroll the notes.
 func DefaultConsoleKeyMap() ConsoleKeyMap {
 	k := DefaultKeyMap()
+	attach := key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "follow another presentation"))
+	attach.SetEnabled(false)
 	return ConsoleKeyMap{
-		Next:  key.NewBinding(key.WithKeys(k.Next.Keys()...), key.WithHelp("→", "next")),
-		Prev:  key.NewBinding(key.WithKeys(k.Prev.Keys()...), key.WithHelp("←", "previous")),
-		First: k.First, Last: k.Last,
+		NotesDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓ j", "scroll the notes down")),
+		NotesUp:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑ k", "scroll the notes up")),
+		Attach:    attach,
+		Next:      key.NewBinding(key.WithKeys(without(k.Next.Keys(), notesKeys)...), key.WithHelp("→", "next")),
+		Prev:      key.NewBinding(key.WithKeys(without(k.Prev.Keys(), notesKeys)...), key.WithHelp("←", "previous")),
+		First:     k.First, Last: k.Last,
 		Digit: key.NewBinding(key.WithKeys(k.Digit.Keys()...), key.WithHelp("12 enter", "go to slide 12")),
 		Black: key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b", "black")),
 		White: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "white")),
@@ -56,12 +81,13 @@ func DefaultConsoleKeyMap() ConsoleKeyMap {
 // ShortHelp lists the keys of the help line, the most needed first.
 func (k ConsoleKeyMap) ShortHelp() []key.Binding {
 	quit := key.NewBinding(key.WithKeys(k.Quit.Keys()...), key.WithHelp("q", "quit"))
-	return []key.Binding{k.Next, k.Prev, k.Black, k.White, quit, k.Help, k.Digit}
+	notes := key.NewBinding(key.WithKeys("down", "up"), key.WithHelp("↓↑", "notes"))
+	return []key.Binding{k.Next, k.Prev, notes, k.Black, k.White, quit, k.Help, k.Digit}
 }
 
 // FullHelp lists every key.
 func (k ConsoleKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Next, k.Prev, k.First, k.Last, k.Digit}, {k.Black, k.White, k.Help, k.Quit}}
+	return [][]key.Binding{{k.Next, k.Prev, k.First, k.Last, k.Digit}, {k.NotesDown, k.NotesUp, k.Black, k.White, k.Help, k.Quit}}
 }
 
 type consoleStyles struct {
@@ -106,6 +132,11 @@ type Console struct {
 	connected bool
 	ended     bool   // a presentation was followed and has gone
 	problem   string // why no presentation is followed
+	// others counts the presentations running, other than the one
+	// followed, once it has ended: a follows the most recent of them.
+	others int
+	// notesTop is the first row of the notes shown, as they scroll.
+	notesTop int
 
 	digits   string
 	digitSeq int
@@ -136,8 +167,11 @@ type (
 		conn *deckctl.Conn
 		st   deckctl.State
 	}
-	notFoundMsg struct{ err error }
-	stateMsg    struct {
+	notFoundMsg struct {
+		err    error
+		others int // presentations running that are not the one waited for
+	}
+	stateMsg struct {
 		conn *deckctl.Conn
 		st   deckctl.State
 	}
@@ -152,19 +186,42 @@ func connectCmd(dir, pick string) tea.Cmd {
 	return func() tea.Msg {
 		p, err := deckctl.Find(dir, pick)
 		if err != nil {
-			return notFoundMsg{err}
+			return notFoundMsg{err: err}
 		}
-		c, err := deckctl.Dial(p.Path)
-		if err != nil {
-			return notFoundMsg{err}
-		}
-		st, err := c.Next()
-		if err != nil {
-			c.Close()
-			return notFoundMsg{err}
-		}
-		return connectedMsg{c, st}
+		return dial(p.Path)
 	}
+}
+
+// restartCmd looks for the presentation that ended starting again (the
+// same briefing): it connects to nothing else, and counts the others.
+func restartCmd(dir string, gone deckctl.State) tea.Cmd {
+	return func() tea.Msg {
+		ps, err := deckctl.List(dir)
+		if err != nil {
+			return notFoundMsg{err: err}
+		}
+		others := 0
+		for _, p := range ps {
+			if p.State.Same(gone) {
+				return dial(p.Path)
+			}
+			others++
+		}
+		return notFoundMsg{err: deckctl.ErrNone, others: others}
+	}
+}
+
+func dial(path string) tea.Msg {
+	c, err := deckctl.Dial(path)
+	if err != nil {
+		return notFoundMsg{err: err}
+	}
+	st, err := c.Next()
+	if err != nil {
+		c.Close()
+		return notFoundMsg{err: err}
+	}
+	return connectedMsg{c, st}
 }
 
 // followCmd waits for the presentation's next state.
@@ -213,19 +270,36 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		c.now = time.Time(msg)
 		return c, c.tickCmd()
 	case connectedMsg:
+		if c.connected {
+			// Found twice (a retry and an attach at once): keep the first.
+			if msg.conn != nil {
+				msg.conn.Close()
+			}
+			return c, nil
+		}
 		c.conn, c.st, c.connected, c.problem = msg.conn, msg.st, true, ""
+		c.ended, c.others, c.notesTop = false, 0, 0
+		c.keys.Attach.SetEnabled(false)
 		return c, followCmd(msg.conn)
 	case notFoundMsg:
 		c.problem = sanitize.Text(msg.err.Error())
+		c.others = msg.others
+		c.keys.Attach.SetEnabled(c.ended && c.others > 0)
 		return c, retryCmd()
 	case retryMsg:
 		if c.connected {
 			return c, nil
 		}
+		if c.ended {
+			return c, restartCmd(c.dir, c.st)
+		}
 		return c, connectCmd(c.dir, c.pick)
 	case stateMsg:
 		if msg.conn != c.conn {
 			return c, nil
+		}
+		if msg.st.Slide != c.st.Slide || msg.st.Screen != c.st.Screen {
+			c.notesTop = 0
 		}
 		c.st = msg.st
 		return c, followCmd(msg.conn)
@@ -233,9 +307,11 @@ func (c Console) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.conn != c.conn {
 			return c, nil
 		}
+		// Say so and wait for this presentation to start again; another
+		// one is followed only when asked (a).
 		c.conn, c.connected, c.ended = nil, false, true
 		c.problem = ""
-		return c, retryCmd()
+		return c, restartCmd(c.dir, c.st)
 	case sendFailedMsg:
 		c.problem = sanitize.Text(msg.err.Error())
 	case digitTimeoutMsg:
@@ -258,6 +334,17 @@ func (c Console) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if c.showHelp {
 		c.showHelp = false
+		return c, nil
+	}
+	if key.Matches(msg, k.Attach) && c.ended && !c.connected {
+		return c, connectCmd(c.dir, "")
+	}
+	switch {
+	case key.Matches(msg, k.NotesDown):
+		c.notesTop = min(c.notesTop+1, c.notesMaxTop())
+		return c, nil
+	case key.Matches(msg, k.NotesUp):
+		c.notesTop = max(c.notesTop-1, 0)
 		return c, nil
 	}
 	if c.digits != "" {
@@ -339,29 +426,74 @@ func (c Console) Screen() string {
 	if c.w < MinWidth || c.h < MinHeight {
 		return sanitize.Truncate("terminal too small: need "+strconv.Itoa(MinWidth)+"x"+strconv.Itoa(MinHeight), c.w, "…")
 	}
+	top, head, notes, preview, bottom := c.parts()
+	return c.compose(top, head, notes, preview, bottom)
+}
+
+// followed names the presentation followed (or last followed): its
+// briefing's title and, on a line of its own, its file and where it runs.
+func (c Console) followed() (title, where string) {
+	st := c.st
+	file := st.File
+	if file == "" {
+		file = "(unknown file)"
+	}
+	var parts []string
+	parts = append(parts, file)
+	if st.TTY != "" {
+		parts = append(parts, "on "+strings.TrimPrefix(st.TTY, "/dev/"))
+	}
+	if st.PID > 0 {
+		parts = append(parts, "pid "+strconv.Itoa(st.PID))
+	}
+	where = strings.Join(parts, " · ")
+	if sanitize.Width(where) > c.w-6 && st.File != "" {
+		// Too long for the row: the file's name tells it, not its folders.
+		parts[0] = filepath.Base(st.File)
+		where = strings.Join(parts, " · ")
+	}
+	return st.Briefing, where
+}
+
+// parts lays the console out in its pieces: the rows at the top, the
+// notes' heading and rows, the preview of the next slide and the rows at
+// the bottom.
+func (c Console) parts() (top []string, head string, notes, preview, bottom []string) {
 	s := c.styles
 	w := c.w - 2
-	var top, bottom []string
 	add := func(rows *[]string, styled string) { *rows = append(*rows, " "+styled) }
 	rule := s.Dim.Render(strings.Repeat("─", w))
 
 	header := "brief notes"
-	if c.connected {
-		header += " · " + c.st.Briefing
-		if c.st.PID > 0 {
-			header += " (pid " + strconv.Itoa(c.st.PID) + ")"
-		}
+	title, where := c.followed()
+	if c.connected || c.ended {
+		header += " · " + title
 	}
 	add(&top, s.Header.Render(sanitize.Truncate(header, w, "…")))
-	add(&top, rule)
+	if c.connected || c.ended {
+		// The rule under the header names the file and where it runs.
+		label := "─ " + sanitize.Truncate(where, max(1, w-4), "…") + " "
+		add(&top, s.Dim.Render(label+strings.Repeat("─", max(0, w-sanitize.Width(label)))))
+	} else {
+		add(&top, rule)
+	}
 
 	if !c.connected {
 		msg := "Looking for a presentation… start one with: brief present"
 		if c.ended {
-			msg = "The presentation has ended. Waiting for it to start again… (q quits)"
+			msg = "The presentation has ended: “" + title + "” (" + where + "). Waiting for it to start again…"
 		}
 		for _, l := range sanitize.Wrap(msg, w) {
 			add(&top, s.Title.Render(l))
+		}
+		if c.ended && c.others > 0 {
+			n := "Another presentation is running: a follows it."
+			if c.others > 1 {
+				n = strconv.Itoa(c.others) + " other presentations are running: a follows the most recent."
+			}
+			for _, l := range sanitize.Wrap(n, w) {
+				add(&top, s.Text.Render(l))
+			}
 		}
 		if c.problem != "" && !c.ended && c.problem != deckctl.ErrNone.Error() {
 			for _, l := range sanitize.Wrap(c.problem, w) {
@@ -369,17 +501,17 @@ func (c Console) Screen() string {
 			}
 		}
 		add(&bottom, rule)
-		add(&bottom, c.helpLine(w))
-		return c.compose(top, nil, nil, bottom)
+		add(&bottom, c.waitingHelp())
+		return top, "", nil, nil, bottom
 	}
 
 	st := c.st
 	counter := strconv.Itoa(st.Slide) + "/" + strconv.Itoa(st.Total)
-	title := st.Title
+	stitle := st.Title
 	if st.Screens > 1 {
-		title += " · screen " + strconv.Itoa(st.Screen) + "/" + strconv.Itoa(st.Screens)
+		stitle += " · screen " + strconv.Itoa(st.Screen) + "/" + strconv.Itoa(st.Screens)
 	}
-	line := s.Banner.Render(" "+counter+" ") + " " + s.Title.Render(sanitize.Truncate(title, max(1, w-sanitize.Width(counter)-3), "…"))
+	line := s.Banner.Render(" "+counter+" ") + " " + s.Title.Render(sanitize.Truncate(stitle, max(1, w-sanitize.Width(counter)-3), "…"))
 	add(&top, line)
 	var status []string
 	if st.Steps > 1 {
@@ -397,21 +529,28 @@ func (c Console) Screen() string {
 	}
 	add(&top, "")
 
-	var notes []string
 	if c.showHelp {
 		notes = append(notes, " "+s.Label.Render("Keys (any key returns to the notes)"))
 		for _, col := range c.keys.FullHelp() {
 			for _, b := range col {
-				notes = append(notes, " "+s.Key.Render(b.Help().Key)+" "+s.Text.Render(b.Help().Desc))
+				if b.Enabled() {
+					notes = append(notes, " "+s.Key.Render(b.Help().Key)+" "+s.Text.Render(b.Help().Desc))
+				}
 			}
 		}
-		return c.compose(top, notes, nil, c.bottom(w))
+		return top, "", notes, nil, c.bottom(w)
 	}
-	notes = append(notes, " "+s.Label.Render("Notes"))
-	if len(st.Notes) == 0 {
+	return top, " " + s.Label.Render("Notes"), c.noteLines(w), c.preview(w), c.bottom(w)
+}
+
+// noteLines is the current slide's speaker notes wrapped to the console.
+func (c Console) noteLines(w int) []string {
+	s := c.styles
+	var notes []string
+	if len(c.st.Notes) == 0 {
 		notes = append(notes, " "+s.Dim.Render("(no notes for this slide)"))
 	}
-	for i, n := range st.Notes {
+	for i, n := range c.st.Notes {
 		if i > 0 {
 			notes = append(notes, "")
 		}
@@ -419,7 +558,7 @@ func (c Console) Screen() string {
 			notes = append(notes, "  "+s.Text.Render(l))
 		}
 	}
-	return c.compose(top, notes, c.preview(w), c.bottom(w))
+	return notes
 }
 
 // preview is the next slide (or the next screen of this one) as it will
@@ -514,23 +653,63 @@ func Pace(t Timer, now time.Time, slide, total int) string {
 	return out
 }
 
-// compose stacks the top rows, the middle rows and the preview as far as
-// they fit, and the bottom rows at the bottom of the screen. The notes come
-// first; the preview gets at least a few rows, and whatever the notes leave.
-func (c Console) compose(top, notes, preview, bottom []string) string {
-	room := max(0, c.h-len(top)-len(bottom))
-	pv := min(len(preview), max(room/3, min(room, 4)))
-	pv = max(pv, min(len(preview), room-len(notes)))
-	nr := room - pv
-	if nr < len(notes) {
-		if nr > 0 {
-			notes = append(notes[:nr-1:nr-1], " "+c.styles.Dim.Render("  … (more notes than fit)"))
-		} else {
-			notes = nil
-		}
+// previewMin is the least of the next slide a console shows under notes
+// that do not fit: the rule and its title.
+const previewMin = 2
+
+// notesRoom is the rows the notes' text gets and whether they scroll: the
+// notes come first, with their heading; the next slide gets what they
+// leave, and at least its title.
+func (c Console) notesRoom(top, notes, preview, bottom []string) (rows int, scroll bool) {
+	room := max(0, c.h-len(top)-len(bottom)-1) // the notes' heading
+	if len(notes) <= room-min(len(preview), previewMin) {
+		return len(notes), false
 	}
-	rows := append(append([]string(nil), top...), notes...)
-	rows = append(rows, preview[:pv]...)
+	return max(1, room-min(len(preview), previewMin)), true
+}
+
+// notesMaxTop is the furthest the notes scroll: their last row at the
+// bottom of their room.
+func (c Console) notesMaxTop() int {
+	top, _, notes, preview, bottom := c.parts()
+	rows, scroll := c.notesRoom(top, notes, preview, bottom)
+	if !scroll {
+		return 0
+	}
+	return max(0, len(notes)-rows)
+}
+
+// compose stacks the top rows, the notes, then the preview of the next
+// slide in the rows the notes leave, and the bottom rows at the bottom of
+// the screen. Notes longer than their room scroll (↓ ↑), and their heading
+// says which rows are shown.
+func (c Console) compose(top []string, head string, notes, preview, bottom []string) string {
+	rows := append([]string(nil), top...)
+	if head == "" {
+		// The keys, or no presentation: no heading, nothing to scroll.
+		room := max(0, c.h-len(top)-len(bottom))
+		rows = append(rows, notes[:min(len(notes), room)]...)
+	} else {
+		n, scroll := c.notesRoom(top, notes, preview, bottom)
+		first := 0
+		if scroll {
+			first = max(0, min(c.notesTop, len(notes)-n))
+			more := "rows " + strconv.Itoa(first+1) + "–" + strconv.Itoa(first+n) + " of " + strconv.Itoa(len(notes))
+			switch {
+			case first == 0:
+				more += " · ↓ more"
+			case first+n >= len(notes):
+				more += " · ↑ back"
+			default:
+				more += " · ↓↑ scroll"
+			}
+			head += "  " + c.styles.Dim.Render(more)
+		}
+		rows = append(rows, head)
+		rows = append(rows, notes[first:first+n]...)
+		pv := max(0, c.h-len(rows)-len(bottom))
+		rows = append(rows, preview[:min(pv, len(preview))]...)
+	}
 	for len(rows)+len(bottom) < c.h {
 		rows = append(rows, "")
 	}
@@ -539,6 +718,21 @@ func (c Console) compose(top, notes, preview, bottom []string) string {
 		rows = rows[:c.h]
 	}
 	return strings.Join(rows, "\n")
+}
+
+// waitingHelp is the help line while no presentation is followed: only
+// quitting, and following another once the one followed has ended.
+func (c Console) waitingHelp() string {
+	var parts []string
+	quit := key.NewBinding(key.WithKeys(c.keys.Quit.Keys()...), key.WithHelp("q", "quit"))
+	attach := key.NewBinding(key.WithKeys(c.keys.Attach.Keys()...), key.WithHelp("a", "follow another"))
+	attach.SetEnabled(c.keys.Attach.Enabled())
+	for _, b := range []key.Binding{attach, quit} {
+		if b.Enabled() {
+			parts = append(parts, c.styles.Key.Render(b.Help().Key)+" "+c.styles.Dim.Render(b.Help().Desc))
+		}
+	}
+	return strings.Join(parts, c.styles.Dim.Render(" · "))
 }
 
 func (c Console) helpLine(w int) string {

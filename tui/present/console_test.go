@@ -40,6 +40,7 @@ func seedState(t *testing.T) deckctl.State {
 	m = update(t, m, press("right", "right", "right")...)
 	st := m.State()
 	st.PID = 4242
+	st.File, st.TTY = "/home/ana/talks/russia.brief.md", "/dev/pts/3"
 	return st
 }
 
@@ -56,8 +57,9 @@ func TestGoldenConsole(t *testing.T) {
 		{"following", []tea.Msg{connectedMsg{nil, st}}},
 		{"blank", []tea.Msg{connectedMsg{nil, blank}}},
 		{"last-minutes", []tea.Msg{connectedMsg{nil, late}}},
-		{"looking", []tea.Msg{notFoundMsg{deckctl.ErrNone}}},
+		{"looking", []tea.Msg{notFoundMsg{err: deckctl.ErrNone}}},
 		{"ended", []tea.Msg{connectedMsg{nil, st}, goneMsg{nil}}},
+		{"ended-others", []tea.Msg{connectedMsg{nil, st}, goneMsg{nil}, notFoundMsg{err: deckctl.ErrNone, others: 2}}},
 		{"help", []tea.Msg{connectedMsg{nil, st}, press("?")[0]}},
 	}
 	for _, c := range cases {
@@ -209,5 +211,101 @@ func TestPace(t *testing.T) {
 		if got := Pace(c.t, start.Add(c.at), c.slide, c.total); got != c.want {
 			t.Errorf("slide %d/%d after %s: %q, want %q", c.slide, c.total, c.at, got, c.want)
 		}
+	}
+}
+
+// The notes scroll with keys of their own, which never reach the room: at
+// 60x20 the seed's notes for slide 4 do not fit, ↓ and j bring their last
+// rows into view, ↑ and k take them back, and the slide stays.
+func TestConsoleNotesScroll(t *testing.T) {
+	st := seedState(t)
+	c := consoleUpdate(t, testConsole(t, 60, 20), connectedMsg{nil, st})
+	first := consolePlain(t, c)
+	if !strings.Contains(first, "↓ more") || !strings.Contains(first, "↓↑ notes") {
+		t.Fatalf("notes that do not fit say nothing of scrolling:\n%s", first)
+	}
+	last := strings.TrimSpace(c.noteLines(58)[len(c.noteLines(58))-1])
+	if strings.Contains(first, last) {
+		t.Fatalf("the notes' last row %q is shown before scrolling:\n%s", last, first)
+	}
+	for _, k := range []string{"down", "j", "down", "j", "down"} {
+		nc, cmd := c.Update(press(k)[0])
+		c = nc.(Console)
+		if cmd != nil {
+			t.Errorf("%s sends something to the presentation", k)
+		}
+	}
+	scrolled := consolePlain(t, c)
+	if !strings.Contains(scrolled, last) || !strings.Contains(scrolled, "4/14") {
+		t.Errorf("after scrolling down the notes' last row %q or the slide is not shown:\n%s", last, scrolled)
+	}
+	for _, k := range []string{"up", "k", "up", "k", "up", "up"} {
+		c = consoleUpdate(t, c, press(k)[0])
+	}
+	if got := consolePlain(t, c); got != first {
+		t.Errorf("scrolling back up does not return to the top:\n%s", got)
+	}
+	// A new slide shows its notes from the top.
+	c = consoleUpdate(t, c, press("down")[0])
+	next := st
+	next.Slide++
+	c.conn = nil
+	c = consoleUpdate(t, c, stateMsg{nil, next})
+	if c.notesTop != 0 {
+		t.Errorf("a new slide's notes start at row %d", c.notesTop+1)
+	}
+	// At 80x24 the notes come first, whole, then the next slide.
+	c = consoleUpdate(t, testConsole(t, 80, 24), connectedMsg{nil, st})
+	s := consolePlain(t, c)
+	notes, next5 := strings.Index(s, last), strings.Index(s, "Next: ")
+	if notes < 0 || next5 < notes {
+		t.Errorf("at 80x24 the notes are not whole and before the next slide:\n%s", s)
+	}
+}
+
+// When the presentation followed ends, the console waits for that one to
+// start again (the same briefing file) and attaches to no other until a
+// is pressed.
+func TestConsoleAttachesToAnotherOnlyWhenAsked(t *testing.T) {
+	dir := t.TempDir()
+	hub := deckctl.NewHub()
+	srv, err := deckctl.Listen(dir, "Other talk", hub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	hub.Publish(deckctl.State{PID: 7, Briefing: "Other talk", File: "/talks/other.brief.md", Slide: 2, Total: 9})
+	gone := deckctl.State{PID: 6, Briefing: "My talk", File: "/talks/mine.brief.md", Slide: 5, Total: 9}
+	c := NewConsole(dir, ConsoleOptions{NoColor: true, Now: func() time.Time { return fixedNow }})
+	c = consoleUpdate(t, c, tea.WindowSizeMsg{Width: 80, Height: 24}, connectedMsg{nil, gone}, goneMsg{nil})
+	msg := restartCmd(dir, gone)()
+	nf, ok := msg.(notFoundMsg)
+	if !ok || nf.others != 1 {
+		t.Fatalf("waiting for mine.brief.md with only another running: %#v", msg)
+	}
+	c = consoleUpdate(t, c, nf)
+	s := consolePlain(t, c)
+	if c.connected || !strings.Contains(s, "has ended") || !strings.Contains(s, "mine.brief.md") || !strings.Contains(s, "a follows it") {
+		t.Fatalf("the console does not say its presentation ended and another runs:\n%s", s)
+	}
+	// The same briefing started again is found.
+	again := gone
+	again.PID = 8
+	if !again.Same(gone) || again.Same(deckctl.State{File: "/talks/other.brief.md"}) {
+		t.Error("Same does not tell presentations by their file")
+	}
+	// a attaches to the other.
+	_, cmd := c.Update(press("a")[0])
+	if cmd == nil {
+		t.Fatal("a does nothing")
+	}
+	cm, ok := cmd().(connectedMsg)
+	if !ok || cm.st.Briefing != "Other talk" {
+		t.Fatalf("a connects to %#v", cm)
+	}
+	c = consoleUpdate(t, c, cm)
+	cm.conn.Close()
+	if !c.connected || !strings.Contains(consolePlain(t, c), "other.brief.md") {
+		t.Errorf("after a, the console does not follow the other presentation:\n%s", consolePlain(t, c))
 	}
 }

@@ -107,6 +107,9 @@ type geometry struct {
 	// plain lays slides out for text with no screen to fill (the piped
 	// deck): no block letters, no rows kept above or around the slide.
 	plain bool
+	// noBig sets every title in plain bold: a deck whose titles do not
+	// all fit in block letters at this size has none in block letters.
+	noBig bool
 }
 
 func newGeometry(w, h int) geometry {
@@ -139,13 +142,40 @@ func plainGeometry(w int) geometry {
 }
 
 // layout lays a deck out for a w x h screen: one or more pages (screens)
-// per slide, in deck order.
+// per slide, in deck order. Titles share one style within the deck: block
+// letters on every slide when each slide takes them, else plain bold on
+// every slide, so the room never sees the style change from slide to slide.
 func layout(deck []model.Slide, g geometry) []Page {
+	pages := layoutDeck(deck, g)
+	if !g.noBig && mixedTitles(pages) {
+		g.noBig = true
+		pages = layoutDeck(deck, g)
+	}
+	return pages
+}
+
+func layoutDeck(deck []model.Slide, g geometry) []Page {
 	var pages []Page
 	for i, s := range deck {
 		pages = append(pages, layoutSlide(i, s, g)...)
 	}
 	return pages
+}
+
+// mixedTitles reports whether some titles are in block letters and others
+// are not.
+func mixedTitles(pages []Page) bool {
+	big, plain := false, false
+	for _, p := range pages {
+		switch {
+		case p.Title == "":
+		case p.big != nil:
+			big = true
+		default:
+			plain = true
+		}
+	}
+	return big && plain
 }
 
 // fit is one way of laying a slide out. The ways are tried in order, from
@@ -170,6 +200,9 @@ var fits = []fit{
 func layoutSlide(idx int, s model.Slide, g geometry) []Page {
 	var best []Page
 	for _, f := range fits {
+		if f.big && g.noBig {
+			continue
+		}
 		pages, ok := layoutSlideWith(idx, s, g, f)
 		if !ok {
 			continue
@@ -271,9 +304,10 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 	bodyH := g.h - footerRows - g.top - base.titleRows() - len(base.subtitle) - 1
 	var header []line
 	var blocks [][]line
+	headerGap := true
 	switch s.Kind {
 	case model.SlideTimeline:
-		header, blocks = timelineSlide(s, g, bodyH)
+		header, blocks, headerGap = timelineSlide(s, g, bodyH)
 	case model.SlideText:
 		for _, p := range s.Body {
 			var b []line
@@ -301,8 +335,8 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 	// A timeline's dated lines sit close together; bullets get air when
 	// there is room for it.
 	gap := f.gap && s.Kind != model.SlideTimeline
-	parts, broken := paginate(blocks, header, bodyH, gap)
-	parts, broken = balance(blocks, header, bodyH, gap, parts, broken)
+	parts, broken := paginate(blocks, header, headerGap, bodyH, gap)
+	parts, broken = balance(blocks, header, headerGap, bodyH, gap, parts, broken)
 	if f.cols == 2 {
 		parts, broken = pairColumns(parts, broken, colW)
 	}
@@ -334,12 +368,12 @@ func layoutSlideWith(idx int, s model.Slide, g geometry, f fit) ([]Page, bool) {
 // columns): the same number of pieces, each as short as that allows, so the
 // last is not a stub under a full one. A piece cut inside a block is left
 // as it is.
-func balance(blocks [][]line, header []line, h int, gap bool, parts [][]line, broken []bool) ([][]line, []bool) {
+func balance(blocks [][]line, header []line, headerGap bool, h int, gap bool, parts [][]line, broken []bool) ([][]line, []bool) {
 	if len(parts) < 2 || slices.Contains(broken, true) {
 		return parts, broken
 	}
 	for r := h - 1; r > 0; r-- {
-		p, b := paginate(blocks, header, r, gap)
+		p, b := paginate(blocks, header, headerGap, r, gap)
 		if len(p) != len(parts) || slices.Contains(b, true) {
 			break
 		}
@@ -451,10 +485,11 @@ func itemBlock(item int, marker string, mw int, label, text string, w int) []lin
 }
 
 // paginate packs blocks, a blank line apart when gap is set, into pages of at most h lines,
-// each page starting with header (and a blank line after it). A block never
+// each page starting with header (and a blank line after it, with
+// headerGap). A block never
 // splits unless it alone is taller than a page; broken marks those pages.
-func paginate(blocks [][]line, header []line, h int, gap bool) (pages [][]line, broken []bool) {
-	if len(header) > 0 {
+func paginate(blocks [][]line, header []line, headerGap bool, h int, gap bool) (pages [][]line, broken []bool) {
+	if len(header) > 0 && headerGap {
 		header = append(append([]line(nil), header...), line{item: -1})
 	}
 	room := h - len(header)

@@ -47,6 +47,7 @@ type Model struct {
 	hub         *deckctl.Hub
 	cmds        <-chan deckctl.Command
 	pid         int
+	file, tty   string
 	interrupted bool
 
 	// Live reload (see reload.go).
@@ -76,6 +77,8 @@ func NewModel(b *model.Briefing, th Theme, opts Options, hub *deckctl.Hub, cmds 
 		hub:      hub,
 		cmds:     cmds,
 		pid:      opts.pid,
+		file:     opts.file,
+		tty:      opts.tty,
 		live:     live.New(opts.watchCtx, b),
 	}
 }
@@ -324,6 +327,8 @@ func (m Model) State() deckctl.State {
 	st := deckctl.State{
 		PID:      m.pid,
 		Briefing: m.briefing,
+		File:     m.file,
+		TTY:      m.tty,
 		Total:    len(m.deck),
 		Blank:    m.blank,
 		Digits:   m.digits,
@@ -342,6 +347,7 @@ func (m Model) State() deckctl.State {
 		// A one-item screen of a slide built up step by step still draws
 		// as a step (the newest event marked): followers draw it so too.
 		st.Step, st.Steps = m.step, p.Steps()
+		st.Shown = m.sl.Shown(m.pos())
 	}
 	st.Notes = m.deck[m.slide].Notes
 	switch {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -45,6 +46,8 @@ type Options struct {
 	Hub *deckctl.Hub
 
 	pid      int
+	file     string          // the briefing's file, absolute; "" for the built-in one
+	tty      string          // the terminal presented on, "" when unknown
 	watchCtx context.Context // live reload lasts as long as it
 }
 
@@ -55,6 +58,15 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 		return err
 	}
 	opts.pid = os.Getpid()
+	opts.file = b.File
+	if _, err := os.Stat(b.File); err == nil {
+		// A file on disk by its absolute path; the built-in briefing by
+		// its name, "(built-in) ...".
+		if abs, err := filepath.Abs(b.File); err == nil {
+			opts.file = abs
+		}
+	}
+	opts.tty = terminalName(opts.In)
 	var hub *deckctl.Hub
 	var cmds <-chan deckctl.Command
 	if opts.Hub != nil {
@@ -192,4 +204,22 @@ func writeWrapped(sb *strings.Builder, lead, text string, width int) {
 		}
 		sb.WriteString(l + "\n")
 	}
+}
+
+// terminalName is the name of the terminal in (or standard input, when in
+// is nil), such as /dev/pts/3, for a console to tell presentations apart
+// by where they run; "" when it is not a terminal or cannot be told.
+func terminalName(in io.Reader) string {
+	f, ok := in.(*os.File)
+	if in == nil {
+		f, ok = os.Stdin, true
+	}
+	if !ok || f == nil {
+		return ""
+	}
+	name, err := os.Readlink("/proc/self/fd/" + strconv.Itoa(int(f.Fd())))
+	if err != nil || !strings.HasPrefix(name, "/dev/") {
+		return ""
+	}
+	return name
 }

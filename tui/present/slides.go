@@ -77,6 +77,86 @@ func (s Slides) Steps(i, n int) int {
 	return p.Steps()
 }
 
+// Shown is how many of slide i's items screen pos shows on a slide whose
+// items appear one at a time: the items of the screens before it and the
+// steps taken on it. It counts the slide's own items, not screens, so it
+// means the same at every terminal size; 0 when the slide is not built up
+// step by step (or pos shows it whole).
+func (s Slides) Shown(pos Pos) int {
+	p, ok := s.page(pos.Slide, pos.Screen)
+	if !ok || !p.reveal || pos.Step < 1 || len(p.items) == 0 {
+		return 0
+	}
+	return p.items[min(pos.Step, len(p.items))-1] + 1
+}
+
+// Reveal is the place at this size that shows the first shown items of
+// slide i, no more: the screen that holds the newest of them, at the step
+// that reaches it. shown 0 (or past the slide's items) shows the slide's
+// first screen whole when it is not built up step by step.
+func (s Slides) Reveal(i, shown int) Pos {
+	pos := Pos{Slide: i, Screen: 1}
+	n := s.Screens(i)
+	if shown < 1 || n == 0 {
+		return pos
+	}
+	newest := shown - 1
+	for k := 1; k <= n; k++ {
+		p, _ := s.page(i, k)
+		if !p.reveal {
+			return pos
+		}
+		step := 0
+		for _, it := range p.items {
+			if it <= newest {
+				step++
+			}
+		}
+		if step == 0 {
+			break
+		}
+		pos.Screen, pos.Step = k, step
+		if step < len(p.items) {
+			break
+		}
+	}
+	return pos
+}
+
+// Items is how many items slide i has on a slide built up step by step
+// (0 otherwise), for a counter such as "3 of 8".
+func (s Slides) Items(i int) int {
+	n := 0
+	for k := 1; k <= s.Screens(i); k++ {
+		p, _ := s.page(i, k)
+		if !p.reveal {
+			return 0
+		}
+		for _, it := range p.items {
+			n = max(n, it+1)
+		}
+	}
+	return n
+}
+
+// Where is the counter of screen pos as the status row's left side shows
+// it: "7 · 2/2" on a split slide, then "3 of 8 shown" on a slide built up
+// step by step; "" when there is nothing to say beyond n/N.
+func (s Slides) Where(pos Pos) string {
+	p, ok := s.page(pos.Slide, pos.Screen)
+	if !ok {
+		return ""
+	}
+	where, _ := s.counter(p)
+	if shown, all := s.Shown(pos), s.Items(pos.Slide); shown > 0 && all > 1 {
+		if where != "" {
+			where += " · "
+		}
+		where += strconv.Itoa(shown) + " of " + strconv.Itoa(all) + " shown"
+	}
+	return where
+}
+
 // Status is what the status row under a slide says besides the counter.
 type Status struct {
 	Left  string // a banner, a hint, an audience's badge; "" for none
@@ -278,6 +358,10 @@ func (s Slides) counter(p Page) (where, of string) {
 	return where, of
 }
 
+// moreHint follows the left side of the status row while a slide has
+// items still to appear.
+const moreHint = "  ▸ more"
+
 // statusRow shows st.Left (or where a split slide is) on the left, and the
 // clock and the counter n/N on the right.
 func (s Slides) statusRow(p Page, st Status, more bool) string {
@@ -291,6 +375,9 @@ func (s Slides) statusRow(p Page, st Status, more bool) string {
 		room := g.ww - sanitize.Width(of) - 2
 		if st.Clock != "" {
 			room -= sanitize.Width(st.Clock) + 3
+		}
+		if more {
+			room -= sanitize.Width(moreHint)
 		}
 		text := sanitize.Truncate(st.Left, max(room, 10), "…")
 		leftW = sanitize.Width(text)
@@ -308,9 +395,8 @@ func (s Slides) statusRow(p Page, st Status, more bool) string {
 		leftW = sanitize.Width(where)
 	}
 	if more {
-		m := "  ▸ more"
-		left += th.Dim.Render(m)
-		leftW += sanitize.Width(m)
+		left += th.Dim.Render(moreHint)
+		leftW += sanitize.Width(moreHint)
 	}
 	right := th.Dim.Render(of)
 	rightW := sanitize.Width(of)

@@ -193,3 +193,33 @@ func BenchmarkNewSlides(b *testing.B) {
 		})
 	}
 }
+
+// Titles share one style within a deck at a given size: block letters on
+// every slide, or plain bold on every slide.
+func TestOneTitleStylePerSize(t *testing.T) {
+	th, _ := NewTheme("", true)
+	deck := model.BuildDeck(seed(t))
+	sizes := append([][2]int{{60, 20}, {120, 35}, {200, 50}, {300, 80}}, CheckSizes...)
+	styles := map[bool]bool{}
+	for _, sz := range sizes {
+		sl := NewSlides(deck, th, sz[0], sz[1])
+		var big, bold []string
+		for _, p := range sl.pages {
+			if p.Title == "" {
+				continue
+			}
+			if p.big != nil {
+				big = append(big, p.Title)
+			} else {
+				bold = append(bold, p.Title)
+			}
+		}
+		if len(big) > 0 && len(bold) > 0 {
+			t.Errorf("%dx%d: %d titles in block letters (%q…) and %d in bold (%q…)", sz[0], sz[1], len(big), big[0], len(bold), bold[0])
+		}
+		styles[len(big) > 0] = true
+	}
+	if !styles[true] || !styles[false] {
+		t.Errorf("the sizes tried show only one style (block letters: %v): the rule is not exercised", styles[true])
+	}
+}

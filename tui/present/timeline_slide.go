@@ -3,8 +3,6 @@ package present
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/axis"
@@ -22,36 +20,57 @@ const minAxisRows = 5
 // a split slide) and the list of events for a body of bodyH rows. The list
 // gets the room it needs when the axis keeps minAxisRows; the axis is
 // never split.
-func timelineSlide(s model.Slide, g geometry, bodyH int) ([]line, [][]line) {
-	blocks := timelineList(s.Events, g)
+//
+// The layout is fixed from the first step: every step's drawing is as tall
+// as the last one's, with its axis line on the same row, labels above and
+// bands below it, so the axis holds still as the story is told and the
+// list grows below it. Labels start at their markers (axis.Options.Anchored).
+func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks [][]line, gap bool) {
+	blocks = timelineList(s.Events, g)
 	if len(s.Events) == 0 {
-		return nil, blocks
+		return nil, blocks, true
 	}
 	listH := 0
 	for _, b := range blocks {
 		listH += len(b)
 	}
-	o := axis.Options{Width: g.ww, Selected: -1, Shown: -1, Published: s.Published, Legend: true}
+	o := axis.Options{Width: g.ww, Selected: -1, Shown: -1, Published: s.Published, Legend: true, Anchored: true, PeriodBands: true}
 	need := axis.Need(s.Events, o)
+	gap = true
 	h := bodyH - 1 - listH // a blank line under the axis
+	if h < need {
+		// Short of rows: the axis takes the blank line under it, labels
+		// name events and the legend does not, and the markers at the
+		// right edge get a second row to move to.
+		gap, h = false, h+1
+		o.Legend, o.LabelRows = false, 2
+		need = axis.Need(s.Events, o)
+	}
 	if h < minAxisRows {
 		h = max(minAxisRows, bodyH/2)
 	}
 	o.Height = min(need, h)
-	full := drawAxis(s.Events, o, g.axis)
+	if s.Reveal {
+		// The last step, the newest event selected, sets the rows.
+		o.Shown, o.Selected = len(s.Events), len(s.Events)-1
+	}
+	full, axisRow := drawAxis(s.Events, o, g.axis)
 	out := make([]line, len(full))
 	for i, l := range full {
 		out[i] = line{segs: []seg{{segRaw, l}}, item: -1, wide: true}
 	}
-	if s.Reveal {
-		// One drawing per step, each the height of the full one, the
-		// newest event selected; shorter ones are padded at the top so the
-		// axis line stays put.
+	if s.Reveal && axisRow >= 0 {
 		for n := 1; n <= len(s.Events); n++ {
 			step := o
 			step.Shown, step.Selected = n, n-1
-			ls := drawAxis(s.Events, step, g.axis)
-			pad := len(full) - len(ls)
+			ls, at := drawAxis(s.Events, step, g.axis)
+			// An early step has fewer bands and may take more label rows
+			// than the last: fewer rows until its axis is no lower.
+			for at > axisRow && step.Height > 1 {
+				step.Height -= at - axisRow
+				ls, at = drawAxis(s.Events, step, g.axis)
+			}
+			pad := axisRow - at
 			for i := range out {
 				text := ""
 				if j := i - pad; j >= 0 && j < len(ls) {
@@ -61,16 +80,13 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) ([]line, [][]line) {
 			}
 		}
 	}
-	for len(out) > 0 && strings.TrimSpace(ansi.Strip(out[len(out)-1].segs[0].text)) == "" {
-		out = out[:len(out)-1]
-	}
-	return out, blocks
+	return out, blocks, gap
 }
 
 // drawAxis draws the timeline axis; it is the one place the axis package is
 // called.
-var drawAxis = func(events []*model.Event, o axis.Options, st axis.Styles) []string {
-	return axis.Draw(events, o, st)
+var drawAxis = func(events []*model.Event, o axis.Options, st axis.Styles) ([]string, int) {
+	return axis.DrawRows(events, o, st)
 }
 
 // timelineList lays out the events under the axis: the date, never cut,

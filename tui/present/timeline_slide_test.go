@@ -83,3 +83,52 @@ func denseDeck(t *testing.T) *model.Briefing {
 	}
 	return b
 }
+
+// axisRow is the row of the screen s that holds the timeline's axis line:
+// the row most made of the line's glyphs.
+func axisRow(s string) int {
+	best, row := 0, -1
+	for i, l := range strings.Split(s, "\n") {
+		if n := strings.Count(l, "─") + strings.Count(l, "┼"); n > best {
+			best, row = n, i
+		}
+	}
+	return row
+}
+
+// The timeline slide's layout is fixed from its first step: the axis stays
+// on its row at every step while the list grows below it, at every size,
+// for the seed and for a dense timeline. At 80x24 the last step names at
+// least half the events on the axis.
+func TestTimelineSlideHoldsStill(t *testing.T) {
+	for name, b := range map[string]*model.Briefing{"seed": seedOf(t), "dense": denseDeck(t)} {
+		for _, sz := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {120, 35}, {160, 45}, {200, 50}} {
+			m := timelinePage(t, newTest(t, b, sz[0], sz[1], Options{}))
+			p, _ := m.page()
+			row := -1
+			for step := 1; step <= p.Steps(); step++ {
+				s := plain(t, m)
+				r := axisRow(s)
+				if step == 1 {
+					row = r
+				} else if r != row {
+					t.Errorf("%s %dx%d: the axis is on row %d at step 1 and on row %d at step %d:\n%s", name, sz[0], sz[1], row+1, r+1, step, s)
+				}
+				if step == p.Steps() && name == "seed" && sz == [2]int{80, 24} {
+					axisText := strings.Join(strings.Split(s, "\n")[:row+len(b.Timeline)], "\n")
+					named := 0
+					for _, e := range b.Timeline {
+						label := e.When.Label() + " " + strings.Fields(e.Title)[0]
+						if strings.Contains(axisText, label[:min(len(label), len(e.When.Label())+3)]) {
+							named++
+						}
+					}
+					if 2*named < len(b.Timeline) {
+						t.Errorf("at 80x24 the last step names %d of %d events on the axis:\n%s", named, len(b.Timeline), s)
+					}
+				}
+				m = update(t, m, press("right")...)
+			}
+		}
+	}
+}

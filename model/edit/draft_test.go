@@ -1,0 +1,46 @@
+package edit
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDraftClaim(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"In 2016, Russia initiated the Moscow Format as a platform for talks.", "Russia initiated the Moscow Format as a platform for talks"},
+		{"The Harbour Trust, which owns the quays, had argued for a new fixed bridge instead.", "The Harbour Trust had argued for a new fixed bridge instead"},
+		{"the vote passed by eleven to four after a debate that lasted most of the evening and into the night again.", "The vote passed by eleven to four after a debate that lasted most of …"},
+		{"Prices rose sharply; wages did not.", "Prices rose sharply; wages did not"},
+		{"“We will build it,” she said.", "“We will build it,” she said"},
+	} {
+		if got := DraftClaim(c.in); got != c.want {
+			t.Errorf("DraftClaim(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestClauses(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"The Harbour Trust, which owns the quays, had argued for a new fixed bridge instead.",
+			[]string{"The Harbour Trust", "which owns the quays", "had argued for a new fixed bridge instead"}},
+		{"Engineers found cracks in 2019, and the bridge has been closed to lorries since then.",
+			[]string{"Engineers found cracks in 2019", "and the bridge has been closed to lorries since then"}},
+		{"Prices rose; wages did not.", nil},
+		{"It held.", nil},
+		{"A fixed bridge would be cheaper to run, the Harbour Trust said.",
+			[]string{"A fixed bridge would be cheaper to run", "the Harbour Trust said"}},
+	} {
+		got := Clauses(c.in)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Clauses(%q) = %q, want %q", c.in, got, c.want)
+		}
+		for _, p := range got {
+			if !strings.Contains(c.in, p) {
+				t.Errorf("%q is not part of %q", p, c.in)
+			}
+		}
+	}
+}

@@ -1,0 +1,412 @@
+package edit
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/brief-cli/brief/model/edit"
+)
+
+func openDraft(t *testing.T) *edit.Doc {
+	t.Helper()
+	dir := t.TempDir()
+	for _, f := range []string{"harbour.brief.md", "harbour.txt"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "model", "edit", "testdata", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	d, err := edit.Open(filepath.Join(dir, "harbour.brief.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func sized(t *testing.T, w, h int) Model {
+	m := New(openDraft(t), "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model)
+}
+
+// keyMsg makes the key press a tmux user would send.
+func keyMsg(k string) tea.KeyPressMsg {
+	switch k {
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "ctrl+s":
+		return tea.KeyPressMsg{Code: 's', Mod: tea.ModCtrl}
+	case "ctrl+r":
+		return tea.KeyPressMsg{Code: 'r', Mod: tea.ModCtrl}
+	case "ctrl+u":
+		return tea.KeyPressMsg{Code: 'u', Mod: tea.ModCtrl}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}
+
+// press sends keys, running the commands they return (prompt answers).
+func press(m Model, keys ...string) Model {
+	for _, k := range keys {
+		var cmd tea.Cmd
+		var next tea.Model
+		next, cmd = m.Update(keyMsg(k))
+		m = next.(Model)
+		for cmd != nil {
+			msg := cmd()
+			if msg == nil {
+				break
+			}
+			next, cmd = m.Update(msg)
+			m = next.(Model)
+		}
+	}
+	return m
+}
+
+func typed(m Model, s string) Model {
+	for _, r := range s {
+		m = press(m, string(r))
+	}
+	return m
+}
+
+func plainView(m Model) string { return ansi.Strip(m.render()) }
+
+// Every view fits its screen: no line wider, none more than the height.
+func checkFits(t *testing.T, m Model) {
+	t.Helper()
+	lines := strings.Split(plainView(m), "\n")
+	if len(lines) > m.h {
+		t.Errorf("%d lines on a %d-line screen", len(lines), m.h)
+	}
+	for i, l := range lines {
+		if w := ansi.StringWidth(l); w > m.w {
+			t.Errorf("line %d is %d wide on a %d-column screen: %q", i, w, m.w, l)
+		}
+	}
+}
+
+func TestViews(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {120, 30}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := sized(t, size[0], size[1])
+			m = press(m, "j", "j", "J", "p")
+			checkFits(t, m)
+			golden.RequireEqual(t, []byte(plainView(m)))
+			m = press(m, "enter", "tab")
+			checkFits(t, m)
+			m = press(m, "?")
+			checkFits(t, m)
+		})
+	}
+	if got := plainView(sized(t, 59, 20)); !strings.Contains(got, "too small") {
+		t.Errorf("below the minimum: %q", got)
+	}
+}
+
+// Three j, p, a claim, enter: a point quoting the fourth sentence; ctrl+s
+// writes it; u takes a second one back.
+func TestPointFromTheSelection(t *testing.T) {
+	m := sized(t, 80, 24)
+	fourth := m.doc.Briefing.Sentences()[3].Text
+	m = press(m, "j", "j", "j", "p", "ctrl+u")
+	m = typed(m, "The Trust wanted a fixed bridge")
+	m = press(m, "enter")
+	ps := m.doc.Briefing.Points()
+	if len(ps) != 1 || ps[0].Text != "The Trust wanted a fixed bridge" || ps[0].Quotes[0].Text != fourth {
+		t.Fatalf("points %+v\n%s", ps, plainView(m))
+	}
+	if !strings.Contains(plainView(m), "point: The Trust wanted a fixed bridge") {
+		t.Errorf("the header does not name the current point:\n%s", plainView(m))
+	}
+	m = press(m, "ctrl+s")
+	data, _ := os.ReadFile(m.doc.Name)
+	if !strings.Contains(string(data), "## The Trust wanted a fixed bridge {#") || m.doc.Modified() {
+		t.Errorf("not saved:\n%s", data)
+	}
+	m = press(m, "j", "p", "enter")
+	if len(m.doc.Briefing.Points()) != 2 {
+		t.Fatalf("second point: %s", plainView(m))
+	}
+	m = press(m, "u")
+	if len(m.doc.Briefing.Points()) != 1 || m.doc.Modified() {
+		t.Error("u did not take the second point back")
+	}
+	m = press(m, "ctrl+r")
+	if len(m.doc.Briefing.Points()) != 2 {
+		t.Error("ctrl+r did not bring it back")
+	}
+	// c cites the selection in the current point; a names an actor.
+	m = press(m, "j", "c")
+	if p := m.doc.Briefing.Point(m.current); p == nil || len(p.Quotes) != 2 {
+		t.Errorf("c: %s", plainView(m))
+	}
+	m = press(m, "a", "enter")
+	if p := m.doc.Briefing.Point(m.current); len(p.Actors) != 1 {
+		t.Errorf("a: %s", plainView(m))
+	}
+	// q with unsaved changes asks first.
+	m = press(m, "q")
+	if m.quitting || !strings.Contains(plainView(m), "q again") {
+		t.Errorf("q quit with unsaved changes: %s", plainView(m))
+	}
+}
+
+// e asks for a title, then a date drafted from the selection and checked.
+func TestEventFromTheSelection(t *testing.T) {
+	m := sized(t, 80, 24)
+	m = press(m, "j", "j", "e", "enter")
+	if m.prompt == nil || m.prompt.in.Value() != "2019" {
+		t.Fatalf("the date is not drafted from the sentence:\n%s", plainView(m))
+	}
+	m = press(m, "ctrl+u")
+	m = typed(m, "2019-13")
+	m = press(m, "enter")
+	if m.prompt == nil || !strings.Contains(plainView(m), "date:") {
+		t.Fatalf("a bad date was taken:\n%s", plainView(m))
+	}
+	m = press(m, "ctrl+u")
+	m = typed(m, "2019~")
+	n := len(m.doc.Briefing.Timeline)
+	m = press(m, "enter")
+	if len(m.doc.Briefing.Timeline) != n+1 {
+		t.Errorf("no event:\n%s", plainView(m))
+	}
+}
+
+// The outline renames, moves, merges, splits and deletes.
+func TestOutlineKeys(t *testing.T) {
+	m := sized(t, 120, 30)
+	m = press(m, "p", "enter", "j", "p", "enter", "tab", "t")
+	m = typed(m, "Costs")
+	m = press(m, "enter")
+	if len(m.doc.Briefing.Themes) != 2 {
+		t.Fatalf("new theme:\n%s", plainView(m))
+	}
+	m.outline = m.outline.Select(m.doc.Briefing.Themes[0].Points[1].ID)
+	m = press(m, "K")
+	first := m.doc.Briefing.Themes[0].Points[0]
+	m = press(m, "r", "ctrl+u")
+	m = typed(m, "Renamed")
+	m = press(m, "enter")
+	if m.doc.Briefing.Point(first.ID).Text != "Renamed" {
+		t.Fatalf("rename:\n%s", plainView(m))
+	}
+	m = press(m, "M")
+	if p := m.doc.Briefing.Point(first.ID); len(m.doc.Briefing.Points()) != 1 || len(p.Quotes) != 2 {
+		t.Fatalf("merge:\n%s", plainView(m))
+	}
+	m = press(m, "S")
+	if len(m.doc.Briefing.Points()) != 2 {
+		t.Fatalf("split:\n%s", plainView(m))
+	}
+	m = press(m, "m", "enter")
+	if m.doc.Briefing.Point(first.ID).Theme != m.doc.Briefing.Themes[1].ID {
+		t.Fatalf("move to theme:\n%s", plainView(m))
+	}
+	m.outline = m.outline.Select(first.ID)
+	m = press(m, "d")
+	if m.doc.Briefing.Point(first.ID) != nil {
+		t.Fatalf("delete:\n%s", plainView(m))
+	}
+}
+
+// docs/keys.md names every key of edit mode.
+func TestKeysDocumented(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/keys.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(doc), "# Keys of edit mode")
+	if i < 0 {
+		t.Fatal("docs/keys.md has no edit mode")
+	}
+	section := string(doc[i:])
+	for _, col := range AllBindings() {
+		for _, b := range col {
+			for _, k := range b.Keys() {
+				name := k
+				if n, ok := map[string]string{"up": "↑", "down": "↓", "pgdown": "pgdn", "shift+up": "shift+↑", "shift+down": "shift+↓"}[k]; ok {
+					name = n
+				}
+				if !strings.Contains(section, "`"+name+"`") {
+					t.Errorf("docs/keys.md does not list %q (%s) under edit mode", k, b.Help().Desc)
+				}
+			}
+		}
+	}
+}
+
+// Help lists every binding, from the bindings themselves.
+func TestHelpListsEveryKey(t *testing.T) {
+	m := press(sized(t, 200, 50), "?")
+	v := plainView(m)
+	for _, col := range AllBindings() {
+		for _, b := range col {
+			if h := b.Help(); !strings.Contains(v, h.Key+" "+h.Desc) {
+				t.Errorf("help lacks %q %q", h.Key, h.Desc)
+			}
+		}
+	}
+	var _ key.Binding
+}
+
+// At the smallest size, help still lists every key.
+func TestHelpAtTheMinimum(t *testing.T) {
+	v := plainView(press(sized(t, 60, 20), "?"))
+	for _, col := range AllBindings() {
+		for _, b := range col {
+			if h := b.Help(); !strings.Contains(v, h.Key+" "+h.Desc) {
+				t.Errorf("help at 60x20 lacks %q %q:\n%s", h.Key, h.Desc, v)
+			}
+		}
+	}
+}
+
+// f sets an actor's stance, F its kind, b the subject; a bad date is
+// refused at the prompt.
+func TestFieldKeys(t *testing.T) {
+	m := press(sized(t, 120, 30), "tab")
+	m.outline = m.outline.Select("harbour-trust")
+	m = press(m, "f")
+	m = typed(m, "Wants a fixed bridge")
+	m = press(m, "enter", "F", "tab", "enter", "b")
+	m = typed(m, "the new bridge")
+	m = press(m, "enter")
+	b := m.doc.Briefing
+	if a := b.Actor("harbour-trust"); a.Stance != "Wants a fixed bridge" || a.Kind == "group" || b.Subject != "the new bridge" {
+		t.Errorf("stance %q kind %q subject %q", a.Stance, a.Kind, b.Subject)
+	}
+	m.outline = m.outline.Select("e-2019")
+	m = press(m, "f", "ctrl+u")
+	m = typed(m, "2019-99")
+	m = press(m, "enter")
+	if m.prompt == nil || m.doc.Briefing.Event("e-2019").When.String() != "2019" {
+		t.Errorf("a bad date was taken:\n%s", plainView(m))
+	}
+}
+
+// A click on a sentence selects it.
+func TestClickSelects(t *testing.T) {
+	m := sized(t, 80, 24)
+	want := m.doc.Briefing.Sentences()[2]
+	lines := strings.Split(plainView(m), "\n")
+	y := -1
+	for i, l := range lines {
+		if strings.Contains(l, want.Text[:30]) {
+			y = i
+		}
+	}
+	if y < 0 {
+		t.Fatalf("sentence not on screen:\n%s", plainView(m))
+	}
+	next, _ := m.Update(tea.MouseClickMsg{Button: tea.MouseLeft, X: 5, Y: y})
+	m = next.(Model)
+	if sel := m.canvas.Selection(); len(sel) != 1 || sel[0] != want.ID {
+		t.Errorf("selection %v, want %s", sel, want.ID)
+	}
+}
+
+// A save refused because the file changed on disk says how to go on, and
+// writes nothing until asked again.
+func TestConflictingSave(t *testing.T) {
+	m := press(sized(t, 60, 20), "p", "enter")
+	os.WriteFile(m.doc.Name, []byte(strings.Replace(m.doc.Text(), "{#harbour-trust}", "{#trust}", 1)), 0o644)
+	// The point's actor list names the old id only after a, so make it.
+	m = press(m, "a", "enter")
+	other, _ := os.ReadFile(m.doc.Name)
+	m = press(m, "ctrl+s")
+	if v := plainView(m); !strings.Contains(v, "changed on disk") || !strings.Contains(v, "ctrl+s again") {
+		t.Fatalf("no conflict message:\n%s", v)
+	}
+	checkFits(t, m)
+	if now, _ := os.ReadFile(m.doc.Name); string(now) != string(other) {
+		t.Fatal("a refused save wrote the file")
+	}
+	m = press(m, "ctrl+s")
+	if now, _ := os.ReadFile(m.doc.Name); string(now) != m.doc.Text() {
+		t.Error("ctrl+s again did not write the session's text")
+	}
+}
+
+// A key typed right after enter acts on the screen, not on the prompt just
+// answered: the answer is taken at once, not by a later message.
+func TestKeyAfterEnterIsNotLost(t *testing.T) {
+	m := sized(t, 80, 24)
+	for _, k := range []string{"p", "enter", "j"} {
+		next, _ := m.Update(keyMsg(k)) // the commands are not run
+		m = next.(Model)
+	}
+	if len(m.doc.Briefing.Points()) != 1 || m.canvas.cursor != 1 || m.prompt != nil {
+		t.Errorf("points %d, cursor %d, prompt open %v", len(m.doc.Briefing.Points()), m.canvas.cursor, m.prompt != nil)
+	}
+}
+
+// Moving onto a sentence a point cites makes that point the current one.
+func TestCursorFollowsPoints(t *testing.T) {
+	m := press(sized(t, 80, 24), "p", "enter", "j", "j", "p", "enter")
+	first := m.doc.Briefing.Points()[0].ID
+	m = press(m, "k", "k")
+	if m.current != first {
+		t.Errorf("current %q, want %q", m.current, first)
+	}
+}
+
+// A drafted item shows ✎ in the outline until v marks it reviewed.
+func TestReviewKey(t *testing.T) {
+	d := openDraft(t)
+	text := strings.Replace(d.Text(), "- kind: group\n", "- kind: group\n- draft: yes\n", 1)
+	os.WriteFile(d.Name, []byte(text), 0o644)
+	d, err := edit.Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(d, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 30})
+	m = next.(Model)
+	if !strings.Contains(plainView(m), "✎ Harbour Trust") || !strings.Contains(plainView(m), "1 drafted item to review") {
+		t.Fatalf("no draft mark:\n%s", plainView(m))
+	}
+	m = press(m, "tab")
+	m.outline = m.outline.Select("harbour-trust")
+	m = press(m, "v")
+	if strings.Contains(plainView(m), "✎") || m.doc.Briefing.Actor("harbour-trust").Draft {
+		t.Errorf("still drafted:\n%s", plainView(m))
+	}
+}
+
+// x cuts the quote to a clause of the sentence; p quotes just that.
+func TestClauseQuote(t *testing.T) {
+	m := sized(t, 80, 24)
+	m = press(m, "j", "j", "j", "x", "x")
+	if got := m.canvas.Part(); got != "which owns the quays" {
+		t.Fatalf("part %q", got)
+	}
+	checkFits(t, m)
+	if !strings.Contains(plainView(m), "which owns the quays") {
+		t.Errorf("the sentence is not shown whole:\n%s", plainView(m))
+	}
+	m = press(m, "p", "enter")
+	ps := m.doc.Briefing.Points()
+	if len(ps) != 1 || ps[0].Quotes[0].Text != "which owns the quays" {
+		t.Fatalf("points %d, quote %q:\n%s", len(ps), ps[0].Quotes[0].Text, m.doc.Text())
+	}
+	m = press(m, "x", "x") // the third clause, then the whole sentence
+	if m.canvas.Part() != "" {
+		t.Errorf("x does not come back to the whole sentence: %q", m.canvas.Part())
+	}
+}

@@ -1,0 +1,127 @@
+package edit
+
+import "charm.land/bubbles/v2/key"
+
+// globalKeys work in both panes.
+type globalKeys struct {
+	Help, Quit, ForceQuit, Pane, Save, Reload, Undo, Redo key.Binding
+}
+
+func newGlobalKeys() globalKeys {
+	return globalKeys{
+		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
+		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, unsaved lost")),
+		Pane:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "outline")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
+		Reload:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "reload from disk")),
+		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
+		Redo:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+	}
+}
+
+func (k globalKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Help, k.Pane, k.Undo, k.Save, k.Quit}
+}
+
+func (k globalKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Help, k.Pane, k.Undo, k.Redo, k.Save, k.Reload, k.Quit, k.ForceQuit}}
+}
+
+// canvasKeys act on the article: the sentence cursor, the selection and
+// what is made from it.
+type canvasKeys struct {
+	Down, Up, ExtendDown, ExtendUp, PageDown, PageUp, NextUncited key.Binding
+	Point, Event, Actor, Quote, Clause                            key.Binding
+}
+
+func newCanvasKeys() canvasKeys {
+	return canvasKeys{
+		Down:        key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "next sentence")),
+		Up:          key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "previous sentence")),
+		ExtendDown:  key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "extend down")),
+		ExtendUp:    key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "extend up")),
+		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		NextUncited: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next uncited")),
+		Point:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "point")),
+		Event:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "event")),
+		Actor:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actor")),
+		Quote:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cite in point")),
+		Clause:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cut to a clause")),
+	}
+}
+
+func (k canvasKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Point, k.Event, k.Actor, k.Quote, k.NextUncited, k.ExtendDown}
+}
+
+func (k canvasKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Down, k.Up, k.ExtendDown, k.ExtendUp, k.PageDown, k.PageUp, k.NextUncited}, {k.Clause, k.Point, k.Event, k.Actor, k.Quote}}
+}
+
+// outlineKeys act on the outline's current row.
+type outlineKeys struct {
+	Down, Up, Rename, MoveUp, MoveDown, MoveTo, Merge, Split, Delete, NewTheme, Reviewed, Show key.Binding
+	Field, Kind, Subject                                                                       key.Binding
+	PageDown, PageUp, Top, Bottom                                                              key.Binding
+}
+
+func newOutlineKeys() outlineKeys {
+	return outlineKeys{
+		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
+		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Rename:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
+		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
+		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
+		MoveTo:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move to theme")),
+		Merge:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge next in")),
+		Split:    key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split")),
+		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+		NewTheme: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "new theme")),
+		Reviewed: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "mark reviewed")),
+		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show in article")),
+		Field:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "stance, date or aliases")),
+		Kind:     key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "an actor's kind")),
+		Subject:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "the briefing's subject")),
+		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first row")),
+		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last row")),
+	}
+}
+
+func (k outlineKeys) ShortHelp() []key.Binding {
+	return []key.Binding{k.Rename, k.MoveDown, k.MoveTo, k.Merge, k.Delete, k.NewTheme, k.Reviewed}
+}
+
+func (k outlineKeys) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Show, k.Rename, k.NewTheme, k.Delete}, {k.MoveUp, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.Reviewed}, {k.Field, k.Kind, k.Subject}}
+}
+
+// promptKeys work while a one-line prompt is open.
+type promptKeys struct {
+	Confirm, Cancel, Next key.Binding
+}
+
+func newPromptKeys() promptKeys {
+	return promptKeys{
+		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next choice")),
+	}
+}
+
+func (k promptKeys) ShortHelp() []key.Binding  { return []key.Binding{k.Confirm, k.Next, k.Cancel} }
+func (k promptKeys) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp()} }
+
+// AllBindings lists every binding of edit mode, for the docs and the man
+// page to be checked against.
+func AllBindings() [][]key.Binding {
+	var out [][]key.Binding
+	out = append(out, newGlobalKeys().FullHelp()...)
+	out = append(out, newCanvasKeys().FullHelp()...)
+	out = append(out, newOutlineKeys().FullHelp()...)
+	out = append(out, newPromptKeys().FullHelp()...)
+	return out
+}
