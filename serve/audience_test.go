@@ -240,7 +240,7 @@ func TestAudienceRevealAtEverySize(t *testing.T) {
 		for _, as := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {160, 45}} {
 			var p tea.Model = present.NewModel(b, th, present.Options{}, nil, nil)
 			p, _ = p.Update(tea.WindowSizeMsg{Width: ps[0], Height: ps[1]})
-			a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), as[0], as[1])
+			a := sized(newAudience(context.Background(), b.Title, deck, deckctl.NewHub()), as[0], as[1])
 			for range 200 {
 				st := p.(present.Model).State()
 				m, _ := a.Update(presenterMsg{st})
