@@ -217,19 +217,14 @@ func htmlNotes(b *model.Briefing, ns []NoteEntry) []htmlNote {
 	return out
 }
 
-// HTML writes the briefing as one self-contained, printable HTML page:
-// inline styles (print styles included), no scripts, no external resources.
-// It holds the themes with their points and quotes, the timeline, actors,
-// glossary, questions and the article, each sentence anchored so quotes link
-// to where they come from, without the speaker's notes. All content is
-// escaped.
-func HTML(w io.Writer, b *model.Briefing) error {
-	return HTMLHandout(w, b, Options{})
-}
-
-// HTMLHandout writes the page of HTML with what opts adds: the speaker's
-// notes in place, and the reader's notes in a section "Your notes", with
-// its own table of contents, before the article.
+// HTMLHandout writes the briefing as one self-contained, printable HTML
+// page: inline styles (print styles included), no scripts, no external
+// resources. It holds the themes with their points and quotes, the
+// timeline, actors, glossary, questions and the article, each sentence
+// anchored so quotes link to where they come from, and what opts adds: the
+// speaker's notes in place (left out by default), and the reader's notes in
+// a section "Your notes", with its own table of contents, before the
+// article. All content is escaped.
 func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
 	p := &page{w: bufio.NewWriter(w), b: b, speaker: opts.SpeakerNotes}
 	notes := htmlNotes(b, opts.Notes)

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/search"
@@ -333,8 +334,8 @@ func TestRuneIndexes(t *testing.T) {
 			t.Errorf("got %v, want %v", got, want)
 		}
 	}
-	p := paint{style.PaintOf("<", ">")}
-	if h := highlightRunes(s, got, 20, p); h != "“<Mo>scow” – <f>ormat   " {
+	p := paint{style.NewPaint(lipgloss.NewStyle().Reverse(true))}
+	if h := highlightRunes(s, got, 20, p); h != "“"+p.on("Mo")+"scow” – "+p.on("f")+"ormat   " {
 		t.Errorf("highlight: %q", h)
 	}
 }
