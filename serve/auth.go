@@ -3,7 +3,9 @@ package serve
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -40,11 +42,10 @@ type keyring struct {
 // key at all, since then nobody could connect.
 func newKeyring(path string, log *slog.Logger) (*keyring, error) {
 	k := &keyring{path: path, log: log}
-	fi, err := os.Stat(path)
-	if err != nil {
+	keys, fi, err := readAuthorizedKeys(path, log)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("authorized keys: %w (name a file with --authorized-keys, or allow anyone with --open)", err)
 	}
-	keys, err := readAuthorizedKeys(path, log)
 	if err != nil {
 		return nil, fmt.Errorf("authorized keys: %w", err)
 	}
@@ -69,7 +70,7 @@ func (k *keyring) allowed(key gossh.PublicKey) bool {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	if fi, err := os.Stat(k.path); err == nil && (!fi.ModTime().Equal(k.modTime) || fi.Size() != k.size) {
-		if keys, err := readAuthorizedKeys(k.path, k.log); err == nil {
+		if keys, fi, err := readAuthorizedKeys(k.path, k.log); err == nil {
 			k.keys, k.modTime, k.size = keys, fi.ModTime(), fi.Size()
 			k.log.Info("authorized keys reloaded", "path", k.path, "keys", len(keys))
 		} else {
@@ -79,12 +80,13 @@ func (k *keyring) allowed(key gossh.PublicKey) bool {
 	return k.keys[string(key.Marshal())]
 }
 
-// readAuthorizedKeys parses an authorized_keys file. A line that is not a
-// key is skipped with a warning naming its line, as sshd does.
-func readAuthorizedKeys(path string, log *slog.Logger) (map[string]bool, error) {
-	data, err := os.ReadFile(path)
+// readAuthorizedKeys parses an authorized_keys file (a regular file only:
+// see readRegular). A line that is not a key is skipped with a warning
+// naming its line, as sshd does.
+func readAuthorizedKeys(path string, log *slog.Logger) (map[string]bool, fs.FileInfo, error) {
+	data, fi, err := readRegular(path, maxAuthorizedKeysSize)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	keys := map[string]bool{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
@@ -102,9 +104,9 @@ func readAuthorizedKeys(path string, log *slog.Logger) (map[string]bool, error) 
 		keys[string(key.Marshal())] = true
 	}
 	if err := sc.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return keys, nil
+	return keys, fi, nil
 }
 
 // Fingerprint is a key's SHA256 fingerprint as ssh-keygen -l shows it

@@ -22,28 +22,36 @@ func DefaultHostKeyPath() (string, error) {
 }
 
 // loadHostKey reads the server's private host key at path, creating an
-// ed25519 key there (mode 0600) the first time. A key file that others can
-// read is refused, as OpenSSH refuses one.
+// ed25519 key there (mode 0600) the first time. Only a regular file is
+// read (a FIFO is refused at once, not waited on); one that is not a
+// private key says so; a key file that others can read is refused, as
+// OpenSSH refuses one, with the chmod that fixes it when the file is the
+// user's own.
 func loadHostKey(path string) (gossh.Signer, bool, error) {
 	created := false
-	data, err := os.ReadFile(path)
+	data, fi, err := readRegular(path, maxHostKeySize)
 	if errors.Is(err, fs.ErrNotExist) {
-		data, err = createHostKey(path)
-		created = true
+		if data, err = createHostKey(path); err == nil {
+			created = true
+			fi, err = os.Stat(path)
+		}
 	}
 	if err != nil {
 		return nil, false, fmt.Errorf("host key: %w", err)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, false, fmt.Errorf("host key: %w", err)
-	}
-	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
-		return nil, false, fmt.Errorf("host key %s is open to others (mode %04o): run chmod 600 %s", path, perm, path)
 	}
 	signer, err := gossh.ParsePrivateKey(data)
-	if err != nil {
-		return nil, false, fmt.Errorf("host key %s: %w", path, err)
+	var missing *gossh.PassphraseMissingError
+	switch {
+	case errors.As(err, &missing):
+		return nil, false, fmt.Errorf("host key %s is protected by a passphrase: brief serve needs a key without one", path)
+	case err != nil:
+		return nil, false, fmt.Errorf("host key %s is not an SSH private key (%v)", path, err)
+	}
+	if perm := fi.Mode().Perm(); perm&0o077 != 0 {
+		if !ownedByMe(fi) {
+			return nil, false, fmt.Errorf("host key %s is open to others (mode %04o) and is not yours: name a key of your own with --host-key", path, perm)
+		}
+		return nil, false, fmt.Errorf("host key %s is open to others (mode %04o): run chmod 600 %s", path, perm, path)
 	}
 	return signer, created, nil
 }
@@ -87,7 +95,8 @@ func createHostKey(path string) ([]byte, error) {
 	}
 	if err := os.Link(tmp.Name(), path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return os.ReadFile(path)
+			data, _, err := readRegular(path, maxHostKeySize)
+			return data, err
 		}
 		return nil, err
 	}

@@ -18,7 +18,6 @@ import (
 	"log/slog"
 	"net"
 	"os"
-	"runtime/debug"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -27,6 +26,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/ssh"
+	"github.com/brief-cli/brief/internal/memlimit"
 	"github.com/brief-cli/brief/tui/style"
 	"github.com/charmbracelet/colorprofile"
 	gossh "golang.org/x/crypto/ssh"
@@ -46,8 +46,10 @@ const (
 // base for the program and the briefing, and half a MiB a session. Without
 // it the garbage collector lets the heap grow to twice what is live, and
 // 100 idle sessions drift from 110 to over 150 MiB of RSS; with it they
-// stay near 110 MiB. It is a soft limit: past it the collector works
-// harder (at most half the CPU), nothing fails.
+// stay near 110 MiB. It is a floor, not a ceiling: sessions that hold
+// more (big terminals: 20 at 300x100 do) raise it with the live heap (see
+// internal/memlimit), so that the collector never runs without pause just
+// under it. Nothing fails at it.
 func DefaultMemoryLimit(sessions int) int64 { return 48<<20 + int64(sessions)*(512<<10) }
 
 // Config configures a [Server]. The zero value of each field means its
@@ -77,13 +79,16 @@ type Config struct {
 	// to take it before the client is taken for gone and hung up on
 	// (DefaultWriteTimeout).
 	WriteTimeout time.Duration
+	// NoSessionTimeout closes an authenticated connection that has had no
+	// session running for so long (DefaultNoSessionTimeout).
+	NoSessionTimeout time.Duration
 	// ShutdownGrace is how long a shutdown waits for clients to hang up
 	// after their sessions were told, before it hangs up on them (0: 5 s).
 	ShutdownGrace time.Duration
-	// MemoryLimit is the soft memory limit of the process while it serves
-	// (see runtime/debug.SetMemoryLimit); 0 means one sized for
-	// MaxSessions (DefaultMemoryLimit), negative none. GOMEMLIMIT, when
-	// set, wins.
+	// MemoryLimit is the floor of the soft memory limit of the process
+	// while it serves (see runtime/debug.SetMemoryLimit): above it the
+	// limit follows the live heap; 0 means one sized for MaxSessions
+	// (DefaultMemoryLimit), negative none. GOMEMLIMIT, when set, wins.
 	MemoryLimit int64
 	// Log receives one line for every connection, session and refusal
 	// (nothing when nil).
@@ -143,21 +148,33 @@ type Server struct {
 	ln      net.Listener
 	closing atomic.Bool
 	active  atomic.Int64 // sessions running a program
-	conns   atomic.Int64 // connections accepted
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
-	info     map[string]*connInfo // by remote address
-	done     sync.WaitGroup       // running sessions
+	info     map[string]*connInfo   // by remote address
+	pending  map[*connInfo]struct{} // connections in the handshake
+	authed   int                    // authenticated connections
+	cells    int                    // of the terminals, all sessions together (see cellsPerSeat)
+	done     sync.WaitGroup         // running sessions
 }
 
-// connInfo is what the server knows of one connection, for its log.
+// connInfo is what the server knows of one connection: its place in the
+// budgets, its sessions, and what its log lines say.
 type connInfo struct {
-	mu       sync.Mutex
-	offered  string // fingerprint of the last key refused
-	key      string // fingerprint of the key accepted
-	channels int
-	sessions int
+	conn  net.Conn
+	host  string
+	since time.Time
+
+	mu          sync.Mutex
+	offered     string // fingerprint of the last key refused
+	key         string // fingerprint of the key accepted
+	authed      bool   // the client has authenticated
+	channels    int
+	sessions    int            // sessions asked for
+	running     int            // sessions being handled now
+	idle        *time.Timer    // closes the connection without a session
+	closeReason string         // why the server closed it, if it did
+	refusals    map[string]int // requests refused, by kind
 }
 
 // Channels a single connection may open; OpenSSH uses one.
@@ -184,6 +201,7 @@ func New(cfg Config, factory Factory) (*Server, error) {
 		limiter:  newRateLimiter(cfg.RatePerMinute),
 		sessions: map[*session]struct{}{},
 		info:     map[string]*connInfo{},
+		pending:  map[*connInfo]struct{}{},
 	}
 	if cfg.HostKeyPath == "" {
 		p, err := DefaultHostKeyPath()
@@ -215,11 +233,13 @@ func New(cfg Config, factory Factory) (*Server, error) {
 		ConnectionFailedCallback: s.failed,
 		ConnectionCloseCallback:  s.closed,
 		PublicKeyHandler:         s.publicKey,
-		// No port forwarding: nil callbacks deny it, and no direct-tcpip
-		// channel or tcpip-forward request handler is installed. No
-		// subsystem (sftp) either.
-		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": s.sessionChannel},
-		RequestHandlers:   map[string]ssh.RequestHandler{},
+		ServerConfigCallback:     s.serverConfig,
+		// No port forwarding: nil callbacks deny it, and every channel
+		// but a session and every connection request is refused (and
+		// logged). No subsystem (sftp) either: the session's guard
+		// refuses them.
+		ChannelHandlers:   map[string]ssh.ChannelHandler{"session": s.sessionChannel, "default": s.rejectChannel},
+		RequestHandlers:   map[string]ssh.RequestHandler{"default": s.globalRequest},
 		SubsystemHandlers: map[string]ssh.SubsystemHandler{},
 	}
 	if cfg.Open {
@@ -262,6 +282,12 @@ func withDefaults(c Config) Config {
 		c.MemoryLimit = DefaultMemoryLimit(c.MaxSessions)
 	case c.MemoryLimit < 0:
 		c.MemoryLimit = 0
+	}
+	switch {
+	case c.NoSessionTimeout == 0:
+		c.NoSessionTimeout = DefaultNoSessionTimeout
+	case c.NoSessionTimeout < 0:
+		c.NoSessionTimeout = 0
 	}
 	switch {
 	case c.WriteTimeout == 0:
@@ -361,8 +387,7 @@ func (s *Server) Serve(ctx context.Context) error {
 		s.log.Info("listening", append(attrs, "authorized_keys", path, "keys", n)...)
 	}
 	if s.cfg.MemoryLimit > 0 && os.Getenv("GOMEMLIMIT") == "" {
-		prev := debug.SetMemoryLimit(s.cfg.MemoryLimit)
-		defer debug.SetMemoryLimit(prev)
+		defer memlimit.Follow(s.cfg.MemoryLimit).Stop()
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- s.srv.Serve(s.ln) }()
@@ -412,7 +437,8 @@ func (s *Server) shutdown() {
 }
 
 // accept is the first look at a new connection, before any SSH is spoken:
-// too many from one address, or too many at once, and it is dropped.
+// too many from one address and it is dropped; it then takes a place in
+// the handshake budget (see admitLocked).
 func (s *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 	addr := conn.RemoteAddr()
 	if s.closing.Load() {
@@ -422,15 +448,10 @@ func (s *Server) accept(ctx ssh.Context, conn net.Conn) net.Conn {
 		s.log.Warn("refused", "addr", addr.String(), "reason", "rate limit")
 		return nil
 	}
-	// Unauthenticated connections cost little but not nothing: bound them.
-	if s.conns.Add(1) > int64(2*s.cfg.MaxSessions+16) {
-		s.conns.Add(-1)
-		s.log.Warn("refused", "addr", addr.String(), "reason", "too many connections")
-		return nil
-	}
-	info := &connInfo{}
+	info := &connInfo{conn: conn, host: hostOfConn(conn), since: time.Now()}
 	ctx.SetValue(connInfoKey{}, info)
 	s.mu.Lock()
+	s.admitLocked(info)
 	s.info[addr.String()] = info
 	s.mu.Unlock()
 	return conn
@@ -466,40 +487,56 @@ func (s *Server) failed(conn net.Conn, err error) {
 	s.mu.Lock()
 	info := s.info[addr]
 	s.mu.Unlock()
-	offered := "none"
+	offered, reason := "none", err.Error()
 	if info != nil {
 		info.mu.Lock()
 		if info.offered != "" {
 			offered = info.offered
+			reason = "key not authorized"
+		}
+		if info.closeReason != "" {
+			reason = info.closeReason
 		}
 		info.mu.Unlock()
-	}
-	reason := err.Error()
-	if offered != "none" {
-		reason = "key not authorized"
 	}
 	s.log.Warn("refused", "addr", addr, "key", offered, "reason", reason)
 }
 
 func (s *Server) closed(conn net.Conn) {
-	s.conns.Add(-1)
 	addr := conn.RemoteAddr().String()
 	s.mu.Lock()
 	info := s.info[addr]
 	delete(s.info, addr)
+	if info != nil {
+		delete(s.pending, info)
+		info.mu.Lock()
+		if info.authed {
+			s.authed--
+		}
+		info.mu.Unlock()
+	}
 	s.mu.Unlock()
 	if info == nil {
 		return
 	}
 	info.mu.Lock()
 	defer info.mu.Unlock()
-	if info.key != "" && info.sessions == 0 {
+	if info.idle != nil {
+		info.idle.Stop()
+	}
+	s.logRepeatedRefusals(addr, info)
+	switch {
+	case !info.authed:
+		// failed logged it
+	case info.closeReason != "":
+		s.log.Info("disconnect", "addr", addr, "key", info.key, "reason", info.closeReason)
+	case info.sessions == 0:
 		s.log.Info("disconnect", "addr", addr, "key", info.key, "reason", "no session opened")
 	}
 }
 
-// sessionChannel opens a session channel, with the requests SSH could use
-// to forward the client's agent or X display refused.
+// sessionChannel opens a session channel, its requests checked by a
+// guardedChannel.
 func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch gossh.NewChannel, ctx ssh.Context) {
 	info := infoOf(ctx)
 	info.mu.Lock()
@@ -507,36 +544,11 @@ func (s *Server) sessionChannel(srv *ssh.Server, conn *gossh.ServerConn, ch goss
 	n := info.channels
 	info.mu.Unlock()
 	if n > maxChannelsPerConn {
+		s.refused(ctx, "too many sessions on one connection")
 		_ = ch.Reject(gossh.ResourceShortage, "too many sessions on one connection")
 		return
 	}
-	ssh.DefaultSessionHandler(srv, conn, refusingChannel{ch}, ctx)
-}
-
-// refusingChannel is a session channel whose agent and X11 forwarding
-// requests are answered no before the session sees them.
-type refusingChannel struct{ gossh.NewChannel }
-
-func (c refusingChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error) {
-	ch, reqs, err := c.NewChannel.Accept()
-	if err != nil {
-		return ch, reqs, err
-	}
-	out := make(chan *gossh.Request)
-	go func() {
-		defer close(out)
-		for r := range reqs {
-			switch r.Type {
-			case "auth-agent-req@openssh.com", "x11-req":
-				if r.WantReply {
-					_ = r.Reply(false, nil)
-				}
-				continue
-			}
-			out <- r
-		}
-	}()
-	return ch, out, nil
+	ssh.DefaultSessionHandler(srv, conn, guardedChannel{NewChannel: ch, s: s, ctx: ctx}, ctx)
 }
 
 // envOf is the client's terminal as the session describes it.

@@ -19,6 +19,7 @@ import (
 type session struct {
 	ssh      ssh.Session
 	prog     *tea.Program
+	stop     context.CancelFunc // ends the program's context
 	finished chan struct{}
 	// last is when something was last read from or written to the
 	// client (Unix nanoseconds).
@@ -34,7 +35,9 @@ const quitGrace = 2 * time.Second
 
 // end asks the session's program to quit and, once it has restored the
 // client's terminal, to tell the user msg in one line. A program that does
-// not quit in time has its session closed under it.
+// not quit in time has its session closed under it and its context ended.
+// (Never Program.Kill: it races with a Run that is still starting, which
+// is a fatal error of the whole process, not a panic.)
 func (se *session) end(msg string) {
 	se.once.Do(func() {
 		se.reason.Store(&msg)
@@ -46,7 +49,7 @@ func (se *session) end(msg string) {
 			case <-se.finished:
 			case <-t.C:
 				_ = se.ssh.Close()
-				se.prog.Kill()
+				se.stop()
 			}
 		}()
 	})
@@ -63,6 +66,8 @@ func (s *Server) handle(sess ssh.Session) {
 	info.mu.Lock()
 	info.sessions++
 	info.mu.Unlock()
+	s.sessionStarted(info)
+	defer s.sessionEnded(info)
 	env := envOf(sess)
 	start := time.Now()
 	s.log.Info("connect", "addr", addr, "key", fp, "user", sess.User(), "term", env.Term,
@@ -103,7 +108,7 @@ func (s *Server) handle(sess ssh.Session) {
 		reason = "nothing to run"
 		return
 	}
-	se := &session{ssh: sess, finished: make(chan struct{})}
+	se := &session{ssh: sess, stop: cancel, finished: make(chan struct{})}
 	se.last.Store(time.Now().UnixNano())
 	rw := &activity{sess: sess, last: &se.last, timeout: s.cfg.WriteTimeout, stalled: func() {
 		// A client that takes nothing for so long is not reading: hang
@@ -119,6 +124,7 @@ func (s *Server) handle(sess ssh.Session) {
 		// The server's signals are the server's: a ctrl+c at its terminal
 		// shuts it down gracefully, it does not kill every program.
 		tea.WithoutSignalHandler(),
+		tea.WithFilter(clampingFilter),
 	)
 	se.prog = tea.NewProgram(m, opts...)
 
@@ -147,11 +153,13 @@ func (s *Server) handle(sess ssh.Session) {
 		close(se.finished)
 	}()
 	// The seat is the connection's, not the program's: when the client
-	// is gone the session ends, whatever its program is doing.
+	// is gone the session ends, whatever its program is doing. The
+	// program's context, made from the connection's, has ended with it:
+	// the program stops at its next message, with no frame drawn.
 	select {
 	case <-se.finished:
 	case <-sess.Context().Done():
-		se.prog.Kill()
+		cancel()
 		select {
 		case <-se.finished:
 		case <-time.After(quitGrace):

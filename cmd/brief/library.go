@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/brief-cli/brief/model/catalog"
+	mlibrary "github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/library"
@@ -21,8 +21,8 @@ func runLibrary(cmd *cobra.Command, dir string, theme string) error {
 	if !stdoutIsTerminal() {
 		return writeLibraryPlain(cmd, dir)
 	}
-	load := func(ctx context.Context, progress func(done, total int)) *catalog.Library {
-		return catalog.LoadLibrary(ctx, dir, progress)
+	load := func(ctx context.Context, progress func(done, total int)) *mlibrary.Library {
+		return mlibrary.Load(ctx, dir, progress)
 	}
 	return interactively(func() error {
 		ctx := cmd.Context()
@@ -66,10 +66,10 @@ func runLibrary(cmd *cobra.Command, dir string, theme string) error {
 
 // refreshEntry loads a file of the library again, since it may have been
 // edited while it was open.
-func refreshEntry(lib *catalog.Library, path string) {
+func refreshEntry(lib *mlibrary.Library, path string) {
 	for i, e := range lib.Entries {
 		if e.Path == path {
-			lib.Entries[i] = catalog.LoadLibraryEntry(path)
+			lib.Entries[i] = mlibrary.LoadEntry(path)
 		}
 	}
 }
@@ -78,7 +78,7 @@ func refreshEntry(lib *catalog.Library, path string) {
 // title, publication date, source and what it holds, and its path; or
 // its path and first problem.
 func writeLibraryPlain(cmd *cobra.Command, dir string) error {
-	lib := catalog.LoadLibrary(cmd.Context(), dir, nil)
+	lib := mlibrary.Load(cmd.Context(), dir, nil)
 	if lib.Err != nil {
 		return inputError(lib.Err)
 	}
@@ -103,7 +103,7 @@ func writeLibraryPlain(cmd *cobra.Command, dir string) error {
 		}
 	}
 	if lib.Skipped > 0 {
-		fmt.Fprintf(cmd.ErrOrStderr(), "brief: listed the first %d files; %d more were left out\n", catalog.MaxLibraryFiles, lib.Skipped)
+		fmt.Fprintf(cmd.ErrOrStderr(), "brief: listed the first %d files; %d more were left out\n", mlibrary.MaxFiles, lib.Skipped)
 	}
 	return nil
 }

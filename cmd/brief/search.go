@@ -12,6 +12,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/catalog"
+	mlibrary "github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/tui/library"
 )
 
@@ -130,7 +131,7 @@ func search(cmd *cobra.Command, query string, limit int, a []string) (bs []*mode
 
 // warnBroken says which files of a library were skipped, and why (their
 // first problem).
-func warnBroken(cmd *cobra.Command, l *catalog.Library) {
+func warnBroken(cmd *cobra.Command, l *mlibrary.Library) {
 	const most = 10
 	w := cmd.ErrOrStderr()
 	n := 0
@@ -147,7 +148,7 @@ func warnBroken(cmd *cobra.Command, l *catalog.Library) {
 		fmt.Fprintf(w, "brief: skipped %d more broken files\n", n-most)
 	}
 	if l.Skipped > 0 {
-		fmt.Fprintf(w, "brief: searched the first %d files; %d more were left out\n", catalog.MaxLibraryFiles, l.Skipped)
+		fmt.Fprintf(w, "brief: searched the first %d files; %d more were left out\n", mlibrary.MaxFiles, l.Skipped)
 	}
 }
 

@@ -48,8 +48,10 @@ directory, mode 0600) and reused; only the keys in --authorized-keys get in
 (--open lets anyone in); a session needs a terminal; no commands, port or
 agent forwarding, or file transfer. Sessions are capped (--max-sessions),
 end when idle or too long, and each address may open a limited number of
-connections a minute. Every connection is logged on standard error with the
-key's SHA256 fingerprint.
+connections a minute. A terminal is drawn at most 500x200, whatever size the
+client asks for; a session keeps at most 64 environment variables; a
+connection that opens no session is closed after 10 s. Every connection and
+refusal is logged on standard error with the key's SHA256 fingerprint.
 
 ctrl+c (or SIGTERM) shuts the server down: every session is told, then closed.`,
 		Example: `  brief serve                                   # the built-in briefing on 127.0.0.1:2222

@@ -275,3 +275,34 @@ func TestStateCarriesScreenAndPreview(t *testing.T) {
 		t.Fatalf("state = %+v (next %+v), want %+v", st, st.Next, want)
 	}
 }
+
+// TestLongRuntimeDirStillHasASocket is finding F15 of issue 27: with a long
+// XDG_RUNTIME_DIR the socket's path did not fit a socket address, Listen
+// failed and the presentation ran without its socket, silently. Dir now
+// gives way to the temp dir, and presenter and console meet there.
+func TestLongRuntimeDirStillHasASocket(t *testing.T) {
+	long := filepath.Join(t.TempDir(), strings.Repeat("r", 80))
+	if err := os.Mkdir(long, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("XDG_RUNTIME_DIR", long)
+	t.Setenv("TMPDIR", t.TempDir())
+	dir, err := Dir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dir) > maxDirLen {
+		t.Errorf("socket directory %s is %d bytes, want at most %d", dir, len(dir), maxDirLen)
+	}
+	s, _ := listen(t, dir, "A presentation with a rather long title for its socket name")
+	if len(s.Path()) > 100 {
+		t.Errorf("socket path %s is %d bytes", s.Path(), len(s.Path()))
+	}
+	again, err := Dir()
+	if err != nil || again != dir {
+		t.Fatalf("a second Dir = %q, %v; want %q", again, err, dir)
+	}
+	if p, err := Find(again, ""); err != nil || p.Path != s.Path() {
+		t.Errorf("Find = %+v, %v; want the presentation at %s", p, err, s.Path())
+	}
+}

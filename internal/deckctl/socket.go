@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,16 +22,39 @@ import (
 // maxLine bounds one message; a longer line closes the connection.
 const maxLine = 1 << 20
 
+// maxDirLen is the longest socket directory used: a socket's path must fit
+// the 104 to 108 bytes of a Unix socket address, and socketPath keeps it
+// within 100, which leaves a directory this long the pid (up to seven
+// digits) and eight bytes of the title.
+const maxDirLen = 100 - len("/brief-1234567-.sock") - 8
+
 // Dir returns the directory presentations put their sockets in, creating it
 // (mode 0700) if needed: $XDG_RUNTIME_DIR/brief, or brief-UID under the
-// system temp dir. A directory that is not ours or is open to others is
-// refused rather than used.
+// system temp dir. A directory too long for a socket's path gives way to
+// the next (the temp dir, then /tmp), so that a long XDG_RUNTIME_DIR
+// does not leave a presentation without its socket; every brief of the
+// user makes the same choice, so presenter and console still meet. A
+// directory that is not ours or is open to others is refused rather than
+// used.
 func Dir() (string, error) {
-	var dir string
+	var candidates []string
 	if base := os.Getenv("XDG_RUNTIME_DIR"); base != "" {
-		dir = filepath.Join(base, "brief")
-	} else {
-		dir = filepath.Join(os.TempDir(), "brief-"+strconv.Itoa(os.Getuid()))
+		candidates = append(candidates, filepath.Join(base, "brief"))
+	}
+	name := "brief-" + strconv.Itoa(os.Getuid())
+	candidates = append(candidates, filepath.Join(os.TempDir(), name))
+	if runtime.GOOS != "windows" {
+		candidates = append(candidates, filepath.Join("/tmp", name))
+	}
+	dir := ""
+	for _, c := range candidates {
+		if len(c) <= maxDirLen {
+			dir = c
+			break
+		}
+	}
+	if dir == "" {
+		return "", fmt.Errorf("%s is too long to hold a socket (at most %d bytes): set XDG_RUNTIME_DIR to a shorter folder", candidates[0], maxDirLen)
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err

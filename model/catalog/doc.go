@@ -1,6 +1,6 @@
-// Package catalog is brief's view of many briefings at once: a library (a
-// folder of briefing files and plain articles, loaded concurrently, broken
-// files kept with their errors) and search across briefings — the engine of
-// `brief search` and of explore mode's search palette, ranked in tiers by
-// model/search.
+// Package catalog searches across briefings: the items of one or more
+// briefings (glossary terms, actors, events, themes, points, sentences),
+// ranked in tiers by model/search, with the hits of a weaker class than
+// the best marked weak. It is the engine of `brief search` and of explore
+// mode's search palette. Loading a library is model/library's.
 package catalog

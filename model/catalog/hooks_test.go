@@ -1,13 +1,5 @@
 package catalog
 
-// SetMaxLibraryFiles lowers the bound on a library's files for a test and
-// returns the function that restores it.
-func SetMaxLibraryFiles(n int) (restore func()) {
-	old := maxLibraryFiles
-	maxLibraryFiles = n
-	return func() { maxLibraryFiles = old }
-}
-
 // SetParts cuts every SearchIndex into up to parts parts of at least size
 // texts, for a test, and returns the function that restores the defaults.
 func SetParts(size, parts int) (restore func()) {

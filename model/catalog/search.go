@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/model/search"
 )
 
@@ -130,6 +131,10 @@ type SearchHit struct {
 	Tier           int   // how the query matched (see model/search); higher is better
 	Score          int   // fuzzy's score within the tier; higher is better
 	MatchedIndexes []int // byte offsets in Text of the characters to highlight, ascending
+	// Weak says the hit is a weaker match: its tier is of a lower class
+	// (see search.Class) than the first hit's. Only the hits of the best
+	// class present are counted as matches; the weak ones come after them.
+	Weak bool
 }
 
 // NewSearchIndex indexes everything search finds in the briefings.
@@ -288,7 +293,8 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 	out := make([]SearchHit, len(all))
 	for k, m := range all {
 		i := int(x.order[m.Item])
-		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
+		out[k] = SearchHit{SearchItem: x.items[i], Item: i, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes,
+			Weak: search.Weak(m.Tier, all[0].Tier)}
 	}
 	return out
 }
@@ -325,6 +331,8 @@ type jsonHit struct {
 	ID           string `json:"id"`
 	Text         string `json:"text"`
 	Score        int    `json:"score"`
+	Tier         string `json:"tier"`
+	Weak         bool   `json:"weak"`
 	Matched      []int  `json:"matched"`
 	MatchedBytes []int  `json:"matched_bytes"`
 }
@@ -341,13 +349,16 @@ func SearchAddress(b *model.Briefing, id string) string {
 
 // WriteSearchJSON writes hits as a JSON array, best first: each with its
 // address (FILE#ID), its briefing's file and title, its kind and id (a sentence's id is its
-// location, "p3.s2"), its text, score, and the matched characters as
-// character (rune) indices and as byte offsets into the UTF-8 text.
+// location, "p3.s2"), its text, score, tier (how it matched, see
+// search.TierName), whether it is a weaker match (see SearchHit.Weak), and
+// the matched characters as character (rune) indices and as byte offsets
+// into the UTF-8 text.
 // briefings are those searched, in the order given to the search.
 func WriteSearchJSON(w io.Writer, hits []SearchHit, briefings []*model.Briefing) error {
 	out := make([]jsonHit, 0, len(hits))
 	for _, h := range hits {
 		j := jsonHit{Kind: string(h.Ref.Kind), ID: h.Ref.ID, Text: h.Text, Score: h.Score,
+			Tier: search.TierName(h.Tier), Weak: h.Weak,
 			Matched: search.RuneIndexes(h.Text, h.MatchedIndexes), MatchedBytes: nonNilInts(h.MatchedIndexes)}
 		var b *model.Briefing
 		if h.Briefing >= 0 && h.Briefing < len(briefings) {
@@ -417,15 +428,15 @@ func siftAll(bs []*model.Briefing, f *prefilter) []searchPart {
 	return parts
 }
 
-// SearchLibrary loads the library under dir, as LoadLibrary does, and
+// SearchLibrary loads the library under dir, as library.Load does, and
 // runs one search over its briefings, with the results of
 // SearchBriefings(ctx, query, limit, lib.Briefings()...). Each briefing's
 // items are sifted as soon as it is loaded, on the loading goroutines.
-func SearchLibrary(ctx context.Context, dir, query string, limit int) (*Library, []SearchHit) {
+func SearchLibrary(ctx context.Context, dir, query string, limit int) (*library.Library, []SearchHit) {
 	f := newPrefilter(query, true)
 	var mu sync.Mutex
 	parts := map[*model.Briefing]searchPart{}
-	lib := loadLibrary(ctx, dir, nil, func(b *model.Briefing) {
+	lib := library.LoadEach(ctx, dir, nil, func(b *model.Briefing) {
 		if query == "" {
 			return
 		}
@@ -506,12 +517,16 @@ type prefilter struct {
 	words []wordFilter
 }
 
+// A text that holds a word's stem probe may match it by its stem (see
+// model/search); the probe is kept as a wordFilter of its own.
+
 // wordFilter is one word of a prefilter.
 type wordFilter struct {
-	lower, upper []byte // the word's bytes in lower and upper case
-	rare         [2]int // indexes of the word's two rarest letters in English text, or -1
-	kelvin       bool   // the word holds k or s, whose case folds include non-ASCII runes
-	edit         bool   // a typo is forgiven: four characters or more, no digit
+	lower, upper []byte      // the word's bytes in lower and upper case
+	rare         [2]int      // indexes of the word's two rarest letters in English text, or -1
+	kelvin       bool        // the word holds k or s, whose case folds include non-ASCII runes
+	edit         bool        // a typo is forgiven: four characters or more, no digit
+	probe        *wordFilter // the letters a word of the same stem begins with, or nil
 }
 
 // letterRarity orders the letters from the most common in English text to
@@ -522,9 +537,14 @@ const letterRarity = "etaoinsrhldcumfpgwybvkxjqz"
 // that can only match with a typo.
 func newPrefilter(query string, exact bool) prefilter {
 	var f prefilter
-	for _, w := range search.NewQuery(query).Words() {
+	q := search.NewQuery(query)
+	probes := q.Probes()
+	for k, w := range q.Words() {
 		if wf, ok := newWordFilter(w); ok {
 			wf.edit = wf.edit && !exact
+			if pf, ok := newWordFilter(probes[k]); ok {
+				wf.probe = &pf
+			}
 			f.words = append(f.words, wf)
 		}
 	}
@@ -572,6 +592,19 @@ func (f *prefilter) mayMatch(t string) bool {
 }
 
 func (f *wordFilter) mayMatch(t string) bool {
+	return f.mayHold(t) || f.probe != nil && f.probe.holds(t)
+}
+
+// holds reports whether t holds the word, ignoring case.
+func (f *wordFilter) holds(t string) bool {
+	if f.absent(t, f.rare[0]) || f.absent(t, f.rare[1]) {
+		return false
+	}
+	return f.contains(t, 0, len(f.lower))
+}
+
+// mayHold reports whether t may hold the word, or a word one typo away.
+func (f *wordFilter) mayHold(t string) bool {
 	if len(t) < len(f.lower)-1 {
 		return false // every byte of the word but one needs a text byte
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/catalog"
+	"github.com/brief-cli/brief/model/library"
 )
 
 // Benchmarks of a library's search, over libraries made by internal/gen
@@ -171,7 +172,7 @@ func BenchmarkLoadLibrary(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		lib := catalog.LoadLibrary(context.Background(), dir, nil)
+		lib := library.Load(context.Background(), dir, nil)
 		if lib.Err != nil || len(lib.Entries) != 500 || lib.Broken() != 0 {
 			b.Fatalf("%d entries, %d broken: %v", len(lib.Entries), lib.Broken(), lib.Err)
 		}

@@ -19,6 +19,7 @@ import (
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/catalog"
+	"github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/model/search"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -129,7 +130,8 @@ func paletteRanking(items []catalog.SearchItem, query string, limit int) []catal
 	}
 	var out []catalog.SearchHit
 	for _, m := range ms {
-		out = append(out, catalog.SearchHit{SearchItem: items[m.Item], Item: m.Item, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes})
+		out = append(out, catalog.SearchHit{SearchItem: items[m.Item], Item: m.Item, Tier: m.Tier, Score: m.Score, MatchedIndexes: m.MatchedIndexes,
+			Weak: search.Class(m.Tier) > search.Class(ms[0].Tier)})
 	}
 	return out
 }
@@ -413,7 +415,7 @@ func TestMadeLibraryLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib := catalog.LoadLibrary(context.Background(), dir, nil)
+	lib := library.Load(context.Background(), dir, nil)
 	if lib.Err != nil || len(lib.Entries) != st.Files {
 		t.Fatalf("%d entries for %d files: %v", len(lib.Entries), st.Files, lib.Err)
 	}
@@ -446,7 +448,7 @@ func TestSearchLibraryMatchesSearchBriefings(t *testing.T) {
 	write(t, dir, "seed/000_bc22e7b79049ddaf.brief.md", read(t, "../../seeds/000_bc22e7b79049ddaf.brief.md"))
 	write(t, dir, "seed/000_bc22e7b79049ddaf.txt", read(t, "../../seeds/000_bc22e7b79049ddaf.txt"))
 	write(t, dir, "broken.brief.md", "---\nformat: brief/1\n")
-	lib := catalog.LoadLibrary(context.Background(), dir, nil)
+	lib := library.Load(context.Background(), dir, nil)
 	bs := lib.Briefings()
 	for _, q := range queries {
 		got, hits := catalog.SearchLibrary(context.Background(), dir, q, 25)
@@ -463,4 +465,25 @@ func TestSearchLibraryMatchesSearchBriefings(t *testing.T) {
 	if _, hits := catalog.SearchLibrary(context.Background(), dir, "", 25); hits != nil {
 		t.Errorf("an empty query found %d hits", len(hits))
 	}
+}
+
+// write creates dir/name with data, making folders as needed.
+func write(t *testing.T, dir, name, data string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func read(t *testing.T, name string) string {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }

@@ -16,8 +16,11 @@
 //
 // Each fuzzy word matches a text in the best of these ways:
 //
-//	4  start      the word itself, at the start of a word of the text
-//	3  anywhere   the word itself, inside a word
+//	5  start      the word itself, at the start of a word of the text
+//	4  anywhere   the word itself, inside a word
+//	3  stem       a word of the text of the same stem, by Snowball's English
+//	              stemmer, British spellings made American ("criticism":
+//	              criticized; see stem.go)
 //	2  in a word  its letters in order inside one word ("moscw": Moscow)
 //	1  one edit   a word of the text begins with the word one letter
 //	              inserted, left out, replaced or two neighbours swapped
@@ -25,18 +28,31 @@
 //	              more, without digits
 //	0  scattered  its letters in order across the text, as fuzzy finds them
 //
-// A text's tier is that of its worst-matching word, or 5 (phrase) when the
+// A text's tier is that of its worst-matching word, or 6 (phrase) when the
 // words also follow one another as typed ("human rights"), each at a word
 // start. Texts rank by tier, then by score: the sum over the words of
 // fuzzy's score of the word in the text (for a word one edit away, of the
-// text's word it stands for), then by their order. Exact, prefix and
+// text's word it stands for; for a word of the same stem, of the text's
+// word cut to the stem's length), then by their order.
+//
+// The tiers fall in three classes (Class): the word or a form of it (6 to
+// 3), its letters in one word or one edit away (2 and 1), scattered (0).
+// Only the best class present in a list counts; the others are weaker
+// matches (Weak), which the callers list apart and do not count. Exact, prefix and
 // suffix terms only filter; alternatives count as their best.
 //
 // The runes highlighted are each word's best alignment: the phrase, the
 // word where it occurs whole, the letters inside the one word, the text's
 // word one edit away, and only failing all of these fuzzy's own.
 //
-// # Scoring, as fuzzy v0.1.3 does it
+// # Scoring
+//
+// fuzzy scores the candidates itself: the texts that pass the tiers wait in
+// a small batch per worker, and fuzzy.FindFromNoSort scores each word of
+// the query over the batch's texts through a fuzzy.Source, one call per
+// word (a word one edit away or of the same stem: the text's word, one
+// call per text). The bounds below, which let the scan skip texts that
+// cannot enter the results, follow fuzzy v0.1.3's rules:
 //
 // fuzzy walks a text once, rune by rune, with an index p into the pattern.
 // Runes are compared case-insensitively with strings.EqualFold's rune test:
@@ -110,14 +126,14 @@
 //     without typos rarely pays for them.
 //  5. Score. A score bound (20 a rune plus the adjacency bonuses, minus the
 //     text's length, see lenBound) skips texts of the heap's worst tier
-//     that cannot beat it; the rest are scored as fuzzy does: asciiScore
-//     for plain ASCII texts, walkScore, a rune-by-rune transcription of
-//     fuzzy's loop, for the others. Tests hold both to fuzzy.Find.
+//     that cannot beat it; the rest are scored by fuzzy (see Scoring), a
+//     batch at a time. Tests hold the bounds to fuzzy.Find's scores.
 //  6. Top N. The heaps are merged and sorted at the end, and the runes to
 //     highlight are computed for the winners only.
 //
 // The texts are handed out in blocks of 4096 to GOMAXPROCS goroutines, which
-// look at the context between blocks. Nothing is allocated per text.
+// look at the context between blocks. Nothing is allocated per text
+// but what fuzzy allocates for the texts it scores.
 //
 // # Narrowing
 //

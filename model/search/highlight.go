@@ -11,10 +11,11 @@ func (ix *Index) results(q *Query, cands []cand) []Match {
 		return nil
 	}
 	buf := make([]rune, maxEditRunes+1)
+	cache := stemCache{}
 	res := make([]Match, len(cands))
 	for k, c := range cands {
 		res[k] = Match{Item: int(c.item), Tier: int(c.tier), Score: c.score,
-			MatchedIndexes: ix.highlight(q, c.item, int(c.tier), buf)}
+			MatchedIndexes: ix.highlight(q, c.item, int(c.tier), buf, cache)}
 	}
 	return res
 }
@@ -23,8 +24,9 @@ func (ix *Index) results(q *Query, cands []cand) []Match {
 // show how q matched, ascending: the best alignment of each term. The
 // phrase where the words make one; else for each word its occurrence at a
 // word start, or anywhere, or inside one word, or the word of the text
-// one edit away, and only failing all of these fuzzy's scattered runes.
-func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune) []int {
+// one edit away or of the same stem, and only failing all of these
+// fuzzy's scattered runes.
+func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune, cache stemCache) []int {
 	f := ix.item(i)
 	text := ix.texts[i]
 	var folded, orig []int   // offsets in the folded copy, in the text
@@ -51,7 +53,7 @@ func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune) []int {
 		var best *term
 		bh := wordHit{tier: tierNone}
 		for a := range g {
-			if wh := g[a].termTier(f, buf); wh.tier > bh.tier {
+			if wh := g[a].termTier(f, buf, cache); wh.tier > bh.tier {
 				best, bh = &g[a], wh
 			}
 		}
@@ -77,7 +79,7 @@ func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune) []int {
 				}
 				x += size
 			}
-		case tierEdit:
+		case tierEdit, tierStem:
 			x := bh.at
 			for n := 0; n < bh.k && x < len(f); n++ {
 				folded = append(folded, x)
@@ -85,10 +87,7 @@ func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune) []int {
 				x += size
 			}
 		case tierScattered:
-			out := make([]int, len(best.runes))
-			if _, ok := walkScore(text, best.runes, out); ok {
-				orig = append(orig, out...)
-			}
+			orig = append(orig, fuzzyIndexes(best.word, text)...)
 		}
 	}
 	slices.Sort(folded)

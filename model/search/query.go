@@ -50,6 +50,9 @@ type term struct {
 	pmask                      [4]uint64 // their character masks
 
 	btab []int // boundTable of the word, when it has at most maxBoundRunes runes
+
+	word string    // the folded runes, the pattern handed to fuzzy
+	stem *stemTerm // a fuzzy word's stem, when it has one (see stem.go)
 }
 
 // editMin is the fewest runes a fuzzy word needs for typos to be forgiven:
@@ -68,6 +71,10 @@ func newTerm(kind termKind, inv bool, s string) term {
 		if f >= utf8.RuneSelf {
 			t.ascii = false
 		}
+	}
+	t.word = string(t.runes)
+	if kind == termFuzzy && !inv {
+		t.stem = newStemTerm(t.runes)
 	}
 	if n := len(t.runes); n <= maxBoundRunes {
 		sepAdj := 0
@@ -109,6 +116,7 @@ type Query struct {
 	bound  int     // score bound of the words at length 0 (see lenBound), when bndOK
 	boundE int     // the same with the words one rune longer: a word one edit away scores as the text's word
 	bndOK  bool
+	stems  bool // a fuzzy word may match a text that lacks it, by a word of another form (see stemTerm.beyond)
 }
 
 // NewQuery compiles s (see the syntax above).
@@ -142,12 +150,16 @@ func NewQuery(s string) Query {
 		if len(g) > 1 {
 			q.bndOK = false // alternatives score too
 		}
+		for a := range g {
+			q.stems = q.stems || len(g) > 1 && g[a].stem.beyond(&g[a])
+		}
 		if len(g) != 1 || g[0].kind != termFuzzy || g[0].inv {
 			q.plain = false
 			continue
 		}
 		t := &g[0]
 		q.words = append(q.words, t)
+		q.stems = q.stems || t.stem.beyond(t)
 		b, ok := lenBound(len(t.runes))
 		be, okE := lenBound(len(t.runes) + 1)
 		q.bound += b
@@ -237,6 +249,24 @@ func (q Query) Words() []string {
 	for _, g := range q.groups {
 		if len(g) == 1 && !g[0].inv {
 			out = append(out, string(g[0].runes))
+		}
+	}
+	return out
+}
+
+// Probes returns, for each of Words, the letters a word of a text must
+// begin with to match it by its stem (see stem.go), or "" when it has no
+// stem. A text that holds neither the word (as Words says) nor its probe
+// cannot match.
+func (q Query) Probes() []string {
+	var out []string
+	for _, g := range q.groups {
+		if len(g) == 1 && !g[0].inv {
+			p := ""
+			if g[0].stem != nil {
+				p = string(g[0].stem.probe)
+			}
+			out = append(out, p)
 		}
 	}
 	return out

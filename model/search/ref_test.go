@@ -96,6 +96,27 @@ func refWord(s string, t, w []rune) (tier, score int) {
 				return tierAnywhere, sc
 			}
 		}
+	}
+	if st := newStemTerm(w); st != nil {
+		for i := range t {
+			if !refStart(t, i) || !refAlnum(t[i]) {
+				continue
+			}
+			j := i
+			for j < len(t) && refAlnum(t[j]) {
+				j++
+			}
+			word := string(t[i:j])
+			if len(word) < stemMin || len(word) > maxStemRunes || strings.IndexFunc(word, func(r rune) bool { return r < 'a' || r > 'z' }) >= 0 {
+				continue
+			}
+			if st.agrees(stemKeys(word)) {
+				ss, _ := fz(word[:min(len(word), len(st.key))])
+				return tierStem, ss
+			}
+		}
+	}
+	if sub {
 		for _, tok := range strings.FieldsFunc(string(t), unicode.IsSpace) {
 			if refSubseq([]rune(tok), w) {
 				return tierInWord, sc

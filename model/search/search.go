@@ -7,6 +7,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/sahilm/fuzzy"
 )
 
 // Match is one search result.
@@ -328,6 +330,7 @@ type worker struct {
 	buf    []rune // a text's word, for the edit tier
 	hits   []wordHit
 	loose  []bool // per group: the word's runes are not all in order: a typo
+	stemd  []bool // per group: the word matched by its stem (hits says where)
 	adj    []int  // per group: the word's adjacency count (see leftmost)
 	first  []int  // per group: the offset of the word's first rune
 
@@ -335,6 +338,21 @@ type worker struct {
 	// word it covers on entry to match (-1: none, look from the start).
 	occ  occurrence
 	from int
+
+	stems stemCache // stems of the texts' words
+	pend  []pending // matches waiting to be scored (see flush)
+	batch [][]int32 // per group: the pending matches whose word fuzzy scores in one go
+	// The pending matches scored by a text's word (one edit away, or of
+	// the same stem), by that word: most share it.
+	byWord map[string][]int32
+}
+
+// pending is a match whose score is not known yet: score holds the part
+// already added up, for the words scored one by one.
+type pending struct {
+	item  uint32
+	tier  int8
+	score int
 }
 
 // scanState is the reusable scratch space of a scan.
@@ -379,11 +397,16 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 			wk.buf = make([]rune, maxEditRunes+1)
 		}
 		if n := len(q.groups); cap(wk.hits) < n {
-			wk.hits, wk.loose = make([]wordHit, n), make([]bool, n)
+			wk.hits, wk.loose, wk.stemd = make([]wordHit, n), make([]bool, n), make([]bool, n)
 			wk.adj, wk.first = make([]int, n), make([]int, n)
+			wk.batch = make([][]int32, n)
 		}
 		n := len(q.groups)
-		wk.hits, wk.loose, wk.adj, wk.first = wk.hits[:n], wk.loose[:n], wk.adj[:n], wk.first[:n]
+		wk.hits, wk.loose, wk.stemd, wk.adj, wk.first = wk.hits[:n], wk.loose[:n], wk.stemd[:n], wk.adj[:n], wk.first[:n]
+		wk.batch = wk.batch[:n]
+		if wk.stems == nil {
+			wk.stems = stemCache{}
+		}
 	}
 	if cap(st.counts) < blocks {
 		st.counts = make([]int, blocks)
@@ -413,6 +436,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 				w++
 			}
 		}
+		ix.flush(q, wk)
 		st.counts[b] = w - lo
 	})
 	if !ok {
@@ -420,7 +444,11 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	}
 	// The others can only match with a typo, one edit away; they are
 	// looked at only when such a match could make the best limit.
-	if src != nil && st.editsMatter(limit) {
+	floor := tierEdit
+	if q.stems {
+		floor = tierStem // matches by a word's form are not remembered either
+	}
+	if src != nil && st.looseMatter(limit, floor) {
 		n := ix.Len()
 		ok = ix.run(ctx, workers, (n+blockSize-1)/blockSize, st, func(wk *worker, b int) {
 			lo, hi := b*blockSize, min((b+1)*blockSize, n)
@@ -433,6 +461,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 				}
 				ix.match(q, i, wk, false)
 			}
+			ix.flush(q, wk)
 		})
 		if !ok {
 			return nil, false
@@ -509,17 +538,17 @@ func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn
 	return !stop.Load()
 }
 
-// editsMatter reports whether a match one edit away could still be among
-// the best limit: the workers' heaps hold fewer than limit matches of the
-// tiers above, in all.
-func (st *scanState) editsMatter(limit int) bool {
+// looseMatter reports whether a match of tier floor (one edit away, or a
+// word's form) could still be among the best limit: the workers' heaps hold
+// fewer than limit matches of the tiers above, in all.
+func (st *scanState) looseMatter(limit, floor int) bool {
 	if limit <= 0 {
 		return true
 	}
 	above := 0
 	for i := range st.workers {
 		for _, c := range st.workers[i].top.c {
-			if c.tier > tierEdit {
+			if int(c.tier) > floor {
 				above++
 			}
 		}
@@ -539,15 +568,29 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	m := ix.mask[i]
 	f := ix.fold[ix.off[i]:ix.off[i+1]]
 	h := &wk.top
-	hits, loose := wk.hits, wk.loose
+	hits, loose, stemd := wk.hits, wk.loose, wk.stemd
 	// Too long to score high enough, whatever its tier: only whether it
 	// survives is left to decide.
 	short := h.below(q, tierPhrase, len(f))
 	if short && !rec {
 		return false
 	}
-	// Once the heap is full of matches without typos, only those count.
+	// Once the heap is full of matches without typos, only those count;
+	// once it is full of the words themselves, only those.
 	edits := !h.full() || h.c[0].tier <= tierEdit
+	stems := !h.full() || h.c[0].tier <= tierStem
+	// stemOnly matches word k by its stem alone, when nothing else can.
+	stemOnly := func(k int, t *term) bool {
+		if short || !stems || t.stem == nil {
+			return false
+		}
+		at, n := t.stem.find(f, m, wk.stems)
+		if at < 0 {
+			return false
+		}
+		hits[k], stemd[k], loose[k] = wordHit{tier: tierStem, at: at, k: n}, true, false
+		return true
+	}
 
 	// 1. Every word occurs in order, but for one rune at most (the mask
 	// lacks one of its runes at most), and the other terms match.
@@ -557,7 +600,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if len(g) > 1 {
 			best := wordHit{tier: tierNone}
 			for a := range g {
-				if wh := g[a].termTier(f, wk.buf); wh.tier > best.tier {
+				if wh := g[a].termTier(f, wk.buf, wk.stems); wh.tier > best.tier {
 					best = wh
 				}
 			}
@@ -569,6 +612,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			continue
 		}
 		t := &g[0]
+		stemd[k] = false
 		if t.kind != termFuzzy || t.inv {
 			if t.mask&^m != 0 && !t.inv || !t.special(f) {
 				return false
@@ -578,7 +622,12 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		}
 		miss := bits.OnesCount64(t.mask &^ m)
 		if miss > 1 || miss == 1 && !edits {
-			return false
+			if !stemOnly(k, t) {
+				return false
+			}
+			allExact = false
+			tier = min(tier, tierStem)
+			continue
 		}
 		exact := false
 		if miss == 0 {
@@ -597,12 +646,17 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if exact {
 			continue
 		}
-		// Not a survivor. Only a word one edit away can match, and the
-		// halves of the word tell quickly that there is none.
+		// Not a survivor. Only a form of the word or a word one edit away
+		// can match, and the halves of the word tell quickly that no word
+		// is one edit away.
+		allExact = false
+		if stemOnly(k, t) {
+			tier = min(tier, tierStem)
+			continue
+		}
 		if short || !edits || !t.editable() || !t.mayBeNear(f, m) {
 			return false
 		}
-		allExact = false
 		tier = tierEdit
 	}
 	survives = q.plain && allExact
@@ -620,6 +674,10 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			wordTier = min(wordTier, int(hits[k].tier))
 			continue
 		}
+		if stemd[k] {
+			wordTier = min(wordTier, tierStem)
+			continue
+		}
 		if loose[k] {
 			hits[k] = wordHit{tier: tierEdit}
 			wordTier = min(wordTier, tierEdit)
@@ -628,6 +686,9 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		t, at := g[0].occurs(f)
 		if t == tierNone {
 			t = tierInWord // at most
+			if g[0].stem != nil && stems {
+				t = tierStem
+			}
 		}
 		hits[k] = wordHit{tier: int8(t), at: at}
 		wordTier = min(wordTier, t)
@@ -643,16 +704,27 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		return survives
 	}
 
-	// 3. Inside one word of the text, else one edit away from one, else
-	// scattered.
-	if tier <= tierInWord {
+	// 3. A word of the text of the same stem, else inside one word of the
+	// text, else one edit away from one, else scattered.
+	if tier <= tierStem {
 		tier = tierPhrase
 		for k, g := range q.groups {
-			if len(g) > 1 || g[0].kind != termFuzzy || g[0].inv || hits[k].tier > tierInWord {
+			if len(g) > 1 || g[0].kind != termFuzzy || g[0].inv || stemd[k] || hits[k].tier > tierStem {
 				tier = min(tier, int(hits[k].tier))
 				continue
 			}
 			t := &g[0]
+			if hits[k].tier == tierStem { // not whole, maybe a form of it
+				if at, n := t.stem.find(f, m, wk.stems); at >= 0 {
+					hits[k], stemd[k] = wordHit{tier: tierStem, at: at, k: n}, true
+					tier = min(tier, tierStem)
+					continue
+				}
+				hits[k].tier = tierInWord
+				if h.below(q, min(tier, tierInWord), len(f)) {
+					return survives
+				}
+			}
 			if !loose[k] {
 				if at := t.inWord(f); at >= 0 {
 					hits[k] = wordHit{tier: tierInWord, at: at}
@@ -692,7 +764,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 
 	// 4. The score: fuzzy's, word by word, unless a bound on it from the
 	// words' leftmost occurrences shows it cannot get in.
-	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain {
+	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) {
 		b, camel := 0, m&camelCase != 0
 		for k, w := range q.words {
 			b += w.posBound(wk.adj[k], wk.first[k], len(f), camel)
@@ -701,11 +773,44 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			return survives
 		}
 	}
+	// A match with a typo or by a word's form scores as the text's word:
+	// bound it by that word's length, which the bound of the query (one
+	// rune longer) is far above.
+	if tier <= tierStem && h.full() && tier == int(h.c[0].tier) && q.plain {
+		b, ok := 0, true
+		for k, g := range q.groups {
+			n := len(g[0].runes)
+			if wh := hits[k]; (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+				n = wh.k
+				if wh.tier == tierStem {
+					n = min(n, len(g[0].stem.key))
+				}
+			}
+			lb, okN := lenBound(n)
+			ok = ok && okN
+			b += lb - len(f)
+		}
+		if ok && b < h.c[0].score {
+			return survives
+		}
+	}
+
+	// fuzzy scores the words themselves of a block's matches in one go
+	// (see flush); the others, one by one.
+	p := int32(len(wk.pend))
 	score := 0
 	for k, g := range q.groups {
 		if len(g) == 1 {
 			if t := &g[0]; t.kind == termFuzzy && !t.inv {
-				score += ix.wordScore(t, i, f, hits[k], wk)
+				if wh := hits[k]; (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+					w := textWordBytes(t, f, wh)
+					if wk.byWord == nil {
+						wk.byWord = map[string][]int32{}
+					}
+					wk.byWord[string(w)] = append(wk.byWord[string(w)], p)
+				} else {
+					wk.batch[k] = append(wk.batch[k], p)
+				}
 			}
 			continue
 		}
@@ -713,13 +818,17 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		best, bestScore := int8(tierNone), 0
 		for a := range g {
 			t := &g[a]
-			wh := t.termTier(f, wk.buf)
+			wh := t.termTier(f, wk.buf, wk.stems)
 			if wh.tier == tierNone || wh.tier < best {
 				continue
 			}
 			sc := 0
 			if t.kind == termFuzzy && !t.inv {
-				sc = ix.wordScore(t, i, f, wh, wk)
+				if (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+					sc = ix.textWordScore(t, i, f, wh, wk)
+				} else {
+					sc = fuzzyScore(t.word, ix.texts[i])
+				}
 			}
 			if wh.tier > best || sc > bestScore {
 				best, bestScore = wh.tier, sc
@@ -727,31 +836,115 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		}
 		score += bestScore
 	}
-	h.offer(cand{int8(tier), score, i})
+	wk.pend = append(wk.pend, pending{item: i, tier: int8(tier), score: score})
+	if len(wk.pend) >= maxPending {
+		ix.flush(q, wk)
+	}
 	return survives
 }
+
+// maxPending is how many matches wait at most to be scored together.
+const maxPending = 32
 
 // maxPhraseWords bounds the words of a query that can make a phrase.
 const maxPhraseWords = 32
 
-// wordScore is fuzzy's score of a fuzzy word in item i; for a word matched
-// with one edit, that of the text's word it stands for.
-func (ix *Index) wordScore(t *term, i uint32, f []byte, wh wordHit, wk *worker) int {
-	if wh.tier == tierEdit && wh.k > 0 {
-		tw := wk.buf[:0]
-		for x := wh.at; len(tw) < wh.k && x < len(f); {
-			r, size := decodeFolded(f[x:])
-			tw = append(tw, r)
-			x += size
-		}
-		sc, _ := walkScore(ix.texts[i], tw, nil)
-		return sc
+// flush scores the pending matches and offers them to the heap. fuzzy
+// scores each word of the query over the texts of the matches that hold
+// the word itself, in one call.
+func (ix *Index) flush(q *Query, wk *worker) {
+	if len(wk.pend) == 0 {
+		return
 	}
-	if t.ascii && ix.mask[i]&nonASCII == 0 && len(wk.firsts) >= len(t.enc) {
-		if leftmost(f, t.enc, wk.firsts) {
-			return asciiScore(ix.texts[i], f, t.enc, wk.firsts, nil)
+	for k, g := range q.groups {
+		b := wk.batch[k]
+		if len(b) == 0 {
+			continue
 		}
+		for _, m := range fuzzy.FindFromNoSort(g[0].word, pendingTexts{ix, wk.pend, b}) {
+			wk.pend[b[m.Index]].score += m.Score
+		}
+		wk.batch[k] = b[:0]
 	}
-	sc, _ := walkScore(ix.texts[i], t.runes, nil)
-	return sc
+	for w, b := range wk.byWord {
+		for _, m := range fuzzy.FindFromNoSort(w, pendingTexts{ix, wk.pend, b}) {
+			wk.pend[b[m.Index]].score += m.Score
+		}
+		delete(wk.byWord, w)
+	}
+	for _, p := range wk.pend {
+		wk.top.offer(cand{p.tier, p.score, p.item})
+	}
+	wk.pend = wk.pend[:0]
+}
+
+// pendingTexts is a fuzzy.Source: the texts of some pending matches.
+type pendingTexts struct {
+	ix   *Index
+	pend []pending
+	sel  []int32
+}
+
+func (s pendingTexts) String(i int) string { return s.ix.texts[s.pend[s.sel[i]].item] }
+func (s pendingTexts) Len() int            { return len(s.sel) }
+
+// textWordOf is the text's word that a word one edit away, or of the same
+// stem, stands for: the first wh.k runes from wh.at.
+func textWordOf(f []byte, wh wordHit, buf []rune) string {
+	tw := buf[:0]
+	for x := wh.at; len(tw) < wh.k && x < len(f); {
+		r, size := decodeFolded(f[x:])
+		tw = append(tw, r)
+		x += size
+	}
+	return string(tw)
+}
+
+// textWordBytes is the folded text's word that a word one edit away stands
+// for, or for a word of the same stem as many of its first runes as the
+// stem has (see textWordScore).
+func textWordBytes(t *term, f []byte, wh wordHit) []byte {
+	n := wh.k
+	if wh.tier == tierStem {
+		n = min(n, len(t.stem.key))
+	}
+	x := wh.at
+	for ; n > 0 && x < len(f); n-- {
+		_, size := decodeFolded(f[x:])
+		x += size
+	}
+	return f[wh.at:x]
+}
+
+// textWordScore is fuzzy's score, in item i, of the text's word that a
+// word one edit away stands for; for a word of the same stem, of as many of
+// the text word's first runes as the stem has, so that every form of a word
+// scores alike (and never above the bounds of the word itself).
+func (ix *Index) textWordScore(t *term, i uint32, f []byte, wh wordHit, wk *worker) int {
+	if wh.tier == tierStem {
+		wh.k = min(wh.k, len(t.stem.key))
+	}
+	return fuzzyScore(textWordOf(f, wh, wk.buf), ix.texts[i])
+}
+
+// oneText is a fuzzy.Source of one text.
+type oneText struct{ s string }
+
+func (o *oneText) String(int) string { return o.s }
+func (o *oneText) Len() int          { return 1 }
+
+// fuzzyScore is fuzzy's score of pattern in text (0 if it does not match).
+func fuzzyScore(pattern, text string) int {
+	if ms := fuzzy.FindFromNoSort(pattern, &oneText{text}); len(ms) > 0 {
+		return ms[0].Score
+	}
+	return 0
+}
+
+// fuzzyIndexes is fuzzy's matched byte offsets of pattern in text.
+func fuzzyIndexes(pattern, text string) []int {
+	if ms := fuzzy.FindFromNoSort(pattern, &oneText{text}); len(ms) > 0 {
+		return ms[0].MatchedIndexes
+	}
+	return nil
 }

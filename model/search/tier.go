@@ -14,9 +14,10 @@ const (
 	tierScattered = 0 // the word's runes in order, across words of the text (fuzzy)
 	tierEdit      = 1 // a word of the text begins within one edit of the word
 	tierInWord    = 2 // the word's runes in order inside one word of the text
-	tierAnywhere  = 3 // the word itself, inside a word of the text
-	tierStart     = 4 // the word itself, at the start of a word of the text
-	tierPhrase    = 5 // the words in order, each at a word start, one after another
+	tierStem      = 3 // a word of the text with the same stem (see stem.go)
+	tierAnywhere  = 4 // the word itself, inside a word of the text
+	tierStart     = 5 // the word itself, at the start of a word of the text
+	tierPhrase    = 6 // the words in order, each at a word start, one after another
 )
 
 // Tiers is the number of tiers; Match.Tier is below it.
@@ -25,6 +26,56 @@ const Tiers = tierPhrase + 1
 // TierEdit is the tier of matches with a typo: a word one edit away. Only
 // the scattered matches rank below them.
 const TierEdit = tierEdit
+
+// Classes of matches, best first. A tier belongs to one of three classes:
+//
+//	ClassWord       the word itself or a form of it: as a phrase, at a word
+//	                start, inside a word, or by its stem
+//	ClassNear       its letters in order inside one word, or one edit away
+//	ClassScattered  its letters scattered across words
+//
+// Only the best class present in a list of results counts as matches; the
+// others are weaker matches (see Weak).
+const (
+	ClassWord = iota
+	ClassNear
+	ClassScattered
+)
+
+// Class returns the class of a tier.
+func Class(tier int) int {
+	switch {
+	case tier >= tierStem:
+		return ClassWord
+	case tier >= tierEdit:
+		return ClassNear
+	}
+	return ClassScattered
+}
+
+// Weak reports whether a match of tier ranks in a weaker class than the
+// best match of a list, of tier best.
+func Weak(tier, best int) bool { return Class(tier) > Class(best) }
+
+// TierName names a tier: "phrase", "word start", "in a word", "word form",
+// "letters in a word", "one edit" or "scattered".
+func TierName(tier int) string {
+	switch tier {
+	case tierPhrase:
+		return "phrase"
+	case tierStart:
+		return "word start"
+	case tierAnywhere:
+		return "in a word"
+	case tierStem:
+		return "word form"
+	case tierInWord:
+		return "letters in a word"
+	case tierEdit:
+		return "one edit"
+	}
+	return "scattered"
+}
 
 // decodeFolded decodes the rune at the start of a folded copy: the byte
 // 0xFF is U+FFFD.
@@ -455,25 +506,32 @@ func (t *term) special(f []byte) bool {
 // wordHit is how a fuzzy word matched a text.
 type wordHit struct {
 	tier int8
-	at   int // tierStart, tierAnywhere: the occurrence; tierInWord, tierEdit: the text's word
-	k    int // tierEdit: the runes of the text's word that match
+	at   int // tierStart, tierAnywhere: the occurrence; tierStem, tierInWord, tierEdit: the text's word
+	k    int // tierEdit, tierStem: the runes of the text's word that match
 }
 
 // fuzzyTier matches a fuzzy word against f, every tier tried.
-func (t *term) fuzzyTier(f []byte, buf []rune) wordHit {
+func (t *term) fuzzyTier(f []byte, buf []rune, cache stemCache) wordHit {
 	exact, loose := t.subseq(f)
-	if !loose || !exact && !t.editable() {
+	if !loose && t.stem == nil || !exact && !t.editable() && t.stem == nil {
 		return wordHit{tier: tierNone}
 	}
 	if exact {
 		if tier, at := t.occurs(f); tier != tierNone {
 			return wordHit{tier: int8(tier), at: at}
 		}
+	}
+	if t.stem != nil {
+		if at, n := t.stem.find(f, ^uint64(0), cache); at >= 0 {
+			return wordHit{tier: tierStem, at: at, k: n}
+		}
+	}
+	if exact {
 		if at := t.inWord(f); at >= 0 {
 			return wordHit{tier: tierInWord, at: at}
 		}
 	}
-	if t.editable() {
+	if loose && t.editable() {
 		if at, k := t.nearWord(f, buf); at >= 0 {
 			return wordHit{tier: tierEdit, at: at, k: k}
 		}
@@ -486,9 +544,9 @@ func (t *term) fuzzyTier(f []byte, buf []rune) wordHit {
 
 // termTier matches any term: a fuzzy word by its tier, any other term
 // that matches as tierStart, so that it does not lower the text's tier.
-func (t *term) termTier(f []byte, buf []rune) wordHit {
+func (t *term) termTier(f []byte, buf []rune, cache stemCache) wordHit {
 	if t.kind == termFuzzy && !t.inv {
-		return t.fuzzyTier(f, buf)
+		return t.fuzzyTier(f, buf, cache)
 	}
 	if t.special(f) {
 		return wordHit{tier: tierStart, at: -1}

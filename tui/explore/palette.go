@@ -97,16 +97,23 @@ func (g *searchGate) begin(seq int) (ctx context.Context, done func(), ok bool) 
 type presult struct {
 	item  int
 	runes []int // matched rune indices in the item's text
+	weak  bool  // a weaker match, listed after the divider
 }
 
 // pgroup is the results of one kind, shown together under a heading with
 // their count. Groups come in the order of their best result, so the best
-// result of all stays first.
+// result of all stays first. The weaker matches come last, after a divider
+// (a group of no kind and no results), in groups of their own.
 type pgroup struct {
 	kind  model.RefKind
 	first int // index into order of the group's first result
 	n     int
+	weak  bool
 }
+
+// divider reports whether the group is the divider before the weaker
+// matches.
+func (g pgroup) divider() bool { return g.kind == "" }
 
 // maxHistory bounds the queries the palette remembers.
 const maxHistory = 50
@@ -223,7 +230,7 @@ func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 		m.query = msg.query
 		m.results = m.results[:0:0]
 		for _, mt := range msg.matches {
-			m.results = append(m.results, presult{item: mt.Item, runes: search.RuneIndexes(m.items[mt.Item].text, mt.MatchedIndexes)})
+			m.results = append(m.results, presult{item: mt.Item, runes: search.RuneIndexes(m.items[mt.Item].text, mt.MatchedIndexes), weak: mt.Weak})
 		}
 		m = m.group()
 		m.cursor, m.off = 0, 0
@@ -236,23 +243,43 @@ func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 	return m, nil
 }
 
-// group orders the results by kind, each kind where its best result ranks.
+// group orders the results by kind, each kind where its best result
+// ranks: the matches first, then, after a divider, the weaker matches.
 func (m paletteModel) group() paletteModel {
 	m.order, m.groups = make([]int, 0, len(m.results)), nil
-	byKind := map[model.RefKind][]int{}
-	var kinds []model.RefKind
-	for i, r := range m.results {
-		k := m.items[r.item].ref.Kind
-		if _, ok := byKind[k]; !ok {
-			kinds = append(kinds, k)
+	for _, weak := range []bool{false, true} {
+		byKind := map[model.RefKind][]int{}
+		var kinds []model.RefKind
+		for i, r := range m.results {
+			if r.weak != weak {
+				continue
+			}
+			k := m.items[r.item].ref.Kind
+			if _, ok := byKind[k]; !ok {
+				kinds = append(kinds, k)
+			}
+			byKind[k] = append(byKind[k], i)
 		}
-		byKind[k] = append(byKind[k], i)
-	}
-	for _, k := range kinds {
-		m.groups = append(m.groups, pgroup{kind: k, first: len(m.order), n: len(byKind[k])})
-		m.order = append(m.order, byKind[k]...)
+		if weak && len(kinds) > 0 && len(m.order) > 0 {
+			m.groups = append(m.groups, pgroup{first: len(m.order), weak: true})
+		}
+		for _, k := range kinds {
+			m.groups = append(m.groups, pgroup{kind: k, first: len(m.order), n: len(byKind[k]), weak: weak})
+			m.order = append(m.order, byKind[k]...)
+		}
 	}
 	return m
+}
+
+// strong counts the results that are not weaker matches.
+func (m paletteModel) strong() int {
+	n := 0
+	for _, r := range m.results {
+		if !r.weak {
+			n++
+		}
+	}
+	return n
 }
 
 func (m paletteModel) key(km tea.KeyPressMsg) (paletteModel, tea.Cmd) {

@@ -52,7 +52,7 @@ func (l *libSearcher) Search(ctx context.Context, query string, limit int) []mat
 	l.mu.Unlock()
 	out := make([]match, len(hits))
 	for i, h := range hits {
-		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes}
+		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes, Weak: h.Weak}
 	}
 	return out
 }

@@ -134,13 +134,23 @@ func (m paletteModel) status() string {
 	case len(m.results) == 0:
 		return "no matches"
 	}
-	s := plural(len(m.results), "match", "matches")
-	if len(m.results) == searchLimit {
+	// Only the matches are counted; the weaker ones, after the divider,
+	// are not.
+	n := m.strong()
+	s := plural(n, "match", "matches")
+	if n == searchLimit {
 		s = fmt.Sprintf("first %d matches", searchLimit)
+	}
+	if below, weak := m.below(); below > 0 {
+		s += fmt.Sprintf(" (%d below ↓)", below)
+	} else if weak {
+		s += " (weaker ones below ↓)"
 	}
 	var parts []string
 	for _, g := range m.groups {
-		parts = append(parts, plural(g.n, kindLabel(g.kind), kindPlural(g.kind)))
+		if !g.weak {
+			parts = append(parts, plural(g.n, kindLabel(g.kind), kindPlural(g.kind)))
+		}
 	}
 	s += ": " + strings.Join(parts, " · ")
 	if len(m.library) > 1 {
@@ -157,6 +167,22 @@ func (m paletteModel) status() string {
 		s += " — the last search; type to replace it"
 	}
 	return s
+}
+
+// below counts the matches listed below the frame, and reports whether
+// weaker matches are listed there too.
+func (m paletteModel) below() (n int, weak bool) {
+	last := m.off + m.listHeight() - 1
+	for i := range m.order {
+		if m.rowOf(i) > last {
+			if m.results[m.order[i]].weak {
+				weak = true
+			} else {
+				n++
+			}
+		}
+	}
+	return n, weak
 }
 
 // kindPlural names several items of a kind.
@@ -239,8 +265,17 @@ func (m paletteModel) listLines() []string {
 		i, ok := m.resultAt(r)
 		if !ok {
 			for g, gr := range m.groups {
-				if gr.first+g == r {
-					out = append(out, th.heading.on(fit(" "+strings.ToUpper(kindPlural(gr.kind)[:1])+kindPlural(gr.kind)[1:]+" · "+fmt.Sprint(gr.n), lw)))
+				if gr.first+g != r {
+					continue
+				}
+				name := strings.ToUpper(kindPlural(gr.kind)[:1]) + kindPlural(gr.kind)[1:]
+				switch {
+				case gr.divider():
+					out = append(out, th.dim.on(fit(" "+strings.Repeat("─", 2)+" weaker matches "+strings.Repeat("─", max(lw-19, 0)), lw)))
+				case gr.weak: // not counted
+					out = append(out, th.dim.on(fit(" "+name, lw)))
+				default:
+					out = append(out, th.heading.on(fit(" "+name+" · "+fmt.Sprint(gr.n), lw)))
 				}
 			}
 			continue

@@ -22,6 +22,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/brief-cli/brief/internal/memlimit"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/store"
@@ -175,41 +176,45 @@ func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err e
 // lets the heap grow to twice what is live before it runs, and the pages
 // loading used stay with the process: a 15 MiB article held some 135 MiB
 // where with it about 95 MiB. The palette's index, built by the first search,
-// raises the limit by its own size (growMemoryLimit), so that the
-// collector does not run again and again just under it. It is a soft
-// limit: past it the collector works harder (at most half the CPU),
-// nothing fails.
+// raises the limit by its own size (growMemoryLimit). It is a soft limit
+// and a floor: when the live heap comes near it, the limit rises with the
+// heap (internal/memlimit), so that the collector never runs again and
+// again just under it; nothing fails.
 func memoryLimit(size int) int64 { return 32<<20 + 4*int64(size) }
 
-// memLimit says whether Run set the process's memory limit, which only it
-// may then raise, and by how much the search index raised it.
+// memLimit is the limit Run set, if it set one (only it may then raise
+// it), its floor for the texts, and by how much the search index raised
+// that.
 var memLimit struct {
 	sync.Mutex
-	set   bool
+	limit *memlimit.Limit
+	base  int64
 	grown int64
 }
 
 // setMemoryLimit sets memoryLimit for the texts of bs, unless a limit is
 // already set (GOMEMLIMIT, or the program's own, as brief serve's), and
-// returns what puts the old one back.
+// returns what puts the old one back. The limit is a floor: it follows
+// the live heap above it (see internal/memlimit), so that a briefing that
+// holds more than its size foretold never has the collector run without
+// pause.
 func setMemoryLimit(bs []*model.Briefing) (restore func()) {
 	memLimit.Lock()
 	defer memLimit.Unlock()
-	prev := debug.SetMemoryLimit(-1)
-	if prev != math.MaxInt64 || memLimit.set {
+	if debug.SetMemoryLimit(-1) != math.MaxInt64 || memLimit.limit != nil {
 		return func() {}
 	}
 	size := 0
 	for _, b := range bs {
 		catalog.EachSearchItem(b, func(_ model.RefKind, _, text string) { size += len(text) })
 	}
-	debug.SetMemoryLimit(memoryLimit(size))
-	memLimit.set, memLimit.grown = true, 0
+	memLimit.base, memLimit.grown = memoryLimit(size), 0
+	memLimit.limit = memlimit.Follow(memLimit.base)
 	return func() {
 		memLimit.Lock()
 		defer memLimit.Unlock()
-		memLimit.set = false
-		debug.SetMemoryLimit(prev)
+		memLimit.limit.Stop()
+		memLimit.limit = nil
 	}
 }
 
@@ -220,9 +225,9 @@ func setMemoryLimit(bs []*model.Briefing) (restore func()) {
 func growMemoryLimit(n int64) {
 	memLimit.Lock()
 	defer memLimit.Unlock()
-	if memLimit.set && n > memLimit.grown {
-		debug.SetMemoryLimit(debug.SetMemoryLimit(-1) + n - memLimit.grown)
+	if memLimit.limit != nil && n > memLimit.grown {
 		memLimit.grown = n
+		memLimit.limit.SetFloor(memLimit.base + n)
 	}
 }
 

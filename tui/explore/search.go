@@ -2,10 +2,7 @@ package explore
 
 import (
 	"context"
-	"sort"
 	"sync"
-
-	"github.com/sahilm/fuzzy"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/catalog"
@@ -23,6 +20,7 @@ type match struct {
 	Item           int
 	Score          int
 	MatchedIndexes []int
+	Weak           bool // a weaker match (see catalog.SearchHit.Weak)
 }
 
 // searcher finds items for a query. The palette runs it off the UI
@@ -45,58 +43,6 @@ func searchItems(b *model.Briefing) []searchItem {
 		items = append(items, searchItem{ref: model.Ref{Kind: k, ID: id}, text: text})
 	})
 	return items
-}
-
-// fuzzySearcher searches with sahilm/fuzzy. Results are ordered by fuzzy's
-// score, then, on equal scores, by kind (kindRank: a term or actor named by
-// the query before the points and sentences that mention it), then by
-// shorter text, then by position. So "moscw" puts the glossary's
-// Moscow Format first: fuzzy gives it the first-character bonus and no
-// penalty for unmatched leading characters, which outscores every point and
-// sentence where "Moscow" comes later in the text.
-type fuzzySearcher struct {
-	items []searchItem
-}
-
-func newFuzzySearcher(items []searchItem) fuzzySearcher { return fuzzySearcher{items: items} }
-
-type itemSource []searchItem
-
-func (s itemSource) String(i int) string { return s[i].text }
-func (s itemSource) Len() int            { return len(s) }
-
-func (f fuzzySearcher) Search(ctx context.Context, query string, limit int) []match {
-	if query == "" || ctx.Err() != nil {
-		return nil
-	}
-	ms := fuzzy.FindFromNoSort(query, itemSource(f.items))
-	out := make([]match, len(ms))
-	for i, m := range ms {
-		out[i] = match{Item: m.Index, Score: m.Score, MatchedIndexes: m.MatchedIndexes}
-	}
-	rank(f.items, out)
-	if limit > 0 && len(out) > limit {
-		out = out[:limit]
-	}
-	return out
-}
-
-// rank orders matches: by score, then kind, then shorter text, then
-// position.
-func rank(items []searchItem, ms []match) {
-	sort.Slice(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if a.Score != b.Score {
-			return a.Score > b.Score
-		}
-		if ra, rb := kindRank(items[a.Item].ref.Kind), kindRank(items[b.Item].ref.Kind); ra != rb {
-			return ra < rb
-		}
-		if la, lb := len(items[a.Item].text), len(items[b.Item].text); la != lb {
-			return la < lb
-		}
-		return a.Item < b.Item
-	})
 }
 
 // indexSearcher searches with catalog.SearchIndex, the engine of brief
@@ -148,7 +94,7 @@ func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []m
 	s.mu.Unlock()
 	out := make([]match, len(hits))
 	for i, h := range hits {
-		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes}
+		out[i] = match{Item: h.Item, Score: h.Score, MatchedIndexes: h.MatchedIndexes, Weak: h.Weak}
 	}
 	return out
 }

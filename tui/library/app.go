@@ -11,7 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/brief-cli/brief/model/catalog"
+	mlibrary "github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/style"
 )
@@ -25,13 +25,13 @@ const progressDelay = 200 * time.Millisecond
 const progressEvery = 100 * time.Millisecond
 
 // Loader loads a library, calling progress as files are done.
-type Loader func(ctx context.Context, progress func(done, total int)) *catalog.Library
+type Loader func(ctx context.Context, progress func(done, total int)) *mlibrary.Library
 
 // State is what the library keeps while a briefing is open: the loaded
 // library, the filter and the entry under the cursor; Status is a message
 // to show when the library comes back.
 type State struct {
-	Library  *catalog.Library
+	Library  *mlibrary.Library
 	Query    string
 	Selected string // an entry's path
 	Status   string
@@ -41,11 +41,11 @@ type State struct {
 // the reader quit.
 type Result struct {
 	State State
-	Open  *catalog.LibraryEntry
+	Open  *mlibrary.Entry
 }
 
 // loadedMsg carries the loaded library.
-type loadedMsg struct{ lib *catalog.Library }
+type loadedMsg struct{ lib *mlibrary.Library }
 
 func loadCmd(ctx context.Context, load Loader, c *counter) tea.Cmd {
 	return func() tea.Msg { return loadedMsg{load(ctx, c.set)} }
@@ -128,7 +128,7 @@ func (m Model) Init() tea.Cmd {
 }
 
 // loaded shows a library in the picker.
-func (m Model) loaded(lib *catalog.Library) Model {
+func (m Model) loaded(lib *mlibrary.Library) Model {
 	m.loading = false
 	m.restore.Library = lib
 	m.picker = NewPicker(m.th, lib).Restore(m.restore.Query, m.restore.Selected).SetStatus(m.restore.Status).SetSize(m.w, m.h)

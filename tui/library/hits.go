@@ -57,7 +57,12 @@ func writeStyled(w *bytes.Buffer, hits []catalog.SearchHit, briefings []*model.B
 	faint := lipgloss.NewStyle().Faint(true)
 	bold := lipgloss.NewStyle().Bold(true)
 	pre, post := paint(lipgloss.NewStyle().Bold(true).Underline(true))
-	for _, h := range hits {
+	for k, h := range hits {
+		if h.Weak && (k == 0 || !hits[k-1].Weak) {
+			// The weaker matches (see catalog.SearchHit.Weak) come after
+			// the matches, under a divider.
+			_, _ = w.WriteString(faint.Render("── weaker matches ──") + "\n")
+		}
 		head := bold.Render(h.Ref.ID) + " " + faint.Render(string(h.Ref.Kind))
 		if opts.Library {
 			b := briefingOf(briefings, h)

@@ -75,8 +75,16 @@ func TestWriteHitsStyled(t *testing.T) {
 	s := out.String()
 	plain := ansi.Strip(s)
 	lines := strings.Split(strings.TrimSuffix(plain, "\n"), "\n")
-	if len(lines) != 2*len(hits) {
-		t.Fatalf("%d lines for %d hits:\n%s", len(lines), len(hits), plain)
+	// The weaker matches come after a divider line.
+	weak := slices.IndexFunc(hits, func(h catalog.SearchHit) bool { return h.Weak })
+	if weak < 1 {
+		t.Fatalf("no weaker match after the matches to test the divider: %v", hits)
+	}
+	if len(lines) != 2*len(hits)+1 {
+		t.Fatalf("%d lines for %d hits and a divider:\n%s", len(lines), len(hits), plain)
+	}
+	if lines[2*weak] != "── weaker matches ──" {
+		t.Errorf("line %d is %q, want the divider before the first weaker match", 2*weak, lines[2*weak])
 	}
 	if !strings.HasPrefix(lines[0], hits[0].Ref.ID+" "+string(hits[0].Ref.Kind)+" · Russia recognises the Taliban government ((built-in)") {
 		t.Errorf("heading %q", lines[0])

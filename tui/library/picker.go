@@ -12,17 +12,17 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/brief-cli/brief/model/catalog"
+	mlibrary "github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/model/search"
 	"github.com/brief-cli/brief/tui/widget"
 )
 
 // OpenMsg asks the root to open a briefing of the library.
-type OpenMsg struct{ Entry *catalog.LibraryEntry }
+type OpenMsg struct{ Entry *mlibrary.Entry }
 
 // OpenCmd makes an OpenMsg.
-func OpenCmd(e *catalog.LibraryEntry) tea.Cmd {
+func OpenCmd(e *mlibrary.Entry) tea.Cmd {
 	return func() tea.Msg { return OpenMsg{Entry: e} }
 }
 
@@ -60,7 +60,7 @@ type Picker struct {
 	keys KeyMap
 	help help.Model
 
-	lib *catalog.Library
+	lib *mlibrary.Library
 	ix  *search.Index // fields texts per entry, entry by entry
 
 	input   widget.Query // the filter
@@ -73,7 +73,7 @@ type Picker struct {
 }
 
 // NewPicker lists the entries of lib.
-func NewPicker(th Theme, lib *catalog.Library) Picker {
+func NewPicker(th Theme, lib *mlibrary.Library) Picker {
 	p := Picker{th: th, keys: DefaultKeyMap(), help: help.New(), lib: lib}
 	p.help.Styles = th.Help
 	p.input = widget.NewQuery("/ ").SetStyles(th.Query())
@@ -89,7 +89,7 @@ func NewPicker(th Theme, lib *catalog.Library) Picker {
 
 // sourceOf returns the source title to show: none for a broken file or a
 // plain article, whose source title is its title.
-func sourceOf(e *catalog.LibraryEntry) string {
+func sourceOf(e *mlibrary.Entry) string {
 	if e.Err != nil || e.Source == e.Title {
 		return ""
 	}
@@ -97,7 +97,7 @@ func sourceOf(e *catalog.LibraryEntry) string {
 }
 
 // relPath is an entry's path inside the library's folder.
-func (p Picker) relPath(e *catalog.LibraryEntry) string {
+func (p Picker) relPath(e *mlibrary.Entry) string {
 	if rel, err := filepath.Rel(p.lib.Dir, e.Path); err == nil && filepath.IsLocal(rel) {
 		return sanitize.Line(rel)
 	}
@@ -127,7 +127,7 @@ func (p Picker) SetTheme(th Theme) Picker {
 func (p Picker) Query() string { return p.input.Value() }
 
 // Selected returns the entry under the cursor, or nil.
-func (p Picker) Selected() *catalog.LibraryEntry {
+func (p Picker) Selected() *mlibrary.Entry {
 	if p.cursor < len(p.rows) {
 		return p.lib.Entries[p.rows[p.cursor].entry]
 	}
@@ -483,7 +483,7 @@ func (p Picker) entryLines(r row, selected bool) []string {
 
 // problemOf returns a broken file's first problem without the file's
 // path, which the entry already shows: "8:1: only # sections…".
-func problemOf(e *catalog.LibraryEntry) string {
+func problemOf(e *mlibrary.Entry) string {
 	p := sanitize.Line(e.Problems()[0])
 	if rest, ok := strings.CutPrefix(p, sanitize.Line(e.Path)+":"); ok {
 		return strings.TrimSpace(rest)
@@ -500,7 +500,7 @@ func dimmed(base lipgloss.Style, th Theme, selected bool) lipgloss.Style {
 }
 
 // countsOf says what a briefing holds.
-func countsOf(e *catalog.LibraryEntry) []string {
+func countsOf(e *mlibrary.Entry) []string {
 	if e.Plain {
 		return []string{"article", plural(e.Sentences, "sentence")}
 	}

@@ -12,29 +12,29 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/model/catalog"
+	mlibrary "github.com/brief-cli/brief/model/library"
 	"github.com/brief-cli/brief/tui/style"
 )
 
 // testLibrary is a library of four files as LoadLibrary would list them
 // under "briefings": the seed, a briefing that cannot be loaded, the small
 // briefing of model's tests and a plain article with hostile text.
-func testLibrary(t testing.TB) *catalog.Library {
+func testLibrary(t testing.TB) *mlibrary.Library {
 	t.Helper()
-	load := func(path, as string) *catalog.LibraryEntry {
-		e := catalog.LoadLibraryEntry(path)
+	load := func(path, as string) *mlibrary.Entry {
+		e := mlibrary.LoadEntry(path)
 		if e.Err != nil {
 			t.Fatalf("%s: %v", path, e.Err)
 		}
 		e.Path = as
 		return e
 	}
-	broken := &catalog.LibraryEntry{Path: "briefings/broken.brief.md", Title: "broken.brief.md",
+	broken := &mlibrary.Entry{Path: "briefings/broken.brief.md", Title: "broken.brief.md",
 		Err: model.ErrorList{
 			{File: "briefings/broken.brief.md", Pos: model.Pos{Line: 12, Col: 3}, Msg: "quote not found in the article: matches up to “…the river”, then differs at “summer.”"},
 			{File: "briefings/broken.brief.md", Pos: model.Pos{Line: 30, Col: 1}, Msg: "unknown field \"when\""},
 		}}
-	return &catalog.Library{Dir: "briefings", Entries: []*catalog.LibraryEntry{
+	return &mlibrary.Library{Dir: "briefings", Entries: []*mlibrary.Entry{
 		load("../../seeds/000_bc22e7b79049ddaf.brief.md", "briefings/000_bc22e7b79049ddaf.brief.md"),
 		broken,
 		load("../../model/testdata/mini.brief.md", "briefings/rivers/mini.brief.md"),
@@ -46,7 +46,7 @@ var sizes = [][2]int{{60, 20}, {80, 24}, {120, 40}}
 
 // app returns the library program with lib loaded, at w x h, without
 // colour.
-func app(t testing.TB, lib *catalog.Library, w, h int) Model {
+func app(t testing.TB, lib *mlibrary.Library, w, h int) Model {
 	t.Helper()
 	m := New(context.Background(), lib.Dir, nil, State{Library: lib}, style.Dark, true)
 	return step(m, tea.WindowSizeMsg{Width: w, Height: h})
@@ -321,7 +321,7 @@ func TestHelpShowsOnlyKeysInEffect(t *testing.T) {
 func TestLoading(t *testing.T) {
 	lib := testLibrary(t)
 	calls := 0
-	load := func(ctx context.Context, progress func(done, total int)) *catalog.Library {
+	load := func(ctx context.Context, progress func(done, total int)) *mlibrary.Library {
 		calls++
 		progress(4, 4)
 		return lib
@@ -343,7 +343,7 @@ func TestLoading(t *testing.T) {
 	if strings.Contains(plain(m), "Loading") {
 		t.Error("a late progress message brought the progress screen back")
 	}
-	bad := &catalog.Library{Dir: "x", Err: fmt.Errorf("x: permission denied")}
+	bad := &mlibrary.Library{Dir: "x", Err: fmt.Errorf("x: permission denied")}
 	m = step(New(context.Background(), "x", load, State{}, style.Dark, true), loadedMsg{bad})
 	if m.err == nil {
 		t.Error("a folder that cannot be read is no error")

@@ -18,6 +18,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/gen"
 	"github.com/brief-cli/brief/model/catalog"
+	"github.com/brief-cli/brief/model/library"
 )
 
 func main() {
@@ -62,7 +63,7 @@ func run(dir string, opts gen.Options, lines string) error {
 	if lines == "" {
 		return nil
 	}
-	lib := catalog.LoadLibrary(context.Background(), dir, nil)
+	lib := library.Load(context.Background(), dir, nil)
 	if lib.Err != nil {
 		return lib.Err
 	}

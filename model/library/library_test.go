@@ -1,4 +1,4 @@
-package catalog_test
+package library_test
 
 import (
 	"context"
@@ -10,7 +10,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/brief-cli/brief/model/catalog"
+	"github.com/brief-cli/brief/model/library"
 )
 
 // write creates dir/name with data, making folders as needed.
@@ -75,7 +75,7 @@ func must(t *testing.T, err error) {
 	}
 }
 
-func rel(t *testing.T, dir string, lib *catalog.Library) []string {
+func rel(t *testing.T, dir string, lib *library.Library) []string {
 	t.Helper()
 	var out []string
 	for _, e := range lib.Entries {
@@ -92,7 +92,7 @@ func TestLoadLibraryFindsBriefings(t *testing.T) {
 	dir, want := libraryTree(t)
 	var mu sync.Mutex
 	var calls [][2]int
-	lib := catalog.LoadLibrary(context.Background(), dir, func(done, total int) {
+	lib := library.Load(context.Background(), dir, func(done, total int) {
 		mu.Lock()
 		calls = append(calls, [2]int{done, total})
 		mu.Unlock()
@@ -112,7 +112,7 @@ func TestLoadLibraryFindsBriefings(t *testing.T) {
 			t.Errorf("progress call %d says %d done", i, c[0])
 		}
 	}
-	byName := map[string]*catalog.LibraryEntry{}
+	byName := map[string]*library.Entry{}
 	for i, e := range lib.Entries {
 		byName[want[i]] = e
 	}
@@ -143,7 +143,7 @@ func TestLoadLibraryFindsBriefings(t *testing.T) {
 }
 
 func TestLoadLibraryHostileCorpus(t *testing.T) {
-	lib := catalog.LoadLibrary(context.Background(), "../../testdata/hostile", nil)
+	lib := library.Load(context.Background(), "../../testdata/hostile", nil)
 	if lib.Err != nil {
 		t.Fatal(lib.Err)
 	}
@@ -165,18 +165,18 @@ func TestLoadLibraryHostileCorpus(t *testing.T) {
 }
 
 func TestLoadLibraryErrors(t *testing.T) {
-	lib := catalog.LoadLibrary(context.Background(), filepath.Join(t.TempDir(), "missing"), nil)
+	lib := library.Load(context.Background(), filepath.Join(t.TempDir(), "missing"), nil)
 	if lib.Err == nil || !strings.Contains(lib.Err.Error(), "no such file") {
 		t.Errorf("missing folder: %v", lib.Err)
 	}
 	file := write(t, t.TempDir(), "a.brief.md", "x")
-	if lib := catalog.LoadLibrary(context.Background(), file, nil); lib.Err == nil || !strings.Contains(lib.Err.Error(), "not a folder") {
+	if lib := library.Load(context.Background(), file, nil); lib.Err == nil || !strings.Contains(lib.Err.Error(), "not a folder") {
 		t.Errorf("a file: %v", lib.Err)
 	}
 	dir, _ := libraryTree(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if lib := catalog.LoadLibrary(ctx, dir, nil); !errors.Is(lib.Err, context.Canceled) {
+	if lib := library.Load(ctx, dir, nil); !errors.Is(lib.Err, context.Canceled) {
 		t.Errorf("cancelled: %v", lib.Err)
 	}
 }
@@ -191,19 +191,19 @@ func TestLoadLibraryUnreadableFolder(t *testing.T) {
 	write(t, locked, "b.brief.md", "x")
 	must(t, os.Chmod(locked, 0))
 	t.Cleanup(func() { _ = os.Chmod(locked, 0o755) })
-	lib := catalog.LoadLibrary(context.Background(), dir, nil)
+	lib := library.Load(context.Background(), dir, nil)
 	if lib.Err != nil || len(lib.Entries) != 2 || lib.Entries[1].Err == nil || !strings.Contains(lib.Entries[1].Err.Error(), "permission denied") {
 		t.Errorf("entries %+v, err %v", lib.Entries, lib.Err)
 	}
 }
 
 func TestLoadLibraryBoundsFiles(t *testing.T) {
-	defer catalog.SetMaxLibraryFiles(3)()
+	defer library.SetMaxFiles(3)()
 	dir := t.TempDir()
 	for _, n := range []string{"e", "d", "c", "b", "a"} {
 		write(t, dir, n+".txt", article)
 	}
-	lib := catalog.LoadLibrary(context.Background(), dir, nil)
+	lib := library.Load(context.Background(), dir, nil)
 	if got := rel(t, dir, lib); !slices.Equal(got, []string{"a.txt", "b.txt", "c.txt"}) || lib.Skipped != 2 {
 		t.Errorf("entries %q, skipped %d", got, lib.Skipped)
 	}
@@ -212,11 +212,11 @@ func TestLoadLibraryBoundsFiles(t *testing.T) {
 func TestLoadLibraryEntryRefreshes(t *testing.T) {
 	dir := t.TempDir()
 	p := write(t, dir, "a.txt", article)
-	if e := catalog.LoadLibraryEntry(p); e.Err != nil || e.Sentences != 3 {
+	if e := library.LoadEntry(p); e.Err != nil || e.Sentences != 3 {
 		t.Fatalf("entry %+v", e)
 	}
 	write(t, dir, "a.txt", "Title\n- 2024-13-01\n\nText.\n")
-	if e := catalog.LoadLibraryEntry(p); e.Err == nil || !strings.Contains(e.Err.Error(), "a.txt:2:3: invalid date") {
+	if e := library.LoadEntry(p); e.Err == nil || !strings.Contains(e.Err.Error(), "a.txt:2:3: invalid date") {
 		t.Errorf("entry after a bad edit: %v", e.Err)
 	}
 }

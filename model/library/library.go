@@ -1,4 +1,4 @@
-package catalog
+package library
 
 import (
 	"bytes"
@@ -17,28 +17,28 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-// MaxLibraryFiles bounds how many files a library loads. A folder tree
+// MaxFiles bounds how many files a library loads. A folder tree
 // with more candidate files (a home directory, say) loads the first ones
 // in path order and says how many it left out.
-const MaxLibraryFiles = 10_000
+const MaxFiles = 10_000
 
-var maxLibraryFiles = MaxLibraryFiles // tests lower it
+var maxFiles = MaxFiles // tests lower it
 
 // Library is the briefings found under a folder: every briefing file and
 // plain article, loaded or not.
 type Library struct {
-	Dir     string          // the folder as given
-	Entries []*LibraryEntry // sorted by path
-	// Skipped counts the candidate files beyond MaxLibraryFiles, not loaded.
+	Dir     string   // the folder as given
+	Entries []*Entry // sorted by path
+	// Skipped counts the candidate files beyond MaxFiles, not loaded.
 	Skipped int
 	// Err is set when the folder itself could not be read, or the load was
 	// cancelled; Entries then holds what was found before.
 	Err error
 }
 
-// LibraryEntry is one file of a library: a loaded briefing, or a file that
+// Entry is one file of a library: a loaded briefing, or a file that
 // failed to load, with its error.
-type LibraryEntry struct {
+type Entry struct {
 	Path string // the file's path: Dir joined with its path inside the folder
 
 	// Briefing is the loaded briefing; nil when Err is set.
@@ -55,7 +55,7 @@ type LibraryEntry struct {
 
 // Problems returns the entry's error as one line per problem (a file that
 // fails to parse has one positioned error a line).
-func (e *LibraryEntry) Problems() []string {
+func (e *Entry) Problems() []string {
 	if e.Err == nil {
 		return nil
 	}
@@ -84,7 +84,7 @@ func (l *Library) Broken() int {
 	return n
 }
 
-// LoadLibrary finds the briefings under dir and loads them concurrently,
+// Load finds the briefings under dir and loads them concurrently,
 // on runtime.GOMAXPROCS(0) goroutines.
 //
 // The files found are every *.brief.md file; every other *.md file that
@@ -94,31 +94,32 @@ func (l *Library) Broken() int {
 // briefing of the library names with "article:". Hidden files and folders
 // (their name starts with a dot) are skipped. Symbolic links are followed
 // only to files inside the tree, never to folders. At most
-// MaxLibraryFiles files are loaded.
+// MaxFiles files are loaded.
 //
 // A file that fails to load is an entry with its error, never fatal to the
 // rest; so is a folder that cannot be read. progress, if not nil, is called
-// from LoadLibrary's own goroutine after each file with the number of files
-// done and the total. LoadLibrary never returns nil.
-func LoadLibrary(ctx context.Context, dir string, progress func(done, total int)) *Library {
-	return loadLibrary(ctx, dir, progress, nil)
+// from Load's own goroutine after each file with the number of files
+// done and the total. Load never returns nil.
+func Load(ctx context.Context, dir string, progress func(done, total int)) *Library {
+	return LoadEach(ctx, dir, progress, nil)
 }
 
-// loadLibrary is LoadLibrary; visit, if not nil, is called on the loading
-// goroutines with each briefing as it is loaded.
-func loadLibrary(ctx context.Context, dir string, progress func(done, total int), visit func(*model.Briefing)) *Library {
+// LoadEach is Load; visit, if not nil, is called on the loading
+// goroutines with each briefing as it is loaded (brief search sifts its
+// items there).
+func LoadEach(ctx context.Context, dir string, progress func(done, total int), visit func(*model.Briefing)) *Library {
 	lib := &Library{Dir: dir}
-	files, broken, err := findLibraryFiles(ctx, dir)
+	files, broken, err := findFiles(ctx, dir)
 	lib.Entries = broken
 	if err != nil {
 		lib.Err = err
 		return lib
 	}
-	if len(files) > maxLibraryFiles {
-		lib.Skipped = len(files) - maxLibraryFiles
-		files = files[:maxLibraryFiles]
+	if len(files) > maxFiles {
+		lib.Skipped = len(files) - maxFiles
+		files = files[:maxFiles]
 	}
-	entries := make([]*LibraryEntry, len(files))
+	entries := make([]*Entry, len(files))
 	articles := make([]string, len(files)) // article file named by each briefing
 	jobs := make(chan int)
 	done := make(chan struct{}, len(files))
@@ -171,7 +172,7 @@ func loadLibrary(ctx context.Context, dir string, progress func(done, total int)
 		}
 		lib.Entries = append(lib.Entries, e)
 	}
-	slices.SortFunc(lib.Entries, func(a, b *LibraryEntry) int { return strings.Compare(a.Path, b.Path) })
+	slices.SortFunc(lib.Entries, func(a, b *Entry) int { return strings.Compare(a.Path, b.Path) })
 	return lib
 }
 
@@ -184,16 +185,16 @@ func absPath(p string) string {
 	return filepath.Clean(p)
 }
 
-// LoadLibraryEntry loads one file as LoadLibrary does.
-func LoadLibraryEntry(path string) *LibraryEntry {
+// LoadEntry loads one file as Load does.
+func LoadEntry(path string) *Entry {
 	e, _ := loadEntry(path)
 	return e
 }
 
 // loadEntry loads a file, and returns with its entry the cleaned path of
 // the article file it names, absolute ("" if none).
-func loadEntry(path string) (*LibraryEntry, string) {
-	e := &LibraryEntry{Path: path, Title: sanitize.Line(filepath.Base(path))}
+func loadEntry(path string) (*Entry, string) {
+	e := &Entry{Path: path, Title: sanitize.Line(filepath.Base(path))}
 	data, err := model.ReadFile(path)
 	if err != nil {
 		e.Err = err
@@ -284,10 +285,10 @@ func isBriefingFile(path string) bool {
 	return false
 }
 
-// findLibraryFiles walks dir and returns the candidate files, sorted, and
+// findFiles walks dir and returns the candidate files, sorted, and
 // entries for the folders that could not be read. err is set when dir
 // itself cannot be read, or ctx is done.
-func findLibraryFiles(ctx context.Context, dir string) (files []string, broken []*LibraryEntry, err error) {
+func findFiles(ctx context.Context, dir string) (files []string, broken []*Entry, err error) {
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %s", sanitize.Line(dir), model.DescribeOpenError(err))
@@ -317,7 +318,7 @@ func findLibraryFiles(ctx context.Context, dir string) (files []string, broken [
 			if p == real {
 				return err
 			}
-			broken = append(broken, &LibraryEntry{Path: shown, Title: sanitize.Line(filepath.Base(p)),
+			broken = append(broken, &Entry{Path: shown, Title: sanitize.Line(filepath.Base(p)),
 				Err: &model.Error{File: sanitize.Line(shown), Msg: model.DescribeOpenError(err)}})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
