@@ -17,7 +17,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -362,7 +363,7 @@ func TestCLICheckSeed(t *testing.T) {
 func copySeed(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := seeds.CopyTo(dir); err != nil {
+	if _, err := seedcopy.CopyTo(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
-	"github.com/brief-cli/brief/seeds"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // openExplore starts a shell in a w x h terminal, runs brief in it and
@@ -137,7 +137,7 @@ func TestExploreOpensAnAddress(t *testing.T) {
 	t.Parallel()
 	bin := tmuxtest.Binary(t)
 	dir := t.TempDir()
-	file, err := seeds.CopyTo(dir)
+	file, err := seedcopy.CopyTo(dir)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestExploreIdleCPU is finding F2 of issue 27: explore sized its soft

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 var counterRe = regexp.MustCompile(`\b(\d+)/(\d+)\b`)

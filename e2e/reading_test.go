@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestReadingModeParagraphs: r shows the article as flowing paragraphs,

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/deckctl/forged"
-	"github.com/brief-cli/brief/internal/fulldisk"
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/forged"
+	"github.com/brief-cli/brief/internal/testkit/fulldisk"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestNotesListOfAForgedPeer: a process of the user listens where

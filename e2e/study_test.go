@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -16,7 +17,7 @@ import (
 func studyFiles(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := seeds.CopyTo(dir); err != nil {
+	if _, err := seedcopy.CopyTo(dir); err != nil {
 		t.Fatal(err)
 	}
 	return filepath.Join(dir, seeds.Name)

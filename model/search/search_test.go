@@ -13,6 +13,13 @@ import (
 	"github.com/sahilm/fuzzy"
 )
 
+// leftmost reports whether the word's runes occur in f in order, with the
+// adjacency count and first offset of their leftmost occurrence.
+func (t *term) leftmost(f []byte) (ok bool, adj, first int) {
+	o, ok := t.leftmostFrom(f, 0, occurrence{})
+	return ok, o.adj, o.first
+}
+
 // checkAgainstFuzzy compares got with the first limit matches of the
 // reference ranking, refFind (all of them when limit <= 0).
 func checkAgainstFuzzy(t *testing.T, label string, texts []string, query string, limit int, got []Match) {

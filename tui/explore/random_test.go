@@ -10,8 +10,8 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/brief-cli/brief/internal/randev"
 	"github.com/brief-cli/brief/internal/testkit/long"
+	"github.com/brief-cli/brief/internal/testkit/randev"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )

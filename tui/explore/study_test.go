@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 	"github.com/brief-cli/brief/store"
@@ -305,7 +306,7 @@ func TestStudyGolden(t *testing.T) {
 func briefingDir(tb testing.TB) (dir, file string) {
 	tb.Helper()
 	dir = tb.TempDir()
-	file, err := seeds.CopyTo(dir)
+	file, err := seedcopy.CopyTo(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/seeds"
 )
 
 func load(t *testing.T) (*model.Briefing, string) {
 	t.Helper()
-	file, err := seeds.CopyTo(t.TempDir())
+	file, err := seedcopy.CopyTo(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,8 +11,8 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/internal/deckctl"
-	"github.com/brief-cli/brief/internal/randev"
 	"github.com/brief-cli/brief/internal/testkit/long"
+	"github.com/brief-cli/brief/internal/testkit/randev"
 	"github.com/brief-cli/brief/model"
 )
 
