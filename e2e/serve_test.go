@@ -337,10 +337,9 @@ func TestServeFollowsThePresenter(t *testing.T) {
 	p.Keys("b")
 	a.WaitText(at(4, n))
 
-	// The audience cannot drive the presenter.
-	if !strings.Contains(p.Screen(), at(4, screens)) {
-		t.Errorf("the presenter moved:\n%s", p.Screen())
-	}
+	// The audience cannot drive the presenter: it is still on the slide
+	// it was on once it has drawn the screen again after the blank.
+	p.WaitText(at(4, screens))
 	a.Keys("q")
 	sshExited(t, a, 0)
 	p.Keys("q")
