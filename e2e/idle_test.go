@@ -23,6 +23,7 @@ import (
 //
 //	BRIEF_SOAK=1 go test ./e2e -run TestExploreIdleCPU -v
 func TestExploreIdleCPU(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("BRIEF_SOAK") == "" {
 		t.Skip("set BRIEF_SOAK=1 to measure the CPU of an idle explore on an 8 MB article")
 	}

@@ -169,7 +169,8 @@ func TestPresentConsoleNotesScrollAndTheRoomStays(t *testing.T) {
 			}
 			c.Keys("k", "Up")
 			c.WaitGone("the last talking point")
-			if got := p.Screen(); got != room {
+			// The bottom row is the pace bar, which moves with the clock.
+			if got := p.Screen(); slideRows(got) != slideRows(room) {
 				t.Fatalf("scrolling the notes moved the room's slide:\nbefore:\n%s\nafter:\n%s", room, got)
 			}
 			// The room is still on slide 4: the console's next key takes it
@@ -183,4 +184,11 @@ func TestPresentConsoleNotesScrollAndTheRoomStays(t *testing.T) {
 			c.WaitExit()
 		})
 	}
+}
+
+// slideRows is a presenter's screen without its bottom row, the pace bar
+// that grows with the time spent.
+func slideRows(screen string) string {
+	lines := strings.Split(strings.TrimRight(screen, "\n"), "\n")
+	return strings.Join(lines[:max(len(lines)-1, 0)], "\n")
 }

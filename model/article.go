@@ -247,8 +247,10 @@ func buildSource(title string, paras []string) Source {
 
 // SplitSentences splits a whitespace-collapsed paragraph into sentences: after
 // '.', '!', '?' or a closing '”', at a space followed by an upper-case letter
-// or an opening quotation mark. Joining the result with single spaces gives
-// the paragraph back.
+// or an opening quotation mark. A closing '”' ends a sentence only when the
+// quotation ends with '.', '!', '?' or '…' and no attribution follows
+// (“…,” Lijian noted. is one sentence). Joining the result with single
+// spaces gives the paragraph back.
 func SplitSentences(p string) []string {
 	ends := sentenceEnds(make([]int, 0, 1+len(p)/64), p)
 	out := make([]string, len(ends))
@@ -288,7 +290,7 @@ func sentenceEnds(dst []int, p string) []int {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(p[i+1:])
-		if (unicode.IsUpper(r) || r == '“' || r == '"') && !abbreviation(p[start:i]) {
+		if (unicode.IsUpper(r) || r == '“' || r == '"') && !abbreviation(p[start:i]) && !quoteGoesOn(p[start:i], p[i+1:]) {
 			dst = append(dst, i)
 			start = i + 1
 		}
@@ -297,6 +299,40 @@ func sentenceEnds(dst []int, p string) []int {
 		dst = append(dst, len(p))
 	}
 	return dst
+}
+
+// quoteGoesOn reports whether a sentence that so far reads s, ending in a
+// closing quotation mark, goes on in rest: a quotation ends a sentence only
+// after '.', '!', '?' or '…' inside the marks (“…,” Lijian noted. and “a
+// term” Monday go on), and not when an attribution follows (“Will it
+// hold?” Smith asked.).
+func quoteGoesOn(s, rest string) bool {
+	q, n := utf8.DecodeLastRuneInString(s)
+	if q != '”' {
+		return false
+	}
+	if prev, _ := utf8.DecodeLastRuneInString(s[:len(s)-n]); !strings.ContainsRune(".!?…", prev) {
+		return true
+	}
+	// One to three capitalised words, then a verb of saying.
+	words := strings.SplitN(rest, " ", 5)
+	for i, w := range words {
+		if i > 0 && saidVerb(strings.TrimRight(w, ".,;:")) {
+			return true
+		}
+		if r, _ := utf8.DecodeRuneInString(w); i >= 3 || !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return false
+}
+
+func saidVerb(w string) bool {
+	switch w {
+	case "said", "says", "noted", "added", "told", "stated", "asked", "wrote", "explained", "insisted", "warned", "argued", "replied", "continued", "remarked", "tweeted", "declared":
+		return true
+	}
+	return false
 }
 
 // indexFrom returns the offset of the first t in s at or after from, or

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -39,6 +40,8 @@ type builder struct {
 	// readArticle reads the article file named in the metadata.
 	readArticle func(name string) ([]byte, error)
 	articleFile string
+	// articleLines are the lines of the article file, for warnHidden.
+	articleLines []string
 	// fixes, when set, collects quotes to rewrite (see parseWith).
 	fixes *[]Fix
 }
@@ -86,6 +89,10 @@ func (bd *builder) build() {
 	b.findMentions()
 	bd.warnActors()
 	bd.warnDeck()
+	bd.warnHidden(bd.file, bd.lines)
+	if bd.articleFile != "" {
+		bd.warnHidden(filepath.Join(filepath.Dir(bd.file), filepath.FromSlash(bd.articleFile)), bd.articleLines)
+	}
 }
 
 func (bd *builder) metadata() map[string]field {
@@ -155,6 +162,7 @@ func (bd *builder) source(meta map[string]field) {
 			bd.errs = append(bd.errs, errs...)
 			return
 		}
+		bd.articleLines = strings.Split(text, "\n")
 		var perrs ErrorList
 		art, perrs = ParseArticle(af.value, text)
 		if len(perrs) > 0 {
@@ -377,7 +385,7 @@ func (bd *builder) event(it *block) {
 			if de, ok := err.(*date.Error); ok {
 				pos.Col += de.Offset
 			}
-			bd.errorf(pos, "invalid date %q: %v", w, err)
+			bd.errorf(pos, "invalid date %q: %v; %s", w, err, DateForms)
 		}
 		e.When = d
 	}
@@ -511,6 +519,9 @@ func (bd *builder) checkRefs() {
 	for _, r := range bd.refs {
 		k, ok := kinds[r.id]
 		switch {
+		case !ok && r.kind == KindActor && bd.actorNamed(r.id) != nil:
+			a := bd.actorNamed(r.id)
+			bd.errorf(r.pos, "unknown actor %q: that is the name of actor %q; list actors by their ids (actors: %s)", r.id, a.ID, a.ID)
 		case !ok:
 			bd.errorf(r.pos, "unknown %s %q%s", r.kind, r.id, didYouMean(r.id, idsOf(kinds, r.kind)))
 		case k != r.kind:
@@ -561,3 +572,20 @@ func unwrapPathError(err error) error {
 }
 
 var _ = fmt.Sprintf
+
+// DateForms lists the forms an event's "when" takes, for error messages.
+const DateForms = "accepted forms: 2016, 2021-08, 2025-07-19, 198X (a decade), 19XX (a century), 2017-37/-38/-39 (early, mid, late), " +
+	"any of these with ~ (approximate) or ? (uncertain), and intervals 2021-08/2025-07, 2021-08/.. and ../1989"
+
+// actorNamed returns the actor whose name or alias is name, ignoring case,
+// or nil: an author who lists actors by name rather than by id.
+func (bd *builder) actorNamed(name string) *Actor {
+	for _, a := range bd.b.Actors {
+		for _, n := range append([]string{a.Name}, a.Aliases...) {
+			if strings.EqualFold(n, name) {
+				return a
+			}
+		}
+	}
+	return nil
+}

@@ -139,3 +139,39 @@ func TestCRLFAndBOM(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// Errors that teach: the fix is named, not only the fault.
+func TestErrorsThatTeach(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		want       []string // parts of one error
+	}{
+		{"actor by name", strings.Replace(base, "- actors: council", "- actors: Council", 1),
+			[]string{`unknown actor "Council": that is the name of actor "council"`, "by their ids"}},
+		{"date forms", strings.Replace(base, "- when: 2019", "- when: spring 2019", 1),
+			[]string{`invalid date "spring 2019"`, "accepted forms: 2016, 2021-08, 2025-07-19", "198X", "../1989"}},
+		{"ellipsis", strings.Replace(base, "> the council built a wall", "> the council … a wall", 1),
+			[]string{"f.md:24:15:", "a quote cannot skip words", "split it into two quotes"}},
+		{"ellipsis dots", strings.Replace(base, "> the council built a wall", "> the council ... a wall", 1),
+			[]string{"a quote cannot skip words", `"..."`}},
+		{"unknown id", strings.Replace(base, "- events: e2019", "- events: e2091", 1),
+			[]string{`unknown event "e2091"; did you mean "e2019"?`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("f.md", []byte(tc.data), nil)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			for _, line := range strings.Split(err.Error(), "\n") {
+				ok := true
+				for _, w := range tc.want {
+					ok = ok && strings.Contains(line, w)
+				}
+				if ok {
+					return
+				}
+			}
+			t.Errorf("no error holds %q; got:\n%v", tc.want, err)
+		})
+	}
+}

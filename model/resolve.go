@@ -104,6 +104,13 @@ func (bd *builder) notFound(rq rawQuote, q string) {
 		bd.errorf(pos, "quote not found in the article: it differs in case; the article has %s where the quote has %s", excerpt(string(art), 40, false), excerpt(q, 40, false))
 		return
 	}
+	if e := ellipsis(q); e >= 0 && !strings.Contains(body, q) {
+		if runePos != nil && e < len(runePos) {
+			pos = runePos[e]
+		}
+		bd.errorf(pos, "quote not found in the article: a quote cannot skip words, and this one holds %q; split it into two quotes, one for each part", string([]rune(q)[e:e+ellipsisLen(q, e)]))
+		return
+	}
 	lo := matchedPrefix(body, runes)
 	if lo < 3 {
 		bd.errorf(pos, "quote not found in the article: no part of %s occurs in it", excerpt(q, 60, false))
@@ -114,6 +121,19 @@ func (bd *builder) notFound(rq rawQuote, q string) {
 	}
 	prefix := string(runes[:lo])
 	k := strings.Index(body, prefix) + len(prefix)
+	// Of the places the prefix occurs, show one where the next character
+	// differs only as a quotation mark or dash does, if there is one.
+	for i, seen := k-len(prefix), 0; i >= 0 && seen < 1000; seen++ {
+		if r, _ := utf8.DecodeRuneInString(body[i+len(prefix):]); lo < len(runes) && charCause(r, runes[lo]) != "" {
+			k = i + len(prefix)
+			break
+		}
+		j := strings.Index(body[i+1:], prefix)
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 	article := []rune(body[k:])
 	mine := runes[lo:]
 	msg := fmt.Sprintf("quote not found in the article: it matches up to %s, then the article has %s where the quote has %s",
@@ -293,9 +313,24 @@ func excerpt(s string, n int, tail bool) string {
 }
 
 // sentencesIn lists the ids of the sentences overlapping body[start:end].
+// The paragraphs are in the order of the body, so a binary search finds the
+// first one that can overlap: a briefing quoting every sentence of a long
+// article resolves its quotes in n log n, not n².
 func (s *Source) sentencesIn(start, end int) []string {
+	ps := s.Paragraphs
+	first := sort.Search(len(ps), func(i int) bool {
+		for ; i < len(ps); i++ { // an empty paragraph answers as the next one
+			if ss := ps[i].Sentences; len(ss) > 0 {
+				return ss[len(ss)-1].End > start
+			}
+		}
+		return true
+	})
 	var ids []string
-	for _, p := range s.Paragraphs {
+	for _, p := range ps[first:] {
+		if len(p.Sentences) > 0 && p.Sentences[0].Start >= end {
+			break
+		}
 		for _, sn := range p.Sentences {
 			if sn.Start < end && start < sn.End {
 				ids = append(ids, sn.ID)
@@ -563,4 +598,23 @@ func (b *Briefing) Skipped(s *Sentence) bool {
 		}
 	}
 	return false
+}
+
+// ellipsis returns the rune index of the first "…" or "..." in q, or -1.
+func ellipsis(q string) int {
+	i := strings.Index(q, "…")
+	if j := strings.Index(q, "..."); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i < 0 {
+		return -1
+	}
+	return len([]rune(q[:i]))
+}
+
+func ellipsisLen(q string, at int) int {
+	if []rune(q)[at] == '…' {
+		return 1
+	}
+	return 3
 }

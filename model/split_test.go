@@ -23,7 +23,7 @@ func splitSentencesRef(p string) []string {
 		}
 		prev, _ := utf8.DecodeLastRuneInString(p[:i])
 		next, _ := utf8.DecodeRuneInString(p[i+1:])
-		if strings.ContainsRune(".!?”", prev) && (unicode.IsUpper(next) || next == '“' || next == '"') && !abbreviation(p[start:i]) {
+		if strings.ContainsRune(".!?”", prev) && (unicode.IsUpper(next) || next == '“' || next == '"') && !abbreviation(p[start:i]) && !quoteGoesOn(p[start:i], p[i+1:]) {
 			out = append(out, p[start:i])
 			start = i + 1
 		}
@@ -58,6 +58,25 @@ func TestSplitSentencesMatchesReference(t *testing.T) {
 	for _, p := range append(realLines(t), extra...) {
 		if got, want := SplitSentences(p), splitSentencesRef(p); !slices.Equal(got, want) {
 			t.Errorf("SplitSentences(%q)\n got %q\nwant %q", p, got, want)
+		}
+	}
+}
+
+// A closing quotation mark followed by its attribution stays in its
+// sentence; a quotation that ends a sentence still ends it.
+func TestSplitSentencesKeepsAttributions(t *testing.T) {
+	for _, tc := range []struct {
+		p    string
+		want []string
+	}{
+		{"“We will reopen the crossing,” Lijian noted. Trade resumed.", []string{"“We will reopen the crossing,” Lijian noted.", "Trade resumed."}},
+		{"“Will it hold?” Zhao Lijian asked. Nobody knew.", []string{"“Will it hold?” Zhao Lijian asked.", "Nobody knew."}},
+		{"He called it “a disgrace” Monday. Then he left.", []string{"He called it “a disgrace” Monday.", "Then he left."}},
+		{"“It is over.” The crowd cheered.", []string{"“It is over.”", "The crowd cheered."}},
+		{"“Go!” She went.", []string{"“Go!”", "She went."}},
+	} {
+		if got := SplitSentences(tc.p); !slices.Equal(got, tc.want) {
+			t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tc.p, got, tc.want)
 		}
 	}
 }

@@ -3,6 +3,9 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // Fix is one character of a quote to rewrite: at Pos in the briefing file,
@@ -136,6 +139,43 @@ func (b *Briefing) TODOs() int {
 		todo(p.Text)
 	}
 	return n
+}
+
+// maxHiddenWarnings bounds the hidden-character warnings of one file: a file
+// full of them says so in a few lines, not thousands.
+const maxHiddenWarnings = 20
+
+// warnHidden warns of each run of characters in the lines of file that
+// the sanitiser shows as placeholders (invisible, bidirectional or control
+// characters, stray variation selectors): text a reader would not see in
+// an editor, and that may hide a message.
+func (bd *builder) warnHidden(file string, lines []string) {
+	n := 0
+	for i, l := range lines {
+		if sanitize.Clean(l) {
+			continue
+		}
+		found := sanitize.Invisible(l)
+		for j := 0; j < len(found); {
+			k := j + 1
+			for k < len(found) && found[k].Offset == found[k-1].Offset+1 {
+				k++
+			}
+			if n++; n > maxHiddenWarnings {
+				return
+			}
+			what := fmt.Sprintf("%s (U+%04X)", found[j].Name, found[j].Rune)
+			if found[j].Rune == utf8.RuneError {
+				what = found[j].Name
+			}
+			msg := "a hidden character: " + what
+			if k-j > 1 {
+				msg = fmt.Sprintf("%d hidden characters, the first %s", k-j, what)
+			}
+			bd.warns = append(bd.warns, &Error{File: file, Pos: Pos{i + 1, found[j].Offset + 1}, Msg: msg + "; shown as ⟨U+…⟩ placeholders", Warning: true})
+			j = k
+		}
+	}
 }
 
 // Drafted counts the items still marked "- draft: yes", by kind, in the

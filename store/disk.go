@@ -130,7 +130,7 @@ func (d disk) moveAside(path string) (string, error) {
 	return dst, syncDir(d.dir)
 }
 
-// write replaces a state file atomically and durably: renameio writes a
+// write replaces a state file atomically and durably: safefile writes a
 // temporary file in the same directory, fsyncs and renames it over the old
 // one; then the directory is fsynced so the rename itself survives a crash.
 func (d disk) write(path string, st *state) error {
@@ -210,7 +210,7 @@ func (d disk) cleanTemp() {
 	}
 }
 
-// isTemp matches renameio's temporary names: "." + the file name + digits.
+// isTemp matches safefile's temporary names: "." + the file name + digits.
 func isTemp(name string) bool {
 	rest, ok := strings.CutPrefix(name, ".")
 	if !ok {

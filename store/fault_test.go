@@ -27,7 +27,7 @@ func (f *faultFS) Replace(dir, path string, data []byte) error {
 	err := f.fail[dir]
 	f.mu.Unlock()
 	if err != nil {
-		// renameio fails on its temporary file, as the real one does.
+		// The write fails on its temporary file, as the real one does.
 		return &fs.PathError{Op: "open", Path: filepath.Join(dir, "."+filepath.Base(path)+"123"), Err: err}
 	}
 	return osFS{}.Replace(dir, path, data)

@@ -6,16 +6,7 @@ import (
 	"errors"
 	"os"
 	"syscall"
-
-	"github.com/brief-cli/brief/internal/safefile"
 )
-
-// replaceFile writes data to a temporary file beside path, fsyncs it and
-// renames it over path, by safefile's rules: a symbolic link is followed
-// to its target, and a FIFO, a device or a read-only file is refused.
-func replaceFile(_, path string, data []byte) error {
-	return safefile.WriteFileMode(path, data, 0o600)
-}
 
 // lockFlags open the lock file: never through a symbolic link, and never
 // blocking (on a FIFO put in its place).

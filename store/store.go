@@ -19,7 +19,7 @@ package store
 import (
 	"cmp"
 	"errors"
-	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -135,7 +135,7 @@ func Open(b *model.Briefing, opts Options) (s *Store, warning error, err error) 
 	if fi, err := os.Lstat(lockPath); err == nil && !fi.Mode().IsRegular() {
 		// A FIFO would block the open, a symbolic link would create a
 		// file elsewhere: refuse both at once.
-		return nil, nil, fmt.Errorf("%s: %w", lockPath, safefile.ErrNotRegular)
+		return nil, nil, &fs.PathError{Op: "open", Path: lockPath, Err: safefile.ErrNotRegular}
 	}
 	s = &Store{
 		disk:    disk{dir: dir, now: now, fs: fsys},

@@ -846,3 +846,30 @@ func TestLinkedPathIsTheSameBriefing(t *testing.T) {
 	must(t, s.SetNote(pt("alpha"), "via the link"))
 	wantNote(t, open(t, file, Options{Dir: dir}), pt("alpha"), "via the link")
 }
+
+// BenchmarkSetNoteLargeState is one save with a legal 20 MB state file
+// (20,000 notes of 1 KB): every save reads, merges and writes it whole.
+func BenchmarkSetNoteLargeState(b *testing.B) {
+	br := parse(b, "", "Bench", []string{"alpha", "beta"}, "")
+	dir := b.TempDir()
+	s := open(b, br, Options{Dir: dir})
+	must(b, s.SetNote(pt("alpha"), "first"))
+	st, _, _, err := s.disk.read(s.Path())
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("A note of some length. ", 44)
+	for i := range 20000 {
+		st.Items[fmt.Sprintf("point:gone-%d", i)] = &item{Note: &noteReg{At: time.Now(), Label: "A point", Text: text}}
+	}
+	must(b, s.disk.write(s.Path(), st))
+	if fi, err := os.Stat(s.Path()); err != nil || fi.Size() < 20<<20 {
+		b.Fatalf("state file of %d bytes, want 20 MB", fi.Size())
+	}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		if err := s.SetNote(pt("alpha"), fmt.Sprintf("note %d", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -29,8 +29,8 @@ that loads, a one-line summary goes to standard output.
 
 Warnings — a quote found more than once, an actor the article never names, a
 name on two actors, deck points of another theme, text a slide drops, Markdown
-in plain text — are shown as file:line:col: warning: message but do not fail
-the check unless --strict is given. --strict also fails while items that
+in plain text, a run of hidden characters — are shown as file:line:col:
+warning: message but do not fail the check unless --strict is given. --strict also fails while items that
 brief new drafted are not yet reviewed (each carries "- draft: yes"; delete
 the line once the item reads right), and says how many of each kind remain.
 
@@ -60,6 +60,9 @@ checked. The exit status is 0 when every file is valid and 1 otherwise.`,
 					problems := strings.Split(strings.TrimRight(err.Error(), "\n"), "\n")
 					for _, p := range problems {
 						fmt.Fprintln(errOut, sanitize.Line(p))
+					}
+					for _, l := range fixLines(f.name, problems) {
+						fmt.Fprintln(errOut, sanitize.Line(l))
 					}
 					// A file name is text from outside like any other.
 					fmt.Fprintf(out, "FAIL %s (%s)\n", sanitize.Line(f.name), plural(len(problems), "problem"))
@@ -190,4 +193,26 @@ func plural(n int, word string) string {
 		return "1 " + word
 	}
 	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// fixLines closes a list of problems with one line for each cause that
+// several quotes share, naming the fix.
+func fixLines(name string, problems []string) []string {
+	fixable, skipping := 0, 0
+	for _, p := range problems {
+		switch {
+		case strings.Contains(p, "(brief fix rewrites it)"):
+			fixable++
+		case strings.Contains(p, "a quote cannot skip words"):
+			skipping++
+		}
+	}
+	var out []string
+	if fixable > 1 {
+		out = append(out, fmt.Sprintf("%s: %d quotes differ from the article only in quotation marks, apostrophes or dashes: brief fix %s rewrites them all", name, fixable, name))
+	}
+	if skipping > 1 {
+		out = append(out, fmt.Sprintf("%s: %d quotes skip words with \"…\": split each into one quote per part", name, skipping))
+	}
+	return out
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/brief-cli/brief/internal/crashlog"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/store"
 )
@@ -21,8 +22,9 @@ import (
 // Exit codes, as documented in docs/cli.md.
 const (
 	exitOK          = 0
-	exitInvalid     = 1 // invalid input: check failures, unreadable files
-	exitUsage       = 2 // usage error: unknown flag or command, bad argument
+	exitInvalid     = 1  // invalid input: check failures, unreadable files
+	exitUsage       = 2  // usage error: unknown flag or command, bad argument
+	exitInternal    = 70 // a bug: a panic, told in one line (EX_SOFTWARE)
 	exitInterrupted = 130
 )
 
@@ -66,9 +68,12 @@ func reportedError(code int, err error) error {
 func exitCode(err error) int {
 	var ee *exitError
 	var we *store.WriteError
+	var ce *crashlog.Error
 	switch {
 	case err == nil:
 		return exitOK
+	case errors.As(err, &ce):
+		return exitInternal
 	case errors.Is(err, context.Canceled):
 		return exitInterrupted
 	case errors.As(err, &ee):

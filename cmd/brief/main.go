@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -17,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
+	"github.com/brief-cli/brief/internal/crashlog"
 	"github.com/brief-cli/brief/tui/explore"
 	"github.com/brief-cli/brief/tui/style"
 )
@@ -26,11 +28,28 @@ func main() {
 }
 
 // run executes the command line and returns the exit code.
-func run(args []string) int {
+func run(args []string) (code int) {
+	defer func() {
+		// A panic is a bug: one line on standard error, the trace in a
+		// crash log (docs/cli.md).
+		if r := recover(); r != nil {
+			fmt.Fprintln(os.Stderr, "brief: "+crashlog.New(r, debug.Stack()).Error())
+			code = exitInternal
+		}
+	}()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	// SIGHUP is a closed terminal and SIGQUIT ctrl+\: like ctrl+c and
+	// SIGTERM they end a terminal program through its context, so that it
+	// restores the terminal and keeps a note being written (docs/state.md).
+	// A signal ignored when brief started (SIGHUP under nohup, SIGINT in a
+	// background job of a script) stays ignored.
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP, syscall.SIGQUIT} {
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
 	defer signal.Stop(sigs)
 	go func() {
 		if _, ok := <-sigs; !ok {
@@ -61,7 +80,7 @@ var (
 	// handles an interrupt itself, through its context, and must restore the
 	// terminal before it ends.
 	interactive atomic.Bool
-	// interrupted is set when SIGINT or SIGTERM arrives.
+	// interrupted is set when SIGINT, SIGTERM, SIGHUP or SIGQUIT arrives.
 	interrupted atomic.Bool
 )
 
@@ -155,10 +174,17 @@ func runRoot(cmd *cobra.Command, args []string) error {
 	// FILE#ID (as brief search prints it) or --goto ID opens on an item.
 	gotoID, _ := cmd.Flags().GetString("goto")
 	if len(args) == 1 {
-		var id string
-		if args[0], id = splitAddress(args[0]); id != "" && gotoID == "" {
+		file, id, err := splitAddress(args[0])
+		if err != nil {
+			return commandUsageError(cmd, err)
+		}
+		switch {
+		case id != "" && gotoID != "" && id != gotoID:
+			return commandUsageError(cmd, fmt.Errorf("two items to open on: #%s in %q and --goto %s; give one", id, args[0], gotoID))
+		case id != "":
 			gotoID = id
 		}
+		args[0] = file
 	}
 	b, err := loadBriefing(args)
 	if err != nil {

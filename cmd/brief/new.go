@@ -28,24 +28,34 @@ func newNewCmd() *cobra.Command {
 
   metadata     title, source and date from the article, "article:" set, and
                "subject:" from --subject or left as a TODO
+  themes       three to eight, by topic: runs of paragraphs that use the same
+               words, each titled by a phrase they share, with a point for
+               every sentence — the sentence quoted, its main clause as the
+               claim, attributions ("officials said") dropped
   timeline     one event per date the text gives — years, months, days, decades,
-               early/mid/late parts, spans, and dates relative to publication
-               ("this month", "the past two decades", "prior to 2021") — with the
-               phrase kept and the sentences quoted
-  actors       countries (demonyms count: "Russian" names Russia), international
-               bodies and names used at least twice, with mention counts
-  glossary     acronyms the article spells out: "Economic Corridor (CPEC)"
-  skip         paragraphs that look like captions or subheadings
-  the article  every sentence with its id and a ready-to-paste > quote line, in a
-               comment at the end
+               early/mid/late parts, spans, dates relative to publication ("this
+               month", "three days ago", "since February 29", "within 14 months",
+               "an 18-year-long war") — quoting the clause around the date,
+               titled by that clause without the date; planned ones marked
+  actors       states (their demonyms and capitals count: "Chinese" and "Beijing"
+               name China), international bodies, people named with a
+               title or quoted ("spokesman Zhao Lijian", "…,” Lijian noted"),
+               and other names used twice, each with a kind; places and news
+               outlets are left out
+  glossary     acronyms, spelled out in the text ("Economic Corridor (CPEC)")
+               or not ("ISIS"), with the definition to write
+  skip         captions and credit lines ("FILE - …", "(AP Photo/…)"),
+               bylines and subheadings
 
-It finds most dates and names, not all: read the draft before you trust it
-(the authoring guide lists what it misses). Without -o the draft goes to
-standard output, with "article:" relative to the current folder. -o writes
-atomically and never replaces an existing file unless --force is given.`,
+Every drafted item carries "- draft: yes": delete the line once the item reads
+right; brief check --strict fails while any remain. It finds most of what an
+author would, not all: read the draft before you trust it (the authoring guide
+lists what it misses). Without -o the draft goes to standard output, with
+"article:" relative to the current folder. -o writes atomically and never
+replaces an existing file unless --force is given.`,
 		Example: `  brief new article.txt -o article.brief.md
   brief new article.txt --subject "the new government" -o article.brief.md
-  brief check --coverage article.brief.md`,
+  brief check --strict article.brief.md`,
 		Args: args(cobra.ExactArgs(1)),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			return []string{"txt"}, cobra.ShellCompDirectiveFilterFileExt
@@ -83,8 +93,12 @@ atomically and never replaces an existing file unless --force is given.`,
 			if err := writeFileAtomic(output, func(w io.Writer) error { _, err := io.WriteString(w, text); return err }); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %s, %s, %s drafted, %s skipped\nnext: brief check --coverage %s\n", output,
-				plural(len(d.Events), "event"), plural(len(d.Actors), "actor"), plural(len(d.Terms), "term"), plural(len(d.Skip), "paragraph"), output)
+			points := 0
+			for _, t := range d.Themes {
+				points += len(t.Points)
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %s: %s, %s, %s, %s, %s drafted; %s skipped\nnext: review each item, then brief check --strict %s\n", output,
+				plural(len(d.Themes), "theme"), plural(points, "point"), plural(len(d.Events), "event"), plural(len(d.Actors), "actor"), plural(len(d.Terms), "term"), plural(len(d.Skip), "passage"), output)
 			return nil
 		},
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -189,14 +190,19 @@ func checkSizeArg(check string, a []string) (string, []string) {
 		return check, a
 	}
 	for i, arg := range a {
-		if _, _, err := parseSize(arg); err == nil {
+		if sizeLike.MatchString(arg) {
 			if _, err := os.Stat(arg); err != nil {
+				// A size, well formed or not (0x0): parseSize judges it.
 				return arg, append(a[:i:i], a[i+1:]...)
 			}
 		}
 	}
 	return check, a
 }
+
+// sizeLike matches a word written as a size: WxH, or a width alone, in
+// digits.
+var sizeLike = regexp.MustCompile(`^[0-9]+([xX][0-9]+)?$`)
 
 // sizeList writes sizes as "80x24, 100x30 and 160x45".
 func sizeList(sizes [][2]int) string {
@@ -223,7 +229,10 @@ func parseSize(s string) (w, h int, err error) {
 	default:
 		h = (w*9 + 16) / 32
 	}
-	if err != nil || w <= 0 || h <= 0 {
+	if err == nil && (w <= 0 || h <= 0) {
+		return 0, 0, fmt.Errorf("size %q has no area: width and height must be at least 1, e.g. 80x24", s)
+	}
+	if err != nil {
 		return 0, 0, fmt.Errorf("size %q is not WxH or a width, e.g. 80x24 or 200", s)
 	}
 	return w, h, nil

@@ -14,6 +14,8 @@ func TestFindDates(t *testing.T) {
 		kind, text, phrase, when string
 	}{
 		{"year", "In 2016, the forum began.", "2016", "2016"},
+		{"year", "the 2016 elections were close", "2016", "2016"},
+		{"year", "Trade fell in 2019 as prices rose.", "2019", "2019"},
 		{"month", "since the takeover in August 2021.", "August 2021", "2021-08"},
 		{"day", "The talks opened on 3 March 2024 in the capital.", "3 March 2024", "2024-03-03"},
 		{"day", "The talks opened on March 3rd, 2024.", "March 3rd, 2024", "2024-03-03"},
@@ -50,6 +52,21 @@ func TestFindDates(t *testing.T) {
 		{"relative", "Talks resumed in May after a pause.", "in May", "2025-05?"},
 		{"day", "The minister resigned yesterday.", "yesterday", "2025-07-18"},
 		{"day", "Three days ago the convoy left.", "Three days ago", "2025-07-16"},
+		{"day", "The talks ended last Tuesday.", "last Tuesday", "2025-07-15"},
+		{"day", "The talks ended on Saturday.", "on Saturday", "2025-07-19"},
+		{"day", "They will meet next Monday.", "next Monday", "2025-07-21"},
+		{"day", "The window closes on Monday.", "on Monday", "2025-07-21"},
+		{"day", "The vote will be held on Saturday.", "on Saturday", "2025-07-19"},
+		{"day", "The envoy arrived on Nov. 1 with aid.", "Nov. 1", "2024-11-01"},
+		{"day", "Prices rose on 3 July after the vote.", "3 July", "2025-07-03"},
+		{"day", "The committee is due to meet again on November 25.", "November 25", "2025-11-25"},
+		{"span", "No convoy has crossed since February 29.", "since February 29", "2024-02-29/.."},
+		{"planned", "Troops will leave within 14 months.", "within 14 months", "2025-07/2026-09"},
+		{"planned", "The plant opens in the next two years.", "in the next two years", "2025/2027"},
+		{"span", "It ended an 18-year-long war in 2021.", "18-year-long", "2003/2021"},
+		{"span", "They fought a decade-long war.", "a decade-long", "2015/2025"},
+		{"relative", "The week-old accord held.", "week-old", "2025-07-12~"},
+		{"relative", "a two-month-old truce", "two-month-old", "2025-05~"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.kind+"/"+tc.phrase, func(t *testing.T) {
@@ -81,6 +98,8 @@ func TestFindDatesIgnores(t *testing.T) {
 		"Tajikistan may follow suit.",
 		"They march on the capital.",
 		"Version 3.2016 was installed.",
+		"Some 1500 troops arrived, and nearly 2000 officers.",
+		"The army sent 1800 soldiers.",
 	} {
 		if got := FindDates(text, pub); len(got) > 0 {
 			t.Errorf("%q: found %v, want nothing", text, got)

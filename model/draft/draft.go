@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/brief-cli/brief/model"
 )
@@ -35,26 +36,51 @@ type Draft struct {
 	Title     string
 	Published string
 	Skip      []Skipped
+	Themes    []ThemeDraft
 	Events    []EventDraft
 	Actors    []ActorDraft
 	Terms     []TermDraft
 	briefing  *model.Briefing
 	sentences []*model.Sentence
+	skipped   map[string]bool // sentence ids left out: captions, bylines, subheadings
+	sameText  map[string]int  // how many sentences read exactly so
 }
 
-// Skipped is a paragraph that looks like a caption or subheading.
+// Skipped is a paragraph, or a sentence, that looks like a caption, a
+// byline or a subheading.
 type Skipped struct {
-	Paragraph string // its id
+	Paragraph string // its id: a paragraph's (p3) or a sentence's (p3.s2)
 	Why       string
 }
 
-// EventDraft is one date of the timeline with the sentences that give it.
+// ThemeDraft is a run of paragraphs on one topic, with a point for each of
+// its sentences.
+type ThemeDraft struct {
+	Title  string
+	Points []PointDraft
+}
+
+// PointDraft is one sentence of the article and the claim drafted from it.
+type PointDraft struct {
+	Text     string // the claim: the sentence's main clause
+	Sentence string // the id of the sentence it quotes whole
+}
+
+// EventDraft is one date of the timeline with the clauses that give it.
 type EventDraft struct {
 	When      string // EDTF
 	Phrase    string
 	Kind      string
+	Title     string   // the first clause without its date phrase
 	Sentences []string // ids
-	Planned   bool     // starts after the publication date
+	Quotes    []Quote  // the clause around the date, one per sentence
+	Planned   bool     // starts after the publication date, or looks ahead
+}
+
+// Quote is a piece of one sentence of the article.
+type Quote struct {
+	Text     string
+	Sentence string // id
 }
 
 // Analyse reads an article and finds what a draft holds. name is used in
@@ -67,7 +93,7 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 	if b.ArticleFile != "" || len(b.Themes)+len(b.Timeline)+len(b.Actors)+len(b.Glossary) > 0 {
 		return nil, fmt.Errorf("%s: already a briefing; brief new takes a plain article", name)
 	}
-	d := &Draft{Title: b.Source.Title, briefing: b, sentences: b.Sentences()}
+	d := &Draft{Title: b.Source.Title, briefing: b, sentences: b.Sentences(), skipped: map[string]bool{}}
 	pub := b.Source.Published
 	switch {
 	case opts.Published != "":
@@ -84,54 +110,201 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 	if d.Title == "" {
 		return nil, errors.New(name + ": the article has no title line")
 	}
+	d.findSkips()
+	var body []*model.Sentence // what the themes quote
+	for _, s := range d.sentences {
+		if !d.skipped[s.ID] {
+			body = append(body, s)
+		}
+	}
+	d.findEvents(body, pub)
+	var texts, bodyTexts []string
+	for _, s := range d.sentences {
+		texts = append(texts, s.Text)
+	}
+	for _, s := range body {
+		bodyTexts = append(bodyTexts, s.Text)
+	}
+	d.Terms = FindTerms(texts)
+	var paras []string
 	for _, p := range b.Source.Paragraphs {
 		var text []string
 		for _, s := range p.Sentences {
 			text = append(text, s.Text)
 		}
-		if why, ok := LikelySkip(strings.Join(text, " ")); ok && len(b.Source.Paragraphs) > 1 {
-			d.Skip = append(d.Skip, Skipped{p.ID, why})
+		paras = append(paras, strings.Join(text, " "))
+	}
+	credits := Credits(paras) // the publisher and the agencies it credits are not actors
+	d.Actors = dropTermActors(findActors(bodyTexts, credits), d.Terms)
+	known := map[string]bool{}
+	for _, a := range d.Actors {
+		known[a.Name] = true
+		for _, al := range a.Aliases {
+			known[al] = true
 		}
 	}
-	skipped := map[string]bool{}
-	for _, s := range d.Skip {
-		skipped[s.Paragraph] = true
+	for _, t := range d.Terms {
+		known[t.Acronym] = true
 	}
-	byWhen := map[string]*EventDraft{}
-	var texts []string
-	for _, s := range d.sentences {
-		texts = append(texts, s.Text)
-		if skipped[b.Source.Paragraphs[s.Paragraph].ID] {
-			continue
-		}
-		for _, f := range FindDates(s.Text, pub) {
-			w := f.When.String()
-			e := byWhen[w]
-			if e == nil {
-				e = &EventDraft{When: w, Phrase: f.Phrase, Kind: f.Kind}
-				if st, ok := f.When.Start(); ok && st.After(pub) {
-					e.Planned = true
-				}
-				byWhen[w] = e
-				d.Events = append(d.Events, *e)
-			}
-			if n := len(e.Sentences); n == 0 || e.Sentences[n-1] != s.ID {
-				e.Sentences = append(e.Sentences, s.ID)
-			}
-		}
+	for _, m := range media() {
+		known[strings.ReplaceAll(m, "_", " ")] = true
 	}
-	for i := range d.Events {
-		d.Events[i] = *byWhen[d.Events[i].When]
+	for _, c := range credits {
+		known[c] = true
 	}
-	d.Terms = FindTerms(texts)
-	d.Actors = dropTermActors(FindActors(texts), d.Terms)
+	for _, t := range FindBareTerms(bodyTexts, known) {
+		t.Sentence = slices.Index(d.sentences, body[t.Sentence])
+		d.Terms = append(d.Terms, t)
+	}
+	d.findThemes(body)
 	d.recount(data)
 	return d, nil
 }
 
+// findSkips marks the paragraphs that look like captions, bylines or
+// subheadings, and the sentences of other paragraphs that are captions or
+// credits ("FILE - …", "(AP Photo/…)").
+func (d *Draft) findSkips() {
+	paras := d.briefing.Source.Paragraphs
+	if len(paras) < 2 {
+		return
+	}
+	for _, p := range paras {
+		var text []string
+		for _, s := range p.Sentences {
+			text = append(text, s.Text)
+		}
+		if why, ok := LikelySkip(strings.Join(text, " ")); ok {
+			d.Skip = append(d.Skip, Skipped{p.ID, why})
+			for _, s := range p.Sentences {
+				d.skipped[s.ID] = true
+			}
+			continue
+		}
+		for _, s := range p.Sentences {
+			if len(p.Sentences) > 1 && captionSentence(s.Text) {
+				d.Skip = append(d.Skip, Skipped{s.ID, "caption"})
+				d.skipped[s.ID] = true
+			}
+		}
+	}
+}
+
+// findEvents makes one event per date the body gives, quoting the clause
+// around the date in each sentence that gives it.
+func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
+	byWhen := map[string]int{}
+	for _, s := range body {
+		for _, f := range FindDates(s.Text, pub) {
+			w := f.When.String()
+			k, ok := byWhen[w]
+			if !ok {
+				k = len(d.Events)
+				byWhen[w] = k
+				e := EventDraft{When: w, Phrase: f.Phrase, Kind: f.Kind, Planned: f.Planned}
+				if st, ok := f.When.Start(); ok && st.After(pub) {
+					e.Planned = true
+				}
+				d.Events = append(d.Events, e)
+			}
+			e := &d.Events[k]
+			if n := len(e.Sentences); n > 0 && e.Sentences[n-1] == s.ID {
+				continue
+			}
+			cs, ce := clauseAround(s.Text, f.Start, f.End)
+			if e.Title == "" {
+				e.Title = eventTitle(s.Text, cs, ce, f.Start, f.End)
+			}
+			e.Sentences = append(e.Sentences, s.ID)
+			e.Quotes = append(e.Quotes, Quote{s.Text[cs:ce], s.ID})
+		}
+	}
+	// No two events share a title: the date phrase tells them apart.
+	key := func(t string) string { return strings.ToLower(strings.TrimSuffix(t, " …")) }
+	count := map[string]int{}
+	for _, e := range d.Events {
+		count[key(e.Title)]++
+	}
+	used := map[string]bool{}
+	for i := range d.Events {
+		e := &d.Events[i]
+		e.Title = orElse(e.Title, orElse(headingText(e.Phrase), "Event "+e.When))
+		if count[key(e.Title)] > 1 {
+			e.Title = strings.TrimSuffix(e.Title, " …") + " (" + oneLine(e.Phrase) + ")"
+		}
+		t := e.Title
+		for n := 2; used[key(t)]; n++ {
+			t = fmt.Sprintf("%s (%d)", e.Title, n)
+		}
+		e.Title = t
+		used[key(t)] = true
+	}
+}
+
+// findThemes divides the body into three to eight themes by topic, each
+// sentence a point.
+func (d *Draft) findThemes(body []*model.Sentence) {
+	if len(body) == 0 {
+		return
+	}
+	// Units are paragraphs; an article of few paragraphs is divided by its
+	// sentences.
+	var units [][]*model.Sentence
+	for _, s := range body {
+		if n := len(units); n > 0 && units[n-1][0].Paragraph == s.Paragraph {
+			units[n-1] = append(units[n-1], s)
+		} else {
+			units = append(units, []*model.Sentence{s})
+		}
+	}
+	if len(units) < 6 {
+		units = units[:0]
+		for _, s := range body {
+			units = append(units, []*model.Sentence{s})
+		}
+	}
+	texts := make([]string, len(units))
+	for i, u := range units {
+		var t []string
+		for _, s := range u {
+			t = append(t, s.Text)
+		}
+		texts[i] = strings.Join(t, " ")
+	}
+	starts := segment(texts, 3, 8)
+	all := phraseCounts(texts)
+	taken := map[string]bool{}
+	for k, st := range starts {
+		end := len(units)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		own := phraseCounts(texts[st:end])
+		other := map[string]int{}
+		for p, n := range all {
+			other[p] = n - own[p]
+		}
+		title := themeTitle(texts[st:end], other, taken)
+		if title == "" {
+			title = shortTitle(mainClause(units[st][0].Text), 6)
+		}
+		title = orElse(title, fmt.Sprintf("Theme %d", k+1))
+		taken[strings.ToLower(title)] = true
+		th := ThemeDraft{Title: title}
+		for _, u := range units[st:end] {
+			for _, s := range u {
+				text := orElse(mainClause(s.Text), headingText(shorten(s.Text, 15)))
+				text = orElse(text, "Sentence "+s.ID)
+				th.Points = append(th.Points, PointDraft{Text: text, Sentence: s.ID})
+			}
+		}
+		d.Themes = append(d.Themes, th)
+	}
+}
+
 // recount gives the actors the mention counts the briefing will show,
-// where overlapping names go to the longest ("Afghan Taliban" is not also
-// Afghanistan), by loading the draft; actors left with none are dropped.
+// where overlapping names go to the longest ("South Sudan" is not also
+// Sudan), by loading the draft; actors left with none are dropped.
 func (d *Draft) recount(article []byte) {
 	text := d.Write(Options{ArticlePath: "article.txt"})
 	b, err := model.Parse("draft.brief.md", []byte(text), func(string) ([]byte, error) { return article, nil })
@@ -187,16 +360,8 @@ func parsePublished(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("--published %q: expected YYYY-MM-DD, optionally with hh:mm or hh:mm:ss", s)
 }
 
-// New drafts a briefing for the article and returns its text.
-func New(name string, data []byte, opts Options) (string, error) {
-	d, err := Analyse(name, data, opts)
-	if err != nil {
-		return "", err
-	}
-	return d.Write(opts), nil
-}
-
-// Write lays the draft out as a brief/1 file.
+// Write lays the draft out as a brief/1 file. Every item it drafts carries
+// "- draft: yes", which the author deletes on review.
 func (d *Draft) Write(opts Options) string {
 	var w strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&w, format+"\n", args...) }
@@ -220,14 +385,15 @@ func (d *Draft) Write(opts Options) string {
 	}
 	line("---")
 	line("")
-	line("<!-- A draft by brief new. Everything below was found in the article and is")
-	line("     there to be cut, merged and reworded: write the subject above, give each")
-	line("     event a title in your words, each actor a kind and stance, each term a")
-	line("     definition, then add themes with points that quote the article.")
+	line("<!-- A draft by brief new. Every item marked \"- draft: yes\" is a first guess:")
+	line("     themes by topic, a point for every sentence, events with the clause around")
+	line("     their date, actors with a kind, terms to define. Merge, cut, retitle and")
+	line("     move; write the subject, the stances and the definitions; delete the")
+	line("     \"- draft: yes\" line of each item you have reviewed.")
 	for _, s := range d.Skip {
 		line("     skip: %s looks like a %s, so it is left out of coverage.", s.Paragraph, s.Why)
 	}
-	line("     brief check --coverage lists the sentences nothing cites yet. -->")
+	line("     brief check --strict says how many drafted items remain. -->")
 
 	ids := map[string]bool{}
 	claim := func(base string) string {
@@ -246,26 +412,95 @@ func (d *Draft) Write(opts Options) string {
 	for _, a := range d.Actors {
 		actorIDs[a.Name] = claim(a.Name)
 	}
+	themeIDs := make([]string, len(d.Themes))
+	for i, t := range d.Themes {
+		themeIDs[i] = claim("t " + t.Title)
+	}
+	themeOf := map[string]string{} // sentence id → theme id
+	for i, t := range d.Themes {
+		for _, p := range t.Points {
+			themeOf[p.Sentence] = themeIDs[i]
+		}
+	}
+	eventIDs := make([]string, len(d.Events))
+	eventsOf := map[string][]string{} // sentence id → event ids
+	for i, e := range d.Events {
+		eventIDs[i] = claim("e " + e.Title)
+		for _, s := range e.Sentences {
+			eventsOf[s] = append(eventsOf[s], eventIDs[i])
+		}
+	}
+	if d.sameText == nil {
+		d.sameText = map[string]int{}
+		for _, s := range d.sentences {
+			d.sameText[s.Text]++
+		}
+	}
+	body := d.briefing.Source.Body
+	quote := func(text, at string) {
+		line("")
+		line("> %s", text)
+		// The article holds it more than once: a sentence repeated, or a
+		// shorter quote found elsewhere too. (A whole sentence that also
+		// occurs inside a longer one is left to brief check's warning:
+		// looking for it costs a scan of the article per sentence.)
+		twice := d.sameText[text] > 1
+		if !twice && d.sameText[text] == 0 {
+			i := strings.Index(body, text)
+			twice = i >= 0 && strings.Contains(body[i+1:], text)
+		}
+		if twice {
+			line("- at: %s", at)
+		}
+	}
+
+	for i, t := range d.Themes {
+		line("")
+		line("# Theme: %s {#%s}", t.Title, themeIDs[i])
+		line("")
+		line("- draft: yes")
+		for _, p := range t.Points {
+			line("")
+			line("## %s {#%s}", p.Text, claim(p.Text))
+			quote(d.briefing.Sentence(p.Sentence).Text, p.Sentence)
+			line("")
+			if as := d.actorsIn([]string{p.Sentence}, actorIDs); len(as) > 0 {
+				line("- actors: %s", strings.Join(as, ", "))
+			}
+			if es := eventsOf[p.Sentence]; len(es) > 0 {
+				line("- events: %s", strings.Join(es, ", "))
+			}
+			line("- draft: yes")
+		}
+	}
 
 	if len(d.Events) > 0 {
 		line("")
 		line("# Timeline")
-		for _, e := range d.Events {
-			first := d.briefing.Sentence(e.Sentences[0])
+		for i, e := range d.Events {
 			line("")
-			line("## %s {#%s}", headline(first.Text, e.Phrase), claim("e "+e.Phrase))
+			line("## %s {#%s}", e.Title, eventIDs[i])
 			line("")
 			line("- when: %s", e.When)
-			line("- phrase: %s", e.Phrase)
+			line("- phrase: %s", oneLine(e.Phrase))
 			if e.Planned {
 				line("- status: planned")
+			}
+			var themes []string
+			for _, s := range e.Sentences {
+				if t := themeOf[s]; t != "" && !slices.Contains(themes, t) {
+					themes = append(themes, t)
+				}
+			}
+			if len(themes) > 0 {
+				line("- themes: %s", strings.Join(themes, ", "))
 			}
 			if as := d.actorsIn(e.Sentences, actorIDs); len(as) > 0 {
 				line("- actors: %s", strings.Join(as, ", "))
 			}
-			for _, id := range e.Sentences {
-				line("")
-				line("> %s", d.briefing.Sentence(id).Text)
+			line("- draft: yes")
+			for _, q := range e.Quotes {
+				quote(q.Text, q.Sentence)
 			}
 		}
 	}
@@ -286,6 +521,7 @@ func (d *Draft) Write(opts Options) string {
 			} else {
 				line("- note: named %s in the article", times(a.Mentions))
 			}
+			line("- draft: yes")
 		}
 	}
 	if len(d.Terms) > 0 {
@@ -293,30 +529,22 @@ func (d *Draft) Write(opts Options) string {
 		line("# Glossary")
 		for _, t := range d.Terms {
 			line("")
-			line("## %s {#%s}", t.Expansion, claim("g "+t.Acronym))
-			line("")
-			line("- aliases: %s", t.Acronym)
+			if t.Expansion != "" {
+				line("## %s {#%s}", t.Expansion, claim("g "+t.Acronym))
+				line("")
+				line("- aliases: %s", t.Acronym)
+			} else {
+				line("## %s {#%s}", t.Acronym, claim("g "+t.Acronym))
+				line("")
+				line("- note: the article does not spell it out")
+			}
+			line("- draft: yes")
 			line("")
 			line("TODO define it in your words.")
-			line("")
-			line("> %s", d.sentences[t.Sentence].Text)
+			s := d.sentences[t.Sentence]
+			quote(s.Text, s.ID)
 		}
 	}
-	line("")
-	line("<!-- The article, sentence by sentence: copy a > line under an item to cite it.")
-	for _, p := range d.briefing.Source.Paragraphs {
-		line("")
-		line("%s", p.ID)
-		for _, s := range p.Sentences {
-			if strings.Contains(s.Text, "-->") {
-				line("%s (quote it from the article: it holds the end of a comment)", s.ID)
-				continue
-			}
-			line("%s", s.ID)
-			line("> %s", s.Text)
-		}
-	}
-	line("-->")
 	return w.String()
 }
 
@@ -345,19 +573,12 @@ func anyWord(s string, names []string) bool {
 	return false
 }
 
-// headline shortens a sentence to a heading: its first words, at most about
-// nine, ending at a word.
-func headline(s, phrase string) string {
-	words := strings.Fields(s)
-	const n = 9
-	if len(words) > n {
-		words = append(words[:n:n], "…")
+// orElse is s, or fallback when s has no letter or digit to read.
+func orElse(s, fallback string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return fallback
 	}
-	h := strings.TrimRight(strings.Join(words, " "), ",;:")
-	if h == "" {
-		h = phrase
-	}
-	return strings.ReplaceAll(h, "{#", "{ #")
+	return s
 }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

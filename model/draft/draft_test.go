@@ -67,3 +67,44 @@ func TestSeedDraftChecksAndFindsTheSeedTimeline(t *testing.T) {
 		t.Errorf("the draft holds %d of the seed's %d events at the same date and precision, want at least 7; drafted %v", found, len(seed.Timeline), drafted)
 	}
 }
+
+// The draft of the built-in article and of the worked example, measured
+// against their authors' briefings.
+func TestDraftAgainstAuthors(t *testing.T) {
+	for _, tc := range []struct{ article, briefing string }{
+		{"../../seeds/000_bc22e7b79049ddaf.txt", "../../seeds/000_bc22e7b79049ddaf.brief.md"},
+		{"../../docs/examples/ozone.txt", "../../docs/examples/ozone.brief.md"},
+	} {
+		t.Run(filepath.Base(tc.article), func(t *testing.T) {
+			b, _ := draftFile(t, t.TempDir(), tc.article)
+			author, err := model.Load(tc.briefing)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(b.Themes); n < 3 || n > 8 {
+				t.Errorf("%d themes, want 3 to 8", n)
+			}
+			a := themeAgreement(b, author)
+			t.Logf("%d themes, ARI %.3f", len(b.Themes), a)
+			if a < 0.4 {
+				t.Errorf("themes agree with the author's at ARI %.2f, want at least 0.4", a)
+			}
+			if c := coverage(b); c < 0.9 {
+				t.Errorf("points quote %.0f%% of the sentences, want at least 90%%", 100*c)
+			}
+			p, wrong := actorPrecision(b, author)
+			if p < 0.8 {
+				t.Errorf("actor precision %.2f, want at least 0.8; not the author's: %q", p, wrong)
+			} else {
+				t.Logf("actor precision %.2f (%d actors; not the author's: %q)", p, len(b.Actors), wrong)
+			}
+			titles := map[string]bool{}
+			for _, e := range b.Timeline {
+				if titles[e.Title] {
+					t.Errorf("two events titled %q", e.Title)
+				}
+				titles[e.Title] = true
+			}
+		})
+	}
+}

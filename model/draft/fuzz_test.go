@@ -19,6 +19,15 @@ func FuzzDraftChecks(f *testing.F) {
 	}
 	f.Add("Τίτλος\n- 2024-01-02\n\nΗ Ελλάδα (ΕΕ) και η Ελλάδα. Photo: --> {#x} in 2019 and 2019.\n\nSubheading here")
 	f.Add("T\n- 2024-01-02\n\nThe Oslo Group met in 2020 and the Oslo Group (OG) left in late 2021. UK -- US.")
+	for _, name := range []string{"testdata/wire.txt", "testdata/court.txt"} {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(data))
+	}
+	f.Add("T\n- 2024-01-02\n\n… . “ ”\n\n— — —\n\n, said Jo.\n\n“,” he said.\n\nFILE -\n\n(AP Photo/X)\n\nBy A, B\n\nX (AP) — .")
+	f.Add("T\n- 2024-01-02\n\nIt is worth noting that. However, . In 2019, . According to X, .")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !strings.HasPrefix(strings.TrimSpace(text), "---") {
 			text = "T\n- 2024-05-06\n\n" + text

@@ -2,19 +2,26 @@ package draft
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/brief-cli/brief/model"
 )
 
-// countries lists states with the demonyms and short names that stand for
-// them in news text: "Name|alias|alias". General knowledge, not any one
-// article's. Capitals are left out: "Moscow Format" and "Washington Post"
-// would count as mentions of the state.
-var countries = strings.Split(`Afghanistan|Afghan|Afghans
+// The tables below are general knowledge, not any one article's: states
+// with the demonyms and short names that stand for them, their capitals,
+// international bodies, news outlets (the publisher is not an actor), the
+// regions and kinds of place that are not actors, and the titles that mark
+// a person. No Go module of country names, capitals and demonyms resolves
+// from our module proxy, so they are a compact table of our own.
+
+// countries lists states: "Name|alias|alias".
+var countries = sync.OnceValue(func() []string {
+	return strings.Split(`Afghanistan|Afghan|Afghans|Afghani|Afghanis
 Albania|Albanian
 Algeria|Algerian
 Argentina|Argentine|Argentinian
@@ -136,27 +143,203 @@ Vietnam|Vietnamese
 Yemen|Yemeni
 Zambia|Zambian
 Zimbabwe|Zimbabwean`, "\n")
+})
 
-// organisations are international bodies, with their short names.
-var organisations = strings.Split(`United Nations|UN|U.N.
-European Union|EU
-NATO|North Atlantic Treaty Organization
-African Union|AU
-Association of Southeast Asian Nations|ASEAN
-Shanghai Cooperation Organisation|SCO
-World Health Organization|WHO
-International Monetary Fund|IMF
-World Bank
-World Trade Organization|WTO
-Organization of the Petroleum Exporting Countries|OPEC
-Group of Seven|G7
-Group of Twenty|G20`, "\n")
+// capitals stand for their state ("Beijing" for China) where the text uses
+// them alone, not as part of a longer name ("Oslo Accords").
+var capitals = sync.OnceValue(func() []string {
+	return strings.Split(`Kabul=Afghanistan
+Tirana=Albania
+Algiers=Algeria
+Buenos Aires=Argentina
+Yerevan=Armenia
+Canberra=Australia
+Vienna=Austria
+Baku=Azerbaijan
+Manama=Bahrain
+Dhaka=Bangladesh
+Minsk=Belarus
+Brussels=Belgium
+Brasília=Brazil
+Brasilia=Brazil
+Sofia=Bulgaria
+Phnom Penh=Cambodia
+Ottawa=Canada
+Santiago=Chile
+Beijing=China
+Bogotá=Colombia
+Bogota=Colombia
+Zagreb=Croatia
+Havana=Cuba
+Nicosia=Cyprus
+Prague=Czech Republic
+Copenhagen=Denmark
+Quito=Ecuador
+Cairo=Egypt
+Asmara=Eritrea
+Tallinn=Estonia
+Addis Ababa=Ethiopia
+Helsinki=Finland
+Paris=France
+Tbilisi=Georgia
+Berlin=Germany
+Accra=Ghana
+Athens=Greece
+Budapest=Hungary
+Reykjavik=Iceland
+New Delhi=India
+Jakarta=Indonesia
+Tehran=Iran
+Baghdad=Iraq
+Dublin=Ireland
+Rome=Italy
+Tokyo=Japan
+Amman=Jordan
+Astana=Kazakhstan
+Nairobi=Kenya
+Bishkek=Kyrgyzstan
+Vientiane=Laos
+Riga=Latvia
+Beirut=Lebanon
+Tripoli=Libya
+Vilnius=Lithuania
+Kuala Lumpur=Malaysia
+Bamako=Mali
+Mexico City=Mexico
+Chisinau=Moldova
+Ulaanbaatar=Mongolia
+Rabat=Morocco
+Maputo=Mozambique
+Naypyitaw=Myanmar
+Kathmandu=Nepal
+Amsterdam=Netherlands
+The Hague=Netherlands
+Wellington=New Zealand
+Managua=Nicaragua
+Niamey=Niger
+Abuja=Nigeria
+Pyongyang=North Korea
+Oslo=Norway
+Muscat=Oman
+Islamabad=Pakistan
+Lima=Peru
+Manila=Philippines
+Warsaw=Poland
+Lisbon=Portugal
+Doha=Qatar
+Bucharest=Romania
+Moscow=Russia
+Kigali=Rwanda
+Riyadh=Saudi Arabia
+Dakar=Senegal
+Belgrade=Serbia
+Bratislava=Slovakia
+Ljubljana=Slovenia
+Mogadishu=Somalia
+Pretoria=South Africa
+Seoul=South Korea
+Juba=South Sudan
+Madrid=Spain
+Colombo=Sri Lanka
+Khartoum=Sudan
+Stockholm=Sweden
+Bern=Switzerland
+Damascus=Syria
+Taipei=Taiwan
+Dushanbe=Tajikistan
+Dodoma=Tanzania
+Bangkok=Thailand
+Tunis=Tunisia
+Ankara=Turkey
+Ashgabat=Turkmenistan
+Abu Dhabi=UAE
+Kampala=Uganda
+Kyiv=Ukraine
+Kiev=Ukraine
+London=United Kingdom
+Washington=United States
+Montevideo=Uruguay
+Tashkent=Uzbekistan
+Caracas=Venezuela
+Hanoi=Vietnam
+Sanaa=Yemen
+Lusaka=Zambia
+Harare=Zimbabwe`, "\n")
+})
+
+// organisations are international bodies: "kind|Name|alias".
+var organisations = sync.OnceValue(func() []string {
+	return strings.Split(`organisation|United Nations|UN|U.N.
+organisation|European Union|EU
+alliance|NATO|North Atlantic Treaty Organization
+organisation|African Union|AU
+organisation|Association of Southeast Asian Nations|ASEAN
+organisation|Shanghai Cooperation Organisation|SCO
+organisation|World Health Organization|WHO
+organisation|International Monetary Fund|IMF
+organisation|World Bank
+organisation|World Trade Organization|WTO
+organisation|Organization of the Petroleum Exporting Countries|OPEC
+alliance|Group of Seven|G7
+alliance|Group of Twenty|G20
+organisation|International Criminal Court|ICC
+organisation|International Court of Justice|ICJ
+organisation|Red Cross|ICRC
+organisation|European Commission
+organisation|UN Security Council|Security Council`, "\n")
+})
+
+// media are news outlets and picture agencies: the publisher, the wire
+// that supplied a story and the credit under a photo are not actors.
+var media = sync.OnceValue(func() []string {
+	return strings.Fields(`AP Associated_Press Reuters AFP Agence_France-Presse VOA Voice_of_America BBC CNN Bloomberg
+Xinhua TASS RIA_Novosti Al_Jazeera NPR CBS NBC ABC Fox_News New_York_Times Washington_Post Guardian Financial_Times
+Wall_Street_Journal Getty_Images Getty EPA Anadolu Kyodo Yonhap Dawn Politico Axios AP_Photo`)
+})
+
+// places are words in a name that make it a place, not an actor, and the
+// words after a name that say it is one ("Torkham border crossing").
+var placeWords = sync.OnceValue(func() []string {
+	return strings.Fields(`Province province Region region District district Valley valley River river Crossing
+crossing Pass Airport airport Square Street Avenue Mountains Mountain Sea Ocean Gulf Island Islands Lake County
+Peninsula Strait Basin Desert Coast Bay Corridor Highway Road Bridge Port port Camp camp Border border Stadium
+Park Hospital Town town Village village Plain Plateau Delta Canal`)
+})
+
+// regions are parts of the world, never actors on their own.
+var regions = sync.OnceValue(func() []string {
+	return strings.Split(`Middle East|Central Asia|South Asia|Southeast Asia|East Asia|West Asia|Asia|Europe|Africa|
+Latin America|North America|South America|Central America|Caribbean|Balkans|Caucasus|Gulf|Pacific|Atlantic|
+Indo-Pacific|Mediterranean|Arctic|Antarctic|Antarctica|Sahel|Horn of Africa|West Africa|East Africa|
+North Africa|Southern Africa|Eastern Europe|Western Europe|Scandinavia|Baltic|Himalayas|Eurasia|Americas|
+Oceania|Siberia|Kashmir|Punjab|Sindh|Balochistan|Khyber Pakhtunkhwa|Gaza|West Bank|Donbas|Crimea|Darfur|
+Tigray|Xinjiang|Tibet|Hong Kong|Persian Gulf|Red Sea|Black Sea|South China Sea|Earth|West|East|North|South`, "|")
+})
+
+// titles mark the person named after them ("President Trump", "spokesman
+// Zhao Lijian").
+var titles = sync.OnceValue(func() []string {
+	return strings.Fields(`President Vice Prime Minister minister Foreign Secretary Secretary-General secretary
+Chancellor King Queen Prince Princess Sheikh Senator Sen. Rep. Representative Gov. Governor Mayor Gen. General
+Lt. Col. Colonel Maj. Major Adm. Admiral Judge judge Justice Dr. Professor professor Prof. Mr. Mrs. Ms. Mr Mrs Ms
+Dr spokesman spokeswoman spokesperson Spokesman Spokeswoman Spokesperson ambassador Ambassador envoy Envoy commander
+Commander leader chief Chief director Director chairman Chairman chairwoman Chairwoman CEO coach Coach manager
+Manager striker midfielder defender goalkeeper forward winger player captain Captain scientist researcher
+astronomer biologist physicist chemist economist analyst author lawyer attorney Attorney prosecutor Prosecutor
+Pope Emir Crown Speaker Deputy deputy official officer Officer Chair chair founder President-elect Premier
+Foreign-Minister senator governor mayor president pastor Rev. Reverend Sir Lord Lady Imam Ayatollah`)
+})
+
+// trades are titles that say what a person does rather than the office
+// they hold: one mention with such a title is a person named in passing.
+var trades = []string{"scientist", "researcher", "astronomer", "biologist", "physicist", "chemist", "economist", "analyst",
+	"author", "lawyer", "attorney", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "player",
+	"professor", "Professor", "Prof.", "Dr.", "Dr", "pastor"}
 
 // notNames are capitalised words that start sentences or name months and
-// days, not actors.
-var notNames = map[string]bool{}
-
-func init() {
+// days, not actors; built on first use.
+var notNamesOnce = sync.OnceValue(func() map[string]bool {
+	notNames := map[string]bool{}
 	for _, w := range strings.Fields(`A An And As At But By For From He Her His However I If In It Its Meanwhile Moreover
 	Nevertheless No Not On One Our She So Some Such That The Their There These They This Those Though Thus To Two
 	We What When Where Which While Who Why With Yet Despite After Before Since During Under Over Also Although Because
@@ -164,33 +347,77 @@ func init() {
 	Mr Mrs Ms Dr President Minister Prime Foreign Affairs Secretary General Government Ministry State Republic
 	January February March April May June July August September October November December
 	Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday Tomorrow
-	Antarctica Antarctic Arctic Europe European Asia Asian Africa African Americas`) {
+	Antarctica Antarctic Arctic Europe European Asia Asian Africa African Americas Western Eastern Northern Southern
+	Still Even Now Then Here Instead Later Earlier Already Only Just Once Yes Oh Please Thank Thanks Photo FILE File
+	Image Video Read More See Also Editor Note Update Updated Published Copyright Mr. Mrs. Ms. Dr. Jr. Sr. St.
+	Islamic Christian Muslim Jewish Catholic Protestant Sunni Shia Shiite Hindu Buddhist God Internet English
+	It’s That’s There’s He’s She’s They’re We’re Don’t Can’t Won’t Isn’t Aren’t Didn’t Doesn’t I’m You’re Let’s
+	Chapter Section Article Part Figure Table Page Contents Summary Background Analysis Opinion Commentary
+	Christmas Easter Ramadan Eid Diwali Hanukkah Passover Thanksgiving New Year Olympics Olympic Games Cup
+	Spring Summer Autumn Winter Fall`) {
 		notNames[w] = true
 	}
-}
+	for _, w := range titles() {
+		notNames[w] = true
+	}
+	return notNames
+})
 
 // ActorDraft is an actor found in the article, with how often it is named.
 type ActorDraft struct {
 	Name     string
 	Aliases  []string // only those the article uses
-	Kind     string   // state or organisation from the table; else a guess
+	Kind     string   // state, organisation, alliance, armed-group, group or person
 	Guessed  bool     // the kind is a guess
 	Mentions int
 }
 
-var nameRE = regexp.MustCompile(`\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}’'.-]*)*`)
+type nameRules struct {
+	name, armed, org, personAfter *regexp.Regexp
+}
 
-// FindActors drafts actors from the sentences of an article: countries and
-// international bodies from a built-in table (a demonym counts for its
-// country: "Russian" names Russia), and other capitalised names the text
-// uses at least twice.
-func FindActors(sentences []string) []ActorDraft {
+var nameREs = sync.OnceValue(func() *nameRules {
+	return &nameRules{
+		name: regexp.MustCompile(`\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:of|for|de|al|bin|van|von|der)\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}’'.-]*)*`),
+		// a sentence that speaks of an armed group
+		armed: regexp.MustCompile(`(?i)\b(?:militant|militia|insurgen|rebel|terror|jihadi|extremist|armed group|fighters|guerrilla|paramilitar)`),
+		// words in a name that make it an organisation
+		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|NASA|ESA)\b`),
+		// ", a spokesman for", ", the club's manager"
+		personAfter: regexp.MustCompile(`^, (?:(?:a|an|the|its|their|who is the) )?(?:[\p{L}’'-]+ ){0,3}(?:` + alternation(titles()) + `)\b`),
+	}
+})
+
+// findActors drafts actors from the sentences of an article: states (their
+// demonyms and capitals count: "Kenyan" and "Nairobi" name Kenya) and
+// international bodies from the tables; people named with a title or
+// quoted ("President Trump", "spokesman Zhao Lijian", "…,” Lijian noted");
+// and other names the text uses at least twice, with a kind read from the
+// words around them. Regions and places (provinces, border crossings),
+// news outlets and the names in publishers are left out.
+func findActors(sentences []string, publishers []string) []ActorDraft {
+	notNames := notNamesOnce()
+	rs := nameREs()
 	var out []ActorDraft
 	taken := map[string]bool{} // names and aliases already given to an actor
+	for _, p := range publishers {
+		taken[p] = true
+	}
+	for _, m := range media() {
+		taken[strings.ReplaceAll(m, "_", " ")] = true
+	}
+	for _, r := range regions() {
+		taken[strings.TrimSpace(r)] = true
+	}
+	byName := map[string]int{}
 	table := func(rows []string, kind string) {
 		for _, row := range rows {
 			names := strings.Split(row, "|")
-			a := ActorDraft{Name: names[0], Kind: kind}
+			k := kind
+			if kind == "" {
+				k, names = names[0], names[1:]
+			}
+			a := ActorDraft{Name: names[0], Kind: k}
 			n := countWords(sentences, names[0])
 			for _, al := range names[1:] {
 				if c := countWords(sentences, al); c > 0 {
@@ -198,62 +425,342 @@ func FindActors(sentences []string) []ActorDraft {
 					n += c
 				}
 			}
+			for _, nm := range names {
+				taken[nm] = true
+			}
 			if n == 0 {
 				continue
 			}
 			a.Mentions = n
-			for _, nm := range names {
-				taken[nm] = true
-			}
+			byName[a.Name] = len(out)
 			out = append(out, a)
 		}
 	}
-	table(countries, "state")
-	table(organisations, "organisation")
+	table(countries(), "state")
+	table(organisations(), "")
+	for _, row := range capitals() {
+		city, state, _ := strings.Cut(row, "=")
+		taken[city] = true
+		n := countStandalone(sentences, city)
+		if n == 0 {
+			continue
+		}
+		if k, ok := byName[state]; ok {
+			out[k].Aliases = append(out[k].Aliases, city)
+			out[k].Mentions += n
+		} else {
+			byName[state] = len(out)
+			out = append(out, ActorDraft{Name: state, Aliases: []string{city}, Kind: "state", Mentions: n})
+		}
+	}
 
-	// Other names: runs of capitalised words, not counting a lone word that
-	// only ever starts a sentence.
-	counts := map[string]int{}
-	midSentence := map[string]bool{}
+	// Other names: runs of capitalised words, with what the words around
+	// them say of them.
+	type seen struct {
+		count, mid, person, speaker, place, locative, armed, article, thing, trade int
+	}
+	cands := map[string]*seen{}
+	var order []string
 	for _, s := range sentences {
-		for _, m := range nameRE.FindAllStringIndex(s, -1) {
-			name := strings.TrimRight(s[m[0]:m[1]], ".’'-")
+		s = s[dateline(s):]
+		armed := rs.armed.MatchString(s)
+		for _, m := range splitPossessives(s, rs.name.FindAllStringIndex(s, -1)) {
+			st, en := m[0], m[1]
+			name := strings.TrimRight(s[st:en], ".’'-")
 			name = strings.TrimSuffix(name, "’s")
-			for _, w := range strings.Fields(name) {
-				if notNames[w] && w == strings.Fields(name)[0] {
-					name = strings.TrimSpace(strings.TrimPrefix(name, w))
+			name = strings.TrimSuffix(name, "'s")
+			en = st + len(name)
+			// Title words before the name: "President Donald Trump".
+			titled := false
+			for {
+				w, rest, ok := strings.Cut(name, " ")
+				if ok && titled && (w == "of" || w == "the") {
+					name, st = rest, st+len(w)+1 // "Secretary of State Antony Blinken"
+					continue
 				}
+				if !ok || !notNames[w] {
+					break
+				}
+				titled = titled || slices.Contains(titles(), w)
+				name, st = rest, st+len(w)+1
 			}
-			if name == "" || notNames[name] || utf8.RuneCountInString(name) < 2 {
+			if name == "" || notNames[name] || utf8.RuneCountInString(name) < 2 || isAcronym(name) && len(name) > 5 {
 				continue
 			}
-			counts[name]++
-			if m[0] > 0 {
-				midSentence[name] = true
+			c := cands[name]
+			if c == nil {
+				c = &seen{}
+				cands[name] = c
+				order = append(order, name)
 			}
+			c.count++
+			if strings.TrimLeft(s[:st], "“\"‘'([ ") != "" {
+				c.mid++ // not the first word of the sentence, or of a quotation
+			}
+			before := lastWords(s[:m[0]], 2)
+			after := strings.TrimSpace(s[en:])
+			prevTitle := ""
+			if len(before) > 0 && slices.Contains(titles(), strings.TrimRight(before[len(before)-1], ",")) {
+				prevTitle = strings.TrimRight(before[len(before)-1], ",")
+			}
+			switch {
+			case titled || prevTitle != "" && !slices.Contains(trades, prevTitle) || rs.personAfter.MatchString(s[en:]):
+				c.person++
+			case prevTitle != "":
+				c.trade++ // "the chemist Paul Crutzen": a person, named in passing
+			}
+			if saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after) {
+				c.speaker++
+			}
+			if len(before) > 0 && strings.EqualFold(before[len(before)-1], "the") {
+				c.article++
+			}
+			if next := firstWord(after); slices.Contains(placeWords(), next) || next == "border" {
+				c.place++
+			}
+			if thing(name, firstWord(strings.TrimPrefix(strings.TrimPrefix(after, "’s"), "'s"))) {
+				c.thing++
+			}
+			if len(before) > 0 {
+				switch strings.ToLower(before[len(before)-1]) {
+				case "in", "at", "near", "across", "into", "inside", "outside", "towards", "toward", "through":
+					c.locative++
+				}
+			}
+			if armed {
+				c.armed++
+			}
+		}
+	}
+	// A single word of a person's full name, and a name that only adds a
+	// demonym or a taken word to another ("Kenyan Harbour Front"), are aliases.
+	aliasOf := map[string]string{}
+	people := map[string]bool{}
+	for _, n := range order {
+		c := cands[n]
+		if c.person+c.speaker > 0 && strings.Contains(n, " ") && len(strings.Fields(n)) <= 4 && !rs.org.MatchString(n) {
+			people[n] = true
+		}
+	}
+	for _, n := range order {
+		if strings.Contains(n, " ") {
+			continue
+		}
+		for p := range people {
+			if slices.Contains(strings.Fields(p), n) && (aliasOf[n] == "" || cands[p].count > cands[aliasOf[n]].count) {
+				aliasOf[n] = p
+			}
+		}
+	}
+	for _, n := range order {
+		if !strings.Contains(n, " ") || people[n] {
+			continue
+		}
+		var rest []string
+		for _, w := range strings.Fields(n) {
+			if !taken[w] && !notNames[w] {
+				rest = append(rest, w)
+			}
+		}
+		if len(rest) == 1 && rest[0] != n && cands[rest[0]] != nil {
+			aliasOf[n] = rest[0]
 		}
 	}
 	var names []string
-	for n, c := range counts {
-		if c >= 2 && midSentence[n] && !covered(n, taken) {
+	for _, n := range order {
+		c := cands[n]
+		if aliasOf[n] != "" || covered(n, taken) || isRegion(n) || c.mid == 0 && !strings.Contains(n, " ") {
+			continue // a lone word only ever starting a sentence is no name
+		}
+		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && c.count >= 2) && !rs.org.MatchString(n)
+		place := c.place > 0 || hasPlaceWord(n) || c.locative*2 > c.count && c.speaker == 0 && !person
+		if place || !person && c.thing > 0 {
+			continue
+		}
+		if person || c.count >= 2 && c.mid > 0 || c.speaker > 0 && rs.org.MatchString(n) && strings.Contains(n, " ") {
 			names = append(names, n)
 		}
 	}
-	sort.Strings(names)
 	for _, n := range names {
-		kind := "group"
-		if isAcronym(n) {
-			kind = "organisation"
+		c := cands[n]
+		a := ActorDraft{Name: n, Guessed: true}
+		switch {
+		case (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0) && !rs.org.MatchString(n):
+			a.Kind = "person"
+		case c.armed*2 > c.count || c.armed > 0 && c.count <= 2:
+			a.Kind = "armed-group"
+		case rs.org.MatchString(n) || isAcronym(n):
+			a.Kind = "organisation"
+		default:
+			a.Kind = "group"
 		}
-		out = append(out, ActorDraft{Name: n, Kind: kind, Guessed: true, Mentions: countWords(sentences, n)})
+		a.Mentions = countWords(sentences, n)
+		for al, to := range aliasOf {
+			if to == n {
+				if k := countWords(sentences, al); k > 0 {
+					a.Aliases = append(a.Aliases, al)
+					a.Mentions += k
+				}
+			}
+		}
+		sort.Strings(a.Aliases)
+		out = append(out, a)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
 	return out
 }
 
+func alternation(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
+}
+
+// splitPossessives cuts runs of capitalised words after a possessive:
+// "NASA’s Kepler" is NASA, then Kepler.
+func splitPossessives(s string, runs [][]int) [][]int {
+	var out [][]int
+	for _, m := range runs {
+		st := m[0]
+		for {
+			i := strings.Index(s[st:m[1]], "’s ")
+			n := len("’s ")
+			if j := strings.Index(s[st:m[1]], "'s "); j >= 0 && (i < 0 || j < i) {
+				i, n = j, len("'s ")
+			}
+			if i < 0 {
+				break
+			}
+			out = append(out, []int{st, st + i})
+			st += i + n
+		}
+		out = append(out, []int{st, m[1]})
+	}
+	return out
+}
+
+// creditRE finds who a byline, a dateline or a photo credit names: the
+// publisher, the wire or the picture agency.
+var creditRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:By|BY) [^,]+, ([\p{Lu}][\p{L} .&-]{1,40})$|^\p{Lu}[\p{Lu} .'’-]{2,}(?:, [\p{L} .]+)? \(([\p{L} .&-]{1,30})\) ?[—–-]|\(([\p{L} .&-]{1,30}?) ?(?:Photo|Image)s?\b`)
+})
+
+// Credits returns the names the credits of an article give (bylines,
+// datelines, photo credits): "Associated Press", "AP".
+func Credits(paragraphs []string) []string {
+	var out []string
+	for _, p := range paragraphs {
+		for _, m := range creditRE().FindAllStringSubmatch(p, -1) {
+			for _, g := range m[1:] {
+				if g = strings.TrimSpace(g); g != "" && !slices.Contains(out, g) {
+					out = append(out, g)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// thing reports whether a name, or the word after it, makes it a thing
+// rather than an actor: a law, a prize, a disease, a war ("Clean Air Act",
+// "Alzheimer's disease", "Nobel Prize").
+func thing(name, next string) bool {
+	for _, w := range strings.Fields(name) {
+		switch w {
+		case "Act", "Bill", "Prize", "Award", "Awards", "Cup", "Games", "Festival", "Disease", "Syndrome", "Virus", "Index", "Day", "War", "Revolution", "Championship", "Championships", "Open", "Marathon", "Olympics":
+			return true
+		}
+	}
+	switch strings.Trim(next, ",.;:") {
+	case "disease", "syndrome", "virus", "vaccine", "vaccines", "drug", "drugs", "prize", "award", "cup", "festival", "index", "war", "variant", "app", "rule", "rules", "law":
+		return true
+	}
+	return false
+}
+
+// saysAfter reports whether text opens with a verb of saying, as after a
+// speaker's name ("said", "noted on Tuesday").
+func saysAfter(text string) bool {
+	return saidWord(strings.ToLower(strings.Trim(firstWord(text), ",.;:")))
+}
+
+func saidWord(w string) bool {
+	switch w {
+	case "said", "says", "noted", "added", "told", "stated", "explained", "wrote", "argued", "warned", "insisted",
+		"asked", "replied", "announced", "declared", "claimed", "confirmed", "remarked", "tweeted", "observed", "stressed", "according":
+		return true
+	}
+	return false
+}
+
+func firstWord(s string) string {
+	w, _, _ := strings.Cut(strings.TrimSpace(s), " ")
+	return w
+}
+
+// lastWords are the last n words of s.
+func lastWords(s string, n int) []string {
+	w := strings.Fields(s)
+	if len(w) > n {
+		w = w[len(w)-n:]
+	}
+	return w
+}
+
+func hasPlaceWord(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if slices.Contains(placeWords(), w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRegion(name string) bool {
+	for _, r := range regions() {
+		if strings.TrimSpace(r) == name {
+			return true
+		}
+	}
+	return false
+}
+
+// countStandalone counts the uses of a place name standing alone: not
+// followed or preceded by another capitalised word ("Oslo Accords").
+func countStandalone(sentences []string, name string) int {
+	n := 0
+	for _, s := range sentences {
+		for off := 0; ; {
+			i := strings.Index(s[off:], name)
+			if i < 0 {
+				break
+			}
+			st, en := off+i, off+i+len(name)
+			off = st + 1
+			if !model.WordBoundary(s, st, en) {
+				continue
+			}
+			next, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s[en:], " "))
+			if strings.HasPrefix(s[en:], " ") && unicode.IsUpper(next) {
+				continue
+			}
+			if w := lastWords(s[:st], 1); len(w) > 0 && st > 0 && s[st-1] == ' ' {
+				if r, _ := utf8.DecodeRuneInString(w[0]); unicode.IsUpper(r) && !notNamesOnce()[w[0]] {
+					continue
+				}
+			}
+			n++
+		}
+	}
+	return n
+}
+
 // covered reports whether a name is, or is made only of, names already given
-// to an actor ("Russian", "Moscow").
+// to an actor ("Kenyan", "Nairobi").
 func covered(name string, taken map[string]bool) bool {
+	notNames := notNamesOnce()
 	if taken[name] {
 		return true
 	}
@@ -300,7 +807,9 @@ type TermDraft struct {
 	Sentence           int // index of the sentence that spells it out
 }
 
-var acronymRE = regexp.MustCompile(`((?:[\p{L}’'-]+\s+){1,10})\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)`)
+var acronymRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`((?:[\p{L}’'-]+\s+){1,10})\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)`)
+})
 
 // FindTerms finds acronyms spelled out in the text: "China-Pakistan Economic
 // Corridor (CPEC)". The expansion is the shortest run of words before the
@@ -309,7 +818,7 @@ func FindTerms(sentences []string) []TermDraft {
 	var out []TermDraft
 	seen := map[string]bool{}
 	for si, s := range sentences {
-		for _, m := range acronymRE.FindAllStringSubmatch(s, -1) {
+		for _, m := range acronymRE().FindAllStringSubmatch(s, -1) {
 			words := strings.Fields(m[1])
 			acr := m[2]
 			upper := strings.Map(func(r rune) rune {
@@ -370,19 +879,47 @@ func initials(words []string) string {
 	return b.String()
 }
 
-var captionStart = regexp.MustCompile(`(?i)^(photo|image|file photo|picture|caption|video|graphic|illustration)\b`)
-var captionEnd = regexp.MustCompile(`(?i)(\((?:photo|file|reuters|ap|afp|getty images)[^)]*\)|photo: .*|/ ?(?:reuters|ap|afp|getty images))$`)
+// FindBareTerms finds acronyms the article uses without spelling them out
+// ("ISIS", "NBC"), in order of first use, leaving out those in known (the
+// actors' names and aliases, and the acronyms spelled out). They become
+// glossary terms to define.
+func FindBareTerms(sentences []string, known map[string]bool) []TermDraft {
+	var out []TermDraft
+	seen := map[string]bool{}
+	for si, s := range sentences {
+		s2 := s[dateline(s):]
+		for _, m := range bareAcronymRE().FindAllStringIndex(s2, -1) {
+			w := s2[m[0]:m[1]]
+			if m[1] < len(s2) && (s2[m[1]] == '-' || isDigit(s2[m[1]])) || m[0] > 0 && s2[m[0]-1] == '-' {
+				continue // part of a code name ("K2-18b", "COVID-19")
+			}
+			stem := strings.TrimSuffix(w, "s")
+			if seen[stem] || known[w] || known[stem] || known[stem+"s"] || romanNumeral(stem) || shouting(s2, m[0], m[1]) {
+				continue
+			}
+			seen[stem] = true
+			out = append(out, TermDraft{Acronym: w, Sentence: si})
+		}
+	}
+	return out
+}
 
-// LikelySkip reports whether a paragraph looks like a photo caption or a
-// subheading rather than body text, and which.
-func LikelySkip(p string) (string, bool) {
-	if captionStart.MatchString(p) || captionEnd.MatchString(p) {
-		return "caption", true
+var bareAcronymRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`\b\p{Lu}[\p{Lu}\d&]{1,5}s?\b`)
+})
+
+func romanNumeral(s string) bool {
+	return strings.Trim(s, "IVXLC") == ""
+}
+
+// shouting reports whether the capitals at s[a:b] are part of a run of
+// upper-case words (a headline or a name in capitals), not an acronym.
+func shouting(s string, a, b int) bool {
+	caps := func(w string) bool {
+		w = strings.Trim(w, ",.;:!?()“”\"")
+		return len(w) > 1 && strings.ToUpper(w) == w && strings.ToLower(w) != w
 	}
-	words := strings.Fields(p)
-	last, _ := utf8.DecodeLastRuneInString(p)
-	if len(words) <= 12 && !strings.ContainsRune(".!?”\":;…)", last) {
-		return "subheading", true
-	}
-	return "", false
+	before := lastWords(s[:a], 1)
+	after := strings.Fields(s[b:])
+	return len(before) > 0 && caps(before[0]) && len(before[0]) > 6 || len(after) > 0 && caps(after[0]) && len(after[0]) > 6
 }

@@ -23,8 +23,8 @@ func TestFindActors(t *testing.T) {
 	if a := got["Afghan Taliban"]; a.Mentions != 2 || !a.Guessed {
 		t.Errorf("Afghan Taliban = %+v, want a name used twice, kind guessed", a)
 	}
-	if a := got["NATO"]; a.Kind != "organisation" {
-		t.Errorf("NATO = %+v, want an organisation", a)
+	if a := got["NATO"]; a.Kind != "alliance" {
+		t.Errorf("NATO = %+v, want an alliance", a)
 	}
 	for _, not := range []string{"However", "Later", "Kabul"} {
 		if _, ok := got[not]; ok {

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
@@ -270,7 +271,7 @@ func metadataLines(data []byte) []string {
 // the briefing format: a metadata block with a format key. Markdown with
 // front matter of another kind (a blog post) is not.
 func isBriefingFile(path string) bool {
-	f, err := os.Open(path)
+	f, err := safefile.Open(path) // never waits on a FIFO put in its place
 	if err != nil {
 		return true // reported by the load
 	}

@@ -36,6 +36,17 @@
 //     letters or digits (a CLDR subdivision id such as "gbsct"), then U+E007F
 //     CANCEL TAG. Tag characters mirror ASCII invisibly, so any longer or
 //     other tag run could smuggle hidden text.
+//   - Characters that draw nothing and can stand for hidden text become
+//     placeholders: COMBINING GRAPHEME JOINER U+034F, the Hangul fillers
+//     U+115F, U+1160, U+3164 and U+FFA0, BRAILLE PATTERN BLANK U+2800, the
+//     Khmer inherent vowels U+17B4 and U+17B5, and the musical symbol format
+//     characters U+1D173–U+1D17A.
+//   - Variation selectors (U+FE00–U+FE0F, U+E0100–U+E01EF) are kept only
+//     where they select a form: one right after an ideograph, or U+FE0E or
+//     U+FE0F right after a character with an emoji form (a symbol, a digit,
+//     "#" or "*"). Any other, and every one after the first in a run,
+//     becomes a placeholder: a run of them after a letter can encode a
+//     whole message, one byte a selector, and draws nothing.
 //   - Line and paragraph separators U+2028 and U+2029 become placeholders.
 //   - Noncharacters become placeholders. These are U+FDD0–U+FDEF and the last
 //     two code points of every plane: U+FFFE, U+FFFF, U+1FFFE and so on.
@@ -58,7 +69,9 @@
 package sanitize
 
 import (
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -70,6 +83,7 @@ const (
 	caret                 // C0 control or DEL: "^A", "^?"
 	codePoint             // other dangerous or invisible character: "⟨U+202E⟩"
 	badByte               // byte that is not valid UTF-8: "⟨0xFF⟩"
+	respelt               // text drawn as it is but respelt so that widths agree (see respell)
 )
 
 // Text makes s safe to print. Every control sequence and dangerous
@@ -118,8 +132,9 @@ func Invisible(s string) []Finding {
 	for i := 0; i < len(s); {
 		r, n, k := next(s, i)
 		switch k {
-		case kept:
-			// A subdivision flag is one unit of several runes.
+		case kept, respelt:
+			// A subdivision flag is one unit of several runes, and so is
+			// a Hangul syllable spelt in jamo.
 			offset += utf8.RuneCountInString(s[i : i+n])
 			i += n
 			continue
@@ -166,6 +181,8 @@ func sanitize(s string, line bool) string {
 			b.WriteString("⟨0x")
 			b.WriteString(hex(uint32(s[j]), 2))
 			b.WriteString("⟩")
+		case respelt:
+			respell(&b, s[j:j+n])
 		}
 		i = j + n
 	}
@@ -191,10 +208,131 @@ func next(s string, i int) (r rune, n int, k kind) {
 		if m := flagTags(s[i+n:]); m > 0 {
 			return r, n + m, kept
 		}
+	case r == 0x0E33 || r == 0x0EB3: // Thai and Lao SARA AM
+		return r, n, respelt
+	case isLeadJamo(r) || isLVSyllable(r):
+		if m := syllable(s[i:]); m > 0 {
+			return r, m, respelt
+		}
+		if isLeadJamo(r) {
+			return r, n, codePoint // a lead jamo with no vowel
+		}
+	case isJamo(r):
+		return r, n, codePoint
 	case hidden(r):
 		return r, n, codePoint
+	case isSelector(r):
+		if !selects(s[:i], r) {
+			return r, n, codePoint
+		}
 	}
 	return r, n, kept
+}
+
+// Widths. Terminals without grapheme clustering (tmux, xterm, VTE) draw a
+// character at a time, with wcwidth's widths, while lipgloss lays text out
+// by grapheme cluster. Where the two differ, a pane's border is pushed out.
+// The sanitiser respells the text so that they agree:
+//
+//   - A Hangul syllable spelt in conjoining jamo (decomposed, as NFD
+//     leaves it) is composed into the precomposed syllable, as NFC does:
+//     one cluster, 2 cells, for both.
+//   - Conjoining jamo left over (archaic Hangul, or a vowel or final with
+//     no lead) become placeholders: a terminal draws a lone vowel jamo in
+//     0 cells and a run of lead jamo in 2 cells each, where the layout
+//     counts one cluster of 2.
+//   - Thai and Lao SARA AM (U+0E33, U+0EB3) are written as their
+//     compatibility decomposition, NIKHAHIT then SARA AA, which looks the
+//     same: as one character it joins the consonant before it in a cluster
+//     of 1 cell that terminals draw in 2.
+
+// respell writes the respelt form of the unit u.
+func respell(b *strings.Builder, u string) {
+	r, n := utf8.DecodeRuneInString(u)
+	switch r {
+	case 0x0E33:
+		b.WriteString("\u0E4D\u0E32")
+		return
+	case 0x0EB3:
+		b.WriteString("\u0ECD\u0EB2")
+		return
+	}
+	// A syllable: a lead and a vowel jamo, or an LV syllable, then
+	// perhaps a final jamo.
+	var sy rune
+	rest := u[n:]
+	if isLeadJamo(r) {
+		v, m := utf8.DecodeRuneInString(rest)
+		sy = 0xAC00 + ((r-0x1100)*21+(v-0x1161))*28
+		rest = rest[m:]
+	} else {
+		sy = r
+	}
+	if t, _ := utf8.DecodeRuneInString(rest); isTrailJamo(t) {
+		sy += t - 0x11A7
+	}
+	b.WriteRune(sy)
+}
+
+// syllable returns the length in bytes of the Hangul syllable spelt in
+// jamo at the start of s (a lead and a vowel jamo, or an LV syllable,
+// followed by any final jamo), or 0 if there is none to compose.
+func syllable(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if isLeadJamo(r) {
+		v, m := utf8.DecodeRuneInString(s[n:])
+		if v < 0x1161 || v > 0x1175 {
+			return 0
+		}
+		n += m
+	} else if !isLVSyllable(r) {
+		return 0
+	}
+	if t, m := utf8.DecodeRuneInString(s[n:]); isTrailJamo(t) {
+		return n + m
+	}
+	if isLVSyllable(r) {
+		return 0 // a syllable already composed
+	}
+	return n
+}
+
+func isLeadJamo(r rune) bool   { return r >= 0x1100 && r <= 0x1112 }
+func isTrailJamo(r rune) bool  { return r >= 0x11A8 && r <= 0x11C2 }
+func isLVSyllable(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 == 0 }
+
+// isJamo reports whether r is a conjoining jamo (Hangul Jamo and its
+// extensions A and B). The fillers U+115F and U+1160 are hidden already.
+func isJamo(r rune) bool {
+	return r >= 0x1100 && r <= 0x11FF || r >= 0xA960 && r <= 0xA97F || r >= 0xD7B0 && r <= 0xD7FF
+}
+
+// isSelector reports whether r is a variation selector.
+func isSelector(r rune) bool {
+	return r >= 0xFE00 && r <= 0xFE0F || r >= 0xE0100 && r <= 0xE01EF
+}
+
+// selects reports whether the variation selector r, following before,
+// selects a form of the character it follows: an ideograph (any selector,
+// as in the Ideographic Variation Database), or a character with an emoji
+// or text presentation (U+FE0E and U+FE0F only).
+func selects(before string, r rune) bool {
+	base, _ := utf8.DecodeLastRuneInString(before)
+	switch {
+	case before == "" || base == utf8.RuneError || isSelector(base):
+		return false
+	case unicode.Is(unicode.Ideographic, base):
+		return true
+	case r != 0xFE0E && r != 0xFE0F:
+		return false
+	case base == '#' || base == '*' || base >= '0' && base <= '9':
+		return true // keycaps: 1️⃣
+	case base >= 0x1F000 && base <= 0x1FAFF:
+		return true // emoji blocks
+	case base >= 0xA9 && !hidden(base):
+		return unicode.IsSymbol(base) || unicode.IsPunct(base) && base >= 0x2000 // ©, ❤, ‼, ↔
+	}
+	return false
 }
 
 // hidden reports whether the non-ASCII rune r is shown as a placeholder.
@@ -203,6 +341,10 @@ func hidden(r rune) bool {
 	case r <= 0x9F: // C1 controls
 		return true
 	case r == 0x00AD, r == 0x061C, r == 0x180E, r == 0xFEFF:
+		return true
+	case r == 0x034F, r == 0x115F, r == 0x1160, r == 0x3164, r == 0xFFA0, r == 0x2800, r == 0x17B4, r == 0x17B5:
+		return true
+	case r >= 0x1D173 && r <= 0x1D17A: // musical symbol format characters
 		return true
 	case r >= 0x200B && r <= 0x200F:
 		return r != 0x200C && r != 0x200D // ZWNJ and ZWJ are real text
@@ -287,6 +429,10 @@ var names = map[rune]string{
 	0x2066: "LEFT-TO-RIGHT ISOLATE", 0x2067: "RIGHT-TO-LEFT ISOLATE",
 	0x2068: "FIRST STRONG ISOLATE", 0x2069: "POP DIRECTIONAL ISOLATE",
 	0xFEFF: "ZERO WIDTH NO-BREAK SPACE", 0xE007F: "CANCEL TAG",
+	0x034F: "COMBINING GRAPHEME JOINER", 0x115F: "HANGUL CHOSEONG FILLER",
+	0x1160: "HANGUL JUNGSEONG FILLER", 0x3164: "HANGUL FILLER",
+	0xFFA0: "HALFWIDTH HANGUL FILLER", 0x2800: "BRAILLE PATTERN BLANK",
+	0x17B4: "KHMER VOWEL INHERENT AQ", 0x17B5: "KHMER VOWEL INHERENT AA",
 }
 
 // name returns the name that Invisible reports for the placeholder rune r.
@@ -302,6 +448,14 @@ func name(r rune) string {
 		return "C1 CONTROL"
 	case r >= 0xE0000 && r <= 0xE007F:
 		return "TAG CHARACTER"
+	case r >= 0xFE00 && r <= 0xFE0F:
+		return "VARIATION SELECTOR-" + strconv.Itoa(int(r-0xFE00+1))
+	case r >= 0xE0100 && r <= 0xE01EF:
+		return "VARIATION SELECTOR-" + strconv.Itoa(int(r-0xE0100+17))
+	case r >= 0x1D173 && r <= 0x1D17A:
+		return "MUSICAL SYMBOL FORMAT CHARACTER"
+	case isJamo(r):
+		return "HANGUL CONJOINING JAMO"
 	case r >= 0xFDD0 && r <= 0xFDEF, r&0xFFFE == 0xFFFE:
 		return "NONCHARACTER"
 	default:

@@ -98,6 +98,41 @@ var textCases = []textCase{
 	{"tags without flag", tags("gbeng") + cancelTag, "⟨U+E0067⟩⟨U+E0062⟩⟨U+E0065⟩⟨U+E006E⟩⟨U+E0067⟩⟨U+E007F⟩"},
 	{"black flag alone", blackFlag + " " + blackFlag, blackFlag + " " + blackFlag},
 
+	// Variation selectors: kept where they select a form, else shown.
+	{"emoji presentation", "\u2764\ufe0f", "\u2764\ufe0f"},
+	{"text presentation", "\u2764\ufe0e", "\u2764\ufe0e"},
+	{"keycap", "1\ufe0f\u20e3", "1\ufe0f\u20e3"},
+	{"emoji ZWJ sequence", "\U0001F3F3\ufe0f\u200d\U0001F308", "\U0001F3F3\ufe0f\u200d\U0001F308"},
+	{"ideographic variation", "\u845b\U000E0100", "\u845b\U000E0100"},
+	{"standardized CJK variant", "\u8279\ufe00", "\u8279\ufe00"},
+	{"selector after a letter", "a\ufe0f", "a⟨U+FE0F⟩"},
+	{"supplement selector after a letter", "hi\U000E0101\U000E0148", "hi⟨U+E0101⟩⟨U+E0148⟩"},
+	{"smuggled after an emoji", "\U0001F600\U000E0100\U000E0101", "\U0001F600⟨U+E0100⟩⟨U+E0101⟩"},
+	{"second selector", "\u2764\ufe0f\ufe0f", "\u2764\ufe0f⟨U+FE0F⟩"},
+	{"selector first", "\ufe0f", "⟨U+FE0F⟩"},
+	{"selector after a placeholder", "\u2800\ufe0f", "⟨U+2800⟩⟨U+FE0F⟩"},
+
+	// Characters that draw nothing.
+	{"combining grapheme joiner", "a\u034fb", "a⟨U+034F⟩b"},
+	{"Hangul fillers", "\u115f\u1160\u3164\uffa0", "⟨U+115F⟩⟨U+1160⟩⟨U+3164⟩⟨U+FFA0⟩"},
+	{"Braille blank", "a\u2800b", "a⟨U+2800⟩b"},
+	{"Khmer inherent vowels", "\u17b4\u17b5", "⟨U+17B4⟩⟨U+17B5⟩"},
+	{"musical format", "\U0001D173\U0001D17A", "⟨U+1D173⟩⟨U+1D17A⟩"},
+	{"Hangul syllable kept", "\ud55c\uad6d\uc5b4", "\ud55c\uad6d\uc5b4"},
+	{"Braille letters kept", "\u2801\u2803", "\u2801\u2803"},
+
+	// Respelt so that terminals draw the width the layout counts.
+	{"decomposed Hangul", "\u1112\u1161\u11ab\u1100\u1173\u11af", "\ud55c\uae00"},
+	{"decomposed Hangul without final", "a\u1100\u1161b", "a\uac00b"},
+	{"syllable and final jamo", "\uac00\u11a8", "\uac01"},
+	{"precomposed Hangul kept", "\ud55c\uad6d\uc5b4", "\ud55c\uad6d\uc5b4"},
+	{"lone vowel jamo", "a\u1161b", "a⟨U+1161⟩b"},
+	{"lead jamo twice", "\u1100\u1100\u1161", "⟨U+1100⟩\uac00"},
+	{"archaic jamo", "\ua960\ud7b0", "⟨U+A960⟩⟨U+D7B0⟩"},
+	{"compatibility jamo kept", "\u3131\u314f", "\u3131\u314f"},
+	{"Thai SARA AM", "\u0e19\u0e49\u0e33", "\u0e19\u0e49\u0e4d\u0e32"},
+	{"Lao AM", "\u0e81\u0eb3", "\u0e81\u0ecd\u0eb2"},
+
 	// Noncharacters, private use and the replacement character.
 	{"noncharacter FFFE", "\ufffe", "⟨U+FFFE⟩"},
 	{"noncharacter FFFF", "\uffff", "⟨U+FFFF⟩"},
@@ -244,7 +279,8 @@ func corpus() []string {
 	}
 	pieces := []string{"a", " ", "\n", "\t", "\r", "\x1b", "[", "]", "\a", "\\", "^", "⟨", "⟩", "U+", "\x00", "\x7f",
 		"\u009b", "\u202e", "\u2066", "\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad", blackFlag, cancelTag,
-		tags("gbeng"), "\U000E0041", "\ufffe", "\xff", "\xe4", "世", "é", "e\u0301", "🇺🇸", "👨\u200d👩\u200d👧", "سلام"}
+		tags("gbeng"), "\U000E0041", "\ufffe", "\xff", "\xe4", "世", "é", "e\u0301", "🇺🇸", "👨\u200d👩\u200d👧", "سلام",
+		"\u1100", "\u1161", "\u11a8", "\uac00", "\u0e33", "\ufe0f", "\U000E0100", "\u2764"}
 	rng := rand.New(rand.NewSource(1))
 	for range 2000 {
 		var b strings.Builder
@@ -273,7 +309,8 @@ func checkText(t testing.TB, s string) {
 	if Clean(s) != (out == s) {
 		t.Fatalf("Clean(%q) = %v but Text gives %q", s, Clean(s), out)
 	}
-	if found := Invisible(s); (found == nil) != (out == s) {
+	// Invisible reports the placeholders, not text that is only respelt.
+	if found := Invisible(s); (found == nil) != (out == respeltOnly(s)) {
 		t.Fatalf("Invisible(%q) = %v disagrees with Text = %q", s, found, out)
 	}
 	assertNothingDropped(t, s, out)
@@ -284,6 +321,21 @@ func checkText(t testing.TB, s string) {
 }
 
 var lineReplacer = strings.NewReplacer("\n", " ", "\t", " ")
+
+// respeltOnly is s with its respelt units respelt and nothing else changed.
+func respeltOnly(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		_, n, k := next(s, i)
+		if k == respelt {
+			respell(&b, s[i:i+n])
+		} else {
+			b.WriteString(s[i : i+n])
+		}
+		i += n
+	}
+	return b.String()
+}
 
 // assertSafe checks the sanitised output byte by byte and rune by rune,
 // independently of the classifier under test.
@@ -304,9 +356,19 @@ func assertSafe(t testing.TB, out string) {
 			r == 0x200B || r == 0x2060 || r == 0x180E || r == 0x00AD ||
 			r == 0x2028 || r == 0x2029 ||
 			r == 0xFEFF && i > 0 ||
-			r == 0xFFFE || r == 0xFFFF
+			r == 0xFFFE || r == 0xFFFF ||
+			r == 0x034F || r == 0x115F || r == 0x1160 || r == 0x3164 || r == 0xFFA0 ||
+			r == 0x2800 || r == 0x17B4 || r == 0x17B5 || r >= 0x1D173 && r <= 0x1D17A ||
+			isJamo(r) || r == 0x0E33 || r == 0x0EB3
 		if bad {
 			t.Fatalf("output %q has raw %U at byte %d", out, r, i)
+		}
+	}
+	// A raw variation selector follows a character it can select a form
+	// of, never another selector.
+	for i, r := range out {
+		if isSelector(r) && !selects(out[:i], r) {
+			t.Fatalf("output %q has a raw %U where it selects nothing", out, r)
 		}
 	}
 	// A raw tag character may only appear in a subdivision flag: U+1F3F4,
@@ -331,10 +393,11 @@ func assertSafe(t testing.TB, out string) {
 }
 
 // assertNothingDropped checks that every input character Text keeps appears,
-// in order, in the output, and that the output has at least as many runes.
+// in order, in the output, and that the output has at least as many runes
+// as the input respelt (a Hangul syllable in jamo becomes one rune).
 func assertNothingDropped(t testing.TB, in, out string) {
 	t.Helper()
-	if utf8.RuneCountInString(out) < utf8.RuneCountInString(in) {
+	if utf8.RuneCountInString(out) < utf8.RuneCountInString(respeltOnly(in)) {
 		t.Fatalf("Text(%q) = %q has fewer runes than its input", in, out)
 	}
 	rest := out

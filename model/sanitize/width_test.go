@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/clipperhouse/displaywidth"
 )
 
@@ -234,3 +235,25 @@ func nonSpace(cs []string) []string {
 func stripSpace(s string) string { return spaceRemover.Replace(s) }
 
 var spaceRemover = strings.NewReplacer(" ", "", "\t", "", "\r\n", "", "\n", "")
+
+// TestWidthAgreesWithTerminals: a terminal without grapheme clustering
+// (tmux, xterm, VTE) draws a character at a time, with wcwidth's widths, as
+// Bubble Tea's renderer counts them there (ansi.StringWidthWc); lipgloss
+// lays text out by cluster (Width). For decomposed Hangul and Thai or Lao
+// SARA AM the two differed, and a pane's border moved; the sanitised text
+// measures the same both ways.
+func TestWidthAgreesWithTerminals(t *testing.T) {
+	for _, s := range []string{
+		"\u1112\u1161\u11ab\u1100\u1173\u11af", // 한글 in jamo
+		"\u1100\u1100\u1161",                   // two leads and a vowel
+		"a\u1161b",                             // a vowel jamo alone
+		"\uac00\u11a8",                         // a syllable and a final jamo
+		"\u0e19\u0e49\u0e33\u0e17\u0e33",       // น้ำทำ
+		"\u0e81\u0eb3",                         // Lao
+	} {
+		out := Text(s)
+		if w, wc := Width(out), ansi.StringWidthWc(out); w != wc {
+			t.Errorf("Text(%q) = %q measures %d by cluster and %d a character at a time", s, out, w, wc)
+		}
+	}
+}

@@ -134,6 +134,10 @@ type paletteModel struct {
 	seq     int
 	query   string
 	results []presult
+	// jumpDue is set by enter typed before the results of the query in the
+	// input arrived: the first of them is chosen when they do, so a fast
+	// typist's enter is never lost.
+	jumpDue bool
 	order   []int // results in display order: grouped by kind
 	groups  []pgroup
 	cursor  int // index into order
@@ -234,6 +238,12 @@ func (m paletteModel) Update(msg tea.Msg) (paletteModel, tea.Cmd) {
 		}
 		m = m.group()
 		m.cursor, m.off = 0, 0
+		if m.jumpDue && msg.query == m.input.Value() {
+			m.jumpDue = false
+			if _, ok := m.selected(); ok {
+				return m.render(), m.choose(m.cursor)
+			}
+		}
 		return m.showPreview().render(), nil
 	case tea.KeyPressMsg:
 		return m.key(msg)
@@ -288,7 +298,11 @@ func (m paletteModel) key(km tea.KeyPressMsg) (paletteModel, tea.Cmd) {
 	case key.Matches(km, k.Close):
 		return m, m.close(closeModalCmd)
 	case key.Matches(km, k.Jump):
-		if _, ok := m.selected(); ok && m.input.Value() == m.query {
+		if m.input.Value() != m.query {
+			m.jumpDue = true // chosen when the results arrive
+			return m, nil
+		}
+		if _, ok := m.selected(); ok {
 			return m, m.choose(m.cursor)
 		}
 		return m, nil
@@ -343,6 +357,7 @@ func (m paletteModel) edit(msg tea.Msg) (paletteModel, tea.Cmd) {
 		return m, nil
 	}
 	m.hpos = len(m.history) // an edited query is the user's own
+	m.jumpDue = false
 	return m.research()
 }
 

@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/brief-cli/brief/internal/crashlog"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
 	"github.com/brief-cli/brief/tui/live"
@@ -274,7 +275,7 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Update(msg tea.Msg) (res tea.Model, cmd tea.Cmd) {
 	defer func() {
 		if r := recover(); r != nil {
-			m.err = fmt.Errorf("internal error: %v\n%s", r, debug.Stack())
+			m.err = crashlog.New(r, debug.Stack()) // one line; the trace goes to a log
 			res, cmd = m, tea.Quit
 		}
 	}()

@@ -136,6 +136,27 @@ func TestStaleSearchResultsDropped(t *testing.T) {
 	}
 }
 
+// An enter typed before the results of the query arrive is not lost: the
+// first result is chosen when they come.
+func TestEnterBeforeResultsChoosesWhenTheyArrive(t *testing.T) {
+	m := press(sized(t, 120, 40, ThemeDark, false), "/", "type:moscow for")
+	res, search := m.Update(keyMsg("m"))
+	m = res.(Model)
+	if search == nil {
+		t.Fatal("typing started no search command")
+	}
+	m = step(m, keyMsg("enter"))
+	if !palette(m).jumpDue {
+		t.Fatal("enter before the results was dropped")
+	}
+	for _, msg := range runCmd(search) {
+		m = step(m, msg)
+	}
+	if _, open := openScreen[paletteModel](m); open || m.current.ID != "g-moscow-format" {
+		t.Errorf("the results came and enter did not choose the first: palette open %v, on %v", open, m.current)
+	}
+}
+
 func TestSearchKeystrokeDoesNotSearch(t *testing.T) {
 	m := press(sized(t, 120, 40, ThemeDark, false), "/")
 	res, cmd := m.Update(keyMsg("x"))

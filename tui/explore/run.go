@@ -26,6 +26,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/catalog"
 	"github.com/brief-cli/brief/store"
+	"github.com/brief-cli/brief/tui/jobctl"
 	"github.com/brief-cli/brief/tui/style"
 )
 
@@ -137,7 +138,7 @@ func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err e
 	if cfg.noColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(New(b, cfg), popts...).Run()
+	final, err := jobctl.Run(New(b, cfg), opts.In, popts...)
 	if m, ok := final.(Model); ok {
 		if m.st != nil {
 			m.keepEditorText()

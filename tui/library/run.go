@@ -12,6 +12,7 @@ import (
 	"os"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/brief-cli/brief/tui/jobctl"
 	"github.com/brief-cli/brief/tui/style"
 	"github.com/charmbracelet/colorprofile"
 )
@@ -55,7 +56,7 @@ func Run(ctx context.Context, dir string, load Loader, st State, opts Options) (
 	if noColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.ASCII))
 	}
-	final, err := tea.NewProgram(New(lctx, dir, load, st, opts.Theme, noColor), popts...).Run()
+	final, err := jobctl.Run(New(lctx, dir, load, st, opts.Theme, noColor), opts.In, popts...)
 	res := Result{State: st}
 	if m, ok := final.(Model); ok {
 		res.State, res.Open = m.State(), m.result.Open

@@ -16,6 +16,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/jobctl"
 )
 
 // retryEvery is how often the console looks for a presentation while it
@@ -768,7 +769,7 @@ func RunConsole(ctx context.Context, opts ConsoleOptions) error {
 	if opts.Out != nil {
 		popts = append(popts, tea.WithOutput(opts.Out))
 	}
-	_, err := tea.NewProgram(NewConsole(dir, opts), popts...).Run()
+	_, err := jobctl.Run(NewConsole(dir, opts), opts.In, popts...)
 	if errors.Is(err, tea.ErrInterrupted) {
 		return ErrInterrupted
 	}

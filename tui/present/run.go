@@ -19,6 +19,7 @@ import (
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/jobctl"
 )
 
 // ErrInterrupted is returned when the presentation was ended with ctrl+c.
@@ -100,7 +101,7 @@ func Run(ctx context.Context, b *model.Briefing, opts Options) error {
 	if opts.Out != nil {
 		popts = append(popts, tea.WithOutput(opts.Out))
 	}
-	final, err := tea.NewProgram(m, popts...).Run()
+	final, err := jobctl.Run(m, opts.In, popts...)
 	if fm, ok := final.(Model); ok && fm.interrupted {
 		return ErrInterrupted
 	}

@@ -102,8 +102,45 @@ func Start(t testing.TB, w, h int, env []string, command string) *Session {
 	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
 		t.Fatalf("tmux new-session: %v\n%s", err, out)
 	}
-	t.Cleanup(func() { _ = exec.Command("tmux", "-S", s.sock, "kill-server").Run() })
+	t.Cleanup(func() {
+		// Killing the server hangs up the pane's terminal; a program that
+		// handles SIGHUP (explore saves the reader's state) then still
+		// writes for a moment. Wait for it, so that the test's folders are
+		// removed only once nothing writes there.
+		pids := s.terminalPIDs()
+		_ = exec.Command("tmux", "-S", s.sock, "kill-server").Run()
+		waitGone(pids)
+	})
 	return s
+}
+
+// terminalPIDs lists the processes on the pane's terminal, or none when
+// the pane is gone.
+func (s *Session) terminalPIDs() []int {
+	out, err := exec.Command("tmux", "-S", s.sock, "display-message", "-p", "-t", s.name, "#{pane_tty}").Output()
+	tty := strings.TrimPrefix(strings.TrimSpace(string(out)), "/dev/")
+	if err != nil || tty == "" {
+		return nil
+	}
+	out, _ = exec.Command("pgrep", "-t", tty).Output()
+	var pids []int
+	for _, f := range strings.Fields(string(out)) {
+		var pid int
+		if _, err := fmt.Sscan(f, &pid); err == nil {
+			pids = append(pids, pid)
+		}
+	}
+	return pids
+}
+
+// waitGone waits, up to Timeout, until none of pids is running.
+func waitGone(pids []int) {
+	deadline := time.Now().Add(Timeout)
+	for _, pid := range pids {
+		for time.Now().Before(deadline) && alive(pid) {
+			time.Sleep(10 * time.Millisecond) // poll interval
+		}
+	}
 }
 
 // shortTempDir is a private temporary folder with a short path: Unix socket
@@ -157,6 +194,25 @@ func (s *Session) Title() string {
 func (s *Session) SetTitle(title string) {
 	s.t.Helper()
 	s.tmux("select-pane", "-t", s.name, "-T", title)
+}
+
+// Display returns a tmux format expanded for the pane: "#{alternate_on}"
+// says whether the program left the terminal in the alternate screen.
+func (s *Session) Display(format string) string {
+	s.t.Helper()
+	return strings.TrimSpace(s.tmux("display-message", "-p", "-t", s.name, format))
+}
+
+// PID is the process id of the pane's command (the program itself when
+// the command line starts with exec).
+func (s *Session) PID() int {
+	s.t.Helper()
+	var pid int
+	fmt.Sscan(s.Display("#{pane_pid}"), &pid)
+	if pid <= 0 {
+		s.t.Fatal("no process in the pane")
+	}
+	return pid
 }
 
 // Resize changes the window size.

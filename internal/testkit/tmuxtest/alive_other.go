@@ -1,0 +1,5 @@
+//go:build !unix
+
+package tmuxtest
+
+func alive(int) bool { return false }

@@ -1,0 +1,360 @@
+package draft
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// clauseRules trim a sentence to the claim it makes: the attributions and
+// connectives around its main clause go.
+type clauseRules struct {
+	leadAttribution, connective, leadSaid, tailSaid, tailQuoteSaid, tailAccording *regexp.Regexp
+}
+
+const sayVerbs = `said|says|noted|added|told|stated|explained|wrote|argued|warned|insisted|asked|replied|announced|declared|claimed|confirmed|remarked|tweeted|observed|stressed|emphasi[sz]ed`
+
+// sayWords are sayVerbs as plain words, to test for before the regular
+// expressions.
+var sayWords = strings.Split(strings.ReplaceAll(sayVerbs, "emphasi[sz]ed", "emphasi"), "|")
+
+var clauseRE = sync.OnceValue(func() *clauseRules {
+	return &clauseRules{
+		// "It’s pertinent to state that", "It is worth noting that"
+		leadAttribution: regexp.MustCompile(`(?i)^(?:it[’']s|it is|it was) (?:pertinent|worth|important|notable|noteworthy|significant|interesting|clear|true|evident)(?: to (?:state|note|mention|say|recall|add|remember)| noting| mentioning)? that |^(?:according to|as per) [^,]{1,60}, `),
+		connective:      regexp.MustCompile(`(?i)^(?:however|moreover|meanwhile|consequently|as a result|in addition|furthermore|still|yet|but|and|so|thus|therefore|indeed|instead|nevertheless|nonetheless|also|separately|in short|in this evolving scenario|in other words|on the whole|for (?:its|their|his|her) part|in turn|at the same time|by contrast|in contrast|on the other hand|in any case|of course)\b,? `),
+		// "The ministry said on Tuesday that …"
+		leadSaid: regexp.MustCompile(`^[^,“”"]{1,70}? (?:` + sayVerbs + `)(?: [A-Z]\w+| reporters| journalists)?(?: on \w+| last \w+| in a statement)? that `),
+		// "…, the ministry said." "…, said Jane Doe." "…, he added on Monday."
+		tailSaid: regexp.MustCompile(`, (?:` + sayVerbs + `) (?:\p{Lu}|the |a |an |his |her |their )[^“”"]{0,80}[.!]?$|, [^,“”"]{1,60}? (?:` + sayVerbs + `)(?: on \w+| in a statement| in an interview| last \w+)?[.!]?$`),
+		// "…,” Lijian noted." → the quotation
+		tailQuoteSaid: regexp.MustCompile(`[,.!?]?” [^“”"]{1,60}[.!]?$`),
+		tailAccording: regexp.MustCompile(`, according to [^,“”"]{1,60}[.!]?$`),
+	}
+})
+
+// mainClause drafts a point's claim from its sentence: the dateline,
+// attributions ("it is pertinent to state that", "…, she said") and leading
+// connectives dropped, quotation marks taken off, shortened to a clause of
+// at most about fifteen words.
+func mainClause(s string) string {
+	rs := clauseRE()
+	s = strings.TrimSpace(s[dateline(s):])
+	for range 3 {
+		t := rs.connective.ReplaceAllString(s, "")
+		t = rs.leadAttribution.ReplaceAllString(t, "")
+		if t == s {
+			break
+		}
+		s = t
+	}
+	saying := holdsAny(s, sayWords) || strings.Contains(s, "according")
+	if !saying {
+		// no attribution to drop
+	} else if m := rs.tailQuoteSaid.FindStringIndex(s); m != nil && strings.ContainsAny(s[:m[0]], "“\"") {
+		s = s[:m[0]]
+	} else if m := rs.tailAccording.FindStringIndex(s); m != nil {
+		s = s[:m[0]]
+	} else if m := rs.tailSaid.FindStringIndex(s); m != nil && m[0] > 20 {
+		s = s[:m[0]]
+	} else if m := rs.leadSaid.FindStringIndex(s); m != nil && len(s)-m[1] > 20 {
+		s = s[m[1]:]
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == '“' || r == '”' || r == '"' {
+			return -1
+		}
+		return r
+	}, s)
+	return headingText(shorten(s, 15))
+}
+
+// shorten cuts a text of more than max words at a clause boundary after
+// its first few words, or else at max words with "…".
+func shorten(s string, max int) string {
+	words := strings.Fields(s)
+	if len(words) <= max {
+		return strings.Join(words, " ")
+	}
+	for i := 5; i < len(words) && i <= max; i++ {
+		w := words[i-1]
+		next := strings.ToLower(words[i])
+		if strings.HasSuffix(w, ";") || strings.HasSuffix(w, ":") || next == "–" || next == "—" ||
+			strings.HasSuffix(w, ",") && (next == "which" || next == "who" || next == "while" || next == "as" || next == "but" || next == "adding" || next == "although" || next == "because" || next == "where" || next == "whereas" || next == "and" || next == "saying") {
+			return strings.Join(words[:i], " ")
+		}
+	}
+	return strings.Join(words[:max], " ") + " …"
+}
+
+// headingText makes a heading of a text: no trailing punctuation, an
+// upper-case first letter, no "{#" that would read as an id.
+func headingText(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimRight(s, " ,;:.–—-")
+	s = strings.TrimLeft(s, " ,;:.–—-")
+	s = strings.ReplaceAll(s, "{#", "{ #")
+	if r, n := utf8.DecodeRuneInString(s); unicode.IsLower(r) {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	return s
+}
+
+// clauseAround returns the offsets of the clause of s that holds the date
+// at s[start:end]: the run between the nearest clause breaks (a comma,
+// semicolon, colon, dash or parenthesis), widened while it says little
+// more than the date.
+func clauseAround(s string, start, end int) (int, int) {
+	breaks := []int{0}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case ',', ';', ':', '(', ')', '–', '—':
+			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+				break // 2,000
+			}
+			if i < start || i >= end {
+				breaks = append(breaks, i, i+n)
+			}
+		}
+		i += n
+	}
+	breaks = append(breaks, len(s))
+	// breaks holds pairs: a clause runs from breaks[2k] to breaks[2k+1].
+	k := 0
+	for k+2 < len(breaks) && breaks[k+2] <= start {
+		k += 2
+	}
+	from, to := k, k+1
+	words := func() int { return wordCount(s[breaks[from]:start]) + wordCount(s[end:breaks[to]]) }
+	for words() < 6 && !(words() >= 3 && sentenceLike(s[breaks[from]:breaks[to]])) {
+		before := len(strings.Fields(s[breaks[from]:start]))
+		switch {
+		case before <= 1 && to+2 < len(breaks):
+			to += 2 // "In 2016, Russia initiated …": take what follows
+		case from >= 2:
+			from -= 2
+		case to+2 < len(breaks):
+			to += 2
+		default:
+			return trimClause(s, breaks[from], breaks[to])
+		}
+	}
+	a, b := trimClause(s, breaks[from], breaks[to])
+	// A long clause: the words around the date, about fourteen before
+	// and eight after.
+	if w := strings.Fields(s[a:start]); len(w) > 16 {
+		k := len(w) - 14
+		for j := k; j < len(w)-4; j++ {
+			if starter(w[j]) { // start where a phrase does: "against the backdrop"
+				k = j
+				break
+			}
+		}
+		a = start - len(strings.Join(w[k:], " "))
+		for a > 0 && s[a-1] != ' ' {
+			a--
+		}
+		if prev := lastWords(s[:a], 1); len(prev) > 0 && determiner(prev[0]) && !strings.EqualFold(prev[0], "of") {
+			a -= len(prev[0]) + 1 // "the other is", "a closure that"
+		}
+	}
+	// Cut before a relative clause, keep its antecedent: "a closure that
+	// had stranded", not "that had stranded".
+	for back := 0; back < 4 && a > 0 && predicate(s[a:]); back++ {
+		w := lastWords(s[:a], 1)
+		if len(w) == 0 || strings.ContainsAny(w[0], ",;:()–—") {
+			break
+		}
+		a = strings.LastIndex(strings.TrimRight(s[:a], " "), " ") + 1
+		if determiner(w[0]) {
+			break
+		}
+		if prev := lastWords(s[:a], 1); len(prev) > 0 && determiner(prev[0]) && !strings.EqualFold(prev[0], "of") {
+			a -= len(prev[0]) + 1 // "a closure that had"
+			break
+		}
+	}
+	after := max(8, 16-len(strings.Fields(s[a:start])))
+	if w := strings.Fields(s[end:b]); len(w) > after {
+		w = w[:after]
+		for len(w) > 3 && stopword(strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))) {
+			w = w[:len(w)-1] // end on a word that says something
+		}
+		b = end + strings.Index(s[end:], strings.Join(w, " ")) + len(strings.Join(w, " "))
+	}
+	return trimClause(s, a, b)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// wordCount counts the words of s that hold a letter.
+func wordCount(s string) int {
+	n := 0
+	for _, w := range strings.Fields(s) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n
+}
+
+func trimClause(s string, a, b int) (int, int) {
+	for a < b && strings.ContainsRune(" ,;:()–—", rune(s[a])) {
+		a++
+	}
+	for b > a && strings.ContainsRune(" ,;:(", rune(s[b-1])) {
+		b--
+	}
+	for a < b && !utf8.RuneStart(s[a]) {
+		a++
+	}
+	for b < len(s) && !utf8.RuneStart(s[b]) {
+		b++
+	}
+	return a, b
+}
+
+var titleRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
+	// "the army takeover in", "the military intervention of"
+	return regexp.MustCompile(`(?i)(?:^|\s)(?:since|after|before|during|of|with|following|until|by|from|to|against|despite|amid|over) (?:the|its|their) ((?:[\p{L}’'-]+ ){0,3}[\p{L}’'-]+) (?:in|of|on|from|during)\s*$`),
+		regexp.MustCompile(`(?i)\s*\b(?:in|on|since|by|from|during|at|of|until|before|after|for|over|within)\s*$`)
+})
+
+// eventTitle drafts an event's title from the clause that quotes it, the
+// date phrase at s[start:end] of the sentence taken out: "since the army
+// takeover in August 2021" gives "Army takeover"; "In 2016, Kenya opened
+// the Harbour Forum" gives "Kenya opened the Harbour Forum".
+func eventTitle(s string, cs, ce, start, end int) string {
+	np, _ := titleRE()
+	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) && !adverbs(m[1]) {
+		return headingText(m[1])
+	}
+	c := withoutDate(s[cs:start], s[end:ce])
+	if wordCount(c) < 3 || !hasVerb(c) && wordCount(c) < 6 || predicate(c) {
+		// A fragment ("over three nights in January 2025", "has been
+		// disputed since …"): the sentence's own claim, the date taken out.
+		c = withoutDate(s[:start], s[end:])
+	}
+	c = mainClause(c)
+	if c == "" {
+		return headingText(s[start:end])
+	}
+	return shortTitle(c, 10)
+}
+
+// starter reports whether a phrase can start at word w: a determiner, a
+// preposition or a name.
+func starter(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	switch strings.ToLower(w) {
+	case "of":
+		return false
+	case "in", "on", "at", "since", "after", "before", "during", "against", "with", "from", "for", "by", "over", "under", "between", "among", "despite":
+		return true
+	}
+	return determiner(w) || unicode.IsUpper(r)
+}
+
+// sentenceLike reports whether a clause reads as a sentence of its own: a
+// subject (a determiner, a name or a pronoun, after any "and" or "but")
+// and a verb.
+func sentenceLike(c string) bool {
+	w := strings.Fields(strings.TrimLeft(c, " ,;:()–—"))
+	if len(w) > 0 && (strings.EqualFold(w[0], "and") || strings.EqualFold(w[0], "but")) {
+		w = w[1:]
+	}
+	if len(w) < 3 || !hasVerb(strings.Join(w, " ")) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[0])
+	switch strings.ToLower(w[0]) {
+	case "he", "she", "they", "it", "we", "i":
+		return true
+	}
+	lower := strings.ToLower(w[0])
+	return (determiner(w[0]) && lower != "of") || unicode.IsUpper(r) && !stopword(lower) && !starter(lower)
+}
+
+// predicate reports whether a clause starts without its subject: with an
+// auxiliary or a relative pronoun ("has been disputed", "that had
+// stranded").
+func predicate(c string) bool {
+	switch strings.ToLower(firstWord(c)) {
+	case "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "that", "which", "who", "whom", "whose":
+		return true
+	}
+	return false
+}
+
+// withoutDate joins the text before a date phrase, less the preposition
+// that leads into it, and the text after it.
+func withoutDate(before, after string) string {
+	_, prep := titleRE()
+	before = prep.ReplaceAllString(before, "")
+	t := strings.TrimSpace(before) + " " + strings.TrimSpace(after)
+	t = strings.Join(strings.Fields(t), " ")
+	t = strings.ReplaceAll(t, " ,", ",")
+	t = strings.ReplaceAll(t, " .", ".")
+	t = strings.TrimLeft(t, " ,;:")
+	words := strings.Fields(t)
+	for len(words) > 2 {
+		w := strings.ToLower(strings.Trim(words[len(words)-1], ",;:."))
+		if !slices.Contains(functionWords, w) && !slices.Contains(vagueWords, w) {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	return strings.Join(words, " ")
+}
+
+var functionWords = []string{"the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "and", "or", "but", "from", "as", "its", "their", "this", "that"}
+
+var vagueWords = []string{"nearly", "almost", "roughly", "around", "about", "some", "only", "just", "later", "earlier", "ago"}
+
+// adverbs reports whether a phrase holds an adverb, which a noun phrase
+// before a date does not ("her cart twice in 2017").
+func adverbs(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if strings.HasSuffix(w, "ly") || w == "twice" || w == "again" || w == "once" || w == "already" || w == "also" {
+			return true
+		}
+	}
+	return false
+}
+
+// shortTitle keeps the first n words of a claim, ending at a word.
+func shortTitle(s string, n int) string {
+	s = strings.TrimSuffix(s, " …")
+	words := strings.Fields(s)
+	if len(words) <= n {
+		return headingText(s)
+	}
+	words = words[:n]
+	for len(words) > 4 && stopword(strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))) {
+		words = words[:len(words)-1]
+	}
+	return headingText(strings.Join(words, " ")) + " …"
+}
+
+// hasVerb is a rough test that a short phrase holds a verb rather than being
+// a noun phrase: an auxiliary or a past tense.
+func hasVerb(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		switch w {
+		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "did", "does", "do", "can", "could", "may", "might",
+			"began", "became", "came", "went", "took", "made", "gave", "found", "said", "held", "left", "won", "lost", "met", "ran",
+			"saw", "set", "told", "wrote", "fell", "rose", "grew", "led", "paid", "sold", "brought", "built", "fought", "kept", "struck",
+			"spoke", "stood", "broke", "chose", "drew", "knew", "meant", "put", "sent", "shot", "shut", "spent", "threw", "begin", "begins",
+			"determine", "determines", "believes", "believe", "says", "say", "think", "thinks":
+			return true
+		}
+		if strings.HasSuffix(w, "ed") && len(w) > 4 && w != "united" {
+			return true
+		}
+	}
+	return false
+}
