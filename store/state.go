@@ -28,6 +28,7 @@ const formatV1 = "brief-state/1"
 type state struct {
 	Article  string           `json:"article,omitempty"` // the article's hash when it was last written
 	File     string           `json:"file,omitempty"`    // the briefing's path when it was last written
+	Folds    *foldReg         `json:"folds,omitempty"`   // the outline's folds set by hand
 	Format   string           `json:"format"`
 	Hash     string           `json:"hash"`
 	Items    map[string]*item `json:"items,omitempty"` // by item key "kind:id"
@@ -153,6 +154,7 @@ func merge(a, b *state) *state {
 		Items:    make(map[string]*item, len(a.Items)),
 		Position: laterPos(a.Position, b.Position),
 		Searches: pick(a.Searches, b.Searches, func(r *searchReg) time.Time { return r.At }),
+		Folds:    pick(a.Folds, b.Folds, func(r *foldReg) time.Time { return r.At }),
 		Updated:  later(a.Updated, b.Updated),
 	}
 	for k, it := range a.Items {

@@ -93,21 +93,46 @@ func svgEvent(e *model.Event, cy float64, x func(float64) float64, from, to floa
 	} else {
 		x0, x1 := x(lo), math.Max(x(hi), x(lo)+3)
 		f, t := e.When.Ends()
-		// An open or vague end fades over the time it is vague to (an open
-		// end over most of the band), the rest is solid.
-		fade0, fade1 := 0.0, 0.0
-		if !sok || f.Approximate || f.Uncertain {
-			fade0 = svgFade(x1-x0, !sok, x(lo+svgPeriod(f))-x(lo))
+		// Shaded by its dates, as the terminal's axis is: solid where the
+		// dates are known; an approximate end fades over the time it is
+		// approximate to; an open end is solid over its known end's
+		// period, fades over the period before (after) it, and is a
+		// dashed line beyond, to the edge.
+		core0, core1 := lo, hi
+		open0, open1 := lo, hi // where the dashed open parts end and start
+		switch {
+		case !sok && !eok:
+			core0, core1, open0, open1 = hi, hi, hi, hi
+		case !sok:
+			p := svgPeriod(t)
+			core0, open0 = math.Max(hi-p, lo), math.Max(hi-2*p, lo)
+		case f.Approximate || f.Uncertain:
+			core0 = lo + math.Min(svgPeriod(f), (hi-lo)/2)
 		}
-		if !eok || t.Approximate || t.Uncertain {
-			fade1 = svgFade(x1-x0, !eok, x(lo+svgPeriod(t))-x(lo))
+		switch {
+		case !sok && !eok:
+		case !eok:
+			p := svgPeriod(f)
+			core1, open1 = math.Min(lo+p, hi), math.Min(lo+2*p, hi)
+		case t.Approximate || t.Uncertain:
+			core1 = hi - math.Min(svgPeriod(t), (hi-lo)/2)
 		}
 		fmt.Fprintf(&s, "<g class=\"mark\">")
-		svgRamp(&s, x0, cy, fade0, true)
-		if mid := x1 - x0 - fade0 - fade1; mid > 0 {
-			fmt.Fprintf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"#1f4e8c\" fill-opacity=\".45\"/>", x0+fade0, cy-5, mid)
+		if !sok {
+			svgOpen(&s, x0, x(open0), cy)
 		}
-		svgRamp(&s, x1-fade1, cy, fade1, false)
+		svgRamp(&s, x(open0), cy, x(core0)-x(open0), true)
+		mid := x(core1) - x(core0)
+		if core0 == lo && core1 == hi {
+			mid = x1 - x0 // exact at both ends: at least a sliver
+		}
+		if mid > 0 {
+			fmt.Fprintf(&s, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"#1f4e8c\" fill-opacity=\".45\"/>", x(core0), cy-5, mid)
+		}
+		svgRamp(&s, x(core1), cy, x(open1)-x(core1), false)
+		if !eok {
+			svgOpen(&s, x(open1), x1, cy)
+		}
 		s.WriteString("</g>")
 		left, right = x0-4, x1+4
 	}
@@ -147,13 +172,13 @@ func svgRamp(s *strings.Builder, x, cy, w float64, in bool) {
 	}
 }
 
-// svgFade is how wide a band's vague end fades: over the time it is vague
-// to, at most a third of the band; an open end over two thirds.
-func svgFade(width float64, open bool, period float64) float64 {
-	if open {
-		return width * 2 / 3
+// svgOpen draws the open part of a band, from x0 to x1: a dashed line, as
+// faint as the end of a fade.
+func svgOpen(s *strings.Builder, x0, x1, cy float64) {
+	if x1-x0 <= 0 {
+		return
 	}
-	return math.Min(math.Max(period, 6), width/3)
+	fmt.Fprintf(s, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#1f4e8c\" stroke-opacity=\".45\" stroke-width=\"2\" stroke-dasharray=\"3 3\"/>", x0, cy, x1, cy)
 }
 
 func svgPeriod(p date.Point) float64 {

@@ -600,14 +600,23 @@ func sortByCol(is []int, col map[int]int, desc bool) {
 	})
 }
 
-// band is a span laid out: its columns and how each end is drawn.
+// band is a span laid out: its columns and the dates its shading comes
+// from.
 type band struct {
 	i            int
 	c0, c1       int
-	fade0, fade1 int // cells fading at either end
 	open0, open1 bool
 	clip0, clip1 bool // runs past the window
 	selected     bool
+	// The shading by date: exact (solid) from core0 to core1; fading (░)
+	// from fade0 to core0 and from core1 to fade1; outside those, open
+	// (┈) or nothing. An approximate end fades over the time it is
+	// approximate to; an open end is solid over its known end's period,
+	// fades over the period before (after) that, and is open beyond.
+	fade0, core0, core1, fade1 float64
+	// approx0, approx1: the end is known but approximate, so its column
+	// fades however short the fading is on screen.
+	approx0, approx1 bool
 }
 
 func (d *drawing) band(i int) band {
@@ -629,33 +638,74 @@ func (d *drawing) band(i int) band {
 	if b.c1 < b.c0 {
 		b.c1 = b.c0
 	}
-	cells := func(years float64) int { return int(math.Round(years / w.Span() * float64(d.w))) }
-	n := b.c1 - b.c0 + 1
+	b.fade0, b.core0, b.core1, b.fade1 = from, from, to, to
 	switch {
+	case b.open0 && b.open1:
+		b.fade0, b.core0, b.core1, b.fade1 = math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	case b.open0:
-		if t, ok := e.When.End(); ok {
-			// Known only by its end: fade in over most of it, solid over
-			// the end period alone.
-			endLen := cells(Years(t) + day - float64(tp.Year))
-			b.fade0 = max(n-max(endLen, 1), 0)
-		}
+		p := periodYears(tp)
+		b.core0, b.fade0 = to-p, to-2*p
 	case fp.Approximate || fp.Uncertain:
-		b.fade0 = min(max(cells(periodYears(fp)), 1), 3, n/2)
+		b.core0 = from + math.Min(periodYears(fp), (to-from)/2)
+		b.approx0 = true
 	}
 	switch {
+	case b.open0 && b.open1:
 	case b.open1:
-		b.fade1 = max(n-max(cells(periodYears(fp)), 1), 0)
+		p := periodYears(fp)
+		b.core1, b.fade1 = from+p, from+2*p
 	case tp.Approximate || tp.Uncertain:
-		b.fade1 = min(max(cells(periodYears(tp)), 1), 3, n/2)
-	}
-	// An end outside the window is not drawn, nor its fading.
-	if b.clip0 {
-		b.fade0 = 0
-	}
-	if b.clip1 {
-		b.fade1 = 0
+		b.core1 = to - math.Min(periodYears(tp), (to-from)/2)
+		b.approx1 = true
 	}
 	return b
+}
+
+// shade is how strongly a band is drawn at year y.
+type shade int
+
+const (
+	shadeOpen shade = iota
+	shadeFade
+	shadeCore
+)
+
+func (b band) shadeAt(y float64) shade {
+	switch {
+	case y >= b.core0 && y < b.core1:
+		return shadeCore
+	case y >= b.fade0 && y < b.fade1:
+		return shadeFade
+	}
+	return shadeOpen
+}
+
+// yearAt is the year at the middle of column c: column's inverse.
+func (d *drawing) yearAt(c int) float64 {
+	w := d.o.Window
+	if d.w <= 1 {
+		return (w.From + w.To) / 2
+	}
+	return w.From + float64(c)/float64(d.w-1)*w.Span()
+}
+
+// shadeCol is how strongly a band is drawn in column c: as its date there
+// says (within the band: a column holding an end takes the band's side of
+// it), except that an approximate end in view fades however narrow its
+// time is on screen.
+func (d *drawing) shadeCol(b band, c int) shade {
+	y := d.yearAt(c)
+	if !b.open0 {
+		y = math.Max(y, b.fade0)
+	}
+	if !b.open1 {
+		y = math.Min(y, b.fade1-day/2)
+	}
+	s := b.shadeAt(y)
+	if (c == b.c0 && b.approx0 && !b.clip0) || (c == b.c1 && b.approx1 && !b.clip1) {
+		s = min(s, shadeFade)
+	}
+	return s
 }
 
 // periodYears is how long a date's period is, roughly, in years.
@@ -776,21 +826,13 @@ func (d *drawing) drawBand(g grid, lane int, b band) {
 		core, fade, open = SelectedBandGlyph, BandGlyph, SelectedOpenGlyph
 		kind, fk = kSelected, kSelected
 	}
-	n := b.c1 - b.c0 + 1
-	for k := 0; k < n; k++ {
-		c := b.c0 + k
+	for c := b.c0; c <= b.c1; c++ {
 		r, kk := core, kind
-		switch {
-		case k < b.fade0:
+		switch d.shadeCol(b, c) {
+		case shadeFade:
 			r, kk = fade, fk
-			if b.open0 && k < b.fade0-3 {
-				r = open
-			}
-		case n-1-k < b.fade1:
-			r, kk = fade, fk
-			if b.open1 && n-1-k < b.fade1-3 {
-				r = open
-			}
+		case shadeOpen:
+			r, kk = open, fk
 		}
 		g.set(lane, c, r, kk)
 	}

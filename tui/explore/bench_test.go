@@ -82,3 +82,27 @@ func BenchmarkStart(b *testing.B) {
 		_ = res.(Model).View()
 	}
 }
+
+// BenchmarkNavigationKeyRefold measures one keystroke that crosses from a
+// theme's last point to the next theme's title and back, in the generated
+// briefing of eight themes of six points: the outline folds one theme and
+// unfolds the other at each key.
+func BenchmarkNavigationKeyRefold(b *testing.B) {
+	for _, sz := range benchSizes {
+		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
+			bb := eightThemes(b)
+			m := sizedCfg(b, bb, sz[0], sz[1], config{})
+			for range len(bb.Themes[0].Points) {
+				m = press(m, "down")
+			}
+			keys := []tea.Msg{keyMsg("down"), keyMsg("up")}
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; b.Loop(); i++ {
+				res, _ := m.Update(keys[i%2])
+				m = res.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}

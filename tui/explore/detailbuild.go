@@ -355,13 +355,20 @@ func (d *detailBuilder) section(id string) {
 	case secSource:
 		src := b.Source
 		d.para(src.Title, rowQuote, "")
+		if src.Author != "" {
+			d.para(src.Author, rowPlain, "")
+		}
 		if src.Publisher != "" {
 			d.para(src.Publisher, rowPlain, "")
 		}
 		if src.URL != "" {
 			d.para(src.URL, rowDim, "")
 		}
-		d.para("Published "+src.PublishedString(), rowPlain, "")
+		// The date at the article's precision, as the citation gives it:
+		// a reader cites a day, not a clock time.
+		if day := src.PublishedDate(); day != "" {
+			d.para("Published "+day, rowPlain, "")
+		}
 		d.blank()
 		d.para(fmt.Sprintf("%d paragraphs, %d sentences. Enter focuses the source; there, enter on a sentence lists what cites it.", len(src.Paragraphs), len(b.Sentences())), rowDim, "")
 	}

@@ -1,6 +1,9 @@
 package explore
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
@@ -16,10 +19,7 @@ type header struct {
 }
 
 func newHeader(b *model.Briefing, th *Theme) header {
-	h := header{th: th, title: b.Title, src: b.Source.Title}
-	if h.src == h.title {
-		h.src = "" // a plain article's title is its source's: say it once
-	}
+	h := header{th: th, title: b.Title, src: sourceBesides(b.Title, b.Source.Title)}
 	if !b.Source.Published.IsZero() {
 		h.date = b.Source.Published.Format("2 Jan 2006")
 	}
@@ -60,3 +60,57 @@ func (h header) render() header {
 }
 
 func (h header) View() string { return h.line }
+
+// sourceBesides is what the header says of the source beside the title: its
+// title, or nothing when it is the briefing's title again (a plain
+// article's, or one written the same in other case, quotes, dashes or
+// spacing), or only what follows the title when the source's title begins
+// with it ("Title | The Paper" gives "The Paper").
+func sourceBesides(title, src string) string {
+	nt, ns := foldTitle(title), foldTitle(src)
+	switch {
+	case ns == "" || ns == nt || strings.HasPrefix(nt, ns+" "):
+		return ""
+	case nt != "" && strings.HasPrefix(ns, nt+" "):
+		// Cut src after as many letters and digits as the title has.
+		n := 0
+		for _, r := range nt {
+			if r != ' ' {
+				n++
+			}
+		}
+		for i, r := range src {
+			if n == 0 {
+				rest := strings.TrimLeftFunc(src[i:], func(r rune) bool {
+					return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
+				})
+				return rest
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				n--
+			}
+		}
+		return ""
+	}
+	return src
+}
+
+// foldTitle reduces a title to its words: lower case, letters and digits,
+// single spaces.
+func foldTitle(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r):
+			space = true
+		}
+	}
+	return b.String()
+}

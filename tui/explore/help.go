@@ -3,6 +3,9 @@ package explore
 import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/axis"
 )
 
 // helpGroup is one titled group of bindings on the help screen.
@@ -28,17 +31,45 @@ func (k helpKeys) FullHelp() [][]key.Binding { return [][]key.Binding{{k.Up, k.D
 
 // helpModel is the help screen, generated from the key bindings of the
 // focused component and the global ones, so it cannot drift from what the
-// keys do. Disabled bindings are left out.
+// keys do, then the marks the views draw. Disabled bindings are left out.
+//
+// Each group is a block, its heading and its entries, laid out in as many
+// columns as the width has room for: a block stays in one column where it
+// fits one (its heading with its keys), an entry's words wrap in the
+// column rather than being cut.
 type helpModel struct {
 	th     *Theme
 	keys   helpKeys
 	groups []helpGroup
 	w, h   int
 	off    int
-	all    []string // every line, before splitting into columns
 	colW   int
-	cols   int
+	cols   [][]string // the columns, every line colW cells
 	lines  []string
+}
+
+// helpEntry is one line of help before layout: a key (or a mark) and what
+// it does (or means).
+type helpEntry struct{ key, desc string }
+
+// helpMarks explains the marks the views draw.
+var helpMarks = []helpEntry{
+	{"▸", "the cursor: the selected row or sentence; in a frame's title, the focused pane (its frame is heavy)"},
+	{"▾ ▹", "a theme of the outline, unfolded / folded"},
+	{"★", "bookmarked (m)"},
+	{"✎", "has a note (n)"},
+	{"·", "visited: you have been there"},
+	{"▌", "a sentence the selected item rests on, in the source and in reading mode"},
+	{"¶", "paragraphs of the source (in the outline's Source row)"},
+	{"•", "a speaker note or a question for discussion (in the detail)"},
+	{string(axis.PointGlyph) + " " + string(axis.ApproxPointGlyph), "an event on the timeline axis; hollow when approximate"},
+	{string(axis.BandGlyph), "a period on the axis"},
+	{string(axis.FadeGlyph) + " " + string(axis.OpenGlyph), "a vague end of a period fading (░), an open end (┈): \"until 1999\", \"since 2010\""},
+	{string(axis.SelectedPointGlyph) + " " + string(axis.SelectedBandGlyph), "the selected event on the axis"},
+	{string(axis.ArticleGlyph), "the article's date on the axis"},
+	{string(axis.LeaderGlyph), "a leader from an axis label to its event"},
+	{"⚠", "the briefing's file has an error: the last good version shows"},
+	{"!", "in the footer: something went wrong, and what"},
 }
 
 func newHelp(th *Theme, groups []helpGroup) helpModel {
@@ -49,37 +80,143 @@ func (m helpModel) KeyMap() helpKeys { return m.keys }
 
 func (m helpModel) SetTheme(th *Theme) helpModel { m.th = th; return m.SetSize(m.w, m.h) }
 
+// helpMinCol is the narrowest column the help is laid out in, when there
+// is room for more than one.
+const helpMinCol = 36
+
+// helpMaxKey is the widest key column.
+const helpMaxKey = 12
+
 func (m helpModel) SetSize(w, h int) helpModel {
 	m.w, m.h = w, h
-	m.colW = min(w, 38)
-	m.cols = max((w+2)/(m.colW+2), 1)
-	m.build()
+	n := max((w+2)/(helpMinCol+2), 1)
+	// The fewest (so the widest) columns that hold everything without
+	// scrolling; else as many as there is room for.
+	for k := 1; k <= n; k++ {
+		m.colW = max((w-2*(k-1))/k, 1)
+		if m.build(k) || k == n {
+			break
+		}
+	}
 	m.off = clamp(m.off, 0, m.maxOff())
 	return m.render()
 }
 
-func (m *helpModel) build() {
-	kw := 0
-	for _, g := range m.groups {
-		for _, b := range g.bindings {
-			kw = max(kw, len([]rune(b.Help().Key)))
+// entries is a group's lines of help: its enabled bindings.
+func (g helpGroup) entries() []helpEntry {
+	var out []helpEntry
+	for _, b := range g.bindings {
+		if h := b.Help(); b.Enabled() && h.Key != "" {
+			out = append(out, helpEntry{h.Key, h.Desc})
 		}
 	}
-	kw = min(kw, m.colW/3)
-	m.all = m.all[:0]
-	for _, g := range m.groups {
-		if len(m.all) > 0 {
-			m.all = append(m.all, fit("", m.colW))
-		}
-		m.all = append(m.all, m.th.heading.on(fit(g.title, m.colW)))
-		for _, b := range g.bindings {
-			if !b.Enabled() || b.Help().Key == "" {
-				continue
+	return out
+}
+
+// block lays out one group: its heading, then each entry with its key in a
+// column of kw cells and its words wrapped beside it (a key wider than the
+// column has a line of its own, its words under it).
+func (m helpModel) block(title string, es []helpEntry, kw int) []string {
+	w := m.colW
+	out := []string{m.th.heading.on(fit(title, w))}
+	dw := max(w-kw-2, 8)
+	for _, e := range es {
+		key := " " + e.key
+		words := wrap(e.desc, dw, "")
+		if sanitize.Width(key) > kw {
+			for _, l := range wrap(e.key, w-1, " ") {
+				out = append(out, m.th.keyText.on(fit(l, w)))
 			}
-			h := b.Help()
-			m.all = append(m.all, m.th.keyText.on(fit(" "+h.Key, kw+1))+" "+fit(h.Desc, m.colW-kw-2))
+			key = ""
+		}
+		for i, l := range words {
+			k := spaces(kw)
+			if i == 0 && key != "" {
+				k = m.th.keyText.on(fit(key, kw))
+			}
+			out = append(out, k+"  "+fit(l, w-kw-2))
 		}
 	}
+	return out
+}
+
+// build lays the groups out in n columns, and reports whether they fit
+// the screen's height (columns that do not grow taller, to scroll).
+func (m *helpModel) build(n int) bool {
+	kw := 0
+	var blocks []helpBlock
+	type grp struct {
+		title string
+		es    []helpEntry
+	}
+	var gs []grp
+	for _, g := range m.groups {
+		gs = append(gs, grp{g.title, g.entries()})
+	}
+	gs = append(gs, grp{"Marks", helpMarks})
+	// The key column is as wide as the keys, but for the few long ones
+	// ("↑ on the first"), which take a line of their own.
+	limit := min(helpMaxKey, max(m.colW/3, 4))
+	for _, g := range gs {
+		for _, e := range g.es {
+			if w := sanitize.Width(e.key) + 1; w <= limit {
+				kw = max(kw, w)
+			}
+		}
+	}
+	for _, g := range gs {
+		blocks = append(blocks, helpBlock{g.title, m.block(g.title, g.es, kw)})
+	}
+	// The shortest columns that hold every block in n columns, at least
+	// the screen's height: blocks are not split unless one is taller.
+	rows := m.perCol()
+	for {
+		cols := packHelp(blocks, rows, m.colW, m.th)
+		if len(cols) <= n {
+			m.cols = cols
+			return rows == m.perCol()
+		}
+		rows++
+	}
+}
+
+// helpBlock is a group laid out: its title and its lines.
+type helpBlock struct {
+	title string
+	lines []string
+}
+
+// packHelp puts blocks into columns of at most rows lines, a blank line
+// between blocks: a block goes whole in the column where it fits, else
+// starts the next; one taller than a column is split, its heading repeated
+// where it goes on.
+func packHelp(blocks []helpBlock, rows, w int, th *Theme) [][]string {
+	var cols [][]string
+	var cur []string
+	for _, blk := range blocks {
+		b := blk.lines
+		need := len(b)
+		if len(cur) > 0 {
+			need++
+		}
+		if len(cur)+need > rows && len(cur) > 0 {
+			cols, cur = append(cols, cur), nil
+		}
+		if len(cur) > 0 {
+			cur = append(cur, spaces(w))
+		}
+		for _, l := range b {
+			if len(cur) >= rows {
+				cols = append(cols, cur)
+				cur = []string{th.heading.on(fit(blk.title+" (more)", w))}
+			}
+			cur = append(cur, l)
+		}
+	}
+	if len(cur) > 0 {
+		cols = append(cols, cur)
+	}
+	return cols
 }
 
 // perCol is the rows of one column; the last row of the screen says how to
@@ -87,7 +224,11 @@ func (m *helpModel) build() {
 func (m helpModel) perCol() int { return max(m.h-1, 1) }
 
 func (m helpModel) maxOff() int {
-	return max((len(m.all)+m.cols-1)/m.cols-m.perCol(), 0)
+	n := 0
+	for _, c := range m.cols {
+		n = max(n, len(c))
+	}
+	return max(n-m.perCol(), 0)
 }
 
 func (m helpModel) Update(msg tea.Msg) (helpModel, tea.Cmd) {
@@ -123,29 +264,19 @@ func (m helpModel) render() helpModel {
 		return m
 	}
 	rows := m.perCol()
-	// Split into columns of rows lines, or one scrolling column when the
-	// lines do not fit the columns there is room for.
-	colLen := rows
-	if (len(m.all)+rows-1)/rows > m.cols {
-		colLen = (len(m.all) + m.cols - 1) / m.cols
-	}
 	lines := make([]string, 0, m.h)
 	for r := 0; r < rows; r++ {
-		line := ""
-		used := 0
-		for c := 0; c < m.cols; c++ {
-			i := c*colLen + m.off + r
-			if i >= (c+1)*colLen || i >= len(m.all) {
+		line, used := "", 0
+		for c, col := range m.cols {
+			i := m.off + r
+			if i >= len(col) {
 				continue
 			}
-			if c > 0 {
-				line += spaces(c*(m.colW+2) - used)
-				used = c * (m.colW + 2)
-			}
-			line += m.all[i]
-			used += m.colW
+			line += spaces(c*(m.colW+2) - used)
+			line += col[i]
+			used = c*(m.colW+2) + m.colW
 		}
-		lines = append(lines, line+spaces(m.w-used))
+		lines = append(lines, line+spaces(max(m.w-used, 0)))
 	}
 	hint := "esc or ? closes help"
 	if m.maxOff() > 0 {

@@ -12,7 +12,7 @@ func KeyHelp() [][]key.Binding {
 	for _, o := range openers {
 		out = append(out, []key.Binding{o.key})
 	}
-	out = append(out, newListKeys("open").FullHelp()...)
+	out = append(out, newNavKeys("open", true).FullHelp()...)
 	out = append(out, newAxisKeys().FullHelp()...)
 	out = append(out, newReadingKeys().FullHelp()...)
 	return append(out, newPaletteKeys().FullHelp()...)

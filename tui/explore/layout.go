@@ -97,7 +97,9 @@ func computeLayout(w, h int, o layoutOpts) layout {
 	case w >= 120:
 		pct := 30
 		if o.wideNav {
-			pct = 42
+			// The actors table: room for a stance of a sentence or two
+			// in three lines.
+			pct = 56
 		}
 		nw := splitWidth(w, pct, o.split, 2)
 		dw := (w - nw) / 2

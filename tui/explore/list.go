@@ -35,7 +35,7 @@ type navSpec struct {
 	// wrap, if set, renders every row whole at width w, in as many lines
 	// as it needs; it is used where the pane has room for whole titles.
 	wrap   func(b *model.Briefing, refs []model.Ref, w int) [][]string
-	header func(b *model.Briefing, w int) string
+	header func(b *model.Briefing, w int, wrapped bool) string
 	// heading reports rows drawn as headings.
 	heading func(r model.Ref) bool
 	// expand, if set, renders the cursor's row in full over as many lines
@@ -45,6 +45,10 @@ type navSpec struct {
 	open   func(b *model.Briefing, r model.Ref) tea.Cmd
 	// empty is said in place of rows when there are none.
 	empty string
+	// parent, if set, makes the list fold: it names the row a row folds
+	// under (a point's theme), and the list hides a folded parent's rows.
+	// The first two cells of a parent's row are left for its fold mark.
+	parent func(b *model.Briefing, r model.Ref) (model.Ref, bool)
 }
 
 // navList is a navigator: a cursor over the rows of a navSpec. Lines are
@@ -53,11 +57,12 @@ type navList struct {
 	spec    navSpec
 	b       *model.Briefing
 	th      *Theme
-	keys    listKeys
+	keys    navKeys
 	refs    []model.Ref
 	index   map[model.Ref]int
 	text    [][]string // rows formatted at the current width, each in one or more lines
 	wrap    bool       // rows wrap (spec.wrap) rather than being cut to a line
+	cut     bool       // they would, but are cut to a line to fit the pane (fold.go)
 	head    string
 	cursor  int
 	off     int
@@ -68,14 +73,21 @@ type navList struct {
 	// before every row.
 	study *studySnap
 	marks bool
+	// fold is the folding of a list whose spec has parent (fold.go); refs
+	// and index then hold only the rows shown.
+	fold *folding
 }
 
 func newNavList(b *model.Briefing, th *Theme, spec navSpec) navList {
-	m := navList{spec: spec, b: b, th: th, keys: newListKeys(spec.openHelp)}
+	m := navList{spec: spec, b: b, th: th, keys: newNavKeys(spec.openHelp, spec.parent != nil)}
 	m.refs = spec.rows(b)
 	m.index = make(map[model.Ref]int, len(m.refs))
 	for i, r := range m.refs {
 		m.index[r] = i
+	}
+	if spec.parent != nil {
+		m.fold = newFolding(b, m.refs, spec.parent)
+		m = m.refold(m.Selected())
 	}
 	return m
 }
@@ -88,11 +100,27 @@ func (m navList) Selected() model.Ref {
 	return m.refs[m.cursor]
 }
 
+// Holds reports whether r is one of the list's rows, shown or folded away.
+func (m navList) Holds(r model.Ref) bool {
+	if m.fold != nil {
+		return m.fold.has(r)
+	}
+	_, ok := m.index[r]
+	return ok
+}
+
 // Cursor is the row index of the cursor.
 func (m navList) Cursor() int { return m.cursor }
 
 // Select moves the cursor to r, if the list holds it.
 func (m navList) Select(r model.Ref) (navList, bool) {
+	if m.fold != nil {
+		if !m.fold.has(r) {
+			return m, false
+		}
+		m.fold = m.fold.reveal(r)
+		m = m.refold(r)
+	}
 	i, ok := m.index[r]
 	if !ok {
 		return m, false
@@ -102,7 +130,7 @@ func (m navList) Select(r model.Ref) (navList, bool) {
 	return m.render(), true
 }
 
-func (m navList) KeyMap() listKeys { return m.keys }
+func (m navList) KeyMap() navKeys { return m.keys }
 
 func (m navList) SetTheme(th *Theme) navList { m.th = th; return m.render() }
 
@@ -143,22 +171,43 @@ func (m navList) SetSize(w, h int) navList {
 		return m
 	}
 	m.w, m.h = w, h
+	m = m.layoutText()
+	m.off = m.scrollTo(m.cursor)
+	return m.render()
+}
+
+// layoutText formats the rows shown at the current width.
+func (m navList) layoutText() navList {
 	tw := m.textWidth()
+	m.cut = false
 	if m.wrap && m.spec.wrap != nil {
 		m.text = m.spec.wrap(m.b, m.refs, tw)
-	} else {
+	}
+	if m.wrap && m.fold != nil && m.text != nil {
+		// A folding list is there to show its whole shape: rows wrap only
+		// while every row still fits the pane, the points giving way
+		// first, then the themes.
+		m.text, m.cut = m.fold.fitRows(m.text, m.refs, m.spec.format(m.b, m.refs, tw), m.bodyHeight())
+		if m.cut {
+			return m.layoutHead(tw)
+		}
+	}
+	if !m.wrap || m.spec.wrap == nil {
 		lines := m.spec.format(m.b, m.refs, tw)
 		m.text = make([][]string, len(lines))
 		for i, l := range lines {
 			m.text[i] = []string{l}
 		}
 	}
+	return m.layoutHead(tw)
+}
+
+func (m navList) layoutHead(tw int) navList {
 	m.head = ""
 	if m.spec.header != nil {
-		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw), tw)
+		m.head = spaces(m.w-tw) + fit(m.spec.header(m.b, tw, m.wrap && m.spec.wrap != nil && !m.cut), tw)
 	}
-	m.off = m.scrollTo(m.cursor)
-	return m.render()
+	return m
 }
 
 // SetWrap says whether rows wrap to show their whole text.
@@ -185,12 +234,13 @@ func (m navList) rowLines(i int) []string {
 	if i >= len(m.text) {
 		return nil
 	}
-	if i == m.cursor && !m.wrap && m.spec.expand != nil {
+	oneLine := !m.wrap || m.cut
+	if i == m.cursor && oneLine && m.spec.expand != nil {
 		if ex := m.spec.expand(m.b, m.refs[i], m.textWidth()); len(ex) > 1 {
 			return ex
 		}
 	}
-	if i == m.cursor && !m.wrap && m.spec.wrap != nil && len(m.text[i]) == 1 && strings.Contains(m.text[i][0], "…") {
+	if i == m.cursor && oneLine && m.spec.wrap != nil && len(m.text[i]) == 1 && strings.Contains(m.text[i][0], "…") {
 		if full := m.spec.wrap(m.b, m.refs[i:i+1], m.textWidth()); len(full) == 1 {
 			return full[0]
 		}
@@ -263,8 +313,16 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 			return m, nil
 		}
 		m.cursor = c
+		if m.fold.moved(m.refs[c]) {
+			return m.refold(m.refs[c]), nil
+		}
 		m.off = m.scrollTo(c)
 		return m.render(), nil
+	}
+	if m.fold != nil {
+		if nm, cmd, ok := m.foldKey(km); ok {
+			return nm, cmd
+		}
 	}
 	if key.Matches(km, m.keys.Open) && len(m.refs) > 0 && m.spec.open != nil {
 		return m, m.spec.open(m.b, m.Selected())
@@ -275,7 +333,18 @@ func (m navList) Update(msg tea.Msg) (navList, tea.Cmd) {
 // Scroll moves the window by n rows, keeping the cursor inside it.
 func (m navList) Scroll(n int) navList {
 	m.off = clamp(m.off+n, 0, m.maxOff())
-	m.cursor = clamp(m.cursor, m.off, m.lastShown())
+	c := clamp(m.cursor, m.off, m.lastShown())
+	if c != m.cursor && m.fold.moved(m.refs[c]) {
+		// The cursor left its theme: the themes fold as they would
+		// under the keys, and the window keeps its place where it can.
+		off := m.off
+		m.cursor = c
+		m = m.refold(m.refs[c])
+		m.off = clamp(off, 0, m.maxOff())
+		m.off = m.scrollTo(m.cursor)
+		return m.render()
+	}
+	m.cursor = c
 	return m.render()
 }
 
@@ -284,6 +353,9 @@ func (m navList) Scroll(n int) navList {
 func (m navList) Click(y int) (navList, tea.Cmd) {
 	if i, ok := m.rowAtLine(y); ok {
 		m.cursor = i
+		if m.fold.moved(m.refs[i]) {
+			return m.refold(m.refs[i]), nil
+		}
 		return m.render(), nil
 	}
 	return m, nil
@@ -331,6 +403,9 @@ func (m navList) render() navList {
 			if len(lines) >= m.h {
 				break
 			}
+			if j == 0 && m.fold != nil {
+				t = m.fold.mark(m.refs[i], t)
+			}
 			mk, pmk, cur := "", "", "▸ "
 			if m.marks {
 				f := m.study.flags(m.refs[i])
@@ -363,6 +438,11 @@ func (m navList) View() []string { return m.lines }
 func (m navList) Position() (int, int) {
 	if len(m.refs) == 0 {
 		return 0, 0
+	}
+	if m.fold != nil {
+		// Counted over every row, folded or not: where the cursor is in
+		// the whole briefing.
+		return m.fold.at[m.Selected()] + 1, len(m.fold.all)
 	}
 	return m.cursor + 1, len(m.refs)
 }

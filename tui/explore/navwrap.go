@@ -39,7 +39,7 @@ func outlineWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
 		case kindSection:
 			out[i] = hang("", sectionTitle(r.ID)+sectionCount(b, r.ID), w)
 		default:
-			out[i] = hang("", title(b, r), w)
+			out[i] = hang("  ", title(b, r), w) // two cells for the fold mark
 		}
 	}
 	return out
@@ -70,7 +70,7 @@ func timelineWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
 // actorsWrap lays the actors table out with every cell wrapped in its
 // column, so a long name or stance takes more lines rather than an "…".
 func actorsWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
-	nw, kw, cw, sw := actorColumns(w)
+	nw, kw, cw, sw := actorColumns(w, true)
 	col := func(s string, cw int) []string {
 		if cw <= 0 {
 			return nil
@@ -81,6 +81,10 @@ func actorsWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
 	for i, r := range refs {
 		a := b.Actor(r.ID)
 		name, kind, stance := col(a.Name, nw), col(a.Kind, kw), col(a.Stance, sw)
+		if kw == 0 && a.Kind != "" {
+			// No kind column: the kind goes under the name.
+			name = append(name, col(a.Kind, nw)...)
+		}
 		n := max(len(name), len(kind), len(stance), 1)
 		lines := make([]string, n)
 		for j := range n {
@@ -94,7 +98,11 @@ func actorsWrap(b *model.Briefing, refs []model.Ref, w int) [][]string {
 			if j == 0 {
 				count = padLeft(strconv.Itoa(len(a.Mentions)), cw)
 			}
-			s := cell(name, nw) + " " + cell(kind, kw) + " " + count
+			s := cell(name, nw) + " "
+			if kw > 0 {
+				s += cell(kind, kw) + " "
+			}
+			s += count
 			if sw > 0 {
 				s += " " + cell(stance, sw)
 			}

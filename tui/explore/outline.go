@@ -28,6 +28,7 @@ func outlineSpec(withNotes bool) navSpec {
 		wrap:     outlineWrap,
 		heading:  func(r model.Ref) bool { return r.Kind == model.KindTheme || r.Kind == kindSection },
 		open:     outlineOpen,
+		parent:   outlineParent,
 	}
 }
 
@@ -54,7 +55,8 @@ func outlineFormat(b *model.Briefing, refs []model.Ref, w int) []string {
 		case kindSection:
 			out[i] = fit(sectionTitle(r.ID)+sectionCount(b, r.ID), w)
 		default:
-			out[i] = fit(title(b, r), w)
+			// Two cells for the fold mark (fold.go).
+			out[i] = fit("  "+title(b, r), w)
 		}
 	}
 	return out

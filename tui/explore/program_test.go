@@ -55,7 +55,9 @@ func TestProgramNavigation(t *testing.T) {
 		tm.Send(keyMsg("j"))
 	}
 	tm.Send(keyMsg("enter"))
-	waitFor(t, tm, "Source ·")
+	// The focused source's frame: the outline's own "Source · N ¶" row
+	// is on the screen from the start.
+	waitFor(t, tm, "▸ Source")
 	tm.Send(keyMsg("t"))
 	waitFor(t, tm, "Timeline axis")
 	tm.Send(keyMsg("q"))

@@ -47,13 +47,17 @@ func (m Model) applyReload(nb *model.Briefing) (Model, tea.Cmd) {
 	}
 	m.banner = ""
 	m.readIDs = m.reader.ShowsIDs() // reading mode keeps showing ids, or not
+	folds := m.navs[navOutline].Folds()
 	m.view = newView(nb, &m.session)
+	// The outline stays folded as it was (kept here too when there is no
+	// study state to keep it).
+	m.navs[navOutline] = m.navs[navOutline].SetFolds(folds)
 	if m.snap != nil {
 		m.applySnap()
 	}
 	m.focusOn(m.focus)
 	m.relayout()
-	if _, ok := m.navs[m.nav].index[sel]; ok {
+	if m.navs[m.nav].Holds(sel) {
 		m.navs[m.nav], _ = m.navs[m.nav].Select(sel)
 		m.setCurrent(sel)
 	} else if sel.Kind == model.KindSentence && nb.Sentence(sel.ID) != nil {

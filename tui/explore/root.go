@@ -237,6 +237,9 @@ func newView(b *model.Briefing, s *session) view {
 	for i, sp := range specs {
 		v.navs[i] = newNavList(b, s.th, sp)
 	}
+	if s.st != nil {
+		v.navs[navOutline] = v.navs[navOutline].SetFolds(s.st.Folds())
+	}
 	v.detail = newDetail(b, s.th)
 	v.source = newSource(b, s.th)
 	v.axis = newAxisStrip(b, s.th)
@@ -351,6 +354,8 @@ func (m Model) handleAction(msg tea.Msg) (Model, tea.Cmd) {
 		return m.handleNoteRequest(msg)
 	case studyMsg:
 		return m.handleStudy(msg)
+	case foldsMsg:
+		return m, m.saveFolds(msg)
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.err)
 	case clearStatusMsg:
@@ -498,7 +503,7 @@ func (m *Model) helpScreen() helpModel {
 	}
 	everywhere := append(flat(m.keys.FullHelp()), flat(m.layoutKeys.FullHelp())...)
 	groups = append(groups,
-		helpGroup{"Everywhere", append(everywhere, m.openerKeys()...)},
+		helpGroup{"Everywhere", append(m.openerKeys(), everywhere...)},
 		helpGroup{"Search (/)", flat(m.paletteKeys().FullHelp())})
 	return newHelp(m.th, groups)
 }

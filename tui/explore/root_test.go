@@ -385,7 +385,7 @@ func TestKeysDocumented(t *testing.T) {
 	}
 	for _, b := range all {
 		for _, k := range b.Keys() {
-			name := map[string]string{"up": "↑", "down": "↓", "pgdown": "pgdn"}[k]
+			name := map[string]string{"up": "↑", "down": "↓", "left": "←", "right": "→", "pgdown": "pgdn"}[k]
 			if name == "" {
 				name = k
 			}

@@ -448,7 +448,7 @@ func (m *Model) resume() {
 		if m.navs[n].spec.view != p.View {
 			continue
 		}
-		if _, ok := m.navs[n].index[p.Item]; ok {
+		if m.navs[n].Holds(p.Item) {
 			m.nav = navKind(n)
 			m.navs[n], _ = m.navs[n].Select(p.Item)
 			m.setCurrent(p.Item)
@@ -462,7 +462,7 @@ func (m *Model) resume() {
 		return
 	}
 	if n, ok := navFor(p.Item); ok {
-		if _, ok := m.navs[n].index[p.Item]; ok {
+		if m.navs[n].Holds(p.Item) {
 			m.jump(p.Item, false)
 		}
 	}

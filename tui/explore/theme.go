@@ -100,7 +100,13 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 	}
 
 	th.border, th.borderFocus = newPaint(borderSt), newPaint(focusSt)
-	th.paneTitle, th.paneTitleFocus = newPaint(borderSt.Bold(true)), newPaint(focusSt)
+	// An unfocused pane's title is text: the dim colour (4.5:1 on the
+	// background), not the border's (3:1, tui/style's TestContrast).
+	paneTitle := st().Foreground(dim).Bold(true)
+	if noColor {
+		paneTitle = st().Bold(true)
+	}
+	th.paneTitle, th.paneTitleFocus = newPaint(paneTitle), newPaint(focusSt)
 	th.selected, th.selectedBlur = newPaint(sel), newPaint(selBlur)
 	th.highlight, th.cursorHighlight = newPaint(hl), newPaint(cursorHl)
 	th.match = newPaint(matchSt)
@@ -134,7 +140,8 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 		FullKey: th.Key, FullDesc: th.Dim, FullSeparator: st()}
 	th.Query = widget.QueryStyles{Prompt: th.Key, Text: st(), Selected: sel}
 	th.Axis = axis.Styles{
-		Line:     borderSt,
+		// The axis line carries the tick labels: text, in the dim colour.
+		Line:     th.Dim,
 		Label:    th.Dim,
 		Point:    st().Foreground(accent),
 		Span:     st().Foreground(accent),

@@ -118,16 +118,41 @@ func (m Model) footerView() string {
 	case m.modal != nil:
 		bindings = m.modal.help().ShortHelp()
 	case m.reading:
-		bindings = append(m.keys.ShortHelp()[:2:2], m.pane(paneReading).help().ShortHelp()...)
-		bindings = append(bindings, m.layoutKeys.Read, m.keys.Quit)
+		bindings = append(m.keys.ShortHelp()[:2:2], m.layoutFooter()...)
+		bindings = append(bindings, m.pane(paneReading).help().ShortHelp()...)
+		bindings = append(bindings, m.keys.Quit)
 	default:
-		bindings = append(m.keys.ShortHelp()[:3:3], m.focusedShortHelp()...)
+		bindings = append(m.keys.ShortHelp()[:2:2], m.layoutFooter()...)
+		bindings = append(bindings, m.keys.ShortHelp()[2])
+		bindings = append(bindings, m.focusedShortHelp()...)
 		bindings = append(bindings, m.keys.ShortHelp()[3:]...)
 	}
 	if msg, isErr := m.statusLine(); msg != "" {
 		return m.footer.Status(msg, isErr, bindings).View()
 	}
 	return m.footer.Render(m.where(), bindings).View()
+}
+
+// layoutFooter is r and z as the footer names them, where they apply:
+// r everywhere (to reading mode and back), z where there are panes to zoom.
+func (m Model) layoutFooter() []key.Binding {
+	read := m.layoutKeys.Read
+	if m.reading {
+		read.SetHelp("r", "panes")
+		return []key.Binding{read}
+	}
+	read.SetHelp("r", "read")
+	zoom := m.layoutKeys.Zoom
+	switch {
+	case m.zoom:
+		zoom.SetHelp("z", "unzoom")
+	case m.w >= 80:
+		zoom.SetHelp("z", "zoom")
+	default:
+		// Below 80 columns the focused pane has the screen already.
+		return []key.Binding{read}
+	}
+	return []key.Binding{read, zoom}
 }
 
 // focusedShortHelp is the focused pane's keys for the footer, less the

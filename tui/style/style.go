@@ -106,10 +106,10 @@ func NewPalette(dark, highContrast bool) Palette {
 	p := Palette{
 		Accent: c("#5B21B6", "#B69CFF"),
 		Dim:    c("#5F5F5F", "#8F8F8F"),
-		Border: c("#A8A8A8", "#585858"),
+		Border: c("#808080", "#767676"),
 		SelBg:  c("#DCD0FF", "#45386E"), SelFg: c("#111111", "#FFFFFF"),
 		HlBg: c("#FFEDB0", "#4D3F0E"), HlFg: c("#111111", "#FFF0C2"),
-		Match:    c("#B45309", "#FBBF24"),
+		Match:    c("#875F00", "#FBBF24"),
 		Error:    c("#B00020", "#FF6B6B"),
 		BannerBg: c("#B00020", "#8B1A1A"), BannerFg: c("#FFFFFF", "#FFFFFF"),
 	}
