@@ -1,13 +1,13 @@
-// Package dense makes a briefing whose timeline is hard to draw, for the
-// tests of every view that draws a timeline.
-package dense
+// Package shapes makes briefings of the shapes the views must handle, for
+// their tests: a timeline that is hard to draw, a briefing of many themes.
+package shapes
 
 import (
 	"fmt"
 	"strings"
 )
 
-// denseEvents are the events of Timeline: one in the 1970s, a span of
+// denseEvents are the events of DenseTimeline: one in the 1970s, a span of
 // forty years, and eight within two years.
 var denseEvents = []struct{ id, when, title string }{
 	{"harbour-built", "197X", "The harbour is built on the marshes"},
@@ -22,11 +22,11 @@ var denseEvents = []struct{ id, when, title string }{
 	{"museum-opens", "2019-10-05", "The fishing museum opens"},
 }
 
-// Timeline returns a briefing whose timeline is hard to draw: ten
+// DenseTimeline returns a briefing whose timeline is hard to draw: ten
 // events from the 1970s to 2019, eight of them within two years, and a
 // forty-year span under them. Tests of the timeline views use it beside
 // the seed.
-func Timeline() []byte {
+func DenseTimeline() []byte {
 	var b strings.Builder
 	b.WriteString("---\nformat: brief/1\ntitle: A harbour town's crowded years\nsource: The harbour question\npublished: 2019-11-20\n---\n\n")
 	b.WriteString("# Theme: The harbour {#harbour}\n\nWhat became of the harbour.\n\n")
