@@ -1,6 +1,10 @@
 package explore
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/brief-cli/brief/tui/jobctl"
+)
 
 // globalKeys are handled by the root before the focused component sees a
 // key.
@@ -10,6 +14,9 @@ type globalKeys struct {
 	Source, NextPane, PrevPane, Back, Theme key.Binding
 	Bookmark, Note, Notes                   key.Binding
 	Edit                                    key.Binding
+	// Suspend is listed for help only: tui/jobctl turns the key into a
+	// clean suspend before the program sees it.
+	Suspend key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -31,6 +38,7 @@ func newGlobalKeys() globalKeys {
 		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
 		Notes:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "notes and bookmarks")),
 		Edit:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the briefing (brief edit)")),
+		Suspend:   key.NewBinding(key.WithKeys(jobctl.SuspendKey), key.WithHelp(jobctl.SuspendKey, "suspend (fg returns)")),
 	}
 }
 
@@ -51,7 +59,7 @@ func (k globalKeys) ShortHelp() []key.Binding {
 func (k globalKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Help, k.Search, k.Source, k.NextPane, k.PrevPane, k.Back},
-		{k.Outline, k.Timeline, k.Actors, k.Glossary, k.Theme, k.Quit, k.ForceQuit},
+		{k.Outline, k.Timeline, k.Actors, k.Glossary, k.Theme, k.Quit, k.ForceQuit, k.Suspend},
 		{k.Bookmark, k.Note, k.Notes, k.Edit},
 	}
 }
