@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // harbour is a plain article of the kind an author would brief.
@@ -23,6 +23,7 @@ Between 2015 and 2018 the two governments signed four interim deals. Iceland say
 // An author drafts a briefing from a plain article, checks it, opens it and
 // sees the timeline and the actors the draft found.
 func TestAuthoringJourney(t *testing.T) {
+	t.Parallel()
 	tmuxtest.Require(t)
 	dir := t.TempDir()
 	article := filepath.Join(dir, "harbour.txt")
@@ -73,6 +74,7 @@ func TestAuthoringJourney(t *testing.T) {
 // brief fix gives a straight apostrophe the article's curly one, and the
 // warnings tier fails the check only under --strict.
 func TestCLIFixAndStrict(t *testing.T) {
+	t.Parallel()
 	dir := copySeed(t)
 	file := filepath.Join(dir, "000_bc22e7b79049ddaf.brief.md")
 	data, err := os.ReadFile(file)

@@ -17,7 +17,8 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -102,6 +103,7 @@ func commands(t *testing.T) []string {
 }
 
 func TestCLIHelpListsEveryCommand(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "--help").ok(t, "--help")
 	noEscapes(t, "brief --help | cat", r.stdout)
 	existing := commands(t)
@@ -122,6 +124,7 @@ func TestCLIHelpListsEveryCommand(t *testing.T) {
 }
 
 func TestCLIEveryCommandHasAnExample(t *testing.T) {
+	t.Parallel()
 	for _, c := range commands(t) {
 		r := brief(t, c, "--help").ok(t, c+" --help")
 		noEscapes(t, c+" --help", r.stdout)
@@ -143,6 +146,7 @@ func helpCommands(t *testing.T) [][]string {
 // TestCLIHelpPipedIsNotPadded: piped, every command's help is wrapped to
 // 80 columns, or to $COLUMNS, and no line ends in a space.
 func TestCLIHelpPipedIsNotPadded(t *testing.T) {
+	t.Parallel()
 	for _, args := range helpCommands(t) {
 		for _, width := range []int{0, 60} {
 			var env []string
@@ -171,6 +175,7 @@ func TestCLIHelpPipedIsNotPadded(t *testing.T) {
 // help, so the program wrapped every line and the terminal never had to
 // cut one.
 func TestCLIHelpOnATerminalBreaksNoWord(t *testing.T) {
+	t.Parallel()
 	tmuxtest.Require(t)
 	bin := tmuxtest.Binary(t)
 	for _, tc := range []struct {
@@ -206,6 +211,7 @@ func TestCLIHelpOnATerminalBreaksNoWord(t *testing.T) {
 
 // TestCLIBadFlagValue: a flag's bad value is named with what it must be.
 func TestCLIBadFlagValue(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "print", "--width", "abc")
 	want := `brief print: invalid value "abc" for --width: must be a whole number (see "brief print --help")`
 	if r.code != 2 || strings.TrimSpace(r.stderr) != want {
@@ -214,6 +220,7 @@ func TestCLIBadFlagValue(t *testing.T) {
 }
 
 func TestCLIVersion(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "--version").ok(t, "--version")
 	if !strings.HasPrefix(r.stdout, "brief version ") {
 		t.Errorf("--version printed %q", r.stdout)
@@ -226,6 +233,7 @@ func TestCLIVersion(t *testing.T) {
 // toolchain records nothing outside a git checkout or in a linked worktree;
 // the test is skipped there.
 func TestCLIVersionFromGitCheckout(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
@@ -275,6 +283,7 @@ func TestCLIVersionFromGitCheckout(t *testing.T) {
 }
 
 func TestCLICompletion(t *testing.T) {
+	t.Parallel()
 	for shell, marker := range map[string]string{
 		"bash": "__start_brief",
 		"zsh":  "#compdef brief",
@@ -291,6 +300,7 @@ func TestCLICompletion(t *testing.T) {
 }
 
 func TestCLIMan(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "man").ok(t, "man")
 	if !strings.HasPrefix(r.stdout, ".TH BRIEF 1 ") {
 		t.Errorf("man page starts %q", strings.SplitN(r.stdout, "\n", 2)[0])
@@ -303,6 +313,7 @@ func TestCLIMan(t *testing.T) {
 }
 
 func TestCLIUsageErrorsExit2(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--no-such-flag"},
 		{"print", "--no-such-flag"},
@@ -328,6 +339,7 @@ func TestCLIUsageErrorsExit2(t *testing.T) {
 }
 
 func TestCLIMissingFileExits1(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "print", "no-such.brief.md")
 	if r.code != 1 || strings.TrimSpace(r.stderr) != "no-such.brief.md: no such file" {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
@@ -335,6 +347,7 @@ func TestCLIMissingFileExits1(t *testing.T) {
 }
 
 func TestCLICheckSeed(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "check").ok(t, "check")
 	if !strings.HasPrefix(r.stdout, "ok ") || !strings.Contains(r.stdout, "all ") {
 		t.Errorf("check printed %q", r.stdout)
@@ -350,13 +363,14 @@ func TestCLICheckSeed(t *testing.T) {
 func copySeed(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := seeds.CopyTo(dir); err != nil {
+	if _, err := seedcopy.CopyTo(dir); err != nil {
 		t.Fatal(err)
 	}
 	return dir
 }
 
 func TestCLICheckChangedQuote(t *testing.T) {
+	t.Parallel()
 	dir := copySeed(t)
 	file := filepath.Join(dir, seeds.Name)
 	data, err := os.ReadFile(file)
@@ -420,6 +434,7 @@ var mdEscape = regexp.MustCompile("\\\\([!-/:-@\\[-`{-~])")
 var tag = regexp.MustCompile(`<[^>]*>`)
 
 func TestCLIExport(t *testing.T) {
+	t.Parallel()
 	b := seed(t)
 	md := brief(t, "export", "--format", "md").ok(t, "export md").stdout
 	page := brief(t, "export", "--format", "html").ok(t, "export html").stdout
@@ -459,6 +474,7 @@ func TestCLIExport(t *testing.T) {
 }
 
 func TestCLIExportToFile(t *testing.T) {
+	t.Parallel()
 	out := filepath.Join(t.TempDir(), "handout.html")
 	r := brief(t, "export", "--format", "html", "-o", out).ok(t, "export -o")
 	if r.stdout != "" {
@@ -477,6 +493,7 @@ func TestCLIExportToFile(t *testing.T) {
 }
 
 func TestCLIPipedOutputIsPlain(t *testing.T) {
+	t.Parallel()
 	b := seed(t)
 	printed := brief(t, "print").ok(t, "print").stdout
 	noEscapes(t, "brief print | cat", printed)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -50,6 +50,7 @@ func editSession(t *testing.T, dir, file string, env []string) *tmuxtest.Session
 // quoting the sentence verbatim, and loses or changes no line. A second
 // point undone is gone from the next save.
 func TestEditJourney(t *testing.T) {
+	t.Parallel()
 	tmuxtest.Require(t)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "library.txt"), []byte(library), 0o644); err != nil {
@@ -123,6 +124,7 @@ func TestEditJourney(t *testing.T) {
 
 // Opening a briefing and saving without a change leaves it byte-identical.
 func TestEditSaveWithoutChangeIsIdentical(t *testing.T) {
+	t.Parallel()
 	tmuxtest.Require(t)
 	dir := copySeed(t)
 	for _, name := range []string{seeds.Name, "ozone.brief.md"} {
@@ -151,6 +153,7 @@ func TestEditSaveWithoutChangeIsIdentical(t *testing.T) {
 // A line another program adds to the file while brief edit has it open
 // survives the next save, with the session's change made on it.
 func TestEditKeepsAChangeMadeElsewhere(t *testing.T) {
+	t.Parallel()
 	tmuxtest.Require(t)
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "library.txt"), []byte(library), 0o644)
@@ -191,6 +194,7 @@ func mustLoad(t *testing.T, name string) *model.Briefing {
 // E in explore mode opens edit mode on the same file; quitting it comes
 // back to explore mode with the change shown.
 func TestExploreEditsWithE(t *testing.T) {
+	t.Parallel()
 	tmuxtest.Require(t)
 	dir := copySeed(t)
 	file := filepath.Join(dir, seeds.Name)

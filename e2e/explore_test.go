@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
-	"github.com/brief-cli/brief/seeds"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // openExplore starts a shell in a w x h terminal, runs brief in it and
@@ -43,6 +43,7 @@ func hasLine(subs ...string) func(string) bool {
 // TestExploreMoscowFormatToSource: open, go to the Moscow Format point,
 // jump to the source and see its sentence marked.
 func TestExploreMoscowFormatToSource(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 120, 40)
 	for range 7 {
 		s.Keys("j")
@@ -55,6 +56,7 @@ func TestExploreMoscowFormatToSource(t *testing.T) {
 
 // TestExploreSearchMoscw: search "moscw", enter, land on the Moscow Format.
 func TestExploreSearchMoscw(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 120, 40)
 	s.Keys("/")
 	s.WaitText("Type to search")
@@ -73,6 +75,7 @@ func TestExploreSearchMoscw(t *testing.T) {
 // TestExploreTimelineOrder: the timeline reads 1980s, 2016, 2021, 2025
 // from top to bottom.
 func TestExploreTimelineOrder(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 120, 40)
 	s.Keys("t")
 	// Wait for the whole list, not just the first line of the new view: the
@@ -93,6 +96,7 @@ func TestExploreTimelineOrder(t *testing.T) {
 // TestExploreQuitRestoresShell: q and ctrl+c quit, and the shell prompt is
 // back on a normal screen.
 func TestExploreQuitRestoresShell(t *testing.T) {
+	t.Parallel()
 	for _, key := range []string{"q", "C-c"} {
 		t.Run(key, func(t *testing.T) {
 			s := openExplore(t, 80, 24)
@@ -116,6 +120,7 @@ func TestExploreQuitRestoresShell(t *testing.T) {
 // TestExploreTooSmall: below 60x20 a message, and a resize brings the
 // panes back.
 func TestExploreTooSmall(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 80, 24)
 	s.Resize(50, 15)
 	s.WaitText("need 60x20")
@@ -129,9 +134,10 @@ func TestExploreTooSmall(t *testing.T) {
 // that item: a sentence under the source cursor, marked; --goto does the
 // same; an unknown id is refused before anything is drawn.
 func TestExploreOpensAnAddress(t *testing.T) {
+	t.Parallel()
 	bin := tmuxtest.Binary(t)
 	dir := t.TempDir()
-	file, err := seeds.CopyTo(dir)
+	file, err := seedcopy.CopyTo(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,6 +176,7 @@ func lineIndexPrefix(screen, prefix string) int {
 // last query, and typing replaces it (never appends); ↑ brings back the
 // query before; the preview shows the selected sentence in its paragraph.
 func TestExplorePaletteRecallsAndPreviews(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 120, 40)
 	s.Keys("/")
 	s.WaitText("Type to search")

@@ -10,13 +10,14 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/seeds"
 )
 
 // TestCLIOddAddressesAreUsageErrors: a '#' with no id, two items to open
 // on, a size with no area: one line, exit 2.
 func TestCLIOddAddressesAreUsageErrors(t *testing.T) {
+	t.Parallel()
 	file := filepath.Join(copySeed(t), seeds.Name)
 	for _, args := range [][]string{
 		{"##"},
@@ -44,6 +45,7 @@ func TestCLIOddAddressesAreUsageErrors(t *testing.T) {
 // link, keep the file's mode, and refuse a FIFO, a device, a read-only
 // file and a hard-linked one, at once; -o /dev/stdout is standard output.
 func TestCLIWritesKeepTheFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real.md")
 	link := filepath.Join(dir, "link.md")
@@ -107,6 +109,7 @@ func TestCLIWritesKeepTheFile(t *testing.T) {
 // TestCLIFixThroughSymlink: fix on a symbolic link to a briefing fixes the
 // briefing and leaves the link.
 func TestCLIFixThroughSymlink(t *testing.T) {
+	t.Parallel()
 	dir := copySeed(t)
 	file := filepath.Join(dir, seeds.Name)
 	data, err := os.ReadFile(file)
@@ -132,6 +135,7 @@ func TestCLIFixThroughSymlink(t *testing.T) {
 // a link to /etc/passwd, is refused with a positioned error by check DIR,
 // search Q DIR and a piped brief DIR; none of them waits on the FIFO.
 func TestCLIFIFOArticleNeverBlocks(t *testing.T) {
+	t.Parallel()
 	dir := copySeed(t)
 	data, err := os.ReadFile(filepath.Join(dir, seeds.Name))
 	if err != nil {
@@ -166,6 +170,7 @@ func TestCLIFIFOArticleNeverBlocks(t *testing.T) {
 // state file does not freeze explore mode: it opens with notes off, says
 // why, and q quits.
 func TestFIFOInStateDirectory(t *testing.T) {
+	t.Parallel()
 	bin := tmuxtest.Binary(t)
 	file := studyFiles(t)
 	for _, name := range []string{"state.lock", "state-file"} {

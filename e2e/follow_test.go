@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -27,6 +27,7 @@ func freePort(t *testing.T) string {
 // brief present --serve: the presenter presents as usual and the audience,
 // over ssh, follows every move; a viewer steps away and snaps back with f.
 func TestServePresentServeFlag(t *testing.T) {
+	t.Parallel()
 	requireSSH(t)
 	b, err := seeds.Load()
 	if err != nil {
@@ -74,6 +75,7 @@ func TestServePresentServeFlag(t *testing.T) {
 // one event at a time. After three steps the audience shows the first three
 // events and no later one, and its counter says how many are shown.
 func TestServeAudienceFollowsRevealStepsAtAnySize(t *testing.T) {
+	t.Parallel()
 	requireSSH(t)
 	b, err := seeds.Load()
 	if err != nil {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // hostileFiles lists the hostile and broken corpus of testdata/hostile.
@@ -47,6 +47,7 @@ var positionedLine = regexp.MustCompile(`^\S[^:]*:\d+:\d+: \S`)
 // Every output path on every hostile file: plain output only, exit 0 or 1,
 // positioned errors for rejections.
 func TestHostileOutputPaths(t *testing.T) {
+	t.Parallel()
 	for _, f := range hostileFiles(t) {
 		name := filepath.Base(f)
 		broken := strings.HasPrefix(name, "broken-")
@@ -87,6 +88,7 @@ func TestHostileOutputPaths(t *testing.T) {
 // A file that tries to set the window title and clear the screen leaves
 // both as they were, whether printed to the shell or explored.
 func TestHostileTitleAndScreenUntouched(t *testing.T) {
+	t.Parallel()
 	bin := tmuxtest.Binary(t)
 	file, err := filepath.Abs("../testdata/hostile/osc-title-bel.brief.md")
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -62,6 +62,7 @@ func quit(s *tmuxtest.Session) {
 // is not in "Week 2", a briefing of the same article, and is still in
 // "Week 1" when it is opened again.
 func TestTwoBriefingsOfOneArticleKeepTheirNotes(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	week1, week2 := weekFiles(t)
 
@@ -98,6 +99,7 @@ func TestTwoBriefingsOfOneArticleKeepTheirNotes(t *testing.T) {
 // note shows there; the other briefing of the article says once that it
 // starts with notes of its own.
 func TestOldStateFileKeepsItsNotes(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	week1, week2 := weekFiles(t)
 	writeOldState(t, state, week1, "Week 1", "point:dredging", "Written before the upgrade.")

@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestExploreIdleCPU is finding F2 of issue 27: explore sized its soft
@@ -23,6 +23,7 @@ import (
 //
 //	BRIEF_SOAK=1 go test ./e2e -run TestExploreIdleCPU -v
 func TestExploreIdleCPU(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("BRIEF_SOAK") == "" {
 		t.Skip("set BRIEF_SOAK=1 to measure the CPU of an idle explore on an 8 MB article")
 	}

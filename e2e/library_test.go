@@ -10,7 +10,7 @@ import (
 	"unicode"
 
 	"github.com/brief-cli/brief/internal/gen"
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -77,6 +77,7 @@ func sixLetterWord(t *testing.T, path string) string {
 // finds the screen showing the whole query and results for it; q goes
 // back to the library, q again quits.
 func TestLibraryLargePalette(t *testing.T) {
+	t.Parallel()
 	dir := makeLibrary(t, 100_000)
 	files, _ := filepath.Glob(filepath.Join(dir, "net", "*0393-*"))
 	if len(files) != 1 {
@@ -126,6 +127,7 @@ func TestLibraryLargePalette(t *testing.T) {
 // TestLibraryBrokenFileListed: a library with a broken file lists it with
 // its error, and its good briefings still open.
 func TestLibraryBrokenFileListed(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "lib")
 	seed := copySeed(t)
 	for _, name := range []string{"000_bc22e7b79049ddaf.brief.md", "000_bc22e7b79049ddaf.txt"} {
@@ -168,6 +170,7 @@ func writeFile(t *testing.T, path string, data []byte) {
 // TestLibrarySearchCommand runs brief search piped: plain lines with the
 // match marked, JSON, a library with a broken file, no match, bad input.
 func TestLibrarySearchCommand(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "search", "moscw").ok(t, "search moscw")
 	noEscapes(t, "brief search moscw | cat", r.stdout)
 	first, _, _ := strings.Cut(r.stdout, "\n")

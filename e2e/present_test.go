@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 var counterRe = regexp.MustCompile(`\b(\d+)/(\d+)\b`)
@@ -60,6 +60,7 @@ func inOrder(s string, words ...string) bool {
 }
 
 func TestPresentJourney(t *testing.T) {
+	t.Parallel()
 	s, n := startPresent(t, presentEnv(t), 100, 30)
 	s.Keys("Right")
 	s.WaitText(at(2, n))
@@ -117,6 +118,7 @@ func TestPresentJourney(t *testing.T) {
 }
 
 func TestPresentConsoleFollowsAndDrives(t *testing.T) {
+	t.Parallel()
 	env := presentEnv(t)
 	p, n := startPresent(t, env, 100, 30)
 	p.Keys("Right", "Space", "NPage")
@@ -158,6 +160,7 @@ func TestPresentConsoleFollowsAndDrives(t *testing.T) {
 }
 
 func TestPresentConsoleWaitsForARestart(t *testing.T) {
+	t.Parallel()
 	env := presentEnv(t)
 	c := tmuxtest.Start(t, 90, 24, env, tmuxtest.Binary(t)+" notes")
 	c.WaitText("Looking for a presentation")
@@ -177,6 +180,7 @@ func TestPresentConsoleWaitsForARestart(t *testing.T) {
 }
 
 func TestPresentCheck(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "present", "--check", "300x100").ok(t, "present --check 300x100")
 	if !strings.Contains(r.stdout, "300x100: every slide fits one screen") {
 		t.Errorf("--check 300x100 says: %q", r.stdout)
@@ -227,6 +231,7 @@ func pipedSlide(t *testing.T, n int) (title, bullet string) {
 // "12 enter" lands on slide 12 whatever the size of the terminal: the deck
 // counts slides, not screens.
 func TestPresentJumpLandsOnTheSameSlideAtEverySize(t *testing.T) {
+	t.Parallel()
 	_, bullet := pipedSlide(t, 12)
 	var total []int
 	for _, sz := range [][2]int{{60, 20}, {160, 45}} {
@@ -249,6 +254,7 @@ func TestPresentJumpLandsOnTheSameSlideAtEverySize(t *testing.T) {
 
 // A digit pressed by mistake shows small in the corner and goes by itself.
 func TestPresentStrayDigitGoesAway(t *testing.T) {
+	t.Parallel()
 	s, n := startPresent(t, presentEnv(t), 80, 24)
 	s.Keys("Right")
 	s.WaitText(at(2, n))
@@ -266,6 +272,7 @@ func TestPresentStrayDigitGoesAway(t *testing.T) {
 }
 
 func TestPresentPipedPrintsTheDeck(t *testing.T) {
+	t.Parallel()
 	r := brief(t, "present").ok(t, "present with stdout piped")
 	noEscapes(t, "present | cat", r.stdout)
 	for _, want := range []string{"── 1/", "Agenda", "Timeline", "Who stands where", "Thank you"} {

@@ -4,12 +4,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestReadingModeParagraphs: r shows the article as flowing paragraphs,
 // sentences sharing rows and ids hidden; i shows the ids, r goes back.
 func TestReadingModeParagraphs(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 80, 24)
 	s.Keys("r")
 	// One row ends a sentence and starts the next of the same paragraph.
@@ -30,6 +31,7 @@ func TestReadingModeParagraphs(t *testing.T) {
 // TestZoomAndRestore: z gives the focused source pane the whole screen and
 // z again gives the other panes back.
 func TestZoomAndRestore(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 120, 40)
 	s.Keys("s")
 	s.WaitFor("the source focused", hasLine("▸ Source"))
@@ -59,6 +61,7 @@ func TestZoomAndRestore(t *testing.T) {
 // TestNoteBesideItsSentence: the note editor opens under the panes, so the
 // sentence the item cites stays on screen, marked, while the note is typed.
 func TestNoteBesideItsSentence(t *testing.T) {
+	t.Parallel()
 	s := openStudy(t, t.TempDir(), studyFiles(t))
 	s.Keys("j")
 	s.WaitFor("the first point selected", hasLine("▸", "Russia accepted the"))
@@ -76,6 +79,7 @@ func TestNoteBesideItsSentence(t *testing.T) {
 // a jump puts the cited sentence reopens scrolled the same: the marked
 // sentence is on the same row.
 func TestReopenRestoresSourceScroll(t *testing.T) {
+	t.Parallel()
 	state, file := t.TempDir(), studyFiles(t)
 	s := openStudy(t, state, file)
 	for range 7 {

@@ -8,15 +8,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/deckctl/forged"
-	"github.com/brief-cli/brief/internal/fulldisk"
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/forged"
+	"github.com/brief-cli/brief/internal/testkit/fulldisk"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestNotesListOfAForgedPeer: a process of the user listens where
 // presentations do and sends a state full of escape sequences; brief
 // notes --list prints it as plain text.
 func TestNotesListOfAForgedPeer(t *testing.T) {
+	t.Parallel()
 	run := t.TempDir()
 	forged.Listen(t, filepath.Join(run, "brief"))
 	cmd := exec.Command(tmuxtest.Binary(t), "notes", "--list")
@@ -39,6 +40,7 @@ func TestNotesListOfAForgedPeer(t *testing.T) {
 // cause, ctrl+s saves it once there is room, and a position that cannot
 // be written at quit ends brief with exit 1 and a message naming it.
 func TestFullDiskKeepsTheNoteAndQuitSaysWhatWasLost(t *testing.T) {
+	t.Parallel()
 	d := fulldisk.New(t)
 	state := filepath.Join(d.Dir, "state")
 	if err := os.MkdirAll(state, 0o700); err != nil {

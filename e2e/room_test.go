@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -39,6 +39,7 @@ func axisLineRow(screen string) int {
 // the same style as every other's at that size, and on the timeline slide
 // the axis stays on one row at every step.
 func TestPresentTitlesAndTimelineHoldAtEachSize(t *testing.T) {
+	t.Parallel()
 	b, err := seeds.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -126,6 +127,7 @@ func longNotesBriefing(t *testing.T) string {
 // 160x45, and the room's slide stays where it was: the next key the console
 // sends moves the room one slide on from there.
 func TestPresentConsoleNotesScrollAndTheRoomStays(t *testing.T) {
+	t.Parallel()
 	file := longNotesBriefing(t)
 	bin := tmuxtest.Binary(t)
 	for _, sz := range roomSizes {

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/gen"
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -18,12 +18,13 @@ import (
 // (its title, or its beginning where the pane cuts or wraps it), the
 // footer names r and z, and at 200x50 no line of the help is cut.
 func TestShapeAtAGlance(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	eight := filepath.Join(dir, "eight.brief.md")
-	if err := os.WriteFile(eight, gen.Themes(8, 6), 0o644); err != nil {
+	if err := os.WriteFile(eight, shapes.Themes(8, 6), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	eb, err := model.Parse(eight, gen.Themes(8, 6), nil)
+	eb, err := model.Parse(eight, shapes.Themes(8, 6), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // recoveryHolding is the recovery file under cache that holds text, or "".
@@ -62,6 +62,7 @@ func waitStatus(t *testing.T, file string) string {
 // the note being written is left in a recovery file, the terminal is
 // restored, and the next run offers the text back.
 func TestSignalsKeepTheNote(t *testing.T) {
+	t.Parallel()
 	bin := tmuxtest.Binary(t)
 	file := studyFiles(t)
 	// A new state directory for each run, so that each opens on the same
@@ -107,6 +108,7 @@ func TestSignalsKeepTheNote(t *testing.T) {
 // TestSuspend: ctrl+z and SIGTSTP hand the terminal back to the shell,
 // restored, and fg takes the screen back.
 func TestSuspend(t *testing.T) {
+	t.Parallel()
 	bin := tmuxtest.Binary(t)
 	file := studyFiles(t)
 	s := tmuxtest.Start(t, 100, 30, nil, "env PS1='READY$ ' bash --norc --noprofile")

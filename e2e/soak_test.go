@@ -12,7 +12,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 )
 
 // TestServeSoak holds 100 sessions of brief serve open, idle, for 90
@@ -25,6 +25,7 @@ import (
 // when a session does not get its first frame or ends before the time is
 // up; RSS is measured, not asserted (see docs/serve.md for the figures).
 func TestServeSoak(t *testing.T) {
+	t.Parallel()
 	if os.Getenv("BRIEF_SOAK") == "" {
 		t.Skip("set BRIEF_SOAK=1 to run the 90 s soak of brief serve")
 	}

@@ -7,7 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/tmuxtest"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
+	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
 	"github.com/brief-cli/brief/seeds"
 )
 
@@ -16,7 +17,7 @@ import (
 func studyFiles(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := seeds.CopyTo(dir); err != nil {
+	if _, err := seedcopy.CopyTo(dir); err != nil {
 		t.Fatal(err)
 	}
 	return filepath.Join(dir, seeds.Name)
@@ -60,6 +61,7 @@ func openStudy(t *testing.T, stateDir, file string) *tmuxtest.Session {
 // the file from outside shows at once, a broken save shows the positioned
 // error in a banner, and fixing it clears the banner.
 func TestStudyNoteResumeAndLiveReload(t *testing.T) {
+	t.Parallel()
 	state := t.TempDir()
 	file := studyFiles(t)
 
@@ -117,6 +119,7 @@ func TestStudyNoteResumeAndLiveReload(t *testing.T) {
 
 // TestStudyBookmarkAndNotesView: m bookmarks, N lists it, enter jumps back.
 func TestStudyBookmarkAndNotesView(t *testing.T) {
+	t.Parallel()
 	s := openStudy(t, t.TempDir(), studyFiles(t))
 	s.Keys("t", "j")
 	s.WaitFor("an event selected", hasLine("▸", "1990s"))

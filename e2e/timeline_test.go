@@ -28,6 +28,7 @@ func axisPart(screen string) string {
 // zooms in on 2016–2025 and finds every event there named on the axis,
 // then fits the whole timeline again.
 func TestTimelineJourney(t *testing.T) {
+	t.Parallel()
 	s := openExplore(t, 120, 40)
 	s.Keys("t")
 	screen := s.WaitFor("the whole timeline list", func(sc string) bool {
@@ -66,6 +67,7 @@ func TestTimelineJourney(t *testing.T) {
 // TestTimelineSlideSteps steps the present-mode timeline slide at 80x24:
 // each press adds the next event, in order, on the same screen.
 func TestTimelineSlideSteps(t *testing.T) {
+	t.Parallel()
 	s, n := startPresent(t, presentEnv(t), 80, 24)
 	screen := ""
 	for k := 0; k < n && !strings.Contains(screen, "1980s Soviet"); k++ {

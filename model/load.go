@@ -201,7 +201,7 @@ func readLimited(f fs.File, err error) ([]byte, error) {
 	}
 	if err == nil && st.Mode().IsRegular() && st.Size() > MaxFileSize {
 		// Refused from its size, before it is read.
-		return nil, tooLarge
+		return nil, errTooLarge
 	}
 	var data []byte
 	if err == nil && st.Mode().IsRegular() && st.Size() > 0 {
@@ -218,12 +218,12 @@ func readLimited(f fs.File, err error) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > MaxFileSize {
-		return nil, tooLarge
+		return nil, errTooLarge
 	}
 	return data, nil
 }
 
-var tooLarge = fmt.Errorf("file is larger than the %s limit", humanSize(MaxFileSize))
+var errTooLarge = fmt.Errorf("file is larger than the %s limit", humanSize(MaxFileSize))
 
 // ReadFile reads a briefing or an article file as Load does: whole, and
 // refused past MaxFileSize; a failure is an *Error naming the file.

@@ -4,8 +4,6 @@ package seeds
 
 import (
 	"embed"
-	"os"
-	"path/filepath"
 
 	"github.com/brief-cli/brief/model"
 )
@@ -31,19 +29,4 @@ func Load() (*model.Briefing, error) {
 	}
 	b.File = "(built-in) " + Name
 	return b, nil
-}
-
-// CopyTo writes the seed briefing and its article into dir, as a user's
-// own briefing would lie on disk, and returns the briefing's path.
-func CopyTo(dir string) (string, error) {
-	for _, name := range []string{Name, Article} {
-		data, err := FS.ReadFile(name)
-		if err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			return "", err
-		}
-	}
-	return filepath.Join(dir, Name), nil
 }

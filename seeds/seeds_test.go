@@ -302,18 +302,3 @@ func TestChangedQuoteIsRejectedAtItsPosition(t *testing.T) {
 		t.Errorf("got %v\nwant %s", err, want)
 	}
 }
-
-// The seed copied to disk loads like any user's briefing, article beside it.
-func TestCopyToLoads(t *testing.T) {
-	file, err := CopyTo(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := model.Load(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b.ArticleFile != Article || len(b.Points()) != len(load(t).Points()) {
-		t.Errorf("copy loads with article %q and %d points", b.ArticleFile, len(b.Points()))
-	}
-}

@@ -27,15 +27,6 @@ func FollowDeck(b *model.Briefing, h *deckctl.Hub) Factory {
 	}
 }
 
-// BrowseDeck is the factory of a deck that each session pages through on
-// its own, with no presenter to follow.
-func BrowseDeck(b *model.Briefing) Factory {
-	deck := model.BuildDeck(b)
-	return func(_ ssh.Session, env Env) tea.Model {
-		return newAudience(env.Context, b.Title, deck, nil)
-	}
-}
-
 // audienceKeys are the keys of an audience session.
 type audienceKeys struct {
 	Next, Prev, First, Last, Follow, Quit key.Binding

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -66,24 +67,24 @@ func TestAudienceViews(t *testing.T) {
 			make func() *audience
 			want []string
 		}{
-			{"waiting", func() *audience { return newAudience(nil, b.Title, deck, deckctl.NewHub()) },
+			{"waiting", func() *audience { return newAudience(context.Background(), b.Title, deck, deckctl.NewHub()) },
 				[]string{"waiting for the presenter", fmt.Sprintf("1/%d", n)}},
 			{"following", func() *audience {
-				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				a := newAudience(context.Background(), b.Title, deck, deckctl.NewHub())
 				m, _ := a.Update(presenterMsg{deckctl.State{Slide: 3, Total: n}})
 				return m.(*audience)
 			}, []string{"following the presenter", fmt.Sprintf("3/%d", n), deck[2].Items[0].Text[:10]}},
 			{"browsing", func() *audience {
-				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				a := newAudience(context.Background(), b.Title, deck, deckctl.NewHub())
 				m, _ := a.Update(presenterMsg{deckctl.State{Slide: 3, Total: n}})
 				return press(m.(*audience), "right", "right")
 			}, []string{fmt.Sprintf("presenter on 3/%d — f to follow", n), fmt.Sprintf("5/%d", n)}},
 			{"ended", func() *audience {
-				a := newAudience(nil, b.Title, deck, deckctl.NewHub())
+				a := newAudience(context.Background(), b.Title, deck, deckctl.NewHub())
 				m, _ := a.Update(presenterGoneMsg{})
 				return m.(*audience)
 			}, []string{"the presentation has ended"}},
-			{"browse-only", func() *audience { return press(newAudience(nil, b.Title, deck, nil), "G") },
+			{"browse-only", func() *audience { return press(newAudience(context.Background(), b.Title, deck, nil), "G") },
 				[]string{fmt.Sprintf("%d/%d", n, n), "q quit"}},
 		} {
 			t.Run(fmt.Sprintf("%s-%dx%d", tc.name, w, h), func(t *testing.T) {
@@ -105,7 +106,7 @@ func TestAudienceViews(t *testing.T) {
 func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
 	b := seed(t)
 	deck := model.BuildDeck(b)
-	a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), 80, 24)
+	a := sized(newAudience(context.Background(), b.Title, deck, deckctl.NewHub()), 80, 24)
 	a = press(a, "right")
 	view := a.View().Content
 	if !strings.Contains(view, "7m presenter not started — f to follow") {
@@ -129,7 +130,7 @@ func TestAudienceBadgeStandsOutWithoutColour(t *testing.T) {
 func TestAudienceTooSmallAndBlank(t *testing.T) {
 	b := seed(t)
 	deck := model.BuildDeck(b)
-	a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), 59, 20)
+	a := sized(newAudience(context.Background(), b.Title, deck, deckctl.NewHub()), 59, 20)
 	if got := a.View().Content; !strings.Contains(got, "terminal too small: need 60x20") {
 		t.Errorf("59x20: %q", got)
 	}
@@ -153,7 +154,7 @@ func TestAudienceTooSmallAndBlank(t *testing.T) {
 
 func TestAudienceRevealFollowsThePresenterStep(t *testing.T) {
 	deck := []model.Slide{{Title: "Points", Reveal: true, Items: []model.SlideItem{{Text: "first point"}, {Text: "second point"}, {Text: "third point"}}}}
-	a := sized(newAudience(nil, "T", deck, deckctl.NewHub()), 80, 24)
+	a := sized(newAudience(context.Background(), "T", deck, deckctl.NewHub()), 80, 24)
 	m, _ := a.Update(presenterMsg{deckctl.State{Slide: 1, Total: 1, Step: 2}})
 	a = m.(*audience)
 	plain := ansi.Strip(a.View().Content)
@@ -167,7 +168,7 @@ func TestAudienceRevealFollowsThePresenterStep(t *testing.T) {
 }
 
 func TestAudienceQuits(t *testing.T) {
-	a := newAudience(nil, "T", nil, nil)
+	a := newAudience(context.Background(), "T", nil, nil)
 	if _, cmd := a.Update(tea.KeyPressMsg{Code: 'q', Text: "q"}); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit")
 	}
@@ -188,7 +189,7 @@ func TestAudienceSeesTheProjectorsSlides(t *testing.T) {
 		now := func() time.Time { return time.Date(2025, 7, 19, 14, 5, 0, 0, time.UTC) }
 		var p tea.Model = present.NewModel(b, th, present.Options{Now: now}, nil, nil)
 		p, _ = p.Update(tea.WindowSizeMsg{Width: w, Height: h})
-		a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), w, h)
+		a := sized(newAudience(context.Background(), b.Title, deck, deckctl.NewHub()), w, h)
 		split := false
 		for screen := 0; ; screen++ {
 			pm := p.(present.Model)
@@ -239,7 +240,7 @@ func TestAudienceRevealAtEverySize(t *testing.T) {
 		for _, as := range [][2]int{{60, 20}, {80, 24}, {100, 30}, {160, 45}} {
 			var p tea.Model = present.NewModel(b, th, present.Options{}, nil, nil)
 			p, _ = p.Update(tea.WindowSizeMsg{Width: ps[0], Height: ps[1]})
-			a := sized(newAudience(nil, b.Title, deck, deckctl.NewHub()), as[0], as[1])
+			a := sized(newAudience(context.Background(), b.Title, deck, deckctl.NewHub()), as[0], as[1])
 			for range 200 {
 				st := p.(present.Model).State()
 				m, _ := a.Update(presenterMsg{st})

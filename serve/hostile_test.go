@@ -112,6 +112,7 @@ func waitEnv(t testing.TB, envs <-chan Env) Env {
 // change; the server holds at most 300 MiB at its peak, each program stops
 // when its client leaves, and the next client is served.
 func TestHugeTerminalIsClamped(t *testing.T) {
+	skipUnderRace(t)
 	// Start the peak (VmHWM) from here: 5 resets it (Linux 4.0 and later).
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
 	envs := make(chan Env, 4)

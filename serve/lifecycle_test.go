@@ -95,6 +95,7 @@ func waitLogCount(t *testing.T, ts *testServer, what string, n int) {
 // server of two seats, then two ordinary ones must get in; every connect
 // has its disconnect line.
 func TestFloodingClientThatVanishesFreesItsSeat(t *testing.T) {
+	skipUnderRace(t)
 	const seats = 2
 	ts := startServer(t, Config{MaxSessions: seats}, exploreMode(seed(t)))
 	for i := range seats {
@@ -117,6 +118,7 @@ func TestFloodingClientThatVanishesFreesItsSeat(t *testing.T) {
 // TestClientThatDoesNotReadIsHungUpOn: writes to a client are bounded; one
 // that takes nothing is disconnected, logged, and its seat freed.
 func TestClientThatDoesNotReadIsHungUpOn(t *testing.T) {
+	skipUnderRace(t)
 	ts := startServer(t, Config{MaxSessions: 1, WriteTimeout: 500 * time.Millisecond}, exploreMode(seed(t)))
 	conn := flood(t, ts, 1)
 	defer conn.Close()

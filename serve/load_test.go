@@ -21,11 +21,13 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/brief-cli/brief/internal/deckctl"
+	"github.com/brief-cli/brief/internal/testkit/long"
 	"github.com/brief-cli/brief/model"
 )
 
 // TestServeLoad serves follow mode to 100 SSH sessions at once on loopback
-// and has them follow 20 presenter moves. The clients (golang.org/x/crypto/ssh
+// (20 in the default test run, 100 with BRIEF_LONG=1 as CI sets it) and
+// has them follow 20 presenter moves. The clients (golang.org/x/crypto/ssh
 // with a pty each, drawing on a terminal emulator to read the screen the
 // user would see) run in a child process, so that this process's RSS is the
 // server's alone. It fails when a session does not get its first frame or
@@ -39,7 +41,7 @@ func TestServeLoad(t *testing.T) {
 	if testing.Short() {
 		t.Skip("load test")
 	}
-	const sessions, moves = 100, 20
+	sessions, moves := long.Count(20, 100), 20
 	b := seed(t)
 	n := len(model.BuildDeck(b))
 	hub := deckctl.NewHub()

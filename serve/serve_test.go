@@ -21,6 +21,15 @@ import (
 	"github.com/brief-cli/brief/seeds"
 )
 
+// BrowseDeck is the factory of a deck that each session pages through on
+// its own, with no presenter to follow: an audience with no hub.
+func BrowseDeck(b *model.Briefing) Factory {
+	deck := model.BuildDeck(b)
+	return func(_ ssh.Session, env Env) tea.Model {
+		return newAudience(env.Context, b.Title, deck, nil)
+	}
+}
+
 func seed(t testing.TB) *model.Briefing {
 	t.Helper()
 	b, err := seeds.Load()
@@ -243,6 +252,7 @@ func TestClientEnvironmentNotTheServers(t *testing.T) {
 }
 
 func TestWindowResizeReachesTheProgram(t *testing.T) {
+	skipUnderRace(t)
 	ts := startServer(t, Config{}, BrowseDeck(seed(t)))
 	sess := ts.session(t)
 	term := openTerminal(t, sess, 80, 24, nil)

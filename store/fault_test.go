@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/nobody"
+	"github.com/brief-cli/brief/internal/testkit/nobody"
 )
 
 // faultFS fails every write into a directory of fail with err, as a full

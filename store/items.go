@@ -43,21 +43,29 @@ func digest(s string) string {
 const labelWidth = 80
 
 // itemIndex knows which items a briefing holds, in reading order, and what
-// each is called.
+// each is called. The themes, points, events, actors and terms are few and
+// kept in tables; the sentences, which an article may hold by the hundred
+// thousand, are looked up in the briefing itself (a sentence's id says
+// where it is), so that the index costs a few bytes a paragraph, not a
+// table entry and a label a sentence.
 type itemIndex struct {
-	order  map[string]int
-	labels map[string]string
+	b      *model.Briefing
+	order  map[string]int    // the items other than sentences
+	labels map[string]string // their labels
+	// paraStart is, for each paragraph, the place in reading order of its
+	// first sentence, counted after the other items.
+	paraStart []int
 }
 
 func indexItems(b *model.Briefing) itemIndex {
-	ix := itemIndex{order: map[string]int{}, labels: map[string]string{}}
-	add := func(kind model.RefKind, id, label string) {
+	ix := itemIndex{b: b, order: map[string]int{}, labels: map[string]string{}}
+	add := func(kind model.RefKind, id, text string) {
 		k := key(model.Ref{Kind: kind, ID: id})
 		if _, dup := ix.order[k]; dup {
 			return
 		}
 		ix.order[k] = len(ix.order)
-		ix.labels[k] = sanitize.Truncate(sanitize.Line(label), labelWidth, "…")
+		ix.labels[k] = label(text)
 	}
 	for _, t := range b.Themes {
 		add(model.KindTheme, t.ID, t.Title)
@@ -74,10 +82,61 @@ func indexItems(b *model.Briefing) itemIndex {
 	for _, t := range b.Glossary {
 		add(model.KindTerm, t.ID, t.Term)
 	}
-	for _, s := range b.Sentences() {
-		add(model.KindSentence, s.ID, s.Text)
+	n := len(ix.order)
+	ix.paraStart = make([]int, len(b.Source.Paragraphs))
+	for i, p := range b.Source.Paragraphs {
+		ix.paraStart[i] = n
+		n += len(p.Sentences)
 	}
 	return ix
 }
 
-func (ix itemIndex) has(k string) bool { _, ok := ix.order[k]; return ok }
+// label is an item's text as its label: one line, cut to labelWidth.
+func label(text string) string {
+	return sanitize.Truncate(sanitize.Line(text), labelWidth, "…")
+}
+
+// sentence is the sentence k names, or nil when k names none of the
+// briefing's sentences.
+func (ix itemIndex) sentence(k string) *model.Sentence {
+	if ix.b == nil {
+		return nil
+	}
+	r, ok := parseKey(k)
+	if !ok || r.Kind != model.KindSentence {
+		return nil
+	}
+	return ix.b.Sentence(r.ID)
+}
+
+// has says whether the briefing holds the item k names.
+func (ix itemIndex) has(k string) bool {
+	if _, ok := ix.order[k]; ok {
+		return true
+	}
+	return ix.sentence(k) != nil
+}
+
+// rank is the item's place in reading order (themes and their points,
+// timeline, actors, glossary, source sentences); an item the briefing does
+// not hold comes first.
+func (ix itemIndex) rank(k string) int {
+	if n, ok := ix.order[k]; ok {
+		return n
+	}
+	if s := ix.sentence(k); s != nil {
+		return ix.paraStart[s.Paragraph] + s.Index
+	}
+	return -1
+}
+
+// label is the item's label, or "" when the briefing does not hold it.
+func (ix itemIndex) label(k string) string {
+	if l, ok := ix.labels[k]; ok {
+		return l
+	}
+	if s := ix.sentence(k); s != nil {
+		return label(s.Text)
+	}
+	return ""
+}

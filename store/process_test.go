@@ -13,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/brief-cli/brief/internal/testkit/long"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -116,13 +117,14 @@ func (w *writerProc) next() string {
 	return ""
 }
 
-// TestCrash kills a writer with SIGKILL at random moments, 200 times. Each
+// TestCrash kills a writer with SIGKILL at random moments, 200 times (50
+// in the default test run; BRIEF_LONG=1, as CI sets it, for all 200). Each
 // run is killed after a random number (0–5) of acknowledged notes, which
 // lands the kill in the middle of the next write; some runs are killed before
 // they even open the store. After every kill the state must load cleanly and
 // hold every note whose SetNote had returned, in this run and all before.
 func TestCrash(t *testing.T) {
-	const runs = 200
+	runs := long.Count(50, 200)
 	dir := t.TempDir()
 	b, err := model.Parse("/processes.brief.md", []byte(processBriefing), nil)
 	must(t, err)

@@ -214,9 +214,9 @@ func (s *Store) Unsaved() []Entry {
 			continue
 		}
 		if text, _, ok := s.Recovered(r); ok {
-			out = append(out, Entry{Ref: r, Note: text, Label: ix.labels[k]})
+			out = append(out, Entry{Ref: r, Note: text, Label: ix.label(k)})
 		}
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return ix.order[key(a.Ref)] - ix.order[key(b.Ref)] })
+	slices.SortFunc(out, func(a, b Entry) int { return ix.rank(key(a.Ref)) - ix.rank(key(b.Ref)) })
 	return out
 }

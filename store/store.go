@@ -563,7 +563,7 @@ func (s *Store) Rebind(b *model.Briefing) (warning error, err error) {
 func (s *Store) label(r model.Ref) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.ix.labels[key(r)]
+	return s.ix.label(key(r))
 }
 
 func itemOf(st *state, k string) *item {
@@ -773,14 +773,14 @@ func (s *Store) entries(present bool) []Entry {
 			continue
 		}
 		if present {
-			e.Label = ix.labels[k]
+			e.Label = ix.label(k)
 		}
 		out = append(out, e)
 	}
 	slices.SortFunc(out, func(a, b Entry) int {
 		ka, kb := key(a.Ref), key(b.Ref)
 		if present {
-			return cmp.Compare(ix.order[ka], ix.order[kb])
+			return cmp.Compare(ix.rank(ka), ix.rank(kb))
 		}
 		return strings.Compare(ka, kb)
 	})

@@ -30,19 +30,14 @@ type Event struct {
 	Err  error
 }
 
-// File watches one file until ctx is done, then closes the channel. Each
-// burst of changes to the file gives one Event, Debounce after the last of
-// them. Changes to other files in the directory are ignored. The file need
-// not exist yet; its directory must.
+// Files watches files (such as a briefing and the article it reads) until
+// ctx is done, then closes the channel. Each burst of changes to a file
+// gives one Event, Debounce after the last of them, naming the file that
+// changed. Changes to other files in their directories are ignored. A file
+// need not exist yet; its directory must.
 //
 // If the caller falls behind, events are merged: at most one waits in the
 // channel, and it means "reload now".
-func File(ctx context.Context, path string) (<-chan Event, error) {
-	return Files(ctx, path)
-}
-
-// Files watches several files (such as a briefing and the article it reads)
-// as File does one. An Event names the file that changed.
 func Files(ctx context.Context, paths ...string) (<-chan Event, error) {
 	w, err := fsnotify.NewWatcher()
 	if err != nil {

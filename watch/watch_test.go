@@ -87,7 +87,7 @@ func TestFileSeesEverySave(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ch, err := File(ctx, path)
+	ch, err := Files(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ func TestFileSeesEverySave(t *testing.T) {
 func TestFileThatDoesNotExistYet(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "later.brief.md")
-	ch, err := File(t.Context(), path)
+	ch, err := Files(t.Context(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +156,7 @@ func TestFileThatDoesNotExistYet(t *testing.T) {
 }
 
 func TestFileInMissingDirectory(t *testing.T) {
-	_, err := File(t.Context(), filepath.Join(t.TempDir(), "no", "such", "b.md"))
+	_, err := Files(t.Context(), filepath.Join(t.TempDir(), "no", "such", "b.md"))
 	if err == nil {
 		t.Fatal("watching a file in a missing directory did not fail")
 	}

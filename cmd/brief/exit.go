@@ -49,14 +49,6 @@ func inputError(err error) error {
 	return &exitError{code: exitInvalid, err: err}
 }
 
-// usageError marks err as a usage error (exit 2).
-func usageError(err error) error {
-	if err == nil {
-		return nil
-	}
-	return &exitError{code: exitUsage, err: err}
-}
-
 // commandUsageError is a usage error of cmd: the message points at its help.
 func commandUsageError(cmd *cobra.Command, err error) error {
 	if err == nil {

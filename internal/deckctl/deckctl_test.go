@@ -10,6 +10,9 @@ import (
 	"time"
 )
 
+// Path is the socket's path.
+func (s *Server) Path() string { return s.path }
+
 func testDir(t *testing.T) string {
 	t.Helper()
 	t.Setenv("XDG_RUNTIME_DIR", t.TempDir())

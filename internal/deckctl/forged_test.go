@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/brief-cli/brief/internal/deckctl"
-	"github.com/brief-cli/brief/internal/deckctl/forged"
+	"github.com/brief-cli/brief/internal/testkit/forged"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 

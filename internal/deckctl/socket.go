@@ -157,9 +157,6 @@ func Listen(dir, title string, hub *Hub) (*Server, error) {
 	return s, nil
 }
 
-// Path is the socket's path.
-func (s *Server) Path() string { return s.path }
-
 // Commands delivers the consoles' commands.
 func (s *Server) Commands() <-chan Command { return s.cmds }
 

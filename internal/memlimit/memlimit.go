@@ -130,8 +130,8 @@ func (l *Limit) adjustLocked() {
 // collection. It holds a pointer (and is not tiny), so that it has an
 // allocation of its own.
 type sentinel struct {
-	l   *Limit
-	pad [2]int64
+	l *Limit
+	_ [2]int64
 }
 
 // arm sets a sentinel for the next collection.

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brief-cli/brief/internal/nobody"
 	"github.com/brief-cli/brief/internal/safefile"
+	"github.com/brief-cli/brief/internal/testkit/nobody"
 )
 
 func write(t *testing.T, path, text string, mode fs.FileMode) {

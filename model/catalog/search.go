@@ -581,7 +581,7 @@ func newWordFilter(w string) (wordFilter, bool) {
 		f.lower, f.upper = append(f.lower, lo), append(f.upper, up)
 		f.kelvin = f.kelvin || lo == 'k' || lo == 's'
 	}
-	f.edit = len(f.lower) >= 4 && strings.IndexAny(string(f.lower), "0123456789") < 0
+	f.edit = len(f.lower) >= 4 && !strings.ContainsAny(string(f.lower), "0123456789")
 	return f, len(f.lower) > 0
 }
 

@@ -136,11 +136,6 @@ func paletteRanking(items []catalog.SearchItem, query string, limit int) []catal
 	return out
 }
 
-type textsOf []catalog.SearchItem
-
-func (s textsOf) String(i int) string { return s[i].Text }
-func (s textsOf) Len() int            { return len(s) }
-
 var queries = []string{
 	"moscw", "daesh", "Taliban", "russia’s", "2016", "ukr", "x", "ground real", "zzzz", "é", "goroutine",
 	"err", "THE", "k", "s", "kelvin", "ks", "functon", "a b", "·", "p3", "river", "wrtier", "nil ptr", "中",

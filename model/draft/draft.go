@@ -360,15 +360,6 @@ func parsePublished(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("--published %q: expected YYYY-MM-DD, optionally with hh:mm or hh:mm:ss", s)
 }
 
-// New drafts a briefing for the article and returns its text.
-func New(name string, data []byte, opts Options) (string, error) {
-	d, err := Analyse(name, data, opts)
-	if err != nil {
-		return "", err
-	}
-	return d.Write(opts), nil
-}
-
 // Write lays the draft out as a brief/1 file. Every item it drafts carries
 // "- draft: yes", which the author deletes on review.
 func (d *Draft) Write(opts Options) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -14,7 +15,7 @@ import (
 // and compares the timeline with the curated one.
 func TestSeedDraftChecksAndFindsTheSeedTimeline(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := seeds.CopyTo(dir); err != nil {
+	if _, err := seedcopy.CopyTo(dir); err != nil {
 		t.Fatal(err)
 	}
 	article := filepath.Join(dir, seeds.Article)

@@ -388,16 +388,13 @@ var nameREs = sync.OnceValue(func() *nameRules {
 	}
 })
 
-// FindActors drafts actors from the sentences of an article: states (their
+// findActors drafts actors from the sentences of an article: states (their
 // demonyms and capitals count: "Kenyan" and "Nairobi" name Kenya) and
 // international bodies from the tables; people named with a title or
 // quoted ("President Trump", "spokesman Zhao Lijian", "…,” Lijian noted");
 // and other names the text uses at least twice, with a kind read from the
-// words around them. Regions and places (provinces, border crossings) and
-// news outlets are left out.
-func FindActors(sentences []string) []ActorDraft { return findActors(sentences, nil) }
-
-// findActors is FindActors, leaving out the names in publishers too.
+// words around them. Regions and places (provinces, border crossings),
+// news outlets and the names in publishers are left out.
 func findActors(sentences []string, publishers []string) []ActorDraft {
 	notNames := notNamesOnce()
 	rs := nameREs()

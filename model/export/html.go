@@ -1,24 +1,34 @@
 package export
 
 import (
-	"html/template"
+	"bufio"
 	"io"
+	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-// htmlSource is the page. Colours are a light theme that prints well; the
-// print styles drop the contents and backgrounds and keep items whole.
-const htmlSource = `<!DOCTYPE html>
+// The page is written by hand rather than with html/template: the template
+// package reaches methods by reflection, which keeps every exported method
+// of the program in the binary (about 2.5 MB). Every piece of text goes
+// through esc (or href for a link's fragment); only the page's own markup
+// and the drawn timeline (svg.go, escaped as it is drawn) are written raw.
+
+// htmlHead is the page up to its title. Colours are a light theme that
+// prints well; the print styles drop the contents and backgrounds and keep
+// items whole.
+const htmlHead = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="brief">
-<title>{{line .B.Title}}</title>
+`
+
+// htmlStyle is the rest of the head: the styles.
+const htmlStyle = `</title>
 <style>
 :root { --ink: #1b1b1f; --muted: #55565e; --rule: #d6d6dc; --accent: #1f4e8c; --quote: #f4f5f8; --paper: #ffffff; }
 * { box-sizing: border-box; }
@@ -73,197 +83,109 @@ footer { margin-top: 3rem; font-size: .8rem; color: var(--muted); border-top: 1p
 </style>
 </head>
 <body>
-<header>
-<h1>{{line .B.Title}}</h1>
-<dl class="meta">
-{{- with .Citation}}<dt>Source</dt><dd class="citation">{{line .}}</dd>{{end}}
-<dt>Holds</dt><dd>{{.Summary}}</dd>
-</dl>
-</header>
-<nav aria-label="Contents">
-<ol>
-{{- range $i, $t := .B.Themes}}
-<li><a href="#{{$t.ID}}">{{line $t.Title}}</a></li>
-{{- end}}
-{{- if .B.Timeline}}<li><a href="#timeline">Timeline</a></li>{{end}}
-{{- if .B.Actors}}<li><a href="#actors">Actors</a></li>{{end}}
-{{- if .B.Glossary}}<li><a href="#glossary">Glossary</a></li>{{end}}
-{{- if .B.Questions}}<li><a href="#questions">Questions</a></li>{{end}}
-{{- if .Notes}}<li><a href="#your-notes">Your notes</a></li>{{end}}
-{{- if .B.Source.Paragraphs}}<li><a href="#article">The article</a></li>{{end}}
-</ol>
-</nav>
-<main>
-{{- range $i, $t := .B.Themes}}
-<section class="theme" id="{{$t.ID}}">
-<h2>{{inc $i}}. {{line $t.Title}}</h2>
-{{- range paras $t.Summary}}
-<p class="summary">{{.}}</p>
-{{- end}}
-{{- if $.Speaker}}{{range $t.Notes}}
-<p class="note">{{line .}}</p>
-{{- end}}{{end}}
-{{- range $t.Points}}
-<article class="point" id="{{.ID}}">
-<h3>{{line .Text}}</h3>
-{{- range paras .Detail}}
-<p>{{.}}</p>
-{{- end}}
-{{- template "quotes" .Quotes}}
-{{- if .Actors}}
-<p class="label">Actors: {{range $j, $a := .Actors}}{{if $j}}, {{end}}{{with call $.Actor $a}}<a href="#{{.ID}}">{{line .Name}}</a>{{else}}{{$a}}{{end}}{{end}}</p>
-{{- end}}
-{{- if .Events}}
-<p class="label">Timeline: {{range $j, $e := .Events}}{{if $j}}; {{end}}{{with call $.Event $e}}<a href="#{{.ID}}">{{line .When.Label}}: {{line .Title}}</a>{{else}}{{$e}}{{end}}{{end}}</p>
-{{- end}}
-{{- if $.Speaker}}{{range .Notes}}
-<p class="note">{{line .}}</p>
-{{- end}}{{end}}
-</article>
-{{- end}}
-</section>
-{{- end}}
-{{- if .B.Timeline}}
-<section id="timeline">
-<h2>Timeline</h2>
-{{.TimelineSVG}}
-<table>
-<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">In the article’s words</th></tr></thead>
-<tbody>
-{{- range .B.Timeline}}
-<tr id="{{.ID}}"><td class="when">{{line .When.Label}}</td><td>{{line .Title}}
-{{- range paras .Description}}<br><span class="label">{{.}}</span>{{end}}
-{{- template "quotes" .Quotes}}
-{{- if $.Speaker}}{{range .Notes}}<p class="note">{{line .}}</p>{{end}}{{end}}</td><td>{{with .Phrase}}{{quoted .}}{{end}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-</section>
-{{- end}}
-{{- if .B.Actors}}
-<section id="actors">
-<h2>Actors</h2>
-{{- range .B.Actors}}
-<div class="actor" id="{{.ID}}">
-<h3>{{line .Name}}{{with .Kind}}<span class="kind">{{line .}}</span>{{end}}</h3>
-{{- if .Aliases}}
-<p class="label">Also: {{range $j, $a := .Aliases}}{{if $j}}, {{end}}{{line $a}}{{end}}</p>
-{{- end}}
-{{- with .Stance}}
-<p><strong>Stance:</strong> {{line .}}</p>
-{{- end}}
-{{- range paras .Description}}
-<p>{{.}}</p>
-{{- end}}
-{{- template "quotes" .Quotes}}
-{{- if $.Speaker}}{{range .Notes}}
-<p class="note">{{line .}}</p>
-{{- end}}{{end}}
-</div>
-{{- end}}
-</section>
-{{- end}}
-{{- if .B.Glossary}}
-<section id="glossary">
-<h2>Glossary</h2>
-<dl class="glossary">
-{{- range .B.Glossary}}
-<dt id="{{.ID}}">{{line .Term}}{{if .Aliases}} <span class="label">(also {{range $j, $a := .Aliases}}{{if $j}}, {{end}}{{line $a}}{{end}})</span>{{end}}</dt>
-<dd>{{range paras .Definition}}<p>{{.}}</p>{{end}}
-{{- template "quotes" .Quotes}}
-{{- if $.Speaker}}{{range .Notes}}<p class="note">{{line .}}</p>{{end}}{{end}}</dd>
-{{- end}}
-</dl>
-</section>
-{{- end}}
-{{- if .B.Questions}}
-<section id="questions">
-<h2>Questions</h2>
-<ol>
-{{- range .B.Questions}}
-<li>{{line .}}</li>
-{{- end}}
-</ol>
-</section>
-{{- end}}
-{{- if .Notes}}
-<section id="your-notes">
-<h2>Your notes</h2>
-<nav aria-label="Your notes">
-<ol>
-{{- range $i, $n := .Notes}}
-<li><a href="#note-{{inc $i}}">{{$n.Kind}}: {{$n.Title}}</a></li>
-{{- end}}
-</ol>
-</nav>
-{{- range $i, $n := .Notes}}
-<article class="reader-note" id="note-{{inc $i}}">
-<h3><span class="kind">{{$n.Kind}}</span> {{if $n.Anchor}}<a href="#{{$n.Anchor}}">{{$n.Title}}</a>{{else}}{{$n.Title}}{{end}}</h3>
-{{- with $n.Tags}}
-<p class="tags">{{.}}</p>
-{{- end}}
-{{- range paras $n.Text}}
-<p>{{range $j, $l := lines .}}{{if $j}}<br>{{end}}{{$l}}{{end}}</p>
-{{- end}}
-</article>
-{{- end}}
-</section>
-{{- end}}
-{{- if .B.Source.Paragraphs}}
-<section id="article" class="article">
-<h2>The article</h2>
-{{- with .B.Source.Title}}
-<p><strong>{{line .}}</strong></p>
-{{- end}}
-{{- range .B.Source.Paragraphs}}
-<p id="{{.ID}}"><span class="pid">{{.ID}}</span>
-{{- range .Sentences}} <span id="{{anchor .ID}}"{{if call $.Cited .ID}} class="cited"{{end}}>{{line .Text}}</span>{{end}}</p>
-{{- end}}
-</section>
-{{- end}}
-</main>
-<footer>Made with brief from {{line .B.Title}}.</footer>
-</body>
-</html>
-{{define "quotes"}}
-{{- range .}}
-<blockquote>{{within .Text}}{{if .Sentences}}<cite>{{range $j, $s := .Sentences}}{{if $j}}, {{end}}<a href="#{{anchor $s}}">{{$s}}</a>{{end}}</cite>{{end}}</blockquote>
-{{- end}}
-{{- end}}`
+`
 
-// htmlTemplate is parsed on first use, not when the program starts: every
-// command would pay for it.
-var htmlTemplate = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("brief").Funcs(template.FuncMap{
-		"clean":  sanitize.Text,
-		"line":   sanitize.Line,
-		"inc":    func(i int) int { return i + 1 },
-		"paras":  htmlParagraphs,
-		"anchor": func(id string) string { return "s-" + id },
-		"lines":  func(s string) []string { return strings.Split(s, "\n") },
-		// Quotations alternate “ ‘ ’ ”: a phrase is set in double marks,
-		// the quotations inside it (or inside a block quotation) in single.
-		"quoted": func(s string) string { return model.Quoted(sanitize.Line(s)) },
-		"within": func(s string) string { return model.QuoteWithin(sanitize.Line(s)) },
-	}).Parse(htmlSource))
-})
+// page writes one HTML page. Write errors are kept by the bufio.Writer and
+// returned by Flush.
+type page struct {
+	w       *bufio.Writer
+	b       *model.Briefing
+	speaker bool
+}
 
-// htmlData is what the template sees: the briefing, and lookups it cannot
-// make itself.
-type htmlData struct {
-	B        *model.Briefing
-	Citation string
-	Summary  string
-	Actor    func(id string) *model.Actor
-	Event    func(id string) *model.Event
-	// Cited says whether a sentence is cited by anything.
-	Cited func(id string) bool
-	// Speaker shows the speaker's notes.
-	Speaker bool
-	// Notes are the reader's notes, ready to show.
-	Notes []htmlNote
-	// TimelineSVG is the timeline drawn (svg.go).
-	TimelineSVG template.HTML
+// htmlEscaper escapes text for HTML text and quoted attributes, the way
+// html/template does.
+var htmlEscaper = strings.NewReplacer(
+	"\x00", "\uFFFD",
+	`"`, "&#34;",
+	"&", "&amp;",
+	"'", "&#39;",
+	"+", "&#43;",
+	"<", "&lt;",
+	">", "&gt;",
+)
+
+// raw writes the page's own markup.
+func (p *page) raw(ss ...string) {
+	for _, s := range ss {
+		p.w.WriteString(s)
+	}
+}
+
+// esc writes text, escaped.
+func (p *page) esc(s string) { htmlEscaper.WriteString(p.w, s) }
+
+// line writes text from the briefing as one line: sanitised, then escaped.
+func (p *page) line(s string) { p.esc(sanitize.Line(s)) }
+
+// href writes a link to an id on the page: its fragment percent-encoded
+// but for letters, digits and -._~, as html/template does.
+func (p *page) href(id string) {
+	p.raw(`<a href="#`)
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
+			p.w.WriteByte(c)
+			continue
+		}
+		p.w.WriteString("%" + strings.ToUpper(strconv.FormatUint(uint64(c)>>4, 16)+strconv.FormatUint(uint64(c)&15, 16)))
+	}
+	p.raw(`">`)
+}
+
+// paras writes each paragraph of s as open, the paragraph, close.
+func (p *page) paras(s, open, close string) {
+	for _, para := range htmlParagraphs(s) {
+		p.raw(open)
+		p.esc(para)
+		p.raw(close)
+	}
+}
+
+// notes writes the speaker's notes when the page shows them.
+func (p *page) notes(ns []string, open string) {
+	if !p.speaker {
+		return
+	}
+	for _, n := range ns {
+		p.raw(open, `<p class="note">`)
+		p.line(n)
+		p.raw("</p>")
+	}
+}
+
+// quotes writes quotes, each linked to the sentences it comes from.
+func (p *page) quotes(qs []model.Quote) {
+	for _, q := range qs {
+		p.raw("\n<blockquote>")
+		// A block quotation sets the quotations inside it in single marks.
+		p.esc(model.QuoteWithin(sanitize.Line(q.Text)))
+		if len(q.Sentences) > 0 {
+			p.raw("<cite>")
+			for j, s := range q.Sentences {
+				if j > 0 {
+					p.raw(", ")
+				}
+				p.href("s-" + s)
+				p.esc(s)
+				p.raw("</a>")
+			}
+			p.raw("</cite>")
+		}
+		p.raw("</blockquote>")
+	}
+}
+
+// list writes items after label, joined by sep, in a label paragraph.
+func (p *page) list(label, sep string, items []string, each func(string)) {
+	p.raw("\n", `<p class="label">`, label)
+	for j, it := range items {
+		if j > 0 {
+			p.raw(sep)
+		}
+		each(it)
+	}
+	p.raw("</p>")
 }
 
 // htmlNote is one of the reader's notes as the page shows it.
@@ -295,31 +217,312 @@ func htmlNotes(b *model.Briefing, ns []NoteEntry) []htmlNote {
 	return out
 }
 
-// HTML writes the briefing as one self-contained, printable HTML page:
-// inline styles (print styles included), no scripts, no external resources.
-// It holds the themes with their points and quotes, the timeline, actors,
-// glossary, questions and the article, each sentence anchored so quotes link
-// to where they come from, without the speaker's notes. All content is
-// escaped by html/template.
-func HTML(w io.Writer, b *model.Briefing) error {
-	return HTMLHandout(w, b, Options{})
+// HTMLHandout writes the briefing as one self-contained, printable HTML
+// page: inline styles (print styles included), no scripts, no external
+// resources. It holds the themes with their points and quotes, the
+// timeline, actors, glossary, questions and the article, each sentence
+// anchored so quotes link to where they come from, and what opts adds: the
+// speaker's notes in place (left out by default), and the reader's notes in
+// a section "Your notes", with its own table of contents, before the
+// article. All content is escaped.
+func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
+	p := &page{w: bufio.NewWriter(w), b: b, speaker: opts.SpeakerNotes}
+	notes := htmlNotes(b, opts.Notes)
+	p.raw(htmlHead, "<title>")
+	p.line(b.Title)
+	p.raw(htmlStyle)
+	p.header()
+	p.contents(len(notes) > 0)
+	p.raw("<main>")
+	p.themes()
+	p.timeline()
+	p.actors()
+	p.glossary()
+	p.questions()
+	p.readerNotes(notes)
+	p.article()
+	p.raw("\n</main>\n<footer>Made with brief from ")
+	p.line(b.Title)
+	p.raw(".</footer>\n</body>\n</html>\n")
+	return p.w.Flush()
 }
 
-// HTMLHandout writes the page of HTML with what opts adds: the speaker's
-// notes in place, and the reader's notes in a section "Your notes", with
-// its own table of contents, before the article.
-func HTMLHandout(w io.Writer, b *model.Briefing, opts Options) error {
-	return htmlTemplate().Execute(w, htmlData{
-		B:           b,
-		Citation:    b.Source.Citation(),
-		Summary:     b.Summary(),
-		Actor:       b.Actor,
-		Event:       b.Event,
-		Cited:       func(id string) bool { return len(b.CitedBy(id)) > 0 },
-		Speaker:     opts.SpeakerNotes,
-		Notes:       htmlNotes(b, opts.Notes),
-		TimelineSVG: TimelineSVG(b),
-	})
+func (p *page) header() {
+	b := p.b
+	p.raw("<header>\n<h1>")
+	p.line(b.Title)
+	p.raw("</h1>\n", `<dl class="meta">`)
+	if c := b.Source.Citation(); c != "" {
+		p.raw(`<dt>Source</dt><dd class="citation">`)
+		p.line(c)
+		p.raw("</dd>")
+	}
+	p.raw("\n<dt>Holds</dt><dd>")
+	p.esc(b.Summary())
+	p.raw("</dd>\n</dl>\n</header>\n")
+}
+
+func (p *page) contents(notes bool) {
+	b := p.b
+	p.raw(`<nav aria-label="Contents">`, "\n<ol>")
+	for _, t := range b.Themes {
+		p.raw("\n<li>")
+		p.href(t.ID)
+		p.line(t.Title)
+		p.raw("</a></li>")
+	}
+	for _, s := range []struct {
+		show     bool
+		id, name string
+	}{
+		{len(b.Timeline) > 0, "timeline", "Timeline"},
+		{len(b.Actors) > 0, "actors", "Actors"},
+		{len(b.Glossary) > 0, "glossary", "Glossary"},
+		{len(b.Questions) > 0, "questions", "Questions"},
+		{notes, "your-notes", "Your notes"},
+		{len(b.Source.Paragraphs) > 0, "article", "The article"},
+	} {
+		if s.show {
+			p.raw("<li>")
+			p.href(s.id)
+			p.raw(s.name, "</a></li>")
+		}
+	}
+	p.raw("\n</ol>\n</nav>\n")
+}
+
+func (p *page) themes() {
+	b := p.b
+	for i, t := range b.Themes {
+		p.raw("\n", `<section class="theme" id="`)
+		p.esc(t.ID)
+		p.raw(`">`, "\n<h2>", strconv.Itoa(i+1), ". ")
+		p.line(t.Title)
+		p.raw("</h2>")
+		p.paras(t.Summary, "\n"+`<p class="summary">`, "</p>")
+		p.notes(t.Notes, "\n")
+		for _, pt := range t.Points {
+			p.raw("\n", `<article class="point" id="`)
+			p.esc(pt.ID)
+			p.raw(`">`, "\n<h3>")
+			p.line(pt.Text)
+			p.raw("</h3>")
+			p.paras(pt.Detail, "\n<p>", "</p>")
+			p.quotes(pt.Quotes)
+			if len(pt.Actors) > 0 {
+				p.list("Actors: ", ", ", pt.Actors, func(id string) {
+					if a := b.Actor(id); a != nil {
+						p.href(a.ID)
+						p.line(a.Name)
+						p.raw("</a>")
+					} else {
+						p.esc(id)
+					}
+				})
+			}
+			if len(pt.Events) > 0 {
+				p.list("Timeline: ", "; ", pt.Events, func(id string) {
+					if e := b.Event(id); e != nil {
+						p.href(e.ID)
+						p.line(e.When.Label())
+						p.raw(": ")
+						p.line(e.Title)
+						p.raw("</a>")
+					} else {
+						p.esc(id)
+					}
+				})
+			}
+			p.notes(pt.Notes, "\n")
+			p.raw("\n</article>")
+		}
+		p.raw("\n</section>")
+	}
+}
+
+func (p *page) timeline() {
+	b := p.b
+	if len(b.Timeline) == 0 {
+		return
+	}
+	p.raw("\n", `<section id="timeline">`, "\n<h2>Timeline</h2>\n", TimelineSVG(b), "\n<table>\n",
+		`<thead><tr><th scope="col">When</th><th scope="col">Event</th><th scope="col">In the article’s words</th></tr></thead>`,
+		"\n<tbody>")
+	for _, e := range b.Timeline {
+		p.raw("\n", `<tr id="`)
+		p.esc(e.ID)
+		p.raw(`"><td class="when">`)
+		p.line(e.When.Label())
+		p.raw("</td><td>")
+		p.line(e.Title)
+		p.paras(e.Description, `<br><span class="label">`, "</span>")
+		p.quotes(e.Quotes)
+		p.notes(e.Notes, "")
+		p.raw("</td><td>")
+		if e.Phrase != "" {
+			// Quotations alternate “ ‘ ’ ”: a phrase is set in double
+			// marks, the quotations inside it in single.
+			p.esc(model.Quoted(sanitize.Line(e.Phrase)))
+		}
+		p.raw("</td></tr>")
+	}
+	p.raw("\n</tbody>\n</table>\n</section>")
+}
+
+func (p *page) actors() {
+	b := p.b
+	if len(b.Actors) == 0 {
+		return
+	}
+	p.raw("\n", `<section id="actors">`, "\n<h2>Actors</h2>")
+	for _, a := range b.Actors {
+		p.raw("\n", `<div class="actor" id="`)
+		p.esc(a.ID)
+		p.raw(`">`, "\n<h3>")
+		p.line(a.Name)
+		if a.Kind != "" {
+			p.raw(`<span class="kind">`)
+			p.line(a.Kind)
+			p.raw("</span>")
+		}
+		p.raw("</h3>")
+		if len(a.Aliases) > 0 {
+			p.list("Also: ", ", ", a.Aliases, p.line)
+		}
+		if a.Stance != "" {
+			p.raw("\n<p><strong>Stance:</strong> ")
+			p.line(a.Stance)
+			p.raw("</p>")
+		}
+		p.paras(a.Description, "\n<p>", "</p>")
+		p.quotes(a.Quotes)
+		p.notes(a.Notes, "\n")
+		p.raw("\n</div>")
+	}
+	p.raw("\n</section>")
+}
+
+func (p *page) glossary() {
+	b := p.b
+	if len(b.Glossary) == 0 {
+		return
+	}
+	p.raw("\n", `<section id="glossary">`, "\n<h2>Glossary</h2>\n", `<dl class="glossary">`)
+	for _, g := range b.Glossary {
+		p.raw("\n", `<dt id="`)
+		p.esc(g.ID)
+		p.raw(`">`)
+		p.line(g.Term)
+		if len(g.Aliases) > 0 {
+			p.raw(` <span class="label">(also `)
+			for j, a := range g.Aliases {
+				if j > 0 {
+					p.raw(", ")
+				}
+				p.line(a)
+			}
+			p.raw(")</span>")
+		}
+		p.raw("</dt>\n<dd>")
+		p.paras(g.Definition, "<p>", "</p>")
+		p.quotes(g.Quotes)
+		p.notes(g.Notes, "")
+		p.raw("</dd>")
+	}
+	p.raw("\n</dl>\n</section>")
+}
+
+func (p *page) questions() {
+	b := p.b
+	if len(b.Questions) == 0 {
+		return
+	}
+	p.raw("\n", `<section id="questions">`, "\n<h2>Questions</h2>\n<ol>")
+	for _, q := range b.Questions {
+		p.raw("\n<li>")
+		p.line(q)
+		p.raw("</li>")
+	}
+	p.raw("\n</ol>\n</section>")
+}
+
+func (p *page) readerNotes(ns []htmlNote) {
+	if len(ns) == 0 {
+		return
+	}
+	p.raw("\n", `<section id="your-notes">`, "\n<h2>Your notes</h2>\n", `<nav aria-label="Your notes">`, "\n<ol>")
+	for i, n := range ns {
+		p.raw("\n<li>")
+		p.href("note-" + strconv.Itoa(i+1))
+		p.esc(n.Kind)
+		p.raw(": ")
+		p.esc(n.Title)
+		p.raw("</a></li>")
+	}
+	p.raw("\n</ol>\n</nav>")
+	for i, n := range ns {
+		p.raw("\n", `<article class="reader-note" id="note-`, strconv.Itoa(i+1), `">`, "\n", `<h3><span class="kind">`)
+		p.esc(n.Kind)
+		p.raw("</span> ")
+		if n.Anchor != "" {
+			p.href(n.Anchor)
+			p.esc(n.Title)
+			p.raw("</a>")
+		} else {
+			p.esc(n.Title)
+		}
+		p.raw("</h3>")
+		if n.Tags != "" {
+			p.raw("\n", `<p class="tags">`)
+			p.esc(n.Tags)
+			p.raw("</p>")
+		}
+		for _, para := range htmlParagraphs(n.Text) {
+			p.raw("\n<p>")
+			for j, l := range strings.Split(para, "\n") {
+				if j > 0 {
+					p.raw("<br>")
+				}
+				p.esc(l)
+			}
+			p.raw("</p>")
+		}
+		p.raw("\n</article>")
+	}
+	p.raw("\n</section>")
+}
+
+func (p *page) article() {
+	b := p.b
+	if len(b.Source.Paragraphs) == 0 {
+		return
+	}
+	p.raw("\n", `<section id="article" class="article">`, "\n<h2>The article</h2>")
+	if b.Source.Title != "" {
+		p.raw("\n<p><strong>")
+		p.line(b.Source.Title)
+		p.raw("</strong></p>")
+	}
+	for _, para := range b.Source.Paragraphs {
+		p.raw("\n", `<p id="`)
+		p.esc(para.ID)
+		p.raw(`"><span class="pid">`)
+		p.esc(para.ID)
+		p.raw("</span>")
+		for _, s := range para.Sentences {
+			p.raw(` <span id="`)
+			p.esc("s-" + s.ID)
+			p.raw(`"`)
+			if len(b.CitedBy(s.ID)) > 0 {
+				p.raw(` class="cited"`)
+			}
+			p.raw(">")
+			p.line(s.Text)
+			p.raw("</span>")
+		}
+		p.raw("</p>")
+	}
+	p.raw("\n</section>")
 }
 
 // htmlParagraphs splits sanitised text at blank lines.

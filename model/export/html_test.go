@@ -14,7 +14,7 @@ import (
 func writeHTML(t *testing.T, b *model.Briefing) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := export.HTML(&buf, b); err != nil {
+	if err := export.HTMLHandout(&buf, b, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.String()

@@ -9,16 +9,6 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 )
 
-// Markdown writes the briefing as a Markdown handout: themes with their
-// points and quotes, the timeline, actors, glossary, questions and the
-// article, without the speaker's notes. Content is plain text in the
-// briefing, so every character that Markdown would read as markup is
-// escaped: the handout shows what the briefing says, never a link, an image
-// or raw HTML that it did not intend.
-func Markdown(w io.Writer, b *model.Briefing) error {
-	return MarkdownHandout(w, b, Options{})
-}
-
 // Options choose what a handout holds besides the briefing itself.
 type Options struct {
 	// SpeakerNotes puts the presenter's notes (the briefing's "Note:"
@@ -42,9 +32,14 @@ type NoteEntry struct {
 	Orphaned bool
 }
 
-// MarkdownHandout writes the handout of Markdown with what opts adds: the
-// speaker's notes in place, and the reader's notes in a section "Your
-// notes" before the article, in the order given.
+// MarkdownHandout writes the briefing as a Markdown handout: themes with
+// their points and quotes, the timeline, actors, glossary, questions and
+// the article, and what opts adds: the speaker's notes in place (left out
+// by default), and the reader's notes in a section "Your notes" before the
+// article, in the order given. Content is plain text in the briefing, so
+// every character that Markdown would read as markup is escaped: the
+// handout shows what the briefing says, never a link, an image or raw HTML
+// that it did not intend.
 func MarkdownHandout(w io.Writer, b *model.Briefing, opts Options) error {
 	m := &mdWriter{w: w, speaker: opts.SpeakerNotes}
 	notes := opts.Notes

@@ -79,7 +79,7 @@ func unescapeMD(s string) string { return mdEscape.ReplaceAllString(s, "$1") }
 func TestWriteMarkdownHoldsEverything(t *testing.T) {
 	b := seed(t)
 	var buf bytes.Buffer
-	if err := export.Markdown(&buf, b); err != nil {
+	if err := export.MarkdownHandout(&buf, b, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := unescapeMD(buf.String())
@@ -111,7 +111,7 @@ func TestWriteMarkdownHoldsEverything(t *testing.T) {
 func TestWriteMarkdownEscapes(t *testing.T) {
 	b := parseHostile(t)
 	var buf bytes.Buffer
-	if err := export.Markdown(&buf, b); err != nil {
+	if err := export.MarkdownHandout(&buf, b, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	out := buf.String()
@@ -147,7 +147,7 @@ func TestWriteMarkdownEscapes(t *testing.T) {
 func TestWriteMarkdownNoTrailingHardBreak(t *testing.T) {
 	b := seed(t)
 	var buf bytes.Buffer
-	if err := export.Markdown(&buf, b); err != nil {
+	if err := export.MarkdownHandout(&buf, b, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// A backslash before a blank line would show as a literal backslash.
@@ -159,7 +159,7 @@ func TestWriteMarkdownNoTrailingHardBreak(t *testing.T) {
 func TestMarkdownNeutralisesControls(t *testing.T) {
 	b := &model.Briefing{Title: "T \x1b[2J", Questions: []string{"Q \x1b]0;x\a"}}
 	var buf bytes.Buffer
-	if err := export.Markdown(&buf, b); err != nil {
+	if err := export.MarkdownHandout(&buf, b, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if strings.ContainsAny(buf.String(), "\x1b\a") {

@@ -2,7 +2,6 @@ package export
 
 import (
 	"fmt"
-	"html/template"
 	"math"
 	"strings"
 	"time"
@@ -31,7 +30,7 @@ const (
 
 // TimelineSVG draws the timeline as an inline SVG element; empty for a
 // briefing without events.
-func TimelineSVG(b *model.Briefing) template.HTML {
+func TimelineSVG(b *model.Briefing) string {
 	if len(b.Timeline) == 0 {
 		return ""
 	}
@@ -64,7 +63,7 @@ func TimelineSVG(b *model.Briefing) template.HTML {
 		s.WriteString(svgEvent(e, svgTop+float64(i)*svgRow+svgRow/2, x, from, to))
 	}
 	s.WriteString("\n</svg>")
-	return template.HTML(s.String())
+	return s.String()
 }
 
 // svgEvent draws one event's row: its mark and its label.
@@ -242,4 +241,7 @@ func svgYears(t time.Time) float64 {
 	return float64(t.Year()) + float64(t.YearDay()-1)/365.25
 }
 
-func esc(s string) string { return template.HTMLEscapeString(s) }
+func esc(s string) string { return svgEscaper.Replace(s) }
+
+// svgEscaper escapes text for the drawing's text and attributes.
+var svgEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "'", "&#39;", "&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/gen"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/export"
 )
@@ -17,7 +17,7 @@ var svgGroup = regexp.MustCompile(`(?s)<g class="event" id="svg-([^"]*)">(.*?)</
 // with its date and the start of its title; the article's date marked; no
 // script; in the page before the table.
 func TestTimelineSVG(t *testing.T) {
-	dense, err := model.Parse("dense.brief.md", gen.DenseTimeline(), nil)
+	dense, err := model.Parse("dense.brief.md", shapes.DenseTimeline(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

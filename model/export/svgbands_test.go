@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/brief-cli/brief/internal/gen"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/export"
 )
@@ -17,7 +17,7 @@ import (
 // fades over the year before, and is dashed before that; an open end
 // likewise; an exact period is solid throughout.
 func TestTimelineSVGBandsByDates(t *testing.T) {
-	b, err := model.Parse("themes.brief.md", gen.Themes(8, 6), nil)
+	b, err := model.Parse("themes.brief.md", shapes.Themes(8, 6), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

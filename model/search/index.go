@@ -3,7 +3,6 @@ package search
 import (
 	"fmt"
 	"math"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -106,12 +105,4 @@ func (ix *Index) Size() int {
 // item returns the folded copy of item i.
 func (ix *Index) item(i uint32) []byte {
 	return ix.fold[ix.off[i]:ix.off[i+1]]
-}
-
-// clean returns s up to its first NUL, the part fuzzy matches against.
-func clean(s string) string {
-	if i := strings.IndexByte(s, 0); i >= 0 {
-		return s[:i]
-	}
-	return s
 }

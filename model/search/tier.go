@@ -184,13 +184,6 @@ func (t *term) subseq(f []byte) (exact, loose bool) {
 // first rune.
 type occurrence struct{ end, adj, first int }
 
-// leftmost reports whether the word's runes occur in f in order, with the
-// adjacency count and first offset of their leftmost occurrence.
-func (t *term) leftmost(f []byte) (ok bool, adj, first int) {
-	o, ok := t.leftmostFrom(f, 0, occurrence{})
-	return ok, o.adj, o.first
-}
-
 // leftmostFrom continues o, the leftmost occurrence of the word's first
 // from bytes (none when from is 0), with the rest of the word: the
 // leftmost occurrence of a longer word is that of its prefix followed by

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/brief-cli/brief/internal/gen"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/date"
 	"github.com/brief-cli/brief/seeds"
@@ -29,7 +29,7 @@ func seed(t testing.TB) *model.Briefing {
 
 func dense(t testing.TB) *model.Briefing {
 	t.Helper()
-	b, err := model.Parse("dense.brief.md", gen.DenseTimeline(), nil)
+	b, err := model.Parse("dense.brief.md", shapes.DenseTimeline(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

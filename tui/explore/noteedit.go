@@ -33,9 +33,8 @@ func (k noteKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Save, k.Close, k.Discard, k.Keep}}
 }
 
-// noteRequest is what the editor asks of the root: save a note, or drop
-// the recovery file of one the user discarded.
-type noteRequest interface{ noteRef() model.Ref }
+// What the editor asks of the root: save a note (saveNoteMsg), or drop the
+// recovery file of one the user discarded (dropRecoveryMsg).
 
 // saveNoteMsg asks the root to save a note; the editor closes once it is
 // saved (see noteSavedMsg) and stays open, with the error, if it is not.
@@ -47,9 +46,6 @@ type saveNoteMsg struct {
 // dropRecoveryMsg says the user discarded text offered back from a
 // recovery file: it is not to be offered again.
 type dropRecoveryMsg struct{ ref model.Ref }
-
-func (m saveNoteMsg) noteRef() model.Ref     { return m.ref }
-func (m dropRecoveryMsg) noteRef() model.Ref { return m.ref }
 
 func saveNoteRequestCmd(r model.Ref, text string) tea.Cmd {
 	return func() tea.Msg { return saveNoteMsg{ref: r, text: text} }

@@ -8,8 +8,8 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/brief-cli/brief/internal/fulldisk"
-	"github.com/brief-cli/brief/internal/nobody"
+	"github.com/brief-cli/brief/internal/testkit/fulldisk"
+	"github.com/brief-cli/brief/internal/testkit/nobody"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/store"
 )

@@ -10,12 +10,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
-	"github.com/brief-cli/brief/internal/randev"
+	"github.com/brief-cli/brief/internal/testkit/long"
+	"github.com/brief-cli/brief/internal/testkit/randev"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
 
-// TestRandomEvents throws 10,000 random keys, mouse events, pastes and
+// TestRandomEvents throws 5,000 random keys, mouse events, pastes and
 // resizes (1x1 to 500x200; 100,000 with BRIEF_LONG=1, as in CI) at explore
 // mode and checks after each one: no panic (Update recovers panics into
 // m.err, so that is checked too), every navigator's cursor in range, and the
@@ -25,21 +26,19 @@ func TestRandomEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := randev.Count(10_000, 100_000)
-	if testing.Short() {
-		n = 5_000
-	}
+	n := long.Count(5_000, 100_000)
 	runRandom(t, b, n, 1)
 }
 
-// The hostile corpus gets a shorter run each.
+// The hostile corpus gets a shorter run each: 1,000 events, 3,000 with
+// BRIEF_LONG=1 (as in CI).
 func TestRandomEventsOnHostileFiles(t *testing.T) {
 	for _, f := range []string{"csi-clear", "osc-title-bel", "bidi-trojan", "unicode-wide", "invisible", "c1-controls"} {
 		b, err := model.Load("../../testdata/hostile/" + f + ".brief.md")
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Run(f, func(t *testing.T) { runRandom(t, b, 3_000, 2) })
+		t.Run(f, func(t *testing.T) { runRandom(t, b, long.Count(1_000, 3_000), 2) })
 	}
 }
 

@@ -350,7 +350,7 @@ func (m Model) handleAction(msg tea.Msg) (Model, tea.Cmd) {
 		m.openNotes()
 	case editNoteMsg:
 		m.openEditor(msg.ref)
-	case noteRequest:
+	case saveNoteMsg, dropRecoveryMsg:
 		return m.handleNoteRequest(msg)
 	case studyMsg:
 		return m.handleStudy(msg)

@@ -169,18 +169,19 @@ func run(ctx context.Context, b *model.Briefing, opts Options) (exit Exit, err e
 
 // memoryLimit is the soft memory limit for explore mode on a briefing
 // whose searchable texts (the article's sentences, the points, the names)
-// weigh size bytes: a base for the program, and five times the texts. The
+// weigh size bytes: a base for the program, and four times the texts. The
 // briefing holds about twice its text (the text and a record per
-// sentence), the study state's index of the items about twice, the panes
-// and the palette's list one more. Without a limit the garbage collector
+// sentence), the panes and the palette's list one more; the study state
+// looks sentences up in the briefing rather than keeping a table of them.
+// Without a limit the garbage collector
 // lets the heap grow to twice what is live before it runs, and the pages
 // loading used stay with the process: a 15 MiB article held some 135 MiB
-// where with it 110 MiB. The palette's index, built by the first search,
+// where with it about 95 MiB. The palette's index, built by the first search,
 // raises the limit by its own size (growMemoryLimit). It is a soft limit
 // and a floor: when the live heap comes near it, the limit rises with the
 // heap (internal/memlimit), so that the collector never runs again and
 // again just under it; nothing fails.
-func memoryLimit(size int) int64 { return 32<<20 + 5*int64(size) }
+func memoryLimit(size int) int64 { return 32<<20 + 4*int64(size) }
 
 // memLimit is the limit Run set, if it set one (only it may then raise
 // it), its floor for the texts, and by how much the search index raised

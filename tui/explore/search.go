@@ -30,7 +30,7 @@ type searcher interface {
 }
 
 // searchItems lists everything the palette searches, in the order used to
-// break ties (kindRank): glossary terms, actors, events, themes, points,
+// break ties (catalog.SearchKindRank): glossary terms, actors, events, themes, points,
 // then sentences. They are catalog.SearchItems, the items of brief search,
 // made without that slice: the texts are the briefing's own strings, not
 // copies, and on an article near the size limit a second list of 185,000
@@ -98,6 +98,3 @@ func (s *indexSearcher) Search(ctx context.Context, query string, limit int) []m
 	}
 	return out
 }
-
-// kindRank orders kinds for ties: named things before the text about them.
-func kindRank(k model.RefKind) int { return catalog.SearchKindRank(k) }

@@ -11,7 +11,11 @@ import (
 	"github.com/sahilm/fuzzy"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/catalog"
 )
+
+// kindRank orders kinds for ties: named things before the text about them.
+func kindRank(k model.RefKind) int { return catalog.SearchKindRank(k) }
 
 // fuzzySearcher, the reference of the tests, searches with sahilm/fuzzy alone. Results are ordered by fuzzy's
 // score, then, on equal scores, by kind (kindRank: a term or actor named by

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/brief-cli/brief/internal/gen"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/store"
@@ -24,7 +24,7 @@ var shapeSizes = [][2]int{{80, 24}, {120, 40}, {200, 50}}
 
 func eightThemes(tb testing.TB) *model.Briefing {
 	tb.Helper()
-	b, err := model.Parse("eight.brief.md", gen.Themes(8, 6), nil)
+	b, err := model.Parse("eight.brief.md", shapes.Themes(8, 6), nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

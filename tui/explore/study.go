@@ -223,8 +223,9 @@ func dropRecoveryCmd(st *store.Store, r model.Ref) tea.Cmd {
 	}
 }
 
-// handleNoteRequest carries out what the note editor asks.
-func (m Model) handleNoteRequest(msg noteRequest) (Model, tea.Cmd) {
+// handleNoteRequest carries out what the note editor asks: a saveNoteMsg
+// or a dropRecoveryMsg.
+func (m Model) handleNoteRequest(msg tea.Msg) (Model, tea.Cmd) {
 	if m.st == nil {
 		return m, nil
 	}

@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 	"github.com/brief-cli/brief/store"
@@ -305,7 +306,7 @@ func TestStudyGolden(t *testing.T) {
 func briefingDir(tb testing.TB) (dir, file string) {
 	tb.Helper()
 	dir = tb.TempDir()
-	file, err := seeds.CopyTo(dir)
+	file, err := seedcopy.CopyTo(dir)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -507,7 +508,7 @@ func TestSearchHistoryKeptPerBriefing(t *testing.T) {
 	dir := t.TempDir()
 	b := seed(t)
 	m := studied(t, b, dir, 120, 40)
-	m = press(m, "/", "type:isolation", "esc", "/", "ctrl+u", "type:deash", "esc")
+	press(m, "/", "type:isolation", "esc", "/", "ctrl+u", "type:deash", "esc")
 	m = studied(t, b, dir, 120, 40)
 	m = press(m, "/")
 	if got := palette(m).input.Value(); got != "deash" {

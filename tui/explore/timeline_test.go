@@ -8,7 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/brief-cli/brief/internal/gen"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -16,7 +16,7 @@ import (
 // within two years, and a forty-year span.
 func denseBriefing(tb testing.TB) *model.Briefing {
 	tb.Helper()
-	b, err := model.Parse("dense.brief.md", gen.DenseTimeline(), nil)
+	b, err := model.Parse("dense.brief.md", shapes.DenseTimeline(), nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

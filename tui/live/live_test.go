@@ -5,13 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
 	"github.com/brief-cli/brief/model"
-	"github.com/brief-cli/brief/seeds"
 )
 
 func load(t *testing.T) (*model.Briefing, string) {
 	t.Helper()
-	file, err := seeds.CopyTo(t.TempDir())
+	file, err := seedcopy.CopyTo(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -26,6 +26,7 @@ func load(t *testing.T) (*model.Briefing, string) {
 // one is dropped; a broken save brings its error and no version.
 func TestReadsAreNumbered(t *testing.T) {
 	b, file := load(t)
+	//lint:ignore SA1012 a nil context is New's documented way to never reload
 	r := New(nil, b)
 	if r.Init() != nil {
 		t.Error("a reloader without a context watches")
@@ -53,6 +54,7 @@ func TestReadsAreNumbered(t *testing.T) {
 // Messages that are not live reload's pass through with nothing.
 func TestOtherMessages(t *testing.T) {
 	b, _ := load(t)
+	//lint:ignore SA1012 a nil context is New's documented way to never reload
 	if _, cmd, out := New(nil, b).Update("hello"); cmd != nil || out != (Result{}) {
 		t.Errorf("a foreign message gave %v %+v", cmd, out)
 	}

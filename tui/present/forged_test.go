@@ -11,7 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/brief-cli/brief/internal/deckctl/forged"
+	"github.com/brief-cli/brief/internal/testkit/forged"
 )
 
 type syncBuffer struct {

@@ -11,32 +11,32 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/brief-cli/brief/internal/deckctl"
-	"github.com/brief-cli/brief/internal/randev"
+	"github.com/brief-cli/brief/internal/testkit/long"
+	"github.com/brief-cli/brief/internal/testkit/randev"
 	"github.com/brief-cli/brief/model"
 )
 
 var sgr = regexp.MustCompile(`\x1b\[[0-9;:]*m`)
 
-// TestRandomEvents throws 10,000 random keys, mouse events, pastes and
+// TestRandomEvents throws 5,000 random keys, mouse events, pastes and
 // resizes (1x1 to 500x200; 100,000 with BRIEF_LONG=1, as in CI) at the
 // presenter, with a console hub attached, and checks after each: no panic,
 // the current page in range, the view within the terminal, and no control
 // sequence but styling in it.
 func TestRandomEvents(t *testing.T) {
-	n := randev.Count(10_000, 100_000)
-	if testing.Short() {
-		n = 5_000
-	}
+	n := long.Count(5_000, 100_000)
 	runRandom(t, seed(t), n, 1)
 }
 
+// The hostile corpus gets a shorter run each: 1,000 events, 3,000 with
+// BRIEF_LONG=1 (as in CI).
 func TestRandomEventsOnHostileFiles(t *testing.T) {
 	for _, f := range []string{"csi-clear", "osc52-clipboard", "bidi-trojan", "unicode-wide", "c0-del"} {
 		b, err := model.Load("../../testdata/hostile/" + f + ".brief.md")
 		if err != nil {
 			t.Fatal(err)
 		}
-		t.Run(f, func(t *testing.T) { runRandom(t, b, 3_000, 3) })
+		t.Run(f, func(t *testing.T) { runRandom(t, b, long.Count(1_000, 3_000), 3) })
 	}
 }
 

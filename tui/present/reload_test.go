@@ -10,6 +10,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/brief-cli/brief/internal/testkit/seedcopy"
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/seeds"
 )
@@ -19,7 +20,7 @@ import (
 func copySeed(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	if _, err := seeds.CopyTo(dir); err != nil {
+	if _, err := seedcopy.CopyTo(dir); err != nil {
 		t.Fatal(err)
 	}
 	return filepath.Join(dir, seeds.Name)

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/brief-cli/brief/internal/gen"
+	"github.com/brief-cli/brief/internal/testkit/shapes"
 	"github.com/brief-cli/brief/model"
 )
 
@@ -77,7 +77,7 @@ func seedOf(t *testing.T) *model.Briefing {
 
 func denseDeck(t *testing.T) *model.Briefing {
 	t.Helper()
-	b, err := model.Parse("dense.brief.md", gen.DenseTimeline(), nil)
+	b, err := model.Parse("dense.brief.md", shapes.DenseTimeline(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

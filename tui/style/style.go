@@ -142,9 +142,6 @@ func NewPaint(s lipgloss.Style) Paint {
 	return Paint{pre: r[:i], post: r[i+1:]}
 }
 
-// PaintOf is a paint of the given sequences (tests mark with "<" and ">").
-func PaintOf(pre, post string) Paint { return Paint{pre: pre, post: post} }
-
 // Pre and Post are the sequences before and after a painted text, for
 // renderers that paint runs inside a line.
 func (p Paint) Pre() string  { return p.pre }

@@ -1,4 +1,6 @@
-package gen
+// Package shapes makes briefings of the shapes the views must handle, for
+// their tests: a timeline that is hard to draw, a briefing of many themes.
+package shapes
 
 import (
 	"fmt"

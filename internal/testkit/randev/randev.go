@@ -6,7 +6,6 @@ package randev
 
 import (
 	"math/rand/v2"
-	"os"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -23,16 +22,6 @@ const printable = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 var pastes = []string{
 	"moscow", "\x1b[2J\x1b]0;title\x07", "a\nb\tc", "", "中文 👨‍👩‍👧‍👦 e\u0301", "\u202eevil\u202c",
 	strings.Repeat("x", 5000),
-}
-
-// Count is how many events a random run throws: short in the default test
-// run, long when BRIEF_LONG is set (as CI sets it), so that the README's
-// `go test ./...` stays quick while CI still throws the large runs.
-func Count(short, long int) int {
-	if os.Getenv("BRIEF_LONG") != "" {
-		return long
-	}
-	return short
 }
 
 // Sizes always includes the extremes: 1x1 and 500x200.
