@@ -42,12 +42,17 @@ type Doc struct {
 	gen, baseGen int
 	undo         []state
 	redo         []state
+	// stale: the text is a state undone to from before a save that merged
+	// a change made on disk, so it lacks that change; saving it would
+	// write over it, which only SaveOver does.
+	stale bool
 }
 
 type state struct {
-	text string
-	ops  []Op
-	gen  int
+	text  string
+	ops   []Op
+	gen   int
+	stale bool
 }
 
 // Open reads a briefing file for editing. It must load: a file brief
@@ -96,7 +101,7 @@ func (d *Doc) Apply(op Op) error {
 	if text == d.text {
 		return fmt.Errorf("%s changes nothing", op.Describe())
 	}
-	prev := state{d.text, d.ops, d.gen}
+	prev := state{d.text, d.ops, d.gen, d.stale}
 	if err := d.set(text); err != nil {
 		return fmt.Errorf("%s would break the briefing: %s", op.Describe(), firstError(err))
 	}
@@ -129,13 +134,13 @@ func (d *Doc) swap(from, to *[]state) bool {
 		return false
 	}
 	s := (*from)[len(*from)-1]
-	cur := state{d.text, d.ops, d.gen}
+	cur := state{d.text, d.ops, d.gen, d.stale}
 	if d.set(s.text) != nil {
 		return false // a text that loaded once loads again
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, cur)
-	d.ops, d.gen = s.ops, s.gen
+	d.ops, d.gen, d.stale = s.ops, s.gen, s.stale
 	return true
 }
 
@@ -189,6 +194,9 @@ func (d *Doc) Save() (SaveResult, error) {
 	if d.text == d.base {
 		return Unchanged, nil
 	}
+	if d.stale {
+		return Unchanged, &ConflictError{Name: d.Name, Why: "you undid past a change made to it on disk, which your text does not hold"}
+	}
 	if err := d.write(d.text); err != nil {
 		return Unchanged, err
 	}
@@ -202,26 +210,45 @@ func (d *Doc) merge(disk string) (SaveResult, error) {
 	if d.undoneToOtherBase() {
 		return Unchanged, &ConflictError{Name: d.Name, Why: "you undid changes saved before"}
 	}
+	// steps[k] is the disk's text with the first k changes made again.
 	text := disk
+	steps := []string{disk}
 	for _, op := range d.ops {
 		t, err := op.Apply(Scan(text))
 		if err != nil {
 			return Unchanged, &ConflictError{Name: d.Name, Why: op.Describe() + ": " + err.Error()}
 		}
 		text = t
+		steps = append(steps, text)
 	}
 	if _, err := d.parse(text); err != nil {
 		return Unchanged, &ConflictError{Name: d.Name, Why: "the result would not load: " + firstError(err)}
 	}
-	prev := state{d.text, d.ops, d.gen}
+	if err := d.set(text); err != nil {
+		return Unchanged, &ConflictError{Name: d.Name, Why: "the result would not load: " + firstError(err)}
+	}
+	gen := d.gen
 	if err := d.write(text); err != nil {
 		return Unchanged, err
 	}
-	if d.set(text) == nil {
-		d.undo = append(d.undo, prev)
-		d.redo = nil
-	}
+	d.rebase(gen, steps)
 	return Merged, nil
+}
+
+// rebase makes undo and redo follow a merge: the states of the merged
+// changes (gen, with ops a prefix of them) take the disk's text with those
+// changes made again, steps[len(ops)], so undoing a change keeps what the
+// other program wrote; older states never held it and become stale.
+func (d *Doc) rebase(gen int, steps []string) {
+	for i := range d.undo {
+		s := &d.undo[i]
+		if s.gen == gen && len(s.ops) < len(steps) {
+			s.text = steps[len(s.ops)]
+			continue
+		}
+		s.stale = true
+	}
+	d.redo = nil
 }
 
 func (d *Doc) undoneToOtherBase() bool { return d.gen != d.baseGen }
@@ -240,7 +267,7 @@ func (d *Doc) Reload() error {
 }
 
 func (d *Doc) reloadText(text string) error {
-	prev := state{d.text, d.ops, d.gen}
+	prev := state{d.text, d.ops, d.gen, d.stale}
 	if err := d.set(text); err != nil {
 		return err
 	}
@@ -264,7 +291,7 @@ func (d *Doc) write(text string) error {
 }
 
 func (d *Doc) newBase(text string) {
-	d.base, d.ops = text, nil
+	d.base, d.ops, d.stale = text, nil, false
 	d.baseGen++
 	d.gen = d.baseGen
 }

@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -378,5 +379,52 @@ The council met on Monday. It voted to build a bridge in 2019.
 	}
 	if strings.Contains(d.Text(), "\n\n\n") || !strings.Contains(d.Text(), "\n\n# Source") {
 		t.Errorf("blank lines:\n%s", d.Text())
+	}
+}
+
+// Undoing a change after a save that merged a change made on disk takes
+// back that change only: the other program's line survives the next save.
+// Undoing further, past what the file held when the other program wrote
+// it, is refused at the save instead of writing over that line.
+func TestUndoAfterMergedSaveKeepsTheChangeMadeOnDisk(t *testing.T) {
+	name := copyDraft(t)
+	d := open(t, name)
+	q, _ := d.QuoteOf([]string{d.sentence(t, 2)})
+	apply(t, d, AddPoint{Theme: "t", NewTheme: "Damage", ID: "cracks", Claim: "Cracks closed it", Quote: q})
+	if _, err := d.Save(); err != nil {
+		t.Fatal(err)
+	}
+	saved, _ := os.ReadFile(name)
+	other := strings.Replace(string(saved), "- stance: TODO\n", "- stance: TODO\n- note: added elsewhere\n", 1)
+	if err := os.WriteFile(name, []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	q2, _ := d.QuoteOf([]string{d.sentence(t, 3)})
+	apply(t, d, AddPoint{Theme: "t", ID: "beams", Claim: "Beams bent", Quote: q2})
+	if res, err := d.Save(); err != nil || res != Merged {
+		t.Fatalf("save: %v %v", res, err)
+	}
+	if !d.Undo() {
+		t.Fatal("nothing to undo")
+	}
+	if d.Text() != other {
+		t.Fatalf("undo after the merge did not give the file with the other change:\n%s", d.Text())
+	}
+	if _, err := d.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(name); string(got) != other {
+		t.Fatalf("saved:\n%s", got)
+	}
+	// The state before the first change never held the other line.
+	if !d.Undo() {
+		t.Fatal("nothing more to undo")
+	}
+	var ce *ConflictError
+	if _, err := d.Save(); !errors.As(err, &ce) {
+		t.Fatalf("saving a state from before the change on disk: %v", err)
+	}
+	if got, _ := os.ReadFile(name); string(got) != other {
+		t.Error("a refused save wrote the file")
 	}
 }
