@@ -428,3 +428,37 @@ func TestUndoAfterMergedSaveKeepsTheChangeMadeOnDisk(t *testing.T) {
 		t.Error("a refused save wrote the file")
 	}
 }
+
+// Two drafted points merge: every point of a fresh draft carries the same
+// "- draft: yes" line, which the merged point holds once, not twice.
+func TestMergeDraftedPoints(t *testing.T) {
+	name := copyDraft(t)
+	d := open(t, name)
+	s := d.Briefing.Sentences()
+	quote := func(i int) Quote { q, _ := d.QuoteOf([]string{s[i].ID}); return q }
+	apply(t, d, AddPoint{Theme: "vote", NewTheme: "The vote", ID: "one", Claim: "One", Quote: quote(0)})
+	apply(t, d, AddPoint{Theme: "vote", ID: "two", Claim: "Two", Quote: quote(1)})
+	apply(t, d, AddToList{Item: "one", Key: "events", IDs: []string{"e-tuesday"}})
+	apply(t, d, AddToList{Item: "two", Key: "actors", IDs: []string{"ana-ruiz"}})
+	text := d.Text()
+	// Mark both drafted, the lower first so the upper's end still holds.
+	two, one := d.Outline.Item("two"), d.Outline.Item("one")
+	lines := strings.Split(text, "\n")
+	lines = slices.Insert(lines, two.End, "- draft: yes")
+	lines = slices.Insert(lines, one.End, "- draft: yes")
+	if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d = open(t, name)
+	if !d.Briefing.Point("one").Draft || !d.Briefing.Point("two").Draft {
+		t.Fatalf("not drafted:\n%s", d.Text())
+	}
+	apply(t, d, Merge{Into: "one", From: "two"})
+	p := d.Briefing.Point("one")
+	if d.Briefing.Point("two") != nil || len(p.Quotes) != 2 || !slices.Equal(p.Actors, []string{"ana-ruiz"}) || !p.Draft {
+		t.Errorf("merge:\n%s", d.Text())
+	}
+	if n := strings.Count(d.Text(), "- draft: yes"); n != 1 {
+		t.Errorf("%d draft lines:\n%s", n, d.Text())
+	}
+}

@@ -519,6 +519,14 @@ func (op Merge) Apply(o *Outline) (string, error) {
 			}
 			continue
 		}
+		// A field Into already gives the same way ("- draft: yes" on two
+		// drafted points) is said once.
+		if key != "" && func() bool {
+			f, _ := o.field(into, key)
+			return f >= 0 && strings.TrimRight(o.Lines[f], "\r") == l
+		}() {
+			continue
+		}
 		moved = append(moved, lines[i])
 	}
 	o2 := Scan(text)
