@@ -19,6 +19,7 @@ import (
 
 	"github.com/brief-cli/brief/internal/safefile"
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/model/sanitize"
 )
 
 // Doc is a briefing file open for editing.
@@ -216,7 +217,7 @@ func (d *Doc) merge(disk string) (SaveResult, error) {
 	for _, op := range d.ops {
 		t, err := op.Apply(Scan(text))
 		if err != nil {
-			return Unchanged, &ConflictError{Name: d.Name, Why: op.Describe() + ": " + err.Error()}
+			return Unchanged, &ConflictError{Name: d.Name, Why: err.Error() + " (" + sanitize.Truncate(op.Describe(), 40, "…") + ")"}
 		}
 		text = t
 		steps = append(steps, text)

@@ -333,6 +333,10 @@ func TestConflictingSave(t *testing.T) {
 	if v := plainView(m); !strings.Contains(v, "changed on disk") || !strings.Contains(v, "ctrl+s again") {
 		t.Fatalf("no conflict message:\n%s", v)
 	}
+	// The reason is on the screen too, not cut off at 60 columns.
+	if v := strings.Join(strings.Fields(plainView(m)), " "); !strings.Contains(v, "is taken (add point") {
+		t.Errorf("the conflict's reason is cut:\n%s", plainView(m))
+	}
 	checkFits(t, m)
 	if now, _ := os.ReadFile(m.doc.Name); string(now) != string(other) {
 		t.Fatal("a refused save wrote the file")

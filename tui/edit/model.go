@@ -687,14 +687,21 @@ func (m Model) render() string {
 	case m.prompt != nil:
 		line = m.prompt.View(m.th, m.w)
 	default:
-		// A long message takes a second line from the body.
-		ls := sanitize.Wrap(m.msg, m.w)
-		if len(ls) > 2 {
-			ls = ls[:2]
-			ls[1] = sanitize.Truncate(ls[1]+" …", m.w, "…")
+		// A long message takes lines from the body: a second one, and up
+		// to four for an error, whose reason must not be cut.
+		limit := 2
+		if m.msgErr {
+			limit = min(4, max(bodyH-2, 2))
 		}
-		if i := strings.LastIndex(body, "\n"); len(ls) == 2 && i >= 0 {
-			body = body[:i]
+		ls := sanitize.Wrap(m.msg, m.w)
+		if len(ls) > limit {
+			ls = ls[:limit]
+			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
+		}
+		for n := len(ls); n > 1; n-- {
+			if i := strings.LastIndex(body, "\n"); i >= 0 {
+				body = body[:i]
+			}
 		}
 		for i := range ls {
 			if m.msgErr {
