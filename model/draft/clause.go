@@ -31,7 +31,8 @@ var clauseRE = sync.OnceValue(func() *clauseRules {
 		// "…, the ministry said." "…, said Jane Doe." "…, he added on Monday."
 		tailSaid: regexp.MustCompile(`, (?:` + sayVerbs + `) (?:\p{Lu}|the |a |an |his |her |their )[^“”"]{0,80}[.!]?$|, [^,“”"]{1,60}? (?:` + sayVerbs + `)(?: on \w+| in a statement| in an interview| last \w+)?[.!]?$`),
 		// "…,” Lijian noted." → the quotation
-		tailQuoteSaid: regexp.MustCompile(`[,.!?]?” [^“”"]{1,60}[.!]?$`),
+		// (or with straight marks: "…," Lijian noted.)
+		tailQuoteSaid: regexp.MustCompile(`(?:[,.!?]?”|[,.!?]") [^“”"]{1,60}[.!]?$`),
 		tailAccording: regexp.MustCompile(`, according to [^,“”"]{1,60}[.!]?$`),
 	}
 })
@@ -59,7 +60,11 @@ func mainClause(s string) string {
 	} else if m := rs.tailAccording.FindStringIndex(s); m != nil {
 		s = s[:m[0]]
 	} else if m := rs.tailSaid.FindStringIndex(s); m != nil && m[0] > 20 {
-		s = s[:m[0]]
+		if said, ok := saidAfterSpeaker(s, m[0]); ok {
+			s = said
+		} else {
+			s = s[:m[0]]
+		}
 	} else if m := rs.leadSaid.FindStringIndex(s); m != nil && len(s)-m[1] > 20 {
 		s = s[m[1]:]
 	}
@@ -70,6 +75,36 @@ func mainClause(s string) string {
 		return r
 	}, s)
 	return headingText(shorten(s, 15))
+}
+
+// saidAfterSpeaker reads "His agent, Daniel Osterberg, said the player had
+// turned down the offers": when what comes before the attribution at cut
+// is only the speaker (ending in a name set off by commas) and the verb of
+// saying follows it, the claim is what was said.
+func saidAfterSpeaker(s string, cut int) (string, bool) {
+	kept := s[:cut]
+	i := strings.LastIndex(kept, ", ")
+	if i < 0 {
+		return "", false
+	}
+	name := strings.Fields(kept[i+2:])
+	if len(name) == 0 || len(name) > 4 {
+		return "", false
+	}
+	for _, w := range name {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return "", false
+		}
+	}
+	verb, said, _ := strings.Cut(strings.TrimPrefix(s[cut:], ", "), " ")
+	if !slices.Contains(sayWords, verb) {
+		return "", false
+	}
+	said = strings.TrimPrefix(said, "that ")
+	if len(strings.Fields(said)) < 4 {
+		return "", false
+	}
+	return said, true
 }
 
 // shorten cuts a text of more than max words at a clause boundary after

@@ -47,6 +47,9 @@ func TestMainClause(t *testing.T) {
 		{"ISLAMABAD (AP) — Pakistan reopened the crossing on Wednesday.", "Pakistan reopened the crossing on Wednesday"},
 		{"The Montreal Protocol added the limits.", "The Montreal Protocol added the limits"},
 		{"The border will stay open, said Abdul Basit, a customs official.", "The border will stay open"},
+		{"\"We are not against trams,\" Tomas Ekwueme told reporters.", "We are not against trams"},
+		{"\"This is the most important decision this city has made,\" Mayor Petra Vandenholt told councillors before the vote.", "This is the most important decision this city has made"},
+		{"His agent, Daniel Osterberg, said the player had turned down offers from two clubs in Spain.", "The player had turned down offers from two clubs in Spain"},
 	} {
 		if got := mainClause(tc.in); got != tc.want {
 			t.Errorf("mainClause(%q)\n got %q\nwant %q", tc.in, got, tc.want)
