@@ -472,6 +472,9 @@ func FindDates(text string, pub time.Time) []Found {
 	}
 	// "a week-old accord": a point that long before publication.
 	for _, m := range matches(rs.old, text, lower, "old") {
+		if agedPerson(text[m[1]:]) {
+			continue
+		}
 		n, approx := count(submatch(text, m, 1))
 		if e := aged(pub, n, submatch(text, m, 2), approx); e != "" {
 			rel = append(rel, span{m[0], m[1], "relative", e, false})
@@ -565,6 +568,31 @@ func lasting(anchor time.Time, num, unit string) string {
 		n *= 10
 	}
 	return fmt.Sprintf("%04d%s/%04d", anchor.Year()-n, q, anchor.Year())
+}
+
+// agedPerson reports whether "N-year-old" is a person's age, from what
+// follows it: a name or a demonym ("the 23-year-old Ghanaian striker"), a
+// word for a person ("a 45-year-old man"), or nothing, the age standing
+// for the person ("the 70-year-old, who chairs …"). "A week-old accord"
+// is a date.
+func agedPerson(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	if after == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(after)
+	if unicode.IsUpper(r) || strings.ContainsRune(",.;:!?)", r) {
+		return true
+	}
+	word, _, _ := strings.Cut(after, " ")
+	word = strings.ToLower(strings.TrimRight(word, ",.;:!?’'s"))
+	switch word {
+	case "man", "men", "woman", "women", "boy", "girl", "child", "baby", "son", "daughter", "mother", "father",
+		"who", "player", "striker", "forward", "midfielder", "defender", "goalkeeper", "international", "veteran",
+		"student", "worker", "driver", "resident", "victim", "suspect", "patient", "teenager", "pensioner", "former":
+		return true
+	}
+	return false
 }
 
 // aged is the point n units before publication, at the unit's precision,

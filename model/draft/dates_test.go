@@ -100,6 +100,11 @@ func TestFindDatesIgnores(t *testing.T) {
 		"Version 3.2016 was installed.",
 		"Some 1500 troops arrived, and nearly 2000 officers.",
 		"The army sent 1800 soldiers.",
+		// A person's age is no date.
+		"The 23-year-old Ghanaian international agreed a contract.",
+		"A 45-year-old man was arrested.",
+		"The 70-year-old, who chairs the board, resigned.",
+		"The two-year-old girl was found safe.",
 	} {
 		if got := FindDates(text, pub); len(got) > 0 {
 			t.Errorf("%q: found %v, want nothing", text, got)
