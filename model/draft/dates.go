@@ -245,7 +245,7 @@ func newRelativeRules() []rule {
 			return strconv.Itoa(pub.Year() + step)
 		}},
 		// "last December", "this March", "in May": the month's year is implied
-		{"relative", regexp.MustCompile(`\b([Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y) ` + monthRE + `\b`), func(m []string, pub time.Time) string {
+		{"month", regexp.MustCompile(`\b([Ll]ast|[Tt]his|[Nn]ext|[Ii]n|[Ss]ince|[Bb]y) ` + monthRE + `\b`), func(m []string, pub time.Time) string {
 			mon := months[strings.ToLower(m[2])]
 			y := pub.Year()
 			switch strings.ToLower(m[1]) {
@@ -441,6 +441,19 @@ func FindDates(text string, pub time.Time) []Found {
 				if w := strings.ToLower(submatch(text, m, 1)); (w == "" || w == "on" || w == "this") && e < pub.Format(time.DateOnly) && rs.future.MatchString(text) {
 					t, _ := time.Parse(time.DateOnly, e)
 					e = t.AddDate(0, 0, 7).Format(time.DateOnly)
+				}
+			}
+			if kind == "month" {
+				// "will … in May", "by May" in a sentence about what is to
+				// come: the next such month, not the last.
+				kind = "relative"
+				if w := strings.ToLower(submatch(text, m, 1)); (w == "in" || w == "by") && e < pub.Format("2006-01") && rs.future.MatchString(text) {
+					mon := months[strings.ToLower(submatch(text, m, 2))]
+					y := pub.Year()
+					if mon < int(pub.Month()) {
+						y++
+					}
+					e = fmt.Sprintf("%04d-%02d?", y, mon)
 				}
 			}
 			if e != "" {

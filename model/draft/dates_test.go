@@ -66,6 +66,8 @@ func TestFindDates(t *testing.T) {
 		{"span", "It ended an 18-year-long war in 2021.", "18-year-long", "2003/2021"},
 		{"span", "They fought a decade-long war.", "a decade-long", "2015/2025"},
 		{"relative", "The week-old accord held.", "week-old", "2025-07-12~"},
+		{"relative", "The council will publish the route in May.", "in May", "2026-05?"},
+		{"relative", "The report is due by September.", "by September", "2025-09?"},
 		{"relative", "a two-month-old truce", "two-month-old", "2025-05~"},
 	}
 	for _, tc := range tests {
