@@ -382,7 +382,7 @@ var nameREs = sync.OnceValue(func() *nameRules {
 		// a sentence that speaks of an armed group
 		armed: regexp.MustCompile(`(?i)\b(?:militant|militia|insurgen|rebel|terror|jihadi|extremist|armed group|fighters|guerrilla|paramilitar)`),
 		// words in a name that make it an organisation
-		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|NASA|ESA)\b`),
+		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Trust|Alliance|Chamber|Coalition|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|NASA|ESA)\b`),
 		// ", a spokesman for", ", the club's manager"
 		personAfter: regexp.MustCompile(`^, (?:(?:a|an|the|its|their|who is the) )?(?:[\p{L}’'-]+ ){0,3}(?:` + alternation(titles()) + `)\b`),
 	}
@@ -509,7 +509,13 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 			case prevTitle != "":
 				c.trade++ // "the chemist Paul Crutzen": a person, named in passing
 			}
-			if saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after) {
+			// "said Northgate manager Elena Szabo": a name before a title
+			// in lower case says whose manager; the speaker is the name after.
+			modifier := false
+			if w := firstWord(after); w != "" && unicode.IsLower([]rune(w)[0]) && slices.Contains(titles(), w) {
+				modifier = true
+			}
+			if !modifier && (saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after)) {
 				c.speaker++
 			}
 			if len(before) > 0 && strings.EqualFold(before[len(before)-1], "the") {

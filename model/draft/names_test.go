@@ -63,3 +63,33 @@ func TestLikelySkip(t *testing.T) {
 		}
 	}
 }
+
+// A trust, an alliance or a chamber that speaks is a body, not a person,
+// and the club whose name it starts with is not its alias.
+func TestFindActorsSpeakingBodies(t *testing.T) {
+	sents := []string{
+		"Northgate United have signed the striker for a record fee, the club announced.",
+		"The fee breaks the record Northgate set in 2023.",
+		"The Northgate Supporters' Trust said the club had raised ticket prices.",
+		"Northgate reported a loss of 71 million pounds.",
+		"\"He is quick,\" said Northgate manager Elena Szabo.",
+		"The Harbourton Chamber of Commerce said it backed the plan.",
+		"The Harbourton Chamber of Commerce will study the route.",
+	}
+	got := map[string]ActorDraft{}
+	for _, a := range FindActors(sents) {
+		got[a.Name] = a
+	}
+	if a, ok := got["Northgate Supporters' Trust"]; !ok || a.Kind != "organisation" || slices.Contains(a.Aliases, "Northgate") {
+		t.Errorf("Northgate Supporters' Trust = %+v, want an organisation without the alias Northgate", a)
+	}
+	if a, ok := got["Northgate"]; !ok || a.Kind == "person" {
+		t.Errorf("Northgate = %+v, want the club, named before its manager's title", a)
+	}
+	if a, ok := got["Elena Szabo"]; !ok || a.Kind != "person" {
+		t.Errorf("Elena Szabo = %+v, want a person", a)
+	}
+	if a, ok := got["Harbourton Chamber of Commerce"]; ok && a.Kind == "person" {
+		t.Errorf("Harbourton Chamber of Commerce = %+v, a person", a)
+	}
+}
