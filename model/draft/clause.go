@@ -265,7 +265,7 @@ var titleRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
 // the Harbour Forum" gives "Kenya opened the Harbour Forum".
 func eventTitle(s string, cs, ce, start, end int) string {
 	np, _ := titleRE()
-	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) && !adverbs(m[1]) {
+	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) && !adverbs(m[1]) && !namedAfterNoun(m[1]) {
 		return headingText(m[1])
 	}
 	c := withoutDate(s[cs:start], s[end:ce])
@@ -279,6 +279,23 @@ func eventTitle(s string, cs, ce, start, end int) string {
 		return headingText(s[start:end])
 	}
 	return shortTitle(c, 10)
+}
+
+// namedAfterNoun reports whether a noun phrase names someone after a common
+// noun ("Ghanaian club Accra Lions", "striker Kofi Amankwah"): a club or a
+// person, not an event as "army takeover" or "Gulf War" are.
+func namedAfterNoun(np string) bool {
+	lower := false
+	for _, w := range strings.Fields(np) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case unicode.IsLower(r):
+			lower = true
+		case unicode.IsUpper(r) && lower:
+			return true
+		}
+	}
+	return false
 }
 
 // starter reports whether a phrase can start at word w: a determiner, a
