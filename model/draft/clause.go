@@ -154,6 +154,22 @@ func clauseAround(s string, start, end int) (int, int) {
 			if i < start || i >= end {
 				breaks = append(breaks, i, i+n)
 			}
+		case ' ':
+			// "construction would begin within 18 months and the first
+			// trams would run in 2030": "and" or "but" between two clauses
+			// that read as sentences is a break too.
+			for _, conj := range []string{" and ", " but "} {
+				if !strings.HasPrefix(s[i:], conj) || i >= start && i < end {
+					continue
+				}
+				rest := s[i+len(conj):]
+				if j := strings.IndexAny(rest, ",;:()–—"); j >= 0 {
+					rest = rest[:j]
+				}
+				if sentenceLike(rest) && hasVerb(s[breaks[len(breaks)-1]:i]) {
+					breaks = append(breaks, i, i+len(conj))
+				}
+			}
 		}
 		i += n
 	}

@@ -69,6 +69,7 @@ func TestEventClauseAndTitle(t *testing.T) {
 		{"In 2016, Russia initiated the Forum as a platform for talks.", "In 2016, Russia initiated the Forum as a platform for talks.", "Russia initiated the Forum as a platform for talks"},
 		{"The groups have upgraded their relations since the army takeover in August 2021.", "The groups have upgraded their relations since the army takeover in August 2021.", "Army takeover"},
 		{"A lower court dismissed the case in 2019, but an appeals court revived it in March 2021.", "A lower court dismissed the case in 2019", "A lower court dismissed the case"},
+		{"She said construction would begin within 18 months and the first trams would run in 2030.", "She said construction would begin within 18 months", "She said construction would begin"},
 		{"Amankwah joined Valdoria from the Ghanaian club Accra Lions in 2021 for a fee of about 800,000 euros.", "Amankwah joined Valdoria from the Ghanaian club Accra Lions in 2021 for a fee of about 800,000 euros.", "Amankwah joined Valdoria from the Ghanaian club Accra Lions …"},
 	} {
 		fs := FindDates(tc.s, pub)
@@ -83,6 +84,31 @@ func TestEventClauseAndTitle(t *testing.T) {
 		if got := eventTitle(tc.s, a, b, f.Start, f.End); got != tc.title {
 			t.Errorf("title of %q\n got %q\nwant %q", tc.s, got, tc.title)
 		}
+	}
+}
+
+// Two clauses joined by "and" are two events' quotes: the second date's
+// event is titled by its own clause, not by the first clause cut short.
+func TestEventClauseAfterAnd(t *testing.T) {
+	pub := time.Date(2025, 7, 19, 0, 0, 0, 0, time.UTC)
+	s := "She said construction would begin within 18 months and the first trams would run in 2030."
+	fs := FindDates(s, pub)
+	if len(fs) != 2 {
+		t.Fatalf("dates %v", fs)
+	}
+	f := fs[1]
+	a, b := clauseAround(s, f.Start, f.End)
+	if got := s[a:b]; got != "the first trams would run in 2030." {
+		t.Errorf("clause %q", got)
+	}
+	if got := eventTitle(s, a, b, f.Start, f.End); got != "The first trams would run" {
+		t.Errorf("title %q", got)
+	}
+	// "between 1996 and 2001" and a plain list are no clauses.
+	s = "Troops and police stayed in the valley between 1996 and 2001."
+	fs = FindDates(s, pub)
+	if a, b := clauseAround(s, fs[0].Start, fs[0].End); s[a:b] != s {
+		t.Errorf("clause %q", s[a:b])
 	}
 }
 
