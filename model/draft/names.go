@@ -544,7 +544,7 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 	people := map[string]bool{}
 	for _, n := range order {
 		c := cands[n]
-		if c.person+c.speaker > 0 && strings.Contains(n, " ") && len(strings.Fields(n)) <= 4 && !rs.org.MatchString(n) {
+		if c.person+c.speaker+c.trade > 0 && strings.Contains(n, " ") && len(strings.Fields(n)) <= 4 && !rs.org.MatchString(n) {
 			people[n] = true
 		}
 	}
@@ -578,7 +578,15 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 		if aliasOf[n] != "" || covered(n, taken) || isRegion(n) || c.mid == 0 && !strings.Contains(n, " ") {
 			continue // a lone word only ever starting a sentence is no name
 		}
-		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && c.count >= 2) && !rs.org.MatchString(n)
+		// "the Valdoria striker Kofi Amankwah", then "Amankwah": named
+		// twice, the second time by a word of the name.
+		named := c.count
+		for al, to := range aliasOf {
+			if to == n {
+				named += cands[al].count
+			}
+		}
+		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && named >= 2) && !rs.org.MatchString(n)
 		place := c.place > 0 || hasPlaceWord(n) || c.locative*2 > c.count && c.speaker == 0 && !person
 		if place || !person && c.thing > 0 {
 			continue

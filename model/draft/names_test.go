@@ -93,3 +93,24 @@ func TestFindActorsSpeakingBodies(t *testing.T) {
 		t.Errorf("Harbourton Chamber of Commerce = %+v, a person", a)
 	}
 }
+
+// A person named once after a trade ("the Valdoria striker Kofi
+// Amankwah") and then by the surname alone is an actor, the surname an
+// alias.
+func TestFindActorsTradeThenSurname(t *testing.T) {
+	sents := []string{
+		"Northgate have signed the Valdoria striker Kofi Amankwah for a record fee.",
+		"Amankwah scored 19 goals in 24 matches this season.",
+		"The club said Amankwah would play on Saturday.",
+	}
+	got := map[string]ActorDraft{}
+	for _, a := range FindActors(sents) {
+		got[a.Name] = a
+	}
+	if a, ok := got["Kofi Amankwah"]; !ok || a.Kind != "person" || !slices.Equal(a.Aliases, []string{"Amankwah"}) {
+		t.Errorf("Kofi Amankwah = %+v (all: %v), want a person with the alias Amankwah", a, got)
+	}
+	if _, ok := got["Amankwah"]; ok {
+		t.Error("Amankwah drafted as an actor of its own")
+	}
+}
