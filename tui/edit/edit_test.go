@@ -414,3 +414,19 @@ func TestClauseQuote(t *testing.T) {
 		t.Errorf("x does not come back to the whole sentence: %q", m.canvas.Part())
 	}
 }
+
+// On opening, the current point is the one citing the sentence under the
+// cursor, as after a move, not the last point of the file: p, c and a act
+// on what the author sees first.
+func TestOpenFollowsTheCursor(t *testing.T) {
+	m := press(sized(t, 80, 24), "p", "enter", "j", "j", "p", "enter", "ctrl+s")
+	first := m.doc.Briefing.Points()[0].ID
+	d, err := edit.Open(m.doc.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2 := New(d, "dark", true, false)
+	if m2.current != first {
+		t.Errorf("current %q on opening, want %q, which cites the first sentence", m2.current, first)
+	}
+}

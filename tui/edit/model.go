@@ -64,6 +64,8 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		canvas: newCanvas(th), outline: newOutline(th), help: help.New(), autosave: autosave}
 	m.help.Styles = th.Help
 	m.refresh()
+	// The point citing the first sentence is current, as after a move.
+	m.followCanvas()
 	return m
 }
 
