@@ -64,8 +64,17 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		canvas: newCanvas(th), outline: newOutline(th), help: help.New(), autosave: autosave}
 	m.help.Styles = th.Help
 	m.refresh()
-	// The point citing the first sentence is current, as after a move.
-	m.followCanvas()
+	// The point citing the first sentence is current, as after a move;
+	// the outline's cursor stays on its first row.
+	if ss := doc.Briefing.Sentences(); len(ss) > 0 {
+		for _, r := range doc.Briefing.CitedBy(ss[0].ID) {
+			if r.Kind == model.KindPoint {
+				m.current = r.ID
+				m.refresh()
+				break
+			}
+		}
+	}
 	return m
 }
 
