@@ -180,6 +180,12 @@ func (c canvas) Update(msg tea.Msg) (canvas, bool) {
 	return c, false
 }
 
+// uncited reports whether the sentence under the cursor is one that no
+// point cites and that the briefing does not skip.
+func (c canvas) uncited() bool {
+	return c.cursor < len(c.sents) && !c.cited(c.cursor) && !c.b.Skipped(c.sents[c.cursor])
+}
+
 // sentenceAt is the sentence on a laid-out line, or the nearest one in
 // direction dir when the line is a label or blank.
 func (c canvas) sentenceAt(line, dir int) int {

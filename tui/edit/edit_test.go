@@ -430,3 +430,16 @@ func TestOpenFollowsTheCursor(t *testing.T) {
 		t.Errorf("current %q on opening, want %q, which cites the first sentence", m2.current, first)
 	}
 }
+
+// n with no sentence left to cite says so instead of doing nothing.
+func TestNextUncitedWhenAllAreCited(t *testing.T) {
+	m := sized(t, 80, 24)
+	for range m.doc.Briefing.Sentences() {
+		m = press(m, "p", "enter", "j")
+	}
+	before := m.canvas.cursor
+	m = press(m, "n")
+	if m.canvas.cursor != before || !strings.Contains(plainView(m), "every sentence is cited") {
+		t.Errorf("cursor %d → %d, view:\n%s", before, m.canvas.cursor, plainView(m))
+	}
+}

@@ -291,8 +291,16 @@ func (m *Model) ask(p prompt) {
 
 func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	var ok bool
+	before := m.canvas.cursor
 	if m.canvas, ok = m.canvas.Update(msg); ok {
 		m.followCanvas()
+		if key.Matches(msg, m.canvas.keys.NextUncited) && m.canvas.cursor == before {
+			if m.canvas.uncited() {
+				m.flash("no other sentence is uncited", false)
+			} else {
+				m.flash("every sentence is cited", false)
+			}
+		}
 		return m, nil
 	}
 	k := m.canvas.keys
