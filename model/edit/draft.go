@@ -93,6 +93,11 @@ func DraftClaim(sentence string) string {
 		words = append(words[:14:14], "…")
 	}
 	s = strings.TrimRight(strings.Join(words, " "), ".,;:!?")
+	// A quotation cut open (a sentence that ends inside it, or a claim cut
+	// before its close) loses its marks rather than keep one alone.
+	if strings.Count(s, "“") != strings.Count(s, "”") || strings.Count(s, "\"")%2 == 1 {
+		s = strings.TrimSpace(strings.NewReplacer("“", "", "”", "", "\"", "").Replace(s))
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -12,6 +12,8 @@ func TestDraftClaim(t *testing.T) {
 		{"the vote passed by eleven to four after a debate that lasted most of the evening and into the night again.", "The vote passed by eleven to four after a debate that lasted most of …"},
 		{"Prices rose sharply; wages did not.", "Prices rose sharply; wages did not"},
 		{"“We will build it,” she said.", "“We will build it,” she said"},
+		{"\"We are not against trams.", "We are not against trams"},
+		{"“This will change his life.", "This will change his life"},
 	} {
 		if got := DraftClaim(c.in); got != c.want {
 			t.Errorf("DraftClaim(%q) = %q, want %q", c.in, got, c.want)
