@@ -462,3 +462,32 @@ func TestMergeDraftedPoints(t *testing.T) {
 		t.Errorf("%d draft lines:\n%s", n, d.Text())
 	}
 }
+
+// A point's first actor goes into its list of fields, before the
+// "- draft: yes" line, not after a blank line of its own.
+func TestAddToListJoinsTheFields(t *testing.T) {
+	name := copyDraft(t)
+	d := open(t, name)
+	q, _ := d.QuoteOf([]string{d.sentence(t, 0)})
+	apply(t, d, AddPoint{Theme: "vote", NewTheme: "The vote", ID: "one", Claim: "One", Quote: q})
+	apply(t, d, AddToList{Item: "one", Key: "events", IDs: []string{"e-tuesday"}})
+	lines := strings.Split(d.Text(), "\n")
+	end := slices.Index(lines, "- events: e-tuesday")
+	if end < 0 {
+		t.Fatalf("no events line:\n%s", d.Text())
+	}
+	lines = slices.Insert(lines, end+1, "- draft: yes")
+	if err := os.WriteFile(name, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d = open(t, name)
+	before := d.Text()
+	apply(t, d, AddToList{Item: "one", Key: "actors", IDs: []string{"ana-ruiz"}})
+	want := "- events: e-tuesday\n- actors: ana-ruiz\n- draft: yes\n"
+	if !strings.Contains(d.Text(), want) || !onlyAdded(before, d.Text()) {
+		t.Errorf("want %q in:\n%s", want, d.Text())
+	}
+	if p := d.Briefing.Point("one"); !p.Draft || !slices.Equal(p.Actors, []string{"ana-ruiz"}) {
+		t.Errorf("point %+v", p)
+	}
+}

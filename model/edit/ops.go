@@ -234,6 +234,29 @@ func (o *Outline) field(it *Item, key string) (line, end int) {
 	return -1, -1
 }
 
+// fieldsEnd is the line after an item's last "- key: value" field (and
+// its continuation lines), and the line of its "- draft:" field when that
+// is the last; -1 when the item has no field.
+func (o *Outline) fieldsEnd(it *Item) (end, draft int) {
+	end, draft = -1, -1
+	for i := it.Line + 1; i < it.End; i++ {
+		l := strings.TrimRight(o.Lines[i], "\r")
+		k, _, ok := strings.Cut(strings.TrimPrefix(l, "- "), ":")
+		if !ok || !strings.HasPrefix(l, "- ") || strings.ContainsAny(k, " \t") {
+			continue
+		}
+		_, end = o.field(it, strings.TrimSpace(k))
+		if f, _ := o.field(it, strings.TrimSpace(k)); f != i {
+			end = i + 1 // a key given twice: this line only
+		}
+		draft = -1
+		if strings.EqualFold(strings.TrimSpace(k), "draft") {
+			draft = i
+		}
+	}
+	return end, draft
+}
+
 // AddToList adds ids to a list field of an item (a point's actors or
 // events), making the field when the item has none. Ids already there are
 // left alone.
@@ -253,7 +276,16 @@ func (op AddToList) Apply(o *Outline) (string, error) {
 	}
 	line, end := o.field(it, op.Key)
 	if line < 0 {
-		return o.splice(it.End, 0, "", "- "+op.Key+": "+strings.Join(op.IDs, ", ")), nil
+		add := "- " + op.Key + ": " + strings.Join(op.IDs, ", ")
+		// Into the item's list of fields when it has one, before its
+		// "- draft:" line, which stays last for the author to delete.
+		if at, draft := o.fieldsEnd(it); at >= 0 {
+			if draft >= 0 {
+				at = draft
+			}
+			return o.splice(at, 0, add), nil
+		}
+		return o.splice(it.End, 0, "", add), nil
 	}
 	var have []string
 	for i := line; i < end; i++ {
