@@ -336,6 +336,18 @@ var trades = []string{"scientist", "researcher", "astronomer", "biologist", "phy
 	"author", "lawyer", "attorney", "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "player",
 	"professor", "Professor", "Prof.", "Dr.", "Dr", "pastor"}
 
+// orgAdjective reports whether a word that is no name on its own ("African",
+// "Northern") is part of the name of a body it leads ("the African
+// Development Bank", "the Northern Health Agency").
+func orgAdjective(w string) bool {
+	switch w {
+	case "Antarctic", "Arctic", "European", "Asian", "African", "Western", "Eastern", "Northern", "Southern",
+		"Islamic", "Christian", "Muslim", "Jewish", "Catholic", "Protestant", "Hindu", "Buddhist", "Olympic":
+		return true
+	}
+	return false
+}
+
 // notNames are capitalised words that start sentences or name months and
 // days, not actors; built on first use.
 var notNamesOnce = sync.OnceValue(func() map[string]bool {
@@ -478,8 +490,8 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 					name, st = rest, st+len(w)+1 // "Secretary of State Antony Blinken"
 					continue
 				}
-				if !ok || !notNames[w] {
-					break
+				if !ok || !notNames[w] || orgAdjective(w) && rs.org.MatchString(rest) {
+					break // "the African Development Bank" keeps "African"
 				}
 				titled = titled || slices.Contains(titles(), w)
 				name, st = rest, st+len(w)+1

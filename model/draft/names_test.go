@@ -114,3 +114,22 @@ func TestFindActorsTradeThenSurname(t *testing.T) {
 		t.Error("Amankwah drafted as an actor of its own")
 	}
 }
+
+// A body's name keeps the adjective that leads it: "the African
+// Development Bank" is not "Development Bank".
+func TestFindActorsKeepLeadingAdjective(t *testing.T) {
+	got := map[string]ActorDraft{}
+	for _, a := range FindActors([]string{
+		"Cases rose, the Northern Health Agency said on Monday.",
+		"The Northern Health Agency blamed falling rates.",
+		"The African Development Bank said it would lend more.",
+		"Loans from the African Development Bank rose.",
+	}) {
+		got[a.Name] = a
+	}
+	for _, n := range []string{"Northern Health Agency", "African Development Bank"} {
+		if a, ok := got[n]; !ok || a.Kind != "organisation" {
+			t.Errorf("%s = %+v; drafted: %v", n, a, got)
+		}
+	}
+}
