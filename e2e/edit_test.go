@@ -220,3 +220,32 @@ func TestExploreEditsWithE(t *testing.T) {
 		t.Errorf("theme %q", b.Themes[0].Title)
 	}
 }
+
+// TestEditSuspend: ctrl+z in edit mode hands the terminal back to the
+// shell, restored, and fg returns to the session with its unsaved change.
+func TestEditSuspend(t *testing.T) {
+	t.Parallel()
+	tmuxtest.Require(t)
+	dir := copySeed(t)
+	file := filepath.Join(dir, seeds.Name)
+	bin := tmuxtest.Binary(t)
+	s := tmuxtest.Start(t, 100, 30, nil, "env PS1='READY$ ' bash --norc --noprofile")
+	s.WaitText("READY$")
+	s.Type("'" + bin + "' edit '" + file + "'")
+	s.Keys("Enter")
+	s.WaitText("brief edit ·")
+	s.Keys("p", "Enter")
+	s.WaitText("[modified]")
+	s.Keys("C-z")
+	s.WaitText("Stopped")
+	if alt := s.Display("#{alternate_on}"); alt != "0" {
+		t.Errorf("ctrl+z left the terminal in the alternate screen")
+	}
+	s.Type("fg")
+	s.Keys("Enter")
+	s.WaitText("[modified]")
+	s.Keys("C-s")
+	s.WaitText("saved")
+	s.Keys("q")
+	s.WaitText("READY$ ")
+}

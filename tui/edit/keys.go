@@ -1,10 +1,17 @@
 package edit
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/brief-cli/brief/tui/jobctl"
+)
 
 // globalKeys work in both panes.
 type globalKeys struct {
 	Help, Quit, ForceQuit, Pane, Save, Reload, Undo, Redo key.Binding
+	// Suspend is listed for help only: tui/jobctl turns the key into a
+	// clean suspend before the program sees it.
+	Suspend key.Binding
 }
 
 func newGlobalKeys() globalKeys {
@@ -17,6 +24,7 @@ func newGlobalKeys() globalKeys {
 		Reload:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "reload from disk")),
 		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 		Redo:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+		Suspend:   key.NewBinding(key.WithKeys(jobctl.SuspendKey), key.WithHelp(jobctl.SuspendKey, "suspend (fg returns)")),
 	}
 }
 
@@ -25,7 +33,7 @@ func (k globalKeys) ShortHelp() []key.Binding {
 }
 
 func (k globalKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Pane, k.Undo, k.Redo, k.Save, k.Reload, k.Quit, k.ForceQuit}}
+	return [][]key.Binding{{k.Help, k.Pane, k.Undo, k.Redo, k.Save, k.Reload, k.Quit, k.ForceQuit, k.Suspend}}
 }
 
 // canvasKeys act on the article: the sentence cursor, the selection and

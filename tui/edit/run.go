@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/brief-cli/brief/model/edit"
+	"github.com/brief-cli/brief/tui/jobctl"
 	"github.com/brief-cli/brief/tui/style"
 )
 
@@ -49,7 +50,9 @@ func Run(ctx context.Context, doc *edit.Doc, opts Options) error {
 	if noColor {
 		popts = append(popts, tea.WithColorProfile(colorprofile.Ascii))
 	}
-	final, err := tea.NewProgram(New(doc, opts.Theme, noColor, opts.Autosave), popts...).Run()
+	// Through jobctl, as every terminal program of brief: ctrl+z and
+	// SIGTSTP suspend cleanly, and a panic is one line with a crash log.
+	final, err := jobctl.Run(New(doc, opts.Theme, noColor, opts.Autosave), opts.In, popts...)
 	if m, ok := final.(Model); ok && m.interrupted && err == nil {
 		return ErrInterrupted
 	}
