@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/brief-cli/brief/internal/testkit/tmuxtest"
@@ -248,4 +249,46 @@ func TestEditSuspend(t *testing.T) {
 	s.WaitText("saved")
 	s.Keys("q")
 	s.WaitText("READY$ ")
+}
+
+// TestEditSignalKeepsUnsaved: a closed terminal (SIGHUP) or SIGTERM ends
+// edit mode with its unsaved change kept beside the file, which is left
+// as it was; the next session says where that text is.
+func TestEditSignalKeepsUnsaved(t *testing.T) {
+	t.Parallel()
+	tmuxtest.Require(t)
+	for _, sig := range []syscall.Signal{syscall.SIGHUP, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := copySeed(t)
+			file := filepath.Join(dir, seeds.Name)
+			before, _ := os.ReadFile(file)
+			bin := tmuxtest.Binary(t)
+			s := tmuxtest.Start(t, 100, 30, nil, "env PS1='READY$ ' bash --norc --noprofile")
+			s.WaitText("READY$")
+			s.Type("'" + bin + "' edit '" + file + "'")
+			s.Keys("Enter")
+			s.WaitText("brief edit ·")
+			s.Keys("p", "C-u")
+			s.Type("A point made before the terminal closed")
+			s.Keys("Enter")
+			s.WaitText("[modified]")
+			if err := syscall.Kill(childOf(t, s.PID()), sig); err != nil {
+				t.Fatal(err)
+			}
+			s.WaitText("unsaved changes to")
+			s.WaitFor("the shell's prompt again", func(sc string) bool { return strings.Count(sc, "READY$") >= 2 })
+			kept, err := os.ReadFile(file + ".unsaved")
+			if err != nil || !strings.Contains(string(kept), "## A point made before the terminal closed {#") {
+				t.Fatalf("kept (%v):\n%s", err, kept)
+			}
+			if now, _ := os.ReadFile(file); string(now) != string(before) {
+				t.Error("the briefing itself was written")
+			}
+			s.Type("'" + bin + "' edit '" + file + "'")
+			s.Keys("Enter")
+			s.WaitText("ended unsaved")
+			s.Keys("q")
+			s.WaitText("READY$ ")
+		})
+	}
 }

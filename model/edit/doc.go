@@ -300,3 +300,22 @@ func (d *Doc) newBase(text string) {
 // Same reports whether data is the text as last read or written, byte for
 // byte.
 func (d *Doc) Same(data []byte) bool { return bytes.Equal(data, []byte(d.base)) }
+
+// UnsavedName is where KeepUnsaved puts a session's text: beside the file,
+// with ".unsaved" added, a name no library reads as a briefing.
+func UnsavedName(name string) string { return name + ".unsaved" }
+
+// KeepUnsaved writes the session's text, changes not yet saved and all,
+// to UnsavedName, atomically, when the session must end without a save (a
+// closed terminal, SIGTERM): the file itself is left as it is. It returns
+// the path written, or "" when there was nothing unsaved.
+func (d *Doc) KeepUnsaved() (string, error) {
+	if !d.Modified() {
+		return "", nil
+	}
+	p := UnsavedName(d.Name)
+	if err := safefile.WriteFile(p, []byte(d.text)); err != nil {
+		return "", err
+	}
+	return p, nil
+}

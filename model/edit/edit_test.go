@@ -491,3 +491,26 @@ func TestAddToListJoinsTheFields(t *testing.T) {
 		t.Errorf("point %+v", p)
 	}
 }
+
+// A session that must end unsaved keeps its text beside the file, and the
+// file is left alone; a session without changes writes nothing.
+func TestKeepUnsaved(t *testing.T) {
+	name := copyDraft(t)
+	d := open(t, name)
+	if p, err := d.KeepUnsaved(); p != "" || err != nil {
+		t.Fatalf("nothing unsaved, yet %q %v", p, err)
+	}
+	before, _ := os.ReadFile(name)
+	q, _ := d.QuoteOf([]string{d.sentence(t, 2)})
+	apply(t, d, AddPoint{Theme: "t", NewTheme: "Damage", ID: "cracks", Claim: "Cracks closed it", Quote: q})
+	p, err := d.KeepUnsaved()
+	if err != nil || p != UnsavedName(name) {
+		t.Fatalf("%q %v", p, err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != d.Text() {
+		t.Errorf("kept:\n%s", got)
+	}
+	if now, _ := os.ReadFile(name); string(now) != string(before) {
+		t.Error("the file itself was written")
+	}
+}

@@ -12,6 +12,7 @@ package edit
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -64,6 +65,9 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		canvas: newCanvas(th), outline: newOutline(th), help: help.New(), autosave: autosave}
 	m.help.Styles = th.Help
 	m.refresh()
+	if _, err := os.Lstat(edit.UnsavedName(doc.Name)); err == nil {
+		m.flash("an earlier session ended unsaved: its text is in "+sanitize.Line(filepath.Base(edit.UnsavedName(doc.Name)))+" (compare, take what you need, delete it)", false)
+	}
 	// The point citing the first sentence is current, as after a move;
 	// the outline's cursor stays on its first row.
 	if ss := doc.Briefing.Sentences(); len(ss) > 0 {

@@ -5,11 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
 	"github.com/brief-cli/brief/model/edit"
+	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/jobctl"
 	"github.com/brief-cli/brief/tui/style"
 )
@@ -53,6 +55,15 @@ func Run(ctx context.Context, doc *edit.Doc, opts Options) error {
 	// Through jobctl, as every terminal program of brief: ctrl+z and
 	// SIGTSTP suspend cleanly, and a panic is one line with a crash log.
 	final, err := jobctl.Run(New(doc, opts.Theme, noColor, opts.Autosave), opts.In, popts...)
+	if ctx.Err() != nil {
+		// Ended by a signal (a closed terminal, SIGTERM, ctrl+\): the
+		// changes not yet saved are kept beside the file, never lost.
+		if p, kerr := doc.KeepUnsaved(); kerr != nil {
+			fmt.Fprintf(os.Stderr, "brief: unsaved changes to %s are lost: %v\n", sanitize.Line(doc.Name), kerr)
+		} else if p != "" {
+			fmt.Fprintf(os.Stderr, "brief: unsaved changes to %s kept in %s\n", sanitize.Line(doc.Name), sanitize.Line(p))
+		}
+	}
 	if m, ok := final.(Model); ok && m.interrupted && err == nil {
 		return ErrInterrupted
 	}
