@@ -566,6 +566,7 @@ func (st *scanState) looseMatter(limit, floor int) bool {
 // that only a Searcher needs are skipped when they cannot matter.
 func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool) {
 	m := ix.mask[i]
+	pr := ix.pairs[i]
 	f := ix.fold[ix.off[i]:ix.off[i+1]]
 	h := &wk.top
 	hits, loose, stemd := wk.hits, wk.loose, wk.stemd
@@ -584,7 +585,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if short || !stems || t.stem == nil {
 			return false
 		}
-		at, n := t.stem.find(f, m, wk.stems)
+		at, n := t.stem.find(f, m, pr, wk.stems)
 		if at < 0 {
 			return false
 		}
@@ -654,7 +655,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			tier = min(tier, tierStem)
 			continue
 		}
-		if short || !edits || !t.editable() || !t.mayBeNear(f, m) {
+		if short || !edits || !t.editable() || !t.mayBeNear(f, m, pr) {
 			return false
 		}
 		tier = tierEdit
@@ -699,7 +700,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			wordTier = min(wordTier, tierEdit)
 			continue
 		}
-		t, at := g[0].occurs(f)
+		t, at := g[0].occurs(f, pr)
 		if t == tierNone {
 			t = tierInWord // at most
 			if g[0].stem != nil && stems {
@@ -731,7 +732,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			}
 			t := &g[0]
 			if hits[k].tier == tierStem { // not whole, maybe a form of it
-				if at, n := t.stem.find(f, m, wk.stems); at >= 0 {
+				if at, n := t.stem.find(f, m, pr, wk.stems); at >= 0 {
 					hits[k], stemd[k] = wordHit{tier: tierStem, at: at, k: n}, true
 					tier = min(tier, tierStem)
 					continue
@@ -766,7 +767,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			t := &g[0]
 			at, n := -1, 0
 			if t.editable() {
-				at, n = t.nearWord(f, wk.buf)
+				at, n = t.nearWord(f, pr, wk.buf)
 			}
 			switch {
 			case at >= 0:
@@ -883,7 +884,7 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 	if b >= worst {
 		return true
 	}
-	b, cl := 0, ix.camelLetters(i, m)
+	b, cl := 0, ix.camelLetters(i)
 	for k, w := range q.words {
 		b += w.posBound(wk.adj[k], wk.first[k], l, w.camelIn(cl))
 	}
