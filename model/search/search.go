@@ -576,6 +576,17 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	if short && !rec {
 		return false
 	}
+	// Once the heap is full of matches that hold every word itself (the
+	// tiers from anywhere up), a text that lacks one of them cannot get in:
+	// without survivors to record, the filter of pairs settles that before
+	// the words are looked for.
+	if !rec && h.full() && h.c[0].tier >= tierAnywhere {
+		for _, g := range q.groups {
+			if t := &g[0]; len(g) == 1 && t.kind == termFuzzy && !t.inv && (t.mask&^m != 0 || !t.pairs.mayHold(pr)) {
+				return false
+			}
+		}
+	}
 	// Once the heap is full of matches without typos, only those count;
 	// once it is full of the words themselves, only those.
 	edits := !h.full() || h.c[0].tier <= tierEdit
