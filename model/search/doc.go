@@ -156,7 +156,11 @@
 // keystroke looks at those items (a word typed further is looked for only
 // from where its shorter self ended), and at the others only when a match one
 // edit away could still make the results (fewer than limit matches in the
-// tiers above). It also keeps the items of the shorter queries typed
+// tiers above). An item that cannot make the results (too long for its
+// score, or lacking a word's pairs once the results all hold every word)
+// is kept for a one-word query without the look for the word in order, if
+// it holds the word's runes: it is looked at closely only when a longer
+// query could list it. It also keeps the items of the shorter queries typed
 // before, so a backspace narrows the longest remembered prefix instead of
 // scanning everything. Queries with operators are scanned whole.
 //
