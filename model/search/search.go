@@ -618,9 +618,9 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// tiers from anywhere up), a text that lacks one of them cannot get in:
 	// the filter of pairs settles that before the words are looked for.
 	out := short
-	if !out && h.full() && h.c[0].tier >= tierAnywhere {
-		for _, g := range q.groups {
-			if t := &g[0]; len(g) == 1 && t.kind == termFuzzy && !t.inv && (t.mask&^m != 0 || !t.pairs.mayHold(pr)) {
+	if !out && len(q.words) > 0 && h.full() && h.c[0].tier >= tierAnywhere {
+		for _, t := range q.words {
+			if t.mask&^m != 0 || !t.pairs.mayHold(pr) {
 				out = true
 				break
 			}
