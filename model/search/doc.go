@@ -105,7 +105,10 @@
 // smallest rune of the orbit; U+FFFD becomes the byte 0xFF), a 64-bit mask of
 // the folded runes present (a-z, 0-9, space, eleven buckets for other ASCII
 // and fourteen for other runes) and two flags: the text is not plain ASCII,
-// the text has a camel-case transition. Equal folded runes are exactly fuzzy's
+// the text has a camel-case transition; the letters that a camel-case
+// transition makes upper case; and a 128-bit filter of the pairs of adjacent
+// bytes of the folded copy (see pairs), which tells most texts that lack a
+// word, a half of it or a stem's probe without looking for it. Equal folded runes are exactly fuzzy's
 // equal runes, so matching works on bytes. A search compiles the query the
 // same way and, per text, runs the cheapest tests first, stopping as soon as
 // the text cannot enter the best limit found so far (a min-heap per worker,
@@ -118,7 +121,8 @@
 //     remembers. An item that fails can only match one edit away, and a
 //     quick look for the word's halves (one survives any single edit)
 //     drops nearly all of those.
-//  3. Whole words. bytes.Index finds the word; a look at the byte before
+//  3. Whole words. bytes.Index finds the word, unless the filter of pairs
+//     says it is not there; a look at the byte before
 //     tells a word start; then the phrase. These give tiers 5 to 3 and
 //     bound the rest at 2.
 //  4. Inside a word, then one edit: one walk over the text's words each.
@@ -152,15 +156,19 @@
 // keystroke looks at those items (a word typed further is looked for only
 // from where its shorter self ended), and at the others only when a match one
 // edit away could still make the results (fewer than limit matches in the
-// tiers above). It also keeps the items of the shorter queries typed
+// tiers above). An item that cannot make the results (too long for its
+// score, or lacking a word's pairs once the results all hold every word)
+// is kept for a one-word query without the look for the word in order, if
+// it holds the word's runes: it is looked at closely only when a longer
+// query could list it. It also keeps the items of the shorter queries typed
 // before, so a backspace narrows the longest remembered prefix instead of
 // scanning everything. Queries with operators are scanned whole.
 //
 // # Memory
 //
 // Besides the texts themselves, an index holds a folded copy of each, never
-// longer, and 12 bytes a text (mask and offset). Counting the texts' bytes
-// and string headers too, as Size does, that is 2.3 to 2.4 times the bytes
-// of the text for sentences of 80 bytes. A Searcher holds up to 27 bytes
+// longer, and 32 bytes a text (mask, offset, camel-case letters, filter of
+// pairs). Counting the texts' bytes and string headers too, as Size does,
+// that is about 2.6 times the bytes of the text for sentences of 80 bytes. A Searcher holds up to 27 bytes
 // per text.
 package search

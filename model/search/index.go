@@ -16,6 +16,8 @@ type Index struct {
 	fold  []byte   // folded copies of the texts (up to any NUL), back to back
 	off   []uint32 // item i is fold[off[i]:off[i+1]]
 	mask  []uint64 // character mask of each item, plus the camelCase and nonASCII flags
+	pairs []pairs  // the filter of each item's pairs of bytes (see pairs)
+	camel []uint32 // the letters a camel-case transition makes upper case (see camelLetters)
 
 	textBytes int
 	pool      sync.Pool // *scanState for Index.Search
@@ -40,10 +42,14 @@ func NewIndex(texts []string) *Index {
 	fold := make([]byte, total)
 	off := make([]uint32, len(texts)+1)
 	mask := make([]uint64, len(texts))
+	prs := make([]pairs, len(texts))
+	camels := make([]uint32, len(texts))
 	w := 0
 	for i, s := range texts {
 		var m uint64
 		var lower, camel byte // the previous rune is lower case; a camel-case transition was seen
+		var cl uint32         // letters made upper case by a camel-case transition
+		start := w
 		for j := 0; j < len(s); {
 			c := s[j]
 			if c < utf8.RuneSelf {
@@ -54,7 +60,10 @@ func NewIndex(texts []string) *Index {
 				w++
 				m |= asciiBit[c]
 				cls := asciiClass[c]
-				camel |= lower & (cls >> 1) // clsUpper after clsLower
+				if t := lower & (cls >> 1); t != 0 { // clsUpper after clsLower
+					camel = 1
+					cl |= 1 << (c - 'A')
+				}
 				lower = cls & clsLower
 				j++
 				continue
@@ -65,6 +74,7 @@ func NewIndex(texts []string) *Index {
 			m |= runeBit(f) | nonASCII
 			if lower != 0 && unicode.IsUpper(r) {
 				camel = 1
+				cl = ^uint32(0)
 			}
 			lower = 0
 			if unicode.IsLower(r) {
@@ -77,15 +87,20 @@ func NewIndex(texts []string) *Index {
 		}
 		if camel != 0 {
 			m |= camelCase
+			if m&nonASCII != 0 {
+				cl = ^uint32(0)
+			}
 		}
 		off[i+1] = uint32(w)
 		mask[i] = m
+		camels[i] = cl
+		prs[i] = pairsOf(fold[start:w])
 	}
 	fold = fold[:w]
 	if cap(fold)-len(fold) > len(fold)/16 {
 		fold = append([]byte(nil), fold...)
 	}
-	ix.fold, ix.off, ix.mask = fold, off, mask
+	ix.fold, ix.off, ix.mask, ix.pairs, ix.camel = fold, off, mask, prs, camels
 	return ix
 }
 
@@ -99,7 +114,7 @@ func (ix *Index) Size() int {
 	const strHeader = int(unsafe.Sizeof(""))
 	return int(unsafe.Sizeof(*ix)) +
 		ix.textBytes + strHeader*cap(ix.texts) +
-		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask)
+		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 4*cap(ix.camel)
 }
 
 // item returns the folded copy of item i.

@@ -50,6 +50,8 @@ type term struct {
 	// middle, which a swap across the middle may have moved.
 	half1, half2, part1, part2 []byte
 	pmask                      [4]uint64 // their character masks
+	ppairs                     [4]pairs  // their filters of pairs of bytes
+	pairs                      pairs     // the filter of the word's pairs of bytes
 
 	btab []int // boundTable of the word, when it has at most maxBoundRunes runes
 
@@ -78,6 +80,7 @@ func newTerm(kind termKind, inv bool, s string) term {
 		}
 	}
 	t.word = string(t.runes)
+	t.pairs = pairsOf(t.enc)
 	if kind == termFuzzy && !inv {
 		t.stem = newStemTerm(t.runes)
 	}
@@ -99,6 +102,7 @@ func newTerm(kind termKind, inv bool, s string) term {
 			for _, r := range string(p) {
 				t.pmask[k] |= runeBit(r)
 			}
+			t.ppairs[k] = pairsOf(p)
 		}
 	}
 	return t

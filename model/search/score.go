@@ -95,29 +95,8 @@ func boundTable(n, sepAdj int) []int {
 // (of mask m) makes upper case, as bits a-z: only a word with one of them
 // can earn fuzzy's camel-case bonus there, which posBound must then allow
 // for. A text that is not plain ASCII gets every bit, as if it could.
-func (ix *Index) camelLetters(i uint32, m uint64) uint32 {
-	switch {
-	case m&camelCase == 0:
-		return 0
-	case m&nonASCII != 0:
-		return ^uint32(0)
-	}
-	s := ix.texts[i]
-	var cl uint32
-	lower := false
-	for j := 0; j < len(s) && s[j] != 0; j++ {
-		c := s[j]
-		if 'A' <= c && c <= 'Z' {
-			if lower {
-				cl |= 1 << (c - 'A')
-			}
-			lower = false
-			continue
-		}
-		lower = 'a' <= c && c <= 'z'
-	}
-	return cl
-}
+// NewIndex finds them.
+func (ix *Index) camelLetters(i uint32) uint32 { return ix.camel[i] }
 
 // camelIn reports whether the word may earn a camel-case bonus in a text
 // of camel letters cl (see camelLetters). A rune of the word other than

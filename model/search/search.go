@@ -46,7 +46,9 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 
 // Searcher runs a sequence of searches, typically one per keystroke, over
 // one Index. It remembers which items match the last query without a typo
-// (every word's runes in order); when the next query extends the last one
+// (every word's runes in order; for a query of one word, with the items
+// that could not make the results and were not looked at that closely,
+// see unchecked); when the next query extends the last one
 // (see Query.Extends), only those items are scanned again, and the others
 // only if a match one edit away could make the results.
 //
@@ -95,8 +97,16 @@ func packMeta(o occurrence) uint8 {
 }
 
 func unpackMeta(m uint8, end uint32) occurrence {
-	return occurrence{end: int(end), adj: int(m & 31), first: int(m >> 5)}
+	return occurrence{end: int(end), adj: int(m & 31), first: int(m >> 5 & 3)}
 }
+
+// unchecked marks, in a survivor's meta, an item of a one-word query that
+// was kept without looking for the word in it: it could not make the
+// results (see match), and it holds every rune of the word. Its occurrence
+// is unknown; the next search that needs to know looks from the start.
+// So the survivors of a one-word query may hold items in which the word
+// does not occur in order; Survivors counts only those in which it does.
+const unchecked = 1 << 7
 
 // NewSearcher returns a Searcher over ix.
 func (ix *Index) NewSearcher() *Searcher {
@@ -174,7 +184,25 @@ func (s *Searcher) Survivors() int {
 	if !s.valid {
 		return -1
 	}
-	return s.levels[len(s.levels)-1].surv.len()
+	l := &s.levels[len(s.levels)-1]
+	n := 0
+	for pos, i := range l.surv.item {
+		if l.surv.meta[pos]&unchecked == 0 || s.ix.exact(&l.q, i) {
+			n++
+		}
+	}
+	return n
+}
+
+// exact reports whether every word of q occurs in order in item i.
+func (ix *Index) exact(q *Query, i uint32) bool {
+	f := ix.item(i)
+	for _, w := range q.words {
+		if _, ok := w.leftmostFrom(f, 0, occurrence{}); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // pop forgets the last level.
@@ -338,6 +366,8 @@ type worker struct {
 	// word it covers on entry to match (-1: none, look from the start).
 	occ  occurrence
 	from int
+	// match kept the item unchecked (see unchecked).
+	skipped bool
 
 	stems stemCache // stems of the texts' words
 	pend  []pending // matches waiting to be scored (see flush)
@@ -428,11 +458,19 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 			if src != nil {
 				i = src.item[pos]
 				if from >= 0 {
-					wk.occ = unpackMeta(src.meta[pos], src.at[pos])
+					wk.from, wk.occ = from, unpackMeta(src.meta[pos], src.at[pos])
+					if src.meta[pos]&unchecked != 0 {
+						wk.from, wk.occ = 0, occurrence{}
+					}
 				}
 			}
+			wk.skipped = false
 			if ix.match(q, i, wk, dst != nil) && dst != nil {
-				dst.item[w], dst.at[w], dst.meta[w] = i, uint32(wk.occ.end), packMeta(wk.occ)
+				meta := packMeta(wk.occ)
+				if wk.skipped {
+					meta = unchecked
+				}
+				dst.item[w], dst.at[w], dst.meta[w] = i, uint32(wk.occ.end), meta
 				w++
 			}
 		}
@@ -566,6 +604,7 @@ func (st *scanState) looseMatter(limit, floor int) bool {
 // that only a Searcher needs are skipped when they cannot matter.
 func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool) {
 	m := ix.mask[i]
+	pr := ix.pairs[i]
 	f := ix.fold[ix.off[i]:ix.off[i+1]]
 	h := &wk.top
 	hits, loose, stemd := wk.hits, wk.loose, wk.stemd
@@ -574,6 +613,35 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	short := h.below(q, tierPhrase, len(f))
 	if short && !rec {
 		return false
+	}
+	// Once the heap is full of matches that hold every word itself (the
+	// tiers from anywhere up), a text that lacks one of them cannot get in:
+	// the filter of pairs settles that before the words are looked for.
+	out := short
+	if !out && len(q.words) > 0 && h.full() && h.c[0].tier >= tierAnywhere {
+		for _, t := range q.words {
+			if t.mask&^m != 0 || !t.pairs.mayHold(pr) {
+				out = true
+				break
+			}
+		}
+	}
+	if out {
+		if !rec {
+			return false
+		}
+		// Only whether it survives is left to decide. For a query of
+		// one word it is kept unchecked when it holds the word's runes:
+		// the word is looked for in order only once the text could make
+		// the results of a longer query, if ever.
+		if len(q.words) == 1 && len(q.groups) == 1 {
+			t := q.words[0]
+			if t.mask&^m != 0 {
+				return false
+			}
+			wk.occ, wk.skipped = occurrence{}, true
+			return true
+		}
 	}
 	// Once the heap is full of matches without typos, only those count;
 	// once it is full of the words themselves, only those.
@@ -584,7 +652,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		if short || !stems || t.stem == nil {
 			return false
 		}
-		at, n := t.stem.find(f, m, wk.stems)
+		at, n := t.stem.find(f, m, pr, wk.stems)
 		if at < 0 {
 			return false
 		}
@@ -654,7 +722,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			tier = min(tier, tierStem)
 			continue
 		}
-		if short || !edits || !t.editable() || !t.mayBeNear(f, m) {
+		if short || !edits || !t.editable() || !t.mayBeNear(f, m, pr) {
 			return false
 		}
 		tier = tierEdit
@@ -699,7 +767,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			wordTier = min(wordTier, tierEdit)
 			continue
 		}
-		t, at := g[0].occurs(f)
+		t, at := g[0].occurs(f, pr)
 		if t == tierNone {
 			t = tierInWord // at most
 			if g[0].stem != nil && stems {
@@ -731,7 +799,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			}
 			t := &g[0]
 			if hits[k].tier == tierStem { // not whole, maybe a form of it
-				if at, n := t.stem.find(f, m, wk.stems); at >= 0 {
+				if at, n := t.stem.find(f, m, pr, wk.stems); at >= 0 {
 					hits[k], stemd[k] = wordHit{tier: tierStem, at: at, k: n}, true
 					tier = min(tier, tierStem)
 					continue
@@ -766,7 +834,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			t := &g[0]
 			at, n := -1, 0
 			if t.editable() {
-				at, n = t.nearWord(f, wk.buf)
+				at, n = t.nearWord(f, pr, wk.buf)
 			}
 			switch {
 			case at >= 0:
@@ -883,7 +951,7 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 	if b >= worst {
 		return true
 	}
-	b, cl := 0, ix.camelLetters(i, m)
+	b, cl := 0, ix.camelLetters(i)
 	for k, w := range q.words {
 		b += w.posBound(wk.adj[k], wk.first[k], l, w.camelIn(cl))
 	}

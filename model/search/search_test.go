@@ -187,7 +187,7 @@ func TestScoreBounds(t *testing.T) {
 			if !ok {
 				t.Fatalf("query %q, %q: fuzzy matches, leftmost does not", qs, texts[m.Index])
 			}
-			if pb := q.posBound(adj, first, len(f), q.camelIn(ix.camelLetters(uint32(m.Index), ix.mask[m.Index]))); pb < m.Score {
+			if pb := q.posBound(adj, first, len(f), q.camelIn(ix.camelLetters(uint32(m.Index)))); pb < m.Score {
 				t.Fatalf("query %q, %q: score %d above posBound %d", qs, texts[m.Index], m.Score, pb)
 			}
 			checked++
@@ -246,7 +246,7 @@ func TestBounds(t *testing.T) {
 						t.Fatalf("query %q, %q: tier %d but %q is not in order", qs, texts[m.Item], m.Tier, string(w.runes))
 					}
 					inOrder = inOrder && ok
-					pb += w.posBound(adj, first, len(f), w.camelIn(ix.camelLetters(uint32(m.Item), ix.mask[m.Item])))
+					pb += w.posBound(adj, first, len(f), w.camelIn(ix.camelLetters(uint32(m.Item))))
 				}
 				if inOrder && m.Tier != tierStem && m.Score > pb {
 					t.Fatalf("query %q, %q: score %d above posBound %d", qs, texts[m.Item], m.Score, pb)
@@ -429,8 +429,11 @@ func TestSize(t *testing.T) {
 	}
 	ratio := float64(ix.Size()) / float64(n)
 	t.Logf("%d items, %d text bytes, index %d bytes, %.2fx", len(texts), n, ix.Size(), ratio)
-	if ratio > 2.5 || ix.Size() < 2*n {
-		t.Errorf("Size() = %d for %d bytes of text (%.2fx), want between 2x and 2.5x", ix.Size(), n, ratio)
+	// 32 bytes an item besides the texts and their folded copies (mask,
+	// offset, filter of pairs, camel letters): 0.4x for these sentences of
+	// 80 bytes.
+	if ratio > 2.75 || ix.Size() < 2*n {
+		t.Errorf("Size() = %d for %d bytes of text (%.2fx), want between 2x and 2.75x", ix.Size(), n, ratio)
 	}
 }
 

@@ -111,6 +111,7 @@ type stemTerm struct {
 	alt   string // for a word in -y, the stem of the word without it (recovery: "recov" of recover), or ""
 	probe []byte // the first letters the text's word must begin with
 	mask  uint64 // character mask of probe
+	pairs pairs  // filter of probe's pairs of bytes
 }
 
 // newStemTerm prepares the stem of a fuzzy word, or returns nil when it
@@ -150,6 +151,7 @@ func newStemTerm(runes []rune) *stemTerm {
 	for _, c := range st.probe {
 		st.mask |= runeBit(rune(c))
 	}
+	st.pairs = pairsOf(st.probe)
 	return st
 }
 
@@ -188,11 +190,11 @@ func (c stemCache) key(word []byte) stems {
 	return k
 }
 
-// find looks in f, whose character mask is m, for a word whose stem
-// agrees with the term's: it returns the word's offset and its length in
-// runes (bytes: the word is ASCII), or -1.
-func (st *stemTerm) find(f []byte, m uint64, cache stemCache) (at, n int) {
-	if st.mask&^m != 0 {
+// find looks in f, whose character mask is m and filter of pairs p, for a
+// word whose stem agrees with the term's: it returns the word's offset and
+// its length in runes (bytes: the word is ASCII), or -1.
+func (st *stemTerm) find(f []byte, m uint64, p pairs, cache stemCache) (at, n int) {
+	if st.mask&^m != 0 || !st.pairs.mayHold(p) {
 		return -1, 0
 	}
 	for from := 0; ; {

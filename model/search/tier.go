@@ -234,10 +234,13 @@ func (t *term) leftmostFrom(f []byte, from int, o occurrence) (occurrence, bool)
 	return o, true
 }
 
-// occurs finds the word itself in f: tierStart and the offset of its first
-// occurrence at a word start, else tierAnywhere and its first occurrence,
-// else tierNone.
-func (t *term) occurs(f []byte) (tier, at int) {
+// occurs finds the word itself in f, whose filter of pairs is p: tierStart
+// and the offset of its first occurrence at a word start, else tierAnywhere
+// and its first occurrence, else tierNone.
+func (t *term) occurs(f []byte, p pairs) (tier, at int) {
+	if !t.pairs.mayHold(p) {
+		return tierNone, -1
+	}
 	k := bytes.Index(f, t.enc)
 	if k < 0 {
 		return tierNone, -1
@@ -302,10 +305,10 @@ const maxEditRunes = 64
 //
 // Whatever the edit, the text's word has w[0] or w[1] as its first or
 // second rune, so only the occurrences of those two are looked at.
-func (t *term) nearWord(f []byte, buf []rune) (at, k int) {
+func (t *term) nearWord(f []byte, p pairs, buf []rune) (at, k int) {
 	w := t.runes
 	n := len(w)
-	if n > maxEditRunes || !t.mayBeNear(f, ^uint64(0)) {
+	if n > maxEditRunes || !t.mayBeNear(f, ^uint64(0), p) {
 		return -1, 0
 	}
 	s0, s1 := foldedLen(w[0]), foldedLen(w[1])
@@ -349,13 +352,15 @@ func foldedLen(r rune) int {
 // word (of editMin runes or more). One edit leaves one of the word's
 // halves whole; or, a swap of the two runes around the middle, both
 // halves but for those two runes.
-// m is the text's character mask: a piece with a rune the text lacks is
-// not looked for.
+// m is the text's character mask and p its filter of pairs: a piece with a
+// rune or a pair the text lacks is not looked for.
 //
 // The first part is the first half but for its last rune: a text without
 // it lacks both, and only the second half is left to look for.
-func (t *term) mayBeNear(f []byte, m uint64) bool {
-	has := func(k int, p []byte) bool { return t.pmask[k]&^m == 0 && bytes.Contains(f, p) }
+func (t *term) mayBeNear(f []byte, m uint64, p pairs) bool {
+	has := func(k int, piece []byte) bool {
+		return t.pmask[k]&^m == 0 && t.ppairs[k].mayHold(p) && bytes.Contains(f, piece)
+	}
 	if !has(2, t.part1) {
 		return has(1, t.half2)
 	}
@@ -516,12 +521,12 @@ func (t *term) fuzzyTier(f []byte, buf []rune, cache stemCache) wordHit {
 		return wordHit{tier: tierNone}
 	}
 	if exact {
-		if tier, at := t.occurs(f); tier != tierNone {
+		if tier, at := t.occurs(f, anyPairs); tier != tierNone {
 			return wordHit{tier: int8(tier), at: at}
 		}
 	}
 	if t.stem != nil {
-		if at, n := t.stem.find(f, ^uint64(0), cache); at >= 0 {
+		if at, n := t.stem.find(f, ^uint64(0), anyPairs, cache); at >= 0 {
 			return wordHit{tier: tierStem, at: at, k: n}
 		}
 	}
@@ -531,7 +536,7 @@ func (t *term) fuzzyTier(f []byte, buf []rune, cache stemCache) wordHit {
 		}
 	}
 	if loose && t.editable() {
-		if at, k := t.nearWord(f, buf); at >= 0 {
+		if at, k := t.nearWord(f, anyPairs, buf); at >= 0 {
 			return wordHit{tier: tierEdit, at: at, k: k}
 		}
 	}
