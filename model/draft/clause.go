@@ -212,6 +212,7 @@ func clauseAround(s string, start, end int) (int, int) {
 		if prev := lastWords(s[:a], 1); len(prev) > 0 && determiner(prev[0]) && !strings.EqualFold(prev[0], "of") {
 			a -= len(prev[0]) + 1 // "the other is", "a closure that"
 		}
+		a = intoName(s, a) // not "Commerce said" for "the Chamber of Commerce said"
 	}
 	// Cut before a relative clause, keep its antecedent: "a closure that
 	// had stranded", not "that had stranded".
@@ -290,11 +291,11 @@ func eventTitle(s string, cs, ce, start, end int) string {
 		// disputed since …"): the sentence's own claim, the date taken out.
 		c = withoutDate(s[:start], s[end:])
 	}
-	c = mainClause(c)
+	c = mainClause(speakerLead(c))
 	if c == "" {
 		return headingText(s[start:end])
 	}
-	return shortTitle(c, 10)
+	return shortTitle(c, 12)
 }
 
 // namedAfterNoun reports whether a noun phrase names someone after a common

@@ -195,7 +195,8 @@ func (d *Draft) findSkips() {
 func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 	byWhen := map[string]int{}
 	for _, s := range body {
-		for _, f := range FindDates(s.Text, pub) {
+		fs := FindDates(s.Text, pub)
+		for i, f := range fs {
 			w := f.When.String()
 			k, ok := byWhen[w]
 			if !ok {
@@ -211,9 +212,19 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 			if n := len(e.Sentences); n > 0 && e.Sentences[n-1] == s.ID {
 				continue
 			}
-			cs, ce := clauseAround(s.Text, f.Start, f.End)
+			cs, ce, title := eventFor(s.Text, fs, i)
 			if e.Title == "" {
-				e.Title = eventTitle(s.Text, cs, ce, f.Start, f.End)
+				e.Title = title
+				if d.repeats(k) {
+					// "voted on Tuesday to close the harbour from 2028":
+					// the later date is what the vote is to do.
+					if t, at, ok := infinitiveTitle(maskDates(s.Text, fs, i), f.Start); ok {
+						e.Title = t
+						if at > cs && at < f.Start {
+							cs = at // "to close its old harbour … from 2028"
+						}
+					}
+				}
 			}
 			e.Sentences = append(e.Sentences, s.ID)
 			e.Quotes = append(e.Quotes, Quote{s.Text[cs:ce], s.ID})
@@ -239,6 +250,17 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 		e.Title = t
 		used[key(t)] = true
 	}
+}
+
+// repeats reports whether event k's title repeats an earlier event's
+// words wholesale.
+func (d *Draft) repeats(k int) bool {
+	for j := range k {
+		if overlaps(d.Events[j].Title, d.Events[k].Title) {
+			return true
+		}
+	}
+	return false
 }
 
 // findThemes divides the body into three to eight themes by topic, each

@@ -1,0 +1,291 @@
+package draft
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// eventFor drafts the quote and the title of the event whose date is fs[i]
+// in sentence s: the smallest clause that holds the date, titled by that
+// clause without the date phrase, and without the sentence's other date
+// phrases, which are events of their own.
+func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
+	f := fs[i]
+	masked := maskDates(s, fs, i)
+	if a, b, t, ok := relativeEvent(masked, f.Start, f.End); ok {
+		return a, b, t
+	}
+	cs, ce = clauseAround(s, f.Start, f.End)
+	return cs, ce, eventTitle(masked, cs, ce, f.Start, f.End)
+}
+
+// maskDates blanks the date phrases of s other than fs[keep], with the
+// preposition that leads into each, keeping every offset: "voted on
+// Tuesday to close the harbour from 2028" titles the 2028 event "voted to
+// close the harbour".
+func maskDates(s string, fs []Found, keep int) string {
+	b := []byte(s)
+	_, prep := titleRE()
+	for j, f := range fs {
+		if j == keep || f.End > len(s) {
+			continue
+		}
+		from := f.Start
+		if m := prep.FindStringIndex(s[:f.Start]); m != nil {
+			from = m[0]
+		} else if !isDigit(s[f.Start]) && !prep.MatchString(firstWord(s[f.Start:])+" ") {
+			// "the question the past four decades leave open": a date
+			// that is a subject stays; "its 1980 values" loses its year.
+			continue
+		}
+		for k := from; k < f.End; k++ {
+			b[k] = ' '
+		}
+	}
+	return string(b)
+}
+
+var articles = []string{"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"}
+
+func article(w string) bool { return slices.Contains(articles, strings.ToLower(w)) }
+
+func capitalised(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// relativeEvent reads a date inside a relative clause, "ending a trade that
+// began in the 1990s" or "the new terminal at Ostkaj, which opened in
+// 2019", or a date that leads the noun of one, "a 2024 study that found
+// the trade paid": the event is the noun phrase and its relative clause,
+// titled as a sentence ("A trade began", "The new terminal at Ostkaj
+// opened").
+func relativeEvent(s string, start, end int) (cs, ce int, title string, ok bool) {
+	rel := -1
+	for _, p := range []string{" that ", " which ", " who "} {
+		if i := strings.LastIndex(s[:start], p); i > rel {
+			rel = i
+		}
+	}
+	var np string
+	var relEnd int
+	if rel >= 0 && !strings.ContainsAny(s[rel:start], ",;:()–—“”\"") && wordCount(s[rel:start]) <= 6 {
+		a, ok := antecedent(strings.TrimSuffix(s[:rel], ","))
+		if !ok {
+			return 0, 0, "", false
+		}
+		cs, np = a, strings.TrimSuffix(s[a:rel], ",")
+		relEnd = rel + 1 + len(firstWord(s[rel+1:])) + 1
+	} else if w := lastWords(s[:start], 1); len(w) == 1 && article(w[0]) {
+		// "a 2024 study that found": the date qualifies the noun
+		after := strings.Fields(s[end:min(len(s), end+60)])
+		k := slices.IndexFunc(after, func(w string) bool { return w == "that" || w == "which" || w == "who" })
+		if k < 1 || k > 3 || strings.ContainsAny(strings.Join(after[:k], " "), ",;:()–—") {
+			return 0, 0, "", false
+		}
+		cs = start - len(w[0]) - 1
+		np = w[0] + " " + strings.Join(after[:k], " ")
+		relEnd = end + strings.Index(s[end:], " "+after[k]+" ") + len(after[k]) + 2
+		start, end = relEnd, relEnd
+	} else {
+		return 0, 0, "", false
+	}
+	ce = len(s)
+	if j := strings.IndexAny(s[end:], ",;:()–—"); j >= 0 {
+		ce = end + j
+	}
+	if w := strings.Fields(s[end:ce]); len(w) > 8 {
+		ce = end + strings.Index(s[end:], strings.Join(w[:8], " ")) + len(strings.Join(w[:8], " "))
+	}
+	cs, ce = trimClause(s, cs, ce)
+	rest := strings.TrimRight(withoutDate(s[relEnd:start], s[end:ce]), ".!?")
+	if wordCount(rest) == 0 || !hasVerb(rest) && wordCount(rest) < 2 {
+		return 0, 0, "", false
+	}
+	title = strings.TrimRight(strings.Join(strings.Fields(np+" "+rest), " "), ".")
+	return cs, ce, shortTitle(title, 12), true
+}
+
+// antecedent finds where the noun phrase that ends s starts: at its
+// article ("the new terminal at Ostkaj"), or at the name it is ("Per
+// Holm"). It fails where s ends in a verb ("said that").
+func antecedent(s string) (int, bool) {
+	words := strings.Fields(s)
+	n := 0
+	for k := len(words) - 1; k >= 0 && n < 8; k-- {
+		w := words[k]
+		if strings.ContainsAny(w, ",;:()–—“”\"") || hasVerb(w) || n == 0 && !unicode.IsLetter([]rune(w)[0]) {
+			break
+		}
+		n++
+		if article(w) {
+			return nameStart(s, len(words)-n), true
+		}
+	}
+	if n == 0 {
+		return 0, false
+	}
+	// no article: a name of capitalised words
+	first := len(words) - n
+	for first < len(words) && !capitalised(words[first]) {
+		first++
+	}
+	if first != len(words)-n && first < len(words) {
+		return 0, false
+	}
+	for k := first; k < len(words); k++ {
+		if !capitalised(words[k]) && !nameJoiner(words[k]) {
+			return 0, false
+		}
+	}
+	return nameStart(s, first), true
+}
+
+func nameJoiner(w string) bool {
+	switch w {
+	case "of", "for", "and", "de", "du", "von", "van", "al", "bin":
+		return true
+	}
+	return false
+}
+
+// nameStart is the byte offset in s of its word k.
+func nameStart(s string, k int) int {
+	off := 0
+	for i := 0; ; i++ {
+		for off < len(s) && s[off] == ' ' {
+			off++
+		}
+		if i == k || off >= len(s) {
+			return off
+		}
+		for off < len(s) && s[off] != ' ' {
+			off++
+		}
+	}
+}
+
+// intoName moves a clause's start at s[a:] back to the start of the proper
+// name it would otherwise cut: "Commerce said" is "The Lindmark Chamber of
+// Commerce said".
+func intoName(s string, a int) int {
+	if a == 0 || !capitalised(s[a:]) {
+		return a
+	}
+	for {
+		prev := lastWords(s[:a], 2)
+		if len(prev) == 0 || strings.ContainsAny(prev[len(prev)-1], ",;:()–—“”\".") {
+			return a
+		}
+		p := prev[len(prev)-1]
+		switch {
+		case capitalised(p):
+		case nameJoiner(p) && len(prev) == 2 && capitalised(prev[0]) && !strings.ContainsAny(prev[0], ",;:()–—“”\"."):
+		default:
+			return a
+		}
+		a = strings.LastIndex(strings.TrimRight(s[:a], " "), " ") + 1
+	}
+}
+
+// speakerLead drops "Opponents said " or "The Lindmark Chamber of Commerce
+// said " from the front of a title whose claim follows it without "that".
+func speakerLead(c string) string {
+	words := strings.Fields(c)
+	for k := 1; k < len(words) && k <= 6; k++ {
+		if strings.ContainsAny(words[k-1], ",;:()–—“”\"") {
+			return c
+		}
+		if slices.Contains(sayWords, words[k]) {
+			rest := words[k+1:]
+			if len(rest) > 0 && strings.EqualFold(rest[0], "that") {
+				rest = rest[1:]
+			}
+			if len(rest) >= 4 && hasVerb(strings.Join(rest, " ")) && !article(words[k-1]) {
+				return strings.Join(rest, " ")
+			}
+			return c
+		}
+	}
+	return c
+}
+
+// overlaps reports whether one title repeats the other's words wholesale:
+// two thirds of the shorter one's content words are in the longer one.
+func overlaps(a, b string) bool {
+	wa, wb := contentSet(a), contentSet(b)
+	if len(wa) > len(wb) {
+		wa, wb = wb, wa
+	}
+	if len(wa) == 0 {
+		return false
+	}
+	n := 0
+	for w := range wa {
+		if wb[w] {
+			n++
+		}
+	}
+	return n*3 >= len(wa)*2
+}
+
+func contentSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",;:.…“”\"()")
+		if w != "" && !stopword(w) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// infinitiveTitle titles a date that ends an infinitive, "voted to close
+// its old harbour to cruise ships from 2028", by what will happen: "The
+// old harbour closes to cruise ships".
+// It returns the title and where the infinitive starts in s, for the
+// event's quote.
+func infinitiveTitle(s string, start int) (string, int, bool) {
+	before := strings.Fields(s[:start])
+	for k := len(before) - 3; k >= 1 && k >= len(before)-14; k-- {
+		if before[k] != "to" || !hasVerb(before[k-1]) || strings.ContainsAny(before[k-1], ",;:") {
+			continue
+		}
+		verb := before[k+1]
+		obj := before[k+2:]
+		p := slices.IndexFunc(obj, func(w string) bool {
+			switch w {
+			case "to", "from", "in", "on", "at", "for", "by", "with", "into", "until":
+				return true
+			}
+			return false
+		})
+		if p < 1 || !article(obj[0]) {
+			return "", 0, false
+		}
+		np := slices.Clone(obj[:p])
+		if strings.ToLower(np[0]) != "a" && strings.ToLower(np[0]) != "an" {
+			np[0] = "the"
+		}
+		rest := withoutDate(strings.Join(obj[p:], " "), "")
+		t := strings.Join(np, " ") + " " + thirdPerson(verb)
+		if strings.TrimSpace(rest) != "" {
+			t += " " + rest
+		}
+		return shortTitle(t, 12), nameStart(s, k), true
+	}
+	return "", 0, false
+}
+
+// thirdPerson puts a verb in the present third person: close → closes.
+func thirdPerson(v string) string {
+	switch {
+	case strings.HasSuffix(v, "s") || strings.HasSuffix(v, "sh") || strings.HasSuffix(v, "ch") || strings.HasSuffix(v, "x") || strings.HasSuffix(v, "o"):
+		return v + "es"
+	case strings.HasSuffix(v, "y") && len(v) > 1 && !strings.ContainsRune("aeiou", rune(v[len(v)-2])):
+		return v[:len(v)-1] + "ies"
+	}
+	return v + "s"
+}
