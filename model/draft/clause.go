@@ -151,6 +151,12 @@ func clauseAround(s string, start, end int) (int, int) {
 			if r == ',' && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
 				break // 2,000
 			}
+			if r == '(' {
+				if j := acronymParen(s[i:]); j > 0 {
+					i += j // "the Environment Programme (UNEP) estimates": one clause
+					continue
+				}
+			}
 			if i < start || i >= end {
 				breaks = append(breaks, i, i+n)
 			}
@@ -239,6 +245,29 @@ func clauseAround(s string, start, end int) (int, int) {
 		b = end + strings.Index(s[end:], strings.Join(w, " ")) + len(strings.Join(w, " "))
 	}
 	return trimClause(s, a, b)
+}
+
+// acronymParen returns the length of the parenthesis that opens s when it
+// holds only an acronym, "(UNEP)" or "(CFC-11)", and 0 otherwise.
+func acronymParen(s string) int {
+	j := strings.IndexByte(s, ')')
+	if j < 2 || j > 12 {
+		return 0
+	}
+	upper := 0
+	for _, r := range strings.TrimSuffix(s[1:j], "s") { // "(HFCs)"
+		switch {
+		case unicode.IsUpper(r):
+			upper++
+		case '0' <= r && r <= '9' || r == '-':
+		default:
+			return 0
+		}
+	}
+	if upper < 2 {
+		return 0
+	}
+	return j + 1
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }

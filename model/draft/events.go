@@ -18,7 +18,38 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 		return a, b, t
 	}
 	cs, ce = clauseAround(s, f.Start, f.End)
-	return cs, ce, eventTitle(masked, cs, ce, f.Start, f.End)
+	title = eventTitle(masked, cs, ce, f.Start, f.End)
+	if a, t, ok := participleEvent(s, cs, title); ok {
+		return a, ce, t
+	}
+	return cs, ce, title
+}
+
+var participles = []string{"set", "made", "built", "held", "written", "signed", "founded", "published", "launched", "given", "taken",
+	"known", "seen", "born", "chosen", "elected", "found", "sent", "paid", "sold", "brought", "led", "kept", "begun", "drawn", "done", "opened", "formed", "created"}
+
+// participleEvent reads a date in a participle set off after its noun,
+// "The latest assessment, published by the agency in January 2023, found
+// …": the event is the noun and what was done to it, "The latest
+// assessment was published by the agency".
+func participleEvent(s string, cs int, title string) (int, string, bool) {
+	w := strings.ToLower(firstWord(s[cs:]))
+	if cs == 0 || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") || !(slices.Contains(participles, w) || strings.HasSuffix(w, "ed") && len(w) > 4) {
+		return 0, "", false
+	}
+	before := strings.TrimSuffix(strings.TrimRight(s[:cs], " "), ",")
+	a, ok := antecedent(before)
+	if !ok || !article(firstWord(before[a:])) || strings.Contains(before[:a], ",") && a > 0 && !strings.HasSuffix(strings.TrimRight(before[:a], " "), ",") {
+		return 0, "", false
+	}
+	np := strings.TrimSpace(before[a:])
+	be := " was "
+	if last := lastWords(np, 1); len(last) == 1 && strings.HasSuffix(last[0], "s") && !strings.HasSuffix(last[0], "ss") {
+		be = " were "
+	}
+	t := strings.TrimSuffix(title, " …")
+	t = strings.ToLower(t[:1]) + t[1:]
+	return a, shortTitle(np+be+t, 12), true
 }
 
 // maskDates blanks the date phrases of s other than fs[keep], with the
@@ -187,6 +218,9 @@ func intoName(s string, a int) int {
 			return a
 		}
 		a = strings.LastIndex(strings.TrimRight(s[:a], " "), " ") + 1
+		if prev := lastWords(s[:a], 1); len(prev) == 1 && prev[0] == "the" {
+			a -= len("the ") // "the United Nations"
+		}
 	}
 }
 

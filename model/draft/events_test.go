@@ -26,6 +26,10 @@ func TestEventFor(t *testing.T) {
 			"The Lindmark Chamber of Commerce said shops near the harbour had already seen sales fall by a fifth since 2023.", "Shops near the harbour had already seen sales fall by a fifth"},
 		{"Opponents said the council had ignored a 2024 study that found the trade brought the town 30 million euros a year.", 0,
 			"a 2024 study that found the trade brought the town 30 million", "A study found the trade brought the town 30 million"},
+		{"The latest assessment, published by the agency and the World Meteorological Organization (WMO) in January 2023, found the layer on track to recover.", 0,
+			"The latest assessment, published by the agency and the World Meteorological Organization (WMO) in January 2023", "The latest assessment was published by the agency and the World Meteorological …"},
+		{"The Kigali Amendment took effect in 2019, and the United Nations Environment Programme (UNEP) estimates it could avoid up to half a degree of warming by the end of the 21st century.", 1,
+			"the United Nations Environment Programme (UNEP) estimates it could avoid up to half a degree of warming by the end of the 21st century.", "The United Nations Environment Programme (UNEP) estimates it could avoid …"},
 		{"The striker, who joined the club in 2021, scored twice on Sunday.", 0,
 			"The striker, who joined the club in 2021", "The striker joined the club"},
 	} {
@@ -84,5 +88,14 @@ func TestEventsOfOneSentence(t *testing.T) {
 	}
 	if thirdPerson("close") != "closes" || thirdPerson("reach") != "reaches" || thirdPerson("apply") != "applies" {
 		t.Error("thirdPerson")
+	}
+}
+
+// A parenthesis that holds only an acronym is part of its clause.
+func TestAcronymParen(t *testing.T) {
+	for in, want := range map[string]int{"(UNEP) estimates": 6, "(CFC-11) rose": 8, "(HFCs), the": 6, "(in 2019)": 0, "(AP Photo)": 0, "(Ostkaj)": 0} {
+		if got := acronymParen(in); got != want {
+			t.Errorf("acronymParen(%q) = %d, want %d", in, got, want)
+		}
 	}
 }
