@@ -320,7 +320,14 @@ func eventTitle(s string, cs, ce, start, end int) string {
 		// disputed since …"): the sentence's own claim, the date taken out.
 		c = withoutDate(s[:start], s[end:])
 	}
-	c = mainClause(speakerLead(c))
+	c = speakerLead(dropAside(c))
+	if m := mainClause(c); hasVerb(m) || !hasVerb(c) {
+		c = m
+	} else {
+		// "argued that chlorofluorocarbons (CFCs)": what was said is
+		// cut short, so the attribution stays.
+		c = headingText(shorten(c, 15))
+	}
 	if c == "" {
 		return headingText(s[start:end])
 	}

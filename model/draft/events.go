@@ -18,6 +18,13 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 		return a, b, t
 	}
 	cs, ce = clauseAround(s, f.Start, f.End)
+	if w := strings.ToLower(firstWord(s[cs:])); (w == "who" || w == "which") && strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") {
+		// "Maria Delgado, who sold fruit …, lost her cart in 2017":
+		// the clause starts at the name.
+		if a, ok := antecedent(strings.TrimSuffix(strings.TrimRight(s[:cs], " "), ",")); ok {
+			cs = a
+		}
+	}
 	title = eventTitle(masked, cs, ce, f.Start, f.End)
 	if a, t, ok := participleEvent(s, cs, title); ok {
 		return a, ce, t
@@ -102,7 +109,7 @@ func relativeEvent(s string, start, end int) (cs, ce int, title string, ok bool)
 	}
 	var np string
 	var relEnd int
-	if rel >= 0 && !strings.ContainsAny(s[rel:start], ",;:()–—“”\"") && wordCount(s[rel:start]) <= 6 {
+	if rel >= 0 && !strings.ContainsAny(s[rel:start], ",;:()–—“”\"") && wordCount(s[rel:start]) <= 8 {
 		a, ok := antecedent(strings.TrimSuffix(s[:rel], ","))
 		if !ok {
 			return 0, 0, "", false
@@ -132,6 +139,12 @@ func relativeEvent(s string, start, end int) (cs, ce int, title string, ok bool)
 	}
 	cs, ce = trimClause(s, cs, ce)
 	rest := strings.TrimRight(withoutDate(s[relEnd:start], s[end:ce]), ".!?")
+	for words := strings.Fields(rest); len(words) > 1; words = words[:len(words)-1] {
+		if w := strings.ToLower(words[len(words)-1]); !slices.Contains(vagueWords, w) && !slices.Contains(functionWords, w) {
+			break
+		}
+		rest = strings.Join(words[:len(words)-1], " ") // "began nearly a decade ago"
+	}
 	if wordCount(rest) == 0 || !hasVerb(rest) && wordCount(rest) < 2 {
 		return 0, 0, "", false
 	}
@@ -237,13 +250,23 @@ func speakerLead(c string) string {
 			if len(rest) > 0 && strings.EqualFold(rest[0], "that") {
 				rest = rest[1:]
 			}
-			if len(rest) >= 4 && hasVerb(strings.Join(rest, " ")) && !article(words[k-1]) {
+			if len(rest) >= 4 && hasVerb(strings.Join(rest, " ")) && !article(words[k-1]) && !pronoun(rest[0]) {
 				return strings.Join(rest, " ")
 			}
 			return c
 		}
 	}
 	return c
+}
+
+// pronoun reports whether w stands for someone named before: a title does
+// not start with it ("His team would return").
+func pronoun(w string) bool {
+	switch strings.ToLower(w) {
+	case "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those":
+		return true
+	}
+	return false
 }
 
 // overlaps reports whether one title repeats the other's words wholesale:
@@ -322,4 +345,27 @@ func thirdPerson(v string) string {
 		return v[:len(v)-1] + "ies"
 	}
 	return v + "s"
+}
+
+// dropAside takes a relative clause set off by commas out of a title,
+// "Maria Delgado, who sold fruit near the station, lost her cart" →
+// "Maria Delgado lost her cart", when a verb follows it.
+func dropAside(c string) string {
+	i := strings.Index(c, ", ")
+	if i < 0 {
+		return c
+	}
+	w := strings.ToLower(firstWord(c[i+2:]))
+	if w != "who" && w != "which" {
+		return c
+	}
+	j := strings.Index(c[i+2:], ", ")
+	if j < 0 {
+		return c
+	}
+	after := c[i+2+j+2:]
+	if next := firstWord(after); next == "" || capitalised(next) || next == "and" || next == "or" || next == "but" || !hasVerb(after) {
+		return c
+	}
+	return c[:i] + " " + after
 }
