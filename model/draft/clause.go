@@ -239,8 +239,8 @@ func clauseAround(s string, start, end int) (int, int) {
 	after := max(8, 16-len(strings.Fields(s[a:start])))
 	if w := strings.Fields(s[end:b]); len(w) > after {
 		w = w[:after]
-		for len(w) > 3 && stopword(strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))) {
-			w = w[:len(w)-1] // end on a word that says something
+		for len(w) > 3 && (stopword(strings.ToLower(strings.Trim(w[len(w)-1], ",;:"))) || strings.Trim(w[len(w)-1], "0123456789.,") == "") {
+			w = w[:len(w)-1] // end on a word that says something, not "to 15"
 		}
 		b = end + strings.Index(s[end:], strings.Join(w, " ")) + len(strings.Join(w, " "))
 	}
@@ -320,7 +320,7 @@ func eventTitle(s string, cs, ce, start, end int) string {
 		// disputed since …"): the sentence's own claim, the date taken out.
 		c = withoutDate(s[:start], s[end:])
 	}
-	c = speakerLead(dropAside(c))
+	c = speakerLead(dropAside(dropIntro(c)))
 	if m := mainClause(c); hasVerb(m) || !hasVerb(c) {
 		c = m
 	} else {
@@ -439,7 +439,7 @@ func shortTitle(s string, n int) string {
 		return headingText(s)
 	}
 	words = words[:n]
-	for len(words) > 4 && stopword(strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))) {
+	for len(words) > 4 && (stopword(strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))) || strings.Trim(words[len(words)-1], "0123456789.,") == "") {
 		words = words[:len(words)-1]
 	}
 	return headingText(strings.Join(words, " ")) + " …"

@@ -29,7 +29,51 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, t, ok := participleEvent(s, cs, title); ok {
 		return a, ce, t
 	}
+	if a, t, ok := borrowSubject(s, cs, title); ok {
+		return a, ce, t
+	}
 	return cs, ce, title
+}
+
+// borrowSubject gives a clause that starts with its verb the subject the
+// sentence opens with: "Santos, 23, signed a five-year contract on
+// Friday" is titled "Santos signed a five-year contract", and quoted from
+// "Santos".
+func borrowSubject(s string, cs int, title string) (int, string, bool) {
+	w := firstWord(s[cs:])
+	if cs == 0 || capitalised(w) || !hasVerb(w) || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") || !strings.EqualFold(firstWord(title), w) {
+		return 0, "", false
+	}
+	subj, _, ok := strings.Cut(s[:cs], ",")
+	subj = strings.TrimSpace(subj)
+	n := len(strings.Fields(subj))
+	if !ok || n == 0 || n > 6 || !capitalised(subj) || hasVerb(subj) || pronoun(firstWord(subj)) || starter(strings.ToLower(firstWord(subj))) && !article(firstWord(subj)) {
+		return 0, "", false
+	}
+	t := strings.TrimSuffix(title, " …")
+	t = strings.ToLower(t[:1]) + t[1:]
+	return 0, shortTitle(subj+" "+t, 12), true
+}
+
+// dropIntro takes a leading phrase set off by a comma from a title whose
+// rest reads as a sentence: "In the Rwandan capital Kigali, negotiators
+// agreed …" → "negotiators agreed …".
+func dropIntro(c string) string {
+	w := strings.ToLower(firstWord(c))
+	switch w {
+	case "in", "on", "at", "after", "during", "with", "under", "amid", "despite", "following", "over", "from":
+	default:
+		return c
+	}
+	i := strings.Index(c, ", ")
+	if i < 0 || len(strings.Fields(c[:i])) > 10 || strings.ContainsAny(c[:i], ";:()–—“”\"") {
+		return c
+	}
+	rest := c[i+2:]
+	if f := firstWord(rest); !sentenceLike(rest) && !(len(strings.Fields(rest)) >= 3 && hasVerb(rest) && !stopword(strings.ToLower(f)) && unicode.IsLetter([]rune(f)[0])) {
+		return c
+	}
+	return rest
 }
 
 var participles = []string{"set", "made", "built", "held", "written", "signed", "founded", "published", "launched", "given", "taken",
@@ -109,7 +153,7 @@ func relativeEvent(s string, start, end int) (cs, ce int, title string, ok bool)
 	}
 	var np string
 	var relEnd int
-	if rel >= 0 && !strings.ContainsAny(s[rel:start], ",;:()–—“”\"") && wordCount(s[rel:start]) <= 8 {
+	if rel >= 0 && !strings.ContainsAny(s[rel:start], ",;:()–—“”\"") && wordCount(s[rel:start]) <= 12 {
 		a, ok := antecedent(strings.TrimSuffix(s[:rel], ","))
 		if !ok {
 			return 0, 0, "", false
@@ -176,7 +220,7 @@ func antecedent(s string) (int, bool) {
 	for first < len(words) && !capitalised(words[first]) {
 		first++
 	}
-	if first != len(words)-n && first < len(words) {
+	if first != len(words)-n || first >= len(words) {
 		return 0, false
 	}
 	for k := first; k < len(words); k++ {

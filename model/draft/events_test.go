@@ -38,6 +38,14 @@ func TestEventFor(t *testing.T) {
 			"Madhusudhan said his team would return to K2-18b with Webb within 12 months.", "Madhusudhan said his team would return to K2-18b with Webb"},
 		{"In 1974, the chemists Mario Molina and Sherwood Rowland argued that chlorofluorocarbons (CFCs), then used in spray cans, could destroy ozone.", 0,
 			"In 1974, the chemists Mario Molina and Sherwood Rowland argued that chlorofluorocarbons (CFCs)", "The chemists Mario Molina and Sherwood Rowland argued that chlorofluorocarbons (CFCs)"},
+		{"Santos, 23, signed a five-year contract on Friday after passing a medical in the morning.", 0,
+			"Santos, 23, signed a five-year contract on Friday after passing a medical in the morning.", "Santos signed a five-year contract after passing a medical in the morning"},
+		{"In a report published in August, the IMF urged the government to expand cash transfers to 15 million families.", 0,
+			"In a report published in August, the IMF urged the government to expand cash transfers", "The IMF urged the government to expand cash transfers"},
+		{"Pakistan reopened the crossing, ending a closure that had stranded thousands of trucks and cut trade between the neighbors since February 29, officials said.", 0,
+			"a closure that had stranded thousands of trucks and cut trade between the neighbors since February 29", "A closure had stranded thousands of trucks and cut trade …"},
+		{"The Tehreek-e-Taliban Pakistan, a militant group allied with the Afghan Taliban, has stepped up attacks inside Pakistan since 2022.", 0,
+			"", "The Tehreek-e-Taliban Pakistan, a militant group allied with the Afghan Taliban …"},
 		{"The striker, who joined the club in 2021, scored twice on Sunday.", 0,
 			"The striker, who joined the club in 2021", "The striker joined the club"},
 	} {
@@ -46,7 +54,7 @@ func TestEventFor(t *testing.T) {
 			t.Fatalf("%q: dates %v", tc.s, fs)
 		}
 		a, b, title := eventFor(tc.s, fs, tc.date)
-		if got := tc.s[a:b]; got != tc.quote {
+		if got := tc.s[a:b]; tc.quote != "" && got != tc.quote {
 			t.Errorf("quote of %q (%s)\n got %q\nwant %q", tc.s, fs[tc.date].Phrase, got, tc.quote)
 		}
 		if tc.title != "" && title != tc.title {
