@@ -50,8 +50,7 @@ func borrowSubject(s string, cs int, title string) (int, string, bool) {
 	if !ok || n == 0 || n > 6 || !capitalised(subj) || hasVerb(subj) || pronoun(firstWord(subj)) || starter(strings.ToLower(firstWord(subj))) && !article(firstWord(subj)) {
 		return 0, "", false
 	}
-	t := strings.TrimSuffix(title, " …")
-	t = strings.ToLower(t[:1]) + t[1:]
+	t := lowerFirst(strings.TrimSuffix(title, " …"))
 	return 0, shortTitle(subj+" "+t, 12), true
 }
 
@@ -98,8 +97,7 @@ func participleEvent(s string, cs int, title string) (int, string, bool) {
 	if last := lastWords(np, 1); len(last) == 1 && strings.HasSuffix(last[0], "s") && !strings.HasSuffix(last[0], "ss") {
 		be = " were "
 	}
-	t := strings.TrimSuffix(title, " …")
-	t = strings.ToLower(t[:1]) + t[1:]
+	t := lowerFirst(strings.TrimSuffix(title, " …"))
 	return a, shortTitle(np+be+t, 12), true
 }
 
@@ -412,4 +410,14 @@ func dropAside(c string) string {
 		return c
 	}
 	return c[:i] + " " + after
+}
+
+// lowerFirst puts the first letter of s in lower case, for a title that
+// goes after a subject: "Published by" → "… was published by".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
 }

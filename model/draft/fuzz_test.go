@@ -27,6 +27,7 @@ func FuzzDraftChecks(f *testing.F) {
 		f.Add(string(data))
 	}
 	f.Add("T\n- 2024-01-02\n\n… . “ ”\n\n— — —\n\n, said Jo.\n\n“,” he said.\n\nFILE -\n\n(AP Photo/X)\n\nBy A, B\n\nX (AP) — .")
+	f.Add("T\n- 2024-01-02\n\nÉmile, 23, élit in 2019, ending a x that began in 2010. A 2024 study that found. Ünal, published in 2020, ran. The X, which opened in 2019. , who in 2019. to close its (AB) the from 2028, in 2029 (ÅÄ), . who which that in 2001\n\n")
 	f.Add("T\n- 2024-01-02\n\nIt is worth noting that. However, . In 2019, . According to X, .")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !strings.HasPrefix(strings.TrimSpace(text), "---") {
