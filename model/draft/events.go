@@ -32,7 +32,49 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, t, ok := borrowSubject(s, cs, title); ok {
 		return a, ce, t
 	}
+	if a, t, ok := appositiveSubject(s, cs, title); ok {
+		return a, ce, t
+	}
 	return cs, ce, title
+}
+
+// appositiveSubject reads a clause that starts with an aside on its
+// subject, "emissions of CFC-11, a banned chemical, had risen since 2012":
+// the clause is cut at the aside's first comma, so the subject is the noun
+// phrase before it, "Emissions of CFC-11 had risen".
+func appositiveSubject(s string, cs int, title string) (int, string, bool) {
+	if cs == 0 || !article(firstWord(s[cs:])) || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") {
+		return 0, "", false
+	}
+	aside, pred, ok := strings.Cut(s[cs:], ", ")
+	if !ok || len(strings.Fields(aside)) > 6 || predicate(aside) || !(predicate(pred) || hasVerb(firstWord(pred))) {
+		return 0, "", false
+	}
+	before := strings.TrimSuffix(strings.TrimRight(s[:cs], " "), ",")
+	words := strings.Fields(before)
+	n := 0
+	for k := len(words) - 1; k >= 0 && n < 6; k-- {
+		w := words[k]
+		if strings.ContainsAny(w, ",;:()–—“”\"") || hasVerb(w) || stopword(strings.ToLower(w)) && !nameJoiner(strings.ToLower(w)) && !article(w) {
+			break
+		}
+		n++
+		if article(w) {
+			break
+		}
+	}
+	for n > 0 && nameJoiner(strings.ToLower(words[len(words)-n])) {
+		n-- // not "of CFC-11"
+	}
+	if n == 0 {
+		return 0, "", false
+	}
+	a := nameStart(before, len(words)-n)
+	t := strings.TrimSuffix(title, " …")
+	if i := strings.Index(t, ", "); i >= 0 {
+		t = t[i+2:]
+	}
+	return a, shortTitle(strings.TrimSpace(before[a:])+" "+t, 12), true
 }
 
 // borrowSubject gives a clause that starts with its verb the subject the

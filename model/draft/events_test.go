@@ -46,6 +46,8 @@ func TestEventFor(t *testing.T) {
 			"a closure that had stranded thousands of trucks and cut trade between the neighbors since February 29", "A closure had stranded thousands of trucks and cut trade …"},
 		{"The Tehreek-e-Taliban Pakistan, a militant group allied with the Afghan Taliban, has stepped up attacks inside Pakistan since 2022.", 0,
 			"", "The Tehreek-e-Taliban Pakistan, a militant group allied with the Afghan Taliban …"},
+		{"Researchers reported that emissions of CFC-11, a banned chemical, had risen since 2012.", 0,
+			"emissions of CFC-11, a banned chemical, had risen since 2012.", "Emissions of CFC-11 had risen"},
 		{"The striker, who joined the club in 2021, scored twice on Sunday.", 0,
 			"The striker, who joined the club in 2021", "The striker joined the club"},
 	} {
