@@ -151,12 +151,13 @@ func maskDates(s string, fs []Found, keep int) string {
 	b := []byte(s)
 	_, prep := titleRE()
 	for j, f := range fs {
-		if j == keep || f.End > len(s) {
-			continue
+		if j == keep || f.End > len(s) || keep >= 0 && (f.End < fs[keep].Start-400 || f.Start > fs[keep].End+400) {
+			continue // far from the date: no title reaches it
 		}
 		from := f.Start
-		if m := prep.FindStringIndex(s[:f.Start]); m != nil {
-			from = m[0]
+		w := max(0, f.Start-24) // a preposition is a short word before it
+		if m := prep.FindStringIndex(s[w:f.Start]); m != nil {
+			from = w + m[0]
 		} else if !isDigit(s[f.Start]) && !prep.MatchString(firstWord(s[f.Start:])+" ") {
 			// "the question the past four decades leave open": a date
 			// that is a subject stays; "its 1980 values" loses its year.
@@ -186,9 +187,10 @@ func capitalised(w string) bool {
 // opened").
 func relativeEvent(s string, start, end int) (cs, ce int, title string, ok bool) {
 	rel := -1
+	from := max(0, start-200) // twelve words at most
 	for _, p := range []string{" that ", " which ", " who "} {
-		if i := strings.LastIndex(s[:start], p); i > rel {
-			rel = i
+		if i := strings.LastIndex(s[from:start], p); i >= 0 && from+i > rel {
+			rel = from + i
 		}
 	}
 	var np string
