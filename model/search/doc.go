@@ -151,7 +151,7 @@
 //
 // A Searcher remembers the items in which every word of the last query
 // occurs in order, and for a one-word query where the word's leftmost
-// occurrence ends (9 bytes each): a query that extends it (its last word
+// occurrence ends and what the search learnt of it (10 bytes each): a query that extends it (its last word
 // longer, or words added) can only match those without a typo. So the next
 // keystroke looks at those items (a word typed further is looked for only
 // from where its shorter self ended), and at the others only when a match one
@@ -160,7 +160,13 @@
 // score, or lacking a word's pairs once the results all hold every word)
 // is kept for a one-word query without the look for the word in order, if
 // it holds the word's runes: it is looked at closely only when a longer
-// query could list it. It also keeps the items of the shorter queries typed
+// query could list it. Such an item keeps where the word's start occurred,
+// and every remembered item of a one-word query keeps whether the word was
+// found not to occur in the text, or not even inside one of its words:
+// neither does a longer word, so the next keystroke skips those looks, and
+// once its results all hold the word itself (or all are phrases, and the
+// word's start bounds the score too low) it keeps the item again without
+// reading the text. It also keeps the items of the shorter queries typed
 // before, so a backspace narrows the longest remembered prefix instead of
 // scanning everything. Queries with operators are scanned whole.
 //
@@ -169,6 +175,6 @@
 // Besides the texts themselves, an index holds a folded copy of each, never
 // longer, and 32 bytes a text (mask, offset, camel-case letters, filter of
 // pairs). Counting the texts' bytes and string headers too, as Size does,
-// that is about 2.6 times the bytes of the text for sentences of 80 bytes. A Searcher holds up to 27 bytes
+// that is about 2.6 times the bytes of the text for sentences of 80 bytes. A Searcher holds up to 30 bytes
 // per text.
 package search

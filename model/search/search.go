@@ -55,7 +55,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 // It also keeps the items of the earlier queries that the last one
 // extends, so that after a backspace, or an edit in the middle, it narrows
 // those of the longest remembered prefix of the new query instead of
-// scanning every item. It holds 9 bytes per remembered item, at most 27
+// scanning every item. It holds 10 bytes per remembered item, at most 30
 // bytes per item of the index in all.
 //
 // A Searcher is not safe for concurrent use.
@@ -80,7 +80,7 @@ type level struct {
 type survivors struct {
 	item []uint32
 	at   []uint32
-	meta []uint8
+	meta []uint16
 }
 
 func (v *survivors) len() int { return len(v.item) }
@@ -92,11 +92,11 @@ func (v *survivors) truncate(n int) { v.item, v.at, v.meta = v.item[:n], v.at[:n
 // packMeta keeps the adjacency count of an occurrence (saturating; only
 // used for words of at most maxBoundRunes runes) and the offset of its
 // first rune, capped at 3 (where the leading penalty reaches its maximum).
-func packMeta(o occurrence) uint8 {
-	return uint8(min(o.adj, 31) | min(o.first, 3)<<5)
+func packMeta(o occurrence) uint16 {
+	return uint16(min(o.adj, 31) | min(o.first, 3)<<5)
 }
 
-func unpackMeta(m uint8, end uint32) occurrence {
+func unpackMeta(m uint16, end uint32) occurrence {
 	return occurrence{end: int(end), adj: int(m & 31), first: int(m >> 5 & 3)}
 }
 
@@ -107,6 +107,28 @@ func unpackMeta(m uint8, end uint32) occurrence {
 // So the survivors of a one-word query may hold items in which the word
 // does not occur in order; Survivors counts only those in which it does.
 const unchecked = 1 << 7
+
+// What a search learnt of a one-word query's word in an item, kept in the
+// survivor's meta for the next search, whose word extends it: a text that
+// does not hold a word, or not inside one of its words, does not hold a
+// longer one either. So the next search skips those looks, and once its
+// results all hold the word itself, it keeps the item unchecked without
+// reading its text.
+const (
+	noWord   = 1 << 8 // the word does not occur in the text
+	noInWord = 1 << 9 // nor do its runes in order inside one word of it
+
+	learnt = noWord | noInWord
+)
+
+// An unchecked item may keep the occurrence of the word's first bytes,
+// those of the query that last looked for it: their count is in the
+// meta's top bits (partialShift), and the occurrence in the rest, as for
+// an item checked. The next search goes on from there.
+const (
+	partialShift = 10
+	maxPartial   = 1<<(16-partialShift) - 1
+)
 
 // NewSearcher returns a Searcher over ix.
 func (ix *Index) NewSearcher() *Searcher {
@@ -227,7 +249,7 @@ func (s *Searcher) buffer(n int) *survivors {
 		v = s.spare[best]
 		s.spare = slices.Delete(s.spare, best, best+1)
 	} else {
-		v = survivors{make([]uint32, n), make([]uint32, n), make([]uint8, n)}
+		v = survivors{make([]uint32, n), make([]uint32, n), make([]uint16, n)}
 	}
 	v.truncate(n)
 	return &v
@@ -368,6 +390,10 @@ type worker struct {
 	from int
 	// match kept the item unchecked (see unchecked).
 	skipped bool
+	// What is known of a one-word query's word in the item (noWord,
+	// noInWord): on entry to match from the last search, on return with
+	// what match learnt.
+	known uint16
 
 	stems stemCache // stems of the texts' words
 	pend  []pending // matches waiting to be scored (see flush)
@@ -455,12 +481,17 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 		wk.from = from
 		for pos := lo; pos < hi; pos++ {
 			i := uint32(pos)
+			wk.known = 0
 			if src != nil {
 				i = src.item[pos]
 				if from >= 0 {
 					wk.from, wk.occ = from, unpackMeta(src.meta[pos], src.at[pos])
+					wk.known = src.meta[pos] & learnt
 					if src.meta[pos]&unchecked != 0 {
-						wk.from, wk.occ = 0, occurrence{}
+						wk.from = int(src.meta[pos] >> partialShift)
+						if wk.from == 0 {
+							wk.occ = occurrence{}
+						}
 					}
 				}
 			}
@@ -469,7 +500,11 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 				meta := packMeta(wk.occ)
 				if wk.skipped {
 					meta = unchecked
+					if wk.from > 0 && wk.from <= maxPartial {
+						meta |= packMeta(wk.occ) | uint16(wk.from)<<partialShift
+					}
 				}
+				meta |= wk.known
 				dst.item[w], dst.at[w], dst.meta[w] = i, uint32(wk.occ.end), meta
 				w++
 			}
@@ -497,6 +532,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 					j++
 					continue
 				}
+				wk.known = 0
 				ix.match(q, i, wk, false)
 			}
 			ix.flush(q, wk)
@@ -619,12 +655,36 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// the filter of pairs settles that before the words are looked for.
 	out := short
 	if !out && len(q.words) > 0 && h.full() && h.c[0].tier >= tierAnywhere {
+		out = wk.known&noWord != 0
 		for _, t := range q.words {
 			if t.mask&^m != 0 || !t.pairs.mayHold(pr) {
 				out = true
 				break
 			}
 		}
+	}
+	// Once it is full of matches inside a word or better, a word known not
+	// to be in the text gets in only by a form of it, which the filters of
+	// the stem's probe may rule out, or inside a word of the text: not when
+	// known not to be there either, nor when the bound on its score from
+	// the occurrence of the word's start (the last query's word, a rune
+	// more of adjacency at most) falls short.
+	if !out && wk.known != 0 && h.full() && h.c[0].tier >= tierInWord && len(q.words) == 1 && len(q.groups) == 1 {
+		t := q.words[0]
+		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
+		switch {
+		case h.c[0].tier >= tierAnywhere:
+		case h.c[0].tier == tierStem:
+			out = noForm && wk.known&noWord != 0
+		case wk.known&noInWord != 0:
+			out = noForm
+		default:
+			out = noForm && wk.known&noWord != 0 && !ix.mayScoreFrom(q, wk, i, m, len(f))
+		}
+	}
+	// Once it is full of phrases, only a phrase scoring enough gets in.
+	if !out && h.full() && h.c[0].tier == tierPhrase && len(q.words) == 1 && len(q.groups) == 1 {
+		out = !ix.mayScoreFrom(q, wk, i, m, len(f))
 	}
 	if out {
 		if !rec {
@@ -639,7 +699,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			if t.mask&^m != 0 {
 				return false
 			}
-			wk.occ, wk.skipped = occurrence{}, true
+			wk.skipped = true
 			return true
 		}
 	}
@@ -767,8 +827,14 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			wordTier = min(wordTier, tierEdit)
 			continue
 		}
-		t, at := g[0].occurs(f, pr)
+		t, at := tierNone, -1
+		if wk.known&noWord == 0 {
+			t, at = g[0].occurs(f, pr)
+		}
 		if t == tierNone {
+			if len(q.groups) == 1 {
+				wk.known |= noWord
+			}
 			t = tierInWord // at most
 			if g[0].stem != nil && stems {
 				t = tierStem
@@ -814,11 +880,14 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			if scoreOut && worst == tierInWord && len(q.groups) == 1 {
 				return survives
 			}
-			if !loose[k] {
+			if !loose[k] && wk.known&noInWord == 0 {
 				if at := t.inWord(f); at >= 0 {
 					hits[k] = wordHit{tier: tierInWord, at: at}
 					tier = min(tier, tierInWord)
 					continue
+				}
+				if len(q.groups) == 1 {
+					wk.known |= noInWord
 				}
 			}
 			tier = min(tier, tierEdit) // at most, for now
@@ -956,6 +1025,20 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 		b += w.posBound(wk.adj[k], wk.first[k], l, w.camelIn(cl))
 	}
 	return b >= worst
+}
+
+// mayScoreFrom is mayScore for a query of one word before the word is
+// looked for, from the occurrence of its first wk.from bytes (wk.occ): the
+// word's leftmost occurrence starts there, and every rune after them adds
+// one to its adjacency count at most. It reports true when that is not
+// known.
+func (ix *Index) mayScoreFrom(q *Query, wk *worker, i uint32, m uint64, l int) bool {
+	t := q.words[0]
+	if wk.from <= 0 || !q.bndOK || !q.plain || t.mask&^m != 0 {
+		return true
+	}
+	wk.adj[0], wk.first[0] = wk.occ.adj+len(t.enc)-wk.from, wk.occ.first
+	return ix.mayScore(q, wk, i, m, l)
 }
 
 // maxPending is how many matches wait at most to be scored together.

@@ -557,3 +557,42 @@ func TestNewIndexCamelCaseFlag(t *testing.T) {
 		}
 	}
 }
+
+// A Searcher keeps what it learnt of a one-word query's word in each item
+// (the word is not there, nor inside one of its words; where the word's
+// start occurred in an item it did not look at closely), and the next
+// keystroke narrows from there: the results stay those of a fresh search.
+func TestNarrowingKeepsWhatItLearnt(t *testing.T) {
+	texts := testCorpus(t)
+	ix := NewIndex(texts)
+	ctx := context.Background()
+	var learntSeen, partialSeen int
+	for _, word := range []string{"functon", "wrtier", "return", "goroutine", "errors"} {
+		for _, limit := range []int{1, 5, 20} {
+			s := ix.NewSearcher()
+			for k := 1; k <= len(word); k++ {
+				q := word[:k]
+				for range 2 { // the same query again reads what it learnt itself
+					got := s.Search(ctx, q, limit)
+					if want := ix.Search(ctx, q, limit); !equalMatches(got, want) {
+						t.Fatalf("query %q, limit %d: Searcher gives %v, Index gives %v", q, limit, got, want)
+					}
+					if n := refExact(q, texts); s.Survivors() != n {
+						t.Fatalf("query %q, limit %d: %d survivors, want %d", q, limit, s.Survivors(), n)
+					}
+				}
+				for _, m := range s.levels[len(s.levels)-1].surv.meta {
+					if m&learnt != 0 {
+						learntSeen++
+					}
+					if m&unchecked != 0 && m>>partialShift != 0 {
+						partialSeen++
+					}
+				}
+			}
+		}
+	}
+	if learntSeen == 0 || partialSeen == 0 {
+		t.Errorf("the searches kept %d items with what they learnt and %d partly looked at: the test does not exercise them", learntSeen, partialSeen)
+	}
+}
