@@ -758,27 +758,18 @@ func isRegion(name string) bool {
 func countStandalone(sentences []string, name string) int {
 	n := 0
 	for _, s := range sentences {
-		for off := 0; ; {
-			i := strings.Index(s[off:], name)
-			if i < 0 {
-				break
-			}
-			st, en := off+i, off+i+len(name)
-			off = st + 1
-			if !model.WordBoundary(s, st, en) {
-				continue
-			}
+		eachWord(s, name, func(st, en int) {
 			next, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s[en:], " "))
 			if strings.HasPrefix(s[en:], " ") && unicode.IsUpper(next) {
-				continue
+				return
 			}
 			if w := lastWords(s[:st], 1); len(w) > 0 && st > 0 && s[st-1] == ' ' {
 				if r, _ := utf8.DecodeRuneInString(w[0]); unicode.IsUpper(r) && !notNamesOnce()[w[0]] {
-					continue
+					return
 				}
 			}
 			n++
-		}
+		})
 	}
 	return n
 }
@@ -812,19 +803,25 @@ func isAcronym(s string) bool {
 func countWords(sentences []string, name string) int {
 	n := 0
 	for _, s := range sentences {
-		for off := 0; ; {
-			i := strings.Index(s[off:], name)
-			if i < 0 {
-				break
-			}
-			st, en := off+i, off+i+len(name)
-			if model.WordBoundary(s, st, en) {
-				n++
-			}
-			off = st + 1
-		}
+		eachWord(s, name, func(int, int) { n++ })
 	}
 	return n
+}
+
+// eachWord calls fn with the byte range of every whole-word, case-sensitive
+// occurrence of name in s.
+func eachWord(s, name string, fn func(st, en int)) {
+	for off := 0; ; {
+		i := strings.Index(s[off:], name)
+		if i < 0 {
+			return
+		}
+		st, en := off+i, off+i+len(name)
+		off = st + 1
+		if model.WordBoundary(s, st, en) {
+			fn(st, en)
+		}
+	}
 }
 
 // TermDraft is an acronym the article spells out.
