@@ -67,6 +67,7 @@ func (p panicky) View() tea.View {
 // A panic prints nothing on the screen or standard error: it comes back as
 // one line, with the trace in a crash log.
 func TestPanicIsOneLineWithALog(t *testing.T) {
+	skipUnderRace(t)
 	t.Setenv("BRIEF_STATE_DIR", t.TempDir())
 	_, slave := openPTY(t)
 	stderr := os.Stderr
