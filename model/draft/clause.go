@@ -122,7 +122,50 @@ func shorten(s string, max int) string {
 			return strings.Join(words[:i], " ")
 		}
 	}
-	return strings.Join(words[:max], " ") + " …"
+	return cutAtPhrase(words, max) + " …"
+}
+
+// phraseStarts are the words a new phrase or clause starts with: a text is
+// cut before one of them rather than after a word that leads into more.
+var phraseStarts = []string{"in", "on", "at", "for", "to", "from", "by", "with", "into", "over", "under", "after", "before",
+	"during", "since", "until", "against", "between", "among", "about", "across", "through", "while", "who", "which",
+	"that", "where", "when", "and", "but", "or", "as", "because", "although", "if", "than"}
+
+// dangling reports whether a text may not end on w: an article, a
+// preposition or other function word, or a number ("a fee of 62").
+func dangling(w string) bool {
+	w = strings.ToLower(strings.Trim(w, ",;:“”\"‘’()"))
+	switch w {
+	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
+		"not", "no", "some", "any", "more", "less", "most", "very", "per", "such", "than", "then", "of", "off", "up", "out", "also", "just", "only",
+		"mr", "mrs", "ms", "dr", "its", "their", "his", "her", "our", "my", "your":
+		return true
+	}
+	return w == "" || determiner(w) || slices.Contains(phraseStarts, w) || slices.Contains(functionWords, w) || strings.Trim(w, "0123456789.,%$€£-") == ""
+}
+
+// cutAtPhrase keeps at most max of words, cut where a phrase or clause
+// starts and never after a dangling word: "The council approved a fee of
+// 62 euros per night for every visitor" rather than "… a fee of 62".
+func cutAtPhrase(words []string, max int) string {
+	if len(words) <= max {
+		return strings.Join(words, " ")
+	}
+	lo := min(6, max)
+	for i := max; i >= lo; i-- {
+		prev, next := words[i-1], strings.ToLower(words[i])
+		if dangling(prev) {
+			continue
+		}
+		if strings.HasSuffix(prev, ",") || strings.HasSuffix(prev, ";") || strings.HasSuffix(prev, ":") || slices.Contains(phraseStarts, next) {
+			return strings.TrimRight(strings.Join(words[:i], " "), ",;:")
+		}
+	}
+	w := words[:max]
+	for len(w) > lo && dangling(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return strings.TrimRight(strings.Join(w, " "), ",;:")
 }
 
 // headingText makes a heading of a text: no trailing punctuation, an
@@ -433,16 +476,16 @@ func adverbs(s string) bool {
 
 // shortTitle keeps the first n words of a claim, ending at a word.
 func shortTitle(s string, n int) string {
+	cut := strings.HasSuffix(s, " …")
 	s = strings.TrimSuffix(s, " …")
 	words := strings.Fields(s)
 	if len(words) <= n {
+		if cut {
+			return headingText(s) + " …"
+		}
 		return headingText(s)
 	}
-	words = words[:n]
-	for len(words) > 4 && (stopword(strings.ToLower(strings.Trim(words[len(words)-1], ",;:"))) || strings.Trim(words[len(words)-1], "0123456789.,") == "") {
-		words = words[:len(words)-1]
-	}
-	return headingText(strings.Join(words, " ")) + " …"
+	return headingText(cutAtPhrase(words, n)) + " …"
 }
 
 // hasVerb is a rough test that a short phrase holds a verb rather than being

@@ -197,6 +197,9 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 	for _, s := range body {
 		fs := FindDates(s.Text, pub)
 		for i, f := range fs {
+			if baseline(s.Text, f.Start) {
+				continue // "down from 93 percent a decade ago": a measure then, not an event
+			}
 			w := f.When.String()
 			k, ok := byWhen[w]
 			if !ok {

@@ -465,3 +465,27 @@ func lowerFirst(s string) string {
 	}
 	return string(unicode.ToLower(r)) + s[n:]
 }
+
+// baselineWords lead into a comparison with an earlier figure.
+var baselineWords = []string{"down from", "up from", "compared with", "compared to", "as against", "versus", "than in", "than it was", "than they were", "from a peak of", "from a high of", "from a low of"}
+
+// baseline reports whether the date at s[start:] only dates the figure a
+// comparison measures against: "turnout was 71 percent, down from 93
+// percent a decade ago" says what turnout is now, not what happened a
+// decade ago. The comparison is the clause that holds the date, up to it.
+func baseline(s string, start int) bool {
+	from := start
+	for from > 0 && !(strings.ContainsRune(",;:(", rune(s[from-1])) && !(s[from-1] == ',' && from < len(s) && isDigit(s[from]) && from > 1 && isDigit(s[from-2]))) {
+		from-- // back to the clause break, not the comma of "9,000"
+	}
+	lead := strings.ToLower(s[from:start])
+	if len(strings.Fields(lead)) > 8 {
+		return false
+	}
+	for _, w := range baselineWords {
+		if strings.Contains(" "+lead, " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}

@@ -27,7 +27,7 @@ func TestEventFor(t *testing.T) {
 		{"Opponents said the council had ignored a 2024 study that found the trade brought the town 30 million euros a year.", 0,
 			"a 2024 study that found the trade brought the town 30 million", "A study found the trade brought the town 30 million"},
 		{"The latest assessment, published by the agency and the World Meteorological Organization (WMO) in January 2023, found the layer on track to recover.", 0,
-			"The latest assessment, published by the agency and the World Meteorological Organization (WMO) in January 2023", "The latest assessment was published by the agency and the World Meteorological …"},
+			"The latest assessment, published by the agency and the World Meteorological Organization (WMO) in January 2023", "The latest assessment was published by the agency …"},
 		{"The Kigali Amendment took effect in 2019, and the United Nations Environment Programme (UNEP) estimates it could avoid up to half a degree of warming by the end of the 21st century.", 1,
 			"the United Nations Environment Programme (UNEP) estimates it could avoid up to half a degree of warming by the end of the 21st century.", "The United Nations Environment Programme (UNEP) estimates it could avoid …"},
 		{"The court ruled on Thursday that the city violated the rights of vendors, ending a legal fight that began nearly a decade ago.", 1,

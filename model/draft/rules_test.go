@@ -70,7 +70,7 @@ func TestEventClauseAndTitle(t *testing.T) {
 		{"The groups have upgraded their relations since the army takeover in August 2021.", "The groups have upgraded their relations since the army takeover in August 2021.", "Army takeover"},
 		{"A lower court dismissed the case in 2019, but an appeals court revived it in March 2021.", "A lower court dismissed the case in 2019", "A lower court dismissed the case"},
 		{"She said construction would begin within 18 months and the first trams would run in 2030.", "She said construction would begin within 18 months", "She said construction would begin"},
-		{"Amankwah joined Valdoria from the Ghanaian club Accra Lions in 2021 for a fee of about 800,000 euros.", "Amankwah joined Valdoria from the Ghanaian club Accra Lions in 2021 for a fee of about 800,000 euros.", "Amankwah joined Valdoria from the Ghanaian club Accra Lions for a fee …"},
+		{"Amankwah joined Valdoria from the Ghanaian club Accra Lions in 2021 for a fee of about 800,000 euros.", "Amankwah joined Valdoria from the Ghanaian club Accra Lions in 2021 for a fee of about 800,000 euros.", "Amankwah joined Valdoria from the Ghanaian club Accra Lions …"},
 	} {
 		fs := FindDates(tc.s, pub)
 		if len(fs) == 0 {
