@@ -135,7 +135,17 @@ func Analyse(name string, data []byte, opts Options) (*Draft, error) {
 		paras = append(paras, strings.Join(text, " "))
 	}
 	credits := Credits(paras) // the publisher and the agencies it credits are not actors
-	d.Actors = dropTermActors(findActors(bodyTexts, credits), d.Terms)
+	dated := make([]bool, len(body))
+	inBody := map[string]int{}
+	for i, s := range body {
+		inBody[s.ID] = i
+	}
+	for _, e := range d.Events {
+		for _, id := range e.Sentences {
+			dated[inBody[id]] = true
+		}
+	}
+	d.Actors = dropTermActors(findActors(bodyTexts, credits, dated), d.Terms)
 	known := map[string]bool{}
 	for _, a := range d.Actors {
 		known[a.Name] = true

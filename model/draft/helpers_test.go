@@ -11,4 +11,4 @@ func New(name string, data []byte, opts Options) (string, error) {
 }
 
 // FindActors is findActors with no publishers to leave out.
-func FindActors(sentences []string) []ActorDraft { return findActors(sentences, nil) }
+func FindActors(sentences []string) []ActorDraft { return findActors(sentences, nil, nil) }

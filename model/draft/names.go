@@ -405,9 +405,12 @@ var nameREs = sync.OnceValue(func() *nameRules {
 // international bodies from the tables; people named with a title or
 // quoted ("President Trump", "spokesman Zhao Lijian", "…,” Lijian noted");
 // and other names the text uses at least twice, with a kind read from the
-// words around them. Regions and places (provinces, border crossings),
-// news outlets and the names in publishers are left out.
-func findActors(sentences []string, publishers []string) []ActorDraft {
+// words around them; a body (an authority, an agency, a board) named once
+// is drafted when it speaks or acts in a sentence that dates an event
+// (dated[i] for sentences[i]; nil when none is known). Regions and places
+// (provinces, border crossings), news outlets and the names in publishers
+// are left out.
+func findActors(sentences []string, publishers []string, dated []bool) []ActorDraft {
 	notNames := notNamesOnce()
 	rs := nameREs()
 	var out []ActorDraft
@@ -469,13 +472,14 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 	// Other names: runs of capitalised words, with what the words around
 	// them say of them.
 	type seen struct {
-		count, mid, person, speaker, place, locative, armed, article, thing, trade int
+		count, mid, person, speaker, place, locative, armed, article, thing, trade, acts int
 	}
 	cands := map[string]*seen{}
 	var order []string
-	for _, s := range sentences {
+	for i, s := range sentences {
 		s = s[dateline(s):]
 		armed := rs.armed.MatchString(s)
+		isDated := i < len(dated) && dated[i]
 		for _, m := range splitPossessives(s, rs.name.FindAllStringIndex(s, -1)) {
 			st, en := m[0], m[1]
 			name := strings.TrimRight(s[st:en], ".’'-")
@@ -548,6 +552,10 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 			if armed {
 				c.armed++
 			}
+			subject := len(before) == 0 || strings.EqualFold(before[len(before)-1], "the") || strings.HasSuffix(before[len(before)-1], ",")
+			if w, rest, _ := strings.Cut(after, " "); isDated && subject && w != "" && unicode.IsLower([]rune(w)[0]) && (hasVerb(w) || saidWord(w)) && firstWord(rest) != "by" && firstWord(rest) != "up" {
+				c.acts++ // "In 2019 the Regional Water Agency closed the basin"
+			}
 		}
 	}
 	// A single word of a person's full name, and a name that only adds a
@@ -599,11 +607,12 @@ func findActors(sentences []string, publishers []string) []ActorDraft {
 			}
 		}
 		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && named >= 2) && !rs.org.MatchString(n)
-		place := c.place > 0 || hasPlaceWord(n) || c.locative*2 > c.count && c.speaker == 0 && !person
+		body := strings.Contains(n, " ") && rs.org.MatchString(lastWords(n, 1)[0]) // "Port Authority", "Harbour Board"
+		place := c.place > 0 || hasPlaceWord(n) && !body || c.locative*2 > c.count && c.speaker == 0 && !person
 		if place || !person && c.thing > 0 {
 			continue
 		}
-		if person || c.count >= 2 && c.mid > 0 || c.speaker > 0 && rs.org.MatchString(n) && strings.Contains(n, " ") {
+		if person || c.count >= 2 && c.mid > 0 || (c.speaker > 0 || c.acts > 0) && rs.org.MatchString(n) && strings.Contains(n, " ") {
 			names = append(names, n)
 		}
 	}

@@ -202,7 +202,7 @@ func TestCredits(t *testing.T) {
 	if want := []string{"Daily Courier", "Wire Service", "Courier"}; !slices.Equal(got, want) {
 		t.Errorf("Credits = %q, want %q", got, want)
 	}
-	actors := findActors([]string{"The Daily Courier reported that the Daily Courier was right.", "Lagos traders and the Lagos Port Authority met the Port Authority."}, got)
+	actors := findActors([]string{"The Daily Courier reported that the Daily Courier was right.", "Lagos traders and the Lagos Port Authority met the Port Authority."}, got, nil)
 	for _, a := range actors {
 		if a.Name == "Daily Courier" {
 			t.Errorf("the publisher drafted as an actor: %+v", a)

@@ -51,3 +51,38 @@ func TestClaimCutAtPhrase(t *testing.T) {
 		}
 	}
 }
+
+// A body named twice is an actor, a place word in its name notwithstanding
+// ("Port Authority"); a body named once is one when it speaks or acts in a
+// sentence that dates an event.
+func TestBodiesAsActors(t *testing.T) {
+	sents := []string{
+		"The Port Authority raised the landing fee on Monday.",
+		"Ships will pay more from June, said the Port Authority.",
+		"Fishermen protested outside the offices of the Harbour Board.",
+		"The Harbour Board did not reply.",
+		"In 2019 the Regional Water Agency closed the northern basin.",
+		"Officials at the City Hospital Trust worry about the roads.",
+		"The basin was dredged with money from a Coastal Fund set up by the state.",
+	}
+	got := map[string]string{}
+	for _, a := range findActors(sents, nil, []bool{true, true, false, false, true, false, false}) {
+		got[a.Name] = a.Kind
+	}
+	for _, name := range []string{"Port Authority", "Harbour Board", "Regional Water Agency"} {
+		if got[name] != "organisation" {
+			t.Errorf("%s: kind %q, want an organisation; actors %v", name, got[name], got)
+		}
+	}
+	for _, name := range []string{"City Hospital Trust", "Coastal Fund"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s, named once and doing nothing dated, drafted as an actor", name)
+		}
+	}
+	// Undated, the agency named once is not drafted.
+	for _, a := range findActors(sents, nil, nil) {
+		if a.Name == "Regional Water Agency" {
+			t.Errorf("an agency named once in no dated event drafted: %+v", a)
+		}
+	}
+}
