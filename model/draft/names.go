@@ -591,6 +591,10 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		if len(rest) == 1 && rest[0] != n && cands[rest[0]] != nil {
 			aliasOf[n] = rest[0]
 		}
+		// "the Harbour Authority of Kelmora", then "the Harbour Authority"
+		if head, _, ok := strings.Cut(n, " of "); ok && strings.Contains(head, " ") && cands[head] != nil && aliasOf[n] == "" {
+			aliasOf[n] = head
+		}
 	}
 	var names []string
 	for _, n := range order {

@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -64,10 +65,14 @@ func TestBodiesAsActors(t *testing.T) {
 		"In 2019 the Regional Water Agency closed the northern basin.",
 		"Officials at the City Hospital Trust worry about the roads.",
 		"The basin was dredged with money from a Coastal Fund set up by the state.",
+		"In 2020 the Harbour Board of Kelmora set the first fee.",
 	}
 	got := map[string]string{}
-	for _, a := range findActors(sents, nil, []bool{true, true, false, false, true, false, false}) {
+	for _, a := range findActors(sents, nil, []bool{true, true, false, false, true, false, false, true}) {
 		got[a.Name] = a.Kind
+		if a.Name == "Harbour Board" && !slices.Contains(a.Aliases, "Harbour Board of Kelmora") {
+			t.Errorf("Harbour Board: aliases %q, want the longer name among them", a.Aliases)
+		}
 	}
 	for _, name := range []string{"Port Authority", "Harbour Board", "Regional Water Agency"} {
 		if got[name] != "organisation" {
