@@ -17,6 +17,9 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, b, t, ok := relativeEvent(masked, f.Start, f.End); ok {
 		return a, b, t
 	}
+	if a, b, t, ok := gappedEvent(s, masked, f.Start, f.End); ok {
+		return a, b, t
+	}
 	cs, ce = clauseAround(s, f.Start, f.End)
 	if w := strings.ToLower(firstWord(s[cs:])); (w == "who" || w == "which") && strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") {
 		// "Maria Delgado, who sold fruit …, lost her cart in 2017":
@@ -83,11 +86,22 @@ func appositiveSubject(s string, cs int, title string) (int, string, bool) {
 // "Santos".
 func borrowSubject(s string, cs int, title string) (int, string, bool) {
 	w := firstWord(s[cs:])
-	if cs == 0 || capitalised(w) || !hasVerb(w) || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") || !strings.EqualFold(firstWord(title), w) {
+	if lw := strings.ToLower(w); lw == "and" || lw == "but" {
+		// "Ozone levels fell below 1980 values, and are expected to
+		// recover …": the verb after the "and" shares the subject.
+		cs += len(w) + 1
+		w = firstWord(s[cs:])
+	}
+	if cs == 0 || capitalised(w) || !hasVerb(w) || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") && !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ", and") && !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ", but") || !strings.EqualFold(firstWord(title), w) {
 		return 0, "", false
 	}
 	subj, _, ok := strings.Cut(s[:cs], ",")
 	subj = strings.TrimSpace(subj)
+	if words := strings.Fields(subj); ok && hasVerb(subj) {
+		// the subject of the sentence's first verb: "Ozone levels"
+		k := slices.IndexFunc(words, func(w string) bool { return hasVerb(w) })
+		subj = strings.Join(words[:k], " ")
+	}
 	n := len(strings.Fields(subj))
 	if !ok || n == 0 || n > 6 || !capitalised(subj) || hasVerb(subj) || pronoun(firstWord(subj)) || starter(strings.ToLower(firstWord(subj))) && !article(firstWord(subj)) {
 		return 0, "", false
@@ -158,16 +172,61 @@ func maskDates(s string, fs []Found, keep int) string {
 		w := max(0, f.Start-24) // a preposition is a short word before it
 		if m := prep.FindStringIndex(s[w:f.Start]); m != nil {
 			from = w + m[0]
-		} else if !isDigit(s[f.Start]) && !prep.MatchString(firstWord(s[f.Start:])+" ") {
+		} else if !isDigit(s[f.Start]) && !prep.MatchString(firstWord(s[f.Start:])+" ") && !slices.Contains(vagueWords, strings.ToLower(firstWord(s[f.Start:]))) || attributiveMeasure(s, f.Start) {
 			// "the question the past four decades leave open": a date
-			// that is a subject stays; "its 1980 values" loses its year.
+			// that is a subject stays, and so does the year of "its 1980
+			// values".
 			continue
 		}
-		for k := from; k < f.End; k++ {
+		to := f.End
+		if keep >= 0 {
+			// "recover around 2040 in the Arctic and around 2066 in
+			// Antarctica": the place after another date is that date's,
+			// and so is the "and" that joins the two.
+			to += ownPhrase(s[f.End:])
+			if keep > j && strings.HasPrefix(s[to:], " and ") && fs[keep].Start-to < 40 {
+				to += len(" and")
+			} else if keep < j && strings.HasSuffix(s[:from], " and ") {
+				from -= len("and ")
+			}
+		}
+		for k := from; k < to; k++ {
 			b[k] = ' '
 		}
 	}
 	return string(b)
+}
+
+// ownPhrase returns the length of the place phrase that opens s, right
+// after a date: " in the Arctic" in "around 2040 in the Arctic and …". It
+// is a preposition of place and a few words that hold no verb, up to a
+// clause break, an "and" or the end.
+func ownPhrase(s string) int {
+	words := strings.Fields(s)
+	if len(words) < 2 {
+		return 0
+	}
+	switch strings.ToLower(words[0]) {
+	case "in", "at", "over", "across", "near", "inside", "outside", "throughout", "among":
+	default:
+		return 0
+	}
+	n := 0
+	for k := 1; k < len(words) && k <= 6; k++ {
+		w := strings.ToLower(strings.TrimRight(words[k], ",;:.!?"))
+		if w == "and" || w == "or" || w == "but" || w == "to" || hasVerb(w) || pronoun(w) && !article(w) {
+			break
+		}
+		n = k
+		if w != strings.ToLower(words[k]) {
+			break // "in Antarctica."
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	end := nameStart(s, n) + len(words[n])
+	return len(strings.TrimRight(s[:end], ",;:.!?"))
 }
 
 var articles = []string{"the", "a", "an", "its", "their", "his", "her", "this", "these", "those", "our"}
@@ -478,6 +537,9 @@ func baseline(s string, start int) bool {
 	for from > 0 && !(strings.ContainsRune(",;:(", rune(s[from-1])) && !(s[from-1] == ',' && from < len(s) && isDigit(s[from]) && from > 1 && isDigit(s[from-2]))) {
 		from-- // back to the clause break, not the comma of "9,000"
 	}
+	if attributiveMeasure(s, start) {
+		return true
+	}
 	lead := strings.ToLower(s[from:start])
 	if len(strings.Fields(lead)) > 8 {
 		return false
@@ -488,4 +550,76 @@ func baseline(s string, start int) bool {
 		}
 	}
 	return false
+}
+
+// measureNouns are what a year before them measures: "its 1980 values".
+var measureNouns = []string{"values", "value", "levels", "level", "figures", "figure", "prices", "price", "rates", "rate", "peak", "standards", "terms", "dollars", "average", "averages", "highs", "lows", "baseline", "output"}
+
+// attributiveMeasure reports whether the year at s[start:] qualifies a
+// measure, "return to its 1980 values" or "below 1990 levels": the year
+// dates a yardstick, not an event.
+func attributiveMeasure(s string, start int) bool {
+	year, rest, _ := strings.Cut(s[start:], " ")
+	if len(year) != 4 || !isDigit(year[0]) || !isDigit(year[3]) {
+		return false
+	}
+	next := strings.ToLower(strings.TrimRight(firstWord(rest), ",;:.!?"))
+	return slices.Contains(measureNouns, next)
+}
+
+// gappedEvent reads a date in a clause that leaves out the verb it shares
+// with the clause before, "it should return to its 1980 values by around
+// 2040; over Antarctica, by around 2066": the event is the earlier clause's
+// subject and verb with the gapped clause's own words, "It should return to
+// its 1980 values over Antarctica". masked is s with the other dates (and
+// their own place phrases) blanked.
+func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok bool) {
+	semi := strings.LastIndex(s[:start], ";")
+	if semi < 0 {
+		return 0, 0, "", false
+	}
+	fragEnd := len(s)
+	if j := strings.IndexAny(s[end:], ";"); j >= 0 {
+		fragEnd = end + j
+	}
+	own := withoutDate(s[semi+1:start], s[end:fragEnd])
+	own = strings.Trim(strings.ReplaceAll(own, ",", ""), " .!?")
+	if n := wordCount(own); n == 0 || n > 6 || hasVerb(own) || strings.ContainsAny(own, "“”\"") {
+		return 0, 0, "", false
+	}
+	from := strings.LastIndex(s[:semi], ";") + 1
+	words := strings.Fields(masked[from:semi])
+	v := slices.IndexFunc(words, func(w string) bool {
+		return hasVerb(w) || predicate(w) || slices.Contains([]string{"should", "must", "shall"}, strings.ToLower(w))
+	})
+	if v < 1 {
+		return 0, 0, "", false
+	}
+	subj := v - 1
+	if !pronoun(words[subj]) {
+		for subj > 0 && v-subj < 5 && !article(words[subj]) {
+			subj--
+		}
+		if !article(words[subj]) && !(subj == 0 && capitalised(words[0])) {
+			return 0, 0, "", false
+		}
+	}
+	if subj > 0 && !starter(strings.ToLower(words[0])) {
+		return 0, 0, "", false // what comes before the subject is no leading phrase
+	}
+	pred := words[subj:]
+	// "Prices rose in the north in 2020; in the south, in 2022": the
+	// gapped clause's "in the south" stands for the earlier "in the north".
+	if p := strings.ToLower(firstWord(own)); slices.Contains([]string{"in", "at", "over", "across", "for", "among"}, p) {
+		if k := slices.IndexFunc(pred, func(w string) bool { return strings.EqualFold(w, p) }); k > 0 {
+			pred = append(slices.Clone(pred[:k]), pred[k+min(len(pred)-k, 1+len(strings.Fields(own))-1):]...)
+		}
+	}
+	clause := strings.Join(pred, " ")
+	clause = strings.TrimRight(withoutDate(clause, ""), ",;: ")
+	if wordCount(clause) < 2 {
+		return 0, 0, "", false
+	}
+	cs, ce = trimClause(s, semi+1, fragEnd)
+	return cs, ce, shortTitle(clause+" "+own, 12), true
 }

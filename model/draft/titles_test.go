@@ -91,3 +91,44 @@ func TestBodiesAsActors(t *testing.T) {
 		}
 	}
 }
+
+// Several dates in one clause are several events, each titled by the words
+// about its own date; a clause that leaves out the verb it shares with the
+// one before borrows it.
+func TestOneClauseSeveralDates(t *testing.T) {
+	pub := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		s      string
+		titles map[string]string // by phrase
+	}{
+		{"Cod stocks fell below 1990 levels, and are expected to recover around 2031 in the northern bay and around 2036 in the southern bay.",
+			map[string]string{"around 2031": "Cod stocks are expected to recover in the northern bay", "around 2036": "Cod stocks are expected to recover in the southern bay"}},
+		{"Over most of the world it should return to its 1980 values by around 2040; over Antarctica, by around 2066.",
+			map[string]string{"around 2040": "Over most of the world it should return to its 1980 values", "around 2066": "It should return to its 1980 values over Antarctica"}},
+		{"Prices rose in the north in 2020; in the south, in 2022.",
+			map[string]string{"2020": "Prices rose in the north", "2022": "Prices rose in the south"}},
+	} {
+		fs := FindDates(tc.s, pub)
+		seen := map[string]bool{}
+		for i, f := range fs {
+			if baseline(tc.s, f.Start) {
+				if _, ok := tc.titles[f.Phrase]; ok {
+					t.Errorf("%q: %q read as a baseline", tc.s, f.Phrase)
+				}
+				continue
+			}
+			_, _, title := eventFor(tc.s, fs, i)
+			if want, ok := tc.titles[f.Phrase]; !ok {
+				t.Errorf("%q: an event at %q titled %q, want none", tc.s, f.Phrase, title)
+			} else if title != want {
+				t.Errorf("%q: %q titled\n got %q\nwant %q", tc.s, f.Phrase, title, want)
+			}
+			seen[f.Phrase] = true
+		}
+		for p := range tc.titles {
+			if !seen[p] {
+				t.Errorf("%q: no event at %q", tc.s, p)
+			}
+		}
+	}
+}
