@@ -357,11 +357,24 @@ func eventTitle(s string, cs, ce, start, end int) string {
 	if m := np.FindStringSubmatch(s[max(cs, start-60):start]); m != nil && !stopword(strings.ToLower(strings.Fields(m[1])[0])) && !hasVerb(m[1]) && !adverbs(m[1]) && !namedAfterNoun(m[1]) {
 		return headingText(m[1])
 	}
-	c := withoutDate(s[cs:start], s[end:ce])
+	cut := withoutDate
+	if dateSubject(s, start, end) {
+		// "The past three years brought the town its worst catches":
+		// the date is who did it, and stays.
+		cut = func(before, after string) string { return withoutDate(before+s[start:end], after) }
+		if w := lastWords(s[cs:start], 1); len(w) == 1 && !hasVerb(w[0]) && !strings.ContainsAny(w[0], ",;:()–—“”\"") && !stopword(strings.ToLower(w[0])) {
+			// "… is the question the past four decades leave open": the
+			// date opens a clause on the noun before it.
+			if a, ok := antecedent(s[cs:start]); ok {
+				return shortTitle(withoutDate(s[cs+a:end], strings.TrimRight(s[end:ce], ".!?")), 12)
+			}
+		}
+	}
+	c := cut(s[cs:start], s[end:ce])
 	if wordCount(c) < 3 || !hasVerb(c) && wordCount(c) < 6 || predicate(c) {
 		// A fragment ("over three nights in January 2025", "has been
 		// disputed since …"): the sentence's own claim, the date taken out.
-		c = withoutDate(s[:start], s[end:])
+		c = cut(s[:start], s[end:])
 	}
 	c = speakerLead(dropAside(dropIntro(c)))
 	if m := mainClause(c); hasVerb(m) || !hasVerb(c) {
@@ -503,6 +516,36 @@ func hasVerb(s string) bool {
 		if strings.HasSuffix(w, "ed") && len(w) > 4 && w != "united" {
 			return true
 		}
+	}
+	return false
+}
+
+// dateSubject reports whether the date phrase at s[start:end] is the
+// subject of its clause, "The past three years brought …" or "the question
+// the past four decades leave open": no preposition leads into it, it is a
+// noun phrase ("the 1990s", "2023") or a verb of being follows it ("Last
+// year was the wettest"), and a verb, not a phrase, comes after it.
+func dateSubject(s string, start, end int) bool {
+	_, prep := titleRE()
+	if prep.MatchString(s[max(0, start-24):start]) || strings.HasSuffix(strings.TrimRight(s[:start], " "), ",") && start > 0 {
+		return false
+	}
+	next := firstWord(s[end:])
+	if next == "" || strings.HasPrefix(s[end:], ",") || !unicode.IsLower([]rune(next)[0]) {
+		return false
+	}
+	lw := strings.ToLower(next)
+	if slices.Contains(phraseStarts, lw) || slices.Contains(functionWords, lw) || slices.Contains(vagueWords, lw) || strings.HasSuffix(lw, "ly") {
+		return false
+	}
+	first := strings.ToLower(firstWord(s[start:]))
+	switch {
+	case first == "the" || isDigit(s[start]):
+		return true
+	}
+	switch lw {
+	case "was", "is", "has", "had", "will", "saw", "brought":
+		return true
 	}
 	return false
 }

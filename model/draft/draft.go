@@ -204,7 +204,11 @@ func (d *Draft) findSkips() {
 // around the date in each sentence that gives it.
 func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 	byWhen := map[string]int{}
-	for _, s := range body {
+	for bi, s := range body {
+		prev := ""
+		if bi > 0 {
+			prev = body[bi-1].Text
+		}
 		fs := FindDates(s.Text, pub)
 		for i, f := range fs {
 			if baseline(s.Text, f.Start) {
@@ -226,6 +230,7 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 				continue
 			}
 			cs, ce, title := eventFor(s.Text, fs, i)
+			title = resolvePronoun(title, s.Text[:cs], prev)
 			if e.Title == "" {
 				e.Title = title
 				if d.repeats(k) {

@@ -17,6 +17,9 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, b, t, ok := relativeEvent(masked, f.Start, f.End); ok {
 		return a, b, t
 	}
+	if b, t, ok := openingParticiple(masked, f.Start, f.End); ok {
+		return 0, b, t
+	}
 	if a, b, t, ok := gappedEvent(s, masked, f.Start, f.End); ok {
 		return a, b, t
 	}
@@ -622,4 +625,127 @@ func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok
 	}
 	cs, ce = trimClause(s, semi+1, fragEnd)
 	return cs, ce, shortTitle(clause+" "+own, 12), true
+}
+
+// openingParticiple reads a date in a participle that opens the sentence,
+// "Signed on 16 September 1987, it is often called the most successful
+// treaty": what happened then is what the participle says of the subject,
+// "It was signed" (the pronoun is resolved later, where the sentences
+// before are known).
+func openingParticiple(s string, start, end int) (ce int, title string, ok bool) {
+	comma := strings.Index(s, ", ")
+	w := strings.ToLower(firstWord(s))
+	if comma < 0 || start > comma || !(slices.Contains(participles, w) || strings.HasSuffix(w, "ed") && len(w) > 4) || strings.ContainsAny(s[:comma], ";:()–—“”\"") {
+		return 0, "", false
+	}
+	phrase := withoutDate(s[:start], s[end:comma])
+	if n := wordCount(phrase); n == 0 || n > 10 || hasVerb(strings.Join(strings.Fields(phrase)[1:], " ")) {
+		return 0, "", false
+	}
+	rest := strings.Fields(s[comma+2:])
+	v := slices.IndexFunc(rest, func(w string) bool { return hasVerb(w) || predicate(w) })
+	for k := 1; k < len(rest) && k <= 4 && (v < 0 || k < v) && article(rest[0]); k++ {
+		if lw := strings.ToLower(rest[k]); lw == "now" || lw == "still" || lw == "also" || lw == "later" || strings.HasSuffix(lw, "ly") {
+			v = k // "the cooperative now sells"
+			break
+		}
+	}
+	if v < 1 || v > 6 || strings.ContainsAny(strings.Join(rest[:v], " "), ",;:") {
+		return 0, "", false
+	}
+	subj := strings.Join(rest[:v], " ")
+	if f := strings.ToLower(rest[0]); !pronoun(f) && !article(f) && !capitalised(rest[0]) {
+		return 0, "", false
+	}
+	be := " was "
+	if last := strings.ToLower(rest[v-1]); last == "they" || last == "we" || strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") && !pronoun(last) {
+		be = " were "
+	}
+	return comma, shortTitle(subj+be+lowerFirst(phrase), 12), true
+}
+
+// resolvePronoun puts the name a title's opening pronoun stands for in its
+// place, "It was signed" → "The Montreal Protocol was signed", "Their
+// strike began" → "The Fishermen's Union's strike began", when it is
+// clear: the nearest text that names anything (what the sentence says
+// before the clause, else the sentence before) names one thing only, of a
+// kind the pronoun can stand for. Otherwise the title is left as it is.
+func resolvePronoun(title, before, prev string) string {
+	w := firstWord(title)
+	lw := strings.ToLower(w)
+	possessive := false
+	switch lw {
+	case "it", "they", "he", "she":
+	case "its", "their", "his", "her":
+		possessive = true
+	default:
+		return title
+	}
+	for _, text := range []string{before, prev} {
+		names := namesIn(text)
+		if len(names) == 0 {
+			continue
+		}
+		if len(names) > 1 {
+			return title // two or more: not clear which
+		}
+		name := names[0]
+		body := nameREs().org.MatchString(name)
+		theName := strings.HasPrefix(name, "the ")
+		switch lw {
+		case "he", "she", "his", "her":
+			if body || theName || !strings.Contains(name, " ") {
+				return title
+			}
+		case "it", "its", "they", "their":
+			if !body && !theName {
+				return title // a person, or a name the text gives no kind to
+			}
+		}
+		if possessive {
+			apos := "’" // as the text writes it
+			if strings.Contains(text, "'") && !strings.Contains(text, "’") {
+				apos = "'"
+			}
+			if strings.HasSuffix(name, "s") {
+				name += apos
+			} else {
+				name += apos + "s"
+			}
+		}
+		return headingText(name + title[len(w):])
+	}
+	return title
+}
+
+// namesIn lists the distinct names a text gives, runs of capitalised words
+// other than a sentence's first word and the words that are never names,
+// each with "the" before it where the text has it.
+func namesIn(text string) []string {
+	if text == "" {
+		return nil
+	}
+	notNames := notNamesOnce()
+	var out []string
+	for _, m := range nameREs().name.FindAllStringIndex(text, -1) {
+		st, en := m[0], m[1]
+		name := strings.TrimRight(text[st:en], ".’'-")
+		for {
+			f, rest, ok := strings.Cut(name, " ")
+			if !ok || !notNames[f] {
+				break
+			}
+			name, st = rest, st+len(f)+1
+		}
+		if notNames[name] || strings.TrimLeft(text[:st], "“\"‘'([ ") == "" && !strings.Contains(name, " ") {
+			continue // "Signed" opening a sentence is no name
+		}
+		if prev := lastWords(text[:st], 1); len(prev) == 1 && strings.EqualFold(prev[0], "the") {
+			name = "the " + name
+		}
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }
