@@ -17,6 +17,9 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, b, t, ok := relativeEvent(masked, f.Start, f.End); ok {
 		return a, b, t
 	}
+	if a, b, t, ok := reducedRelative(masked, f.Start, f.End); ok {
+		return a, b, t
+	}
 	if b, t, ok := openingParticiple(masked, f.Start, f.End); ok {
 		return 0, b, t
 	}
@@ -98,7 +101,12 @@ func borrowSubject(s string, cs int, title string) (int, string, bool) {
 	if cs == 0 || capitalised(w) || !hasVerb(w) || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") && !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ", and") && !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ", but") || !strings.EqualFold(firstWord(title), w) {
 		return 0, "", false
 	}
-	subj, _, ok := strings.Cut(s[:cs], ",")
+	head := s[:cs]
+	afterSemi := false
+	if i := strings.LastIndex(head, ";"); i >= 0 {
+		head, afterSemi = head[i+1:], true // "…; developing countries, helped by …, followed"
+	}
+	subj, _, ok := strings.Cut(head, ",")
 	subj = strings.TrimSpace(subj)
 	if words := strings.Fields(subj); ok && hasVerb(subj) {
 		// the subject of the sentence's first verb: "Ozone levels"
@@ -106,11 +114,24 @@ func borrowSubject(s string, cs int, title string) (int, string, bool) {
 		subj = strings.Join(words[:k], " ")
 	}
 	n := len(strings.Fields(subj))
-	if !ok || n == 0 || n > 6 || !capitalised(subj) || hasVerb(subj) || pronoun(firstWord(subj)) || starter(strings.ToLower(firstWord(subj))) && !article(firstWord(subj)) {
+	if !ok || n == 0 || n > 6 || !capitalised(subj) && !afterSemi || hasVerb(subj) || pronoun(firstWord(subj)) || starter(strings.ToLower(firstWord(subj))) && !article(firstWord(subj)) {
 		return 0, "", false
 	}
 	t := lowerFirst(strings.TrimSuffix(title, " …"))
-	return 0, shortTitle(subj+" "+t, 12), true
+	if lw := strings.ToLower(w); slices.Contains(participles, lw) || strings.HasSuffix(lw, "ed") {
+		// "helped by a fund set up, followed": the aside goes
+		if _, rest, ok := strings.Cut(t, ", "); ok && (hasVerb(firstWord(rest)) || strings.HasSuffix(firstWord(rest), "ed")) {
+			t = rest
+		}
+	}
+	a := 0
+	if afterSemi {
+		a = strings.LastIndex(s[:cs], ";") + 1
+		for a < len(s) && s[a] == ' ' {
+			a++
+		}
+	}
+	return a, shortTitle(subj+" "+t, 12), true
 }
 
 // dropIntro takes a leading phrase set off by a comma from a title whose
@@ -748,4 +769,61 @@ func namesIn(text string) []string {
 		}
 	}
 	return out
+}
+
+// reducedRelative reads a date in a participle that follows its noun
+// without "that" or "which", "helped by a Multilateral Fund set up in
+// 1990": the event is the noun and what was done to it, "A Multilateral
+// Fund was set up". The noun must not open its clause, where the
+// participle would be its verb ("The council approved …").
+func reducedRelative(s string, start, end int) (cs, ce int, title string, ok bool) {
+	_, prep := titleRE()
+	at := start // "in February": the phrase holds its preposition
+	if !prep.MatchString(firstWord(s[start:]) + " ") {
+		m := prep.FindStringIndex(s[max(0, start-24):start])
+		if m == nil {
+			return 0, 0, "", false
+		}
+		at = max(0, start-24) + m[0]
+	}
+	words := strings.Fields(s[:at])
+	if len(words) < 3 {
+		return 0, 0, "", false
+	}
+	k := len(words) - 1
+	switch words[k] {
+	case "up", "out", "down", "off", "back":
+		k-- // "set up"
+	}
+	p := words[k]
+	if !(slices.Contains(participles, p) || strings.HasSuffix(p, "ed") && len(p) > 4) || k < 2 {
+		return 0, 0, "", false
+	}
+	pStart := nameStart(s, k)
+	a, ok := antecedent(s[:pStart])
+	if !ok || !article(firstWord(s[a:])) || a == 0 {
+		return 0, 0, "", false
+	}
+	np := strings.TrimSpace(s[a:pStart])
+	if n := len(strings.Fields(np)); n > 6 || strings.ContainsAny(np, ",;:()–—“”\"") {
+		return 0, 0, "", false
+	}
+	lead := lastWords(s[:a], 1)
+	if len(lead) == 0 || strings.HasSuffix(lead[0], ",") || !(slices.Contains(phraseStarts, strings.ToLower(lead[0])) || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
+		return 0, 0, "", false // the noun opens its clause: the participle may be its verb
+	}
+	if strings.TrimSpace(s[:a]) == lead[0] {
+		return 0, 0, "", false // "In a report published in August, the IMF urged …": the main clause says what happened
+	}
+	be := " was "
+	if last := strings.ToLower(lastWords(np, 1)[0]); strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		be = " were "
+	}
+	rest := withoutDate("", strings.TrimRight(s[end:end+ownPhrase(s[end:])], ".,;:"))
+	t := np + be + strings.Join(words[k:], " ")
+	if rest != "" {
+		t += " " + rest
+	}
+	cs, ce = trimClause(s, a, end)
+	return cs, ce, shortTitle(t, 12), true
 }

@@ -132,3 +132,47 @@ func TestOneClauseSeveralDates(t *testing.T) {
 		}
 	}
 }
+
+// A title reads as a short statement of what happened: a date that is its
+// clause's subject stays in it, a sentence-opening participle says what was
+// done to the subject, and an opening pronoun gives way to the one name the
+// text before it gives.
+func TestTitlesReadAsStatements(t *testing.T) {
+	pub := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct{ prev, s, phrase, want string }{
+		{"", "The past three years brought the town its worst catches on record.", "The past three years",
+			"The past three years brought the town its worst catches on record"},
+		{"", "Whether those conditions can be found again is the question the past four decades leave open.", "the past four decades",
+			"The question the past four decades leave open"},
+		{"", "The 1990s saw a boom in cruise traffic.", "The 1990s", "The 1990s saw a boom in cruise traffic"},
+		{"", "Industrialised countries ended most CFC production by 1996; developing countries, helped by a Multilateral Fund set up in 1990, followed by 2010.", "1990",
+			"A Multilateral Fund was set up"},
+		{"", "Industrialised countries ended most CFC production by 1996; developing countries, helped by a Multilateral Fund set up in 1990, followed by 2010.", "2010",
+			"Developing countries followed"},
+		{"", "Pakistan reopened the crossing, ending a closure imposed in February over a border dispute.", "in February",
+			"A closure was imposed over a border dispute"},
+		{"", "Built in 1902, the old quay has been repaired twice.", "1902", "The old quay was built"},
+		{"", "Founded in 2011 by three fishermen, the cooperative now sells to Spain.", "2011", "The cooperative was founded by three fishermen"},
+		{"The Harbour Charter governs the fees.", "Signed on 3 March 2015, it set the first landing fees on the coast.", "3 March 2015",
+			"The Harbour Charter was signed"},
+		{"The Kelmora Fishermen's Union called the rise unfair.", "Their strike began in May 2024 and closed the fish market for nine days.", "May 2024",
+			"The Kelmora Fishermen's Union's strike began and closed the fish market for nine days"},
+		// Two names before: not clear which, so the clause stays as it is.
+		{"The Harbour Authority met the Fishermen's Union.", "It raised the fee in 2024.", "2024", "It raised the fee"},
+		// A person is no "it".
+		{"Marta Eskel leads the union.", "It raised the fee in 2024.", "2024", "It raised the fee"},
+		{"Marta Eskel leads the union.", "She called a strike in 2024.", "2024", "Marta Eskel called a strike"},
+	} {
+		fs := FindDates(tc.s, pub)
+		i := slices.IndexFunc(fs, func(f Found) bool { return f.Phrase == tc.phrase })
+		if i < 0 {
+			t.Errorf("%q: no date %q in %v", tc.s, tc.phrase, fs)
+			continue
+		}
+		cs, _, title := eventFor(tc.s, fs, i)
+		title = resolvePronoun(title, tc.s[:cs], tc.prev)
+		if title != tc.want {
+			t.Errorf("%q (%s)\n got %q\nwant %q", tc.s, tc.phrase, title, tc.want)
+		}
+	}
+}
