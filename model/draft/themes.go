@@ -2,6 +2,7 @@ package draft
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -284,7 +285,7 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 						break
 					}
 				}
-				if !ok || hasVerb(strings.Join(phrase, " ")) {
+				if !ok || hasVerb(strings.Join(phrase, " ")) || adjectiveOnName(phrase) {
 					continue
 				}
 				text := strings.Trim(strings.Join(phrase, " "), ",;:.!?“”\"()’'")
@@ -322,8 +323,24 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 	if best == "" {
 		return ""
 	}
+	// A name's adjective ("Central Asian") names no thing: the phrase of
+	// the run that adds its noun does ("Central Asian states").
+	if last := lastWords(best, 1)[0]; capitalised(last) && adjectival(last) {
+		noun := ""
+		for key, c := range cands {
+			w := strings.Fields(c.text)
+			if !taken[key] && len(w) == len(strings.Fields(best))+1 && strings.EqualFold(strings.Join(w[:len(w)-1], " "), best) && !capitalised(w[len(w)-1]) &&
+				(noun == "" || c.count > cands[strings.ToLower(noun)].count || c.count == cands[strings.ToLower(noun)].count && c.pos < cands[strings.ToLower(noun)].pos) {
+				noun = c.text
+			}
+		}
+		if noun != "" {
+			return headingText(noun)
+		}
+	}
 	// One word alone says little: a phrase of the run that ends in it
-	// says more ("fuel subsidy" for "subsidy").
+	// says more ("fuel subsidy" for "subsidy"); a name takes no adjective
+	// ("record Northgate" is no candidate).
 	if !strings.Contains(best, " ") {
 		// Words the run uses as verbs ("to resume", "could destroy") are
 		// no modifiers.
@@ -375,4 +392,37 @@ func phraseCounts(texts []string) map[string]int {
 		}
 	}
 	return out
+}
+
+// adjectiveOnName reports whether a phrase puts a word in lower case before
+// a capitalised one, "record Northgate": an adjective glued to a name is no
+// noun phrase.
+func adjectiveOnName(phrase []string) bool {
+	for j := 1; j < len(phrase); j++ {
+		if !capitalised(phrase[j-1]) && capitalised(phrase[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectival reports whether a capitalised word reads as an adjective, a
+// demonym ("Asian", "Chinese", "Turkish", "Islamic") rather than a name.
+func adjectival(w string) bool {
+	w = strings.Trim(w, "’'")
+	for _, row := range countries() {
+		names := strings.Split(row, "|")
+		if names[0] == w {
+			return false // "Iran", "Oman": a state
+		}
+		if slices.Contains(names[1:], w) && !strings.Contains(w, " ") && strings.ToLower(w[len(w)-1:]) != "s" {
+			return true // "Afghan", "Kenyan"
+		}
+	}
+	for _, suf := range []string{"ian", "ese", "ish", "ic"} {
+		if strings.HasSuffix(w, suf) && len(w) >= len(suf)+2 {
+			return true
+		}
+	}
+	return false
 }

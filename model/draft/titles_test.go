@@ -176,3 +176,23 @@ func TestTitlesReadAsStatements(t *testing.T) {
 		}
 	}
 }
+
+// A theme title is a grammatical noun phrase: no adjective glued to a name
+// ("Record Northgate"), and a name's adjective takes its noun ("Central
+// Asian states", not "Central Asian").
+func TestThemeTitleNounPhrase(t *testing.T) {
+	for _, tc := range []struct {
+		texts []string
+		want  string
+	}{
+		{[]string{"Santos joined Northgate on Friday for a record Northgate fee. Northgate paid the record Northgate fee in cash.",
+			"Northgate fans met the striker at the stadium."}, "Northgate"},
+		{[]string{"Central Asian states fear the unrest. Central Asian leaders met in the capital.",
+			"Kazakhstan and other Central Asian states want trade."}, "Central Asian states"},
+		{[]string{"The fuel subsidy cost the state dearly. Removing the subsidy raised prices.", "The subsidy was popular."}, "Fuel subsidy"},
+	} {
+		if got := themeTitle(tc.texts, map[string]int{}, map[string]bool{}); got != tc.want {
+			t.Errorf("themeTitle(%q) = %q, want %q", tc.texts, got, tc.want)
+		}
+	}
+}
