@@ -311,7 +311,7 @@ func (d *Draft) findThemes(body []*model.Sentence) {
 		}
 		texts[i] = strings.Join(t, " ")
 	}
-	starts := segment(texts, 3, 8)
+	starts := segmentGrouped(units, texts)
 	all := phraseCounts(texts)
 	taken := map[string]bool{}
 	for k, st := range starts {

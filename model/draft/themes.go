@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/brief-cli/brief/model"
 )
 
 // Themes are drafted by topic segmentation: the article's paragraphs (its
@@ -109,6 +111,46 @@ func (b bag) add(o bag) {
 // neighbours by topic, about 1.4 √n of them, and returns the index of the
 // first unit of each run.
 func segment(units []string, lo, hi int) []int {
+	return segmentK(units, lo, hi, len(units))
+}
+
+// leadGroup is the most paragraphs of one sentence compared as one unit.
+const leadGroup = 3
+
+// segmentGrouped segments units (paragraphs, or sentences), where a run of
+// paragraphs of one sentence each in an article of longer ones (a news
+// lead, told a sentence at a time) is compared as one unit of up to
+// leadGroup: a sentence alone has too few words to say what it is about.
+// How many themes is still judged by the count of paragraphs.
+func segmentGrouped(units [][]*model.Sentence, texts []string) []int {
+	single := 0
+	for _, u := range units {
+		if len(u) == 1 {
+			single++
+		}
+	}
+	if single*2 > len(units) {
+		return segment(texts, 3, 8) // most are single: nothing stands out
+	}
+	var group []int // the first unit of each group
+	var gtexts []string
+	for i := range units {
+		n := len(group)
+		if n > 0 && len(units[i]) == 1 && len(units[group[n-1]]) == 1 && i-group[n-1] < leadGroup {
+			gtexts[n-1] += " " + texts[i]
+			continue
+		}
+		group = append(group, i)
+		gtexts = append(gtexts, texts[i])
+	}
+	starts := segmentK(gtexts, 3, 8, len(units))
+	for k, st := range starts {
+		starts[k] = group[st]
+	}
+	return starts
+}
+
+func segmentK(units []string, lo, hi, size int) []int {
 	n := len(units)
 	if n <= lo {
 		starts := make([]int, n)
@@ -135,7 +177,7 @@ func segment(units []string, lo, hi int) []int {
 			b[w] = c * math.Log(1+float64(n)/float64(df[w]))
 		}
 	}
-	k := int(math.Round(1.4 * math.Sqrt(float64(n))))
+	k := int(math.Round(1.4 * math.Sqrt(float64(size))))
 	k = max(lo, min(hi, k, n))
 	if n > maxUnits {
 		// A long article: runs of units are cut as blocks of neighbours,

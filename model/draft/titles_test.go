@@ -1,6 +1,7 @@
 package draft
 
 import (
+	"github.com/brief-cli/brief/model"
 	"slices"
 	"strings"
 	"testing"
@@ -194,5 +195,51 @@ func TestThemeTitleNounPhrase(t *testing.T) {
 		if got := themeTitle(tc.texts, map[string]int{}, map[string]bool{}); got != tc.want {
 			t.Errorf("themeTitle(%q) = %q, want %q", tc.texts, got, tc.want)
 		}
+	}
+}
+
+// A news lead told a sentence a paragraph is compared as one unit: no
+// theme starts inside it, where a lone sentence has too few words to tell
+// its topic. An article of one-sentence paragraphs is segmented as before.
+func TestSegmentGroupsTheLead(t *testing.T) {
+	para := func(id int, text string) []*model.Sentence {
+		var out []*model.Sentence
+		for _, s := range strings.SplitAfter(text, ". ") {
+			out = append(out, &model.Sentence{Text: strings.TrimSpace(s), Paragraph: id})
+		}
+		return out
+	}
+	units := [][]*model.Sentence{
+		para(0, "The city council approved a tram line on Tuesday."),
+		para(1, "The council vote was close, the council said."),
+		para(2, "Tram builders expect tram costs to rise."),
+		para(3, "Tram lines cost money. The tram budget grew. Tram builders bid twice."),
+		para(4, "The tram depot will stand by the river. Depot workers will be hired. The depot opens first."),
+		para(5, "Shop owners on the route fear lost trade. Shop rents fell. Owners want aid."),
+		para(6, "Rents near the route fell by a tenth. Owners blame the works. Shops closed."),
+		para(7, "Cyclists want a lane beside the tracks. Cyclists ride there daily. A lane is planned."),
+		para(8, "The cycle lane costs little. Lanes are popular. Cyclists wrote to the mayor."),
+	}
+	var texts []string
+	for _, u := range units {
+		var t []string
+		for _, s := range u {
+			t = append(t, s.Text)
+		}
+		texts = append(texts, strings.Join(t, " "))
+	}
+	starts := segmentGrouped(units, texts)
+	if slices.Contains(starts, 1) || slices.Contains(starts, 2) {
+		t.Errorf("themes start at units %v: inside the lead of one-sentence paragraphs", starts)
+	}
+	if len(starts) < 3 {
+		t.Errorf("themes start at units %v, want at least three", starts)
+	}
+	var singles [][]*model.Sentence
+	for i := range texts {
+		singles = append(singles, []*model.Sentence{{Text: texts[i], Paragraph: i}})
+	}
+	if got, want := segmentGrouped(singles, texts), segment(texts, 3, 8); !slices.Equal(got, want) {
+		t.Errorf("all paragraphs single: starts %v, want %v as segment gives", got, want)
 	}
 }
