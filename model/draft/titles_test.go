@@ -243,3 +243,47 @@ func TestSegmentGroupsTheLead(t *testing.T) {
 		t.Errorf("all paragraphs single: starts %v, want %v as segment gives", got, want)
 	}
 }
+
+// The harbour story, drafted whole: each weakness above on one article.
+func TestHarbourDraft(t *testing.T) {
+	b, _ := draftFile(t, t.TempDir(), "testdata/harbour.txt")
+	titles := map[string]string{}
+	for _, e := range b.Timeline {
+		titles[e.When.String()] = e.Title
+	}
+	for when, want := range map[string]string{
+		"2031~":       "Cod stocks are expected to recover in the northern bay",
+		"2036~":       "Cod stocks are expected to recover in the southern bay",
+		"2015-03-03":  "The Harbour Charter was signed",
+		"2024-05":     "The Kelmora Fishermen's Union's strike began and closed the fish market for nine days",
+		"2023~/2026~": "The past three years brought the town its worst catches on record",
+		"2019":        "The Regional Water Agency closed the northern basin to dredge it",
+	} {
+		if titles[when] != want {
+			t.Errorf("event at %s titled %q, want %q", when, titles[when], want)
+		}
+	}
+	if title, ok := titles["2016~"]; ok {
+		t.Errorf("the baseline \"a decade ago\" drafted as an event: %q", title)
+	}
+	actors := map[string]bool{}
+	for _, a := range b.Actors {
+		actors[a.Name] = true
+	}
+	for _, name := range []string{"Harbour Authority", "Regional Water Agency"} {
+		if !actors[name] {
+			t.Errorf("no actor %s; actors %v", name, actors)
+		}
+	}
+	for _, th := range b.Themes {
+		if adjectiveOnName(strings.Fields(th.Title)) {
+			t.Errorf("theme title %q glues a word to a name", th.Title)
+		}
+		for _, p := range th.Points {
+			words := strings.Fields(strings.TrimSuffix(p.Text, " …"))
+			if len(words) > 0 && dangling(words[len(words)-1]) {
+				t.Errorf("point %q ends on %q", p.Text, words[len(words)-1])
+			}
+		}
+	}
+}
