@@ -230,7 +230,7 @@ func (d *Draft) findEvents(body []*model.Sentence, pub time.Time) {
 				continue
 			}
 			cs, ce, title := eventFor(s.Text, fs, i)
-			title = resolvePronoun(title, s.Text[:cs], prev)
+			title = resolvePronoun(title, s.Text[max(0, cs-300):cs], prev)
 			if e.Title == "" {
 				e.Title = title
 				if d.repeats(k) {

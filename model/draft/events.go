@@ -101,7 +101,7 @@ func borrowSubject(s string, cs int, title string) (int, string, bool) {
 	if cs == 0 || capitalised(w) || !hasVerb(w) || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") && !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ", and") && !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ", but") || !strings.EqualFold(firstWord(title), w) {
 		return 0, "", false
 	}
-	head := s[:cs]
+	head := s[max(0, cs-300):cs] // a subject is near
 	afterSemi := false
 	if i := strings.LastIndex(head, ";"); i >= 0 {
 		head, afterSemi = head[i+1:], true // "…; developing countries, helped by …, followed"
@@ -226,7 +226,7 @@ func maskDates(s string, fs []Found, keep int) string {
 // is a preposition of place and a few words that hold no verb, up to a
 // clause break, an "and" or the end.
 func ownPhrase(s string) int {
-	words := strings.Fields(s)
+	words := strings.Fields(s[:min(len(s), 100)]) // seven words at most
 	if len(words) < 2 {
 		return 0
 	}
@@ -598,7 +598,10 @@ func attributiveMeasure(s string, start int) bool {
 // its 1980 values over Antarctica". masked is s with the other dates (and
 // their own place phrases) blanked.
 func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok bool) {
-	semi := strings.LastIndex(s[:start], ";")
+	semi := strings.LastIndex(s[max(0, start-60):start], ";") // the gapped clause is short
+	if semi >= 0 {
+		semi += max(0, start-60)
+	}
 	if semi < 0 {
 		return 0, 0, "", false
 	}
@@ -611,7 +614,12 @@ func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok
 	if n := wordCount(own); n == 0 || n > 6 || hasVerb(own) || strings.ContainsAny(own, "“”\"") {
 		return 0, 0, "", false
 	}
-	from := strings.LastIndex(s[:semi], ";") + 1
+	from := max(0, semi-300)
+	if i := strings.LastIndex(s[from:semi], ";"); i >= 0 {
+		from += i + 1
+	} else if from > 0 {
+		return 0, 0, "", false // a clause too long to borrow from
+	}
 	words := strings.Fields(masked[from:semi])
 	v := slices.IndexFunc(words, func(w string) bool {
 		return hasVerb(w) || predicate(w) || slices.Contains([]string{"should", "must", "shall"}, strings.ToLower(w))
@@ -663,7 +671,7 @@ func openingParticiple(s string, start, end int) (ce int, title string, ok bool)
 	if n := wordCount(phrase); n == 0 || n > 10 || hasVerb(strings.Join(strings.Fields(phrase)[1:], " ")) {
 		return 0, "", false
 	}
-	rest := strings.Fields(s[comma+2:])
+	rest := strings.Fields(s[comma+2 : min(len(s), comma+200)])
 	v := slices.IndexFunc(rest, func(w string) bool { return hasVerb(w) || predicate(w) })
 	for k := 1; k < len(rest) && k <= 4 && (v < 0 || k < v) && article(rest[0]); k++ {
 		if lw := strings.ToLower(rest[k]); lw == "now" || lw == "still" || lw == "also" || lw == "later" || strings.HasSuffix(lw, "ly") {
@@ -777,6 +785,21 @@ func namesIn(text string) []string {
 // Fund was set up". The noun must not open its clause, where the
 // participle would be its verb ("The council approved …").
 func reducedRelative(s string, start, end int) (cs, ce int, title string, ok bool) {
+	// The noun and its participle are a few words before the date: look
+	// no further back, so a long sentence costs no more per date.
+	off := max(0, start-200)
+	if off > 0 {
+		if i := strings.IndexByte(s[off:start], ' '); i >= 0 {
+			off += i + 1
+		}
+	}
+	cs, ce, title, ok = reducedRelativeNear(s[off:], start-off, end-off, off == 0)
+	return cs + off, ce + off, title, ok
+}
+
+// reducedRelativeNear is reducedRelative on the text from a few words
+// before the date; whole says whether that is the sentence's start.
+func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, title string, ok bool) {
 	_, prep := titleRE()
 	at := start // "in February": the phrase holds its preposition
 	if !prep.MatchString(firstWord(s[start:]) + " ") {
@@ -812,7 +835,7 @@ func reducedRelative(s string, start, end int) (cs, ce int, title string, ok boo
 	if len(lead) == 0 || strings.HasSuffix(lead[0], ",") || !(slices.Contains(phraseStarts, strings.ToLower(lead[0])) || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
 		return 0, 0, "", false // the noun opens its clause: the participle may be its verb
 	}
-	if strings.TrimSpace(s[:a]) == lead[0] {
+	if whole && strings.TrimSpace(s[:a]) == lead[0] {
 		return 0, 0, "", false // "In a report published in August, the IMF urged …": the main clause says what happened
 	}
 	be := " was "
