@@ -550,7 +550,7 @@ func lowerFirst(s string) string {
 }
 
 // baselineWords lead into a comparison with an earlier figure.
-var baselineWords = []string{"down from", "up from", "compared with", "compared to", "as against", "versus", "than in", "than it was", "than they were", "from a peak of", "from a high of", "from a low of"}
+var baselineWords = []string{"down from", "up from", "compared with", "compared to", "as against", "versus", "than it was", "than they were", "from a peak of", "from a high of", "from a low of"}
 
 // baseline reports whether the date at s[start:] only dates the figure a
 // comparison measures against: "turnout was 71 percent, down from 93
@@ -563,6 +563,20 @@ func baseline(s string, start int) bool {
 	}
 	if attributiveMeasure(s, start) {
 		return true
+	}
+	// "smaller than in most years of the past two decades": a comparison
+	// with every year of a period, not something that happened in it.
+	near := strings.Fields(strings.ToLower(s[max(0, start-60):start]))
+	if len(near) > 6 {
+		near = near[len(near)-6:]
+	}
+	if k := slices.Index(near, "than"); k >= 0 {
+		for _, w := range near[k+1:] {
+			switch w {
+			case "most", "any", "all", "every", "previous", "other", "ever":
+				return true
+			}
+		}
 	}
 	lead := strings.ToLower(s[from:start])
 	if len(strings.Fields(lead)) > 8 {

@@ -20,6 +20,8 @@ func TestBaselineIsNoEvent(t *testing.T) {
 		{"Catches were 4,000 tonnes last year, down from 9,000 tonnes a decade ago.", []bool{false, true}},
 		{"Prices rose 4 percent compared with 2019, the bank said.", []bool{true}},
 		{"The fund was set up in 1990 and grew from 2010.", []bool{false, false}},
+		{"Last year, the hole was smaller than in most years of the past two decades.", []bool{false, true}},
+		{"Their control has been firmer than in the 1990s.", []bool{false}},
 	} {
 		fs := FindDates(tc.s, pub)
 		if len(fs) != len(tc.want) {
