@@ -505,6 +505,7 @@ func shortTitle(s string, n int) string {
 // a noun phrase: an auxiliary or a past tense.
 func hasVerb(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
+		w = strings.Trim(w, ",;:.!?“”\"()")
 		switch w {
 		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "did", "does", "do", "can", "could", "may", "might",
 			"began", "became", "came", "went", "took", "made", "gave", "found", "said", "held", "left", "won", "lost", "met", "ran",

@@ -726,6 +726,13 @@ func resolvePronoun(title, before, prev string) string {
 	}
 	for _, text := range []string{before, prev} {
 		names := namesIn(text)
+		if len(names) == 0 && (lw == "they" || lw == "their") {
+			// "The finding shocked governments. … they had adopted":
+			// the one plural noun the text gives
+			if p := pluralsIn(text); len(p) == 1 {
+				return headingText(p[0] + map[bool]string{true: "’", false: ""}[possessive] + title[len(w):])
+			}
+		}
 		if len(names) == 0 {
 			continue
 		}
@@ -846,7 +853,13 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 		return 0, 0, "", false
 	}
 	lead := lastWords(s[:a], 1)
-	if len(lead) == 0 || strings.HasSuffix(lead[0], ",") || !(slices.Contains(phraseStarts, strings.ToLower(lead[0])) || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
+	object := false // the noun follows a preposition or a verb: it is no subject
+	switch strings.ToLower(lead[max(0, len(lead)-1)]) {
+	case "in", "on", "at", "for", "to", "from", "by", "with", "into", "over", "under", "after", "before", "during", "since",
+		"until", "against", "between", "among", "about", "across", "through", "of":
+		object = true
+	}
+	if len(lead) == 0 || strings.HasSuffix(lead[0], ",") || !(object || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
 		return 0, 0, "", false // the noun opens its clause: the participle may be its verb
 	}
 	if whole && strings.TrimSpace(s[:a]) == lead[0] {
@@ -863,4 +876,31 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 	}
 	cs, ce = trimClause(s, a, end)
 	return cs, ce, shortTitle(t, 12), true
+}
+
+// pluralsIn lists the distinct plural common nouns of a text, roughly:
+// words in lower case ending in "s" that are no verb, function word or
+// adverb, with "the" before them where the text has it.
+func pluralsIn(text string) []string {
+	var out []string
+	words := strings.Fields(text)
+	for k, w := range words {
+		c := strings.Trim(w, ",;:.!?“”\"()")
+		if c == "" || !unicode.IsLower([]rune(c)[0]) || !strings.HasSuffix(c, "s") || strings.HasSuffix(c, "ss") || strings.HasSuffix(c, "us") || strings.HasSuffix(c, "is") || len(c) < 4 {
+			continue
+		}
+		if stopword(c) || hasVerb(c) || saidWord(c) || dangling(c) || strings.HasSuffix(c, "ly") || k > 0 && (strings.EqualFold(words[k-1], "to") || pronoun(words[k-1]) && !article(words[k-1])) {
+			continue
+		}
+		if k > 0 && unicode.IsLower([]rune(words[k-1])[0]) && !article(words[k-1]) && !stopword(strings.ToLower(words[k-1])) && !hasVerb(words[k-1]) && !strings.ContainsAny(words[k-1], ",;:") {
+			continue // "emissions" in "CFC emissions" may be, but "… says" after a noun is a verb
+		}
+		if k > 0 && strings.EqualFold(words[k-1], "the") {
+			c = "the " + c
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

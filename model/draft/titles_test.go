@@ -154,6 +154,9 @@ func TestTitlesReadAsStatements(t *testing.T) {
 			"Developing countries followed"},
 		{"", "Pakistan reopened the crossing, ending a closure imposed in February over a border dispute.", "in February",
 			"A closure was imposed over a border dispute"},
+		// After "and", the noun is a subject and the participle its verb.
+		{"", "The city then asked the Supreme Court to hear the case, and the justices agreed in October 2024.", "October 2024",
+			"The justices agreed"},
 		{"", "Built in 1902, the old quay has been repaired twice.", "1902", "The old quay was built"},
 		{"", "Founded in 2011 by three fishermen, the cooperative now sells to Spain.", "2011", "The cooperative was founded by three fishermen"},
 		{"The Harbour Charter governs the fees.", "Signed on 3 March 2015, it set the first landing fees on the coast.", "3 March 2015",
@@ -165,6 +168,8 @@ func TestTitlesReadAsStatements(t *testing.T) {
 		// A person is no "it".
 		{"Marta Eskel leads the union.", "It raised the fee in 2024.", "2024", "It raised the fee"},
 		{"Marta Eskel leads the union.", "She called a strike in 2024.", "2024", "Marta Eskel called a strike"},
+		{"The finding shocked governments.", "Two months earlier, in March 1985, they had adopted the Vienna Convention.", "March 1985", "Governments had adopted the Vienna Convention"},
+		{"Fishermen and traders met the mayors.", "They marched in 2024.", "2024", "They marched"},
 	} {
 		fs := FindDates(tc.s, pub)
 		i := slices.IndexFunc(fs, func(f Found) bool { return f.Phrase == tc.phrase })
