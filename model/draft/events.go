@@ -853,8 +853,11 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 		return 0, 0, "", false
 	}
 	lead := lastWords(s[:a], 1)
+	if len(lead) == 0 {
+		return 0, 0, "", false
+	}
 	object := false // the noun follows a preposition or a verb: it is no subject
-	switch strings.ToLower(lead[max(0, len(lead)-1)]) {
+	switch strings.ToLower(lead[0]) {
 	case "in", "on", "at", "for", "to", "from", "by", "with", "into", "over", "under", "after", "before", "during", "since",
 		"until", "against", "between", "among", "about", "across", "through", "of":
 		object = true
