@@ -71,9 +71,14 @@ func TestSeedDraftChecksAndFindsTheSeedTimeline(t *testing.T) {
 // The draft of the built-in article and of the worked example, measured
 // against their authors' briefings.
 func TestDraftAgainstAuthors(t *testing.T) {
-	for _, tc := range []struct{ article, briefing string }{
-		{"../../seeds/000_bc22e7b79049ddaf.txt", "../../seeds/000_bc22e7b79049ddaf.brief.md"},
-		{"../../docs/examples/ozone.txt", "../../docs/examples/ozone.brief.md"},
+	for _, tc := range []struct {
+		article, briefing string
+		ari               float64 // the agreement the draft reaches today, kept
+	}{
+		// The seed opens with a lead of one-sentence paragraphs, compared
+		// as one unit (0.419 when each was compared alone).
+		{"../../seeds/000_bc22e7b79049ddaf.txt", "../../seeds/000_bc22e7b79049ddaf.brief.md", 0.5},
+		{"../../docs/examples/ozone.txt", "../../docs/examples/ozone.brief.md", 0.8},
 	} {
 		t.Run(filepath.Base(tc.article), func(t *testing.T) {
 			b, _ := draftFile(t, t.TempDir(), tc.article)
@@ -86,8 +91,8 @@ func TestDraftAgainstAuthors(t *testing.T) {
 			}
 			a := themeAgreement(b, author)
 			t.Logf("%d themes, ARI %.3f", len(b.Themes), a)
-			if a < 0.4 {
-				t.Errorf("themes agree with the author's at ARI %.2f, want at least 0.4", a)
+			if a < max(0.4, tc.ari) {
+				t.Errorf("themes agree with the author's at ARI %.2f, want at least %.2f", a, max(0.4, tc.ari))
 			}
 			if c := coverage(b); c < 0.9 {
 				t.Errorf("points quote %.0f%% of the sentences, want at least 90%%", 100*c)
