@@ -176,7 +176,7 @@ var compiled = sync.OnceValue(func() *dateRules {
 		// "an 18-year-long war", "a decade-long conflict"
 		long: regexp.MustCompile(`(?i)\b(?:` + numRE + `[- ])?(year|month|decade|week|day)s?[- ]long\b`),
 		// a sentence that speaks of what is to come
-		future: regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|scheduled|expected to|plans? to|closes|opens|begins|starts|ends|is set to|are set to)\b`),
+		future: regexp.MustCompile(`(?i)\b(?:will|shall|is due|are due|scheduled|expected to|plans? to|closes|opens|reopens|begins|starts|resumes|ends|is set to|are set to|takes? effect|comes? into (?:force|effect)|goes into effect|go into effect|kicks? in)\b`),
 		// "a week-old accord", "a two-month-old truce"
 		old: regexp.MustCompile(`(?i)\b(?:` + numRE + `[- ])?(day|week|month|year)s?[- ]old\b`),
 	}

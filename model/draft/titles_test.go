@@ -294,3 +294,17 @@ func TestHarbourDraft(t *testing.T) {
 		}
 	}
 }
+
+// A month in a sentence about a rule taking effect is the next such month.
+func TestTakesEffectIsToCome(t *testing.T) {
+	pub := time.Date(2026, 3, 10, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{
+		"The new fee takes effect in April.",
+		"The ban comes into force in May, the ministry said.",
+	} {
+		fs := FindDates(s, pub)
+		if len(fs) != 1 || !strings.HasPrefix(fs[0].When.String(), "2026-") {
+			t.Errorf("%q: dates %v, want the month to come, in 2026", s, fs)
+		}
+	}
+}
