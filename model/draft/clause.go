@@ -138,6 +138,7 @@ func dangling(w string) bool {
 	switch w {
 	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
 		"not", "no", "some", "any", "more", "less", "most", "very", "per", "such", "than", "then", "of", "off", "up", "out", "also", "just", "only",
+		"yet", "still", "already", "never", "ever", "even", "so", "too",
 		"mr", "mrs", "ms", "dr", "its", "their", "his", "her", "our", "my", "your":
 		return true
 	}

@@ -44,7 +44,92 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, t, ok := appositiveSubject(s, cs, title); ok {
 		return a, ce, t
 	}
+	if t, ok := longSubject(masked, cs, f.Start); ok {
+		return cs, ce, t
+	}
+	if slices.Contains(phraseStarts, strings.ToLower(firstWord(title))) {
+		// "For every visitor staying in the old town": a phrase, not
+		// what happened
+		if t, ok := clauseFromItsStart(masked, cs, ce, f.Start, f.End); ok {
+			return cs, ce, t
+		}
+	}
 	return cs, ce, title
+}
+
+// clauseFromItsStart titles a date whose quote starts inside a long clause
+// after the clause's subject and verb, "The council approved a fee of 62
+// euros per night for every visitor staying in the old town from next
+// May": the quote keeps the words near the date, the title the clause from
+// its start, "The council approved a fee of 62 euros per night …".
+func clauseFromItsStart(s string, cs, ce, start, end int) (string, bool) {
+	from := max(0, cs-200)
+	if cs == 0 || !strings.HasSuffix(s[:cs], " ") {
+		return "", false
+	}
+	brk := from
+	if i := strings.LastIndexAny(s[from:cs], ",;:()–—“”\""); i >= 0 {
+		brk = from + i + 1
+	} else if from > 0 {
+		return "", false // the clause is longer than a title can say
+	}
+	lead := strings.TrimSpace(s[brk:cs])
+	if w := strings.ToLower(firstWord(lead)); w == "and" || w == "but" || w == "who" || w == "which" || w == "that" {
+		return "", false
+	}
+	if words := strings.Fields(lead); len(words) < 3 || !hasVerb(lead) || !sentenceLike(lead+" "+s[cs:start]) {
+		return "", false
+	}
+	c := withoutDate(s[brk:start], strings.TrimRight(s[end:ce], ".!?"))
+	m := mainClause(c)
+	if !hasVerb(m) {
+		return "", false
+	}
+	return shortTitle(m, 12), true
+}
+
+// longSubject titles a date at the end of a clause whose subject is too
+// long for the quote to hold, "The new fee of 62 euros a tonne for every
+// boat landing more than five tonnes a week takes effect in April": the
+// quote starts inside the subject, so the title is the subject's head and
+// the verb before the date, "The new fee takes effect". The verb is read
+// as the last word ending in "s" that follows a noun and leads into more
+// than a number; the head is the subject up to its first preposition.
+func longSubject(s string, cs, start int) (string, bool) {
+	from := max(0, cs-200)
+	if cs == 0 || strings.ContainsAny(s[from:cs], ",;:()–—“”\"") || hasVerb(s[from:cs]) {
+		return "", false // the quote starts at a clause break, or after a verb
+	}
+	if from > 0 {
+		return "", false // the subject is longer than a title can say
+	}
+	words := strings.Fields(s[:start])
+	head := 0
+	for head < len(words) && head < 6 && !slices.Contains(phraseStarts, strings.ToLower(words[head])) && strings.ToLower(words[head]) != "of" {
+		head++
+	}
+	if head < 2 || !article(words[0]) && !capitalised(words[0]) {
+		return "", false
+	}
+	v := -1
+	for k := len(words) - 1; k > head; k-- {
+		w, prev := strings.ToLower(words[k]), strings.ToLower(words[k-1])
+		if hasVerb(w) || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !stopword(w) && !dangling(prev) && !slices.Contains(phraseStarts, prev) {
+			v = k
+			break
+		}
+	}
+	if v < 0 || len(words)-v > 5 {
+		return "", false
+	}
+	for v > head+1 && predicate(words[v-1]) || v > head+1 && (strings.EqualFold(words[v-1], "been") || strings.EqualFold(words[v-1], "be")) {
+		v-- // "was published", "has been closed"
+	}
+	pred := withoutDate(strings.Join(words[v:], " "), "")
+	if pred == "" {
+		return "", false
+	}
+	return shortTitle(strings.Join(words[:head], " ")+" "+pred, 12), true
 }
 
 // appositiveSubject reads a clause that starts with an aside on its

@@ -154,6 +154,10 @@ func TestTitlesReadAsStatements(t *testing.T) {
 			"Developing countries followed"},
 		{"", "Pakistan reopened the crossing, ending a closure imposed in February over a border dispute.", "in February",
 			"A closure was imposed over a border dispute"},
+		{"", "The new fee of 62 euros a tonne for every boat landing more than five tonnes a week takes effect in April.", "in April",
+			"The new fee takes effect"},
+		{"", "The council approved a fee of 62 euros per night for every visitor staying in the old town from next May.", "next May",
+			"The council approved a fee of 62 euros per night …"},
 		// After "and", the noun is a subject and the participle its verb.
 		{"", "The city then asked the Supreme Court to hear the case, and the justices agreed in October 2024.", "October 2024",
 			"The justices agreed"},
@@ -265,6 +269,7 @@ func TestHarbourDraft(t *testing.T) {
 		"2024-05":     "The Kelmora Fishermen's Union's strike began and closed the fish market for nine days",
 		"2023~/2026~": "The past three years brought the town its worst catches on record",
 		"2019":        "The Regional Water Agency closed the northern basin to dredge it",
+		"2026-04?":    "The new fee takes effect",
 	} {
 		if titles[when] != want {
 			t.Errorf("event at %s titled %q, want %q", when, titles[when], want)
