@@ -47,6 +47,9 @@ type Doc struct {
 	// a change made on disk, so it lacks that change; saving it would
 	// write over it, which only SaveOver does.
 	stale bool
+	// touched is the item the last undo or redo brought back, changed or
+	// took away, for the screen to put its cursor on.
+	touched string
 }
 
 type state struct {
@@ -54,6 +57,9 @@ type state struct {
 	ops   []Op
 	gen   int
 	stale bool
+	// touched is the item the change from this state to the next one
+	// touches ("" for a reload, or a change of no one item).
+	touched string
 }
 
 // Open reads a briefing file for editing. It must load: a file brief
@@ -102,7 +108,7 @@ func (d *Doc) Apply(op Op) error {
 	if text == d.text {
 		return fmt.Errorf("%s changes nothing", op.Describe())
 	}
-	prev := state{d.text, d.ops, d.gen, d.stale}
+	prev := state{d.text, d.ops, d.gen, d.stale, Touches(op)}
 	if err := d.set(text); err != nil {
 		return fmt.Errorf("%s would break the briefing: %s", op.Describe(), firstError(err))
 	}
@@ -135,14 +141,56 @@ func (d *Doc) swap(from, to *[]state) bool {
 		return false
 	}
 	s := (*from)[len(*from)-1]
-	cur := state{d.text, d.ops, d.gen, d.stale}
+	// The change between the two states is the same one either way.
+	cur := state{d.text, d.ops, d.gen, d.stale, s.touched}
 	if d.set(s.text) != nil {
 		return false // a text that loaded once loads again
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, cur)
-	d.ops, d.gen, d.stale = s.ops, s.gen, s.stale
+	d.ops, d.gen, d.stale, d.touched = s.ops, s.gen, s.stale, s.touched
 	return true
+}
+
+// Touched is the id of the item the last Undo or Redo acted on: a deleted
+// point brought back, a renamed theme, a moved point; "" when the change
+// was of no one item (a reload, the metadata).
+func (d *Doc) Touched() string { return d.touched }
+
+// Touches is the id of the item a change acts on, where the cursor
+// belongs after it is undone or redone.
+func Touches(op Op) string {
+	switch op := op.(type) {
+	case AddPoint:
+		return op.ID
+	case AddQuote:
+		return op.Item
+	case AddEvent:
+		return op.ID
+	case AddActor:
+		return op.ID
+	case AddToList:
+		return op.Item
+	case Rename:
+		return op.ID
+	case Move:
+		return op.ID
+	case Delete:
+		return op.ID
+	case Merge:
+		// Undone, the point merged in is back; redone, it is gone into
+		// Into. The one that stays is the one to show.
+		return op.Into
+	case Split:
+		return op.ID
+	case NewTheme:
+		return op.ID
+	case MarkReviewed:
+		return op.ID
+	case SetField:
+		return op.Item
+	}
+	return ""
 }
 
 // ConflictError says the file changed on disk since it was read and the
@@ -268,7 +316,7 @@ func (d *Doc) Reload() error {
 }
 
 func (d *Doc) reloadText(text string) error {
-	prev := state{d.text, d.ops, d.gen, d.stale}
+	prev := state{d.text, d.ops, d.gen, d.stale, ""}
 	if err := d.set(text); err != nil {
 		return err
 	}

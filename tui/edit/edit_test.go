@@ -443,3 +443,55 @@ func TestNextUncitedWhenAllAreCited(t *testing.T) {
 		t.Errorf("cursor %d → %d, view:\n%s", before, m.canvas.cursor, plainView(m))
 	}
 }
+
+// After an undo or a redo the outline's cursor is on the item the change
+// touched: a deleted point brought back, a moved or renamed one.
+func TestUndoLandsOnTheItem(t *testing.T) {
+	m := sized(t, 120, 30)
+	m = press(m, "p", "enter", "j", "p", "enter", "j", "p", "enter", "tab")
+	ps := m.doc.Briefing.Points()
+	if len(ps) != 3 {
+		t.Fatalf("three points:\n%s", plainView(m))
+	}
+	at := func(want, what string) {
+		t.Helper()
+		if got := m.outline.Current().id; got != want {
+			t.Errorf("%s: the cursor is on %q, want %q\n%s", what, got, want, plainView(m))
+		}
+	}
+	// Delete the middle point, undo: back on it, not on the next one.
+	m.outline = m.outline.Select(ps[1].ID)
+	m = press(m, "d")
+	at(ps[2].ID, "after d")
+	m = press(m, "u")
+	at(ps[1].ID, "d then u")
+	if m.current != ps[1].ID {
+		t.Errorf("d then u: current point %q, want %q", m.current, ps[1].ID)
+	}
+	// Redo takes it away again: the cursor stays near.
+	m = press(m, "ctrl+r")
+	if m.doc.Briefing.Point(ps[1].ID) != nil {
+		t.Fatal("redo did not delete")
+	}
+	m = press(m, "u")
+	at(ps[1].ID, "undo after redo")
+	// Move down, then go elsewhere and undo: the moved point.
+	m.outline = m.outline.Select(ps[0].ID)
+	m = press(m, "J", "g")
+	m = press(m, "u")
+	at(ps[0].ID, "J then u")
+	m = press(m, "g", "ctrl+r")
+	at(ps[0].ID, "J redone")
+	// Rename, go elsewhere, undo.
+	m.outline = m.outline.Select(ps[2].ID)
+	m = press(m, "r", "ctrl+u")
+	m = typed(m, "Renamed")
+	m = press(m, "enter", "g", "u")
+	at(ps[2].ID, "r then u")
+	m = press(m, "g", "ctrl+r")
+	at(ps[2].ID, "r redone")
+	// Merge the next point in, go elsewhere, undo: the point merged into.
+	m.outline = m.outline.Select(ps[0].ID)
+	m = press(m, "M", "g", "u")
+	at(ps[0].ID, "M then u")
+}

@@ -200,6 +200,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Undo):
 		if m.doc.Undo() {
 			m.refresh()
+			m.land()
 			m.flash("undone", false)
 		} else {
 			m.flash("nothing to undo", false)
@@ -208,6 +209,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Redo):
 		if m.doc.Redo() {
 			m.refresh()
+			m.land()
 			m.flash("redone", false)
 		} else {
 			m.flash("nothing to redo", false)
@@ -499,6 +501,22 @@ func (m *Model) followCanvas() {
 			}
 			return
 		}
+	}
+}
+
+// land puts the outline's cursor on the item the last undo or redo acted
+// on (a deleted point brought back, a moved one), which becomes the
+// current point when it is one. An item the change took away leaves the
+// cursor where it was.
+func (m *Model) land() {
+	id := m.doc.Touched()
+	if id == "" || !m.outline.Has(id) {
+		return
+	}
+	m.outline = m.outline.Select(id)
+	if m.doc.Briefing.Point(id) != nil && id != m.current {
+		m.current = id
+		m.refresh()
 	}
 }
 
