@@ -495,3 +495,25 @@ func TestUndoLandsOnTheItem(t *testing.T) {
 	m = press(m, "M", "g", "u")
 	at(ps[0].ID, "M then u")
 }
+
+// A refused date says what is wrong, where, and the forms a date takes,
+// on the screens' smallest sizes too, with the input still there to fix.
+func TestBadDateSaysWhereAndWhich(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m := sized(t, size[0], size[1])
+		m = press(m, "j", "j", "e", "enter", "ctrl+u")
+		m = typed(m, "2019-13")
+		m = press(m, "enter")
+		checkFits(t, m)
+		v := plainView(m)
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, want := range []string{"month 13", "column 6", "2021-08", "198X", "2016~", "../2019", "2019-13"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the message lacks %q:\n%s", size[0], size[1], want, v)
+			}
+		}
+		if m.prompt == nil {
+			t.Fatalf("%dx%d: the prompt closed", size[0], size[1])
+		}
+	}
+}

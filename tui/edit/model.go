@@ -723,7 +723,19 @@ func (m Model) render() string {
 	line := ""
 	switch {
 	case m.prompt != nil && m.prompt.err != "":
-		status = m.th.err.On(fit(sanitize.Line(m.prompt.err)))
+		// Why the answer is refused (a date's reason, where it is wrong
+		// and the forms it takes) takes the status line and up to three
+		// lines of the body, above the input left as typed to be fixed.
+		ls := sanitize.Wrap(sanitize.Line(m.prompt.err), m.w)
+		if limit := min(4, max(bodyH-2, 1)); len(ls) > limit {
+			ls = ls[:limit]
+			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
+		}
+		body = dropLast(body, len(ls)-1)
+		for i := range ls {
+			ls[i] = m.th.err.On(ls[i])
+		}
+		status = strings.Join(ls, "\n")
 		line = m.prompt.View(m.th, m.w)
 	case m.prompt != nil:
 		line = m.prompt.View(m.th, m.w)
@@ -739,11 +751,7 @@ func (m Model) render() string {
 			ls = ls[:limit]
 			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
 		}
-		for n := len(ls); n > 1; n-- {
-			if i := strings.LastIndex(body, "\n"); i >= 0 {
-				body = body[:i]
-			}
-		}
+		body = dropLast(body, len(ls)-1)
 		for i := range ls {
 			if m.msgErr {
 				ls[i] = m.th.err.On(ls[i])
@@ -762,6 +770,17 @@ func (m Model) render() string {
 		keys = m.help.ShortHelpView(append(m.canvas.keys.ShortHelp(), m.keys.Pane, m.keys.Help))
 	}
 	return strings.Join([]string{header, body, status, line, keys}, "\n")
+}
+
+// dropLast takes n lines off the end of a block, for lines below it that
+// need the room.
+func dropLast(block string, n int) string {
+	for ; n > 0; n-- {
+		if i := strings.LastIndex(block, "\n"); i >= 0 {
+			block = block[:i]
+		}
+	}
+	return block
 }
 
 // statusLine is the live check: problems and the first, then what
