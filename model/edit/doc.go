@@ -50,6 +50,9 @@ type Doc struct {
 	// touched is the item the last undo or redo brought back, changed or
 	// took away, for the screen to put its cursor on.
 	touched string
+	// savedRestores are the restores of recovery files a save in progress
+	// writes, whose files it removes once written.
+	savedRestores []Restore
 }
 
 type state struct {
@@ -226,6 +229,16 @@ const (
 // written and the error is a *ConflictError: SaveOver writes anyway,
 // Reload takes the file's text and drops the session's changes.
 func (d *Doc) Save() (SaveResult, error) {
+	res, err := d.save()
+	if err == nil && (res == Written || res == Merged) {
+		settle(d.savedRestores)
+	}
+	d.savedRestores = nil
+	return res, err
+}
+
+func (d *Doc) save() (SaveResult, error) {
+	d.savedRestores = d.restored()
 	if _, err := os.Stat(d.Name); errors.Is(err, os.ErrNotExist) {
 		// Deleted meanwhile: the session's text is all there is.
 		if err := d.write(d.text); err != nil {
@@ -303,7 +316,14 @@ func (d *Doc) rebase(gen int, steps []string) {
 func (d *Doc) undoneToOtherBase() bool { return d.gen != d.baseGen }
 
 // SaveOver writes the session's text over whatever the file holds now.
-func (d *Doc) SaveOver() error { return d.write(d.text) }
+func (d *Doc) SaveOver() error {
+	rs := d.restored()
+	if err := d.write(d.text); err != nil {
+		return err
+	}
+	settle(rs)
+	return nil
+}
 
 // Reload reads the file again, dropping the session's unsaved changes (they
 // stay in undo).
@@ -350,18 +370,20 @@ func (d *Doc) newBase(text string) {
 func (d *Doc) Same(data []byte) bool { return bytes.Equal(data, []byte(d.base)) }
 
 // UnsavedName is where KeepUnsaved puts a session's text: beside the file,
-// with ".unsaved" added, a name no library reads as a briefing.
+// with ".unsaved" added, a name no library reads as a briefing. When that
+// file holds an earlier session's text still, the next is FILE.unsaved.2,
+// and so on (UnsavedFiles lists them).
 func UnsavedName(name string) string { return name + ".unsaved" }
 
 // KeepUnsaved writes the session's text, changes not yet saved and all,
-// to UnsavedName, atomically, when the session must end without a save (a
+// to UnsavedName (or the next free recovery name), atomically, when the session must end without a save (a
 // closed terminal, SIGTERM): the file itself is left as it is. It returns
 // the path written, or "" when there was nothing unsaved.
 func (d *Doc) KeepUnsaved() (string, error) {
 	if !d.Modified() {
 		return "", nil
 	}
-	p := UnsavedName(d.Name)
+	p := keepName(d.Name, d.text)
 	if err := safefile.WriteFile(p, []byte(d.text)); err != nil {
 		return "", err
 	}
