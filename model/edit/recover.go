@@ -150,3 +150,24 @@ func settle(rs []Restore) {
 		}
 	}
 }
+
+// LineChanges counts the lines of b that a lacks and the lines of a that b
+// lacks, each line counted as often as it occurs: a short account of how a
+// recovery file differs from the briefing.
+func LineChanges(a, b string) (added, removed int) {
+	have := map[string]int{}
+	for _, l := range strings.Split(a, "\n") {
+		have[l]++
+	}
+	for _, l := range strings.Split(b, "\n") {
+		if have[l] > 0 {
+			have[l]--
+		} else {
+			added++
+		}
+	}
+	for _, n := range have {
+		removed += n
+	}
+	return added, removed
+}

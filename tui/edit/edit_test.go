@@ -517,3 +517,113 @@ func TestBadDateSaysWhereAndWhich(t *testing.T) {
 		}
 	}
 }
+
+// withRecovery opens the draft with a recovery file beside it holding one
+// more point, as a session ended by a signal leaves it.
+func withRecovery(t *testing.T, w, h int) (Model, string) {
+	t.Helper()
+	d := openDraft(t)
+	q, err := d.QuoteOf([]string{d.Briefing.Sentences()[2].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Apply(edit.AddPoint{Theme: "t", NewTheme: "Damage", ID: "cracks", Claim: "Cracks closed the bridge", Quote: q}); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := d.KeepUnsaved()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, err := edit.Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(d2, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model), kept
+}
+
+// The next session offers the unsaved work: r restores it as a change u
+// undoes and ctrl+s writes, which then removes the recovery file.
+func TestRecoveryRestore(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m, kept := withRecovery(t, size[0], size[1])
+		v := plainView(m)
+		checkFits(t, m)
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, want := range []string{"ended unsaved", filepath.Base(kept), "r restore", "d discard", "keep"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the question lacks %q:\n%s", size[0], size[1], want, v)
+			}
+		}
+		// Other keys do nothing until it is answered.
+		m = press(m, "p")
+		if m.prompt != nil || m.recover == nil {
+			t.Fatalf("p went past the question:\n%s", plainView(m))
+		}
+		m = press(m, "r")
+		if m.recover != nil || m.doc.Briefing.Point("cracks") == nil || !m.doc.Modified() {
+			t.Fatalf("not restored:\n%s", plainView(m))
+		}
+		m = press(m, "u")
+		if m.doc.Briefing.Point("cracks") != nil {
+			t.Fatal("u does not undo the restore")
+		}
+		m = press(m, "ctrl+r", "ctrl+s")
+		if data, _ := os.ReadFile(m.doc.Name); !strings.Contains(string(data), "Cracks closed the bridge") {
+			t.Errorf("ctrl+s did not write it:\n%s", data)
+		}
+		if _, err := os.Stat(kept); err == nil {
+			t.Error("the recovery file stayed after its text was saved")
+		}
+	}
+}
+
+// d asks before it deletes; k keeps the file for the next session.
+func TestRecoveryDiscardAndKeep(t *testing.T) {
+	m, kept := withRecovery(t, 80, 24)
+	m = press(m, "d")
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatal("d deleted without asking")
+	}
+	if !strings.Contains(plainView(m), "y deletes") {
+		t.Errorf("d does not ask:\n%s", plainView(m))
+	}
+	m = press(m, "n")
+	if _, err := os.Stat(kept); err != nil || m.recover == nil {
+		t.Fatal("n after d deleted or closed the question")
+	}
+	m = press(m, "k")
+	if m.recover != nil || m.doc.Modified() {
+		t.Fatal("k changed the briefing or left the question open")
+	}
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatal("k did not keep the file")
+	}
+	m2, _ := withRecovery(t, 80, 24)
+	m2 = press(m2, "d", "y")
+	if m2.recover != nil || len(edit.UnsavedFiles(m2.doc.Name)) != 0 {
+		t.Fatalf("d y did not delete:\n%s", plainView(m2))
+	}
+}
+
+// A recovery file that no longer loads is reported at its line and column
+// and kept.
+func TestRecoveryBroken(t *testing.T) {
+	m, kept := withRecovery(t, 80, 24)
+	data, _ := os.ReadFile(kept)
+	broken := strings.Replace(string(data), "- when: 2019\n", "- when: 2019-13\n", 1)
+	os.WriteFile(kept, []byte(broken), 0o644)
+	m = New(m.doc, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	line := 1 + strings.Count(broken[:strings.Index(broken, "2019-13")], "\n")
+	flat := strings.Join(strings.Fields(plainView(m)), " ")
+	if want := fmt.Sprintf("%s:%d:", filepath.Base(kept), line); !strings.Contains(flat, want) || !strings.Contains(flat, "kept") {
+		t.Errorf("no %q in:\n%s", want, plainView(m))
+	}
+	m = press(m, "r", "d", "y")
+	if got, _ := os.ReadFile(kept); string(got) != broken || m.doc.Modified() {
+		t.Error("a broken recovery file was restored or touched")
+	}
+}

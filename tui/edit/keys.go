@@ -131,5 +131,6 @@ func AllBindings() [][]key.Binding {
 	out = append(out, newCanvasKeys().FullHelp()...)
 	out = append(out, newOutlineKeys().FullHelp()...)
 	out = append(out, newPromptKeys().FullHelp()...)
+	out = append(out, newRecoveryKeys().FullHelp()...)
 	return out
 }

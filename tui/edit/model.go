@@ -12,7 +12,6 @@ package edit
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -39,6 +38,10 @@ type Model struct {
 	outline outline
 	prompt  *prompt
 	help    help.Model
+	// recover asks about the first of recoveries, the files earlier
+	// sessions kept unsaved, before anything else.
+	recover    *recovery
+	recoveries []string
 
 	focusOutline bool
 	showHelp     bool
@@ -65,8 +68,9 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		canvas: newCanvas(th), outline: newOutline(th), help: help.New(), autosave: autosave}
 	m.help.Styles = th.Help
 	m.refresh()
-	if _, err := os.Lstat(edit.UnsavedName(doc.Name)); err == nil {
-		m.flash("an earlier session ended unsaved: its text is in "+sanitize.Line(filepath.Base(edit.UnsavedName(doc.Name)))+" (compare, take what you need, delete it)", false)
+	if m.recoveries = edit.UnsavedFiles(doc.Name); len(m.recoveries) > 0 {
+		r := newRecovery(doc, m.recoveries[0])
+		m.recover = &r
 	}
 	// The point citing the first sentence is current, as after a move;
 	// the outline's cursor stays on its first row.
@@ -162,6 +166,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	if m.prompt != nil {
 		return m.promptUpdate(msg)
+	}
+	if m.recover != nil {
+		return m.recoveryKey(msg)
 	}
 	if m.showHelp {
 		m.showHelp = false
@@ -653,7 +660,7 @@ func (m Model) paneWidths() (int, int) {
 }
 
 func (m Model) click(mo tea.Mouse) Model {
-	if m.prompt != nil || m.showHelp || mo.Button != tea.MouseLeft {
+	if m.prompt != nil || m.recover != nil || m.showHelp || mo.Button != tea.MouseLeft {
 		return m
 	}
 	y := mo.Y - 1
@@ -739,6 +746,27 @@ func (m Model) render() string {
 		line = m.prompt.View(m.th, m.w)
 	case m.prompt != nil:
 		line = m.prompt.View(m.th, m.w)
+	case m.recover != nil:
+		// The question about unsaved work is asked before anything else,
+		// in full: it takes lines from the body.
+		q := m.recover.Question()
+		if m.msg != "" && !m.recover.confirm {
+			q = m.msg + ". " + q
+		}
+		ls := sanitize.Wrap(q, m.w)
+		if limit := min(6, max(bodyH-2, 1)); len(ls) > limit {
+			ls = ls[:limit]
+			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
+		}
+		body = dropLast(body, len(ls)-1)
+		for i := range ls {
+			if m.recover.broken != "" {
+				ls[i] = m.th.err.On(ls[i])
+			} else {
+				ls[i] = m.th.key.On(ls[i])
+			}
+		}
+		line = strings.Join(ls, "\n")
 	default:
 		// A long message takes lines from the body: a second one, and up
 		// to four for an error, whose reason must not be cut.
@@ -764,6 +792,8 @@ func (m Model) render() string {
 	switch {
 	case m.prompt != nil:
 		keys = m.help.ShortHelpView(m.prompt.keys.ShortHelp())
+	case m.recover != nil:
+		keys = m.help.ShortHelpView(m.recover.Keys())
 	case m.focusOutline:
 		keys = m.help.ShortHelpView(append(m.outline.keys.ShortHelp(), m.keys.Pane, m.keys.Help))
 	default:
@@ -827,32 +857,44 @@ func (m Model) helpView() string {
 		{"Everywhere", m.keys.FullHelp()},
 		{"Article", m.canvas.keys.FullHelp()},
 		{"Outline", m.outline.keys.FullHelp()},
-		{"Prompts", newPromptKeys().FullHelp()},
+		{"Prompts", append(newPromptKeys().FullHelp(), newRecoveryKeys().FullHelp()...)},
 	}
-	var lines []string
-	lines = append(lines, m.th.title.On("Keys of brief edit")+m.th.dim.On("  (any key closes)"))
-	for _, g := range groups {
-		lines = append(lines, m.th.heading.On(g.title))
-		var row []string
-		for _, col := range g.keys {
-			for _, b := range col {
-				h := b.Help()
-				row = append(row, m.th.key.On(h.Key)+" "+m.th.dim.On(h.Desc))
+	// Each group under its heading; on a screen too short for that, the
+	// heading leads its group's first line.
+	pack := func(inline bool) []string {
+		lines := []string{m.th.title.On("Keys of brief edit") + m.th.dim.On("  (any key closes)")}
+		for _, g := range groups {
+			var row []string
+			if inline {
+				row = append(row, m.th.heading.On(g.title+":"))
+			} else {
+				lines = append(lines, m.th.heading.On(g.title))
 			}
+			for _, col := range g.keys {
+				for _, b := range col {
+					h := b.Help()
+					row = append(row, m.th.key.On(h.Key)+" "+m.th.dim.On(h.Desc))
+				}
+			}
+			// Pack the entries into lines that fit the width.
+			cur := ""
+			for _, e := range row {
+				if cur != "" && lipgloss.Width(cur)+3+lipgloss.Width(e) > m.w {
+					lines = append(lines, cur)
+					cur = ""
+				}
+				if cur != "" {
+					cur += "   "
+				}
+				cur += e
+			}
+			lines = append(lines, cur)
 		}
-		// Pack the entries into lines that fit the width.
-		cur := ""
-		for _, e := range row {
-			if cur != "" && lipgloss.Width(cur)+3+lipgloss.Width(e) > m.w {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			if cur != "" {
-				cur += "   "
-			}
-			cur += e
-		}
-		lines = append(lines, cur)
+		return lines
+	}
+	lines := pack(false)
+	if len(lines) > m.h {
+		lines = pack(true)
 	}
 	if len(lines) > m.h {
 		lines = lines[:m.h]
