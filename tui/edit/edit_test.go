@@ -627,3 +627,51 @@ func TestRecoveryBroken(t *testing.T) {
 		t.Error("a broken recovery file was restored or touched")
 	}
 }
+
+// The status line keeps its counts and the footer its most needed keys
+// and ? help, uncut, at the smallest sizes, when --strict wants much.
+func TestStatusAndKeysFit(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 50}} {
+		m := sized(t, size[0], size[1])
+		for _, op := range []edit.Op{
+			edit.AddActor{ID: "zed", Name: "Zebulon Quarrier", Kind: "person", Stance: "unknown"},
+			edit.SetField{Item: "e-2019", Key: "draft", Value: "yes"},
+			edit.SetField{Item: "e-2027", Key: "draft", Value: "yes"},
+		} {
+			if err := m.doc.Apply(op); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m.refresh()
+		st := m.doc.Status()
+		if st.Warnings == 0 || st.Drafted.Total() == 0 || st.TODOs == 0 {
+			t.Fatalf("the setup wants much: %+v", st)
+		}
+		for _, pane := range []string{"article", "outline"} {
+			if pane == "outline" {
+				m = press(m, "tab")
+			}
+			checkFits(t, m)
+			lines := strings.Split(plainView(m), "\n")
+			status, keys := lines[len(lines)-3], lines[len(lines)-1]
+			if !strings.HasPrefix(status, fmt.Sprintf("check: %d warning", st.Warnings)) || !strings.Contains(status, "strict") {
+				t.Errorf("%dx%d %s: status %q", size[0], size[1], pane, status)
+			}
+			total := st.TODOs + st.Drafted.Total() + st.Warnings
+			if !strings.Contains(status, fmt.Sprintf("%d to do", total)) && !strings.Contains(status, fmt.Sprintf("%d TODO", st.TODOs)) {
+				t.Errorf("%dx%d %s: status lacks the counts: %q", size[0], size[1], pane, status)
+			}
+			if strings.Contains(keys, "…") || !strings.HasSuffix(keys, "? help") {
+				t.Errorf("%dx%d %s: keys %q", size[0], size[1], pane, keys)
+			}
+			for _, want := range map[string][]string{"article": {"p point", "e event", "tab outline"}, "outline": {"r rename", "d delete", "tab article"}}[pane] {
+				if !strings.Contains(keys, want) {
+					t.Errorf("%dx%d %s: keys lack %q: %q", size[0], size[1], pane, want, keys)
+				}
+			}
+			if size[0] == 200 && !strings.Contains(status, "to write") {
+				t.Errorf("200 columns and still short: %q", status)
+			}
+		}
+	}
+}

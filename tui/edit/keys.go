@@ -64,6 +64,12 @@ func (k canvasKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Point, k.Event, k.Actor, k.Quote, k.NextUncited, k.ExtendDown}
 }
 
+// Footer lists the keys for the footer, the most needed first; pane, save,
+// undo and quit are the global ones, placed among them.
+func (k canvasKeys) Footer(pane, save, undo, quit key.Binding) []key.Binding {
+	return []key.Binding{k.Point, k.Event, pane, k.Quote, save, undo, k.Actor, k.NextUncited, k.ExtendDown, k.Clause, quit}
+}
+
 func (k canvasKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Down, k.Up, k.ExtendDown, k.ExtendUp, k.PageDown, k.PageUp, k.NextUncited}, {k.Clause, k.Point, k.Event, k.Actor, k.Quote}}
 }
@@ -101,6 +107,11 @@ func newOutlineKeys() outlineKeys {
 
 func (k outlineKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Rename, k.MoveDown, k.MoveTo, k.Merge, k.Delete, k.NewTheme, k.Reviewed}
+}
+
+// Footer lists the keys for the footer, the most needed first.
+func (k outlineKeys) Footer(pane, save, undo key.Binding) []key.Binding {
+	return []key.Binding{k.Rename, k.Delete, pane, k.Reviewed, save, undo, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.NewTheme, k.Field, k.Show}
 }
 
 func (k outlineKeys) FullHelp() [][]key.Binding {

@@ -795,9 +795,10 @@ func (m Model) render() string {
 	case m.recover != nil:
 		keys = m.help.ShortHelpView(m.recover.Keys())
 	case m.focusOutline:
-		keys = m.help.ShortHelpView(append(m.outline.keys.ShortHelp(), m.keys.Pane, m.keys.Help))
+		toArticle := key.NewBinding(key.WithKeys(m.keys.Pane.Keys()...), key.WithHelp(m.keys.Pane.Help().Key, "article"))
+		keys = m.footer(m.outline.keys.Footer(toArticle, m.keys.Save, m.keys.Undo))
 	default:
-		keys = m.help.ShortHelpView(append(m.canvas.keys.ShortHelp(), m.keys.Pane, m.keys.Help))
+		keys = m.footer(m.canvas.keys.Footer(m.keys.Pane, m.keys.Save, m.keys.Undo, m.keys.Quit))
 	}
 	return strings.Join([]string{header, body, status, line, keys}, "\n")
 }
@@ -813,32 +814,66 @@ func dropLast(block string, n int) string {
 	return block
 }
 
-// statusLine is the live check: problems and the first, then what
-// --strict still wants.
+// statusLine is the live check: the number of problems, what --strict
+// still wants, then the first problem. The counts always show: when the
+// line is short of room their wording is shortened, down to one total, and
+// only the first problem is cut.
 func (m Model) statusLine() string {
 	st := m.doc.Status()
-	var parts []string
-	if st.Warnings == 0 {
-		parts = append(parts, m.th.ok.On("check: ok"))
-	} else {
-		parts = append(parts, m.th.err.On(fmt.Sprintf("check: %s", plural(st.Warnings, "warning")))+" "+sanitize.Line(st.First))
+	check := m.th.ok.On("check: ok")
+	if st.Warnings > 0 {
+		check = m.th.err.On("check: " + plural(st.Warnings, "warning"))
 	}
-	want := []string{}
+	var long, short []string
 	if st.TODOs > 0 {
-		want = append(want, plural(st.TODOs, "TODO")+" to write")
+		long = append(long, plural(st.TODOs, "TODO")+" to write")
+		short = append(short, plural(st.TODOs, "TODO"))
 	}
 	if n := st.Drafted.Total(); n > 0 {
-		want = append(want, plural(n, "drafted item")+" to review")
+		long = append(long, plural(n, "drafted item")+" to review")
+		short = append(short, plural(n, "draft"))
 	}
 	if st.Warnings > 0 {
-		want = append(want, plural(st.Warnings, "warning")+" to clear")
+		long = append(long, plural(st.Warnings, "warning")+" to clear")
+		short = append(short, plural(st.Warnings, "warning"))
 	}
-	strict := "--strict: passes"
-	if len(want) > 0 {
-		strict = "--strict wants " + strings.Join(want, ", ")
+	forms := []string{"--strict: passes", "strict: ok"}
+	if len(long) > 0 {
+		total := st.TODOs + st.Drafted.Total() + st.Warnings
+		forms = []string{
+			"--strict wants " + strings.Join(long, ", "),
+			"--strict wants " + strings.Join(short, ", "),
+			"strict: " + strings.Join(short, ", "),
+			fmt.Sprintf("strict: %d to do", total),
+		}
 	}
-	s := strict + " · " + strings.Join(parts, " ")
+	s := check + " · " + forms[len(forms)-1]
+	for _, f := range forms {
+		if c := check + " · " + f; lipgloss.Width(c) <= m.w {
+			s = c
+			break
+		}
+	}
+	if st.Warnings > 0 {
+		if room := m.w - lipgloss.Width(s) - 3; room >= 12 {
+			s += " · " + sanitize.Truncate(sanitize.Line(st.First), room, "…")
+		}
+	}
 	return sanitize.Truncate(s, m.w, "…")
+}
+
+// footer is the keys line: the pane's keys by priority, as many as fit,
+// with ? help always last.
+func (m Model) footer(keys []key.Binding) string {
+	h := m.help
+	h.SetWidth(0)
+	var chosen []key.Binding
+	for _, k := range keys {
+		if lipgloss.Width(h.ShortHelpView(append(append(slices.Clip(chosen), k), m.keys.Help))) <= m.w {
+			chosen = append(chosen, k)
+		}
+	}
+	return h.ShortHelpView(append(chosen, m.keys.Help))
 }
 
 func plural(n int, one string) string {
