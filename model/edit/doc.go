@@ -192,6 +192,12 @@ func Touches(op Op) string {
 		return op.ID
 	case SetField:
 		return op.Item
+	case Chain:
+		for _, c := range op {
+			if id := Touches(c); id != "" {
+				return id
+			}
+		}
 	}
 	return ""
 }

@@ -675,3 +675,44 @@ func TestStatusAndKeysFit(t *testing.T) {
 		}
 	}
 }
+
+// A skipped sentence says so in words; p on it says it will un-skip it,
+// and the point and the un-skipping are one change.
+func TestPointOnASkippedSentence(t *testing.T) {
+	d := openDraft(t)
+	data, _ := os.ReadFile(d.Name)
+	os.WriteFile(d.Name, []byte(strings.Replace(string(data), "article: harbour.txt\n", "article: harbour.txt\nskip: p1, p2.s2\n", 1)), 0o644)
+	d, err := edit.Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(d, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	before := m.doc.Text()
+	if v := plainView(m); strings.Count(v, "[skipped]") != 3 {
+		t.Errorf("the three skipped sentences do not say so:\n%s", v)
+	}
+	// The fourth sentence is p2.s2.
+	m = press(m, "j", "j", "j", "p")
+	if v := plainView(m); !strings.Contains(v, "un-skips p2.s2") {
+		t.Errorf("the claim prompt does not say it un-skips:\n%s", v)
+	}
+	m = press(m, "enter")
+	b := m.doc.Briefing
+	if len(b.Points()) != 1 || b.Skipped(b.Sentence("p2.s2")) || !b.Skipped(b.Sentence("p1.s1")) {
+		t.Fatalf("point %d, skip %q", len(b.Points()), b.Skip)
+	}
+	if !strings.Contains(plainView(m), "un-skip p2.s2") {
+		t.Errorf("the message does not say it:\n%s", plainView(m))
+	}
+	m = press(m, "u")
+	if m.doc.Text() != before {
+		t.Error("one u does not take the point and the un-skipping back")
+	}
+	// c on a skipped sentence of a skipped paragraph un-skips only it.
+	m = press(m, "ctrl+r", "k", "k", "c")
+	if b := m.doc.Briefing; b.Skipped(b.Sentence("p1.s2")) || !b.Skipped(b.Sentence("p1.s1")) {
+		t.Errorf("c: skip %q", b.Skip)
+	}
+}

@@ -324,11 +324,11 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Point):
-		p := newPrompt(m.th, askClaim, "claim", edit.DraftClaim(first), nil)
+		p := newPrompt(m.th, askClaim, "claim"+m.unskipNote(sel), edit.DraftClaim(first), nil)
 		p.sel, p.part = sel, part
 		m.ask(p)
 	case key.Matches(msg, k.Event):
-		p := newPrompt(m.th, askEventTitle, "event title", edit.DraftClaim(first), nil)
+		p := newPrompt(m.th, askEventTitle, "event title"+m.unskipNote(sel), edit.DraftClaim(first), nil)
 		p.sel, p.part = sel, part
 		m.ask(p)
 	case key.Matches(msg, k.Actor):
@@ -368,9 +368,24 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.flash(err.Error(), true)
 			return m, nil
 		}
-		m.apply(edit.AddQuote{Item: m.current, Quote: q})
+		m.apply(m.doc.WithUnskips(edit.AddQuote{Item: m.current, Quote: q}, sel))
 	}
 	return m, nil
+}
+
+// unskipNote tells, in a prompt's label, that the change will take the
+// selection's skipped sentences (captions, bylines the draft skipped) out
+// of the skip list: citing one says it is neither. The change and the
+// un-skipping are one, and u takes both back.
+func (m Model) unskipNote(sel []string) string {
+	var ids []string
+	for _, op := range m.doc.Unskips(sel) {
+		ids = append(ids, op.(edit.Unskip).Sentence)
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return " (un-skips " + strings.Join(ids, ", ") + ")"
 }
 
 // quoteOf is the quote of the selection, or of the clause it is cut to.
@@ -556,7 +571,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 		if op.Theme == "" {
 			op.Theme, op.NewTheme = m.doc.FreshID("theme"), "TODO name this theme"
 		}
-		if m.apply(op) {
+		if m.apply(m.doc.WithUnskips(op, p.sel)) {
 			m.current = op.ID
 			m.refresh()
 			m.outline = m.outline.Select(op.ID)
@@ -567,7 +582,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 			text = m.selText(p.sel)
 		}
 		when, phrase, _ := m.doc.DraftDate(text)
-		n := newPrompt(m.th, askEventDate, "date (2016, 2021-08, 198X, 2017-39, 2016~ …)", when, nil)
+		n := newPrompt(m.th, askEventDate, "date (2016, 2021-08, 198X, 2017-39, 2016~ …)"+m.unskipNote(p.sel), when, nil)
 		n.sel, n.part, n.title, n.phrase = p.sel, p.part, v, phrase
 		m.ask(n)
 	case askEventDate:
@@ -582,7 +597,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 		if !strings.Contains(q.Text, phrase) {
 			phrase = ""
 		}
-		m.apply(edit.AddEvent{ID: m.doc.FreshID("e " + v + " " + p.title), Title: p.title, When: v, Phrase: phrase, Quote: q})
+		m.apply(m.doc.WithUnskips(edit.AddEvent{ID: m.doc.FreshID("e " + v + " " + p.title), Title: p.title, When: v, Phrase: phrase, Quote: q}, p.sel))
 	case askActor:
 		if v == "" {
 			return retry("empty: type a name, or esc to cancel")
