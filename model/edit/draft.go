@@ -115,7 +115,7 @@ func (d *Doc) DraftDate(text string) (when, phrase string, ok bool) {
 
 // DateForms lists, briefly, the forms an event's date takes (docs/format.md,
 // "Dates"), for a message about a date that does not parse.
-const DateForms = "dates are 2016, 2021-08, 2021-08-15, 198X (decade), 19XX (century), " +
+const DateForms = "Dates are 2016, 2021-08, 2021-08-15, 198X (decade), 19XX (century), " +
 	"2017-37/-38/-39 (early, mid, late), 2016~ (about), 2016? (unsure), 2016/2019, 2016/.., ../2019"
 
 // CheckDate validates an event date as the format reads it. Its error says

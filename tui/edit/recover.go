@@ -71,14 +71,14 @@ func (r recovery) name() string { return sanitize.Line(filepath.Base(r.path)) }
 func (r recovery) Question() string {
 	switch {
 	case r.confirm:
-		return "delete " + r.name() + " and the unsaved work in it for good? y deletes it; any other key goes back"
+		return "Delete " + r.name() + " and the unsaved work in it for good? y deletes it; any other key goes back"
 	case r.broken != "":
-		return "an earlier session ended unsaved, but " + r.name() + " does not load: " + sanitize.Truncate(sanitize.Line(r.broken), 100, "…") +
+		return "An earlier session ended unsaved, but " + r.name() + " does not load: " + sanitize.Truncate(sanitize.Line(r.broken), 100, "…") +
 			". It is kept: fix it in a text editor, or compare it with diff. Any key goes on"
 	case r.same:
-		return "an earlier session ended unsaved; " + r.name() + " holds the text the briefing has now. d discards it, k keeps it"
+		return "An earlier session ended unsaved; " + r.name() + " holds the text the briefing has now. d discards it, k keeps it"
 	}
-	return "an earlier session ended unsaved: " + r.name() + " holds its work (" + r.about + "). r restores it, d discards it, k keeps it for later"
+	return "An earlier session ended unsaved: " + r.name() + " holds its work (" + r.about + "). r restores it, d discards it, k keeps it for later"
 }
 
 // Keys are the keys the prompt takes now.
@@ -141,7 +141,7 @@ func (m Model) recoveryKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		next()
 		m.flash("kept "+r.name()+": the next brief edit asks again", false)
 	default:
-		m.flash("first say what to do with "+r.name(), true)
+		m.flash("First say what to do with "+r.name(), true)
 	}
 	return m, nil
 }
