@@ -428,9 +428,16 @@ func (op Delete) Apply(o *Outline) (string, error) {
 	}
 	r := o.deleteRange(it)
 	edits := append(o.dropRefs(op.ID, it), lineEdit{r[0], r[1], nil})
-	slices.SortFunc(edits, func(a, b lineEdit) int { return b.from - a.from })
+	// Last first, so that each edit's line numbers still hold. Sorted by
+	// pointer: a sort of the structs themselves would compile a sort of
+	// its own into the binary.
+	order := make([]*lineEdit, len(edits))
+	for i := range edits {
+		order[i] = &edits[i]
+	}
+	slices.SortFunc(order, func(a, b *lineEdit) int { return b.from - a.from })
 	lines := slices.Clone(o.Lines)
-	for _, e := range edits {
+	for _, e := range order {
 		lines = slices.Replace(lines, e.from, e.to, e.with...)
 	}
 	return strings.Join(lines, "\n"), nil

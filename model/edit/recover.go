@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -48,24 +47,25 @@ func UnsavedFiles(name string) []string {
 	if err != nil {
 		return out
 	}
-	type numbered struct {
-		n    int
-		path string
-	}
-	var more []numbered
+	// The numbered ones, in order: FILE.unsaved.2, .3, ... as far as the
+	// highest there is.
 	prefix := filepath.Base(UnsavedName(name)) + "."
+	nums := map[int]string{}
+	highest := 0
 	for _, e := range ents {
 		rest, ok := strings.CutPrefix(e.Name(), prefix)
 		if !ok {
 			continue
 		}
-		if n, err := strconv.Atoi(rest); err == nil && n >= 2 && strconv.Itoa(n) == rest {
-			more = append(more, numbered{n, filepath.Join(filepath.Dir(name), e.Name())})
+		if n, err := strconv.Atoi(rest); err == nil && n >= 2 && n <= 1000 && strconv.Itoa(n) == rest {
+			nums[n] = filepath.Join(filepath.Dir(name), e.Name())
+			highest = max(highest, n)
 		}
 	}
-	slices.SortFunc(more, func(a, b numbered) int { return a.n - b.n })
-	for _, m := range more {
-		out = append(out, m.path)
+	for n := 2; n <= highest; n++ {
+		if p, ok := nums[n]; ok {
+			out = append(out, p)
+		}
 	}
 	return out
 }

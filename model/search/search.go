@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -266,7 +267,10 @@ func (s *Searcher) trim() {
 	for _, l := range s.levels {
 		total += l.surv.cap()
 	}
-	slices.SortFunc(s.spare, func(a, b survivors) int { return a.cap() - b.cap() })
+	// sort.Slice rather than slices.SortFunc: a generic sort of this
+	// struct would compile a sort of its own into the binary, for a
+	// handful of buffers.
+	sort.Slice(s.spare, func(i, j int) bool { return s.spare[i].cap() < s.spare[j].cap() })
 	for total > limit && len(s.spare) > 0 {
 		k := len(s.spare) - 1
 		total -= s.spare[k].cap()
