@@ -600,6 +600,14 @@ func TestRecoveryDiscardAndKeep(t *testing.T) {
 	if _, err := os.Stat(kept); err != nil {
 		t.Fatal("k did not keep the file")
 	}
+	// q quits at the question, the file kept.
+	m3, kept3 := withRecovery(t, 80, 24)
+	if m3 = press(m3, "q"); !m3.quitting {
+		t.Error("q does not quit at the question")
+	}
+	if _, err := os.Stat(kept3); err != nil {
+		t.Error("q removed the recovery file")
+	}
 	m2, _ := withRecovery(t, 80, 24)
 	m2 = press(m2, "d", "y")
 	if m2.recover != nil || len(edit.UnsavedFiles(m2.doc.Name)) != 0 {

@@ -120,6 +120,10 @@ func (m Model) recoveryKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		r.confirm = false
 		m.flash("kept "+r.name(), false)
+	case key.Matches(msg, m.keys.Quit):
+		// Quitting leaves every recovery file where it is.
+		m.quitting = true
+		return m, tea.Quit
 	case r.broken != "":
 		next()
 		m.flash("kept "+r.name()+" as it is", false)
