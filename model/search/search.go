@@ -561,15 +561,9 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	for i := range st.workers {
 		all = append(all, st.workers[i].top.c...)
 	}
-	slices.SortFunc(all, func(a, b cand) int {
-		switch {
-		case worse(b, a):
-			return -1
-		case worse(a, b):
-			return 1
-		}
-		return 0
-	})
+	// At most a heap's worth per worker; sort.Slice keeps a generic sort
+	// of cand out of the binary.
+	sort.Slice(all, func(i, j int) bool { return worse(all[j], all[i]) })
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
 	}
