@@ -135,14 +135,23 @@ var phraseStarts = []string{"in", "on", "at", "for", "to", "from", "by", "with",
 // preposition or other function word, or a number ("a fee of 62").
 func dangling(w string) bool {
 	w = strings.ToLower(strings.Trim(w, ",;:“”\"‘’()"))
-	switch w {
-	case "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "could", "can", "may", "might", "should", "must",
-		"not", "no", "some", "any", "more", "less", "most", "very", "per", "such", "than", "then", "of", "off", "up", "out", "also", "just", "only",
-		"yet", "still", "already", "never", "ever", "even", "so", "too",
-		"mr", "mrs", "ms", "dr", "its", "their", "his", "her", "our", "my", "your":
-		return true
+	return w == "" || wordIn(danglingWords, w) || determiner(w) || slices.Contains(phraseStarts, w) || slices.Contains(functionWords, w) || strings.Trim(w, "0123456789.,%$€£-") == ""
+}
+
+const danglingWords = "is are was were be been has have had will would could can may might should must not no some any more less most " +
+	"very per such than then of off up out also just only yet still already never ever even so too mr mrs ms dr its their his her our my your"
+
+// wordIn reports whether w is one of the words of list, a string of
+// words separated by single spaces.
+func wordIn(list, w string) bool {
+	for list != "" {
+		f, rest, _ := strings.Cut(list, " ")
+		if f == w {
+			return true
+		}
+		list = rest
 	}
-	return w == "" || determiner(w) || slices.Contains(phraseStarts, w) || slices.Contains(functionWords, w) || strings.Trim(w, "0123456789.,%$€£-") == ""
+	return false
 }
 
 // cutAtPhrase keeps at most max of words, cut where a phrase or clause
@@ -445,11 +454,7 @@ func sentenceLike(c string) bool {
 // auxiliary or a relative pronoun ("has been disputed", "that had
 // stranded").
 func predicate(c string) bool {
-	switch strings.ToLower(firstWord(c)) {
-	case "has", "have", "had", "was", "were", "is", "are", "will", "would", "could", "can", "may", "might", "that", "which", "who", "whom", "whose":
-		return true
-	}
-	return false
+	return wordIn("has have had was were is are will would could can may might that which who whom whose", strings.ToLower(firstWord(c)))
 }
 
 // withoutDate joins the text before a date phrase, less the preposition
@@ -541,13 +546,5 @@ func dateSubject(s string, start, end int) bool {
 		return false
 	}
 	first := strings.ToLower(firstWord(s[start:]))
-	switch {
-	case first == "the" || isDigit(s[start]):
-		return true
-	}
-	switch lw {
-	case "was", "is", "has", "had", "will", "saw", "brought":
-		return true
-	}
-	return false
+	return first == "the" || isDigit(s[start]) || wordIn("was is has had will saw brought", lw)
 }

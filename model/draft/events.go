@@ -223,10 +223,7 @@ func borrowSubject(s string, cs int, title string) (int, string, bool) {
 // rest reads as a sentence: "In the Rwandan capital Kigali, negotiators
 // agreed …" → "negotiators agreed …".
 func dropIntro(c string) string {
-	w := strings.ToLower(firstWord(c))
-	switch w {
-	case "in", "on", "at", "after", "during", "with", "under", "amid", "despite", "following", "over", "from":
-	default:
+	if !wordIn("in on at after during with under amid despite following over from", strings.ToLower(firstWord(c))) {
 		return c
 	}
 	i := strings.Index(c, ", ")
@@ -315,9 +312,7 @@ func ownPhrase(s string) int {
 	if len(words) < 2 {
 		return 0
 	}
-	switch strings.ToLower(words[0]) {
-	case "in", "at", "over", "across", "near", "inside", "outside", "throughout", "among":
-	default:
+	if !wordIn("in at over across near inside outside throughout among", strings.ToLower(words[0])) {
 		return 0
 	}
 	n := 0
@@ -442,11 +437,7 @@ func antecedent(s string) (int, bool) {
 }
 
 func nameJoiner(w string) bool {
-	switch w {
-	case "of", "for", "and", "de", "du", "von", "van", "al", "bin":
-		return true
-	}
-	return false
+	return wordIn("of for and de du von van al bin", w)
 }
 
 // nameStart is the byte offset in s of its word k.
@@ -516,11 +507,7 @@ func speakerLead(c string) string {
 // pronoun reports whether w stands for someone named before: a title does
 // not start with it ("His team would return").
 func pronoun(w string) bool {
-	switch strings.ToLower(w) {
-	case "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those":
-		return true
-	}
-	return false
+	return wordIn("he she it they we i you his her its their our my your this these those", strings.ToLower(w))
 }
 
 // overlaps reports whether one title repeats the other's words wholesale:
@@ -566,13 +553,7 @@ func infinitiveTitle(s string, start int) (string, int, bool) {
 		}
 		verb := before[k+1]
 		obj := before[k+2:]
-		p := slices.IndexFunc(obj, func(w string) bool {
-			switch w {
-			case "to", "from", "in", "on", "at", "for", "by", "with", "into", "until":
-				return true
-			}
-			return false
-		})
+		p := slices.IndexFunc(obj, func(w string) bool { return wordIn("to from in on at for by with into until", w) })
 		if p < 1 || !article(obj[0]) {
 			return "", 0, false
 		}
@@ -657,8 +638,7 @@ func baseline(s string, start int) bool {
 	}
 	if k := slices.Index(near, "than"); k >= 0 {
 		for _, w := range near[k+1:] {
-			switch w {
-			case "most", "any", "all", "every", "previous", "other", "ever":
+			if wordIn("most any all every previous other ever", w) {
 				return true
 			}
 		}
@@ -721,7 +701,7 @@ func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok
 	}
 	words := strings.Fields(masked[from:semi])
 	v := slices.IndexFunc(words, func(w string) bool {
-		return hasVerb(w) || predicate(w) || slices.Contains([]string{"should", "must", "shall"}, strings.ToLower(w))
+		return hasVerb(w) || predicate(w) || wordIn("should must shall", strings.ToLower(w))
 	})
 	if v < 1 {
 		return 0, 0, "", false
@@ -741,7 +721,7 @@ func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok
 	pred := words[subj:]
 	// "Prices rose in the north in 2020; in the south, in 2022": the
 	// gapped clause's "in the south" stands for the earlier "in the north".
-	if p := strings.ToLower(firstWord(own)); slices.Contains([]string{"in", "at", "over", "across", "for", "among"}, p) {
+	if p := strings.ToLower(firstWord(own)); wordIn("in at over across for among", p) {
 		if k := slices.IndexFunc(pred, func(w string) bool { return strings.EqualFold(w, p) }); k > 0 {
 			pred = append(slices.Clone(pred[:k]), pred[k+min(len(pred)-k, 1+len(strings.Fields(own))-1):]...)
 		}
@@ -801,12 +781,8 @@ func openingParticiple(s string, start, end int) (ce int, title string, ok bool)
 func resolvePronoun(title, before, prev string) string {
 	w := firstWord(title)
 	lw := strings.ToLower(w)
-	possessive := false
-	switch lw {
-	case "it", "they", "he", "she":
-	case "its", "their", "his", "her":
-		possessive = true
-	default:
+	possessive := wordIn("its their his her", lw)
+	if !possessive && !wordIn("it they he she", lw) {
 		return title
 	}
 	for _, text := range []string{before, prev} {
@@ -815,7 +791,10 @@ func resolvePronoun(title, before, prev string) string {
 			// "The finding shocked governments. … they had adopted":
 			// the one plural noun the text gives
 			if p := pluralsIn(text); len(p) == 1 {
-				return headingText(p[0] + map[bool]string{true: "’", false: ""}[possessive] + title[len(w):])
+				if possessive {
+					p[0] += "’"
+				}
+				return headingText(p[0] + title[len(w):])
 			}
 		}
 		if len(names) == 0 {
@@ -827,15 +806,8 @@ func resolvePronoun(title, before, prev string) string {
 		name := names[0]
 		body := nameREs().org.MatchString(name)
 		theName := strings.HasPrefix(name, "the ")
-		switch lw {
-		case "he", "she", "his", "her":
-			if body || theName || !strings.Contains(name, " ") {
-				return title
-			}
-		case "it", "its", "they", "their":
-			if !body && !theName {
-				return title // a person, or a name the text gives no kind to
-			}
+		if person := wordIn("he she his her", lw); person && (body || theName || !strings.Contains(name, " ")) || !person && !body && !theName {
+			return title // a person for "it", or a body for "she"
 		}
 		if possessive {
 			apos := "’" // as the text writes it
@@ -920,8 +892,7 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 		return 0, 0, "", false
 	}
 	k := len(words) - 1
-	switch words[k] {
-	case "up", "out", "down", "off", "back":
+	if wordIn("up out down off back", words[k]) {
 		k-- // "set up"
 	}
 	p := words[k]
@@ -941,12 +912,8 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 	if len(lead) == 0 {
 		return 0, 0, "", false
 	}
-	object := false // the noun follows a preposition or a verb: it is no subject
-	switch strings.ToLower(lead[0]) {
-	case "in", "on", "at", "for", "to", "from", "by", "with", "into", "over", "under", "after", "before", "during", "since",
-		"until", "against", "between", "among", "about", "across", "through", "of":
-		object = true
-	}
+	// the noun follows a preposition or a verb: it is no subject
+	object := wordIn("in on at for to from by with into over under after before during since until against between among about across through of", strings.ToLower(lead[0]))
 	if len(lead) == 0 || strings.HasSuffix(lead[0], ",") || !(object || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
 		return 0, 0, "", false // the noun opens its clause: the participle may be its verb
 	}
@@ -974,16 +941,18 @@ func pluralsIn(text string) []string {
 	words := strings.Fields(text)
 	for k, w := range words {
 		c := strings.Trim(w, ",;:.!?“”\"()")
-		if c == "" || !unicode.IsLower([]rune(c)[0]) || !strings.HasSuffix(c, "s") || strings.HasSuffix(c, "ss") || strings.HasSuffix(c, "us") || strings.HasSuffix(c, "is") || len(c) < 4 {
+		prev := ""
+		if k > 0 {
+			prev = strings.ToLower(words[k-1])
+		}
+		if len(c) < 4 || !unicode.IsLower(rune(c[0])) || !strings.HasSuffix(c, "s") || strings.HasSuffix(c, "ss") || strings.HasSuffix(c, "us") || strings.HasSuffix(c, "is") ||
+			stopword(c) || hasVerb(c) || saidWord(c) || dangling(c) {
 			continue
 		}
-		if stopword(c) || hasVerb(c) || saidWord(c) || dangling(c) || strings.HasSuffix(c, "ly") || k > 0 && (strings.EqualFold(words[k-1], "to") || pronoun(words[k-1]) && !article(words[k-1])) {
-			continue
+		if prev != "" && (pronoun(prev) && !article(prev) || !article(prev) && !stopword(prev) && !hasVerb(prev) && !strings.ContainsAny(prev, ",;:")) {
+			continue // after a noun or a pronoun, a word in "s" is a verb: "the agency says"
 		}
-		if k > 0 && unicode.IsLower([]rune(words[k-1])[0]) && !article(words[k-1]) && !stopword(strings.ToLower(words[k-1])) && !hasVerb(words[k-1]) && !strings.ContainsAny(words[k-1], ",;:") {
-			continue // "emissions" in "CFC emissions" may be, but "… says" after a noun is a verb
-		}
-		if k > 0 && strings.EqualFold(words[k-1], "the") {
+		if prev == "the" {
 			c = "the " + c
 		}
 		if !slices.Contains(out, c) {

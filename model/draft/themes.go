@@ -412,11 +412,7 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 }
 
 func determiner(w string) bool {
-	switch strings.ToLower(strings.Trim(w, "“\"(")) {
-	case "the", "a", "an", "its", "their", "this", "that", "these", "those", "his", "her", "our", "my", "your", "new", "main", "any", "no", "each", "every", "of":
-		return true
-	}
-	return false
+	return wordIn("the a an its their this that these those his her our my your new main any no each every of", strings.ToLower(strings.Trim(w, "“\"(")))
 }
 
 // phraseCounts counts the lower-case one- to three-word phrases of texts, for
