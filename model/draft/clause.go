@@ -421,10 +421,9 @@ func namedAfterNoun(np string) bool {
 // preposition or a name.
 func starter(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	switch strings.ToLower(w) {
-	case "of":
+	if lw := strings.ToLower(w); lw == "of" {
 		return false
-	case "in", "on", "at", "since", "after", "before", "during", "against", "with", "from", "for", "by", "over", "under", "between", "among", "despite":
+	} else if wordIn("in on at since after before during against with from for by over under between among despite", lw) {
 		return true
 	}
 	return determiner(w) || unicode.IsUpper(r)
@@ -507,20 +506,18 @@ func shortTitle(s string, n int) string {
 	return headingText(cutAtPhrase(words, n)) + " …"
 }
 
+// verbWords are auxiliaries and common irregular verbs.
+const verbWords = "is are was were has have had will would be been did does do can could may might " +
+	"began became came went took made gave found said held left won lost met ran saw set told wrote fell rose grew led paid sold " +
+	"brought built fought kept struck spoke stood broke chose drew knew meant put sent shot shut spent threw begin begins " +
+	"determine determines believes believe says say think thinks"
+
 // hasVerb is a rough test that a short phrase holds a verb rather than being
 // a noun phrase: an auxiliary or a past tense.
 func hasVerb(s string) bool {
 	for _, w := range strings.Fields(strings.ToLower(s)) {
 		w = strings.Trim(w, ",;:.!?“”\"()")
-		switch w {
-		case "is", "are", "was", "were", "has", "have", "had", "will", "would", "be", "been", "did", "does", "do", "can", "could", "may", "might",
-			"began", "became", "came", "went", "took", "made", "gave", "found", "said", "held", "left", "won", "lost", "met", "ran",
-			"saw", "set", "told", "wrote", "fell", "rose", "grew", "led", "paid", "sold", "brought", "built", "fought", "kept", "struck",
-			"spoke", "stood", "broke", "chose", "drew", "knew", "meant", "put", "sent", "shot", "shut", "spent", "threw", "begin", "begins",
-			"determine", "determines", "believes", "believe", "says", "say", "think", "thinks":
-			return true
-		}
-		if strings.HasSuffix(w, "ed") && len(w) > 4 && w != "united" {
+		if strings.HasSuffix(w, "ed") && len(w) > 4 && w != "united" || len(w) > 1 && wordIn(verbWords, w) {
 			return true
 		}
 	}

@@ -726,12 +726,7 @@ func saysAfter(text string) bool {
 }
 
 func saidWord(w string) bool {
-	switch w {
-	case "said", "says", "noted", "added", "told", "stated", "explained", "wrote", "argued", "warned", "insisted",
-		"asked", "replied", "announced", "declared", "claimed", "confirmed", "remarked", "tweeted", "observed", "stressed", "according":
-		return true
-	}
-	return false
+	return wordIn("said says noted added told stated explained wrote argued warned insisted asked replied announced declared claimed confirmed remarked tweeted observed stressed according", w)
 }
 
 func firstWord(s string) string {
