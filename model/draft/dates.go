@@ -124,12 +124,7 @@ func aCount(text string, start, end int) bool {
 	if f := strings.Fields(text[:start]); len(f) > 0 {
 		prev = strings.ToLower(strings.Trim(f[len(f)-1], "“\"("))
 	}
-	switch prev {
-	case "in", "since", "by", "from", "until", "of", "the", "its", "their", "his", "her", "a", "early", "mid", "late", "before",
-		"after", "during", "between", "and", "to", "through", "till", "circa", "around", "about", "c.", "spring", "summer", "autumn", "winter", "fall":
-		return false
-	}
-	return true
+	return prev == "" || !wordIn("in since by from until of the its their his her a early mid late before after during between and to through till circa around about c. spring summer autumn winter fall", prev)
 }
 
 // yearless is a day written without its year ("since February 29", "on
@@ -599,13 +594,8 @@ func agedPerson(after string) bool {
 	}
 	word, _, _ := strings.Cut(after, " ")
 	word = strings.ToLower(strings.TrimRight(word, ",.;:!?’'s"))
-	switch word {
-	case "man", "men", "woman", "women", "boy", "girl", "child", "baby", "son", "daughter", "mother", "father",
-		"who", "player", "striker", "forward", "midfielder", "defender", "goalkeeper", "international", "veteran",
-		"student", "worker", "driver", "resident", "victim", "suspect", "patient", "teenager", "pensioner", "former":
-		return true
-	}
-	return false
+	return word != "" && wordIn("man men woman women boy girl child baby son daughter mother father who player striker forward midfielder defender "+
+		"goalkeeper international veteran student worker driver resident victim suspect patient teenager pensioner former", word)
 }
 
 // aged is the point n units before publication, at the unit's precision,

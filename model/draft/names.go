@@ -340,12 +340,7 @@ var trades = []string{"scientist", "researcher", "astronomer", "biologist", "phy
 // "Northern") is part of the name of a body it leads ("the African
 // Development Bank", "the Northern Health Agency").
 func orgAdjective(w string) bool {
-	switch w {
-	case "Antarctic", "Arctic", "European", "Asian", "African", "Western", "Eastern", "Northern", "Southern",
-		"Islamic", "Christian", "Muslim", "Jewish", "Catholic", "Protestant", "Hindu", "Buddhist", "Olympic":
-		return true
-	}
-	return false
+	return w != "" && wordIn("Antarctic Arctic European Asian African Western Eastern Northern Southern Islamic Christian Muslim Jewish Catholic Protestant Hindu Buddhist Olympic", w)
 }
 
 // notNames are capitalised words that start sentences or name months and
@@ -707,16 +702,12 @@ func Credits(paragraphs []string) []string {
 // "Alzheimer's disease", "Nobel Prize").
 func thing(name, next string) bool {
 	for _, w := range strings.Fields(name) {
-		switch w {
-		case "Act", "Bill", "Prize", "Award", "Awards", "Cup", "Games", "Festival", "Disease", "Syndrome", "Virus", "Index", "Day", "War", "Revolution", "Championship", "Championships", "Open", "Marathon", "Olympics":
+		if wordIn("Act Bill Prize Award Awards Cup Games Festival Disease Syndrome Virus Index Day War Revolution Championship Championships Open Marathon Olympics", w) {
 			return true
 		}
 	}
-	switch strings.Trim(next, ",.;:") {
-	case "disease", "syndrome", "virus", "vaccine", "vaccines", "drug", "drugs", "prize", "award", "cup", "festival", "index", "war", "variant", "app", "rule", "rules", "law":
-		return true
-	}
-	return false
+	n := strings.Trim(next, ",.;:")
+	return n != "" && wordIn("disease syndrome virus vaccine vaccines drug drugs prize award cup festival index war variant app rule rules law", n)
 }
 
 // saysAfter reports whether text opens with a verb of saying, as after a
