@@ -322,7 +322,8 @@ func themeTitle(texts []string, other map[string]int, taken map[string]bool) str
 				ok := true
 				for j, w := range phrase {
 					c := strings.Trim(w, ",;:.!?“”\"()’'")
-					if c == "" || stopword(strings.ToLower(c)) || len(c) < 3 || (j < n-1 && c != strings.TrimRight(w, "’'")) {
+					if c == "" || stopword(strings.ToLower(c)) || len(c) < 3 || (j < n-1 && c != strings.TrimRight(w, "’'")) ||
+						wordIn("ago decade decades century centuries earlier later", strings.ToLower(c)) { // "decade ago" is when, not what
 						ok = false // no stop word, and no punctuation inside the phrase
 						break
 					}

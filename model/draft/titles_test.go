@@ -201,6 +201,7 @@ func TestThemeTitleNounPhrase(t *testing.T) {
 			"Northgate fans met the striker at the stadium."}, "Northgate"},
 		{[]string{"Central Asian states fear the unrest. Central Asian leaders met in the capital.",
 			"Kazakhstan and other Central Asian states want trade."}, "Central Asian states"},
+		{[]string{"Catches fell, down from a decade ago. Prices rose from a decade ago.", "The catches were small."}, "Catches"},
 		{[]string{"The fuel subsidy cost the state dearly. Removing the subsidy raised prices.", "The subsidy was popular."}, "Fuel subsidy"},
 	} {
 		if got := themeTitle(tc.texts, map[string]int{}, map[string]bool{}); got != tc.want {
