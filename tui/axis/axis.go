@@ -118,8 +118,13 @@ type Options struct {
 	Window Window
 	// Published marks the article's date; the zero time marks nothing.
 	Published time.Time
-	// Legend draws the one-line legend on top when there is room.
+	// Legend draws the one-line legend on top when there is room. Without
+	// it, the legend is drawn all the same, room allowing, when the
+	// article's date finds no room on the tick row beside its mark ▴.
 	Legend bool
+	// NoLegend never draws the legend, not even to name the article's
+	// date: for a caller that keeps one layout over several drawings.
+	NoLegend bool
 	// Hint follows the count of unlabelled events in the legend: what the
 	// reader can do about them ("zoom in").
 	Hint string
@@ -328,6 +333,11 @@ func DrawRows(events []*model.Event, o Options, st Styles) ([]string, int) {
 	h := o.Height - 1 // the axis line
 	ticks := min(h, 1)
 	h -= ticks
+	// When the article's label finds no room between the tick labels,
+	// the row keeps only its mark ▴ and the legend, which names it, is
+	// drawn if there is room for it.
+	_, named := d.tickGrid(o.Legend)
+	wantLegend := (o.Legend || ticks > 0 && !named) && !o.NoLegend
 	labels := 0
 	if need.labelRows > 0 && h > 0 {
 		labels = min(max(1, min(o.LabelRows, need.labelRows)), h)
@@ -336,7 +346,7 @@ func DrawRows(events []*model.Event, o Options, st Styles) ([]string, int) {
 	lanes := min(need.lanes, h)
 	h -= lanes
 	legend := 0
-	if o.Legend && h > 0 {
+	if wantLegend && h > 0 {
 		legend, h = 1, h-1
 	}
 	labels += min(h, max(need.labelRows-labels, 0))
@@ -910,34 +920,38 @@ func mod(a, b int) int { return ((a % b) + b) % b }
 
 // articleLabel names the article's date for the legend or the tick row.
 func (d *drawing) articleLabel() string {
-	return "article · " + d.o.Published.Format("2 Jan 2006")
+	return "article · " + d.articleDate()
 }
 
-// tickRow writes the tick labels and the article's mark ▴, which takes
-// precedence over a tick label it would touch. Without the legend, which
-// names the mark, the mark carries its own label.
-func (d *drawing) tickRow(p *paints, legend bool) string {
-	g := newGrid(d.w, 1)
-	if p := d.o.Published; !p.IsZero() {
-		y := Years(p) + day/2
-		if y >= d.o.Window.From && y <= d.o.Window.To {
-			c := d.column(y)
-			s, x := string(ArticleGlyph), c
-			if !legend {
-				lab := d.articleLabel()
-				if d.w < 50 {
-					lab = "article"
-				}
-				s = string(ArticleGlyph) + " " + lab
-				if c+sanitize.Width(s) > d.w {
-					s = lab + " " + string(ArticleGlyph)
-					x = c - sanitize.Width(s) + 1
-				}
-			}
-			if x >= 0 {
-				g.write(0, x, s, kArticle)
-			}
-		}
+func (d *drawing) articleDate() string {
+	return d.o.Published.Format("2 Jan 2006")
+}
+
+// articleCol is the column of the article's mark ▴, if its date is in view.
+func (d *drawing) articleCol() (int, bool) {
+	p := d.o.Published
+	if p.IsZero() {
+		return 0, false
+	}
+	y := Years(p) + day/2
+	if y < d.o.Window.From || y > d.o.Window.To {
+		return 0, false
+	}
+	return d.column(y), true
+}
+
+// tickGrid lays out the tick row: the article's mark ▴, which takes
+// precedence over a tick label it would touch, then the tick labels, then
+// — without the legend, which names the mark — the mark's own label where
+// it fits between them: "▴ article · 1 Mar 2024" running right or left of
+// the mark, else the date alone. The label never covers a tick label, so
+// the dates of the events around the article (planned ones after it) keep
+// their scale. named reports whether the article's date is on the row.
+func (d *drawing) tickGrid(legend bool) (g grid, named bool) {
+	g = newGrid(d.w, 1)
+	c, ok := d.articleCol()
+	if ok {
+		g.write(0, c, string(ArticleGlyph), kArticle)
 	}
 	for _, t := range d.ticks() {
 		lw := len(t.label)
@@ -949,6 +963,29 @@ func (d *drawing) tickRow(p *paints, legend bool) string {
 			g.write(0, x, t.label, kLine)
 		}
 	}
+	if !ok || legend {
+		return g, !ok || legend
+	}
+	glyph := string(ArticleGlyph)
+	for _, lab := range []string{d.articleLabel(), d.articleDate()} {
+		w := sanitize.Width(lab) + 1 // the label and a space
+		// Right of the mark: cells c+1 to c+w, a free cell after.
+		if c+w < d.w && g.free(0, c+1, c+w+1) || c+w == d.w-1 && g.free(0, c+1, c+w) {
+			g.write(0, c, glyph+" "+lab, kArticle)
+			return g, true
+		}
+		// Left of it: cells c-w to c-1, a free cell before.
+		if c-w >= 0 && g.free(0, c-w-1, c-1) {
+			g.write(0, c-w, lab+" "+glyph, kArticle)
+			return g, true
+		}
+	}
+	return g, false
+}
+
+// tickRow writes the tick labels and the article's mark (tickGrid).
+func (d *drawing) tickRow(p *paints, legend bool) string {
+	g, _ := d.tickGrid(legend)
 	return g.render(0, p)
 }
 

@@ -55,6 +55,14 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 		o.Shown, o.Selected = len(s.Events), len(s.Events)-1
 	}
 	full, axisRow := drawAxis(s.Events, o, g.axis)
+	if !o.Legend && axisRow >= 0 {
+		// The legend may still come to name the article's date when
+		// there is room for it; it is kept at every step only if the
+		// last step has it, so nothing comes and goes above the axis.
+		if bare, _ := drawAxis(s.Events, withNoLegend(o), g.axis); len(bare) > 0 && bare[0] == full[0] {
+			o.NoLegend = true
+		}
+	}
 	out := make([]line, len(full))
 	for i, l := range full {
 		out[i] = line{segs: []seg{{segRaw, l}}, item: -1, wide: true}
@@ -81,6 +89,11 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 		}
 	}
 	return out, blocks, gap
+}
+
+func withNoLegend(o axis.Options) axis.Options {
+	o.NoLegend = true
+	return o
 }
 
 // drawAxis draws the timeline axis; it is the one place the axis package is
