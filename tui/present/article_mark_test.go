@@ -101,3 +101,37 @@ func TestArticleMarkCoversNoTick(t *testing.T) {
 		}
 	}
 }
+
+// legendRow is the row of the axis's legend on screen s, -1 for none.
+func legendRow(s string) int {
+	for i, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "● event") {
+			return i
+		}
+	}
+	return -1
+}
+
+// The legend above the timeline slide's axis is on the same row at every
+// reveal step, or on none: it neither comes and goes nor moves down when a
+// step has fewer rows of labels than the last.
+func TestTimelineLegendHoldsStill(t *testing.T) {
+	for name, b := range map[string]*model.Briefing{"seed": seedOf(t), "dense": denseDeck(t), "planned": planned(t)} {
+		for _, sz := range [][2]int{{60, 20}, {80, 24}, {120, 40}, {160, 45}, {200, 50}} {
+			m := timelinePage(t, newTest(t, b, sz[0], sz[1], Options{}))
+			p, _ := m.page()
+			first := ""
+			row := -2
+			for step := 1; step <= p.Steps(); step++ {
+				s := plain(t, m)
+				r := legendRow(s)
+				if step == 1 {
+					row, first = r, s
+				} else if r != row {
+					t.Errorf("%s %dx%d: the legend is on row %d at step 1 and on row %d at step %d:\n%s\n%s", name, sz[0], sz[1], row+1, r+1, step, first, s)
+				}
+				m = update(t, m, press("right")...)
+			}
+		}
+	}
+}

@@ -78,10 +78,21 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 				step.Height -= at - axisRow
 				ls, at = drawAxis(s.Events, step, g.axis)
 			}
+			// The legend, when the step has one, stays on the top row:
+			// the rows the step does not use go between it and the
+			// labels, so it does not move down when a step has fewer
+			// label rows than the last.
+			legend := false
+			if !step.NoLegend && at > 0 {
+				bare, _ := drawAxis(s.Events, withNoLegend(step), g.axis)
+				legend = len(bare) == 0 || bare[0] != ls[0]
+			}
 			pad := axisRow - at
 			for i := range out {
 				text := ""
-				if j := i - pad; j >= 0 && j < len(ls) {
+				if j := i - pad; legend && i == 0 {
+					text = ls[0]
+				} else if j >= 0 && j < len(ls) && !(legend && j == 0) {
 					text = ls[j]
 				}
 				out[i].byEvents = append(out[i].byEvents, text)
