@@ -35,6 +35,11 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 		listH += len(b)
 	}
 	o := axis.Options{Width: g.ww, Selected: -1, Shown: -1, Published: s.Published, Legend: true, Anchored: true, PeriodBands: true}
+	if s.Reveal {
+		// The last step, the newest event selected, sets the rows: its
+		// selected label goes first and may need rows the others do not.
+		o.Shown, o.Selected = len(s.Events), len(s.Events)-1
+	}
 	need := axis.Need(s.Events, o)
 	gap = true
 	h := bodyH - 1 - listH // a blank line under the axis
@@ -50,10 +55,6 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 		h = max(minAxisRows, bodyH/2)
 	}
 	o.Height = min(need, h)
-	if s.Reveal {
-		// The last step, the newest event selected, sets the rows.
-		o.Shown, o.Selected = len(s.Events), len(s.Events)-1
-	}
 	full, axisRow := drawAxis(s.Events, o, g.axis)
 	if !o.Legend && axisRow >= 0 {
 		// The legend may still come to name the article's date when
