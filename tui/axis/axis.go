@@ -545,11 +545,11 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 				avail := g.room(r, c, right, fw)
 				x := -1
 				if d.o.Anchored && avail < min(fw, comfy) && r > 0 && c+mw > d.w {
-					// At the right edge: the label moves left, over its
-					// leader, ending at the edge.
-					shifted := g.room(r, d.w-1, false, fw)
-					if w := min(shifted, comfy); w > avail && d.w-w <= c {
-						avail, x = w, d.w-w
+					// At the right edge: the label moves left over its
+					// leader, as little as it must: the rightmost start
+					// where it still covers its leader's column.
+					if sx, w := d.shiftedLabel(g, r, c, mw, min(fw, comfy)); w > avail {
+						avail, x = w, sx
 					}
 				}
 				if avail < mw || !g.leaderFree(c, r) {
@@ -579,7 +579,7 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		x := c
 		switch {
 		case bestX >= 0:
-			x = d.w - tw
+			x = bestX
 		case !bestRight:
 			x = c - tw + 1
 		}
@@ -599,6 +599,29 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		score += 1000000
 	}
 	return g, score, named
+}
+
+// shiftedLabel finds where in row r a label of a marker at column c goes
+// when it cannot start there: a start x <= c from which at least mw
+// cells, and up to limit, are free and the label still covers column c,
+// where its leader comes up. The rightmost start that gives the label
+// limit cells wins, else the one that gives it the most. It returns the
+// start and width, or a width of 0.
+func (d *drawing) shiftedLabel(g grid, r, c, mw, limit int) (int, int) {
+	bx, bw := 0, 0
+	for x := min(c, d.w-mw); x >= 0 && x > c-limit; x-- {
+		w := g.room(r, x, true, limit)
+		if w < mw || x+w <= c {
+			continue
+		}
+		if w >= limit {
+			return x, w
+		}
+		if w > bw {
+			bx, bw = x, w
+		}
+	}
+	return bx, bw
 }
 
 func sortByCol(is []int, col map[int]int, desc bool) {
