@@ -512,6 +512,7 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		order = append([]int{d.o.Selected}, order...)
 	}
 	named, length, leaders, selNamed := 0, 0, 0, false
+	var placed []placedLabel
 	taken := map[int]bool{} // columns holding a marker already labelled
 	for _, i := range order {
 		c := d.col[i]
@@ -591,6 +592,10 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		named++
 		length += tw
 		leaders += bestR
+		placed = append(placed, placedLabel{r: bestR, x: x, w: tw, c: c, text: text, kind: kind})
+	}
+	if d.o.Anchored {
+		leaders = lowerLabels(g, placed)
 	}
 	// Every label named first, then room for words, then a compact
 	// drawing: short leaders and few rows.
@@ -599,6 +604,56 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		score += 1000000
 	}
 	return g, score, named
+}
+
+// placedLabel is a point's label as tryPoints placed it: row, first
+// column, width, the marker's column, the text and its kind.
+type placedLabel struct {
+	r, x, w, c int
+	text       string
+	kind       uint8
+}
+
+// lowerLabels moves each label down to the lowest row where it fits in
+// the same columns, nearest rows first, so no leader is longer than the
+// labels around it make it: a label placed high early on, when the row
+// under it was still to be taken, comes down once it is known to be free.
+// It returns the rows of leader drawn.
+func lowerLabels(g grid, placed []placedLabel) int {
+	cols := map[int]int{}
+	for _, p := range placed {
+		cols[p.c]++
+	}
+	sort.SliceStable(placed, func(a, b int) bool { return placed[a].r < placed[b].r })
+	leaders := 0
+	for i := range placed {
+		p := &placed[i]
+		if p.r > 0 && cols[p.c] == 1 {
+			for r := 0; r < p.r; r++ {
+				g.set(r, p.c, ' ', kNone)
+			}
+			for c := p.x; c < p.x+p.w; c++ {
+				g.set(p.r, c, ' ', kNone)
+			}
+			// A label moved off its marker keeps a row of leader.
+			low := 0
+			if p.x != p.c {
+				low = 1
+			}
+			for r := low; r < p.r; r++ {
+				if g.free(r, p.x-1, p.x+p.w) && g.leaderFree(p.c, r) {
+					p.r = r
+					break
+				}
+			}
+			g.write(p.r, p.x, p.text, p.kind)
+			for r := 0; r < p.r; r++ {
+				g.set(r, p.c, LeaderGlyph, kLeader)
+			}
+		}
+		leaders += p.r
+	}
+	return leaders
 }
 
 // shiftedLabel finds where in row r a label of a marker at column c goes
