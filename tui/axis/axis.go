@@ -996,14 +996,20 @@ func floorDiv(a, b int) int { return (a - mod(a, b)) / b }
 
 func mod(a, b int) int { return ((a % b) + b) % b }
 
-// articleLabel names the article's date for the legend or the tick row.
-func (d *drawing) articleLabel() string {
-	return "article · " + d.articleDate()
+// ArticleLabel names the article's date, published, as the legend and
+// the tick row do: "article · 19 Jul 2025".
+func ArticleLabel(published time.Time) string {
+	return "article · " + ArticleDate(published)
 }
 
-func (d *drawing) articleDate() string {
-	return d.o.Published.Format("2 Jan 2006")
+// ArticleDate is the article's date as the axis writes it.
+func ArticleDate(published time.Time) string {
+	return published.Format("2 Jan 2006")
 }
+
+func (d *drawing) articleLabel() string { return ArticleLabel(d.o.Published) }
+
+func (d *drawing) articleDate() string { return ArticleDate(d.o.Published) }
 
 // articleCol is the column of the article's mark ▴, if its date is in view.
 func (d *drawing) articleCol() (int, bool) {

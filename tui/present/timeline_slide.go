@@ -3,6 +3,8 @@ package present
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/axis"
@@ -100,7 +102,48 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 			}
 		}
 	}
+	nameArticle(out, axisRow, s, g.axis)
 	return out, blocks, gap
+}
+
+// nameArticle makes sure the slide says what the mark ▴ is when neither
+// the legend nor the tick row had room for the article's date: it writes
+// "▴ article · 19 Jul 2025" at the left of the highest row above the axis
+// whose first cells are blank at every step, so it never covers a label
+// and stays put while the story is told.
+func nameArticle(out []line, axisRow int, s model.Slide, st axis.Styles) {
+	if s.Published.IsZero() || axisRow <= 0 {
+		return
+	}
+	date := axis.ArticleDate(s.Published)
+	rows := func(i int) []string {
+		return append([]string{out[i].segs[0].text}, out[i].byEvents...)
+	}
+	for i := range out {
+		for _, l := range rows(i) {
+			if strings.Contains(ansi.Strip(l), date) {
+				return
+			}
+		}
+	}
+	text := string(axis.ArticleGlyph) + " " + axis.ArticleLabel(s.Published)
+	tw := sanitize.Width(text)
+	for i := 0; i < axisRow; i++ {
+		free := true
+		for _, l := range rows(i) {
+			free = free && strings.TrimSpace(ansi.Truncate(ansi.Strip(l), tw+1, "")) == ""
+		}
+		if !free {
+			continue
+		}
+		mark := st.Article.Render(text)
+		put := func(l string) string { return mark + ansi.TruncateLeft(l, tw, "") }
+		out[i].segs[0].text = put(out[i].segs[0].text)
+		for k, l := range out[i].byEvents {
+			out[i].byEvents[k] = put(l)
+		}
+		return
+	}
 }
 
 func withNoLegend(o axis.Options) axis.Options {
