@@ -104,7 +104,9 @@ func TestSlug(t *testing.T) {
 		"2016: Moscow Format":                                                "x-2016-moscow-format",
 		"A very long heading that goes on and on well past the limit of ids": "a-very-long-heading-that-goes-on-and-on-well",
 		"P3":    "x-p3",
-		"¿Qué?": "qu",
+		"¿Qué?": "que",
+		"Zürich's Ständerat and Erdoğan’s Straße": "zurichs-standerat-and-erdogans-strasse",
+		"ÆSIR Œuvre Þing":                         "aesir-oeuvre-thing",
 	}
 	for in, want := range tests {
 		if got := Slug(in); got != want {

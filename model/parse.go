@@ -368,6 +368,33 @@ func splitHeading(l string, prefix int) (title, id string, given bool, idCol int
 	return h, Slug(h), false, 0
 }
 
+// latinLetters lists lower-case Latin letters with marks (Latin-1 and
+// Latin Extended-A) by the plain letter they are written without.
+var latinLetters = [...]struct {
+	plain   string
+	letters string
+}{
+	{"a", "àáâãäåāăą"}, {"ae", "æ"}, {"c", "çćĉċč"}, {"d", "ďđð"},
+	{"e", "èéêëēĕėęě"}, {"g", "ĝğġģ"}, {"h", "ĥħ"}, {"i", "ìíîïĩīĭįı"},
+	{"ij", "ĳ"}, {"j", "ĵ"}, {"k", "ķĸ"}, {"l", "ĺļľŀł"}, {"n", "ñńņňŉŋ"},
+	{"o", "òóôõöøōŏő"}, {"oe", "œ"}, {"r", "ŕŗř"}, {"s", "śŝşšſ"},
+	{"ss", "ß"}, {"t", "ţťŧ"}, {"th", "þ"}, {"u", "ùúûüũūŭůűų"},
+	{"w", "ŵ"}, {"y", "ýÿŷ"}, {"z", "źżž"},
+}
+
+// latinPlain is r without its marks, or "" when r is no such letter.
+func latinPlain(r rune) string {
+	if r < 0xDF || r > 0x17F {
+		return ""
+	}
+	for _, l := range latinLetters {
+		if strings.ContainsRune(l.letters, r) {
+			return l.plain
+		}
+	}
+	return ""
+}
+
 func (p *parser) checkID(id string, pos Pos) {
 	switch {
 	case id == "":
@@ -381,6 +408,8 @@ func (p *parser) checkID(id string, pos Pos) {
 
 // Slug makes an id from heading text: lower case ASCII letters and digits,
 // words joined by "-", at most 48 characters, cut at a word boundary.
+// Latin letters with marks lose them ("Zürich": zurich, "Straße":
+// strasse), so that a name keeps its word.
 func Slug(s string) string {
 	var words []string
 	var w strings.Builder
@@ -396,6 +425,10 @@ func Slug(s string) string {
 			w.WriteRune(r)
 		case r == '’' || r == '\'':
 		default:
+			if plain := latinPlain(r); plain != "" {
+				w.WriteString(plain)
+				continue
+			}
 			flush()
 		}
 	}

@@ -174,6 +174,7 @@ type connInfo struct {
 	running     int            // sessions being handled now
 	idle        *time.Timer    // closes the connection without a session
 	closeReason string         // why the server closed it, if it did
+	logged      bool           // its refusal is in the log
 	refusals    map[string]int // requests refused, by kind
 }
 
@@ -497,9 +498,18 @@ func (s *Server) failed(conn net.Conn, err error) {
 		if info.closeReason != "" {
 			reason = info.closeReason
 		}
+		info.logged = true
 		info.mu.Unlock()
 	}
 	s.log.Warn("refused", "addr", addr, "key", offered, "reason", reason)
+}
+
+// keyOrNone is a key's fingerprint for the log, "none" when there is none.
+func keyOrNone(fp string) string {
+	if fp == "" {
+		return "none"
+	}
+	return fp
 }
 
 func (s *Server) closed(conn net.Conn) {
@@ -526,6 +536,11 @@ func (s *Server) closed(conn net.Conn) {
 	}
 	s.logRepeatedRefusals(addr, info)
 	switch {
+	case !info.authed && !info.logged && info.closeReason != "":
+		// Closed by the server during the handshake, which the library
+		// may still have finished (its last packet queued, not written):
+		// failed was not called.
+		s.log.Warn("refused", "addr", addr, "key", keyOrNone(info.key), "reason", info.closeReason)
 	case !info.authed:
 		// failed logged it
 	case info.closeReason != "":
