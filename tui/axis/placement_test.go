@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/tui/axis"
@@ -71,6 +72,62 @@ func TestAnchoredLabelsSitLow(t *testing.T) {
 							t.Errorf("width %d, %d shown: the label at row %d column %d could sit a row lower:\n%s", w, sel+1, r, x, strings.Join(lines, "\n"))
 						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// The article's label on the tick row never covers a year of the scale:
+// every tick label drawn without the article is drawn with it, in the
+// same cells, except one the mark ▴ itself touches. Explore, the CLI and
+// the slides share this row, with or without a legend.
+func TestArticleLabelCoversNoTickLabel(t *testing.T) {
+	for _, b := range []*model.Briefing{seed(t), dense(t), planned(t)} {
+		for w := 40; w <= 200; w += 7 {
+			for _, legend := range []bool{false, true} {
+				o := axis.Options{Width: w, Height: 3, Selected: -1, Published: b.Source.Published, Legend: legend}
+				with, at := axis.DrawRows(b.Timeline, o, axis.Styles{})
+				o.Published = time.Time{}
+				without, at0 := axis.DrawRows(b.Timeline, o, axis.Styles{})
+				if at < 0 || at0 < 0 || at+1 >= len(with) || at0+1 >= len(without) {
+					t.Fatalf("width %d: no tick row", w)
+				}
+				got, want := []rune(with[at+1]), []rune(without[at0+1])
+				mark := -1
+				for c, r := range got {
+					if r == axis.ArticleGlyph {
+						mark = c
+					}
+				}
+				cell := func(rs []rune, c int) rune {
+					if c < len(rs) {
+						return rs[c]
+					}
+					return ' '
+				}
+				for c := 0; c < len(want); c++ {
+					if want[c] == ' ' {
+						continue
+					}
+					// The tick label this cell belongs to.
+					a, z := c, c
+					for a > 0 && want[a-1] != ' ' {
+						a--
+					}
+					for z+1 < len(want) && want[z+1] != ' ' {
+						z++
+					}
+					if mark >= a-1 && mark <= z+1 {
+						continue // the mark takes the place of a label it touches
+					}
+					if cell(got, c) != want[c] {
+						t.Errorf("width %d, legend %v: the tick label %q is covered:\n%s\n%s", w, legend, string(want[a:z+1]), with[at+1], without[at0+1])
+						break
+					}
+				}
+				if mark < 0 {
+					t.Errorf("width %d, legend %v: no mark ▴: %q", w, legend, with[at+1])
 				}
 			}
 		}
