@@ -115,18 +115,21 @@ func nameArticle(out []line, axisRow int, s model.Slide, st axis.Styles) {
 	if s.Published.IsZero() || axisRow <= 0 {
 		return
 	}
-	date := axis.ArticleDate(s.Published)
+	date, mark := axis.ArticleDate(s.Published), string(axis.ArticleGlyph)
 	rows := func(i int) []string {
 		return append([]string{out[i].segs[0].text}, out[i].byEvents...)
 	}
 	for i := range out {
 		for _, l := range rows(i) {
-			if strings.Contains(ansi.Strip(l), date) {
+			// As the legend or the tick row names it; an event's label
+			// may hold the same date.
+			l = ansi.Strip(l)
+			if strings.Contains(l, axis.ArticleLabel(s.Published)) || strings.Contains(l, mark+" "+date) || strings.Contains(l, date+" "+mark) {
 				return
 			}
 		}
 	}
-	text := string(axis.ArticleGlyph) + " " + axis.ArticleLabel(s.Published)
+	text := mark + " " + axis.ArticleLabel(s.Published)
 	tw := sanitize.Width(text)
 	for i := 0; i < axisRow; i++ {
 		free := true
@@ -136,8 +139,8 @@ func nameArticle(out []line, axisRow int, s model.Slide, st axis.Styles) {
 		if !free {
 			continue
 		}
-		mark := st.Article.Render(text)
-		put := func(l string) string { return mark + ansi.TruncateLeft(l, tw, "") }
+		named := st.Article.Render(text)
+		put := func(l string) string { return named + ansi.TruncateLeft(l, tw, "") }
 		out[i].segs[0].text = put(out[i].segs[0].text)
 		for k, l := range out[i].byEvents {
 			out[i].byEvents[k] = put(l)
