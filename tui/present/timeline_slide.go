@@ -58,10 +58,10 @@ func timelineSlide(s model.Slide, g geometry, bodyH int) (header []line, blocks 
 	}
 	o.Height = min(need, h)
 	full, axisRow := drawAxis(s.Events, o, g.axis)
-	if !o.Legend && axisRow >= 0 {
-		// The legend may still come to name the article's date when
-		// there is room for it; it is kept at every step only if the
-		// last step has it, so nothing comes and goes above the axis.
+	if axisRow > 0 {
+		// The legend is drawn at every step only if the last step has
+		// it (it may come without o.Legend, to name the article's
+		// date), so nothing comes and goes above the axis.
 		if bare, _ := drawAxis(s.Events, withNoLegend(o), g.axis); len(bare) > 0 && bare[0] == full[0] {
 			o.NoLegend = true
 		}
