@@ -253,7 +253,8 @@ func TestEditSuspend(t *testing.T) {
 
 // TestEditSignalKeepsUnsaved: a closed terminal (SIGHUP) or SIGTERM ends
 // edit mode with its unsaved change kept beside the file, which is left
-// as it was; the next session says where that text is.
+// as it was; the next session offers it back, and restoring and saving it
+// writes it to the briefing.
 func TestEditSignalKeepsUnsaved(t *testing.T) {
 	t.Parallel()
 	tmuxtest.Require(t)
@@ -287,6 +288,18 @@ func TestEditSignalKeepsUnsaved(t *testing.T) {
 			s.Type("'" + bin + "' edit '" + file + "'")
 			s.Keys("Enter")
 			s.WaitText("ended unsaved")
+			// r restores it as a change of this session; ctrl+s writes
+			// it and removes the recovery file.
+			s.Keys("r")
+			s.WaitText("[modified]")
+			s.Keys("C-s")
+			s.WaitText("saved ")
+			if now, _ := os.ReadFile(file); !strings.Contains(string(now), "## A point made before the terminal closed {#") {
+				t.Errorf("the restored point was not saved:\n%s", now)
+			}
+			if _, err := os.Stat(file + ".unsaved"); err == nil {
+				t.Error("the recovery file stayed after its text was saved")
+			}
 			s.Keys("q")
 			s.WaitText("READY$ ")
 		})

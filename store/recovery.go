@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -217,6 +218,6 @@ func (s *Store) Unsaved() []Entry {
 			out = append(out, Entry{Ref: r, Note: text, Label: ix.label(k)})
 		}
 	}
-	slices.SortFunc(out, func(a, b Entry) int { return ix.rank(key(a.Ref)) - ix.rank(key(b.Ref)) })
+	sort.Slice(out, func(i, j int) bool { return ix.rank(key(out[i].Ref)) < ix.rank(key(out[j].Ref)) })
 	return out
 }

@@ -17,12 +17,12 @@
 package store
 
 import (
-	"cmp"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -777,12 +777,14 @@ func (s *Store) entries(present bool) []Entry {
 		}
 		out = append(out, e)
 	}
-	slices.SortFunc(out, func(a, b Entry) int {
-		ka, kb := key(a.Ref), key(b.Ref)
+	// sort.Slice rather than slices.SortFunc: a generic sort of Entry
+	// values would compile a sort of its own into the binary.
+	sort.Slice(out, func(i, j int) bool {
+		ka, kb := key(out[i].Ref), key(out[j].Ref)
 		if present {
-			return cmp.Compare(ix.rank(ka), ix.rank(kb))
+			return ix.rank(ka) < ix.rank(kb)
 		}
-		return strings.Compare(ka, kb)
+		return ka < kb
 	})
 	return out
 }

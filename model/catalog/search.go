@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -277,14 +278,17 @@ func (x *SearchIndex) merge(ctx context.Context, limit int, run func(p int) []se
 		return nil
 	}
 	if len(x.parts) > 1 {
-		slices.SortFunc(all, func(a, b search.Match) int {
+		// sort.Slice rather than slices.SortFunc: a generic sort of a
+		// struct compiles a sort of its own into the binary.
+		sort.Slice(all, func(i, j int) bool {
+			a, b := all[i], all[j]
 			if a.Tier != b.Tier {
-				return b.Tier - a.Tier
+				return a.Tier > b.Tier
 			}
 			if a.Score != b.Score {
-				return b.Score - a.Score
+				return a.Score > b.Score
 			}
-			return a.Item - b.Item
+			return a.Item < b.Item
 		})
 		if limit > 0 && len(all) > limit {
 			all = all[:limit]

@@ -47,6 +47,12 @@ type Doc struct {
 	// a change made on disk, so it lacks that change; saving it would
 	// write over it, which only SaveOver does.
 	stale bool
+	// touched is the item the last undo or redo brought back, changed or
+	// took away, for the screen to put its cursor on.
+	touched string
+	// savedRestores are the restores of recovery files a save in progress
+	// writes, whose files it removes once written.
+	savedRestores []Restore
 }
 
 type state struct {
@@ -54,6 +60,9 @@ type state struct {
 	ops   []Op
 	gen   int
 	stale bool
+	// touched is the item the change from this state to the next one
+	// touches ("" for a reload, or a change of no one item).
+	touched string
 }
 
 // Open reads a briefing file for editing. It must load: a file brief
@@ -102,7 +111,7 @@ func (d *Doc) Apply(op Op) error {
 	if text == d.text {
 		return fmt.Errorf("%s changes nothing", op.Describe())
 	}
-	prev := state{d.text, d.ops, d.gen, d.stale}
+	prev := state{d.text, d.ops, d.gen, d.stale, Touches(op)}
 	if err := d.set(text); err != nil {
 		return fmt.Errorf("%s would break the briefing: %s", op.Describe(), firstError(err))
 	}
@@ -135,14 +144,62 @@ func (d *Doc) swap(from, to *[]state) bool {
 		return false
 	}
 	s := (*from)[len(*from)-1]
-	cur := state{d.text, d.ops, d.gen, d.stale}
+	// The change between the two states is the same one either way.
+	cur := state{d.text, d.ops, d.gen, d.stale, s.touched}
 	if d.set(s.text) != nil {
 		return false // a text that loaded once loads again
 	}
 	*from = (*from)[:len(*from)-1]
 	*to = append(*to, cur)
-	d.ops, d.gen, d.stale = s.ops, s.gen, s.stale
+	d.ops, d.gen, d.stale, d.touched = s.ops, s.gen, s.stale, s.touched
 	return true
+}
+
+// Touched is the id of the item the last Undo or Redo acted on: a deleted
+// point brought back, a renamed theme, a moved point; "" when the change
+// was of no one item (a reload, the metadata).
+func (d *Doc) Touched() string { return d.touched }
+
+// Touches is the id of the item a change acts on, where the cursor
+// belongs after it is undone or redone.
+func Touches(op Op) string {
+	switch op := op.(type) {
+	case AddPoint:
+		return op.ID
+	case AddQuote:
+		return op.Item
+	case AddEvent:
+		return op.ID
+	case AddActor:
+		return op.ID
+	case AddToList:
+		return op.Item
+	case Rename:
+		return op.ID
+	case Move:
+		return op.ID
+	case Delete:
+		return op.ID
+	case Merge:
+		// Undone, the point merged in is back; redone, it is gone into
+		// Into. The one that stays is the one to show.
+		return op.Into
+	case Split:
+		return op.ID
+	case NewTheme:
+		return op.ID
+	case MarkReviewed:
+		return op.ID
+	case SetField:
+		return op.Item
+	case Chain:
+		for _, c := range op {
+			if id := Touches(c); id != "" {
+				return id
+			}
+		}
+	}
+	return ""
 }
 
 // ConflictError says the file changed on disk since it was read and the
@@ -178,6 +235,16 @@ const (
 // written and the error is a *ConflictError: SaveOver writes anyway,
 // Reload takes the file's text and drops the session's changes.
 func (d *Doc) Save() (SaveResult, error) {
+	res, err := d.save()
+	if err == nil && (res == Written || res == Merged) {
+		settle(d.savedRestores)
+	}
+	d.savedRestores = nil
+	return res, err
+}
+
+func (d *Doc) save() (SaveResult, error) {
+	d.savedRestores = d.restored()
 	if _, err := os.Stat(d.Name); errors.Is(err, os.ErrNotExist) {
 		// Deleted meanwhile: the session's text is all there is.
 		if err := d.write(d.text); err != nil {
@@ -255,7 +322,14 @@ func (d *Doc) rebase(gen int, steps []string) {
 func (d *Doc) undoneToOtherBase() bool { return d.gen != d.baseGen }
 
 // SaveOver writes the session's text over whatever the file holds now.
-func (d *Doc) SaveOver() error { return d.write(d.text) }
+func (d *Doc) SaveOver() error {
+	rs := d.restored()
+	if err := d.write(d.text); err != nil {
+		return err
+	}
+	settle(rs)
+	return nil
+}
 
 // Reload reads the file again, dropping the session's unsaved changes (they
 // stay in undo).
@@ -268,7 +342,7 @@ func (d *Doc) Reload() error {
 }
 
 func (d *Doc) reloadText(text string) error {
-	prev := state{d.text, d.ops, d.gen, d.stale}
+	prev := state{d.text, d.ops, d.gen, d.stale, ""}
 	if err := d.set(text); err != nil {
 		return err
 	}
@@ -302,18 +376,20 @@ func (d *Doc) newBase(text string) {
 func (d *Doc) Same(data []byte) bool { return bytes.Equal(data, []byte(d.base)) }
 
 // UnsavedName is where KeepUnsaved puts a session's text: beside the file,
-// with ".unsaved" added, a name no library reads as a briefing.
+// with ".unsaved" added, a name no library reads as a briefing. When that
+// file holds an earlier session's text still, the next is FILE.unsaved.2,
+// and so on (UnsavedFiles lists them).
 func UnsavedName(name string) string { return name + ".unsaved" }
 
 // KeepUnsaved writes the session's text, changes not yet saved and all,
-// to UnsavedName, atomically, when the session must end without a save (a
+// to UnsavedName (or the next free recovery name), atomically, when the session must end without a save (a
 // closed terminal, SIGTERM): the file itself is left as it is. It returns
 // the path written, or "" when there was nothing unsaved.
 func (d *Doc) KeepUnsaved() (string, error) {
 	if !d.Modified() {
 		return "", nil
 	}
-	p := UnsavedName(d.Name)
+	p := keepName(d.Name, d.text)
 	if err := safefile.WriteFile(p, []byte(d.text)); err != nil {
 		return "", err
 	}

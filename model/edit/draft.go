@@ -1,6 +1,7 @@
 package edit
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -112,10 +113,36 @@ func (d *Doc) DraftDate(text string) (when, phrase string, ok bool) {
 	return "", "", false
 }
 
-// CheckDate validates an event date as the format reads it.
+// DateForms lists, briefly, the forms an event's date takes (docs/format.md,
+// "Dates"), for a message about a date that does not parse.
+const DateForms = "Dates are 2016, 2021-08, 2021-08-15, 198X (decade), 19XX (century), " +
+	"2017-37/-38/-39 (early, mid, late), 2016~ (about), 2016? (unsure), 2016/2019, 2016/.., ../2019"
+
+// CheckDate validates an event date as the format reads it. Its error says
+// what is wrong, where in the input (column and the text from there), and
+// the forms a date takes.
 func CheckDate(s string) error {
-	_, err := date.Parse(strings.TrimSpace(s))
-	return err
+	s = strings.TrimSpace(s)
+	_, err := date.Parse(s)
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	var de *date.Error
+	if errors.As(err, &de) && s != "" {
+		r := []rune(s)
+		switch {
+		case de.Offset >= len(r):
+			msg += ", at the end"
+		default:
+			rest := string(r[de.Offset:])
+			if len([]rune(rest)) > 12 {
+				rest = string([]rune(rest)[:12]) + "…"
+			}
+			msg += fmt.Sprintf(", at column %d: %q", de.Offset+1, rest)
+		}
+	}
+	return fmt.Errorf("%s. %s", msg, DateForms)
 }
 
 // Status is what brief check says of the current text, and what --strict

@@ -46,3 +46,38 @@ func TestClauses(t *testing.T) {
 		}
 	}
 }
+
+// A date that does not parse says what is wrong, where, and the forms a
+// date takes.
+func TestCheckDateSaysWhereAndWhich(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"2024-13", `month 13 is out of range (01-12), at column 6: "13"`},
+		{"spring 2019", `at column 1: "spring 2019"`},
+		{"2019-", `missing month after "-", at the end`},
+		{"2019-08 ", ""},
+		{"198X~", ""},
+	} {
+		err := CheckDate(c.in)
+		if c.want == "" {
+			if err != nil {
+				t.Errorf("%q: %v", c.in, err)
+			}
+			continue
+		}
+		if err == nil {
+			t.Errorf("%q: no error", c.in)
+			continue
+		}
+		for _, w := range []string{c.want, "2016", "2021-08", "198X", "2017-37", "2016~", "../2019"} {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%q: %q lacks %q", c.in, err, w)
+			}
+		}
+	}
+	// Every form listed is one the format reads.
+	for _, f := range []string{"2016", "2021-08", "2021-08-15", "198X", "19XX", "2017-37", "2016~", "2016?", "2016/2019", "2016/..", "../2019"} {
+		if !strings.Contains(DateForms, f) || CheckDate(f) != nil {
+			t.Errorf("form %q: listed %v, parses %v", f, strings.Contains(DateForms, f), CheckDate(f))
+		}
+	}
+}

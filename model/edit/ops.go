@@ -428,9 +428,16 @@ func (op Delete) Apply(o *Outline) (string, error) {
 	}
 	r := o.deleteRange(it)
 	edits := append(o.dropRefs(op.ID, it), lineEdit{r[0], r[1], nil})
-	slices.SortFunc(edits, func(a, b lineEdit) int { return b.from - a.from })
+	// Last first, so that each edit's line numbers still hold. Sorted by
+	// pointer: a sort of the structs themselves would compile a sort of
+	// its own into the binary.
+	order := make([]*lineEdit, len(edits))
+	for i := range edits {
+		order[i] = &edits[i]
+	}
+	slices.SortFunc(order, func(a, b *lineEdit) int { return b.from - a.from })
 	lines := slices.Clone(o.Lines)
-	for _, e := range edits {
+	for _, e := range order {
 		lines = slices.Replace(lines, e.from, e.to, e.with...)
 	}
 	return strings.Join(lines, "\n"), nil
@@ -689,4 +696,115 @@ func (op SetMeta) Apply(o *Outline) (string, error) {
 		}
 	}
 	return o.splice(o.MetaClose, 0, l), nil
+}
+
+// Chain is changes made as one: one undo step, one line in messages.
+type Chain []Op
+
+func (op Chain) Describe() string {
+	var ds []string
+	for _, c := range op {
+		ds = append(ds, c.Describe())
+	}
+	return strings.Join(ds, ", and ")
+}
+
+func (op Chain) Apply(o *Outline) (string, error) {
+	text := ""
+	for i, c := range op {
+		if i > 0 {
+			o = Scan(text)
+		}
+		t, err := c.Apply(o)
+		if err != nil {
+			return "", err
+		}
+		text = t
+	}
+	if len(op) == 0 {
+		return o.splice(0, 0), nil
+	}
+	return text, nil
+}
+
+// Unskip takes a sentence out of the metadata's "skip:" list, where the
+// draft put captions and bylines: a sentence the author cites is neither.
+// When its whole paragraph is skipped, the paragraph's other sentences
+// (Siblings, in order) take the paragraph's place in the list, so only this
+// one sentence comes back into coverage.
+type Unskip struct {
+	Sentence  string
+	Paragraph string
+	Siblings  []string
+}
+
+func (op Unskip) Describe() string { return "un-skip " + op.Sentence }
+
+func (op Unskip) Apply(o *Outline) (string, error) {
+	if o.MetaClose < 0 {
+		return "", fmt.Errorf("no metadata block")
+	}
+	for i := o.MetaClose - 1; i >= 0 && strings.TrimSpace(o.Lines[i]) != "---"; i-- {
+		k, v, ok := strings.Cut(strings.TrimRight(o.Lines[i], "\r"), ":")
+		if !ok || strings.TrimSpace(k) != "skip" {
+			continue
+		}
+		var out []string
+		changed := false
+		for _, id := range strings.Split(v, ",") {
+			id = strings.TrimSpace(id)
+			switch {
+			case id == "":
+			case id == op.Sentence:
+				changed = true
+			case id == op.Paragraph && op.Paragraph != "":
+				changed = true
+				for _, s := range op.Siblings {
+					if s != op.Sentence && !slices.Contains(out, s) {
+						out = append(out, s)
+					}
+				}
+			default:
+				out = append(out, id)
+			}
+		}
+		if !changed {
+			break
+		}
+		if len(out) == 0 {
+			return o.splice(i, 1), nil
+		}
+		return o.splice(i, 1, k+": "+strings.Join(out, ", ")), nil
+	}
+	return "", fmt.Errorf("%s is not skipped", op.Sentence)
+}
+
+// Unskips are the changes that bring the skipped sentences among ids back
+// into coverage, in order; none when none is skipped.
+func (d *Doc) Unskips(ids []string) []Op {
+	var out []Op
+	b := d.Briefing
+	for _, id := range ids {
+		s := b.Sentence(id)
+		if s == nil || !b.Skipped(s) {
+			continue
+		}
+		p := b.Source.Paragraphs[s.Paragraph]
+		var sibs []string
+		for _, o := range p.Sentences {
+			sibs = append(sibs, o.ID)
+		}
+		out = append(out, Unskip{Sentence: id, Paragraph: p.ID, Siblings: sibs})
+	}
+	return out
+}
+
+// WithUnskips makes op and the un-skipping of the skipped sentences it
+// cites one change: citing a sentence says it is no caption or byline.
+func (d *Doc) WithUnskips(op Op, ids []string) Op {
+	us := d.Unskips(ids)
+	if len(us) == 0 {
+		return op
+	}
+	return append(Chain{op}, us...)
 }

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"runtime"
 	"slices"
+	"sort"
 	"sync"
 	"sync/atomic"
 
@@ -266,7 +267,10 @@ func (s *Searcher) trim() {
 	for _, l := range s.levels {
 		total += l.surv.cap()
 	}
-	slices.SortFunc(s.spare, func(a, b survivors) int { return a.cap() - b.cap() })
+	// sort.Slice rather than slices.SortFunc: a generic sort of this
+	// struct would compile a sort of its own into the binary, for a
+	// handful of buffers.
+	sort.Slice(s.spare, func(i, j int) bool { return s.spare[i].cap() < s.spare[j].cap() })
 	for total > limit && len(s.spare) > 0 {
 		k := len(s.spare) - 1
 		total -= s.spare[k].cap()
@@ -557,15 +561,9 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	for i := range st.workers {
 		all = append(all, st.workers[i].top.c...)
 	}
-	slices.SortFunc(all, func(a, b cand) int {
-		switch {
-		case worse(b, a):
-			return -1
-		case worse(a, b):
-			return 1
-		}
-		return 0
-	})
+	// At most a heap's worth per worker; sort.Slice keeps a generic sort
+	// of cand out of the binary.
+	sort.Slice(all, func(i, j int) bool { return worse(all[j], all[i]) })
 	if limit > 0 && len(all) > limit {
 		all = all[:limit]
 	}

@@ -69,6 +69,11 @@ func (c canvas) layout() canvas {
 		}
 		c.first[i] = len(c.lines)
 		shown, off := sanitize.Text(s.Text), 0
+		if c.b.Skipped(s) {
+			// Said in words, not only by the gutter's mark or a colour:
+			// coverage leaves it out (a caption, a byline).
+			shown += " " + skippedTag
+		}
 		for j, l := range sanitize.Wrap(shown, max(c.w-3, 10)) {
 			if k := strings.Index(shown[off:], l); k >= 0 {
 				off += k
@@ -79,6 +84,10 @@ func (c canvas) layout() canvas {
 	}
 	return c.scroll()
 }
+
+// skippedTag follows a sentence the briefing's "skip:" leaves out of
+// coverage.
+const skippedTag = "[skipped]"
 
 // Selection is the selected sentences' ids, in order.
 func (c canvas) Selection() []string {
@@ -238,6 +247,8 @@ func (c canvas) View() string {
 			text = c.th.selected.On(text)
 		case c.current[c.sents[ln.sent].ID]:
 			text = c.th.current.On(text)
+		case strings.HasSuffix(text, skippedTag) && c.b.Skipped(c.sents[ln.sent]):
+			text = strings.TrimSuffix(text, skippedTag) + c.th.dim.On(skippedTag)
 		}
 		out = append(out, gutter+text)
 	}

@@ -443,3 +443,284 @@ func TestNextUncitedWhenAllAreCited(t *testing.T) {
 		t.Errorf("cursor %d → %d, view:\n%s", before, m.canvas.cursor, plainView(m))
 	}
 }
+
+// After an undo or a redo the outline's cursor is on the item the change
+// touched: a deleted point brought back, a moved or renamed one.
+func TestUndoLandsOnTheItem(t *testing.T) {
+	m := sized(t, 120, 30)
+	m = press(m, "p", "enter", "j", "p", "enter", "j", "p", "enter", "tab")
+	ps := m.doc.Briefing.Points()
+	if len(ps) != 3 {
+		t.Fatalf("three points:\n%s", plainView(m))
+	}
+	at := func(want, what string) {
+		t.Helper()
+		if got := m.outline.Current().id; got != want {
+			t.Errorf("%s: the cursor is on %q, want %q\n%s", what, got, want, plainView(m))
+		}
+	}
+	// Delete the middle point, undo: back on it, not on the next one.
+	m.outline = m.outline.Select(ps[1].ID)
+	m = press(m, "d")
+	at(ps[2].ID, "after d")
+	m = press(m, "u")
+	at(ps[1].ID, "d then u")
+	if m.current != ps[1].ID {
+		t.Errorf("d then u: current point %q, want %q", m.current, ps[1].ID)
+	}
+	// Redo takes it away again: the cursor stays near.
+	m = press(m, "ctrl+r")
+	if m.doc.Briefing.Point(ps[1].ID) != nil {
+		t.Fatal("redo did not delete")
+	}
+	m = press(m, "u")
+	at(ps[1].ID, "undo after redo")
+	// Move down, then go elsewhere and undo: the moved point.
+	m.outline = m.outline.Select(ps[0].ID)
+	m = press(m, "J", "g")
+	m = press(m, "u")
+	at(ps[0].ID, "J then u")
+	m = press(m, "g", "ctrl+r")
+	at(ps[0].ID, "J redone")
+	// Rename, go elsewhere, undo.
+	m.outline = m.outline.Select(ps[2].ID)
+	m = press(m, "r", "ctrl+u")
+	m = typed(m, "Renamed")
+	m = press(m, "enter", "g", "u")
+	at(ps[2].ID, "r then u")
+	m = press(m, "g", "ctrl+r")
+	at(ps[2].ID, "r redone")
+	// Merge the next point in, go elsewhere, undo: the point merged into.
+	m.outline = m.outline.Select(ps[0].ID)
+	m = press(m, "M", "g", "u")
+	at(ps[0].ID, "M then u")
+}
+
+// A refused date says what is wrong, where, and the forms a date takes,
+// on the screens' smallest sizes too, with the input still there to fix.
+func TestBadDateSaysWhereAndWhich(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m := sized(t, size[0], size[1])
+		m = press(m, "j", "j", "e", "enter", "ctrl+u")
+		m = typed(m, "2019-13")
+		m = press(m, "enter")
+		checkFits(t, m)
+		v := plainView(m)
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, want := range []string{"month 13", "column 6", "2021-08", "198X", "2016~", "../2019", "2019-13"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the message lacks %q:\n%s", size[0], size[1], want, v)
+			}
+		}
+		if m.prompt == nil {
+			t.Fatalf("%dx%d: the prompt closed", size[0], size[1])
+		}
+	}
+}
+
+// withRecovery opens the draft with a recovery file beside it holding one
+// more point, as a session ended by a signal leaves it.
+func withRecovery(t *testing.T, w, h int) (Model, string) {
+	t.Helper()
+	d := openDraft(t)
+	q, err := d.QuoteOf([]string{d.Briefing.Sentences()[2].ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Apply(edit.AddPoint{Theme: "t", NewTheme: "Damage", ID: "cracks", Claim: "Cracks closed the bridge", Quote: q}); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := d.KeepUnsaved()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, err := edit.Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(d2, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model), kept
+}
+
+// The next session offers the unsaved work: r restores it as a change u
+// undoes and ctrl+s writes, which then removes the recovery file.
+func TestRecoveryRestore(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}} {
+		m, kept := withRecovery(t, size[0], size[1])
+		v := plainView(m)
+		checkFits(t, m)
+		flat := strings.Join(strings.Fields(v), " ")
+		for _, want := range []string{"ended unsaved", filepath.Base(kept), "r restore", "d discard", "keep"} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("%dx%d: the question lacks %q:\n%s", size[0], size[1], want, v)
+			}
+		}
+		// Other keys do nothing until it is answered.
+		m = press(m, "p")
+		if m.prompt != nil || m.recover == nil {
+			t.Fatalf("p went past the question:\n%s", plainView(m))
+		}
+		m = press(m, "r")
+		if m.recover != nil || m.doc.Briefing.Point("cracks") == nil || !m.doc.Modified() {
+			t.Fatalf("not restored:\n%s", plainView(m))
+		}
+		m = press(m, "u")
+		if m.doc.Briefing.Point("cracks") != nil {
+			t.Fatal("u does not undo the restore")
+		}
+		m = press(m, "ctrl+r", "ctrl+s")
+		if data, _ := os.ReadFile(m.doc.Name); !strings.Contains(string(data), "Cracks closed the bridge") {
+			t.Errorf("ctrl+s did not write it:\n%s", data)
+		}
+		if _, err := os.Stat(kept); err == nil {
+			t.Error("the recovery file stayed after its text was saved")
+		}
+	}
+}
+
+// d asks before it deletes; k keeps the file for the next session.
+func TestRecoveryDiscardAndKeep(t *testing.T) {
+	m, kept := withRecovery(t, 80, 24)
+	m = press(m, "d")
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatal("d deleted without asking")
+	}
+	if !strings.Contains(plainView(m), "y deletes") {
+		t.Errorf("d does not ask:\n%s", plainView(m))
+	}
+	m = press(m, "n")
+	if _, err := os.Stat(kept); err != nil || m.recover == nil {
+		t.Fatal("n after d deleted or closed the question")
+	}
+	m = press(m, "k")
+	if m.recover != nil || m.doc.Modified() {
+		t.Fatal("k changed the briefing or left the question open")
+	}
+	if _, err := os.Stat(kept); err != nil {
+		t.Fatal("k did not keep the file")
+	}
+	// q quits at the question, the file kept.
+	m3, kept3 := withRecovery(t, 80, 24)
+	if m3 = press(m3, "q"); !m3.quitting {
+		t.Error("q does not quit at the question")
+	}
+	if _, err := os.Stat(kept3); err != nil {
+		t.Error("q removed the recovery file")
+	}
+	m2, _ := withRecovery(t, 80, 24)
+	m2 = press(m2, "d", "y")
+	if m2.recover != nil || len(edit.UnsavedFiles(m2.doc.Name)) != 0 {
+		t.Fatalf("d y did not delete:\n%s", plainView(m2))
+	}
+}
+
+// A recovery file that no longer loads is reported at its line and column
+// and kept.
+func TestRecoveryBroken(t *testing.T) {
+	m, kept := withRecovery(t, 80, 24)
+	data, _ := os.ReadFile(kept)
+	broken := strings.Replace(string(data), "- when: 2019\n", "- when: 2019-13\n", 1)
+	os.WriteFile(kept, []byte(broken), 0o644)
+	m = New(m.doc, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	line := 1 + strings.Count(broken[:strings.Index(broken, "2019-13")], "\n")
+	flat := strings.Join(strings.Fields(plainView(m)), " ")
+	if want := fmt.Sprintf("%s:%d:", filepath.Base(kept), line); !strings.Contains(flat, want) || !strings.Contains(flat, "kept") {
+		t.Errorf("no %q in:\n%s", want, plainView(m))
+	}
+	m = press(m, "r", "d", "y")
+	if got, _ := os.ReadFile(kept); string(got) != broken || m.doc.Modified() {
+		t.Error("a broken recovery file was restored or touched")
+	}
+}
+
+// The status line keeps its counts and the footer its most needed keys
+// and ? help, uncut, at the smallest sizes, when --strict wants much.
+func TestStatusAndKeysFit(t *testing.T) {
+	for _, size := range [][2]int{{60, 20}, {80, 24}, {200, 50}} {
+		m := sized(t, size[0], size[1])
+		for _, op := range []edit.Op{
+			edit.AddActor{ID: "zed", Name: "Zebulon Quarrier", Kind: "person", Stance: "unknown"},
+			edit.SetField{Item: "e-2019", Key: "draft", Value: "yes"},
+			edit.SetField{Item: "e-2027", Key: "draft", Value: "yes"},
+		} {
+			if err := m.doc.Apply(op); err != nil {
+				t.Fatal(err)
+			}
+		}
+		m.refresh()
+		st := m.doc.Status()
+		if st.Warnings == 0 || st.Drafted.Total() == 0 || st.TODOs == 0 {
+			t.Fatalf("the setup wants much: %+v", st)
+		}
+		for _, pane := range []string{"article", "outline"} {
+			if pane == "outline" {
+				m = press(m, "tab")
+			}
+			checkFits(t, m)
+			lines := strings.Split(plainView(m), "\n")
+			status, keys := lines[len(lines)-3], lines[len(lines)-1]
+			if !strings.HasPrefix(status, fmt.Sprintf("check: %d warning", st.Warnings)) || !strings.Contains(status, "strict") {
+				t.Errorf("%dx%d %s: status %q", size[0], size[1], pane, status)
+			}
+			total := st.TODOs + st.Drafted.Total() + st.Warnings
+			if !strings.Contains(status, fmt.Sprintf("%d to do", total)) && !strings.Contains(status, fmt.Sprintf("%d TODO", st.TODOs)) {
+				t.Errorf("%dx%d %s: status lacks the counts: %q", size[0], size[1], pane, status)
+			}
+			if strings.Contains(keys, "…") || !strings.HasSuffix(keys, "? help") {
+				t.Errorf("%dx%d %s: keys %q", size[0], size[1], pane, keys)
+			}
+			for _, want := range map[string][]string{"article": {"p point", "e event", "tab outline"}, "outline": {"r rename", "d delete", "tab article"}}[pane] {
+				if !strings.Contains(keys, want) {
+					t.Errorf("%dx%d %s: keys lack %q: %q", size[0], size[1], pane, want, keys)
+				}
+			}
+			if size[0] == 200 && !strings.Contains(status, "to write") {
+				t.Errorf("200 columns and still short: %q", status)
+			}
+		}
+	}
+}
+
+// A skipped sentence says so in words; p on it says it will un-skip it,
+// and the point and the un-skipping are one change.
+func TestPointOnASkippedSentence(t *testing.T) {
+	d := openDraft(t)
+	data, _ := os.ReadFile(d.Name)
+	os.WriteFile(d.Name, []byte(strings.Replace(string(data), "article: harbour.txt\n", "article: harbour.txt\nskip: p1, p2.s2\n", 1)), 0o644)
+	d, err := edit.Open(d.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(d, "dark", true, false)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	before := m.doc.Text()
+	if v := plainView(m); strings.Count(v, "[skipped]") != 3 {
+		t.Errorf("the three skipped sentences do not say so:\n%s", v)
+	}
+	// The fourth sentence is p2.s2.
+	m = press(m, "j", "j", "j", "p")
+	if v := plainView(m); !strings.Contains(v, "un-skips p2.s2") {
+		t.Errorf("the claim prompt does not say it un-skips:\n%s", v)
+	}
+	m = press(m, "enter")
+	b := m.doc.Briefing
+	if len(b.Points()) != 1 || b.Skipped(b.Sentence("p2.s2")) || !b.Skipped(b.Sentence("p1.s1")) {
+		t.Fatalf("point %d, skip %q", len(b.Points()), b.Skip)
+	}
+	if !strings.Contains(plainView(m), "un-skip p2.s2") {
+		t.Errorf("the message does not say it:\n%s", plainView(m))
+	}
+	m = press(m, "u")
+	if m.doc.Text() != before {
+		t.Error("one u does not take the point and the un-skipping back")
+	}
+	// c on a skipped sentence of a skipped paragraph un-skips only it.
+	m = press(m, "ctrl+r", "k", "k", "c")
+	if b := m.doc.Briefing; b.Skipped(b.Sentence("p1.s2")) || !b.Skipped(b.Sentence("p1.s1")) {
+		t.Errorf("c: skip %q", b.Skip)
+	}
+}

@@ -64,6 +64,12 @@ func (k canvasKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Point, k.Event, k.Actor, k.Quote, k.NextUncited, k.ExtendDown}
 }
 
+// Footer lists the keys for the footer, the most needed first; pane, save,
+// undo and quit are the global ones, placed among them.
+func (k canvasKeys) Footer(pane, save, undo, quit key.Binding) []key.Binding {
+	return []key.Binding{k.Point, k.Event, pane, k.Quote, save, undo, k.Actor, k.NextUncited, k.ExtendDown, k.Clause, quit}
+}
+
 func (k canvasKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Down, k.Up, k.ExtendDown, k.ExtendUp, k.PageDown, k.PageUp, k.NextUncited}, {k.Clause, k.Point, k.Event, k.Actor, k.Quote}}
 }
@@ -103,6 +109,11 @@ func (k outlineKeys) ShortHelp() []key.Binding {
 	return []key.Binding{k.Rename, k.MoveDown, k.MoveTo, k.Merge, k.Delete, k.NewTheme, k.Reviewed}
 }
 
+// Footer lists the keys for the footer, the most needed first.
+func (k outlineKeys) Footer(pane, save, undo key.Binding) []key.Binding {
+	return []key.Binding{k.Rename, k.Delete, pane, k.Reviewed, save, undo, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.NewTheme, k.Field, k.Show}
+}
+
 func (k outlineKeys) FullHelp() [][]key.Binding {
 	return [][]key.Binding{{k.Down, k.Up, k.PageDown, k.PageUp, k.Top, k.Bottom}, {k.Show, k.Rename, k.NewTheme, k.Delete}, {k.MoveUp, k.MoveDown, k.MoveTo, k.Merge, k.Split, k.Reviewed}, {k.Field, k.Kind, k.Subject}}
 }
@@ -131,5 +142,6 @@ func AllBindings() [][]key.Binding {
 	out = append(out, newCanvasKeys().FullHelp()...)
 	out = append(out, newOutlineKeys().FullHelp()...)
 	out = append(out, newPromptKeys().FullHelp()...)
+	out = append(out, newRecoveryKeys().FullHelp()...)
 	return out
 }

@@ -12,7 +12,6 @@ package edit
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -39,6 +38,10 @@ type Model struct {
 	outline outline
 	prompt  *prompt
 	help    help.Model
+	// recover asks about the first of recoveries, the files earlier
+	// sessions kept unsaved, before anything else.
+	recover    *recovery
+	recoveries []string
 
 	focusOutline bool
 	showHelp     bool
@@ -65,8 +68,9 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		canvas: newCanvas(th), outline: newOutline(th), help: help.New(), autosave: autosave}
 	m.help.Styles = th.Help
 	m.refresh()
-	if _, err := os.Lstat(edit.UnsavedName(doc.Name)); err == nil {
-		m.flash("an earlier session ended unsaved: its text is in "+sanitize.Line(filepath.Base(edit.UnsavedName(doc.Name)))+" (compare, take what you need, delete it)", false)
+	if m.recoveries = edit.UnsavedFiles(doc.Name); len(m.recoveries) > 0 {
+		r := newRecovery(doc, m.recoveries[0])
+		m.recover = &r
 	}
 	// The point citing the first sentence is current, as after a move;
 	// the outline's cursor stays on its first row.
@@ -163,6 +167,9 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.prompt != nil {
 		return m.promptUpdate(msg)
 	}
+	if m.recover != nil {
+		return m.recoveryKey(msg)
+	}
 	if m.showHelp {
 		m.showHelp = false
 		return m, nil
@@ -200,6 +207,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Undo):
 		if m.doc.Undo() {
 			m.refresh()
+			m.land()
 			m.flash("undone", false)
 		} else {
 			m.flash("nothing to undo", false)
@@ -208,6 +216,7 @@ func (m Model) key(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.Redo):
 		if m.doc.Redo() {
 			m.refresh()
+			m.land()
 			m.flash("redone", false)
 		} else {
 			m.flash("nothing to redo", false)
@@ -315,11 +324,11 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Point):
-		p := newPrompt(m.th, askClaim, "claim", edit.DraftClaim(first), nil)
+		p := newPrompt(m.th, askClaim, "claim"+m.unskipNote(sel), edit.DraftClaim(first), nil)
 		p.sel, p.part = sel, part
 		m.ask(p)
 	case key.Matches(msg, k.Event):
-		p := newPrompt(m.th, askEventTitle, "event title", edit.DraftClaim(first), nil)
+		p := newPrompt(m.th, askEventTitle, "event title"+m.unskipNote(sel), edit.DraftClaim(first), nil)
 		p.sel, p.part = sel, part
 		m.ask(p)
 	case key.Matches(msg, k.Actor):
@@ -359,9 +368,24 @@ func (m Model) canvasKey(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.flash(err.Error(), true)
 			return m, nil
 		}
-		m.apply(edit.AddQuote{Item: m.current, Quote: q})
+		m.apply(m.doc.WithUnskips(edit.AddQuote{Item: m.current, Quote: q}, sel))
 	}
 	return m, nil
+}
+
+// unskipNote tells, in a prompt's label, that the change will take the
+// selection's skipped sentences (captions, bylines the draft skipped) out
+// of the skip list: citing one says it is neither. The change and the
+// un-skipping are one, and u takes both back.
+func (m Model) unskipNote(sel []string) string {
+	var ids []string
+	for _, op := range m.doc.Unskips(sel) {
+		ids = append(ids, op.(edit.Unskip).Sentence)
+	}
+	if len(ids) == 0 {
+		return ""
+	}
+	return " (un-skips " + strings.Join(ids, ", ") + ")"
 }
 
 // quoteOf is the quote of the selection, or of the clause it is cut to.
@@ -502,6 +526,22 @@ func (m *Model) followCanvas() {
 	}
 }
 
+// land puts the outline's cursor on the item the last undo or redo acted
+// on (a deleted point brought back, a moved one), which becomes the
+// current point when it is one. An item the change took away leaves the
+// cursor where it was.
+func (m *Model) land() {
+	id := m.doc.Touched()
+	if id == "" || !m.outline.Has(id) {
+		return
+	}
+	m.outline = m.outline.Select(id)
+	if m.doc.Briefing.Point(id) != nil && id != m.current {
+		m.current = id
+		m.refresh()
+	}
+}
+
 // follow makes the point under the outline's cursor the current one.
 func (m *Model) follow() {
 	if r := m.outline.Current(); r.kind == model.KindPoint && r.id != m.current {
@@ -531,7 +571,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 		if op.Theme == "" {
 			op.Theme, op.NewTheme = m.doc.FreshID("theme"), "TODO name this theme"
 		}
-		if m.apply(op) {
+		if m.apply(m.doc.WithUnskips(op, p.sel)) {
 			m.current = op.ID
 			m.refresh()
 			m.outline = m.outline.Select(op.ID)
@@ -542,7 +582,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 			text = m.selText(p.sel)
 		}
 		when, phrase, _ := m.doc.DraftDate(text)
-		n := newPrompt(m.th, askEventDate, "date (2016, 2021-08, 198X, 2017-39, 2016~ …)", when, nil)
+		n := newPrompt(m.th, askEventDate, "date (2016, 2021-08, 198X, 2017-39, 2016~ …)"+m.unskipNote(p.sel), when, nil)
 		n.sel, n.part, n.title, n.phrase = p.sel, p.part, v, phrase
 		m.ask(n)
 	case askEventDate:
@@ -557,7 +597,7 @@ func (m Model) answer(p prompt, v string) (tea.Model, tea.Cmd) {
 		if !strings.Contains(q.Text, phrase) {
 			phrase = ""
 		}
-		m.apply(edit.AddEvent{ID: m.doc.FreshID("e " + v + " " + p.title), Title: p.title, When: v, Phrase: phrase, Quote: q})
+		m.apply(m.doc.WithUnskips(edit.AddEvent{ID: m.doc.FreshID("e " + v + " " + p.title), Title: p.title, When: v, Phrase: phrase, Quote: q}, p.sel))
 	case askActor:
 		if v == "" {
 			return retry("empty: type a name, or esc to cancel")
@@ -635,7 +675,7 @@ func (m Model) paneWidths() (int, int) {
 }
 
 func (m Model) click(mo tea.Mouse) Model {
-	if m.prompt != nil || m.showHelp || mo.Button != tea.MouseLeft {
+	if m.prompt != nil || m.recover != nil || m.showHelp || mo.Button != tea.MouseLeft {
 		return m
 	}
 	y := mo.Y - 1
@@ -705,10 +745,43 @@ func (m Model) render() string {
 	line := ""
 	switch {
 	case m.prompt != nil && m.prompt.err != "":
-		status = m.th.err.On(fit(sanitize.Line(m.prompt.err)))
+		// Why the answer is refused (a date's reason, where it is wrong
+		// and the forms it takes) takes the status line and up to three
+		// lines of the body, above the input left as typed to be fixed.
+		ls := sanitize.Wrap(sanitize.Line(m.prompt.err), m.w)
+		if limit := min(4, max(bodyH-2, 1)); len(ls) > limit {
+			ls = ls[:limit]
+			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
+		}
+		body = dropLast(body, len(ls)-1)
+		for i := range ls {
+			ls[i] = m.th.err.On(ls[i])
+		}
+		status = strings.Join(ls, "\n")
 		line = m.prompt.View(m.th, m.w)
 	case m.prompt != nil:
 		line = m.prompt.View(m.th, m.w)
+	case m.recover != nil:
+		// The question about unsaved work is asked before anything else,
+		// in full: it takes lines from the body.
+		q := m.recover.Question()
+		if m.msg != "" && !m.recover.confirm {
+			q = m.msg + ". " + q
+		}
+		ls := sanitize.Wrap(q, m.w)
+		if limit := min(6, max(bodyH-2, 1)); len(ls) > limit {
+			ls = ls[:limit]
+			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
+		}
+		body = dropLast(body, len(ls)-1)
+		for i := range ls {
+			if m.recover.broken != "" {
+				ls[i] = m.th.err.On(ls[i])
+			} else {
+				ls[i] = m.th.key.On(ls[i])
+			}
+		}
+		line = strings.Join(ls, "\n")
 	default:
 		// A long message takes lines from the body: a second one, and up
 		// to four for an error, whose reason must not be cut.
@@ -721,11 +794,7 @@ func (m Model) render() string {
 			ls = ls[:limit]
 			ls[limit-1] = sanitize.Truncate(ls[limit-1]+" …", m.w, "…")
 		}
-		for n := len(ls); n > 1; n-- {
-			if i := strings.LastIndex(body, "\n"); i >= 0 {
-				body = body[:i]
-			}
-		}
+		body = dropLast(body, len(ls)-1)
 		for i := range ls {
 			if m.msgErr {
 				ls[i] = m.th.err.On(ls[i])
@@ -738,40 +807,88 @@ func (m Model) render() string {
 	switch {
 	case m.prompt != nil:
 		keys = m.help.ShortHelpView(m.prompt.keys.ShortHelp())
+	case m.recover != nil:
+		keys = m.help.ShortHelpView(m.recover.Keys())
 	case m.focusOutline:
-		keys = m.help.ShortHelpView(append(m.outline.keys.ShortHelp(), m.keys.Pane, m.keys.Help))
+		toArticle := key.NewBinding(key.WithKeys(m.keys.Pane.Keys()...), key.WithHelp(m.keys.Pane.Help().Key, "article"))
+		keys = m.footer(m.outline.keys.Footer(toArticle, m.keys.Save, m.keys.Undo))
 	default:
-		keys = m.help.ShortHelpView(append(m.canvas.keys.ShortHelp(), m.keys.Pane, m.keys.Help))
+		keys = m.footer(m.canvas.keys.Footer(m.keys.Pane, m.keys.Save, m.keys.Undo, m.keys.Quit))
 	}
 	return strings.Join([]string{header, body, status, line, keys}, "\n")
 }
 
-// statusLine is the live check: problems and the first, then what
-// --strict still wants.
+// dropLast takes n lines off the end of a block, for lines below it that
+// need the room.
+func dropLast(block string, n int) string {
+	for ; n > 0; n-- {
+		if i := strings.LastIndex(block, "\n"); i >= 0 {
+			block = block[:i]
+		}
+	}
+	return block
+}
+
+// statusLine is the live check: the number of problems, what --strict
+// still wants, then the first problem. The counts always show: when the
+// line is short of room their wording is shortened, down to one total, and
+// only the first problem is cut.
 func (m Model) statusLine() string {
 	st := m.doc.Status()
-	var parts []string
-	if st.Warnings == 0 {
-		parts = append(parts, m.th.ok.On("check: ok"))
-	} else {
-		parts = append(parts, m.th.err.On(fmt.Sprintf("check: %s", plural(st.Warnings, "warning")))+" "+sanitize.Line(st.First))
+	check := m.th.ok.On("check: ok")
+	if st.Warnings > 0 {
+		check = m.th.err.On("check: " + plural(st.Warnings, "warning"))
 	}
-	want := []string{}
+	var long, short []string
 	if st.TODOs > 0 {
-		want = append(want, plural(st.TODOs, "TODO")+" to write")
+		long = append(long, plural(st.TODOs, "TODO")+" to write")
+		short = append(short, plural(st.TODOs, "TODO"))
 	}
 	if n := st.Drafted.Total(); n > 0 {
-		want = append(want, plural(n, "drafted item")+" to review")
+		long = append(long, plural(n, "drafted item")+" to review")
+		short = append(short, plural(n, "draft"))
 	}
 	if st.Warnings > 0 {
-		want = append(want, plural(st.Warnings, "warning")+" to clear")
+		long = append(long, plural(st.Warnings, "warning")+" to clear")
+		short = append(short, plural(st.Warnings, "warning"))
 	}
-	strict := "--strict: passes"
-	if len(want) > 0 {
-		strict = "--strict wants " + strings.Join(want, ", ")
+	forms := []string{"--strict: passes", "strict: ok"}
+	if len(long) > 0 {
+		total := st.TODOs + st.Drafted.Total() + st.Warnings
+		forms = []string{
+			"--strict wants " + strings.Join(long, ", "),
+			"--strict wants " + strings.Join(short, ", "),
+			"strict: " + strings.Join(short, ", "),
+			fmt.Sprintf("strict: %d to do", total),
+		}
 	}
-	s := strict + " · " + strings.Join(parts, " ")
+	s := check + " · " + forms[len(forms)-1]
+	for _, f := range forms {
+		if c := check + " · " + f; lipgloss.Width(c) <= m.w {
+			s = c
+			break
+		}
+	}
+	if st.Warnings > 0 {
+		if room := m.w - lipgloss.Width(s) - 3; room >= 12 {
+			s += " · " + sanitize.Truncate(sanitize.Line(st.First), room, "…")
+		}
+	}
 	return sanitize.Truncate(s, m.w, "…")
+}
+
+// footer is the keys line: the pane's keys by priority, as many as fit,
+// with ? help always last.
+func (m Model) footer(keys []key.Binding) string {
+	h := m.help
+	h.SetWidth(0)
+	var chosen []key.Binding
+	for _, k := range keys {
+		if lipgloss.Width(h.ShortHelpView(append(append(slices.Clip(chosen), k), m.keys.Help))) <= m.w {
+			chosen = append(chosen, k)
+		}
+	}
+	return h.ShortHelpView(append(chosen, m.keys.Help))
 }
 
 func plural(n int, one string) string {
@@ -790,32 +907,44 @@ func (m Model) helpView() string {
 		{"Everywhere", m.keys.FullHelp()},
 		{"Article", m.canvas.keys.FullHelp()},
 		{"Outline", m.outline.keys.FullHelp()},
-		{"Prompts", newPromptKeys().FullHelp()},
+		{"Prompts", append(newPromptKeys().FullHelp(), newRecoveryKeys().FullHelp()...)},
 	}
-	var lines []string
-	lines = append(lines, m.th.title.On("Keys of brief edit")+m.th.dim.On("  (any key closes)"))
-	for _, g := range groups {
-		lines = append(lines, m.th.heading.On(g.title))
-		var row []string
-		for _, col := range g.keys {
-			for _, b := range col {
-				h := b.Help()
-				row = append(row, m.th.key.On(h.Key)+" "+m.th.dim.On(h.Desc))
+	// Each group under its heading; on a screen too short for that, the
+	// heading leads its group's first line.
+	pack := func(inline bool) []string {
+		lines := []string{m.th.title.On("Keys of brief edit") + m.th.dim.On("  (any key closes)")}
+		for _, g := range groups {
+			var row []string
+			if inline {
+				row = append(row, m.th.heading.On(g.title+":"))
+			} else {
+				lines = append(lines, m.th.heading.On(g.title))
 			}
+			for _, col := range g.keys {
+				for _, b := range col {
+					h := b.Help()
+					row = append(row, m.th.key.On(h.Key)+" "+m.th.dim.On(h.Desc))
+				}
+			}
+			// Pack the entries into lines that fit the width.
+			cur := ""
+			for _, e := range row {
+				if cur != "" && lipgloss.Width(cur)+3+lipgloss.Width(e) > m.w {
+					lines = append(lines, cur)
+					cur = ""
+				}
+				if cur != "" {
+					cur += "   "
+				}
+				cur += e
+			}
+			lines = append(lines, cur)
 		}
-		// Pack the entries into lines that fit the width.
-		cur := ""
-		for _, e := range row {
-			if cur != "" && lipgloss.Width(cur)+3+lipgloss.Width(e) > m.w {
-				lines = append(lines, cur)
-				cur = ""
-			}
-			if cur != "" {
-				cur += "   "
-			}
-			cur += e
-		}
-		lines = append(lines, cur)
+		return lines
+	}
+	lines := pack(false)
+	if len(lines) > m.h {
+		lines = pack(true)
 	}
 	if len(lines) > m.h {
 		lines = lines[:m.h]

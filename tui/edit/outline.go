@@ -77,6 +77,16 @@ func (o outline) Select(id string) outline {
 	return o.scroll()
 }
 
+// Has reports whether a row is the item id.
+func (o outline) Has(id string) bool {
+	for _, r := range o.rows {
+		if r.id == id {
+			return true
+		}
+	}
+	return false
+}
+
 func (o outline) SetSize(w, h int) outline { o.w, o.h = w, h; return o.scroll() }
 
 func (o outline) scroll() outline {

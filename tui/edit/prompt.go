@@ -102,9 +102,6 @@ func (p prompt) Update(msg tea.Msg) (prompt, outcome, tea.Cmd) {
 func (p prompt) Value() string { return strings.TrimSpace(p.in.Value()) }
 
 func (p prompt) View(th *Theme, w int) string {
-	line := th.key.On(sanitize.Line(p.label)+":") + " " + p.in.View()
-	if p.err != "" {
-		return th.err.On(sanitize.Truncate(sanitize.Line(p.err), max(w, 1), "…"))
-	}
-	return line
+	// The root shows p.err above; the input stays, to be fixed.
+	return th.key.On(sanitize.Truncate(sanitize.Line(p.label)+":", max(w-6, 1), "…")) + " " + p.in.View()
 }
