@@ -118,8 +118,13 @@ type Options struct {
 	Window Window
 	// Published marks the article's date; the zero time marks nothing.
 	Published time.Time
-	// Legend draws the one-line legend on top when there is room.
+	// Legend draws the one-line legend on top when there is room. Without
+	// it, the legend is drawn all the same, room allowing, when the
+	// article's date finds no room on the tick row beside its mark ▴.
 	Legend bool
+	// NoLegend never draws the legend, not even to name the article's
+	// date: for a caller that keeps one layout over several drawings.
+	NoLegend bool
 	// Hint follows the count of unlabelled events in the legend: what the
 	// reader can do about them ("zoom in").
 	Hint string
@@ -328,6 +333,11 @@ func DrawRows(events []*model.Event, o Options, st Styles) ([]string, int) {
 	h := o.Height - 1 // the axis line
 	ticks := min(h, 1)
 	h -= ticks
+	// When the article's label finds no room between the tick labels,
+	// the row keeps only its mark ▴ and the legend, which names it, is
+	// drawn if there is room for it.
+	_, named := d.tickGrid(o.Legend)
+	wantLegend := (o.Legend || ticks > 0 && !named) && !o.NoLegend
 	labels := 0
 	if need.labelRows > 0 && h > 0 {
 		labels = min(max(1, min(o.LabelRows, need.labelRows)), h)
@@ -336,7 +346,7 @@ func DrawRows(events []*model.Event, o Options, st Styles) ([]string, int) {
 	lanes := min(need.lanes, h)
 	h -= lanes
 	legend := 0
-	if o.Legend && h > 0 {
+	if wantLegend && h > 0 {
 		legend, h = 1, h-1
 	}
 	labels += min(h, max(need.labelRows-labels, 0))
@@ -502,6 +512,7 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		order = append([]int{d.o.Selected}, order...)
 	}
 	named, length, leaders, selNamed := 0, 0, 0, false
+	var placed []placedLabel
 	taken := map[int]bool{} // columns holding a marker already labelled
 	for _, i := range order {
 		c := d.col[i]
@@ -535,11 +546,11 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 				avail := g.room(r, c, right, fw)
 				x := -1
 				if d.o.Anchored && avail < min(fw, comfy) && r > 0 && c+mw > d.w {
-					// At the right edge: the label moves left, over its
-					// leader, ending at the edge.
-					shifted := g.room(r, d.w-1, false, fw)
-					if w := min(shifted, comfy); w > avail && d.w-w <= c {
-						avail, x = w, d.w-w
+					// At the right edge: the label moves left over its
+					// leader, as little as it must: the rightmost start
+					// where it still covers its leader's column.
+					if sx, w := d.shiftedLabel(g, r, c, mw, min(fw, comfy)); w > avail {
+						avail, x = w, sx
 					}
 				}
 				if avail < mw || !g.leaderFree(c, r) {
@@ -569,7 +580,7 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		x := c
 		switch {
 		case bestX >= 0:
-			x = d.w - tw
+			x = bestX
 		case !bestRight:
 			x = c - tw + 1
 		}
@@ -581,6 +592,10 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		named++
 		length += tw
 		leaders += bestR
+		placed = append(placed, placedLabel{r: bestR, x: x, w: tw, c: c, text: text, kind: kind})
+	}
+	if d.o.Anchored {
+		leaders = lowerLabels(g, placed)
 	}
 	// Every label named first, then room for words, then a compact
 	// drawing: short leaders and few rows.
@@ -589,6 +604,79 @@ func (d *drawing) tryPoints(rows int, rtl, preferNatural, selFirst bool) (grid, 
 		score += 1000000
 	}
 	return g, score, named
+}
+
+// placedLabel is a point's label as tryPoints placed it: row, first
+// column, width, the marker's column, the text and its kind.
+type placedLabel struct {
+	r, x, w, c int
+	text       string
+	kind       uint8
+}
+
+// lowerLabels moves each label down to the lowest row where it fits in
+// the same columns, nearest rows first, so no leader is longer than the
+// labels around it make it: a label placed high early on, when the row
+// under it was still to be taken, comes down once it is known to be free.
+// It returns the rows of leader drawn.
+func lowerLabels(g grid, placed []placedLabel) int {
+	cols := map[int]int{}
+	for _, p := range placed {
+		cols[p.c]++
+	}
+	sort.SliceStable(placed, func(a, b int) bool { return placed[a].r < placed[b].r })
+	leaders := 0
+	for i := range placed {
+		p := &placed[i]
+		if p.r > 0 && cols[p.c] == 1 {
+			for r := 0; r < p.r; r++ {
+				g.set(r, p.c, ' ', kNone)
+			}
+			for c := p.x; c < p.x+p.w; c++ {
+				g.set(p.r, c, ' ', kNone)
+			}
+			// A label moved off its marker keeps a row of leader.
+			low := 0
+			if p.x != p.c {
+				low = 1
+			}
+			for r := low; r < p.r; r++ {
+				if g.free(r, p.x-1, p.x+p.w) && g.leaderFree(p.c, r) {
+					p.r = r
+					break
+				}
+			}
+			g.write(p.r, p.x, p.text, p.kind)
+			for r := 0; r < p.r; r++ {
+				g.set(r, p.c, LeaderGlyph, kLeader)
+			}
+		}
+		leaders += p.r
+	}
+	return leaders
+}
+
+// shiftedLabel finds where in row r a label of a marker at column c goes
+// when it cannot start there: a start x <= c from which at least mw
+// cells, and up to limit, are free and the label still covers column c,
+// where its leader comes up. The rightmost start that gives the label
+// limit cells wins, else the one that gives it the most. It returns the
+// start and width, or a width of 0.
+func (d *drawing) shiftedLabel(g grid, r, c, mw, limit int) (int, int) {
+	bx, bw := 0, 0
+	for x := min(c, d.w-mw); x >= 0 && x > c-limit; x-- {
+		w := g.room(r, x, true, limit)
+		if w < mw || x+w <= c {
+			continue
+		}
+		if w >= limit {
+			return x, w
+		}
+		if w > bw {
+			bx, bw = x, w
+		}
+	}
+	return bx, bw
 }
 
 func sortByCol(is []int, col map[int]int, desc bool) {
@@ -908,36 +996,46 @@ func floorDiv(a, b int) int { return (a - mod(a, b)) / b }
 
 func mod(a, b int) int { return ((a % b) + b) % b }
 
-// articleLabel names the article's date for the legend or the tick row.
-func (d *drawing) articleLabel() string {
-	return "article · " + d.o.Published.Format("2 Jan 2006")
+// ArticleLabel names the article's date, published, as the legend and
+// the tick row do: "article · 19 Jul 2025".
+func ArticleLabel(published time.Time) string {
+	return "article · " + ArticleDate(published)
 }
 
-// tickRow writes the tick labels and the article's mark ▴, which takes
-// precedence over a tick label it would touch. Without the legend, which
-// names the mark, the mark carries its own label.
-func (d *drawing) tickRow(p *paints, legend bool) string {
-	g := newGrid(d.w, 1)
-	if p := d.o.Published; !p.IsZero() {
-		y := Years(p) + day/2
-		if y >= d.o.Window.From && y <= d.o.Window.To {
-			c := d.column(y)
-			s, x := string(ArticleGlyph), c
-			if !legend {
-				lab := d.articleLabel()
-				if d.w < 50 {
-					lab = "article"
-				}
-				s = string(ArticleGlyph) + " " + lab
-				if c+sanitize.Width(s) > d.w {
-					s = lab + " " + string(ArticleGlyph)
-					x = c - sanitize.Width(s) + 1
-				}
-			}
-			if x >= 0 {
-				g.write(0, x, s, kArticle)
-			}
-		}
+// ArticleDate is the article's date as the axis writes it.
+func ArticleDate(published time.Time) string {
+	return published.Format("2 Jan 2006")
+}
+
+func (d *drawing) articleLabel() string { return ArticleLabel(d.o.Published) }
+
+func (d *drawing) articleDate() string { return ArticleDate(d.o.Published) }
+
+// articleCol is the column of the article's mark ▴, if its date is in view.
+func (d *drawing) articleCol() (int, bool) {
+	p := d.o.Published
+	if p.IsZero() {
+		return 0, false
+	}
+	y := Years(p) + day/2
+	if y < d.o.Window.From || y > d.o.Window.To {
+		return 0, false
+	}
+	return d.column(y), true
+}
+
+// tickGrid lays out the tick row: the article's mark ▴, which takes
+// precedence over a tick label it would touch, then the tick labels, then
+// — without the legend, which names the mark — the mark's own label where
+// it fits between them: "▴ article · 1 Mar 2024" running right or left of
+// the mark, else the date alone. The label never covers a tick label, so
+// the dates of the events around the article (planned ones after it) keep
+// their scale. named reports whether the article's date is on the row.
+func (d *drawing) tickGrid(legend bool) (g grid, named bool) {
+	g = newGrid(d.w, 1)
+	c, ok := d.articleCol()
+	if ok {
+		g.write(0, c, string(ArticleGlyph), kArticle)
 	}
 	for _, t := range d.ticks() {
 		lw := len(t.label)
@@ -949,6 +1047,29 @@ func (d *drawing) tickRow(p *paints, legend bool) string {
 			g.write(0, x, t.label, kLine)
 		}
 	}
+	if !ok || legend {
+		return g, !ok || legend
+	}
+	glyph := string(ArticleGlyph)
+	for _, lab := range []string{d.articleLabel(), d.articleDate()} {
+		w := sanitize.Width(lab) + 1 // the label and a space
+		// Right of the mark: cells c+1 to c+w, a free cell after.
+		if c+w < d.w && g.free(0, c+1, c+w+1) || c+w == d.w-1 && g.free(0, c+1, c+w) {
+			g.write(0, c, glyph+" "+lab, kArticle)
+			return g, true
+		}
+		// Left of it: cells c-w to c-1, a free cell before.
+		if c-w >= 0 && g.free(0, c-w-1, c-1) {
+			g.write(0, c-w, lab+" "+glyph, kArticle)
+			return g, true
+		}
+	}
+	return g, false
+}
+
+// tickRow writes the tick labels and the article's mark (tickGrid).
+func (d *drawing) tickRow(p *paints, legend bool) string {
+	g, _ := d.tickGrid(legend)
 	return g.render(0, p)
 }
 

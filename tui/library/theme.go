@@ -35,14 +35,12 @@ func NewTheme(dark, highContrast, noColor bool) Theme {
 		Error:    st().Foreground(errc).Bold(true),
 		Prompt:   st().Foreground(accent).Bold(true),
 		Cursor:   st().Reverse(true),
-		Help:     help.DefaultStyles(dark),
 	}
-	if highContrast {
-		th.Help.ShortKey = th.Help.ShortKey.Foreground(accent).Bold(true)
-		th.Help.FullKey = th.Help.FullKey.Foreground(accent).Bold(true)
-		th.Help.ShortDesc = th.Help.ShortDesc.Foreground(dim)
-		th.Help.FullDesc = th.Help.FullDesc.Foreground(dim)
-	}
+	// The help in the palette's colours, as explore's: the bubbles
+	// defaults are greys that fall below 4.5:1 on both backgrounds.
+	key, desc := st().Foreground(accent).Bold(true), st().Foreground(dim)
+	th.Help = help.Styles{Ellipsis: desc, ShortKey: key, ShortDesc: desc, ShortSeparator: desc,
+		FullKey: key, FullDesc: desc, FullSeparator: desc}
 	if noColor {
 		th.Title = st().Bold(true)
 		th.Dim = st().Faint(true)
