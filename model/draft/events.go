@@ -44,12 +44,9 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 	if a, t, ok := appositiveSubject(s, cs, title); ok {
 		return a, ce, t
 	}
-	if t, ok := longSubject(masked, cs, f.Start); ok {
-		return cs, ce, t
-	}
-	if slices.Contains(phraseStarts, strings.ToLower(firstWord(title))) {
-		// "For every visitor staying in the old town": a phrase, not
-		// what happened
+	if w := strings.ToLower(firstWord(title)); slices.Contains(phraseStarts, w) || article(w) {
+		// "For every visitor staying in the old town", "A tonne for
+		// every boat": a phrase the quote starts at, not what happened
 		if t, ok := clauseFromItsStart(masked, cs, ce, f.Start, f.End); ok {
 			return cs, ce, t
 		}
@@ -77,59 +74,10 @@ func clauseFromItsStart(s string, cs, ce, start, end int) (string, bool) {
 	if w := strings.ToLower(firstWord(lead)); w == "and" || w == "but" || w == "who" || w == "which" || w == "that" {
 		return "", false
 	}
-	if words := strings.Fields(lead); len(words) < 3 || !hasVerb(lead) || !sentenceLike(lead+" "+s[cs:start]) {
+	if words := strings.Fields(lead); len(words) < 3 || !article(words[0]) && !capitalised(words[0]) {
 		return "", false
 	}
-	c := withoutDate(s[brk:start], strings.TrimRight(s[end:ce], ".!?"))
-	m := mainClause(c)
-	if !hasVerb(m) {
-		return "", false
-	}
-	return shortTitle(m, 12), true
-}
-
-// longSubject titles a date at the end of a clause whose subject is too
-// long for the quote to hold, "The new fee of 62 euros a tonne for every
-// boat landing more than five tonnes a week takes effect in April": the
-// quote starts inside the subject, so the title is the subject's head and
-// the verb before the date, "The new fee takes effect". The verb is read
-// as the last word ending in "s" that follows a noun and leads into more
-// than a number; the head is the subject up to its first preposition.
-func longSubject(s string, cs, start int) (string, bool) {
-	from := max(0, cs-200)
-	if cs == 0 || strings.ContainsAny(s[from:cs], ",;:()–—“”\"") || hasVerb(s[from:cs]) {
-		return "", false // the quote starts at a clause break, or after a verb
-	}
-	if from > 0 {
-		return "", false // the subject is longer than a title can say
-	}
-	words := strings.Fields(s[:start])
-	head := 0
-	for head < len(words) && head < 6 && !slices.Contains(phraseStarts, strings.ToLower(words[head])) && strings.ToLower(words[head]) != "of" {
-		head++
-	}
-	if head < 2 || !article(words[0]) && !capitalised(words[0]) {
-		return "", false
-	}
-	v := -1
-	for k := len(words) - 1; k > head; k-- {
-		w, prev := strings.ToLower(words[k]), strings.ToLower(words[k-1])
-		if hasVerb(w) || strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !stopword(w) && !dangling(prev) && !slices.Contains(phraseStarts, prev) {
-			v = k
-			break
-		}
-	}
-	if v < 0 || len(words)-v > 5 {
-		return "", false
-	}
-	for v > head+1 && predicate(words[v-1]) || v > head+1 && (strings.EqualFold(words[v-1], "been") || strings.EqualFold(words[v-1], "be")) {
-		v-- // "was published", "has been closed"
-	}
-	pred := withoutDate(strings.Join(words[v:], " "), "")
-	if pred == "" {
-		return "", false
-	}
-	return shortTitle(strings.Join(words[:head], " ")+" "+pred, 12), true
+	return shortTitle(mainClause(withoutDate(s[brk:start], strings.TrimRight(s[end:ce], ".!?"))), 12), true
 }
 
 // appositiveSubject reads a clause that starts with an aside on its
@@ -203,7 +151,7 @@ func borrowSubject(s string, cs int, title string) (int, string, bool) {
 		return 0, "", false
 	}
 	t := lowerFirst(strings.TrimSuffix(title, " …"))
-	if lw := strings.ToLower(w); slices.Contains(participles, lw) || strings.HasSuffix(lw, "ed") {
+	if participle(strings.ToLower(w)) {
 		// "helped by a fund set up, followed": the aside goes
 		if _, rest, ok := strings.Cut(t, ", "); ok && (hasVerb(firstWord(rest)) || strings.HasSuffix(firstWord(rest), "ed")) {
 			t = rest
@@ -240,13 +188,19 @@ func dropIntro(c string) string {
 var participles = []string{"set", "made", "built", "held", "written", "signed", "founded", "published", "launched", "given", "taken",
 	"known", "seen", "born", "chosen", "elected", "found", "sent", "paid", "sold", "brought", "led", "kept", "begun", "drawn", "done", "opened", "formed", "created"}
 
+// participle reports whether a word in lower case reads as a past
+// participle: "signed", "set", "known".
+func participle(w string) bool {
+	return slices.Contains(participles, w) || strings.HasSuffix(w, "ed") && len(w) > 4
+}
+
 // participleEvent reads a date in a participle set off after its noun,
 // "The latest assessment, published by the agency in January 2023, found
 // …": the event is the noun and what was done to it, "The latest
 // assessment was published by the agency".
 func participleEvent(s string, cs int, title string) (int, string, bool) {
 	w := strings.ToLower(firstWord(s[cs:]))
-	if cs == 0 || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") || !(slices.Contains(participles, w) || strings.HasSuffix(w, "ed") && len(w) > 4) {
+	if cs == 0 || !strings.HasSuffix(strings.TrimRight(s[:cs], " "), ",") || !participle(w) {
 		return 0, "", false
 	}
 	before := strings.TrimSuffix(strings.TrimRight(s[:cs], " "), ",")
@@ -743,7 +697,7 @@ func gappedEvent(s, masked string, start, end int) (cs, ce int, title string, ok
 func openingParticiple(s string, start, end int) (ce int, title string, ok bool) {
 	comma := strings.Index(s, ", ")
 	w := strings.ToLower(firstWord(s))
-	if comma < 0 || start > comma || !(slices.Contains(participles, w) || strings.HasSuffix(w, "ed") && len(w) > 4) || strings.ContainsAny(s[:comma], ";:()–—“”\"") {
+	if comma < 0 || start > comma || !participle(w) || strings.ContainsAny(s[:comma], ";:()–—“”\"") {
 		return 0, "", false
 	}
 	phrase := withoutDate(s[:start], s[end:comma])
@@ -787,16 +741,6 @@ func resolvePronoun(title, before, prev string) string {
 	}
 	for _, text := range []string{before, prev} {
 		names := namesIn(text)
-		if len(names) == 0 && (lw == "they" || lw == "their") {
-			// "The finding shocked governments. … they had adopted":
-			// the one plural noun the text gives
-			if p := pluralsIn(text); len(p) == 1 {
-				if possessive {
-					p[0] += "’"
-				}
-				return headingText(p[0] + title[len(w):])
-			}
-		}
 		if len(names) == 0 {
 			continue
 		}
@@ -863,6 +807,7 @@ func namesIn(text string) []string {
 // Fund was set up". The noun must not open its clause, where the
 // participle would be its verb ("The council approved …").
 func reducedRelative(s string, start, end int) (cs, ce int, title string, ok bool) {
+	_, prep := titleRE()
 	// The noun and its participle are a few words before the date: look
 	// no further back, so a long sentence costs no more per date.
 	off := max(0, start-200)
@@ -871,14 +816,8 @@ func reducedRelative(s string, start, end int) (cs, ce int, title string, ok boo
 			off += i + 1
 		}
 	}
-	cs, ce, title, ok = reducedRelativeNear(s[off:], start-off, end-off, off == 0)
-	return cs + off, ce + off, title, ok
-}
-
-// reducedRelativeNear is reducedRelative on the text from a few words
-// before the date; whole says whether that is the sentence's start.
-func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, title string, ok bool) {
-	_, prep := titleRE()
+	whole := off == 0
+	s, start, end = s[off:], start-off, end-off
 	at := start // "in February": the phrase holds its preposition
 	if !prep.MatchString(firstWord(s[start:]) + " ") {
 		m := prep.FindStringIndex(s[max(0, start-24):start])
@@ -896,7 +835,7 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 		k-- // "set up"
 	}
 	p := words[k]
-	if !(slices.Contains(participles, p) || strings.HasSuffix(p, "ed") && len(p) > 4) || k < 2 {
+	if !participle(p) || k < 2 {
 		return 0, 0, "", false
 	}
 	pStart := nameStart(s, k)
@@ -914,7 +853,7 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 	}
 	// the noun follows a preposition or a verb: it is no subject
 	object := wordIn("in on at for to from by with into over under after before during since until against between among about across through of", strings.ToLower(lead[0]))
-	if len(lead) == 0 || strings.HasSuffix(lead[0], ",") || !(object || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
+	if strings.HasSuffix(lead[0], ",") || !(object || hasVerb(lead[0]) || strings.HasSuffix(lead[0], "ing")) {
 		return 0, 0, "", false // the noun opens its clause: the participle may be its verb
 	}
 	if whole && strings.TrimSpace(s[:a]) == lead[0] {
@@ -930,34 +869,5 @@ func reducedRelativeNear(s string, start, end int, whole bool) (cs, ce int, titl
 		t += " " + rest
 	}
 	cs, ce = trimClause(s, a, end)
-	return cs, ce, shortTitle(t, 12), true
-}
-
-// pluralsIn lists the distinct plural common nouns of a text, roughly:
-// words in lower case ending in "s" that are no verb, function word or
-// adverb, with "the" before them where the text has it.
-func pluralsIn(text string) []string {
-	var out []string
-	words := strings.Fields(text)
-	for k, w := range words {
-		c := strings.Trim(w, ",;:.!?“”\"()")
-		prev := ""
-		if k > 0 {
-			prev = strings.ToLower(words[k-1])
-		}
-		if len(c) < 4 || !unicode.IsLower(rune(c[0])) || !strings.HasSuffix(c, "s") || strings.HasSuffix(c, "ss") || strings.HasSuffix(c, "us") || strings.HasSuffix(c, "is") ||
-			stopword(c) || hasVerb(c) || saidWord(c) || dangling(c) {
-			continue
-		}
-		if prev != "" && (pronoun(prev) && !article(prev) || !article(prev) && !stopword(prev) && !hasVerb(prev) && !strings.ContainsAny(prev, ",;:")) {
-			continue // after a noun or a pronoun, a word in "s" is a verb: "the agency says"
-		}
-		if prev == "the" {
-			c = "the " + c
-		}
-		if !slices.Contains(out, c) {
-			out = append(out, c)
-		}
-	}
-	return out
+	return cs + off, ce + off, shortTitle(t, 12), true
 }

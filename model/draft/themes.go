@@ -2,7 +2,6 @@ package draft
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -450,18 +449,9 @@ func adjectiveOnName(phrase []string) bool {
 func adjectival(w string) bool {
 	w = strings.Trim(w, "’'")
 	for _, row := range countries() {
-		names := strings.Split(row, "|")
-		if names[0] == w {
-			return false // "Iran", "Oman": a state
-		}
-		if slices.Contains(names[1:], w) && !strings.Contains(w, " ") && strings.ToLower(w[len(w)-1:]) != "s" {
-			return true // "Afghan", "Kenyan"
+		if strings.Contains(row[strings.IndexByte(row+"|", '|'):]+"|", "|"+w+"|") {
+			return true // a demonym: "Afghan", "Kenyan"
 		}
 	}
-	for _, suf := range []string{"ian", "ese", "ish", "ic"} {
-		if strings.HasSuffix(w, suf) && len(w) >= len(suf)+2 {
-			return true
-		}
-	}
-	return false
+	return len(w) > 4 && (strings.HasSuffix(w, "ian") || strings.HasSuffix(w, "ese") || strings.HasSuffix(w, "ish"))
 }
