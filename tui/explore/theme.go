@@ -63,48 +63,51 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 	selBg, selFg, hlBg, hlFg := p.SelBg, p.SelFg, p.HlBg, p.HlFg
 
 	st := lipgloss.NewStyle
-	th.Title = st().Bold(true).Foreground(accent)
-	th.Dim = st().Foreground(dim)
-	th.Heading = st().Bold(true).Foreground(accent)
-	th.Kind = st().Foreground(dim).Italic(true)
-	th.Quote = st().Italic(true)
-	th.Key = st().Bold(true).Foreground(accent)
-	th.Error = st().Bold(true).Foreground(p.Error)
-	borderSt := st().Foreground(border)
-	focusSt := st().Foreground(accent).Bold(true)
-	sel := st().Background(selBg).Foreground(selFg).Bold(true)
-	selBlur := st().Bold(true).Foreground(accent)
-	hl := st().Background(hlBg).Foreground(hlFg)
-	cursorHl := st().Background(hlBg).Foreground(hlFg).Bold(true).Underline(true)
-	matchSt := st().Foreground(match).Bold(true).Underline(true)
-	link := st().Foreground(accent).Underline(true)
+	// Styles are made by style.New, not lipgloss chains: see there.
+	const B, F, I, U, R = style.Bold, style.Faint, style.Italic, style.Underline, style.Reverse
+	mk := style.New
+	th.Title = mk(accent, nil, B)
+	th.Dim = mk(dim, nil, 0)
+	th.Heading = mk(accent, nil, B)
+	th.Kind = mk(dim, nil, I)
+	th.Quote = mk(nil, nil, I)
+	th.Key = mk(accent, nil, B)
+	th.Error = mk(p.Error, nil, B)
+	borderSt := mk(border, nil, 0)
+	focusSt := mk(accent, nil, B)
+	sel := mk(selFg, selBg, B)
+	selBlur := mk(accent, nil, B)
+	hl := mk(hlFg, hlBg, 0)
+	cursorHl := mk(hlFg, hlBg, B|U)
+	matchSt := mk(match, nil, B|U)
+	link := mk(accent, nil, U)
 	if noColor {
-		th.Title = st().Bold(true)
-		th.Dim = st().Faint(true)
-		th.Heading = st().Bold(true).Underline(true)
-		th.Kind = st().Italic(true)
-		th.Key = st().Bold(true)
-		th.Error = st().Bold(true)
+		th.Title = mk(nil, nil, B)
+		th.Dim = mk(nil, nil, F)
+		th.Heading = mk(nil, nil, B|U)
+		th.Kind = mk(nil, nil, I)
+		th.Key = mk(nil, nil, B)
+		th.Error = mk(nil, nil, B)
 		borderSt = st()
-		focusSt = st().Bold(true)
-		sel = st().Reverse(true)
-		selBlur = st().Bold(true).Underline(true)
-		hl = st().Bold(true)
-		cursorHl = st().Bold(true).Reverse(true)
-		matchSt = st().Bold(true).Underline(true)
-		link = st().Underline(true)
+		focusSt = mk(nil, nil, B)
+		sel = mk(nil, nil, R)
+		selBlur = mk(nil, nil, B|U)
+		hl = mk(nil, nil, B)
+		cursorHl = mk(nil, nil, B|R)
+		matchSt = mk(nil, nil, B|U)
+		link = mk(nil, nil, U)
 	}
 	if highContrast && !noColor {
-		sel = sel.Bold(true)
-		borderSt = borderSt.Bold(true)
+		sel = mk(selFg, selBg, B)
+		borderSt = mk(border, nil, B)
 	}
 
 	th.border, th.borderFocus = newPaint(borderSt), newPaint(focusSt)
 	// An unfocused pane's title is text: the dim colour (4.5:1 on the
 	// background), not the border's (3:1, tui/style's TestContrast).
-	paneTitle := st().Foreground(dim).Bold(true)
+	paneTitle := mk(dim, nil, B)
 	if noColor {
-		paneTitle = st().Bold(true)
+		paneTitle = mk(nil, nil, B)
 	}
 	th.paneTitle, th.paneTitleFocus = newPaint(paneTitle), newPaint(focusSt)
 	th.selected, th.selectedBlur = newPaint(sel), newPaint(selBlur)
@@ -113,23 +116,23 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 	th.dim, th.heading, th.kind, th.keyText = newPaint(th.Dim), newPaint(th.Heading), newPaint(th.Kind), newPaint(th.Key)
 	th.link = newPaint(link)
 	th.quote = newPaint(th.Quote)
-	th.cursor = newPaint(st().Reverse(true))
-	markSt := st().Foreground(match).Bold(true)
-	bannerSt := st().Background(p.BannerBg).Foreground(p.BannerFg).Bold(true)
+	th.cursor = newPaint(mk(nil, nil, R))
+	markSt := mk(match, nil, B)
+	bannerSt := mk(p.BannerFg, p.BannerBg, B)
 	if noColor {
-		markSt = st().Bold(true)
-		bannerSt = st().Reverse(true).Bold(true)
+		markSt = mk(nil, nil, B)
+		bannerSt = mk(nil, nil, R|B)
 	}
 	th.mark, th.banner, th.errText = newPaint(markSt), newPaint(bannerSt), newPaint(th.Error)
 
 	th.Note = textarea.DefaultStyles(dark)
 	th.Note.Cursor.Blink = false
 	for _, ss := range []*textarea.StyleState{&th.Note.Focused, &th.Note.Blurred} {
-		ss.Prompt = st().Foreground(accent)
+		ss.Prompt = mk(accent, nil, 0)
 		ss.CursorLine = st()
-		ss.Placeholder = st().Foreground(dim)
+		ss.Placeholder = mk(dim, nil, 0)
 		if noColor {
-			*ss = textarea.StyleState{Prompt: st(), Placeholder: st().Faint(true), Selection: st().Reverse(true)}
+			*ss = textarea.StyleState{Prompt: st(), Placeholder: mk(nil, nil, F), Selection: mk(nil, nil, R)}
 		}
 	}
 	if noColor {
@@ -143,16 +146,16 @@ func NewTheme(dark, highContrast, noColor bool) *Theme {
 		// The axis line carries the tick labels: text, in the dim colour.
 		Line:     th.Dim,
 		Label:    th.Dim,
-		Point:    st().Foreground(accent),
-		Span:     st().Foreground(accent),
-		Approx:   st().Foreground(dim),
+		Point:    mk(accent, nil, 0),
+		Span:     mk(accent, nil, 0),
+		Approx:   mk(dim, nil, 0),
 		Selected: sel,
 		Text:     st(),
 		Dim:      th.Dim,
-		Article:  st().Bold(true),
+		Article:  mk(nil, nil, B),
 	}
 	if noColor {
-		th.Axis.Point, th.Axis.Span, th.Axis.Approx = st(), st(), st().Faint(true)
+		th.Axis.Point, th.Axis.Span, th.Axis.Approx = st(), st(), mk(nil, nil, F)
 	}
 	return th
 }

@@ -125,6 +125,48 @@ func NewPalette(dark, highContrast bool) Palette {
 	return p
 }
 
+// Attr is a set of text attributes for New.
+type Attr uint8
+
+// The attributes New sets.
+const (
+	Bold Attr = 1 << iota
+	Faint
+	Italic
+	Underline
+	Reverse
+)
+
+// New returns a style with a foreground and a background colour (nil for
+// none) and attributes. The themes build their styles with it rather than
+// with chains of lipgloss methods: each chained call copies the large Style
+// value, which made every theme constructor kilobytes of the binary.
+func New(fg, bg color.Color, a Attr) lipgloss.Style {
+	s := lipgloss.NewStyle()
+	if fg != nil {
+		s = s.Foreground(fg)
+	}
+	if bg != nil {
+		s = s.Background(bg)
+	}
+	if a&Bold != 0 {
+		s = s.Bold(true)
+	}
+	if a&Faint != 0 {
+		s = s.Faint(true)
+	}
+	if a&Italic != 0 {
+		s = s.Italic(true)
+	}
+	if a&Underline != 0 {
+		s = s.Underline(true)
+	}
+	if a&Reverse != 0 {
+		s = s.Reverse(true)
+	}
+	return s
+}
+
 // Paint is a style reduced to the escape sequences around a text, so that
 // hot paths can style a line by concatenation instead of a Render call. It
 // is the one way styles are applied outside lipgloss.Style.Render.
