@@ -25,23 +25,26 @@ type Theme struct {
 func NewTheme(dark, highContrast, noColor bool) *Theme {
 	p := style.NewPalette(dark, highContrast)
 	st := lipgloss.NewStyle
+	// Styles are made by style.New, not lipgloss chains: see there.
+	const B, F, U, R = style.Bold, style.Faint, style.Underline, style.Reverse
+	mk := style.New
 	th := &Theme{Dark: dark, NoColor: noColor}
-	title := st().Bold(true).Foreground(p.Accent)
-	dim := st().Foreground(p.Dim)
-	keySt := st().Bold(true).Foreground(p.Accent)
-	errSt := st().Bold(true).Foreground(p.Error)
-	okSt := st().Foreground(p.Accent)
-	sel := st().Background(p.SelBg).Foreground(p.SelFg)
+	title := mk(p.Accent, nil, B)
+	dim := mk(p.Dim, nil, 0)
+	keySt := mk(p.Accent, nil, B)
+	errSt := mk(p.Error, nil, B)
+	okSt := mk(p.Accent, nil, 0)
+	sel := mk(p.SelFg, p.SelBg, 0)
 	cited := st()
-	current := st().Background(p.HlBg).Foreground(p.HlFg)
-	mark := st().Foreground(p.Match).Bold(true)
-	heading := st().Bold(true).Foreground(p.Accent)
-	cursor := st().Background(p.SelBg).Foreground(p.SelFg).Bold(true)
-	border, focus := st().Foreground(p.Border), st().Foreground(p.Accent).Bold(true)
+	current := mk(p.HlFg, p.HlBg, 0)
+	mark := mk(p.Match, nil, B)
+	heading := mk(p.Accent, nil, B)
+	cursor := mk(p.SelFg, p.SelBg, B)
+	border, focus := mk(p.Border, nil, 0), mk(p.Accent, nil, B)
 	if noColor {
-		title, dim, keySt, errSt, okSt = st().Bold(true), st().Faint(true), st().Bold(true), st().Bold(true), st()
-		sel, current, mark, heading = st().Reverse(true), st().Underline(true), st().Bold(true), st().Bold(true).Underline(true)
-		cursor, border, focus = st().Reverse(true).Bold(true), st(), st().Bold(true)
+		title, dim, keySt, errSt, okSt = mk(nil, nil, B), mk(nil, nil, F), mk(nil, nil, B), mk(nil, nil, B), st()
+		sel, current, mark, heading = mk(nil, nil, R), mk(nil, nil, U), mk(nil, nil, B), mk(nil, nil, B|U)
+		cursor, border, focus = mk(nil, nil, R|B), st(), mk(nil, nil, B)
 	}
 	th.title, th.dim, th.key, th.err, th.ok = style.NewPaint(title), style.NewPaint(dim), style.NewPaint(keySt), style.NewPaint(errSt), style.NewPaint(okSt)
 	th.selected, th.cited, th.current = style.NewPaint(sel), style.NewPaint(cited), style.NewPaint(current)

@@ -27,30 +27,34 @@ func NewTheme(dark, highContrast, noColor bool) Theme {
 	p := style.NewPalette(dark, highContrast)
 	accent, dim, selBg, selFg, match, errc := p.Accent, p.Dim, p.SelBg, p.SelFg, p.Match, p.Error
 	st := lipgloss.NewStyle
+	// Styles are made by style.New, not lipgloss chains: see there.
+	const B, F, U, R = style.Bold, style.Faint, style.Underline, style.Reverse
+	mk := style.New
 	th := Theme{
-		Title:    st().Bold(true).Foreground(accent),
-		Dim:      st().Foreground(dim),
-		Selected: st().Background(selBg).Foreground(selFg).Bold(true),
-		Match:    st().Foreground(match).Bold(true).Underline(true),
-		Error:    st().Foreground(errc).Bold(true),
-		Prompt:   st().Foreground(accent).Bold(true),
-		Cursor:   st().Reverse(true),
+		Title:    mk(accent, nil, B),
+		Dim:      mk(dim, nil, 0),
+		Selected: mk(selFg, selBg, B),
+		Match:    mk(match, nil, B|U),
+		Error:    mk(errc, nil, B),
+		Prompt:   mk(accent, nil, B),
+		Cursor:   mk(nil, nil, R),
 	}
 	// The help in the palette's colours, as explore's: the bubbles
 	// defaults are greys that fall below 4.5:1 on both backgrounds.
-	key, desc := st().Foreground(accent).Bold(true), st().Foreground(dim)
+	key, desc := mk(accent, nil, B), mk(dim, nil, 0)
 	th.Help = help.Styles{Ellipsis: desc, ShortKey: key, ShortDesc: desc, ShortSeparator: desc,
 		FullKey: key, FullDesc: desc, FullSeparator: desc}
 	if noColor {
-		th.Title = st().Bold(true)
-		th.Dim = st().Faint(true)
-		th.Selected = st().Reverse(true)
-		th.Match = st().Bold(true).Underline(true)
-		th.Error = st().Bold(true)
-		th.Prompt = st().Bold(true)
+		th.Title = mk(nil, nil, B)
+		th.Dim = mk(nil, nil, F)
+		th.Selected = mk(nil, nil, R)
+		th.Match = mk(nil, nil, B|U)
+		th.Error = mk(nil, nil, B)
+		th.Prompt = mk(nil, nil, B)
+		faint, bold := mk(nil, nil, F), mk(nil, nil, B)
 		th.Help = help.Styles{
-			Ellipsis: st().Faint(true), ShortKey: st().Bold(true), ShortDesc: st(), ShortSeparator: st().Faint(true),
-			FullKey: st().Bold(true), FullDesc: st(), FullSeparator: st().Faint(true),
+			Ellipsis: faint, ShortKey: bold, ShortDesc: st(), ShortSeparator: faint,
+			FullKey: bold, FullDesc: st(), FullSeparator: faint,
 		}
 	}
 	return th
