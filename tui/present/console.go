@@ -17,6 +17,7 @@ import (
 	"github.com/brief-cli/brief/internal/deckctl"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/jobctl"
+	"github.com/brief-cli/brief/tui/style"
 )
 
 // retryEvery is how often the console looks for a presentation while it
@@ -97,25 +98,28 @@ type consoleStyles struct {
 
 func newConsoleStyles(isDark, noColor bool) consoleStyles {
 	s := lipgloss.NewStyle
+	// Styles are made by style.New, not lipgloss chains: see there.
+	const B, F, U, R = style.Bold, style.Faint, style.Underline, style.Reverse
+	mk := style.New
 	if noColor {
 		return consoleStyles{
-			Header: s().Bold(true), Title: s().Bold(true), Label: s().Bold(true).Underline(true),
-			Text: s(), Dim: s().Faint(true), Warn: s().Bold(true).Reverse(true), Key: s().Bold(true),
-			Banner: s().Bold(true).Reverse(true),
+			Header: mk(nil, nil, B), Title: mk(nil, nil, B), Label: mk(nil, nil, B|U),
+			Text: s(), Dim: mk(nil, nil, F), Warn: mk(nil, nil, B|R), Key: mk(nil, nil, B),
+			Banner: mk(nil, nil, B|R),
 		}
 	}
 	ld := lipgloss.LightDark(isDark)
 	accent := ld(lipgloss.Color("#0b3d91"), lipgloss.Color("#8cc4ff"))
 	dim := ld(lipgloss.Color("#555555"), lipgloss.Color("#a0a0a0"))
 	return consoleStyles{
-		Header: s().Bold(true).Foreground(accent),
-		Title:  s().Bold(true),
-		Label:  s().Bold(true).Foreground(accent),
+		Header: mk(accent, nil, B),
+		Title:  mk(nil, nil, B),
+		Label:  mk(accent, nil, B),
 		Text:   s(),
-		Dim:    s().Foreground(dim),
-		Warn:   s().Bold(true).Foreground(lipgloss.Color("#ffffff")).Background(lipgloss.Color("#b00020")),
-		Key:    s().Bold(true).Foreground(accent),
-		Banner: s().Bold(true).Reverse(true),
+		Dim:    mk(dim, nil, 0),
+		Warn:   mk(lipgloss.Color("#ffffff"), lipgloss.Color("#b00020"), B),
+		Key:    mk(accent, nil, B),
+		Banner: mk(nil, nil, B|R),
 	}
 }
 

@@ -78,48 +78,51 @@ func NewTheme(name string, noColor bool) (Theme, error) {
 	}
 	t := Theme{Name: name, barFull: "━", barEmpty: "─"}
 	s := lipgloss.NewStyle
+	// Styles are made by style.New, not lipgloss chains: see there.
+	const B, F, I, R = style.Bold, style.Faint, style.Italic, style.Reverse
+	mk := style.New
 	if noColor {
-		t.Title = s().Bold(true)
-		t.Subtitle = s().Italic(true)
+		t.Title = mk(nil, nil, B)
+		t.Subtitle = mk(nil, nil, I)
 		t.Text = s()
-		t.Label = s().Bold(true)
+		t.Label = mk(nil, nil, B)
 		t.Bullet = s()
-		t.Dim = s().Faint(true)
-		t.Warn = s().Bold(true).Reverse(true)
+		t.Dim = mk(nil, nil, F)
+		t.Warn = mk(nil, nil, B|R)
 		t.Bar = s()
 		t.BarEmpty = s()
-		t.Key = s().Bold(true)
-		t.Badge = s().Bold(true).Reverse(true)
-		t.white = s().Reverse(true)
+		t.Key = mk(nil, nil, B)
+		t.Badge = mk(nil, nil, B|R)
+		t.white = mk(nil, nil, R)
 		t.barEmpty = "┈"
-		t.Axis = axis.Styles{Selected: s().Bold(true)}
+		t.Axis = axis.Styles{Selected: mk(nil, nil, B)}
 		return t, nil
 	}
 	t.bg, t.fg = bg, fg
-	r := s().Background(bg).Foreground(fg).Render("x")
+	r := mk(fg, bg, 0).Render("x")
 	t.start, _, _ = strings.Cut(r, "x")
-	t.Title = s().Bold(true).Foreground(accent)
-	t.Subtitle = s().Italic(true).Foreground(dim)
-	t.Text = s().Foreground(fg)
-	t.Label = s().Bold(true).Foreground(accent)
-	t.Bullet = s().Foreground(accent)
-	t.Dim = s().Foreground(dim)
-	t.Warn = s().Bold(true).Foreground(warnFg).Background(warnBg)
-	t.Bar = s().Foreground(accent)
-	t.BarEmpty = s().Foreground(dim)
-	t.Key = s().Bold(true).Foreground(accent)
-	t.Badge = s().Bold(true).Foreground(bg).Background(accent)
-	t.white = s().Background(lipgloss.Color("#ffffff"))
+	t.Title = mk(accent, nil, B)
+	t.Subtitle = mk(dim, nil, I)
+	t.Text = mk(fg, nil, 0)
+	t.Label = mk(accent, nil, B)
+	t.Bullet = mk(accent, nil, 0)
+	t.Dim = mk(dim, nil, 0)
+	t.Warn = mk(warnFg, warnBg, B)
+	t.Bar = mk(accent, nil, 0)
+	t.BarEmpty = mk(dim, nil, 0)
+	t.Key = mk(accent, nil, B)
+	t.Badge = mk(bg, accent, B)
+	t.white = mk(nil, lipgloss.Color("#ffffff"), 0)
 	t.Axis = axis.Styles{
-		Line:     s().Foreground(dim),
-		Label:    s().Foreground(dim),
-		Point:    s().Foreground(accent),
-		Span:     s().Foreground(accent),
-		Approx:   s().Foreground(accent),
-		Selected: s().Bold(true).Foreground(fg),
-		Text:     s().Foreground(fg),
-		Dim:      s().Foreground(dim),
-		Article:  s().Bold(true).Foreground(dim),
+		Line:     mk(dim, nil, 0),
+		Label:    mk(dim, nil, 0),
+		Point:    mk(accent, nil, 0),
+		Span:     mk(accent, nil, 0),
+		Approx:   mk(accent, nil, 0),
+		Selected: mk(fg, nil, B),
+		Text:     mk(fg, nil, 0),
+		Dim:      mk(dim, nil, 0),
+		Article:  mk(dim, nil, B),
 	}
 	return t, nil
 }
