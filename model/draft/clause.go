@@ -21,7 +21,7 @@ const sayVerbs = `said|says|noted|added|told|stated|explained|wrote|argued|warne
 // expressions.
 var sayWords = strings.Split(strings.ReplaceAll(sayVerbs, "emphasi[sz]ed", "emphasi"), "|")
 
-var clauseRE = sync.OnceValue(func() *clauseRules {
+var clauseRE = lazy(func() *clauseRules {
 	return &clauseRules{
 		// "It’s pertinent to state that", "It is worth noting that"
 		leadAttribution: regexp.MustCompile(`(?i)^(?:it[’']s|it is|it was) (?:pertinent|worth|important|notable|noteworthy|significant|interesting|clear|true|evident)(?: to (?:state|note|mention|say|recall|add|remember)| noting| mentioning)? that |^(?:according to|as per) [^,]{1,60}, `),

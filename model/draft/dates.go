@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -156,7 +155,7 @@ type dateRules struct {
 	future                         *regexp.Regexp
 }
 
-var compiled = sync.OnceValue(func() *dateRules {
+var compiled = lazy(func() *dateRules {
 	return &dateRules{
 		points:   newPointRules(),
 		relative: newRelativeRules(),

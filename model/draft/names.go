@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -20,7 +19,7 @@ import (
 // from our module proxy, so they are a compact table of our own.
 
 // countries lists states: "Name|alias|alias".
-var countries = sync.OnceValue(func() []string {
+var countries = lazy(func() []string {
 	return strings.Split(`Afghanistan|Afghan|Afghans|Afghani|Afghanis
 Albania|Albanian
 Algeria|Algerian
@@ -147,7 +146,7 @@ Zimbabwe|Zimbabwean`, "\n")
 
 // capitals stand for their state ("Beijing" for China) where the text uses
 // them alone, not as part of a longer name ("Oslo Accords").
-var capitals = sync.OnceValue(func() []string {
+var capitals = lazy(func() []string {
 	return strings.Split(`Kabul=Afghanistan
 Tirana=Albania
 Algiers=Algeria
@@ -268,7 +267,7 @@ Harare=Zimbabwe`, "\n")
 })
 
 // organisations are international bodies: "kind|Name|alias".
-var organisations = sync.OnceValue(func() []string {
+var organisations = lazy(func() []string {
 	return strings.Split(`organisation|United Nations|UN|U.N.
 organisation|European Union|EU
 alliance|NATO|North Atlantic Treaty Organization
@@ -291,7 +290,7 @@ organisation|UN Security Council|Security Council`, "\n")
 
 // media are news outlets and picture agencies: the publisher, the wire
 // that supplied a story and the credit under a photo are not actors.
-var media = sync.OnceValue(func() []string {
+var media = lazy(func() []string {
 	return strings.Fields(`AP Associated_Press Reuters AFP Agence_France-Presse VOA Voice_of_America BBC CNN Bloomberg
 Xinhua TASS RIA_Novosti Al_Jazeera NPR CBS NBC ABC Fox_News New_York_Times Washington_Post Guardian Financial_Times
 Wall_Street_Journal Getty_Images Getty EPA Anadolu Kyodo Yonhap Dawn Politico Axios AP_Photo`)
@@ -299,7 +298,7 @@ Wall_Street_Journal Getty_Images Getty EPA Anadolu Kyodo Yonhap Dawn Politico Ax
 
 // places are words in a name that make it a place, not an actor, and the
 // words after a name that say it is one ("Torkham border crossing").
-var placeWords = sync.OnceValue(func() []string {
+var placeWords = lazy(func() []string {
 	return strings.Fields(`Province province Region region District district Valley valley River river Crossing
 crossing Pass Airport airport Square Street Avenue Mountains Mountain Sea Ocean Gulf Island Islands Lake County
 Peninsula Strait Basin Desert Coast Bay Corridor Highway Road Bridge Port port Camp camp Border border Stadium
@@ -307,7 +306,7 @@ Park Hospital Town town Village village Plain Plateau Delta Canal`)
 })
 
 // regions are parts of the world, never actors on their own.
-var regions = sync.OnceValue(func() []string {
+var regions = lazy(func() []string {
 	return strings.Split(`Middle East|Central Asia|South Asia|Southeast Asia|East Asia|West Asia|Asia|Europe|Africa|
 Latin America|North America|South America|Central America|Caribbean|Balkans|Caucasus|Gulf|Pacific|Atlantic|
 Indo-Pacific|Mediterranean|Arctic|Antarctic|Antarctica|Sahel|Horn of Africa|West Africa|East Africa|
@@ -318,7 +317,7 @@ Tigray|Xinjiang|Tibet|Hong Kong|Persian Gulf|Red Sea|Black Sea|South China Sea|E
 
 // titles mark the person named after them ("President Trump", "spokesman
 // Zhao Lijian").
-var titles = sync.OnceValue(func() []string {
+var titles = lazy(func() []string {
 	return strings.Fields(`President Vice Prime Minister minister Foreign Secretary Secretary-General secretary
 Chancellor King Queen Prince Princess Sheikh Senator Sen. Rep. Representative Gov. Governor Mayor Gen. General
 Lt. Col. Colonel Maj. Major Adm. Admiral Judge judge Justice Dr. Professor professor Prof. Mr. Mrs. Ms. Mr Mrs Ms
@@ -345,7 +344,7 @@ func orgAdjective(w string) bool {
 
 // notNames are capitalised words that start sentences or name months and
 // days, not actors; built on first use.
-var notNamesOnce = sync.OnceValue(func() map[string]bool {
+var notNamesOnce = lazy(func() map[string]bool {
 	notNames := map[string]bool{}
 	for _, w := range strings.Fields(`A An And As At But By For From He Her His However I If In It Its Meanwhile Moreover
 	Nevertheless No Not On One Our She So Some Such That The Their There These They This Those Though Thus To Two
@@ -383,7 +382,7 @@ type nameRules struct {
 	name, armed, org, personAfter *regexp.Regexp
 }
 
-var nameREs = sync.OnceValue(func() *nameRules {
+var nameREs = lazy(func() *nameRules {
 	return &nameRules{
 		name: regexp.MustCompile(`\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:(?:of|for|de|al|bin|van|von|der)\s+(?:the\s+)?)?\p{Lu}[\p{L}\p{M}’'.-]*)*`),
 		// a sentence that speaks of an armed group
@@ -677,7 +676,7 @@ func splitPossessives(s string, runs [][]int) [][]int {
 
 // creditRE finds who a byline, a dateline or a photo credit names: the
 // publisher, the wire or the picture agency.
-var creditRE = sync.OnceValue(func() *regexp.Regexp {
+var creditRE = lazy(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:By|BY) [^,]+, ([\p{Lu}][\p{L} .&-]{1,40})$|^\p{Lu}[\p{Lu} .'’-]{2,}(?:, [\p{L} .]+)? \(([\p{L} .&-]{1,30})\) ?[—–-]|\(([\p{L} .&-]{1,30}?) ?(?:Photo|Image)s?\b`)
 })
 
@@ -829,7 +828,7 @@ type TermDraft struct {
 	Sentence           int // index of the sentence that spells it out
 }
 
-var acronymRE = sync.OnceValue(func() *regexp.Regexp {
+var acronymRE = lazy(func() *regexp.Regexp {
 	return regexp.MustCompile(`((?:[\p{L}’'-]+\s+){1,10})\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)`)
 })
 
@@ -926,7 +925,7 @@ func FindBareTerms(sentences []string, known map[string]bool) []TermDraft {
 	return out
 }
 
-var bareAcronymRE = sync.OnceValue(func() *regexp.Regexp {
+var bareAcronymRE = lazy(func() *regexp.Regexp {
 	return regexp.MustCompile(`\b\p{Lu}[\p{Lu}\d&]{1,5}s?\b`)
 })
 

@@ -13,7 +13,7 @@ type skipRules struct {
 	captionStart, captionEnd, credit, picture, captionDate, byline, dateline *regexp.Regexp
 }
 
-var skipRE = sync.OnceValue(func() *skipRules {
+var skipRE = lazy(func() *skipRules {
 	return &skipRules{
 		// "Photo: …", "FILE - …", "FILE PHOTO: …"
 		captionStart: regexp.MustCompile(`(?i)^(?:photo|image|file photo|picture|caption|video|graphic|illustration)\b|^FILE\s*[-–—:]`),
@@ -68,3 +68,10 @@ func dateline(s string) int {
 	}
 	return 0
 }
+
+// lazy is sync.OnceValue kept out of line: the package builds many tables
+// on first use, and inlined at each, OnceValue's closures were compiled
+// again for every one of them.
+//
+//go:noinline
+func lazy[T any](build func() T) func() T { return sync.OnceValue(build) }

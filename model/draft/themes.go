@@ -3,7 +3,6 @@ package draft
 import (
 	"math"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,7 +15,7 @@ import (
 // vocabulary is most uniform. Each theme is titled with the phrase its
 // paragraphs share and the rest of the article uses least.
 
-var stopwords = sync.OnceValue(func() map[string]bool {
+var stopwords = lazy(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a about above after again against all almost also although always am among an and
 	another any are around as at be because been before being below between both but by can could did do does doing
