@@ -9,7 +9,7 @@ type docker interface{ Docked() bool }
 
 func (m noteEditor) Docked() bool { return true }
 
-func (o modalOf[T]) docked() bool {
+func (o *modalOf[T]) docked() bool {
 	d, ok := any(o.s).(docker)
 	return ok && d.Docked()
 }

@@ -39,32 +39,34 @@ type paneView interface {
 	click(y int) (paneView, tea.Cmd)
 }
 
+// paneOf makes a paneView of any pane; like modalOf, it is held by pointer
+// and never changed in place.
 type paneOf[T paneScreen[T]] struct{ s T }
 
-func (o paneOf[T]) update(msg tea.Msg) (paneView, tea.Cmd) {
+func (o *paneOf[T]) update(msg tea.Msg) (paneView, tea.Cmd) {
 	s, cmd := o.s.Update(msg)
-	return paneOf[T]{s}, cmd
+	return &paneOf[T]{s}, cmd
 }
 
-func (o paneOf[T]) view() []string              { return o.s.View() }
-func (o paneOf[T]) setSize(w, h int) paneView   { return paneOf[T]{o.s.SetSize(w, h)} }
-func (o paneOf[T]) setTheme(th *Theme) paneView { return paneOf[T]{o.s.SetTheme(th)} }
-func (o paneOf[T]) setFocused(f bool) paneView  { return paneOf[T]{o.s.SetFocused(f)} }
-func (o paneOf[T]) help() help.KeyMap           { return o.s.Help() }
-func (o paneOf[T]) title() string               { return o.s.Title() }
-func (o paneOf[T]) note() string                { return o.s.Note() }
+func (o *paneOf[T]) view() []string              { return o.s.View() }
+func (o *paneOf[T]) setSize(w, h int) paneView   { return &paneOf[T]{o.s.SetSize(w, h)} }
+func (o *paneOf[T]) setTheme(th *Theme) paneView { return &paneOf[T]{o.s.SetTheme(th)} }
+func (o *paneOf[T]) setFocused(f bool) paneView  { return &paneOf[T]{o.s.SetFocused(f)} }
+func (o *paneOf[T]) help() help.KeyMap           { return o.s.Help() }
+func (o *paneOf[T]) title() string               { return o.s.Title() }
+func (o *paneOf[T]) note() string                { return o.s.Note() }
 
-func (o paneOf[T]) scroll(n int) paneView {
+func (o *paneOf[T]) scroll(n int) paneView {
 	if s, ok := any(o.s).(scroller[T]); ok {
-		return paneOf[T]{s.Scroll(n)}
+		return &paneOf[T]{s.Scroll(n)}
 	}
 	return o
 }
 
-func (o paneOf[T]) click(y int) (paneView, tea.Cmd) {
+func (o *paneOf[T]) click(y int) (paneView, tea.Cmd) {
 	if s, ok := any(o.s).(clicker[T]); ok {
 		n, cmd := s.Click(y)
-		return paneOf[T]{n}, cmd
+		return &paneOf[T]{n}, cmd
 	}
 	return o, nil
 }
@@ -94,10 +96,10 @@ func (m *Model) setPane(p pane, s paneView) { m.paneAt(p, s) }
 // set stores put there.
 func paneField[T paneScreen[T]](f *T, put paneView) paneView {
 	if put != nil {
-		*f = put.(paneOf[T]).s
+		*f = put.(*paneOf[T]).s
 		return put
 	}
-	return paneOf[T]{*f}
+	return &paneOf[T]{*f}
 }
 
 // updatePane gives pane p a message, then follows what it changed.

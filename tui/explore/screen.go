@@ -51,41 +51,44 @@ type (
 	reloader[T any] interface{ Reloaded(m *Model) (T, bool) }
 )
 
-// modalOf makes a modal of any screen.
+// modalOf makes a modal of any screen. It is held by pointer and never
+// changed in place (each change makes a new one), as the screens are
+// values: pointer methods spare the per-type copies of the value methods'
+// pointer wrappers, tens of kilobytes of the binary over all the screens.
 type modalOf[T screen[T]] struct{ s T }
 
-func asModal[T screen[T]](s T) modal { return modalOf[T]{s} }
+func asModal[T screen[T]](s T) modal { return &modalOf[T]{s} }
 
-func (o modalOf[T]) update(msg tea.Msg) (modal, tea.Cmd) {
+func (o *modalOf[T]) update(msg tea.Msg) (modal, tea.Cmd) {
 	s, cmd := o.s.Update(msg)
-	return modalOf[T]{s}, cmd
+	return &modalOf[T]{s}, cmd
 }
 
-func (o modalOf[T]) view() []string           { return o.s.View() }
-func (o modalOf[T]) setSize(w, h int) modal   { return modalOf[T]{o.s.SetSize(w, h)} }
-func (o modalOf[T]) setTheme(th *Theme) modal { return modalOf[T]{o.s.SetTheme(th)} }
-func (o modalOf[T]) help() help.KeyMap        { return o.s.Help() }
-func (o modalOf[T]) title() string            { return o.s.Title() }
+func (o *modalOf[T]) view() []string           { return o.s.View() }
+func (o *modalOf[T]) setSize(w, h int) modal   { return &modalOf[T]{o.s.SetSize(w, h)} }
+func (o *modalOf[T]) setTheme(th *Theme) modal { return &modalOf[T]{o.s.SetTheme(th)} }
+func (o *modalOf[T]) help() help.KeyMap        { return o.s.Help() }
+func (o *modalOf[T]) title() string            { return o.s.Title() }
 
-func (o modalOf[T]) scroll(n int) modal {
+func (o *modalOf[T]) scroll(n int) modal {
 	if s, ok := any(o.s).(scroller[T]); ok {
-		return modalOf[T]{s.Scroll(n)}
+		return &modalOf[T]{s.Scroll(n)}
 	}
 	return o
 }
 
-func (o modalOf[T]) click(y int) (modal, tea.Cmd) {
+func (o *modalOf[T]) click(y int) (modal, tea.Cmd) {
 	if s, ok := any(o.s).(clicker[T]); ok {
 		n, cmd := s.Click(y)
-		return modalOf[T]{n}, cmd
+		return &modalOf[T]{n}, cmd
 	}
 	return o, nil
 }
 
-func (o modalOf[T]) reloaded(m *Model) modal {
+func (o *modalOf[T]) reloaded(m *Model) modal {
 	if s, ok := any(o.s).(reloader[T]); ok {
 		if n, keep := s.Reloaded(m); keep {
-			return modalOf[T]{n}
+			return &modalOf[T]{n}
 		}
 	}
 	return nil
@@ -93,8 +96,12 @@ func (o modalOf[T]) reloaded(m *Model) modal {
 
 // openScreen returns the modal screen of type T that is open, if one is.
 func openScreen[T screen[T]](m Model) (T, bool) {
-	o, ok := m.modal.(modalOf[T])
-	return o.s, ok
+	o, ok := m.modal.(*modalOf[T])
+	if !ok {
+		var none T
+		return none, false
+	}
+	return o.s, true
 }
 
 // The screens' titles and key maps as the screen interface names them.
