@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/brief-cli/brief/tui/jobctl"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // globalKeys work in both panes.
@@ -16,15 +17,15 @@ type globalKeys struct {
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit, unsaved lost")),
-		Pane:      key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "outline")),
-		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save")),
-		Reload:    key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "reload from disk")),
-		Undo:      key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Redo:      key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
-		Suspend:   key.NewBinding(key.WithKeys(jobctl.SuspendKey), key.WithHelp(jobctl.SuspendKey, "suspend (fg returns)")),
+		Help:      widget.Key("?", "help"),
+		Quit:      widget.Key("q", "quit"),
+		ForceQuit: widget.Key("ctrl+c", "quit, unsaved lost"),
+		Pane:      widget.Key("tab", "outline"),
+		Save:      widget.Key("ctrl+s", "save"),
+		Reload:    widget.Key("ctrl+l", "reload from disk"),
+		Undo:      widget.Key("u", "undo"),
+		Redo:      widget.Key("ctrl+r", "redo"),
+		Suspend:   widget.Key(jobctl.SuspendKey, "suspend (fg returns)"),
 	}
 }
 
@@ -50,13 +51,13 @@ func newCanvasKeys() canvasKeys {
 		ExtendDown:  key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "extend down")),
 		ExtendUp:    key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "extend up")),
 		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
-		PageUp:      key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		NextUncited: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next uncited")),
-		Point:       key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "point")),
-		Event:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "event")),
-		Actor:       key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actor")),
-		Quote:       key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "cite in point")),
-		Clause:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "cut to a clause")),
+		PageUp:      widget.Key("pgup", "page up"),
+		NextUncited: widget.Key("n", "next uncited"),
+		Point:       widget.Key("p", "point"),
+		Event:       widget.Key("e", "event"),
+		Actor:       widget.Key("a", "actor"),
+		Quote:       widget.Key("c", "cite in point"),
+		Clause:      widget.Key("x", "cut to a clause"),
 	}
 }
 
@@ -85,21 +86,21 @@ func newOutlineKeys() outlineKeys {
 	return outlineKeys{
 		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
 		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
-		Rename:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "rename")),
+		Rename:   widget.Key("r", "rename"),
 		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
 		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
-		MoveTo:   key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "move to theme")),
-		Merge:    key.NewBinding(key.WithKeys("M"), key.WithHelp("M", "merge next in")),
-		Split:    key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "split")),
-		Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
-		NewTheme: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "new theme")),
-		Reviewed: key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "mark reviewed")),
-		Show:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "show in article")),
-		Field:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "stance, date or aliases")),
-		Kind:     key.NewBinding(key.WithKeys("F"), key.WithHelp("F", "an actor's kind")),
-		Subject:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "the briefing's subject")),
+		MoveTo:   widget.Key("m", "move to theme"),
+		Merge:    widget.Key("M", "merge next in"),
+		Split:    widget.Key("S", "split"),
+		Delete:   widget.Key("d", "delete"),
+		NewTheme: widget.Key("t", "new theme"),
+		Reviewed: widget.Key("v", "mark reviewed"),
+		Show:     widget.Key("enter", "show in article"),
+		Field:    widget.Key("f", "stance, date or aliases"),
+		Kind:     widget.Key("F", "an actor's kind"),
+		Subject:  widget.Key("b", "the briefing's subject"),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageUp:   widget.Key("pgup", "page up"),
 		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first row")),
 		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last row")),
 	}
@@ -125,9 +126,9 @@ type promptKeys struct {
 
 func newPromptKeys() promptKeys {
 	return promptKeys{
-		Confirm: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Next:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next choice")),
+		Confirm: widget.Key("enter", "confirm"),
+		Cancel:  widget.Key("esc", "cancel"),
+		Next:    widget.Key("tab", "next choice"),
 	}
 }
 

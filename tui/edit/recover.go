@@ -11,6 +11,7 @@ import (
 
 	"github.com/brief-cli/brief/model/edit"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // recovery asks what to do with the text an earlier session kept unsaved
@@ -34,10 +35,10 @@ type recoveryKeys struct {
 
 func newRecoveryKeys() recoveryKeys {
 	return recoveryKeys{
-		Restore: key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restore unsaved work")),
-		Discard: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "discard it")),
+		Restore: widget.Key("r", "restore unsaved work"),
+		Discard: widget.Key("d", "discard it"),
 		Keep:    key.NewBinding(key.WithKeys("k", "esc"), key.WithHelp("k/esc", "keep for later")),
-		Yes:     key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "delete")),
+		Yes:     widget.Key("y", "delete"),
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // Folding the outline, so that a briefing's whole shape fits the first
@@ -253,7 +254,7 @@ func newNavKeys(open string, folds bool) navKeys {
 		Fold:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "fold the theme")),
 		Unfold:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "unfold the theme")),
 		UnfoldAll: key.NewBinding(key.WithKeys("=", "+"), key.WithHelp("=", "unfold every theme")),
-		FoldAll:   key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "fold all but the cursor's theme")),
+		FoldAll:   widget.Key("-", "fold all but the cursor's theme"),
 	}
 	for _, b := range []*key.Binding{&k.Fold, &k.Unfold, &k.FoldAll, &k.UnfoldAll} {
 		b.SetEnabled(folds)

@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 
 	"github.com/brief-cli/brief/tui/jobctl"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // globalKeys are handled by the root before the focused component sees a
@@ -21,24 +22,24 @@ type globalKeys struct {
 
 func newGlobalKeys() globalKeys {
 	return globalKeys{
-		Quit:      key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
-		ForceQuit: key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit at once")),
-		Help:      key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Search:    key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
-		Outline:   key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "outline")),
-		Timeline:  key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "timeline")),
-		Actors:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "actors")),
-		Glossary:  key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "glossary")),
-		Source:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "show in source")),
-		NextPane:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		Back:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "back")),
-		Theme:     key.NewBinding(key.WithKeys("T"), key.WithHelp("T", "light/dark")),
-		Bookmark:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "bookmark")),
-		Note:      key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "note")),
-		Notes:     key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "notes and bookmarks")),
-		Edit:      key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "edit the briefing (brief edit)")),
-		Suspend:   key.NewBinding(key.WithKeys(jobctl.SuspendKey), key.WithHelp(jobctl.SuspendKey, "suspend (fg returns)")),
+		Quit:      widget.Key("q", "quit"),
+		ForceQuit: widget.Key("ctrl+c", "quit at once"),
+		Help:      widget.Key("?", "help"),
+		Search:    widget.Key("/", "search"),
+		Outline:   widget.Key("o", "outline"),
+		Timeline:  widget.Key("t", "timeline"),
+		Actors:    widget.Key("a", "actors"),
+		Glossary:  widget.Key("g", "glossary"),
+		Source:    widget.Key("s", "show in source"),
+		NextPane:  widget.Key("tab", "next pane"),
+		PrevPane:  widget.Key("shift+tab", "previous pane"),
+		Back:      widget.Key("esc", "back"),
+		Theme:     widget.Key("T", "light/dark"),
+		Bookmark:  widget.Key("m", "bookmark"),
+		Note:      widget.Key("n", "note"),
+		Notes:     widget.Key("N", "notes and bookmarks"),
+		Edit:      widget.Key("E", "edit the briefing (brief edit)"),
+		Suspend:   widget.Key(jobctl.SuspendKey, "suspend (fg returns)"),
 	}
 }
 
@@ -70,7 +71,7 @@ func newAxisKeys() axisKeys {
 		ZoomOut: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "zoom out")),
 		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier on the axis")),
 		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later on the axis")),
-		Fit:     key.NewBinding(key.WithKeys("0"), key.WithHelp("0", "fit the whole timeline")),
+		Fit:     widget.Key("0", "fit the whole timeline"),
 	}
 }
 
@@ -85,8 +86,8 @@ func newListKeys(open string) listKeys {
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
 		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
-		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
-		Bottom:   key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
+		Top:      widget.Key("home", "first"),
+		Bottom:   widget.Key("end", "last"),
 		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", open)),
 	}
 }

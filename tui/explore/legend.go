@@ -6,13 +6,14 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/tui/axis"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // The timeline legend: what the axis glyphs and the date labels mean, and
 // in what order events come. L opens it from the timeline view.
 func init() {
 	openers = append(openers, opener{
-		key:  key.NewBinding(key.WithKeys("L"), key.WithHelp("L", "timeline legend")),
+		key:  widget.Key("L", "timeline legend"),
 		when: func(m *Model) bool { return m.nav == navTimeline },
 		open: func(m *Model) modal { return asModal(newLegend(m.th)) },
 	})

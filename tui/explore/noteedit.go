@@ -10,6 +10,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // noteLimit bounds a note, in characters: a page of writing is plenty.
@@ -21,8 +22,8 @@ type noteKeys struct {
 
 func newNoteKeys() noteKeys {
 	return noteKeys{
-		Save:    key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save and close")),
-		Close:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close without saving")),
+		Save:    widget.Key("ctrl+s", "save and close"),
+		Close:   widget.Key("esc", "close without saving"),
 		Discard: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "discard the changes")),
 		Keep:    key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep writing")),
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/store"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // noteLinesShown is how many lines of each note the Notes view shows.
@@ -23,7 +24,7 @@ func newNotesKeys() notesKeys {
 	l := newListKeys("go to the item")
 	return notesKeys{
 		Up: l.Up, Down: l.Down, PageUp: l.PageUp, PageDown: l.PageDown, Top: l.Top, Bottom: l.Bottom, Jump: l.Open,
-		Edit:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "edit the note")),
+		Edit:  widget.Key("n", "edit the note"),
 		Close: key.NewBinding(key.WithKeys("esc", "N"), key.WithHelp("esc", "close")),
 	}
 }

@@ -32,13 +32,13 @@ func newPaletteKeys() paletteKeys {
 	return paletteKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p", "ctrl+k"), key.WithHelp("↑", "previous result")),
 		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n", "ctrl+j"), key.WithHelp("↓", "next result")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageUp:   widget.Key("pgup", "page up"),
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Jump:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "go to result")),
-		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close search")),
+		Jump:     widget.Key("enter", "go to result"),
+		Close:    widget.Key("esc", "close search"),
 		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ on the first", "earlier queries")),
 		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ with no results", "later queries, back to yours")),
-		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this briefing / the whole library")),
+		Scope:    widget.Key("tab", "this briefing / the whole library"),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // pickEntry is one choice of a picker: an item to jump to, a line of text,
@@ -25,7 +26,7 @@ func newPickerKeys() pickerKeys {
 	l := newListKeys("jump")
 	return pickerKeys{
 		Up: l.Up, Down: l.Down, PageUp: l.PageUp, PageDown: l.PageDown, Jump: l.Open,
-		Close: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Close: widget.Key("esc", "close"),
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // Reading mode: the article alone, its paragraphs flowing at a comfortable
@@ -37,12 +38,12 @@ func newReadingKeys() readingKeys {
 		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
 		PageUp:    l.PageUp,
 		PageDown:  l.PageDown,
-		Top:       key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "beginning")),
-		Bottom:    key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "end")),
-		NextCited: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next cited sentence")),
-		PrevCited: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous cited sentence")),
-		IDs:       key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "show / hide sentence ids")),
-		Citers:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "what cites the marked sentence")),
+		Top:       widget.Key("home", "beginning"),
+		Bottom:    widget.Key("end", "end"),
+		NextCited: widget.Key("]", "next cited sentence"),
+		PrevCited: widget.Key("[", "previous cited sentence"),
+		IDs:       widget.Key("i", "show / hide sentence ids"),
+		Citers:    widget.Key("enter", "what cites the marked sentence"),
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/sanitize"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 type sourceKeys struct {
@@ -22,9 +23,9 @@ func newSourceKeys() sourceKeys {
 		PageDown:  l.PageDown,
 		Top:       l.Top,
 		Bottom:    l.Bottom,
-		NextCited: key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next cited sentence")),
-		PrevCited: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous cited sentence")),
-		Citers:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "what cites this sentence")),
+		NextCited: widget.Key("]", "next cited sentence"),
+		PrevCited: widget.Key("[", "previous cited sentence"),
+		Citers:    widget.Key("enter", "what cites this sentence"),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/brief-cli/brief/model"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // Panes that grow: z gives the focused pane the whole body and gives it
@@ -18,10 +19,10 @@ type layoutKeys struct {
 
 func newLayoutKeys() layoutKeys {
 	return layoutKeys{
-		Zoom:   key.NewBinding(key.WithKeys("z"), key.WithHelp("z", "zoom the pane / back")),
-		Narrow: key.NewBinding(key.WithKeys("<"), key.WithHelp("<", "narrower navigator")),
-		Widen:  key.NewBinding(key.WithKeys(">"), key.WithHelp(">", "wider navigator")),
-		Read:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reading mode / back")),
+		Zoom:   widget.Key("z", "zoom the pane / back"),
+		Narrow: widget.Key("<", "narrower navigator"),
+		Widen:  widget.Key(">", "wider navigator"),
+		Read:   widget.Key("r", "reading mode / back"),
 	}
 }
 

@@ -1,6 +1,10 @@
 package library
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/brief-cli/brief/tui/widget"
+)
 
 // KeyMap holds the keys of the library. Typing any other character starts
 // the filter, so the picker has no single-letter moves.
@@ -14,15 +18,15 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
 		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageUp:   widget.Key("pgup", "page up"),
 		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Home:     key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
-		End:      key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
-		Filter:   key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter (or just type)")),
-		Clear:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
-		Quit:     key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit")),
+		Home:     widget.Key("home", "first"),
+		End:      widget.Key("end", "last"),
+		Open:     widget.Key("enter", "open"),
+		Filter:   widget.Key("/", "filter (or just type)"),
+		Clear:    widget.Key("esc", "clear filter"),
+		Help:     widget.Key("?", "more keys"),
+		Quit:     widget.Key("q", "quit"),
 	}
 }
 

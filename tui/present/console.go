@@ -18,6 +18,7 @@ import (
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/jobctl"
 	"github.com/brief-cli/brief/tui/style"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // retryEvery is how often the console looks for a presentation while it
@@ -63,7 +64,7 @@ func without(keys, drop []string) []string {
 // help short enough for one line, less ↓ ↑ j k, which scroll the notes.
 func DefaultConsoleKeyMap() ConsoleKeyMap {
 	k := DefaultKeyMap()
-	attach := key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "follow another presentation"))
+	attach := widget.Key("a", "follow another presentation")
 	attach.SetEnabled(false)
 	return ConsoleKeyMap{
 		NotesDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓ j", "scroll the notes down")),
@@ -74,7 +75,7 @@ func DefaultConsoleKeyMap() ConsoleKeyMap {
 		First:     k.First, Last: k.Last,
 		Digit: key.NewBinding(key.WithKeys(k.Digit.Keys()...), key.WithHelp("12 enter", "go to slide 12")),
 		Black: key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b", "black")),
-		White: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "white")),
+		White: widget.Key("w", "white"),
 		Help:  k.Help,
 		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit the console (the talk goes on)")),
 	}

@@ -1,6 +1,10 @@
 package present
 
-import "charm.land/bubbles/v2/key"
+import (
+	"charm.land/bubbles/v2/key"
+
+	"github.com/brief-cli/brief/tui/widget"
+)
 
 // KeyMap holds the keys of the presenter. They suit a presentation clicker:
 // most clickers send PgDn/PgUp (or arrows), b or . for a black screen, and
@@ -28,10 +32,10 @@ func DefaultKeyMap() KeyMap {
 		Last:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "last slide")),
 		Digit:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("12 enter", "go to slide 12")),
 		Black:  key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b .", "black screen")),
-		White:  key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "white screen")),
-		Help:   key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
+		White:  widget.Key("w", "white screen"),
+		Help:   widget.Key("?", "keys"),
 		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
-		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Cancel: widget.Key("esc", "cancel"),
 		Force:  key.NewBinding(key.WithKeys("ctrl+c")),
 	}
 }
