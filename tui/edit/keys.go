@@ -46,11 +46,11 @@ type canvasKeys struct {
 
 func newCanvasKeys() canvasKeys {
 	return canvasKeys{
-		Down:        key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "next sentence")),
-		Up:          key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "previous sentence")),
-		ExtendDown:  key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "extend down")),
-		ExtendUp:    key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "extend up")),
-		PageDown:    key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		Down:        widget.Keys("j/↓", "next sentence", "j", "down"),
+		Up:          widget.Keys("k/↑", "previous sentence", "k", "up"),
+		ExtendDown:  widget.Keys("J/shift+↓", "extend down", "J", "shift+down"),
+		ExtendUp:    widget.Keys("K/shift+↑", "extend up", "K", "shift+up"),
+		PageDown:    widget.Keys("pgdn", "page down", "pgdown", "space"),
 		PageUp:      widget.Key("pgup", "page up"),
 		NextUncited: widget.Key("n", "next uncited"),
 		Point:       widget.Key("p", "point"),
@@ -84,11 +84,11 @@ type outlineKeys struct {
 
 func newOutlineKeys() outlineKeys {
 	return outlineKeys{
-		Down:     key.NewBinding(key.WithKeys("j", "down"), key.WithHelp("j/↓", "down")),
-		Up:       key.NewBinding(key.WithKeys("k", "up"), key.WithHelp("k/↑", "up")),
+		Down:     widget.Keys("j/↓", "down", "j", "down"),
+		Up:       widget.Keys("k/↑", "up", "k", "up"),
 		Rename:   widget.Key("r", "rename"),
-		MoveUp:   key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up")),
-		MoveDown: key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down")),
+		MoveUp:   widget.Keys("K/shift+↑", "move up", "K", "shift+up"),
+		MoveDown: widget.Keys("J/shift+↓", "move down", "J", "shift+down"),
 		MoveTo:   widget.Key("m", "move to theme"),
 		Merge:    widget.Key("M", "merge next in"),
 		Split:    widget.Key("S", "split"),
@@ -99,10 +99,10 @@ func newOutlineKeys() outlineKeys {
 		Field:    widget.Key("f", "stance, date or aliases"),
 		Kind:     widget.Key("F", "an actor's kind"),
 		Subject:  widget.Key("b", "the briefing's subject"),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "space"), key.WithHelp("pgdn", "page down")),
+		PageDown: widget.Keys("pgdn", "page down", "pgdown", "space"),
 		PageUp:   widget.Key("pgup", "page up"),
-		Top:      key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home/g", "first row")),
-		Bottom:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end/G", "last row")),
+		Top:      widget.Keys("home/g", "first row", "home", "g"),
+		Bottom:   widget.Keys("end/G", "last row", "end", "G"),
 	}
 }
 

@@ -37,7 +37,7 @@ func newRecoveryKeys() recoveryKeys {
 	return recoveryKeys{
 		Restore: widget.Key("r", "restore unsaved work"),
 		Discard: widget.Key("d", "discard it"),
-		Keep:    key.NewBinding(key.WithKeys("k", "esc"), key.WithHelp("k/esc", "keep for later")),
+		Keep:    widget.Keys("k/esc", "keep for later", "k", "esc"),
 		Yes:     widget.Key("y", "delete"),
 	}
 }

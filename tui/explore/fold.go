@@ -251,9 +251,9 @@ type navKeys struct {
 func newNavKeys(open string, folds bool) navKeys {
 	k := navKeys{
 		listKeys:  newListKeys(open),
-		Fold:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "fold the theme")),
-		Unfold:    key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "unfold the theme")),
-		UnfoldAll: key.NewBinding(key.WithKeys("=", "+"), key.WithHelp("=", "unfold every theme")),
+		Fold:      widget.Keys("←/h", "fold the theme", "left", "h"),
+		Unfold:    widget.Keys("→/l", "unfold the theme", "right", "l"),
+		UnfoldAll: widget.Keys("=", "unfold every theme", "=", "+"),
 		FoldAll:   widget.Key("-", "fold all but the cursor's theme"),
 	}
 	for _, b := range []*key.Binding{&k.Fold, &k.Unfold, &k.FoldAll, &k.UnfoldAll} {

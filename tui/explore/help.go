@@ -6,6 +6,7 @@ import (
 
 	"github.com/brief-cli/brief/model/sanitize"
 	"github.com/brief-cli/brief/tui/axis"
+	"github.com/brief-cli/brief/tui/widget"
 )
 
 // helpGroup is one titled group of bindings on the help screen.
@@ -20,9 +21,9 @@ type helpKeys struct {
 
 func newHelpKeys() helpKeys {
 	return helpKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		Close: key.NewBinding(key.WithKeys("esc", "?"), key.WithHelp("esc/?", "close help")),
+		Up:    widget.Keys("↑/k", "scroll up", "up", "k"),
+		Down:  widget.Keys("↓/j", "scroll down", "down", "j"),
+		Close: widget.Keys("esc/?", "close help", "esc", "?"),
 	}
 }
 

@@ -67,10 +67,10 @@ func (k globalKeys) FullHelp() [][]key.Binding {
 
 func newAxisKeys() axisKeys {
 	return axisKeys{
-		ZoomIn:  key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "zoom in on the selection")),
-		ZoomOut: key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "zoom out")),
-		Left:    key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier on the axis")),
-		Right:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later on the axis")),
+		ZoomIn:  widget.Keys("+", "zoom in on the selection", "+", "="),
+		ZoomOut: widget.Keys("-", "zoom out", "-", "_"),
+		Left:    widget.Keys("←/h", "earlier on the axis", "left", "h"),
+		Right:   widget.Keys("→/l", "later on the axis", "right", "l"),
 		Fit:     widget.Key("0", "fit the whole timeline"),
 	}
 }
@@ -82,13 +82,13 @@ type listKeys struct {
 
 func newListKeys(open string) listKeys {
 	return listKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup", "ctrl+u"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown", "ctrl+d", "space"), key.WithHelp("pgdn", "page down")),
+		Up:       widget.Keys("↑/k", "up", "up", "k"),
+		Down:     widget.Keys("↓/j", "down", "down", "j"),
+		PageUp:   widget.Keys("pgup", "page up", "pgup", "ctrl+u"),
+		PageDown: widget.Keys("pgdn", "page down", "pgdown", "ctrl+d", "space"),
 		Top:      widget.Key("home", "first"),
 		Bottom:   widget.Key("end", "last"),
-		Open:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", open)),
+		Open:     widget.Keys("enter", open, "enter"),
 	}
 }
 

@@ -38,9 +38,9 @@ type legendModel struct {
 
 func newLegend(th *Theme) legendModel {
 	return legendModel{th: th, keys: legendKeys{
-		Up:    key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:  key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
-		Close: key.NewBinding(key.WithKeys("esc", "L", "q"), key.WithHelp("esc", "close")),
+		Up:    widget.Keys("↑/k", "scroll up", "up", "k"),
+		Down:  widget.Keys("↓/j", "scroll down", "down", "j"),
+		Close: widget.Keys("esc", "close", "esc", "L", "q"),
 	}}
 }
 

@@ -24,8 +24,8 @@ func newNoteKeys() noteKeys {
 	return noteKeys{
 		Save:    widget.Key("ctrl+s", "save and close"),
 		Close:   widget.Key("esc", "close without saving"),
-		Discard: key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "discard the changes")),
-		Keep:    key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n", "keep writing")),
+		Discard: widget.Keys("y", "discard the changes", "y", "Y"),
+		Keep:    widget.Keys("n", "keep writing", "n", "N", "esc"),
 	}
 }
 

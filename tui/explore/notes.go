@@ -25,7 +25,7 @@ func newNotesKeys() notesKeys {
 	return notesKeys{
 		Up: l.Up, Down: l.Down, PageUp: l.PageUp, PageDown: l.PageDown, Top: l.Top, Bottom: l.Bottom, Jump: l.Open,
 		Edit:  widget.Key("n", "edit the note"),
-		Close: key.NewBinding(key.WithKeys("esc", "N"), key.WithHelp("esc", "close")),
+		Close: widget.Keys("esc", "close", "esc", "N"),
 	}
 }
 

@@ -30,14 +30,14 @@ type paletteKeys struct {
 
 func newPaletteKeys() paletteKeys {
 	return paletteKeys{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p", "ctrl+k"), key.WithHelp("↑", "previous result")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n", "ctrl+j"), key.WithHelp("↓", "next result")),
+		Up:       widget.Keys("↑", "previous result", "up", "ctrl+p", "ctrl+k"),
+		Down:     widget.Keys("↓", "next result", "down", "ctrl+n", "ctrl+j"),
 		PageUp:   widget.Key("pgup", "page up"),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageDown: widget.Keys("pgdn", "page down", "pgdown"),
 		Jump:     widget.Key("enter", "go to result"),
 		Close:    widget.Key("esc", "close search"),
-		Older:    key.NewBinding(key.WithKeys("up"), key.WithHelp("↑ on the first", "earlier queries")),
-		Newer:    key.NewBinding(key.WithKeys("down"), key.WithHelp("↓ with no results", "later queries, back to yours")),
+		Older:    widget.Keys("↑ on the first", "earlier queries", "up"),
+		Newer:    widget.Keys("↓ with no results", "later queries, back to yours", "down"),
 		Scope:    widget.Key("tab", "this briefing / the whole library"),
 	}
 }

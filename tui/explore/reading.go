@@ -34,8 +34,8 @@ type readingKeys struct {
 func newReadingKeys() readingKeys {
 	l := newListKeys("")
 	return readingKeys{
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "scroll up")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "scroll down")),
+		Up:        widget.Keys("↑/k", "scroll up", "up", "k"),
+		Down:      widget.Keys("↓/j", "scroll down", "down", "j"),
 		PageUp:    l.PageUp,
 		PageDown:  l.PageDown,
 		Top:       widget.Key("home", "beginning"),

@@ -17,8 +17,8 @@ type sourceKeys struct {
 func newSourceKeys() sourceKeys {
 	l := newListKeys("")
 	return sourceKeys{
-		Up:        key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous sentence")),
-		Down:      key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next sentence")),
+		Up:        widget.Keys("↑/k", "previous sentence", "up", "k"),
+		Down:      widget.Keys("↓/j", "next sentence", "down", "j"),
 		PageUp:    l.PageUp,
 		PageDown:  l.PageDown,
 		Top:       l.Top,

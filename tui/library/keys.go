@@ -16,10 +16,10 @@ type KeyMap struct {
 // DefaultKeyMap returns the library's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "previous")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "next")),
+		Up:       widget.Keys("↑", "previous", "up", "ctrl+p"),
+		Down:     widget.Keys("↓", "next", "down", "ctrl+n"),
 		PageUp:   widget.Key("pgup", "page up"),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		PageDown: widget.Keys("pgdn", "page down", "pgdown"),
 		Home:     widget.Key("home", "first"),
 		End:      widget.Key("end", "last"),
 		Open:     widget.Key("enter", "open"),

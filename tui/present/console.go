@@ -67,24 +67,24 @@ func DefaultConsoleKeyMap() ConsoleKeyMap {
 	attach := widget.Key("a", "follow another presentation")
 	attach.SetEnabled(false)
 	return ConsoleKeyMap{
-		NotesDown: key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓ j", "scroll the notes down")),
-		NotesUp:   key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑ k", "scroll the notes up")),
+		NotesDown: widget.Keys("↓ j", "scroll the notes down", "down", "j"),
+		NotesUp:   widget.Keys("↑ k", "scroll the notes up", "up", "k"),
 		Attach:    attach,
 		Next:      key.NewBinding(key.WithKeys(without(k.Next.Keys(), notesKeys)...), key.WithHelp("→", "next")),
 		Prev:      key.NewBinding(key.WithKeys(without(k.Prev.Keys(), notesKeys)...), key.WithHelp("←", "previous")),
 		First:     k.First, Last: k.Last,
 		Digit: key.NewBinding(key.WithKeys(k.Digit.Keys()...), key.WithHelp("12 enter", "go to slide 12")),
-		Black: key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b", "black")),
+		Black: widget.Keys("b", "black", "b", "."),
 		White: widget.Key("w", "white"),
 		Help:  k.Help,
-		Quit:  key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit the console (the talk goes on)")),
+		Quit:  widget.Keys("q", "quit the console (the talk goes on)", "q", "ctrl+c"),
 	}
 }
 
 // ShortHelp lists the keys of the help line, the most needed first.
 func (k ConsoleKeyMap) ShortHelp() []key.Binding {
 	quit := key.NewBinding(key.WithKeys(k.Quit.Keys()...), key.WithHelp("q", "quit"))
-	notes := key.NewBinding(key.WithKeys("down", "up"), key.WithHelp("↓↑", "notes"))
+	notes := widget.Keys("↓↑", "notes", "down", "up")
 	return []key.Binding{k.Next, k.Prev, notes, k.Black, k.White, quit, k.Help, k.Digit}
 }
 

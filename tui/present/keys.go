@@ -26,15 +26,15 @@ type KeyMap struct {
 // DefaultKeyMap returns the presenter's keys.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Next:   key.NewBinding(key.WithKeys("right", "space", "pgdown", "n", "l", "enter", "down", "j"), key.WithHelp("→ space PgDn", "next")),
-		Prev:   key.NewBinding(key.WithKeys("left", "pgup", "p", "h", "backspace", "up", "k"), key.WithHelp("← PgUp backspace", "previous")),
-		First:  key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("home", "first slide")),
-		Last:   key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("end", "last slide")),
-		Digit:  key.NewBinding(key.WithKeys("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), key.WithHelp("12 enter", "go to slide 12")),
-		Black:  key.NewBinding(key.WithKeys("b", "."), key.WithHelp("b .", "black screen")),
+		Next:   widget.Keys("→ space PgDn", "next", "right", "space", "pgdown", "n", "l", "enter", "down", "j"),
+		Prev:   widget.Keys("← PgUp backspace", "previous", "left", "pgup", "p", "h", "backspace", "up", "k"),
+		First:  widget.Keys("home", "first slide", "home", "g"),
+		Last:   widget.Keys("end", "last slide", "end", "G"),
+		Digit:  widget.Keys("12 enter", "go to slide 12", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		Black:  widget.Keys("b .", "black screen", "b", "."),
 		White:  widget.Key("w", "white screen"),
 		Help:   widget.Key("?", "keys"),
-		Quit:   key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+		Quit:   widget.Keys("q", "quit", "q", "ctrl+c"),
 		Cancel: widget.Key("esc", "cancel"),
 		Force:  key.NewBinding(key.WithKeys("ctrl+c")),
 	}

@@ -8,3 +8,9 @@ import "charm.land/bubbles/v2/key"
 func Key(k, desc string) key.Binding {
 	return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc))
 }
+
+// Keys is a binding of the keys, shown in help as shown, for the same
+// reason as Key.
+func Keys(shown, desc string, keys ...string) key.Binding {
+	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(shown, desc))
+}
