@@ -133,3 +133,44 @@ func TestFindActorsKeepLeadingAdjective(t *testing.T) {
 		}
 	}
 }
+
+// A body is known by the words around it: a possessive inside its name
+// ("Fishermen's"), "the board" after its full name, a chief executive, an
+// appositive ("the operator, Kestrel,"); a person by a title appositive
+// after "said"; and a name that only modifies a project's noun is no actor.
+func TestFindActorsBodiesByTheirMarks(t *testing.T) {
+	sents := []string{
+		"The Lowland Water Board on Tuesday approved the Dunmore Ridge mine, ending a long review.",
+		"The developer, Tarrow Group, said work would start in 2027.",
+		"\"We are ready,\" said Tarrow's chief executive, Ada Lind.",
+		"The Riverside Fishermen's Union said the mine would poison the river.",
+		"The board rejected a request from the union to move the mine.",
+		"Tarrow must fund a study of the river.",
+		"The operator, Kestrel, said the pumps were safe.",
+		"Kestrel's chairman said the company would appeal.",
+		"Dunmore Ridge is the second mine approved this year.",
+	}
+	got := map[string]ActorDraft{}
+	for _, a := range FindActors(sents) {
+		got[a.Name] = a
+	}
+	for name, kind := range map[string]string{
+		"Lowland Water Board":         "organisation",
+		"Tarrow Group":                "organisation",
+		"Ada Lind":                    "person",
+		"Riverside Fishermen's Union": "organisation",
+		"Kestrel":                     "organisation",
+	} {
+		if a, ok := got[name]; !ok || a.Kind != kind {
+			t.Errorf("%s = %+v, want a drafted %s", name, a, kind)
+		}
+	}
+	for _, name := range []string{"Tarrow", "Union", "Dunmore Ridge"} {
+		if a, ok := got[name]; ok {
+			t.Errorf("%s drafted as an actor of its own: %+v", name, a)
+		}
+	}
+	if !slices.Contains(got["Tarrow Group"].Aliases, "Tarrow") {
+		t.Errorf("Tarrow Group aliases %q, want Tarrow", got["Tarrow Group"].Aliases)
+	}
+}
