@@ -587,9 +587,8 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		}
 		head := f[len(f)-1]
 		c.anaphors += countWords([]string{lower}, "the "+strings.ToLower(head))
-		if h := cands[head]; h != nil && !strings.Contains(n, " of ") {
-			c.anaphors += h.count
-			h.mid = 0 // no name of its own
+		if cands[head] != nil && !taken[head] && aliasOf[head] == "" && !strings.Contains(n, " of ") {
+			aliasOf[head] = n
 		}
 		if a := cands[f[0]]; a != nil && len(f) == 2 && !taken[f[0]] && aliasOf[f[0]] == "" {
 			aliasOf[f[0]] = n
@@ -671,7 +670,11 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		a.Mentions = countWords(sentences, n)
 		for al, to := range aliasOf {
 			if to == n {
-				if k := countWords(sentences, al); k > 0 {
+				k := countWords(sentences, al)
+				if strings.HasSuffix(n, " "+al) && rs.org.MatchString(al) {
+					k = countStandalone(sentences, al) // "Union leader", not "Fishermen's Union"
+				}
+				if k > 0 {
 					a.Aliases = append(a.Aliases, al)
 					a.Mentions += k
 				}
