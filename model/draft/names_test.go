@@ -149,6 +149,8 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		"The operator, Kestrel, said the pumps were safe.",
 		"Kestrel's chairman said the company would appeal.",
 		"Dunmore Ridge is the second mine approved this year.",
+		"Union leader Sam Kerr said the fight would go on.",
+		"The Westbay Children's Trust said it would help.",
 	}
 	got := map[string]ActorDraft{}
 	for _, a := range FindActors(sents) {
@@ -160,6 +162,8 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		"Ada Lind":                    "person",
 		"Riverside Fishermen's Union": "organisation",
 		"Kestrel":                     "organisation",
+		"Westbay Children's Trust":    "organisation",
+		"Sam Kerr":                    "person",
 	} {
 		if a, ok := got[name]; !ok || a.Kind != kind {
 			t.Errorf("%s = %+v, want a drafted %s", name, a, kind)
@@ -169,6 +173,9 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		if a, ok := got[name]; ok {
 			t.Errorf("%s drafted as an actor of its own: %+v", name, a)
 		}
+	}
+	if !slices.Contains(got["Riverside Fishermen's Union"].Aliases, "Union") {
+		t.Errorf("Riverside Fishermen's Union aliases %q, want Union", got["Riverside Fishermen's Union"].Aliases)
 	}
 	if !slices.Contains(got["Tarrow Group"].Aliases, "Tarrow") {
 		t.Errorf("Tarrow Group aliases %q, want Tarrow", got["Tarrow Group"].Aliases)
