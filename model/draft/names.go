@@ -537,10 +537,11 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 				c.firm++
 			}
 			// "the Saltmarsh Bank wind farm": a project named for a place.
-			if fw := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(after, "’s"), "'s")); len(fw) > 0 && unicode.IsLower([]rune(fw[0])[0]) {
+			if fw := strings.Fields(after); !poss && len(fw) > 0 && unicode.IsLower([]rune(fw[0])[0]) {
 				for _, x := range fw[:min(2, len(fw))] {
 					if wordIn("farm project plant mine bridge dam pipeline terminal reactor tunnel railway scheme development site field estate", strings.Trim(x, ",.;:")) {
 						c.modifies++
+						break
 					}
 				}
 			}
@@ -647,7 +648,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && named >= 2) && !rs.org.MatchString(n) && c.firm == 0
 		body := strings.Contains(n, " ") && rs.org.MatchString(lastWords(n, 1)[0]) // "Port Authority", "Harbour Board"
 		place := c.place > 0 || hasPlaceWord(n) && !body || c.locative*2 > c.count && c.speaker == 0 && !person
-		if place || !person && c.thing > 0 || c.modifies > 0 && c.person+c.speaker+c.firm == 0 {
+		if place || !person && c.thing > 0 || c.modifies*2 >= c.count && c.person+c.speaker+c.firm == 0 {
 			continue
 		}
 		if person || c.count >= 2 && c.mid > 0 || (c.speaker > 0 || c.acts > 0 || c.firm > 0 || named > c.count) && rs.org.MatchString(n) && strings.Contains(n, " ") {

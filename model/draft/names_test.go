@@ -151,6 +151,9 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		"Dunmore Ridge is the second mine approved this year.",
 		"Union leader Sam Kerr said the fight would go on.",
 		"The Westbay Children's Trust said it would help.",
+		"Corvane opened a factory near the river last year.",
+		"The Corvane plant employs 900 people, and Corvane's plant managers live nearby.",
+		"Many fear Corvane will close it.",
 	}
 	got := map[string]ActorDraft{}
 	for _, a := range FindActors(sents) {
@@ -168,6 +171,9 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		if a, ok := got[name]; !ok || a.Kind != kind {
 			t.Errorf("%s = %+v, want a drafted %s", name, a, kind)
 		}
+	}
+	if _, ok := got["Corvane"]; !ok {
+		t.Errorf("Corvane, named three times and once before its plant, not drafted: %v", got)
 	}
 	for _, name := range []string{"Tarrow", "Union", "Dunmore Ridge"} {
 		if a, ok := got[name]; ok {
