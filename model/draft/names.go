@@ -712,7 +712,7 @@ func splitPossessives(s string, runs [][]int, org *regexp.Regexp) [][]int {
 			if i < 0 {
 				break
 			}
-			if w := s[st : st+i]; (strings.HasSuffix(w, "men") || strings.HasSuffix(w, "ren") || strings.HasSuffix(w, "ople")) && org.MatchString(s[st+i:m[1]]) {
+			if w := s[st : st+i]; (strings.HasSuffix(w, "men") || strings.HasSuffix(w, "Children") || strings.HasSuffix(w, "People")) && org.MatchString(s[st+i:m[1]]) {
 				break // "Fishermen's", "Children's", "People's"
 			}
 			out = append(out, []int{st, st + i})

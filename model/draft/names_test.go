@@ -154,6 +154,7 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		"Corvane opened a factory near the river last year.",
 		"The Corvane plant employs 900 people, and Corvane's plant managers live nearby.",
 		"Many fear Corvane will close it.",
+		"Senator Ellen Warren's Senate office said it would look into the mine.",
 	}
 	got := map[string]ActorDraft{}
 	for _, a := range FindActors(sents) {
@@ -171,6 +172,9 @@ func TestFindActorsBodiesByTheirMarks(t *testing.T) {
 		if a, ok := got[name]; !ok || a.Kind != kind {
 			t.Errorf("%s = %+v, want a drafted %s", name, a, kind)
 		}
+	}
+	if _, ok := got["Ellen Warren"]; !ok {
+		t.Errorf("Ellen Warren, a senator with a Senate office, not drafted: %v", got)
 	}
 	if _, ok := got["Corvane"]; !ok {
 		t.Errorf("Corvane, named three times and once before its plant, not drafted: %v", got)
