@@ -161,7 +161,7 @@ var compiled = lazy(func() *dateRules {
 		relative: newRelativeRules(),
 		around:   regexp.MustCompile(`(?i)\b(?:around|about|circa|roughly|approximately|c\.)\s+$`),
 		// "early", "mid", "late" and their longer forms before a point
-		part:      regexp.MustCompile(`(?i)(?:\b(?:the )?(early|mid|late)[- ]|\bthe (beginning|start|middle|end) of (?:the )?)$`),
+		part:      regexp.MustCompile(`(?i)(?:\b(?:the )?(early|mid|late)[- ]|\bthe (beginning|start|middle|end) of (?:the )?|\b(?:the )?(?:spring|summer|autumn|fall|winter) of )$`),
 		spanJoin:  regexp.MustCompile(`^\s*(?:to|until|till|through|and|–|—|-)\s*$`),
 		spanStart: regexp.MustCompile(`(?i)\b(from|between)\s+$`),
 		openStart: regexp.MustCompile(`(?i)\b(prior to|before|until|till|up to|since)\s+$`),
@@ -409,6 +409,12 @@ func FindDates(text string, pub time.Time) []Found {
 		}
 		w := strings.ToLower(submatch(text, m, 1) + submatch(text, m, 2))
 		part := map[string]string{"early": "37", "beginning": "37", "start": "37", "mid": "38", "middle": "38", "late": "39", "end": "39"}[w]
+		if part == "" {
+			// "the spring of 2027": the format has no seasons, so the
+			// phrase keeps the season and the date is its year.
+			pts[i] = span{m[0], p.end, p.kind, p.edtf, false}
+			continue
+		}
 		base := strings.TrimSuffix(p.edtf, "~")
 		pts[i] = span{m[0], p.end, "part", base + "-" + part, false}
 	}

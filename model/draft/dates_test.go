@@ -28,6 +28,9 @@ func TestFindDates(t *testing.T) {
 		{"part", "a rivalry of the early 21st century", "the early 21st century", "20XX-37"},
 		{"part", "The camps grew in the late 1990s.", "the late 1990s", "199X-39"},
 		{"part", "by the end of 2019 it had ended", "the end of 2019", "2019-39"},
+		// The format has no seasons: the phrase keeps it, the date is the year.
+		{"year", "Work will start in the spring of 2027.", "the spring of 2027", "2027"},
+		{"year", "The plant closed in winter of 2019.", "winter of 2019", "2019"},
 		{"span", "He served from 1996 to 2001 as envoy.", "from 1996 to 2001", "1996/2001"},
 		{"span", "He served between 1996 and 2001.", "between 1996 and 2001", "1996/2001"},
 		{"span", "the 1996–2001 government", "1996–2001", "1996/2001"},

@@ -35,6 +35,19 @@ func eventFor(s string, fs []Found, i int) (cs, ce int, title string) {
 		}
 	}
 	title = eventTitle(masked, cs, ce, f.Start, f.End)
+	if rest, ok := strings.CutPrefix(title, "That "); ok && (strings.HasPrefix(s[cs:], "and that ") || strings.HasPrefix(s[cs:], "but that ")) && wordCount(rest) >= 2 && hasVerb(rest) && !hasVerb(firstWord(rest)) {
+		// "said construction would start in 2027 and that the first
+		// turbines would deliver power by 2029": a clause of its own
+		return cs, ce, shortTitle(rest, 12)
+	}
+	if name, rest, ok := strings.Cut(title, ", "); ok && cs > 0 && capitalised(name) && len(strings.Fields(name)) <= 4 && !hasVerb(name) && saidWord(firstWord(rest)) {
+		// "The developer, Northline Energy, said …": the clause starts at
+		// the name in apposition, which is the subject
+		title = shortTitle(name+" "+rest, 12)
+		if pre := strings.TrimSuffix(strings.TrimRight(s[:cs], " "), ","); len(strings.Fields(pre)) <= 3 && article(firstWord(pre)) && !strings.ContainsAny(pre, ",;:") {
+			cs = 0 // the quote keeps "The developer,"
+		}
+	}
 	if a, t, ok := participleEvent(s, cs, title); ok {
 		return a, ce, t
 	}
@@ -242,9 +255,10 @@ func maskDates(s string, fs []Found, keep int) string {
 		if keep >= 0 {
 			// "recover around 2040 in the Arctic and around 2066 in
 			// Antarctica": the place after another date is that date's,
-			// and so is the "and" that joins the two.
+			// and so is the "and" that joins the two, but not one that
+			// opens a that-clause of its own.
 			to += ownPhrase(s[f.End:])
-			if keep > j && strings.HasPrefix(s[to:], " and ") && fs[keep].Start-to < 40 {
+			if keep > j && strings.HasPrefix(s[to:], " and ") && !strings.HasPrefix(s[to:], " and that ") && fs[keep].Start-to < 40 {
 				to += len(" and")
 			} else if keep < j && strings.HasSuffix(s[:from], " and ") {
 				from -= len("and ")

@@ -325,7 +325,7 @@ Dr spokesman spokeswoman spokesperson Spokesman Spokeswoman Spokesperson ambassa
 Commander leader chief Chief director Director chairman Chairman chairwoman Chairwoman CEO coach Coach manager
 Manager striker midfielder defender goalkeeper forward winger player captain Captain scientist researcher
 astronomer biologist physicist chemist economist analyst author lawyer attorney Attorney prosecutor Prosecutor
-Pope Emir Crown Speaker Deputy deputy official officer Officer Chair chair founder President-elect Premier
+executive Executive Pope Emir Crown Speaker Deputy deputy official officer Officer Chair chair founder President-elect Premier
 Foreign-Minister senator governor mayor president pastor Rev. Reverend Sir Lord Lady Imam Ayatollah`)
 })
 
@@ -339,7 +339,7 @@ var trades = []string{"scientist", "researcher", "astronomer", "biologist", "phy
 // "Northern") is part of the name of a body it leads ("the African
 // Development Bank", "the Northern Health Agency").
 func orgAdjective(w string) bool {
-	return w != "" && wordIn("Antarctic Arctic European Asian African Western Eastern Northern Southern Islamic Christian Muslim Jewish Catholic Protestant Hindu Buddhist Olympic", w)
+	return w != "" && wordIn("Antarctic Arctic European Asian African Western Eastern Northern Southern Islamic Christian Muslim Jewish Catholic Protestant Hindu Buddhist Olympic Executive", w)
 }
 
 // notNames are capitalised words that start sentences or name months and
@@ -388,7 +388,7 @@ var nameREs = lazy(func() *nameRules {
 		// a sentence that speaks of an armed group
 		armed: regexp.MustCompile(`(?i)\b(?:militant|militia|insurgen|rebel|terror|jihadi|extremist|armed group|fighters|guerrilla|paramilitar)`),
 		// words in a name that make it an organisation
-		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Trust|Alliance|Chamber|Coalition|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|NASA|ESA)\b`),
+		org: regexp.MustCompile(`\b(?:Ministry|Organi[sz]ation|Council|Agency|University|Institute|Court|Committee|Commission|Party|Bank|Company|Corp|Corporation|Inc|Ltd|Club|FC|League|Association|Federation|Trust|Alliance|Chamber|Coalition|Office|Department|Service|Police|Army|Forces|Navy|Guard|Union|Fund|Foundation|Program|Programme|Administration|Authority|Parliament|Senate|Congress|Assembly|Cabinet|Group|Network|Society|Centre|Center|Laboratory|Observatory|Survey|Board|Bureau|Tribunal|Front|Movement|Brigade|Corps|Energy|Holdings|Airlines|Industries|Technologies|Partners|Enterprises|Ventures|Pharmaceuticals|Motors|Mining|NASA|ESA)\b`),
 		// ", a spokesman for", ", the club's manager"
 		personAfter: regexp.MustCompile(`^, (?:(?:a|an|the|its|their|who is the) )?(?:[\p{L}’'-]+ ){0,3}(?:` + alternation(titles()) + `)\b`),
 	}
@@ -467,6 +467,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 	// them say of them.
 	type seen struct {
 		count, mid, person, speaker, place, locative, armed, article, thing, trade, acts int
+		firm, modifies, anaphors                                                         int // an organisation's marks; a project's name; "the board"
 	}
 	cands := map[string]*seen{}
 	var order []string
@@ -474,7 +475,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		s = s[dateline(s):]
 		armed := rs.armed.MatchString(s)
 		isDated := i < len(dated) && dated[i]
-		for _, m := range splitPossessives(s, rs.name.FindAllStringIndex(s, -1)) {
+		for _, m := range splitPossessives(s, rs.name.FindAllStringIndex(s, -1), rs.org) {
 			st, en := m[0], m[1]
 			name := strings.TrimRight(s[st:en], ".’'-")
 			name = strings.TrimSuffix(name, "’s")
@@ -521,9 +522,27 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 			}
 			// "said Northgate manager Elena Szabo": a name before a title
 			// in lower case says whose manager; the speaker is the name after.
-			modifier := false
-			if w := firstWord(after); w != "" && unicode.IsLower([]rune(w)[0]) && slices.Contains(titles(), w) {
+			// "said Northline's chief executive, Maria Okafor" likewise.
+			w := firstWord(after)
+			poss := w == "’s" || w == "'s"
+			modifier := poss
+			if w != "" && unicode.IsLower([]rune(w)[0]) && slices.Contains(titles(), w) {
 				modifier = true
+			}
+			// An organisation has a chief executive or a board, and is
+			// introduced as one ("the developer, Northline Energy,").
+			if poss && wordIn("chief executive chairman chairwoman CEO board shareholders directors headquarters", firstWord(after[len(w):])) ||
+				len(before) > 0 && wordIn("developer, company, firm, operator, insurer, retailer, carmaker, bank, lender, manufacturer, group, charity, supplier, contractor,", before[len(before)-1]) {
+				c.firm++
+			}
+			// "the Saltmarsh Bank wind farm": a project named for a place.
+			if fw := strings.Fields(after); !poss && len(fw) > 0 && unicode.IsLower([]rune(fw[0])[0]) {
+				for _, x := range fw[:min(2, len(fw))] {
+					if wordIn("farm project plant mine bridge dam pipeline terminal reactor tunnel railway scheme development site field estate", strings.Trim(x, ",.;:")) {
+						c.modifies++
+						break
+					}
+				}
 			}
 			if !modifier && (saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after)) {
 				c.speaker++
@@ -555,6 +574,27 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 	// A single word of a person's full name, and a name that only adds a
 	// demonym or a taken word to another ("Kenyan Harbour Front"), are aliases.
 	aliasOf := map[string]string{}
+	// A body named in full is named again by the word before its head noun
+	// ("Northline Energy", then "Northline's chief executive"; but not
+	// "Northgate" for "Northgate Supporters' Trust"), by its head noun alone
+	// ("Union leader Marta Eskel") or as "the board".
+	lower := strings.ToLower(strings.Join(sentences, " "))
+	for _, n := range order {
+		f := strings.Fields(n)
+		c := cands[n]
+		if len(f) < 2 || !rs.org.MatchString(f[len(f)-1]) {
+			continue
+		}
+		head := f[len(f)-1]
+		c.anaphors += countWords([]string{lower}, "the "+strings.ToLower(head))
+		if cands[head] != nil && !taken[head] && aliasOf[head] == "" && !strings.Contains(n, " of ") {
+			aliasOf[head] = n
+		}
+		if a := cands[f[0]]; a != nil && len(f) == 2 && !taken[f[0]] && aliasOf[f[0]] == "" {
+			aliasOf[f[0]] = n
+			c.firm += a.firm
+		}
+	}
 	people := map[string]bool{}
 	for _, n := range order {
 		c := cands[n]
@@ -598,19 +638,19 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		}
 		// "the Valdoria striker Kofi Amankwah", then "Amankwah": named
 		// twice, the second time by a word of the name.
-		named := c.count
+		named := c.count + c.anaphors
 		for al, to := range aliasOf {
 			if to == n {
 				named += cands[al].count
 			}
 		}
-		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && named >= 2) && !rs.org.MatchString(n)
+		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && named >= 2) && !rs.org.MatchString(n) && c.firm == 0
 		body := strings.Contains(n, " ") && rs.org.MatchString(lastWords(n, 1)[0]) // "Port Authority", "Harbour Board"
 		place := c.place > 0 || hasPlaceWord(n) && !body || c.locative*2 > c.count && c.speaker == 0 && !person
-		if place || !person && c.thing > 0 {
+		if place || !person && c.thing > 0 || c.modifies*2 >= c.count && c.person+c.speaker+c.firm == 0 {
 			continue
 		}
-		if person || c.count >= 2 && c.mid > 0 || (c.speaker > 0 || c.acts > 0) && rs.org.MatchString(n) && strings.Contains(n, " ") {
+		if person || c.count >= 2 && c.mid > 0 || (c.speaker > 0 || c.acts > 0 || c.firm > 0 || named > c.count) && rs.org.MatchString(n) && strings.Contains(n, " ") {
 			names = append(names, n)
 		}
 	}
@@ -618,11 +658,11 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		c := cands[n]
 		a := ActorDraft{Name: n, Guessed: true}
 		switch {
-		case (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0) && !rs.org.MatchString(n):
+		case (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0) && !rs.org.MatchString(n) && c.firm == 0:
 			a.Kind = "person"
 		case c.armed*2 > c.count || c.armed > 0 && c.count <= 2:
 			a.Kind = "armed-group"
-		case rs.org.MatchString(n) || isAcronym(n):
+		case rs.org.MatchString(n) || isAcronym(n) || c.firm > 0:
 			a.Kind = "organisation"
 		default:
 			a.Kind = "group"
@@ -630,7 +670,11 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		a.Mentions = countWords(sentences, n)
 		for al, to := range aliasOf {
 			if to == n {
-				if k := countWords(sentences, al); k > 0 {
+				k := countWords(sentences, al)
+				if strings.HasSuffix(n, " "+al) && rs.org.MatchString(al) {
+					k = countStandalone(sentences, al) // "Union leader", not "Fishermen's Union"
+				}
+				if k > 0 {
 					a.Aliases = append(a.Aliases, al)
 					a.Mentions += k
 				}
@@ -652,8 +696,9 @@ func alternation(words []string) string {
 }
 
 // splitPossessives cuts runs of capitalised words after a possessive:
-// "NASA’s Kepler" is NASA, then Kepler.
-func splitPossessives(s string, runs [][]int) [][]int {
+// "NASA’s Kepler" is NASA, then Kepler; but a body of people keeps its
+// name whole ("the Coastal Fishermen's Association").
+func splitPossessives(s string, runs [][]int, org *regexp.Regexp) [][]int {
 	var out [][]int
 	for _, m := range runs {
 		st := m[0]
@@ -665,6 +710,9 @@ func splitPossessives(s string, runs [][]int) [][]int {
 			}
 			if i < 0 {
 				break
+			}
+			if w := s[st : st+i]; (strings.HasSuffix(w, "men") || strings.HasSuffix(w, "Children") || strings.HasSuffix(w, "People")) && org.MatchString(s[st+i:m[1]]) {
+				break // "Fishermen's", "Children's", "People's"
 			}
 			out = append(out, []int{st, st + i})
 			st += i + n

@@ -133,3 +133,61 @@ func TestFindActorsKeepLeadingAdjective(t *testing.T) {
 		}
 	}
 }
+
+// A body is known by the words around it: a possessive inside its name
+// ("Fishermen's"), "the board" after its full name, a chief executive, an
+// appositive ("the operator, Kestrel,"); a person by a title appositive
+// after "said"; and a name that only modifies a project's noun is no actor.
+func TestFindActorsBodiesByTheirMarks(t *testing.T) {
+	sents := []string{
+		"The Lowland Water Board on Tuesday approved the Dunmore Ridge mine, ending a long review.",
+		"The developer, Tarrow Group, said work would start in 2027.",
+		"\"We are ready,\" said Tarrow's chief executive, Ada Lind.",
+		"The Riverside Fishermen's Union said the mine would poison the river.",
+		"The board rejected a request from the union to move the mine.",
+		"Tarrow must fund a study of the river.",
+		"The operator, Kestrel, said the pumps were safe.",
+		"Kestrel's chairman said the company would appeal.",
+		"Dunmore Ridge is the second mine approved this year.",
+		"Union leader Sam Kerr said the fight would go on.",
+		"The Westbay Children's Trust said it would help.",
+		"Corvane opened a factory near the river last year.",
+		"The Corvane plant employs 900 people, and Corvane's plant managers live nearby.",
+		"Many fear Corvane will close it.",
+		"Senator Ellen Warren's Senate office said it would look into the mine.",
+	}
+	got := map[string]ActorDraft{}
+	for _, a := range FindActors(sents) {
+		got[a.Name] = a
+	}
+	for name, kind := range map[string]string{
+		"Lowland Water Board":         "organisation",
+		"Tarrow Group":                "organisation",
+		"Ada Lind":                    "person",
+		"Riverside Fishermen's Union": "organisation",
+		"Kestrel":                     "organisation",
+		"Westbay Children's Trust":    "organisation",
+		"Sam Kerr":                    "person",
+	} {
+		if a, ok := got[name]; !ok || a.Kind != kind {
+			t.Errorf("%s = %+v, want a drafted %s", name, a, kind)
+		}
+	}
+	if _, ok := got["Ellen Warren"]; !ok {
+		t.Errorf("Ellen Warren, a senator with a Senate office, not drafted: %v", got)
+	}
+	if _, ok := got["Corvane"]; !ok {
+		t.Errorf("Corvane, named three times and once before its plant, not drafted: %v", got)
+	}
+	for _, name := range []string{"Tarrow", "Union", "Dunmore Ridge"} {
+		if a, ok := got[name]; ok {
+			t.Errorf("%s drafted as an actor of its own: %+v", name, a)
+		}
+	}
+	if !slices.Contains(got["Riverside Fishermen's Union"].Aliases, "Union") {
+		t.Errorf("Riverside Fishermen's Union aliases %q, want Union", got["Riverside Fishermen's Union"].Aliases)
+	}
+	if !slices.Contains(got["Tarrow Group"].Aliases, "Tarrow") {
+		t.Errorf("Tarrow Group aliases %q, want Tarrow", got["Tarrow Group"].Aliases)
+	}
+}

@@ -121,7 +121,7 @@ func TestDraftTestdata(t *testing.T) {
 				}
 			}
 
-			// Actors: at least 80% are the author's.
+			// Actors: at least 80% are the author's,
 			var wrong []string
 			for _, d := range b.Actors {
 				ok := false
@@ -136,6 +136,23 @@ func TestDraftTestdata(t *testing.T) {
 				t.Errorf("actor precision %.2f, want at least 0.8; not the author's: %q", p, wrong)
 			} else {
 				t.Logf("actor precision %.2f (%d actors; not the author's: %q)", p, len(b.Actors), wrong)
+			}
+
+			// and at least half of the author's are drafted.
+			var missed []string
+			for _, name := range w.actors {
+				ok := false
+				for _, d := range b.Actors {
+					ok = ok || sameActor(d, &model.Actor{Name: name})
+				}
+				if !ok {
+					missed = append(missed, name)
+				}
+			}
+			if r := 1 - float64(len(missed))/float64(max(1, len(w.actors))); r < 0.5 {
+				t.Errorf("actor recall %.2f, want at least 0.5; missed: %q", r, missed)
+			} else {
+				t.Logf("actor recall %.2f (missed: %q)", r, missed)
 			}
 
 			// Events: the author's, unique titles, none from a caption, the
@@ -175,5 +192,33 @@ func TestDraftTestdata(t *testing.T) {
 				t.Errorf("a title left as TODO")
 			}
 		})
+	}
+}
+
+// The offshore wind story names every actor in a different way: a board
+// acting in the dated lead, then "the board"; a developer in an appositive,
+// then by its first word; a chief executive quoted once; an association
+// with a possessive in its name. The wind farm's place name is no actor.
+func TestDraftOffshoreActors(t *testing.T) {
+	b, _ := draftFile(t, t.TempDir(), "testdata/offshore.txt")
+	got := map[string]string{}
+	for _, a := range b.Actors {
+		got[a.Name] = a.Kind
+	}
+	for name, kind := range map[string]string{
+		"Marine Planning Board":           "organisation",
+		"Northline Energy":                "organisation",
+		"Maria Okafor":                    "person",
+		"Coastal Fishermen's Association": "organisation",
+		"Tom Reddy":                       "person",
+	} {
+		if got[name] != kind {
+			t.Errorf("%s drafted as %q, want %s (actors %v)", name, got[name], kind, got)
+		}
+	}
+	for _, name := range []string{"Northline", "Saltmarsh Bank"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("%s drafted as an actor of its own (actors %v)", name, got)
+		}
 	}
 }

@@ -169,6 +169,14 @@ func TestTitlesReadAsStatements(t *testing.T) {
 			"The Kelmora Fishermen's Union's strike began and closed the fish market for nine days"},
 		// Two names before: not clear which, so the clause stays as it is.
 		{"The Harbour Authority met the Fishermen's Union.", "It raised the fee in 2024.", "2024", "It raised the fee"},
+		// A season of a year is the date phrase; a that-clause after "and"
+		// is an event of its own; a name in apposition is the subject.
+		{"", "The developer, Tarrow Group, said work would start in the summer of 2027 and that the first trains would run by 2029.", "the summer of 2027",
+			"Tarrow Group said work would start"},
+		{"", "The developer, Tarrow Group, said work would start in the summer of 2027 and that the first trains would run by 2029.", "2029",
+			"The first trains would run"},
+		{"", "The mayor said the bridge would open in the autumn of 2028 and that tolls would end by 2031.", "2031", "Tolls would end"},
+		{"", "That plan was dropped in 2019.", "2019", "That plan was dropped"},
 		// A person is no "it".
 		{"Marta Eskel leads the union.", "It raised the fee in 2024.", "2024", "It raised the fee"},
 		{"Marta Eskel leads the union.", "She called a strike in 2024.", "2024", "Marta Eskel called a strike"},
