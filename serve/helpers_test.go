@@ -20,7 +20,7 @@ import (
 )
 
 // waitTimeout bounds every wait of these tests; generous for slow machines.
-const waitTimeout = 15 * time.Second
+const waitTimeout = 30 * time.Second
 
 // newKey makes a client key and its authorized_keys line.
 func newKey(t testing.TB) (gossh.Signer, []byte) {

@@ -24,7 +24,7 @@ type Session struct {
 }
 
 // Timeout bounds every wait; generous, since CI machines are slow.
-var Timeout = 15 * time.Second
+var Timeout = 30 * time.Second
 
 // Require skips the test when tmux is missing, except in CI, where its
 // absence is a failure: .ci/run installs it.
