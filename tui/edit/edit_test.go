@@ -724,3 +724,21 @@ func TestPointOnASkippedSentence(t *testing.T) {
 		t.Errorf("c: skip %q", b.Skip)
 	}
 }
+
+// The status line in colour says what it says without colour: its escape
+// codes take no room.
+func TestStatusLineInColourIsNotCutShort(t *testing.T) {
+	for _, w := range []int{60, 80} {
+		plain := sized(t, w, 20)
+		colour := New(openDraft(t), "dark", false, false)
+		next, _ := colour.Update(tea.WindowSizeMsg{Width: w, Height: 20})
+		colour = next.(Model)
+		got, want := ansi.Strip(colour.statusLine()), plain.statusLine()
+		if got != want {
+			t.Errorf("%d columns: the status line in colour reads %q, without colour %q", w, got, want)
+		}
+		if strings.Contains(want, "…") {
+			t.Errorf("%d columns: the status line is cut: %q", w, want)
+		}
+	}
+}

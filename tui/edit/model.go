@@ -20,6 +20,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/edit"
@@ -874,7 +875,8 @@ func (m Model) statusLine() string {
 			s += " · " + sanitize.Truncate(sanitize.Line(st.First), room, "…")
 		}
 	}
-	return sanitize.Truncate(s, m.w, "…")
+	// s holds the theme's escape codes: cut it by what it shows.
+	return ansi.Truncate(s, m.w, "…")
 }
 
 // footer is the keys line: the pane's keys by priority, as many as fit,
