@@ -468,6 +468,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 	type seen struct {
 		count, mid, person, speaker, place, locative, armed, article, thing, trade, acts int
 		firm, modifies, anaphors                                                         int // an organisation's marks; a project's name; "the board"
+		staff, affiliation                                                               int // "a spokeswoman for X"; "an astrophysicist at X"
 	}
 	cands := map[string]*seen{}
 	var order []string
@@ -531,6 +532,29 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 			}
 			// An organisation has a chief executive or a board, and is
 			// introduced as one ("the developer, Northline Energy,").
+			// Whose spokesman, lawyer or officials a name has is a body
+			// unless the text makes it a person ("a spokeswoman for the
+			// Valley Residents' Group", "Harbour City manager Ruth
+			// Adeyemi"); a researcher or a director at it, a body when its
+			// name has a body's head noun ("an astrophysicist at the
+			// University of Cambridge").
+			role := roleBefore(s[:m[0]])
+			if role != "" {
+				if wordIn(staffRoles, role) {
+					c.staff++
+				} else {
+					c.affiliation++
+				}
+			}
+			if !poss && modifier && wordIn(staffRoles, w) || poss && wordIn(staffRoles, firstWord(after[len(w):])) {
+				c.staff++
+			}
+			// "with the help of the Vendors Legal Defense Fund": a body
+			// that takes part in what the sentence tells.
+			if b := strings.ToLower(strings.Join(lastWords(s[:m[0]], 4), " ")); strings.HasSuffix(b, "help of the") || strings.HasSuffix(b, "support of the") ||
+				strings.HasSuffix(b, "backing of the") || strings.HasSuffix(b, "on behalf of the") {
+				c.affiliation++
+			}
 			if poss && wordIn("chief executive chairman chairwoman CEO board shareholders directors headquarters", firstWord(after[len(w):])) ||
 				len(before) > 0 && wordIn("developer, company, firm, operator, insurer, retailer, carmaker, bank, lender, manufacturer, group, charity, supplier, contractor,", before[len(before)-1]) {
 				c.firm++
@@ -544,7 +568,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 					}
 				}
 			}
-			if !modifier && (saysAfter(after) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after)) {
+			if !modifier && role == "" && (saysAfter(after) || saysAfter(skipRelative(after)) || len(before) > 0 && saidWord(strings.ToLower(before[len(before)-1])) || strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "”") && saysAfter(after)) {
 				c.speaker++
 			}
 			if len(before) > 0 && strings.EqualFold(before[len(before)-1], "the") {
@@ -566,7 +590,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 				c.armed++
 			}
 			subject := len(before) == 0 || strings.EqualFold(before[len(before)-1], "the") || strings.HasSuffix(before[len(before)-1], ",")
-			if w, rest, _ := strings.Cut(after, " "); isDated && subject && w != "" && unicode.IsLower([]rune(w)[0]) && (hasVerb(w) || saidWord(w)) && firstWord(rest) != "by" && firstWord(rest) != "up" {
+			if w, rest, _ := strings.Cut(after, " "); isDated && subject && w != "" && unicode.IsLower([]rune(w)[0]) && (hasVerb(w) || saidWord(w) || intends(w, rest)) && firstWord(rest) != "by" && firstWord(rest) != "up" {
 				c.acts++ // "In 2019 the Regional Water Agency closed the basin"
 			}
 		}
@@ -593,6 +617,19 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		if a := cands[f[0]]; a != nil && len(f) == 2 && !taken[f[0]] && aliasOf[f[0]] == "" {
 			aliasOf[f[0]] = n
 			c.firm += a.firm
+		}
+	}
+	// A name of two or three words the text then calls by its last word
+	// alone, and quotes, is a person's ("Maria Delgado, who sold fruit …",
+	// then "Delgado, who now runs a small shop, said").
+	for _, n := range order {
+		f := strings.Fields(n)
+		c := cands[n]
+		if len(f) < 2 || len(f) > 3 || strings.Contains(n, " of ") || strings.Contains(n, " for ") || rs.org.MatchString(n) || hasPlaceWord(n) || taken[f[0]] || orgAdjective(f[0]) {
+			continue // "Afghan Taliban", then "Taliban"
+		}
+		if l := f[len(f)-1]; cands[l] != nil && !taken[l] && !notNames[l] && c.firm+c.modifies+c.thing+c.place == 0 && c.speaker+cands[l].speaker > 0 {
+			c.person++
 		}
 	}
 	people := map[string]bool{}
@@ -645,12 +682,13 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 			}
 		}
 		person := (c.person > 0 || c.speaker > 0 && c.article == 0 || c.trade > 0 && named >= 2) && !rs.org.MatchString(n) && c.firm == 0
-		body := strings.Contains(n, " ") && rs.org.MatchString(lastWords(n, 1)[0]) // "Port Authority", "Harbour Board"
-		place := c.place > 0 || hasPlaceWord(n) && !body || c.locative*2 > c.count && c.speaker == 0 && !person
+		body := strings.Contains(n, " ") && rs.org.MatchString(headNoun(n)) // "Port Authority", "University of Cambridge"
+		works := c.staff > 0 || body && c.affiliation > 0                   // "officials at X", "a researcher at the X Institute"
+		place := c.place > 0 || hasPlaceWord(n) && !body || c.locative*2 > c.count && c.speaker == 0 && !person && !works
 		if place || !person && c.thing > 0 || c.modifies*2 >= c.count && c.person+c.speaker+c.firm == 0 {
 			continue
 		}
-		if person || c.count >= 2 && c.mid > 0 || (c.speaker > 0 || c.acts > 0 || c.firm > 0 || named > c.count) && rs.org.MatchString(n) && strings.Contains(n, " ") {
+		if person || works || c.count >= 2 && c.mid > 0 || (c.speaker > 0 || c.acts > 0 || c.firm > 0 || named > c.count) && rs.org.MatchString(n) && strings.Contains(n, " ") {
 			names = append(names, n)
 		}
 	}
@@ -662,7 +700,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 			a.Kind = "person"
 		case c.armed*2 > c.count || c.armed > 0 && c.count <= 2:
 			a.Kind = "armed-group"
-		case rs.org.MatchString(n) || isAcronym(n) || c.firm > 0:
+		case rs.org.MatchString(n) || isAcronym(n) || c.firm > 0 || c.staff > 0:
 			a.Kind = "organisation"
 		default:
 			a.Kind = "group"
@@ -759,8 +797,86 @@ func thing(name, next string) bool {
 
 // saysAfter reports whether text opens with a verb of saying, as after a
 // speaker's name ("said", "noted on Tuesday").
+// A verb that also takes an object is no saying when one follows ("Harbour
+// City added five million euros").
 func saysAfter(text string) bool {
-	return saidWord(strings.ToLower(strings.Trim(firstWord(text), ",.;:")))
+	w, rest, _ := strings.Cut(strings.TrimSpace(text), " ")
+	w = strings.ToLower(strings.Trim(w, ",.;:"))
+	if !saidWord(w) {
+		return false
+	}
+	if wordIn("said says told according", w) || strings.ContainsAny(w, ",.;:") {
+		return true
+	}
+	o := strings.ToLower(firstWord(rest))
+	return o == "" || !(wordIn("a an the its their his her our this these those some more new another two three four five six seven eight nine ten", o) || isDigit(o[0]))
+}
+
+// skipRelative skips a relative clause after a name ("Delgado, who now
+// runs a small shop, said"); it returns "" when none opens the text.
+func skipRelative(text string) string {
+	rest, ok := strings.CutPrefix(text, ", who ")
+	if !ok {
+		return ""
+	}
+	i := strings.Index(rest, ", ")
+	if i < 0 || strings.ContainsAny(rest[:i], "“”\"") {
+		return ""
+	}
+	return rest[i+2:]
+}
+
+// staffRoles are the people who speak or act for a body: whose they are is
+// a body ("a spokeswoman for X", "X's lawyers", "officials at X").
+const staffRoles = "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople lawyer lawyers attorney attorneys official officials representative representatives manager coach"
+
+// roleBefore returns the role a person holds at the name that follows text
+// ("a spokeswoman for the", "an astrophysicist at the", "officials at"):
+// a title or a word for a trade before "for", "at" or "of"; else "".
+func roleBefore(text string) string {
+	w := lastWords(text, 3)
+	if len(w) > 0 && strings.EqualFold(w[len(w)-1], "the") {
+		w = w[:len(w)-1]
+	}
+	if len(w) < 2 || !wordIn("for at of", w[len(w)-1]) {
+		return ""
+	}
+	r := strings.ToLower(strings.Trim(w[len(w)-2], ",;:"))
+	if r == "" {
+		return ""
+	}
+	if wordIn(staffRoles, r) {
+		return r // "Officials at the City Hospital Trust"
+	}
+	if !unicode.IsLower([]rune(w[len(w)-2])[0]) {
+		return ""
+	}
+	if slices.Contains(titles(), r) || strings.HasSuffix(r, "ist") || strings.HasSuffix(r, "ists") || strings.HasSuffix(r, "ers") || wordIn("researcher lecturer teacher member worker employee employees staff", r) {
+		return r
+	}
+	return ""
+}
+
+// intends reports whether a verb in the present with "to" after it says
+// what a body means to do ("plans to launch", "aims to").
+func intends(verb, rest string) bool {
+	return firstWord(rest) == "to" && wordIn("plans aims intends hopes expects wants seeks proposes", verb)
+}
+
+// headNoun is the word that says what a body is: the last word of its name,
+// or of the part before "of" or "for" ("University of Cambridge", "Max
+// Planck Institute for Astronomy").
+func headNoun(name string) string {
+	for _, sep := range []string{" of ", " for "} {
+		if i := strings.Index(name, sep); i > 0 {
+			name = name[:i]
+		}
+	}
+	w := lastWords(name, 1)
+	if len(w) == 0 {
+		return ""
+	}
+	return w[0]
 }
 
 func saidWord(w string) bool {
