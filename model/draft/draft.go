@@ -556,10 +556,20 @@ func (d *Draft) Write(opts Options) string {
 			}
 			line("- kind: %s", a.Kind)
 			line("- stance: TODO")
+			named := times(a.Mentions) + " in the article"
+			if a.AnaphorCount > 0 {
+				// "the board" names the body too, though the briefing's
+				// mention scan counts only its name and aliases.
+				part := fmt.Sprint(a.AnaphorCount)
+				if a.AnaphorCount == 1 {
+					part = "one"
+				}
+				named = fmt.Sprintf("%s in the article, %s of them as “%s”", times(a.Mentions+a.AnaphorCount), part, a.Anaphor)
+			}
 			if a.Guessed {
-				line("- note: named %s in the article; kind guessed", times(a.Mentions))
+				line("- note: named %s; kind guessed", named)
 			} else {
-				line("- note: named %s in the article", times(a.Mentions))
+				line("- note: named %s", named)
 			}
 			line("- draft: yes")
 		}

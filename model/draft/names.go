@@ -376,6 +376,11 @@ type ActorDraft struct {
 	Kind     string   // state, organisation, alliance, armed-group, group or person
 	Guessed  bool     // the kind is a guess
 	Mentions int
+	// Anaphor is how the article names a body again by its head noun
+	// ("the board"), AnaphorCount how often; only where that head noun
+	// can mean no other body.
+	Anaphor      string
+	AnaphorCount int
 }
 
 type nameRules struct {
@@ -721,8 +726,40 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		sort.Strings(a.Aliases)
 		out = append(out, a)
 	}
+	countAnaphors(sentences, out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions > out[j].Mentions })
 	return out
+}
+
+// countAnaphors counts where the article names a body again by its head
+// noun in lower case ("the Marine Planning Board …", then "the board"),
+// when no other actor has that head noun and the article never uses the
+// word for another of its kind ("a lower court", "court filings").
+func countAnaphors(sentences []string, actors []ActorDraft) {
+	heads := map[string]int{}
+	for _, a := range actors {
+		if a.Kind == "organisation" && strings.Contains(a.Name, " ") {
+			heads[strings.ToLower(headNoun(a.Name))]++
+		}
+	}
+	for i, a := range actors {
+		h := strings.ToLower(headNoun(a.Name))
+		if a.Kind != "organisation" || !strings.Contains(a.Name, " ") || heads[h] != 1 || !nameREs().org.MatchString(headNoun(a.Name)) {
+			continue
+		}
+		all, the := 0, 0
+		for _, s := range sentences {
+			eachWord(s, h, func(st, _ int) {
+				all++
+				if b := lastWords(s[:st], 1); len(b) == 1 && strings.HasSuffix(s[:st], " ") && (b[0] == "the" || b[0] == "The") {
+					the++
+				}
+			})
+		}
+		if the > 0 && the == all {
+			actors[i].Anaphor, actors[i].AnaphorCount = "the "+h, the
+		}
+	}
 }
 
 func alternation(words []string) string {

@@ -1,6 +1,11 @@
 package draft
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 // kinds drafts the actors of sentences, dated as given, by name.
 func kinds(sents []string, dated []bool) map[string]string {
@@ -88,5 +93,61 @@ func TestSurnameAndClubs(t *testing.T) {
 	// Without the quote, a name and its surname are no person by that alone.
 	if k, ok := kinds([]string{"In 1995, Mario Vela and others shared the prize.", "Vela later moved to Lima."}, nil)["Mario Vela"]; ok {
 		t.Errorf("Mario Vela, never quoted and with no title, drafted as %q", k)
+	}
+}
+
+// A body named again by its head noun ("the board") is counted so in its
+// note, unless the article uses that noun for another body too.
+func TestAnaphorsInTheNote(t *testing.T) {
+	article := "Board approves a wind farm\n- 2025-05-12 09:00:00\n\n" +
+		"The Marine Planning Board approved the wind farm on Monday.\n\n" +
+		"The board attached 34 conditions to its approval. Critics said the board moved too fast.\n"
+	path := filepath.Join(t.TempDir(), "wind.txt")
+	if err := os.WriteFile(path, []byte(article), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, err := New(path, []byte(article), Options{ArticlePath: "wind.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "- note: named 3 times in the article, 2 of them as “the board”"; !strings.Contains(text, want) {
+		t.Errorf("the board's note: want %q in\n%s", want, text)
+	}
+
+	// "the court" may be the lower court as well as the Supreme Court.
+	sents := []string{
+		"The Supreme Court ruled on Thursday that the city broke the law.",
+		"A lower court dismissed the case in 2019.",
+		"The court said the ruling takes effect in 30 days.",
+		"Lawyers said the Supreme Court had settled it.",
+	}
+	found := 0
+	for _, a := range findActors(sents, nil, nil) {
+		found += strings.Count(a.Name, "Supreme Court")
+		if a.Name == "Supreme Court" && a.AnaphorCount != 0 {
+			t.Errorf("Supreme Court counted %d times as %q, though a lower court is named", a.AnaphorCount, a.Anaphor)
+		}
+	}
+	if found != 1 {
+		t.Errorf("Supreme Court not drafted")
+	}
+	// Two bodies with one head noun: "the board" is neither's.
+	sents = []string{
+		"The Marine Planning Board and the Coastal Water Board met on Monday.",
+		"The board said it would decide in June.",
+		"The Marine Planning Board will meet again.",
+		"The Coastal Water Board will meet again.",
+	}
+	boards := 0
+	for _, a := range findActors(sents, nil, nil) {
+		if strings.HasSuffix(a.Name, " Board") {
+			boards++
+		}
+		if a.AnaphorCount != 0 {
+			t.Errorf("%s counted %d times as %q, though two boards are named", a.Name, a.AnaphorCount, a.Anaphor)
+		}
+	}
+	if boards != 2 {
+		t.Errorf("%d boards drafted, want 2", boards)
 	}
 }
