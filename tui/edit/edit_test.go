@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/brief-cli/brief/model"
 	"github.com/brief-cli/brief/model/edit"
 )
 
@@ -740,5 +741,32 @@ func TestStatusLineInColourIsNotCutShort(t *testing.T) {
 		if strings.Contains(want, "…") {
 			t.Errorf("%d columns: the status line is cut: %q", w, want)
 		}
+	}
+}
+
+// With the first sentence uncited, the current point on opening is the
+// one citing the earliest cited sentence, not the briefing's last.
+func TestOpeningWithTheFirstSentenceUncited(t *testing.T) {
+	doc := openDraft(t)
+	ss := doc.Briefing.Sentences()
+	for k, op := range []edit.AddPoint{
+		{Theme: "t-bridge", NewTheme: "The bridge", ID: "vote", Claim: "The vote passed", Quote: edit.Quote{Text: ss[1].Text, At: ss[1].ID}},
+		{Theme: "t-bridge", ID: "cracks", Claim: "Cracks were found", Quote: edit.Quote{Text: ss[2].Text, At: ss[2].ID}},
+	} {
+		if err := doc.Apply(op); err != nil {
+			t.Fatalf("point %d: %v", k, err)
+		}
+	}
+	b := doc.Briefing
+	for _, r := range b.CitedBy(ss[0].ID) {
+		if r.Kind == model.KindPoint {
+			t.Fatalf("the setup leaves %s cited by %s", ss[0].ID, r.ID)
+		}
+	}
+	if ps := b.Points(); len(ps) != 2 || ps[1].ID != "cracks" {
+		t.Fatalf("the setup made points %v", ps)
+	}
+	if m := New(doc, "dark", true, false); m.current != "vote" {
+		t.Errorf("current point on opening is %q, want the one citing the earliest sentence, vote", m.current)
 	}
 }

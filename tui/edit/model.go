@@ -73,18 +73,27 @@ func New(doc *edit.Doc, theme string, noColor, autosave bool) Model {
 		r := newRecovery(doc, m.recoveries[0])
 		m.recover = &r
 	}
-	// The point citing the first sentence is current, as after a move;
-	// the outline's cursor stays on its first row.
-	if ss := doc.Briefing.Sentences(); len(ss) > 0 {
-		for _, r := range doc.Briefing.CitedBy(ss[0].ID) {
+	// The point citing the first cited sentence is current, as after a
+	// move: the one nearest the canvas's cursor, on the first sentence.
+	// The outline's cursor stays on its first row.
+	if id := firstCitingPoint(doc.Briefing); id != "" {
+		m.current = id
+		m.refresh()
+	}
+	return m
+}
+
+// firstCitingPoint is the point that cites the earliest sentence any
+// point cites, or "".
+func firstCitingPoint(b *model.Briefing) string {
+	for _, s := range b.Sentences() {
+		for _, r := range b.CitedBy(s.ID) {
 			if r.Kind == model.KindPoint {
-				m.current = r.ID
-				m.refresh()
-				break
+				return r.ID
 			}
 		}
 	}
-	return m
+	return ""
 }
 
 func (m Model) Init() tea.Cmd {
