@@ -19,8 +19,8 @@ const FormatVersion = "brief/1"
 type Briefing struct {
 	Format string
 	Title  string
-	// Subject is what actors' stances are toward ("the Taliban
-	// government"); "" when the briefing does not say.
+	// Subject is what actors' stances are toward ("the new
+	// harbour plan"); "" when the briefing does not say.
 	Subject   string
 	File      string // where it was loaded from ("" for built-in or in-memory)
 	Source    Source

@@ -45,7 +45,7 @@ func Quoted(s string) string {
 // quoted (in “…” or a block quotation), so that nested quotations
 // alternate: a quotation inside it takes single marks ‘…’, one inside that
 // double marks “…”. Straight quotes are read as curly ones. An apostrophe
-// (Russia’s, ’80s) is left as it is.
+// (Europe’s, ’80s) is left as it is.
 func QuoteWithin(s string) string {
 	if !strings.ContainsAny(s, "“”‘’\"'") {
 		return s

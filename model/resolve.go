@@ -485,7 +485,7 @@ func (b *Briefing) SentencesOf(r Ref) []string {
 
 // findMentions scans the source for each actor's name and aliases: whole
 // words, case-sensitive; where names overlap, the longest wins (so
-// "non-Taliban Afghan politicians" is not also a mention of "Taliban").
+// "non-Union workers" is not also a mention of "Union").
 func (b *Briefing) findMentions() {
 	type cand struct {
 		start, end, actor int

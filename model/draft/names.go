@@ -631,7 +631,7 @@ func findActors(sentences []string, publishers []string, dated []bool) []ActorDr
 		f := strings.Fields(n)
 		c := cands[n]
 		if len(f) < 2 || len(f) > 3 || strings.Contains(n, " of ") || strings.Contains(n, " for ") || rs.org.MatchString(n) || hasPlaceWord(n) || taken[f[0]] || orgAdjective(f[0]) {
-			continue // "Afghan Taliban", then "Taliban"
+			continue // "Northern Alliance", then "Alliance"
 		}
 		if l := f[len(f)-1]; cands[l] != nil && !taken[l] && !notNames[l] && c.firm+c.modifies+c.thing+c.place == 0 && c.speaker+cands[l].speaker > 0 {
 			c.person++

@@ -61,7 +61,7 @@ func (d *Doc) QuoteOf(ids []string) (Quote, error) {
 }
 
 // subordinate are the words that open a clause leading into a sentence's
-// main clause ("In 2016, Russia initiated ...").
+// main clause ("In 2016, the council voted ...").
 var subordinate = map[string]bool{
 	"after": true, "although": true, "as": true, "because": true, "before": true, "despite": true,
 	"during": true, "for": true, "if": true, "in": true, "meanwhile": true, "on": true, "since": true,

@@ -21,10 +21,10 @@
 //	3  stem       a word of the text of the same stem, by Snowball's English
 //	              stemmer, British spellings made American ("criticism":
 //	              criticized; see stem.go)
-//	2  in a word  its letters in order inside one word ("moscw": Moscow)
+//	2  in a word  its letters in order inside one word ("lisbn": Lisbon)
 //	1  one edit   a word of the text begins with the word one letter
 //	              inserted, left out, replaced or two neighbours swapped
-//	              ("deash": Daesh); only for words of four letters or
+//	              ("harbuor": harbour); only for words of four letters or
 //	              more, without digits
 //	0  scattered  its letters in order across the text, as fuzzy finds them
 //
