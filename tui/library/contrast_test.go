@@ -14,17 +14,8 @@ import (
 // separators, which are not text) in the dark, light and high-contrast
 // themes, in true colour and in 256 colours.
 func TestContrast(t *testing.T) {
-	for _, th := range []struct {
-		name       string
-		dark, high bool
-		bgs        []string
-	}{
-		{"dark", true, false, []string{"#000000", "#1C1C1C"}},
-		{"light", false, false, []string{"#FFFFFF", "#EEEEEE"}},
-		{"high-contrast dark", true, true, []string{"#000000", "#1C1C1C"}},
-		{"high-contrast light", false, true, []string{"#FFFFFF", "#EEEEEE"}},
-	} {
-		theme := NewTheme(th.dark, th.high, false)
+	for _, th := range wcag.Themes {
+		theme := NewTheme(th.Dark, th.High, false)
 		h := theme.Help
 		for _, s := range []struct {
 			what string
@@ -47,14 +38,14 @@ func TestContrast(t *testing.T) {
 		} {
 			fgc := s.st.GetForeground()
 			if _, none := fgc.(lipgloss.NoColor); none || fgc == nil {
-				t.Errorf("%s: %s has no colour of its own", th.name, s.what)
+				t.Errorf("%s: %s has no colour of its own", th.Name, s.what)
 				continue
 			}
 			var bgc color.Color = s.st.GetBackground()
 			if _, none := bgc.(lipgloss.NoColor); none {
 				bgc = nil
 			}
-			for _, bgs := range th.bgs {
+			for _, bgs := range th.Bgs {
 				for _, mode := range wcag.Modes {
 					fg, idx := wcag.In(fgc, mode)
 					bg := wcag.Hex(bgs)
@@ -62,7 +53,7 @@ func TestContrast(t *testing.T) {
 						bg, _ = wcag.In(bgc, mode)
 					}
 					if r := wcag.Ratio(fg, bg); r < s.min {
-						t.Errorf("%s, %s on %s, %s: %.2f:1, want %.1f:1 (%v on %v %s)", th.name, s.what, bgs, mode, r, s.min, fg, bg, idx)
+						t.Errorf("%s, %s on %s, %s: %.2f:1, want %.1f:1 (%v on %v %s)", th.Name, s.what, bgs, mode, r, s.min, fg, bg, idx)
 					}
 				}
 			}

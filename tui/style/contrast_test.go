@@ -14,17 +14,8 @@ import (
 // near-white one (the light themes), in true colour and as a 256-colour
 // terminal shows the colours (their ANSI 256 index, converted to RGB).
 func TestContrast(t *testing.T) {
-	for _, th := range []struct {
-		name       string
-		dark, high bool
-		bgs        []string
-	}{
-		{"dark", true, false, []string{"#000000", "#1C1C1C"}},
-		{"light", false, false, []string{"#FFFFFF", "#EEEEEE"}},
-		{"high-contrast dark", true, true, []string{"#000000", "#1C1C1C"}},
-		{"high-contrast light", false, true, []string{"#FFFFFF", "#EEEEEE"}},
-	} {
-		p := NewPalette(th.dark, th.high)
+	for _, th := range wcag.Themes {
+		p := NewPalette(th.Dark, th.High)
 		type pair struct {
 			what   string
 			fg, bg color.Color // bg nil: the terminal's background
@@ -41,7 +32,7 @@ func TestContrast(t *testing.T) {
 			{"pane borders (not text)", p.Border, nil, 3},
 		}
 		for _, pr := range pairs {
-			for _, bgs := range th.bgs {
+			for _, bgs := range th.Bgs {
 				for _, mode := range wcag.Modes {
 					fg, idx := wcag.In(pr.fg, mode)
 					bg := wcag.Hex(bgs)
@@ -53,7 +44,7 @@ func TestContrast(t *testing.T) {
 						}
 					}
 					if r := wcag.Ratio(fg, bg); r < pr.min {
-						t.Errorf("%s, %s on %s, %s: %.2f:1, want %.1f:1 (%v on %v %s)", th.name, pr.what, bgs, mode, r, pr.min, fg, bg, idx)
+						t.Errorf("%s, %s on %s, %s: %.2f:1, want %.1f:1 (%v on %v %s)", th.Name, pr.what, bgs, mode, r, pr.min, fg, bg, idx)
 					}
 				}
 			}

@@ -91,3 +91,20 @@ func Ratio(a, b RGB) float64 {
 	}
 	return (la + 0.05) / (lb + 0.05)
 }
+
+// Theme is one of brief's themes and the terminal backgrounds it is drawn
+// on: black or near-black for the dark ones, white or near-white for the
+// light ones.
+type Theme struct {
+	Name       string
+	Dark, High bool
+	Bgs        []string
+}
+
+// Themes are the four themes every contrast test holds to AA.
+var Themes = []Theme{
+	{"dark", true, false, []string{"#000000", "#1C1C1C"}},
+	{"light", false, false, []string{"#FFFFFF", "#EEEEEE"}},
+	{"high-contrast dark", true, true, []string{"#000000", "#1C1C1C"}},
+	{"high-contrast light", false, true, []string{"#FFFFFF", "#EEEEEE"}},
+}
