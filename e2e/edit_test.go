@@ -46,6 +46,24 @@ func editSession(t *testing.T, dir, file string, env []string) *tmuxtest.Session
 	return s
 }
 
+// editFromShell starts a shell whose prompt is "READY$ " and types
+// brief edit FILE at it, for the tests that need the shell back after
+// (job control, signals).
+func editFromShell(t *testing.T, file string) *tmuxtest.Session {
+	t.Helper()
+	s := tmuxtest.Start(t, 100, 30, nil, "env PS1='READY$ ' bash --norc --noprofile")
+	s.WaitText("READY$")
+	typeEdit(t, s, file)
+	s.WaitText("brief edit ·")
+	return s
+}
+
+// typeEdit types brief edit FILE at the shell's prompt.
+func typeEdit(t *testing.T, s *tmuxtest.Session, file string) {
+	s.Type("'" + tmuxtest.Binary(t) + "' edit '" + file + "'")
+	s.Keys("Enter")
+}
+
 // An author drafts a briefing with brief edit, makes a point from the
 // fourth sentence with a few keys and saves: the file gains the point,
 // quoting the sentence verbatim, and loses or changes no line. A second
@@ -229,12 +247,7 @@ func TestEditSuspend(t *testing.T) {
 	tmuxtest.Require(t)
 	dir := copySeed(t)
 	file := filepath.Join(dir, seeds.Name)
-	bin := tmuxtest.Binary(t)
-	s := tmuxtest.Start(t, 100, 30, nil, "env PS1='READY$ ' bash --norc --noprofile")
-	s.WaitText("READY$")
-	s.Type("'" + bin + "' edit '" + file + "'")
-	s.Keys("Enter")
-	s.WaitText("brief edit ·")
+	s := editFromShell(t, file)
 	s.Keys("p", "Enter")
 	s.WaitText("[modified]")
 	s.Keys("C-z")
@@ -263,12 +276,7 @@ func TestEditSignalKeepsUnsaved(t *testing.T) {
 			dir := copySeed(t)
 			file := filepath.Join(dir, seeds.Name)
 			before, _ := os.ReadFile(file)
-			bin := tmuxtest.Binary(t)
-			s := tmuxtest.Start(t, 100, 30, nil, "env PS1='READY$ ' bash --norc --noprofile")
-			s.WaitText("READY$")
-			s.Type("'" + bin + "' edit '" + file + "'")
-			s.Keys("Enter")
-			s.WaitText("brief edit ·")
+			s := editFromShell(t, file)
 			s.Keys("p", "C-u")
 			s.Type("A point made before the terminal closed")
 			s.Keys("Enter")
@@ -285,8 +293,7 @@ func TestEditSignalKeepsUnsaved(t *testing.T) {
 			if now, _ := os.ReadFile(file); string(now) != string(before) {
 				t.Error("the briefing itself was written")
 			}
-			s.Type("'" + bin + "' edit '" + file + "'")
-			s.Keys("Enter")
+			typeEdit(t, s, file)
 			s.WaitText("ended unsaved")
 			// r restores it as a change of this session; ctrl+s writes
 			// it and removes the recovery file.
