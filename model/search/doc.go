@@ -108,7 +108,9 @@
 // the text has a camel-case transition; the letters that a camel-case
 // transition makes upper case; and a 128-bit filter of the pairs of adjacent
 // bytes of the folded copy (see pairs), which tells most texts that lack a
-// word, a half of it or a stem's probe without looking for it. Equal folded runes are exactly fuzzy's
+// word, a half of it or a stem's probe without looking for it; and a 64-bit
+// filter of the first two bytes of its words (see startBit), which tells
+// most texts that lack a word at a word start. Equal folded runes are exactly fuzzy's
 // equal runes, so matching works on bytes. A search compiles the query the
 // same way and, per text, runs the cheapest tests first, stopping as soon as
 // the text cannot enter the best limit found so far (a min-heap per worker,
@@ -116,6 +118,8 @@
 //
 //  1. Mask. A text lacking two of a word's mask bits cannot match it (one
 //     may be the letter a typo replaced).
+//     Once the heap is full of matches at word starts, a text whose
+//     filter of word starts lacks a word's bit cannot get in either.
 //  2. Subsequence. The word's runes in order in the folded copy, one
 //     bytes.IndexByte per rune; the items that pass are what a Searcher
 //     remembers. An item that fails can only match one edit away, and a
@@ -173,8 +177,8 @@
 // # Memory
 //
 // Besides the texts themselves, an index holds a folded copy of each, never
-// longer, and 32 bytes a text (mask, offset, camel-case letters, filter of
-// pairs). Counting the texts' bytes and string headers too, as Size does,
+// longer, and 40 bytes a text (mask, offset, camel-case letters, filters of
+// pairs and of word starts). Counting the texts' bytes and string headers too, as Size does,
 // that is about 2.6 times the bytes of the text for sentences of 80 bytes. A Searcher holds up to 30 bytes
 // per text.
 package search

@@ -12,12 +12,13 @@ import (
 // Index is an immutable, searchable set of texts. It is safe for concurrent
 // use by several goroutines; a Searcher is not.
 type Index struct {
-	texts []string // the caller's texts; never modified
-	fold  []byte   // folded copies of the texts (up to any NUL), back to back
-	off   []uint32 // item i is fold[off[i]:off[i+1]]
-	mask  []uint64 // character mask of each item, plus the camelCase and nonASCII flags
-	pairs []pairs  // the filter of each item's pairs of bytes (see pairs)
-	camel []uint32 // the letters a camel-case transition makes upper case (see camelLetters)
+	texts  []string // the caller's texts; never modified
+	fold   []byte   // folded copies of the texts (up to any NUL), back to back
+	off    []uint32 // item i is fold[off[i]:off[i+1]]
+	mask   []uint64 // character mask of each item, plus the camelCase and nonASCII flags
+	pairs  []pairs  // the filter of each item's pairs of bytes (see pairs)
+	starts []uint64 // the filter of each item's word starts (see startBit)
+	camel  []uint32 // the letters a camel-case transition makes upper case (see camelLetters)
 
 	textBytes int
 	pool      sync.Pool // *scanState for Index.Search
@@ -43,6 +44,7 @@ func NewIndex(texts []string) *Index {
 	off := make([]uint32, len(texts)+1)
 	mask := make([]uint64, len(texts))
 	prs := make([]pairs, len(texts))
+	starts := make([]uint64, len(texts))
 	camels := make([]uint32, len(texts))
 	w := 0
 	for i, s := range texts {
@@ -94,13 +96,13 @@ func NewIndex(texts []string) *Index {
 		off[i+1] = uint32(w)
 		mask[i] = m
 		camels[i] = cl
-		prs[i] = pairsOf(fold[start:w])
+		prs[i], starts[i] = filtersOf(fold[start:w], m&nonASCII == 0)
 	}
 	fold = fold[:w]
 	if cap(fold)-len(fold) > len(fold)/16 {
 		fold = append([]byte(nil), fold...)
 	}
-	ix.fold, ix.off, ix.mask, ix.pairs, ix.camel = fold, off, mask, prs, camels
+	ix.fold, ix.off, ix.mask, ix.pairs, ix.starts, ix.camel = fold, off, mask, prs, starts, camels
 	return ix
 }
 
@@ -114,7 +116,7 @@ func (ix *Index) Size() int {
 	const strHeader = int(unsafe.Sizeof(""))
 	return int(unsafe.Sizeof(*ix)) +
 		ix.textBytes + strHeader*cap(ix.texts) +
-		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 4*cap(ix.camel)
+		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 8*cap(ix.starts) + 4*cap(ix.camel)
 }
 
 // item returns the folded copy of item i.

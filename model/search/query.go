@@ -52,6 +52,7 @@ type term struct {
 	pmask                      [4]uint64 // their character masks
 	ppairs                     [4]pairs  // their filters of pairs of bytes
 	pairs                      pairs     // the filter of the word's pairs of bytes
+	start                      uint64    // the bit of the word in a filter of word starts (see startOf)
 
 	btab []int // boundTable of the word, when it has at most maxBoundRunes runes
 
@@ -81,6 +82,7 @@ func newTerm(kind termKind, inv bool, s string) term {
 	}
 	t.word = string(t.runes)
 	t.pairs = pairsOf(t.enc)
+	t.start = startOf(t.enc)
 	if kind == termFuzzy && !inv {
 		t.stem = newStemTerm(t.runes)
 	}

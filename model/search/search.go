@@ -479,15 +479,29 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	if src != nil && len(q.words) == 1 && len(prev.words) == 1 {
 		from = len(prev.words[0].enc)
 	}
+	// A one-word query typed further, once the heap is full of phrases:
+	// most remembered items are too long to score enough, and are only
+	// kept (unchecked) if they hold the word's runes, which this loop
+	// settles itself, without the dearer call of match (see keepLong).
+	long := from >= 0 && dst != nil && q.plain && q.bndOK && len(q.words) == 1 && len(q.groups) == 1
 	ok = ix.run(ctx, workers, blocks, st, func(wk *worker, b int) {
 		lo, hi := b*blockSize, min((b+1)*blockSize, total)
 		w := lo
 		wk.from = from
+		h := &wk.top
 		for pos := lo; pos < hi; pos++ {
 			i := uint32(pos)
 			wk.known = 0
 			if src != nil {
 				i = src.item[pos]
+				if long && h.full() && h.c[0].tier == tierPhrase && q.bound-int(ix.off[i+1]-ix.off[i]) < h.c[0].score {
+					if q.words[0].mask&^ix.mask[i] == 0 {
+						dst.item[w] = i
+						dst.at[w], dst.meta[w] = keepLong(src.at[pos], src.meta[pos], from)
+						w++
+					}
+					continue
+				}
 				if from >= 0 {
 					wk.from, wk.occ = from, unpackMeta(src.meta[pos], src.at[pos])
 					wk.known = src.meta[pos] & learnt
@@ -678,6 +692,18 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			out = noForm
 		default:
 			out = noForm && wk.known&noWord != 0 && !ix.mayScoreFrom(q, wk, i, m, len(f))
+		}
+	}
+	// Once it is full of matches at word starts, a text gets in only with
+	// every word at a word start, which the filter of word starts rules
+	// out for most texts without reading them.
+	if !out && h.full() && h.c[0].tier >= tierStart {
+		s := ix.starts[i]
+		for _, t := range q.words {
+			if t.start&^s != 0 {
+				out = true
+				break
+			}
 		}
 	}
 	// Once it is full of phrases, only a phrase scoring enough gets in.
@@ -1037,6 +1063,26 @@ func (ix *Index) mayScoreFrom(q *Query, wk *worker, i uint32, m uint64, l int) b
 	}
 	wk.adj[0], wk.first[0] = wk.occ.adj+len(t.enc)-wk.from, wk.occ.first
 	return ix.mayScore(q, wk, i, m, l)
+}
+
+// keepLong is what match and scan record of a remembered item of a
+// one-word query that is kept unchecked because it is too long to make the
+// results (short in match): at and meta as remembered for the last query,
+// whose word was from bytes long. A checked item keeps its occurrence as
+// the partial one of an unchecked item; an unchecked item keeps what it
+// had.
+func keepLong(at uint32, meta uint16, from int) (uint32, uint16) {
+	known := meta & learnt
+	if meta&unchecked != 0 {
+		if meta>>partialShift == 0 {
+			return 0, unchecked | known
+		}
+		return at, meta
+	}
+	if from > 0 && from <= maxPartial {
+		return at, unchecked | meta&(1<<7-1) | uint16(from)<<partialShift | known
+	}
+	return at, unchecked | known
 }
 
 // maxPending is how many matches wait at most to be scored together.

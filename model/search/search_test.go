@@ -596,3 +596,61 @@ func TestNarrowingKeepsWhatItLearnt(t *testing.T) {
 		t.Errorf("the searches kept %d items with what they learnt and %d partly looked at: the test does not exercise them", learntSeen, partialSeen)
 	}
 }
+
+// The filter of word starts must hold every word that occurs at a word
+// start, or a search set aside texts it should list; and it must tell
+// most texts apart, or it saves nothing.
+func TestStartsFilter(t *testing.T) {
+	texts := append(slices.Clip(testCorpus(t)), unicodeTexts...)
+	ix := NewIndex(texts)
+	words := 0
+	for i := range texts {
+		f, s := ix.item(uint32(i)), ix.starts[i]
+		for k := range f {
+			if c := f[k]; utf8.RuneSelf <= c && c < 0xC0 || !wordStart(f, k) {
+				continue
+			}
+			for n := 1; k+n <= len(f) && n <= 4; n++ {
+				if b := startOf(f[k : k+n]); b&^s != 0 {
+					t.Fatalf("%q: the filter of word starts lacks %q at %d", texts[i], f[k:k+n], k)
+				}
+				words++
+			}
+		}
+	}
+	if words < 10_000 {
+		t.Fatalf("only %d word starts checked", words)
+	}
+	// Pairs of letters that begin no word of the corpus: on average, the
+	// filter must set aside most texts.
+	seen := map[string]bool{}
+	for i := range texts {
+		f := ix.item(uint32(i))
+		for k := 0; k+1 < len(f); k++ {
+			if wordStart(f, k) {
+				seen[string(f[k:k+2])] = true
+			}
+		}
+	}
+	absent, held := 0, 0
+	for a := byte('a'); a <= 'z'; a++ {
+		for b := byte('a'); b <= 'z'; b++ {
+			if seen[string([]byte{a, b})] {
+				continue
+			}
+			absent++
+			bit := startOf([]byte{a, b})
+			for _, s := range ix.starts {
+				if bit&^s == 0 {
+					held++
+				}
+			}
+		}
+	}
+	if absent < 50 {
+		t.Fatalf("only %d pairs of letters begin no word", absent)
+	}
+	if rate := float64(held) / float64(absent*len(texts)); rate > 0.3 {
+		t.Errorf("a word absent from every text passes the filter of word starts of %.0f%% of them", 100*rate)
+	}
+}
