@@ -38,7 +38,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 		st = new(scanState)
 	}
 	defer ix.pool.Put(st)
-	cands, ok := ix.scan(ctx, &q, nil, nil, nil, limit, st)
+	cands, ok := ix.scan(ctx, &q, nil, nil, nil, nil, limit, st)
 	if !ok {
 		return nil
 	}
@@ -66,6 +66,7 @@ type Searcher struct {
 	spare  []survivors // buffers for reuse
 	valid  bool        // the last search completed; its items are the last level
 	from   int         // runes of the query the last search narrowed, or -1 (test hook)
+	last   []uint32    // the items of the last results, which seed the next search (see Index.seed)
 	st     scanState
 }
 
@@ -151,10 +152,11 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	}
 	s.valid = false
 	if !q.plain { // nothing to remember: operators do not narrow
-		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, limit, &s.st)
+		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, s.last, limit, &s.st)
 		if !ok {
 			return nil
 		}
+		s.remember(cands)
 		return s.ix.results(&q, cands)
 	}
 	for len(s.levels) > 0 && !q.Extends(s.levels[len(s.levels)-1].q) {
@@ -175,7 +177,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	if len(s.levels) > 0 {
 		prev = &s.levels[len(s.levels)-1].q
 	}
-	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, limit, &s.st)
+	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, s.last, limit, &s.st)
 	if !ok {
 		if dst == src {
 			s.pop()
@@ -189,7 +191,16 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	}
 	s.valid = true
 	s.trim()
+	s.remember(cands)
 	return s.ix.results(&q, cands)
+}
+
+// remember keeps the items of the results, to seed the next search.
+func (s *Searcher) remember(cands []cand) {
+	s.last = s.last[:0]
+	for _, c := range cands {
+		s.last = append(s.last, c.item)
+	}
 }
 
 // Reset forgets the remembered items; the next search scans every item.
@@ -198,7 +209,7 @@ func (s *Searcher) Reset() {
 	for len(s.levels) > 0 {
 		s.pop()
 	}
-	s.valid, s.from = false, -1
+	s.valid, s.from, s.last = false, -1, s.last[:0]
 }
 
 // Survivors returns how many items match the last query without a typo,
@@ -301,17 +312,32 @@ func worse(a, b cand) bool {
 
 // topN keeps the limit best candidates in a min-heap (worst at the root),
 // or every candidate when limit <= 0.
+//
+// A floor, when set, is a candidate known to be no better than the
+// limit-th best of the whole scan (see Searcher.seed): a candidate worse
+// than it cannot make the results, so the heap counts as full from the
+// start, and its root is the better of the two.
 type topN struct {
-	c     []cand
-	limit int
+	c        []cand
+	limit    int
+	floor    cand
+	hasFloor bool
 }
 
 func (h *topN) reset(limit int) {
-	h.c, h.limit = h.c[:0], limit
+	h.c, h.limit, h.hasFloor = h.c[:0], limit, false
 }
 
 // full reports whether a candidate must beat the root to get in.
-func (h *topN) full() bool { return h.limit > 0 && len(h.c) >= h.limit }
+func (h *topN) full() bool { return h.limit > 0 && (h.hasFloor || len(h.c) >= h.limit) }
+
+// root is the candidate to beat when the heap is full.
+func (h *topN) root() cand {
+	if len(h.c) >= h.limit && (!h.hasFloor || worse(h.floor, h.c[0])) {
+		return h.c[0]
+	}
+	return h.floor
+}
 
 // below reports whether no match of q in a text whose folded copy has
 // length l can get in when its tier is at most tier.
@@ -319,7 +345,7 @@ func (h *topN) below(q *Query, tier, l int) bool {
 	if !h.full() {
 		return false
 	}
-	r := h.c[0]
+	r := h.root()
 	if tier != int(r.tier) {
 		return tier < int(r.tier)
 	}
@@ -336,6 +362,9 @@ func (h *topN) below(q *Query, tier, l int) bool {
 func (h *topN) offer(x cand) {
 	if h.limit <= 0 {
 		h.c = append(h.c, x)
+		return
+	}
+	if h.hasFloor && worse(x, h.floor) {
 		return
 	}
 	c := h.c
@@ -430,7 +459,7 @@ type scanState struct {
 // items that may match a query q extends, and only they are scanned; dst
 // (of src's length, possibly src itself) receives those that may match q.
 // ok is false when ctx was done; dst is then garbage.
-func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *survivors, limit int, st *scanState) (cands []cand, ok bool) {
+func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *survivors, seeds []uint32, limit int, st *scanState) (cands []cand, ok bool) {
 	total := ix.Len()
 	if src != nil {
 		total = src.len()
@@ -468,6 +497,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 			wk.stems = stemCache{}
 		}
 	}
+	ix.seed(q, seeds, limit, st)
 	if cap(st.counts) < blocks {
 		st.counts = make([]int, blocks)
 	}
@@ -494,7 +524,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 			wk.known = 0
 			if src != nil {
 				i = src.item[pos]
-				if long && h.full() && h.c[0].tier == tierPhrase && q.bound-int(ix.off[i+1]-ix.off[i]) < h.c[0].score {
+				if long && h.full() && h.root().tier == tierPhrase && q.bound-int(ix.off[i+1]-ix.off[i]) < h.root().score {
 					if q.words[0].mask&^ix.mask[i] == 0 {
 						dst.item[w] = i
 						dst.at[w], dst.meta[w] = keepLong(src.at[pos], src.meta[pos], from)
@@ -585,6 +615,35 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	return all, true
 }
 
+// seed scores the items of seeds, typically the results of the last
+// query, for q, before the scan: when limit of them match, the worst of
+// them is a floor for every worker's heap (see topN), as good as the
+// results of a whole scan are bound to be. So the scan passes over the
+// texts that cannot beat it from its first item on, instead of scoring
+// the first matches it meets until its heaps fill with better ones.
+func (ix *Index) seed(q *Query, seeds []uint32, limit int, st *scanState) {
+	if limit <= 0 || len(seeds) < limit {
+		return
+	}
+	wk := &st.workers[0]
+	wk.from = -1
+	for _, i := range seeds {
+		wk.known = 0
+		ix.match(q, i, wk, false)
+	}
+	ix.flush(q, wk)
+	if len(wk.top.c) < limit {
+		wk.top.reset(limit)
+		return
+	}
+	f := wk.top.c[0]
+	for k := range st.workers {
+		h := &st.workers[k].top
+		h.reset(limit)
+		h.floor, h.hasFloor = f, true
+	}
+}
+
 // run hands blocks 0 to blocks-1 to the workers, each calling fn, and
 // reports false when ctx was done first.
 func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn func(wk *worker, b int)) bool {
@@ -666,7 +725,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// tiers from anywhere up), a text that lacks one of them cannot get in:
 	// the filter of pairs settles that before the words are looked for.
 	out := short
-	if !out && len(q.words) > 0 && h.full() && h.c[0].tier >= tierAnywhere {
+	if !out && len(q.words) > 0 && h.full() && h.root().tier >= tierAnywhere {
 		out = wk.known&noWord != 0
 		for _, t := range q.words {
 			if t.mask&^m != 0 || !t.pairs.mayHold(pr) {
@@ -681,12 +740,12 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// known not to be there either, nor when the bound on its score from
 	// the occurrence of the word's start (the last query's word, a rune
 	// more of adjacency at most) falls short.
-	if !out && wk.known != 0 && h.full() && h.c[0].tier >= tierInWord && len(q.words) == 1 && len(q.groups) == 1 {
+	if !out && wk.known != 0 && h.full() && h.root().tier >= tierInWord && len(q.words) == 1 && len(q.groups) == 1 {
 		t := q.words[0]
 		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
 		switch {
-		case h.c[0].tier >= tierAnywhere:
-		case h.c[0].tier == tierStem:
+		case h.root().tier >= tierAnywhere:
+		case h.root().tier == tierStem:
 			out = noForm && wk.known&noWord != 0
 		case wk.known&noInWord != 0:
 			out = noForm
@@ -697,7 +756,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// Once it is full of matches at word starts, a text gets in only with
 	// every word at a word start, which the filter of word starts rules
 	// out for most texts without reading them.
-	if !out && h.full() && h.c[0].tier >= tierStart {
+	if !out && h.full() && h.root().tier >= tierStart {
 		s := ix.starts[i]
 		for _, t := range q.words {
 			if t.start&^s != 0 {
@@ -707,7 +766,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		}
 	}
 	// Once it is full of phrases, only a phrase scoring enough gets in.
-	if !out && h.full() && h.c[0].tier == tierPhrase && len(q.words) == 1 && len(q.groups) == 1 {
+	if !out && h.full() && h.root().tier == tierPhrase && len(q.words) == 1 && len(q.groups) == 1 {
 		out = !ix.mayScoreFrom(q, wk, i, m, len(f))
 	}
 	if out {
@@ -729,8 +788,8 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	}
 	// Once the heap is full of matches without typos, only those count;
 	// once it is full of the words themselves, only those.
-	edits := !h.full() || h.c[0].tier <= tierEdit
-	stems := !h.full() || h.c[0].tier <= tierStem
+	edits := !h.full() || h.root().tier <= tierEdit
+	stems := !h.full() || h.root().tier <= tierStem
 	// stemOnly matches word k by its stem alone, when nothing else can.
 	stemOnly := func(k int, t *term) bool {
 		if short || !stems || t.stem == nil {
@@ -823,7 +882,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// settles it before the words are looked for.
 	worst := tierNone
 	if h.full() {
-		worst = int(h.c[0].tier)
+		worst = int(h.root().tier)
 	}
 	// (Only worth bounding when it can settle something, see below.)
 	useful := worst >= tierAnywhere || worst == tierInWord && len(q.groups) == 1
@@ -946,13 +1005,13 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 
 	// 4. The score: fuzzy's, word by word, unless a bound on it from the
 	// words' leftmost occurrences shows it cannot get in.
-	if tier >= tierInWord && h.full() && tier == int(h.c[0].tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) && !ix.mayScore(q, wk, i, m, len(f)) {
+	if tier >= tierInWord && h.full() && tier == int(h.root().tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) && !ix.mayScore(q, wk, i, m, len(f)) {
 		return survives
 	}
 	// A match with a typo or by a word's form scores as the text's word:
 	// bound it by that word's length, which the bound of the query (one
 	// rune longer) is far above.
-	if tier <= tierStem && h.full() && tier == int(h.c[0].tier) && q.plain {
+	if tier <= tierStem && h.full() && tier == int(h.root().tier) && q.plain {
 		b, ok := 0, true
 		for k, g := range q.groups {
 			n := len(g[0].runes)
@@ -966,7 +1025,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			ok = ok && okN
 			b += lb - len(f)
 		}
-		if ok && b < h.c[0].score {
+		if ok && b < h.root().score {
 			return survives
 		}
 	}
@@ -1029,7 +1088,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 // case would not, are its camel-case letters looked for, which takes a
 // walk over the text.
 func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool {
-	worst := wk.top.c[0].score
+	worst := wk.top.root().score
 	b, camel := 0, m&camelCase != 0
 	for k, w := range q.words {
 		b += w.posBound(wk.adj[k], wk.first[k], l, camel)
