@@ -1,6 +1,9 @@
 package search
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // pairs is a 128-bit Bloom filter of the pairs of adjacent bytes of a
 // folded copy: each pair sets one bit. A byte string can only occur in a
@@ -106,4 +109,27 @@ func startOf(enc []byte) uint64 {
 		return 0
 	}
 	return startBit(enc[0], enc[1])
+}
+
+// pairBits is where a pair of bytes sets its bit in a filter of pairs.
+type pairBits struct {
+	word uint8
+	bit  uint64
+}
+
+// adjMax is how many of the word's runes may directly follow the rune
+// before them in a text of filter p: fuzzy's adjacency bonus needs the
+// two runes side by side in the text, so this bounds the adjacency count
+// of any occurrence (see posBound) before the word is looked for.
+func (t *term) adjMax(p pairs) int {
+	if t.adjDistinct {
+		return bits.OnesCount64(t.adjMask[0]&p[0]) + bits.OnesCount64(t.adjMask[1]&p[1])
+	}
+	n := 0
+	for _, a := range t.adjPairs {
+		if p[a.word]&a.bit != 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -53,6 +53,12 @@ type term struct {
 	ppairs                     [4]pairs  // their filters of pairs of bytes
 	pairs                      pairs     // the filter of the word's pairs of bytes
 	start                      uint64    // the bit of the word in a filter of word starts (see startOf)
+	// The bits of the word's pairs of neighbouring runes in a filter of
+	// pairs (see adjMax).
+	adjPairs []pairBits
+	adjMask  pairs // their bits together
+	// adjDistinct: no two of them share a bit
+	adjDistinct bool
 
 	btab []int // boundTable of the word, when it has at most maxBoundRunes runes
 
@@ -82,9 +88,18 @@ func newTerm(kind termKind, inv bool, s string) term {
 	}
 	t.word = string(t.runes)
 	t.pairs = pairsOf(t.enc)
+	t.adjDistinct = true
+	for p := 1; p < len(ends); p++ {
+		w, bit := pairBit(t.enc[ends[p-1]-1], t.enc[ends[p-1]])
+		t.adjDistinct = t.adjDistinct && t.adjMask[w]&bit == 0
+		t.adjMask[w] |= bit
+		t.adjPairs = append(t.adjPairs, pairBits{uint8(w), bit})
+	}
 	t.start = startOf(t.enc)
-	if kind == termFuzzy && !inv {
-		t.stem = newStemTerm(t.runes)
+	// A stem whose probe is the whole word matches only texts that hold the
+	// word itself, which rank above it: it would only cost looks.
+	if st := newStemTerm(t.runes); kind == termFuzzy && !inv && st.beyond(&t) {
+		t.stem = st
 	}
 	if n := len(t.runes); n <= maxBoundRunes {
 		sepAdj := 0

@@ -38,7 +38,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 		st = new(scanState)
 	}
 	defer ix.pool.Put(st)
-	cands, ok := ix.scan(ctx, &q, nil, nil, nil, nil, limit, st)
+	cands, ok := ix.scan(ctx, &q, nil, nil, nil, ix.sample, limit, st)
 	if !ok {
 		return nil
 	}
@@ -152,7 +152,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	}
 	s.valid = false
 	if !q.plain { // nothing to remember: operators do not narrow
-		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, s.last, limit, &s.st)
+		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, s.seeds(limit), limit, &s.st)
 		if !ok {
 			return nil
 		}
@@ -177,7 +177,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	if len(s.levels) > 0 {
 		prev = &s.levels[len(s.levels)-1].q
 	}
-	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, s.last, limit, &s.st)
+	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, s.seeds(limit), limit, &s.st)
 	if !ok {
 		if dst == src {
 			s.pop()
@@ -193,6 +193,15 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	s.trim()
 	s.remember(cands)
 	return s.ix.results(&q, cands)
+}
+
+// seeds are the items that seed the next search (see Index.seed): the
+// last results, else the index's sample of its shortest items.
+func (s *Searcher) seeds(limit int) []uint32 {
+	if len(s.last) >= limit {
+		return s.last
+	}
+	return s.ix.sample
 }
 
 // remember keeps the items of the results, to seed the next search.
@@ -753,6 +762,17 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			out = noForm && wk.known&noWord != 0 && !ix.mayScoreFrom(q, wk, i, m, len(f))
 		}
 	}
+	// Once it is full of matches inside a word, a text that lacks the word
+	// itself and every form of it gets in only inside a word, scoring
+	// enough: the bound from the adjacencies its filter of pairs allows
+	// settles most texts before the word is looked for.
+	if !out && h.full() && h.root().tier == tierInWord && len(q.words) == 1 && len(q.groups) == 1 && q.bndOK && q.plain {
+		t := q.words[0]
+		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
+		if noForm && (wk.known&noWord != 0 || !t.pairs.mayHold(pr)) {
+			out = wk.known&noInWord != 0 || !ix.mayScoreAdj(t, i, m, pr, len(f), h.root().score)
+		}
+	}
 	// Once it is full of matches at word starts, a text gets in only with
 	// every word at a word start, which the filter of word starts rules
 	// out for most texts without reading them.
@@ -1108,6 +1128,20 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 		b += w.posBound(wk.adj[k], wk.first[k], l, w.camelIn(cl))
 	}
 	return b >= worst
+}
+
+// mayScoreAdj reports whether the word t of a plain one-word query may
+// score at least worst in item i, of mask m, filter of pairs p and folded
+// length l, before the word is looked for: the bound of posBound with as
+// many adjacent runes as the filter allows (see adjMax), and no leading
+// penalty.
+func (ix *Index) mayScoreAdj(t *term, i uint32, m uint64, p pairs, l, worst int) bool {
+	adj := t.adjMax(p)
+	camel := m&camelCase != 0
+	if b := t.posBound(adj, 0, l, camel); b < worst || !camel {
+		return b >= worst
+	}
+	return t.posBound(adj, 0, l, t.camelIn(ix.camelLetters(i))) >= worst
 }
 
 // mayScoreFrom is mayScore for a query of one word before the word is
