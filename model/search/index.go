@@ -19,10 +19,6 @@ type Index struct {
 	pairs  []pairs  // the filter of each item's pairs of bytes (see pairs)
 	starts []uint64 // the filter of each item's word starts (see startBit)
 	camel  []uint32 // the letters a camel-case transition makes upper case (see camelLetters)
-	// The shortest items, one in sampleShare of a large index, ascending:
-	// the best matches of most queries are short, so these seed a search
-	// that has nothing better (see Index.seed).
-	sample []uint32
 
 	textBytes int
 	pool      sync.Pool // *scanState for Index.Search
@@ -107,47 +103,7 @@ func NewIndex(texts []string) *Index {
 		fold = append([]byte(nil), fold...)
 	}
 	ix.fold, ix.off, ix.mask, ix.pairs, ix.starts, ix.camel = fold, off, mask, prs, starts, camels
-	ix.sample = shortest(off, len(texts)/sampleShare)
 	return ix
-}
-
-// sampleShare is the share of a large index's items in its sample of the
-// shortest; an index of fewer than sampleMin items has none, since its
-// scans are quick anyway.
-const (
-	sampleShare = 64
-	sampleMin   = 1 << 16
-)
-
-// shortest returns the n shortest items, by the offsets of their folded
-// copies, ascending; none when they would be fewer than sampleMin /
-// sampleShare.
-func shortest(off []uint32, n int) []uint32 {
-	if n < sampleMin/sampleShare {
-		return nil
-	}
-	// A histogram of the lengths finds the longest length to take.
-	var hist [256]int
-	for i := range len(off) - 1 {
-		hist[min(off[i+1]-off[i], 255)]++
-	}
-	cut, below := 0, 0 // take every item shorter than cut, and some of length cut
-	for cut < 255 && below+hist[cut] < n {
-		below += hist[cut]
-		cut++
-	}
-	atCut := n - below
-	out := make([]uint32, 0, n)
-	for i := range len(off) - 1 {
-		l := int(min(off[i+1]-off[i], 255))
-		if l < cut || l == cut && atCut > 0 {
-			if l == cut {
-				atCut--
-			}
-			out = append(out, uint32(i))
-		}
-	}
-	return out
 }
 
 // Len returns the number of items.
@@ -160,7 +116,7 @@ func (ix *Index) Size() int {
 	const strHeader = int(unsafe.Sizeof(""))
 	return int(unsafe.Sizeof(*ix)) +
 		ix.textBytes + strHeader*cap(ix.texts) +
-		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 8*cap(ix.starts) + 4*cap(ix.sample) + 4*cap(ix.camel)
+		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 8*cap(ix.starts) + 4*cap(ix.camel)
 }
 
 // item returns the folded copy of item i.

@@ -38,7 +38,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 		st = new(scanState)
 	}
 	defer ix.pool.Put(st)
-	cands, ok := ix.scan(ctx, &q, nil, nil, nil, ix.sample, limit, st)
+	cands, ok := ix.scan(ctx, &q, nil, nil, nil, nil, limit, st)
 	if !ok {
 		return nil
 	}
@@ -152,7 +152,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	}
 	s.valid = false
 	if !q.plain { // nothing to remember: operators do not narrow
-		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, s.seeds(limit), limit, &s.st)
+		cands, ok := s.ix.scan(ctx, &q, nil, nil, nil, s.last, limit, &s.st)
 		if !ok {
 			return nil
 		}
@@ -177,7 +177,7 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	if len(s.levels) > 0 {
 		prev = &s.levels[len(s.levels)-1].q
 	}
-	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, s.seeds(limit), limit, &s.st)
+	cands, ok := s.ix.scan(ctx, &q, prev, src, dst, s.last, limit, &s.st)
 	if !ok {
 		if dst == src {
 			s.pop()
@@ -193,15 +193,6 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	s.trim()
 	s.remember(cands)
 	return s.ix.results(&q, cands)
-}
-
-// seeds are the items that seed the next search (see Index.seed): the
-// last results, else the index's sample of its shortest items.
-func (s *Searcher) seeds(limit int) []uint32 {
-	if len(s.last) >= limit {
-		return s.last
-	}
-	return s.ix.sample
 }
 
 // remember keeps the items of the results, to seed the next search.
