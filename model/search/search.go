@@ -423,6 +423,9 @@ type worker struct {
 	from int
 	// match kept the item unchecked (see unchecked).
 	skipped bool
+	// The item is known not to hold a one-word query's word in order
+	// (the items a Searcher does not remember).
+	unordered bool
 	// What is known of a one-word query's word in the item (noWord,
 	// noInWord): on entry to match from the last search, on return with
 	// what match learnt.
@@ -570,19 +573,29 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 		floor = tierStem // matches by a word's form are not remembered either
 	}
 	if src != nil && st.looseMatter(limit, floor) {
+		st.shareFloor(limit)
+		// The word of a one-word query is known not to be in order in
+		// these items, so neither the word itself nor its runes inside a
+		// word are there.
+		one := len(q.words) == 1 && len(q.groups) == 1
+		var known uint16
+		if one {
+			known = learnt
+		}
 		n := ix.Len()
 		ok = ix.run(ctx, workers, (n+blockSize-1)/blockSize, st, func(wk *worker, b int) {
 			lo, hi := b*blockSize, min((b+1)*blockSize, n)
-			wk.from = -1
+			wk.from, wk.unordered = -1, one
 			j, _ := slices.BinarySearch(src.item, uint32(lo))
 			for i := uint32(lo); i < uint32(hi); i++ {
 				if j < len(src.item) && src.item[j] == i {
 					j++
 					continue
 				}
-				wk.known = 0
+				wk.known = known
 				ix.match(q, i, wk, false)
 			}
+			wk.unordered = false
 			ix.flush(q, wk)
 		})
 		if !ok {
@@ -681,6 +694,31 @@ func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn
 		wg.Wait()
 	}
 	return !stop.Load()
+}
+
+// shareFloor gives every worker's heap the limit-th best candidate of
+// all the heaps as a floor, when they hold that many: each worker then
+// passes over what cannot beat the best of all of them, not only its own.
+func (st *scanState) shareFloor(limit int) {
+	if limit <= 0 {
+		return
+	}
+	all := st.all[:0]
+	for i := range st.workers {
+		all = append(all, st.workers[i].top.c...)
+	}
+	st.all = all
+	if len(all) < limit {
+		return
+	}
+	sort.Slice(all, func(i, j int) bool { return worse(all[j], all[i]) })
+	f := all[limit-1]
+	for i := range st.workers {
+		h := &st.workers[i].top
+		if !h.hasFloor || worse(h.floor, f) {
+			h.floor, h.hasFloor = f, true
+		}
+	}
 }
 
 // looseMatter reports whether a match of tier floor (one edit away, or a
@@ -852,7 +890,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			continue
 		}
 		exact := false
-		if miss == 0 {
+		if miss == 0 && !wk.unordered {
 			o, from := occurrence{}, 0
 			if wk.from >= 0 && k == 0 {
 				o, from = wk.occ, wk.from
