@@ -800,6 +800,13 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
 		if noForm && (wk.known&noWord != 0 || !t.pairs.mayHold(pr)) {
 			out = wk.known&noInWord != 0 || !ix.mayScoreAdj(t, i, m, pr, len(f), h.root().score)
+			// Only inside a word, then: for a short word, which most
+			// texts hold in order somewhere, that look is all it takes,
+			// without the look for the word in order.
+			if !out && len(t.runes) <= inWordFirst && t.inWord(f) < 0 {
+				out = true
+				wk.known |= learnt
+			}
 		}
 	}
 	// Once it is full of matches at word starts, a text gets in only with
@@ -1206,6 +1213,11 @@ func keepLong(at uint32, meta uint16, from int) (uint32, uint16) {
 	}
 	return at, unchecked | known
 }
+
+// inWordFirst is the most runes of a word for which a text that can only
+// match it inside one of its words is looked at that way first: a longer
+// word is rarely in order in a text, and that look settles it sooner.
+const inWordFirst = 6
 
 // maxPending is how many matches wait at most to be scored together.
 const maxPending = 32
