@@ -110,8 +110,8 @@
 // bytes of the folded copy (see pairs), which tells most texts that lack a
 // word, a half of it or a stem's probe without looking for it; and a 64-bit
 // filter of the first two bytes of its words (see startBit), which tells
-// most texts that lack a word at a word start. Equal folded runes are exactly fuzzy's
-// equal runes, so matching works on bytes. A search compiles the query the
+// most texts that lack a word at a word start. Equal folded runes are
+// exactly fuzzy's equal runes, so matching works on bytes. A search compiles the query the
 // same way and, per text, runs the cheapest tests first, stopping as soon as
 // the text cannot enter the best limit found so far (a min-heap per worker,
 // ordered by tier, then score):
@@ -143,13 +143,29 @@
 //     inside a word, the bound from the occurrences is taken right after
 //     step 2's in-order test: a text that cannot score enough is then
 //     dropped as soon as it is known not to reach a better tier, before
-//     the dearer looks of steps 3 and 4.
+//     the dearer looks of steps 3 and 4. Once the heap is full of matches
+//     inside a word, a text whose filters say it lacks the word and every
+//     form of it is bounded before step 2 too, with as many adjacent runes
+//     as its filter of pairs allows (adjacent runes sit side by side in the
+//     text, see adjMax); and for a word of at most six runes, which most
+//     texts hold in order somewhere, the look inside its words comes first
+//     and settles it.
 //  6. Top N. The heaps are merged and sorted at the end, and the runes to
 //     highlight are computed for the winners only.
 //
 // The texts are handed out in blocks of 4096 to GOMAXPROCS goroutines, which
 // look at the context between blocks. Nothing is allocated per text
 // but what fuzzy allocates for the texts it scores.
+//
+// A heap may also have a floor: a candidate known to be no better than the
+// limit-th best of the whole scan, which makes it count as full from the
+// first text on (see topN). A Searcher scores the results of its last query
+// for the new one before the scan, and the worst of them, when limit of
+// them still match, is the floor (see Index.seed): a keystroke that
+// narrows, or an edit in the middle, starts with a heap about as good as
+// the one it ends with, and scores only what can beat it. Between the pass
+// over the remembered items and the pass over the others, the workers'
+// heaps share the limit-th best of all of them as a floor.
 //
 // # Narrowing
 //
@@ -170,7 +186,11 @@
 // neither does a longer word, so the next keystroke skips those looks, and
 // once its results all hold the word itself (or all are phrases, and the
 // word's start bounds the score too low) it keeps the item again without
-// reading the text. It also keeps the items of the shorter queries typed
+// reading the text; a remembered item too long to score enough is kept
+// by the loop over the items itself, without the call that looks at an
+// item. The items not remembered do not hold a one-word query's word in
+// order, so the pass over them looks only for forms of it and words one
+// edit away. It also keeps the items of the shorter queries typed
 // before, so a backspace narrows the longest remembered prefix instead of
 // scanning everything. Queries with operators are scanned whole.
 //
@@ -178,7 +198,8 @@
 //
 // Besides the texts themselves, an index holds a folded copy of each, never
 // longer, and 40 bytes a text (mask, offset, camel-case letters, filters of
-// pairs and of word starts). Counting the texts' bytes and string headers too, as Size does,
-// that is about 2.6 times the bytes of the text for sentences of 80 bytes. A Searcher holds up to 30 bytes
-// per text.
+// pairs and of word starts). Counting the texts' bytes and string headers
+// too, as Size does, that is about 2.7 times the bytes of the text for
+// sentences of 80 bytes. A Searcher holds up to 30 bytes per text, and the
+// items of its last results.
 package search
