@@ -200,6 +200,6 @@
 // longer, and 40 bytes a text (mask, offset, camel-case letters, filters of
 // pairs and of word starts). Counting the texts' bytes and string headers
 // too, as Size does, that is about 2.7 times the bytes of the text for
-// sentences of 80 bytes. A Searcher holds up to 30 bytes per text, and the
+// sentences of 80 bytes. A Searcher holds up to 40 bytes per text, and the
 // items of its last results.
 package search

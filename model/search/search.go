@@ -56,7 +56,7 @@ func (ix *Index) Search(ctx context.Context, query string, limit int) []Match {
 // It also keeps the items of the earlier queries that the last one
 // extends, so that after a backspace, or an edit in the middle, it narrows
 // those of the longest remembered prefix of the new query instead of
-// scanning every item. It holds 10 bytes per remembered item, at most 30
+// scanning every item. It holds 10 bytes per remembered item, at most 40
 // bytes per item of the index in all.
 //
 // A Searcher is not safe for concurrent use.
@@ -267,10 +267,14 @@ func (s *Searcher) buffer(n int) *survivors {
 	return &v
 }
 
-// trim keeps the buffers at no more than three times the index's length,
-// dropping spare buffers, largest first, then the oldest levels.
+// maxLevels is how many times the index's length the buffers of a
+// Searcher may hold in all (10 bytes an item each).
+const maxLevels = 4
+
+// trim keeps the buffers at no more than maxLevels times the index's
+// length, dropping spare buffers, largest first, then the oldest levels.
 func (s *Searcher) trim() {
-	limit := 3 * s.ix.Len()
+	limit := maxLevels * s.ix.Len()
 	total := 0
 	for _, v := range s.spare {
 		total += v.cap()

@@ -317,8 +317,8 @@ func TestNarrowingEqualsFresh(t *testing.T) {
 		for _, v := range s.spare {
 			total += v.cap()
 		}
-		if total > 3*ix.Len() {
-			t.Errorf("query %q: Searcher holds buffers for %d matches, more than 3x %d items", st.q, total, ix.Len())
+		if total > maxLevels*ix.Len() {
+			t.Errorf("query %q: Searcher holds buffers for %d matches, more than %dx %d items", st.q, total, maxLevels, ix.Len())
 		}
 	}
 	s.Reset()
