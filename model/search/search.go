@@ -1176,6 +1176,9 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 // many adjacent runes as the filter allows (see adjMax), and no leading
 // penalty.
 func (ix *Index) mayScoreAdj(t *term, i uint32, m uint64, p pairs, l, worst int) bool {
+	if t.posBound(0, 0, l, false) >= worst {
+		return true // the least any bound can be: no need to count
+	}
 	adj := t.adjMax(p)
 	camel := m&camelCase != 0
 	if b := t.posBound(adj, 0, l, camel); b < worst || !camel {
