@@ -412,6 +412,7 @@ const blockSize = 4096
 
 // worker is the scratch space of one goroutine of a scan.
 type worker struct {
+	id     int // its index in scanState.workers
 	top    topN
 	firsts []int  // leftmost occurrence of a word
 	buf    []rune // a text's word, for the edit tier
@@ -456,6 +457,38 @@ type scanState struct {
 	workers []worker
 	counts  []int // survivors per block
 	all     []cand
+
+	// What the workers' heaps held after their last block, for each of
+	// them to take the best limit of all as its floor (see pool).
+	mu    sync.Mutex
+	snaps [][]cand
+	union topN
+}
+
+// pool puts the candidates of worker k's heap with those the other workers
+// last put, and gives its heap the limit-th best of them all as a floor
+// when that is better than its own root: each worker then passes over
+// what cannot beat the best of all the texts looked at so far, not only
+// of its own. They are real matches of distinct texts, so the floor is
+// never above the limit-th best of the whole scan.
+func (st *scanState) pool(k int) {
+	h := &st.workers[k].top
+	if h.limit <= 0 {
+		return
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	st.snaps[k] = append(st.snaps[k][:0], h.c...)
+	u := &st.union
+	u.reset(h.limit)
+	for _, c := range st.snaps {
+		for _, x := range c {
+			u.offer(x)
+		}
+	}
+	if u.full() && (!h.full() || worse(h.root(), u.c[0])) {
+		h.floor, h.hasFloor = u.c[0], true
+	}
 }
 
 // scan matches q against the items and scores the matches into per-worker
@@ -485,6 +518,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	st.workers = st.workers[:workers]
 	for i := range st.workers {
 		wk := &st.workers[i]
+		wk.id = i
 		wk.top.reset(limit)
 		if cap(wk.firsts) < longest {
 			wk.firsts = make([]int, longest)
@@ -667,6 +701,17 @@ func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn
 	done := ctx.Done()
 	var next atomic.Int64
 	var stop atomic.Bool
+	workers = max(1, min(workers, blocks))
+	shared := workers > 1
+	if shared {
+		if cap(st.snaps) < workers {
+			st.snaps = make([][]cand, workers)
+		}
+		st.snaps = st.snaps[:workers]
+		for k := range st.snaps {
+			st.snaps[k] = st.snaps[k][:0]
+		}
+	}
 	work := func(wk *worker) {
 		for {
 			if done != nil {
@@ -684,9 +729,12 @@ func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn
 				return
 			}
 			fn(wk, b)
+			if shared {
+				st.pool(wk.id)
+			}
 		}
 	}
-	workers = max(1, min(workers, blocks))
+
 	if workers == 1 {
 		work(&st.workers[0])
 	} else {
