@@ -163,9 +163,12 @@
 // for the new one before the scan, and the worst of them, when limit of
 // them still match, is the floor (see Index.seed): a keystroke that
 // narrows, or an edit in the middle, starts with a heap about as good as
-// the one it ends with, and scores only what can beat it. Between the pass
-// over the remembered items and the pass over the others, the workers'
-// heaps share the limit-th best of all of them as a floor.
+// the one it ends with, and scores only what can beat it. After each block
+// a worker pools its heap with what the other workers last pooled, and
+// takes the limit-th best of them all as its floor (see scanState.pool): a
+// query whose matches are rare fills every heap about as soon as one heap
+// could hold them all. The pass of a Searcher over the items it does not
+// remember starts from the limit-th best of all the heaps.
 //
 // # Narrowing
 //

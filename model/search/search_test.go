@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -652,5 +653,44 @@ func TestStartsFilter(t *testing.T) {
 	}
 	if rate := float64(held) / float64(absent*len(texts)); rate > 0.3 {
 		t.Errorf("a word absent from every text passes the filter of word starts of %.0f%% of them", 100*rate)
+	}
+}
+
+// Several workers share floors between their blocks (see scanState.pool);
+// the results must be those of one worker alone, whatever the blocks each
+// worker happens to take.
+func TestWorkersAgree(t *testing.T) {
+	texts := goCommentSentences(t, long.Count(40_000, 120_000))
+	ix := NewIndex(texts)
+	ctx := context.Background()
+	type run struct{ fresh, typed [][]Match }
+	search := func(procs int) run {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var r run
+		for _, q := range corpusQueries {
+			r.fresh = append(r.fresh, ix.Search(ctx, q, 20))
+		}
+		s := ix.NewSearcher()
+		for _, w := range []string{"goroutine", "gorotuine", "interfce", "deadlinexc", "return nil"} {
+			s.Reset()
+			for k := 1; k <= len(w); k++ {
+				r.typed = append(r.typed, s.Search(ctx, w[:k], 20))
+			}
+		}
+		return r
+	}
+	one := search(1)
+	for range 3 {
+		many := search(4)
+		for k := range one.fresh {
+			if !equalMatches(many.fresh[k], one.fresh[k]) {
+				t.Fatalf("query %q: four workers give %v, one gives %v", corpusQueries[k], many.fresh[k], one.fresh[k])
+			}
+		}
+		for k := range one.typed {
+			if !equalMatches(many.typed[k], one.typed[k]) {
+				t.Fatalf("keystroke %d: four workers give %v, one gives %v", k, many.typed[k], one.typed[k])
+			}
+		}
 	}
 }
