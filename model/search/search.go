@@ -326,22 +326,38 @@ type topN struct {
 	limit    int
 	floor    cand
 	hasFloor bool
+
+	// What full and root report, kept up to date by every change: match
+	// asks for them many times a text.
+	isFull bool
+	top    cand
 }
 
 func (h *topN) reset(limit int) {
-	h.c, h.limit, h.hasFloor = h.c[:0], limit, false
+	h.c, h.limit, h.hasFloor, h.isFull = h.c[:0], limit, false, false
+}
+
+// setFloor gives the heap the floor f.
+func (h *topN) setFloor(f cand) {
+	h.floor, h.hasFloor = f, true
+	h.update()
+}
+
+// update recomputes what full and root report.
+func (h *topN) update() {
+	h.isFull = h.limit > 0 && (h.hasFloor || len(h.c) >= h.limit)
+	if len(h.c) >= h.limit && h.limit > 0 && (!h.hasFloor || worse(h.floor, h.c[0])) {
+		h.top = h.c[0]
+	} else {
+		h.top = h.floor
+	}
 }
 
 // full reports whether a candidate must beat the root to get in.
-func (h *topN) full() bool { return h.limit > 0 && (h.hasFloor || len(h.c) >= h.limit) }
+func (h *topN) full() bool { return h.isFull }
 
 // root is the candidate to beat when the heap is full.
-func (h *topN) root() cand {
-	if len(h.c) >= h.limit && (!h.hasFloor || worse(h.floor, h.c[0])) {
-		return h.c[0]
-	}
-	return h.floor
-}
+func (h *topN) root() cand { return h.top }
 
 // below reports whether no match of q in a text whose folded copy has
 // length l can get in when its tier is at most tier.
@@ -383,6 +399,7 @@ func (h *topN) offer(x cand) {
 			i = p
 		}
 		h.c = c
+		h.update()
 		return
 	}
 	if !worse(c[0], x) {
@@ -404,6 +421,7 @@ func (h *topN) offer(x cand) {
 		c[i], c[m] = c[m], c[i]
 		i = m
 	}
+	h.update()
 }
 
 // blockSize is the unit of work handed to a worker, and how often a worker
@@ -487,7 +505,7 @@ func (st *scanState) pool(k int) {
 		}
 	}
 	if u.full() && (!h.full() || worse(h.root(), u.c[0])) {
-		h.floor, h.hasFloor = u.c[0], true
+		h.setFloor(u.c[0])
 	}
 }
 
@@ -691,7 +709,7 @@ func (ix *Index) seed(q *Query, seeds []uint32, limit int, st *scanState) {
 	for k := range st.workers {
 		h := &st.workers[k].top
 		h.reset(limit)
-		h.floor, h.hasFloor = f, true
+		h.setFloor(f)
 	}
 }
 
@@ -768,7 +786,7 @@ func (st *scanState) shareFloor(limit int) {
 	for i := range st.workers {
 		h := &st.workers[i].top
 		if !h.hasFloor || worse(h.floor, f) {
-			h.floor, h.hasFloor = f, true
+			h.setFloor(f)
 		}
 	}
 }
