@@ -343,6 +343,13 @@ func (h *topN) setFloor(f cand) {
 	h.update()
 }
 
+// raise gives the heap the floor f when f is better than its root.
+func (h *topN) raise(f cand) {
+	if !h.full() || worse(h.root(), f) {
+		h.setFloor(f)
+	}
+}
+
 // update recomputes what full and root report.
 func (h *topN) update() {
 	h.isFull = h.limit > 0 && (h.hasFloor || len(h.c) >= h.limit)
@@ -497,16 +504,44 @@ func (st *scanState) pool(k int) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	st.snaps[k] = append(st.snaps[k][:0], h.c...)
-	u := &st.union
-	u.reset(h.limit)
-	for _, c := range st.snaps {
+	if f, ok := limitth(&st.union, h.limit, st.snaps); ok {
+		h.raise(f)
+	}
+}
+
+// shareFloor is pool for every worker at once, once the workers are done:
+// each heap gets the limit-th best of all of them.
+func (st *scanState) shareFloor(limit int) {
+	if limit <= 0 {
+		return
+	}
+	for len(st.snaps) < len(st.workers) {
+		st.snaps = append(st.snaps, nil)
+	}
+	st.snaps = st.snaps[:len(st.workers)]
+	for i := range st.workers {
+		st.snaps[i] = append(st.snaps[i][:0], st.workers[i].top.c...)
+	}
+	if f, ok := limitth(&st.union, limit, st.snaps); ok {
+		for i := range st.workers {
+			st.workers[i].top.raise(f)
+		}
+	}
+}
+
+// limitth returns the limit-th best candidate of sets, when they hold that
+// many; u is scratch space.
+func limitth(u *topN, limit int, sets [][]cand) (cand, bool) {
+	u.reset(limit)
+	for _, c := range sets {
 		for _, x := range c {
 			u.offer(x)
 		}
 	}
-	if u.full() && (!h.full() || worse(h.root(), u.c[0])) {
-		h.setFloor(u.c[0])
+	if !u.full() {
+		return cand{}, false
 	}
+	return u.c[0], true
 }
 
 // scan matches q against the items and scores the matches into per-worker
@@ -764,31 +799,6 @@ func (ix *Index) run(ctx context.Context, workers, blocks int, st *scanState, fn
 		wg.Wait()
 	}
 	return !stop.Load()
-}
-
-// shareFloor gives every worker's heap the limit-th best candidate of
-// all the heaps as a floor, when they hold that many: each worker then
-// passes over what cannot beat the best of all of them, not only its own.
-func (st *scanState) shareFloor(limit int) {
-	if limit <= 0 {
-		return
-	}
-	all := st.all[:0]
-	for i := range st.workers {
-		all = append(all, st.workers[i].top.c...)
-	}
-	st.all = all
-	if len(all) < limit {
-		return
-	}
-	sort.Slice(all, func(i, j int) bool { return worse(all[j], all[i]) })
-	f := all[limit-1]
-	for i := range st.workers {
-		h := &st.workers[i].top
-		if !h.hasFloor || worse(h.floor, f) {
-			h.setFloor(f)
-		}
-	}
 }
 
 // looseMatter reports whether a match of tier floor (one edit away, or a
