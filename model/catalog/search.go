@@ -406,10 +406,10 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*model.
 
 // typosMatter reports whether a match with a typo could make the first
 // limit hits of a search that left such matches out: fewer than limit hits
-// match without one (in the tiers above search.TierEdit; the scattered
+// match without one (in the tiers above search.TierTypo; the scattered
 // matches of the lowest tier rank below typos).
 func typosMatter(hits []SearchHit, limit int) bool {
-	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.TierEdit
+	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.TierTypo
 }
 
 // siftAll sifts the items of every briefing, on every core.

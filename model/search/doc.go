@@ -16,27 +16,34 @@
 //
 // Each fuzzy word matches a text in the best of these ways:
 //
-//	5  start      the word itself, at the start of a word of the text
-//	4  anywhere   the word itself, inside a word
-//	3  stem       a word of the text of the same stem, by Snowball's English
+//	6  start      the word itself, at the start of a word of the text
+//	5  anywhere   the word itself, inside a word
+//	4  stem       a word of the text of the same stem, by Snowball's English
 //	              stemmer, British spellings made American ("criticism":
 //	              criticized; see stem.go)
+//	3  one edit   for a word of eight letters or more: a word of the text
+//	              begins with the word one letter inserted, left out,
+//	              replaced or two neighbours swapped ("goverment":
+//	              government)
 //	2  in a word  its letters in order inside one word ("lisbn": Lisbon)
-//	1  one edit   a word of the text begins with the word one letter
-//	              inserted, left out, replaced or two neighbours swapped
-//	              ("harbuor": harbour); only for words of four letters or
-//	              more, without digits
+//	1  one edit   the same for a word of four to seven letters ("harbuor":
+//	              harbour); typos are forgiven only in words of four letters
+//	              or more, without digits
 //	0  scattered  its letters in order across the text, as fuzzy finds them
 //
-// A text's tier is that of its worst-matching word, or 6 (phrase) when the
+// A long word typed with a typo means the real word one edit away more
+// often than a long token (a path, a URL) that holds its letters in order;
+// a short one is often typed as its letters on purpose ("cntrl").
+//
+// A text's tier is that of its worst-matching word, or 7 (phrase) when the
 // words also follow one another as typed ("human rights"), each at a word
 // start. Texts rank by tier, then by score: the sum over the words of
 // fuzzy's score of the word in the text (for a word one edit away, of the
 // text's word it stands for; for a word of the same stem, of the text's
 // word cut to the stem's length), then by their order.
 //
-// The tiers fall in three classes (Class): the word or a form of it (6 to
-// 3), its letters in one word or one edit away (2 and 1), scattered (0).
+// The tiers fall in three classes (Class): the word or a form of it (7 to
+// 4), its letters in one word or one edit away (3 to 1), scattered (0).
 // Only the best class present in a list counts; the others are weaker
 // matches (Weak), which the callers list apart and do not count. Exact, prefix and
 // suffix terms only filter; alternatives count as their best.
@@ -127,15 +134,18 @@
 //     drops nearly all of those.
 //  3. Whole words. bytes.Index finds the word, unless the filter of pairs
 //     says it is not there; a look at the byte before
-//     tells a word start; then the phrase. These give tiers 5 to 3 and
-//     bound the rest at 2.
-//  4. Inside a word, then one edit: one walk over the text's words each.
-//     Only texts that can still enter the heap get here, so a query
-//     without typos rarely pays for them.
+//     tells a word start; then the phrase. These give tiers 7 to 4 and
+//     bound the rest at 3 (a word of eight letters or more) or 2.
+//  4. Inside a word, then one edit (a long word: one edit, then inside a
+//     word): one walk over the text's words each. Only texts that can
+//     still enter the heap get here, so a query without typos rarely pays
+//     for them. An edit breaks three of a word's pairs of neighbouring
+//     runes at most, which the filter of pairs checks first.
 //  5. Score. A score bound (20 a rune plus the adjacency bonuses, minus the
 //     text's length, see lenBound; from the words' leftmost occurrences,
-//     see posBound) skips texts of the heap's worst tier that cannot beat
-//     it; the rest are scored by fuzzy (see Scoring), a batch at a time.
+//     see posBound; for a match scored as the text's word, from that
+//     word's length and whether the text has camel case, see wordBound)
+//     skips texts of the heap's worst tier that cannot beat it; the rest are scored by fuzzy (see Scoring), a batch at a time.
 //     Tests hold the bounds to fuzzy.Find's scores. The camel-case bonus
 //     is allowed for only when a camel-case transition of the text makes
 //     one of the word's letters upper case (see camelLetters). When the
@@ -149,7 +159,12 @@
 //     as its filter of pairs allows (adjacent runes sit side by side in the
 //     text, see adjMax); and for a word of at most six runes, which most
 //     texts hold in order somewhere, the look inside its words comes first
-//     and settles it.
+//     and settles it. Once it is full of matches one edit away from a
+//     long word, a text that lacks the word and every form of it gets in
+//     only one edit away: the word's pieces and a bound on the score of
+//     the text's word (see wordBound: one rune longer than the word only
+//     when inserted into it, which leaves all of its pairs but one) settle
+//     most texts.
 //  6. Top N. The heaps are merged and sorted at the end, and the runes to
 //     highlight are computed for the winners only.
 //

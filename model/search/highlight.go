@@ -79,7 +79,7 @@ func (ix *Index) highlight(q *Query, i uint32, tier int, buf []rune, cache stemC
 				}
 				x += size
 			}
-		case tierEdit, tierStem:
+		case tierEdit, tierEditLong, tierStem:
 			x := bh.at
 			for n := 0; n < bh.k && x < len(f); n++ {
 				folded = append(folded, x)

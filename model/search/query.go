@@ -110,7 +110,7 @@ func newTerm(kind termKind, inv bool, s string) term {
 		}
 		t.btab = boundTable(n, sepAdj)
 	}
-	t.edit = len(t.runes) >= editMin && !slices.ContainsFunc(t.runes, unicode.IsDigit)
+	t.edit = len(t.runes) >= editMin && len(t.runes) <= maxEditRunes && !slices.ContainsFunc(t.runes, unicode.IsDigit)
 	if n := len(t.runes); n >= editMin {
 		h := n / 2
 		t.half1, t.half2 = t.enc[:ends[h-1]], t.enc[ends[h-1]:]
@@ -130,6 +130,19 @@ func newTerm(kind termKind, inv bool, s string) term {
 // off is another one, not a typo).
 func (t *term) editable() bool { return t.edit }
 
+// editTier is the tier of a text's word one edit away from the word, when
+// editable: tierEditLong for a word of editFirst runes or more.
+func (t *term) editTier() int {
+	if len(t.runes) >= editFirst {
+		return tierEditLong
+	}
+	return tierEdit
+}
+
+// editsFirst reports whether a word one edit away ranks above the word's
+// runes inside a word, which is then looked for after it.
+func (t *term) editsFirst() bool { return t.edit && len(t.runes) >= editFirst }
+
 // Query is a compiled search: groups of alternative terms, every group
 // to match. A Searcher keeps the last one to decide whether the next query
 // narrows it.
@@ -143,6 +156,12 @@ type Query struct {
 	boundE int     // the same with the words one rune longer: a word one edit away scores as the text's word
 	bndOK  bool
 	stems  bool // a fuzzy word may match a text that lacks it, by a word of another form (see stemTerm.beyond)
+	// editsFirst: a fuzzy word one edit away ranks above its runes inside a
+	// word (see term.editsFirst)
+	editsFirst bool
+	// editTop is the best tier a text can get with a typo: the highest
+	// edit tier of the editable words (tierNone without any)
+	editTop int
 }
 
 // NewQuery compiles s (see the syntax above).
@@ -171,6 +190,7 @@ func NewQuery(s string) Query {
 		orNext = false
 	}
 	q.bndOK = true
+	q.editTop = tierNone
 	for k := range q.groups {
 		g := q.groups[k]
 		if len(g) > 1 {
@@ -178,6 +198,10 @@ func NewQuery(s string) Query {
 		}
 		for a := range g {
 			q.stems = q.stems || len(g) > 1 && g[a].stem.beyond(&g[a])
+			if t := &g[a]; t.kind == termFuzzy && !t.inv && t.editable() {
+				q.editsFirst = q.editsFirst || t.editsFirst()
+				q.editTop = max(q.editTop, t.editTier())
+			}
 		}
 		if len(g) != 1 || g[0].kind != termFuzzy || g[0].inv {
 			q.plain = false

@@ -116,14 +116,21 @@ func refWord(s string, t, w []rune) (tier, score int) {
 			}
 		}
 	}
-	if sub {
-		for _, tok := range strings.FieldsFunc(string(t), unicode.IsSpace) {
-			if refSubseq([]rune(tok), w) {
-				return tierInWord, sc
+	inWord := func() bool {
+		if sub {
+			for _, tok := range strings.FieldsFunc(string(t), unicode.IsSpace) {
+				if refSubseq([]rune(tok), w) {
+					return true
+				}
 			}
 		}
+		return false
 	}
-	if len(w) >= editMin && len(w) <= maxEditRunes && !slices.ContainsFunc(w, unicode.IsDigit) {
+	editable := len(w) >= editMin && len(w) <= maxEditRunes && !slices.ContainsFunc(w, unicode.IsDigit)
+	edit := func() (int, bool) {
+		if !editable {
+			return 0, false
+		}
 		for i := range t {
 			if !refAlnum(t[i]) || !refStart(t, i) {
 				continue
@@ -139,9 +146,27 @@ func refWord(s string, t, w []rune) (tier, score int) {
 				}
 				if refOSA(w, word[:k]) <= 1 {
 					es, _ := fz(string(word[:k]))
-					return tierEdit, es
+					return es, true
 				}
 			}
+		}
+		return 0, false
+	}
+	// A word of five runes or more ranks a word one edit away above its
+	// runes inside a word; a shorter one, below.
+	if len(w) >= editFirst {
+		if es, ok := edit(); ok {
+			return tierEditLong, es
+		}
+		if inWord() {
+			return tierInWord, sc
+		}
+	} else {
+		if inWord() {
+			return tierInWord, sc
+		}
+		if es, ok := edit(); ok {
+			return tierEdit, es
 		}
 	}
 	if sub {

@@ -50,6 +50,20 @@ func lenBound(n int) (bound int, ok bool) {
 	return 21*n + adjTotal[n-1], true
 }
 
+// wordBound bounds the score of an n-rune pattern without separators (a
+// text's word, see textWordScore) in a text of length 0, like lenBound;
+// in a text without camel case, as posBound does with every rune adjacent:
+// the adjacency bonuses 5 and 15 count as 20, the first rune scores 20.
+func wordBound(n int, camel bool) (bound int, ok bool) {
+	if camel || n < 3 {
+		return lenBound(n)
+	}
+	if n > maxBoundRunes {
+		return 0, false
+	}
+	return 20 + adjTotal[n-1] + (20 - adjacentMatchBonus) + (20 - 3*adjacentMatchBonus) + n, true
+}
+
 // posBound bounds fuzzy's score of the word (at most maxBoundRunes runes)
 // in a text whose folded copy has length l, given the adjacency count and
 // the folded offset of the first rune of the word's leftmost occurrence

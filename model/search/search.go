@@ -380,7 +380,9 @@ func (h *topN) below(q *Query, tier, l int) bool {
 		return false
 	}
 	b := q.bound
-	if tier <= tierEdit {
+	// A word one edit away scores as the text's word, which may be a rune
+	// longer; beside another word inside a word too.
+	if tier <= tierEdit || tier == tierEditLong || tier == tierInWord && q.editsFirst && len(q.groups) > 1 {
 		b = q.boundE
 	}
 	return b-len(q.words)*l < r.score
@@ -659,7 +661,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	}
 	// The others can only match with a typo, one edit away; they are
 	// looked at only when such a match could make the best limit.
-	floor := tierEdit
+	floor := max(tierEdit, q.editTop)
 	if q.stems {
 		floor = tierStem // matches by a word's form are not remembered either
 	}
@@ -858,6 +860,8 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	// known not to be there either, nor when the bound on its score from
 	// the occurrence of the word's start (the last query's word, a rune
 	// more of adjacency at most) falls short.
+	// (For a word whose typos rank above it inside a word, a text may get
+	// in one edit away too, unless its pieces say no word is.)
 	if !out && wk.known != 0 && h.full() && h.root().tier >= tierInWord && len(q.words) == 1 && len(q.groups) == 1 {
 		t := q.words[0]
 		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
@@ -865,11 +869,22 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		case h.root().tier >= tierAnywhere:
 		case h.root().tier == tierStem:
 			out = noForm && wk.known&noWord != 0
+		case h.root().tier == tierEditLong:
+			out = noForm && wk.known&noWord != 0 && !ix.nearIn(t, wk, f, m, pr)
 		case wk.known&noInWord != 0:
-			out = noForm
+			out = noForm && !ix.nearIn(t, wk, f, m, pr)
 		default:
-			out = noForm && wk.known&noWord != 0 && !ix.mayScoreFrom(q, wk, i, m, len(f))
+			out = noForm && wk.known&noWord != 0 && !ix.mayScoreFrom(q, wk, i, m, len(f)) && !ix.nearIn(t, wk, f, m, pr)
 		}
+	}
+	// Once it is full of matches one edit away from a word that ranks them
+	// above its runes inside a word, a text that lacks the word itself and
+	// every form of it gets in only one edit away, scoring enough: the
+	// word's pieces settle most texts before the word is looked for.
+	if !out && h.full() && h.root().tier == tierEditLong && len(q.words) == 1 && len(q.groups) == 1 {
+		t := q.words[0]
+		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
+		out = noForm && (wk.known&noWord != 0 || !t.pairs.mayHold(pr)) && !ix.nearIn(t, wk, f, m, pr)
 	}
 	// Once it is full of matches inside a word, a text that lacks the word
 	// itself and every form of it gets in only inside a word, scoring
@@ -878,7 +893,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	if !out && h.full() && h.root().tier == tierInWord && len(q.words) == 1 && len(q.groups) == 1 && q.bndOK && q.plain {
 		t := q.words[0]
 		noForm := t.stem == nil || t.stem.mask&^m != 0 || !t.stem.pairs.mayHold(pr)
-		if noForm && (wk.known&noWord != 0 || !t.pairs.mayHold(pr)) {
+		if noForm && (wk.known&noWord != 0 || !t.pairs.mayHold(pr)) && !ix.nearIn(t, wk, f, m, pr) {
 			out = wk.known&noInWord != 0 || !ix.mayScoreAdj(t, i, m, pr, len(f), h.root().score)
 			// Only inside a word, then: for a short word, which most
 			// texts hold in order somewhere, that look is all it takes,
@@ -924,7 +939,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	}
 	// Once the heap is full of matches without typos, only those count;
 	// once it is full of the words themselves, only those.
-	edits := !h.full() || h.root().tier <= tierEdit
+	edits := func(t *term) bool { return !h.full() || int(h.root().tier) <= t.editTier() }
 	stems := !h.full() || h.root().tier <= tierStem
 	// stemOnly matches word k by its stem alone, when nothing else can.
 	stemOnly := func(k int, t *term) bool {
@@ -968,7 +983,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			continue
 		}
 		miss := bits.OnesCount64(t.mask &^ m)
-		if miss > 1 || miss == 1 && !edits {
+		if miss > 1 || miss == 1 && !edits(t) {
 			if !stemOnly(k, t) {
 				return false
 			}
@@ -1001,10 +1016,10 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			tier = min(tier, tierStem)
 			continue
 		}
-		if short || !edits || !t.editable() || !t.mayBeNear(f, m, pr) {
+		if short || !t.editable() || !edits(t) || !t.mayBeNear(f, m, pr) {
 			return false
 		}
-		tier = tierEdit
+		tier = min(tier, t.editTier())
 	}
 	survives = q.plain && allExact
 	if short {
@@ -1042,8 +1057,8 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			continue
 		}
 		if loose[k] {
-			hits[k] = wordHit{tier: tierEdit}
-			wordTier = min(wordTier, tierEdit)
+			hits[k] = wordHit{tier: int8(g[0].editTier())}
+			wordTier = min(wordTier, g[0].editTier())
 			continue
 		}
 		t, at := tierNone, -1
@@ -1055,6 +1070,9 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 				wk.known |= noWord
 			}
 			t = tierInWord // at most
+			if g[0].editsFirst() && edits(&g[0]) {
+				t = tierEditLong
+			}
 			if g[0].stem != nil && stems {
 				t = tierStem
 			}
@@ -1074,7 +1092,8 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	}
 
 	// 3. A word of the text of the same stem, else inside one word of the
-	// text, else one edit away from one, else scattered.
+	// text, else one edit away from one, else scattered; for a word whose
+	// typos rank first, one edit away before inside a word.
 	if tier <= tierStem {
 		tier = tierPhrase
 		for k, g := range q.groups {
@@ -1090,12 +1109,30 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 					continue
 				}
 				hits[k].tier = tierInWord
+				if t.editsFirst() && edits(t) {
+					hits[k].tier = tierEditLong
+				}
+				if h.below(q, min(tier, int(hits[k].tier)), len(f)) {
+					return survives
+				}
+			}
+			if hits[k].tier == tierEditLong {
+				if at, n := t.nearWord(f, pr, wk.buf); at >= 0 {
+					hits[k] = wordHit{tier: tierEditLong, at: at, k: n}
+					tier = min(tier, tierEditLong)
+					continue
+				}
+				if loose[k] {
+					return survives
+				}
+				hits[k].tier = tierInWord
 				if h.below(q, min(tier, tierInWord), len(f)) {
 					return survives
 				}
 			}
-			// One word, not of the same stem: the best left is inside a
-			// word, scored as the word itself.
+			// One word, neither of the same stem nor (when that ranks
+			// first) one edit away: the best left is inside a word, scored
+			// as the word itself.
 			if scoreOut && worst == tierInWord && len(q.groups) == 1 {
 				return survives
 			}
@@ -1108,6 +1145,14 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 				if len(q.groups) == 1 {
 					wk.known |= noInWord
 				}
+			}
+			if t.editsFirst() { // looked for above, if it could matter
+				hits[k].tier = tierScattered
+				tier = tierScattered
+				if h.below(q, tier, len(f)) {
+					return survives
+				}
+				continue
 			}
 			tier = min(tier, tierEdit) // at most, for now
 			hits[k].tier = tierEdit
@@ -1141,23 +1186,26 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 
 	// 4. The score: fuzzy's, word by word, unless a bound on it from the
 	// words' leftmost occurrences shows it cannot get in.
-	if tier >= tierInWord && h.full() && tier == int(h.root().tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) && !ix.mayScore(q, wk, i, m, len(f)) {
+	if tier >= tierInWord && h.full() && tier == int(h.root().tier) && q.bndOK && q.plain && !slices.Contains(stemd, true) && !slices.ContainsFunc(hits, wordHit.byTextWord) && !ix.mayScore(q, wk, i, m, len(f)) {
 		return survives
 	}
 	// A match with a typo or by a word's form scores as the text's word:
 	// bound it by that word's length, which the bound of the query (one
-	// rune longer) is far above.
+	// rune longer) is far above, and by the text's lack of camel case.
 	if tier <= tierStem && h.full() && tier == int(h.root().tier) && q.plain {
 		b, ok := 0, true
 		for k, g := range q.groups {
 			n := len(g[0].runes)
-			if wh := hits[k]; (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+			lb, okN := 0, false
+			if wh := hits[k]; wh.byTextWord() {
 				n = wh.k
 				if wh.tier == tierStem {
 					n = min(n, len(g[0].stem.key))
 				}
+				lb, okN = wordBound(n, m&camelCase != 0)
+			} else {
+				lb, okN = lenBound(n)
 			}
-			lb, okN := lenBound(n)
 			ok = ok && okN
 			b += lb - len(f)
 		}
@@ -1173,7 +1221,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 	for k, g := range q.groups {
 		if len(g) == 1 {
 			if t := &g[0]; t.kind == termFuzzy && !t.inv {
-				if wh := hits[k]; (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+				if wh := hits[k]; wh.byTextWord() {
 					w := textWordBytes(t, f, wh)
 					if wk.byWord == nil {
 						wk.byWord = map[string][]int32{}
@@ -1195,7 +1243,7 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 			}
 			sc := 0
 			if t.kind == termFuzzy && !t.inv {
-				if (wh.tier == tierEdit || wh.tier == tierStem) && wh.k > 0 {
+				if wh.byTextWord() {
 					sc = ix.textWordScore(t, i, f, wh, wk)
 				} else {
 					sc = fuzzyScore(t.word, ix.texts[i])
@@ -1212,6 +1260,34 @@ func (ix *Index) match(q *Query, i uint32, wk *worker, rec bool) (survives bool)
 		ix.flush(q, wk)
 	}
 	return survives
+}
+
+// nearIn reports whether a text's word one edit away from t, when that
+// ranks above t inside a word (see term.editsFirst), may get item i of
+// folded copy f into the worker's heap: by its tier, its score (bounded
+// by the text word's length: one rune longer than t only when t may be in
+// order inside that word), and the pieces of t it must hold.
+func (ix *Index) nearIn(t *term, wk *worker, f []byte, m uint64, pr pairs) bool {
+	if !t.editsFirst() {
+		return false
+	}
+	if h := &wk.top; h.full() {
+		if r := h.root(); r.tier > tierEditLong {
+			return false
+		} else if r.tier == tierEditLong {
+			// One rune more only when inserted into the word, which
+			// leaves every pair of its neighbouring runes but one whole,
+			// and so the word in order inside the text's word.
+			n := len(t.runes)
+			if !wk.unordered && wk.known&noInWord == 0 && len(t.adjPairs)-t.adjMax(pr) <= 1 {
+				n++
+			}
+			if b, ok := wordBound(n, m&camelCase != 0); ok && b-len(f) < r.score {
+				return false
+			}
+		}
+	}
+	return t.mayBeNear(f, m, pr)
 }
 
 // mayScore reports whether the words of a plain query (of at most

@@ -199,6 +199,44 @@ func TestScoreBounds(t *testing.T) {
 	}
 }
 
+// TestWordBound holds wordBound to fuzzy's scores of the words of texts
+// in those texts, as a word one edit away or of the same stem is scored:
+// with and without camel case.
+func TestWordBound(t *testing.T) {
+	texts := append(goCommentSentences(t, 3000), unicodeTexts...)
+	ix := NewIndex(texts)
+	checked, tight := 0, 0
+	buf := make([]rune, maxEditRunes+1)
+	for i, s := range texts {
+		f := ix.item(uint32(i))
+		camel := ix.mask[i]&camelCase != 0
+		for at := 0; at < len(f); at++ {
+			if r, _ := decodeFolded(f[at:]); !wordStart(f, at) || !isAlnum(r) {
+				continue
+			}
+			w := textWord(f, at, maxBoundRunes, buf)
+			for k := 1; k <= len(w.r); k++ {
+				b, ok := wordBound(k, camel)
+				if !ok {
+					continue
+				}
+				sc := fuzzyScore(string(w.r[:k]), s)
+				if sc > b-len(f) {
+					t.Fatalf("%q in %q (camel case %v): score %d above wordBound %d", string(w.r[:k]), s, camel, sc, b-len(f))
+				}
+				if sc >= b-len(f)-20 {
+					tight++
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 10000 || tight == 0 {
+		t.Fatalf("%d scores checked, %d within 20 of the bound", checked, tight)
+	}
+	t.Logf("%d scores checked, %d within 20 of the bound", checked, tight)
+}
+
 // TestFold checks that folded runes are equal exactly when fuzzy's
 // equalFold (strings.EqualFold's rune test) says so.
 func TestFold(t *testing.T) {
@@ -233,13 +271,16 @@ func TestBounds(t *testing.T) {
 		}
 		for _, m := range ix.Search(context.Background(), qs, 0) {
 			f := ix.item(uint32(m.Item))
-			if b := q.bound - len(q.words)*len(f); m.Score > b && m.Tier > tierEdit {
+			// A word one edit away scores as the text's word, a rune longer
+			// at most: in its tiers, and beside a word inside a word.
+			typo := m.Tier <= tierEdit || m.Tier == tierEditLong || m.Tier == tierInWord && q.editsFirst && len(q.words) > 1
+			if b := q.bound - len(q.words)*len(f); m.Score > b && !typo {
 				t.Fatalf("query %q, %q: score %d above the bound %d", qs, texts[m.Item], m.Score, b)
 			}
 			if b := q.boundE - len(q.words)*len(f); m.Score > b {
 				t.Fatalf("query %q, %q: score %d above the bound %d with typos", qs, texts[m.Item], m.Score, b)
 			}
-			if m.Tier >= tierInWord && q.plain {
+			if m.Tier >= tierInWord && q.plain && !typo {
 				pb, inOrder := 0, true
 				for _, w := range q.words {
 					ok, adj, first := w.leftmost(f)
@@ -692,5 +733,38 @@ func TestWorkersAgree(t *testing.T) {
 				t.Fatalf("keystroke %d: four workers give %v, one gives %v", k, many.typed[k], one.typed[k])
 			}
 		}
+	}
+}
+
+// TestLongTypoRanksWordFirst: a long word typed with a typo lists the
+// word it stands for before a long token (a path, an identifier) that
+// happens to hold its letters in order, while a short one keeps its
+// letters inside a word first, as an abbreviation is typed.
+func TestLongTypoRanksWordFirst(t *testing.T) {
+	texts := []string{
+		"see golang.org/x/tools/internal/astutil/clone.go for the copy",
+		"A goroutine exits when its function returns.",
+		"write it down",
+		"Use WriteFile here.",
+	}
+	ix := NewIndex(texts)
+	for _, tc := range []struct {
+		query    string
+		first    int
+		tierName string
+	}{
+		{"gorotuine", 1, "one edit"},      // 9 runes: the word one edit away first
+		{"goroutnie", 1, "one edit"},      // a swap at the end
+		{"wrtie", 3, "letters in a word"}, // 5 runes: inside "WriteFile" first
+	} {
+		ms := ix.Search(context.Background(), tc.query, 10)
+		if len(ms) == 0 || ms[0].Item != tc.first || TierName(ms[0].Tier) != tc.tierName {
+			t.Errorf("%q: got %v, want item %d first, tier %q", tc.query, ms, tc.first, tc.tierName)
+		}
+	}
+	// Both orders stay in the same class: neither counts as weaker.
+	ms := ix.Search(context.Background(), "gorotuine", 10)
+	if len(ms) < 2 || Weak(ms[len(ms)-1].Tier, ms[0].Tier) {
+		t.Errorf("gorotuine: %v, want the token inside a word listed after the word, not weaker", ms)
 	}
 }

@@ -12,20 +12,29 @@ import (
 const (
 	tierNone      = -1
 	tierScattered = 0 // the word's runes in order, across words of the text (fuzzy)
-	tierEdit      = 1 // a word of the text begins within one edit of the word
+	tierEdit      = 1 // a word of the text begins within one edit of the word, of fewer than editFirst runes
 	tierInWord    = 2 // the word's runes in order inside one word of the text
-	tierStem      = 3 // a word of the text with the same stem (see stem.go)
-	tierAnywhere  = 4 // the word itself, inside a word of the text
-	tierStart     = 5 // the word itself, at the start of a word of the text
-	tierPhrase    = 6 // the words in order, each at a word start, one after another
+	tierEditLong  = 3 // a word of the text begins within one edit of the word, of editFirst runes or more
+	tierStem      = 4 // a word of the text with the same stem (see stem.go)
+	tierAnywhere  = 5 // the word itself, inside a word of the text
+	tierStart     = 6 // the word itself, at the start of a word of the text
+	tierPhrase    = 7 // the words in order, each at a word start, one after another
 )
+
+// editFirst is the fewest runes of a word for which a word of the text one
+// edit away ranks above its runes inside a word. Typed with a typo, a long
+// word means the real word one edit away far more often than a long token
+// (a path, a URL, an identifier) that happens to hold its runes in order;
+// a shorter one is often typed as its letters in order on purpose ("cntrl"
+// for control), and is one edit away from too many other words.
+const editFirst = 8
 
 // Tiers is the number of tiers; Match.Tier is below it.
 const Tiers = tierPhrase + 1
 
-// TierEdit is the tier of matches with a typo: a word one edit away. Only
-// the scattered matches rank below them.
-const TierEdit = tierEdit
+// TierTypo is the best tier of matches with a typo, a word one edit away:
+// the tiers above it hold the word itself or a form of it.
+const TierTypo = tierEditLong
 
 // Classes of matches, best first. A tier belongs to one of three classes:
 //
@@ -71,7 +80,7 @@ func TierName(tier int) string {
 		return "word form"
 	case tierInWord:
 		return "letters in a word"
-	case tierEdit:
+	case tierEdit, tierEditLong:
 		return "one edit"
 	}
 	return "scattered"
@@ -358,6 +367,11 @@ func foldedLen(r rune) int {
 // The first part is the first half but for its last rune: a text without
 // it lacks both, and only the second half is left to look for.
 func (t *term) mayBeNear(f []byte, m uint64, p pairs) bool {
+	// An edit breaks three of the word's pairs of neighbouring runes at
+	// most (a swap: the pair swapped and those on either side).
+	if len(t.adjPairs)-t.adjMax(p) > 3 {
+		return false
+	}
 	has := func(k int, piece []byte) bool {
 		return t.pmask[k]&^m == 0 && t.ppairs[k].mayHold(p) && bytes.Contains(f, piece)
 	}
@@ -510,8 +524,14 @@ func (t *term) special(f []byte) bool {
 // wordHit is how a fuzzy word matched a text.
 type wordHit struct {
 	tier int8
-	at   int // tierStart, tierAnywhere: the occurrence; tierStem, tierInWord, tierEdit: the text's word
-	k    int // tierEdit, tierStem: the runes of the text's word that match
+	at   int // tierStart, tierAnywhere: the occurrence; tierStem, tierInWord, tierEdit(Long): the text's word
+	k    int // tierEdit(Long), tierStem: the runes of the text's word that match
+}
+
+// byTextWord reports whether the hit scores as the text's word (its first
+// k runes): a word one edit away, or a form of it.
+func (wh wordHit) byTextWord() bool {
+	return (wh.tier == tierEdit || wh.tier == tierEditLong || wh.tier == tierStem) && wh.k > 0
 }
 
 // fuzzyTier matches a fuzzy word against f, every tier tried.
@@ -530,14 +550,27 @@ func (t *term) fuzzyTier(f []byte, buf []rune, cache stemCache) wordHit {
 			return wordHit{tier: tierStem, at: at, k: n}
 		}
 	}
+	near := func() (wordHit, bool) {
+		if loose && t.editable() {
+			if at, k := t.nearWord(f, anyPairs, buf); at >= 0 {
+				return wordHit{tier: int8(t.editTier()), at: at, k: k}, true
+			}
+		}
+		return wordHit{}, false
+	}
+	if t.editsFirst() {
+		if wh, ok := near(); ok {
+			return wh
+		}
+	}
 	if exact {
 		if at := t.inWord(f); at >= 0 {
 			return wordHit{tier: tierInWord, at: at}
 		}
 	}
-	if loose && t.editable() {
-		if at, k := t.nearWord(f, anyPairs, buf); at >= 0 {
-			return wordHit{tier: tierEdit, at: at, k: k}
+	if !t.editsFirst() {
+		if wh, ok := near(); ok {
+			return wh
 		}
 	}
 	if exact {
