@@ -397,7 +397,7 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*model.
 	}
 	f := newPrefilter(query, true)
 	hits := searchParts(ctx, query, limit, siftAll(bs, &f))
-	if typosMatter(hits, limit) {
+	if typosMatter(query, hits, limit) {
 		f = newPrefilter(query, false)
 		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
 	}
@@ -405,11 +405,12 @@ func SearchBriefings(ctx context.Context, query string, limit int, bs ...*model.
 }
 
 // typosMatter reports whether a match with a typo could make the first
-// limit hits of a search that left such matches out: fewer than limit hits
-// match without one (in the tiers above search.TierTypo; the scattered
+// limit hits of a search for query that left such matches out: fewer than
+// limit hits match without one in the tiers above the best a typo of the
+// query's words can reach (see search.Query.TypoTier; the scattered
 // matches of the lowest tier rank below typos).
-func typosMatter(hits []SearchHit, limit int) bool {
-	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.TierTypo
+func typosMatter(query string, hits []SearchHit, limit int) bool {
+	return limit <= 0 || len(hits) < limit || hits[limit-1].Tier <= search.NewQuery(query).TypoTier()
 }
 
 // siftAll sifts the items of every briefing, on every core.
@@ -465,7 +466,7 @@ func SearchLibrary(ctx context.Context, dir, query string, limit int) (*library.
 		}
 	}
 	hits := searchParts(ctx, query, limit, ordered)
-	if typosMatter(hits, limit) {
+	if typosMatter(query, hits, limit) {
 		f = newPrefilter(query, false)
 		hits = searchParts(ctx, query, limit, siftAll(bs, &f))
 	}

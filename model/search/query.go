@@ -219,6 +219,10 @@ func NewQuery(s string) Query {
 	return q
 }
 
+// TypoTier is the best tier that a match with a typo (a word one edit
+// away) can have for the query: no match in a tier above it needs one.
+func (q Query) TypoTier() int { return max(tierEdit, q.editTop) }
+
 // splitTerms cuts a query at spaces, keeping a space escaped with a
 // backslash inside its term.
 func splitTerms(s string) []string {

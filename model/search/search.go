@@ -661,7 +661,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	}
 	// The others can only match with a typo, one edit away; they are
 	// looked at only when such a match could make the best limit.
-	floor := max(tierEdit, q.editTop)
+	floor := q.TypoTier()
 	if q.stems {
 		floor = tierStem // matches by a word's form are not remembered either
 	}

@@ -32,10 +32,6 @@ const editFirst = 8
 // Tiers is the number of tiers; Match.Tier is below it.
 const Tiers = tierPhrase + 1
 
-// TierTypo is the best tier of matches with a typo, a word one edit away:
-// the tiers above it hold the word itself or a form of it.
-const TierTypo = tierEditLong
-
 // Classes of matches, best first. A tier belongs to one of three classes:
 //
 //	ClassWord       the word itself or a form of it: as a phrase, at a word
