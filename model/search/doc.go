@@ -148,7 +148,10 @@
 //     skips texts of the heap's worst tier that cannot beat it; the rest are scored by fuzzy (see Scoring), a batch at a time.
 //     Tests hold the bounds to fuzzy.Find's scores. The camel-case bonus
 //     is allowed for only when a camel-case transition of the text makes
-//     one of the word's letters upper case (see camelLetters). When the
+//     one of the word's letters upper case (see camelLetters); and a rune
+//     whose letter neither begins the text, nor follows a separator, nor
+//     is made upper case by camel case earns no bonus of 20 at all, only
+//     an adjacency bonus (see bonusLetters, bonusBound). When the
 //     heap's worst tier is the phrase, a word start, or (for one word)
 //     inside a word, the bound from the occurrences is taken right after
 //     step 2's in-order test: a text that cannot score enough is then

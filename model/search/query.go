@@ -44,6 +44,10 @@ type term struct {
 	mask  uint64 // character mask of the runes
 	// letters are the runes a-z of the word, as bits (see camelLetters)
 	letters uint32
+	// others counts its runes that are not a-z; once is true when no
+	// letter occurs twice (see bonusRunes)
+	others int
+	once   bool
 
 	// Pieces of the word of which a text one edit away holds one (see
 	// mayBeNear): its halves, or both of them but the runes next to the
@@ -71,7 +75,7 @@ type term struct {
 const editMin = 4
 
 func newTerm(kind termKind, inv bool, s string) term {
-	t := term{kind: kind, inv: inv, ascii: true}
+	t := term{kind: kind, inv: inv, ascii: true, once: true}
 	var ends []int        // ends[k]: the length of the encoding of runes[:k+1]
 	for _, r := range s { // like []rune(s): invalid bytes become U+FFFD
 		f := foldRune(r)
@@ -80,7 +84,10 @@ func newTerm(kind termKind, inv bool, s string) term {
 		ends = append(ends, len(t.enc))
 		t.mask |= runeBit(f)
 		if 'a' <= f && f <= 'z' {
+			t.once = t.once && t.letters&(1<<(f-'a')) == 0
 			t.letters |= 1 << (f - 'a')
+		} else {
+			t.others++
 		}
 		if f >= utf8.RuneSelf {
 			t.ascii = false

@@ -1,5 +1,7 @@
 package search
 
+import "math/bits"
+
 // fuzzy's scoring constants.
 const (
 	firstCharMatchBonus            = 10
@@ -111,6 +113,39 @@ func boundTable(n, sepAdj int) []int {
 // for. A text that is not plain ASCII gets every bit, as if it could.
 // NewIndex finds them.
 func (ix *Index) camelLetters(i uint32) uint32 { return ix.camel[i] }
+
+// bonusLetters returns the letters that may earn one of fuzzy's bonuses
+// of 20 in item i, as bits a-z: those first in the text or after a
+// separator, and its camel letters (see camelLetters). Every bit, for a
+// text that is not plain ASCII. NewIndex finds them.
+func (ix *Index) bonusLetters(i uint32) uint32 { return ix.bonus[i] }
+
+// bonusRunes counts the runes of the word that may earn a bonus of 20 in
+// a text of bonus letters bl (see bonusLetters): its letters in bl, each
+// time they occur, and every rune that is not a-z.
+func (t *term) bonusRunes(bl uint32) int {
+	if t.once {
+		return bits.OnesCount32(t.letters&bl) + t.others
+	}
+	n := t.others
+	for _, r := range t.runes {
+		if 'a' <= r && r <= 'z' && bl&(1<<(r-'a')) != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// bonusBound is another bound on fuzzy's score of the word (at most
+// maxBoundRunes runes), like posBound, for a text of bonus letters bl
+// (see bonusLetters): a rune whose letter is not in bl earns no bonus of
+// 20 (the first rune's bonus, a camel-case or separator bonus), only an
+// adjacency bonus. So the bound is 20 for each rune that may earn one,
+// plus the adjacency bonuses, whichever runes earn them.
+func (t *term) bonusBound(adj, first, l int, bl uint32) int {
+	n := len(t.runes)
+	return 20*t.bonusRunes(bl) + adjTotal[min(adj, n-1)] + n + max(first*unmatchedLeadingCharPenalty, maxUnmatchedLeadingCharPenalty) - l
+}
 
 // camelIn reports whether the word may earn a camel-case bonus in a text
 // of camel letters cl (see camelLetters). A rune of the word other than

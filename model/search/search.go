@@ -1293,13 +1293,25 @@ func (ix *Index) nearIn(t *term, wk *worker, f []byte, m uint64, pr pairs) bool 
 // mayScore reports whether the words of a plain query (of at most
 // maxBoundRunes runes each), all in order in item i of mask m and folded
 // length l, may score at least the worst of the worker's full heap: the
-// bound of posBound, from their leftmost occurrences (wk.adj, wk.first).
+// bounds of posBound and of bonusBound, from their leftmost occurrences
+// (wk.adj, wk.first).
+func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool {
+	if !ix.mayScorePos(q, wk, i, m, l) {
+		return false
+	}
+	b, bl := 0, ix.bonusLetters(i)
+	for k, w := range q.words {
+		b += w.bonusBound(wk.adj[k], wk.first[k], l, bl)
+	}
+	return b >= wk.top.root().score
+}
+
+// mayScorePos is mayScore with the bound of posBound alone.
 //
 // The bound that allows for camel case wherever the text has some comes
 // first; only when that one lets the text in, and the bound without camel
-// case would not, are its camel-case letters looked for, which takes a
-// walk over the text.
-func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool {
+// case would not, are its camel-case letters looked for.
+func (ix *Index) mayScorePos(q *Query, wk *worker, i uint32, m uint64, l int) bool {
 	worst := wk.top.root().score
 	b, camel := 0, m&camelCase != 0
 	for k, w := range q.words {
@@ -1308,7 +1320,7 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 	if b < worst || !camel {
 		return b >= worst
 	}
-	b = 0 // without camel case: the least that the walk can make of it
+	b = 0 // without camel case: the least that the letters can make of it
 	for k, w := range q.words {
 		b += w.posBound(wk.adj[k], wk.first[k], l, false)
 	}
@@ -1324,19 +1336,26 @@ func (ix *Index) mayScore(q *Query, wk *worker, i uint32, m uint64, l int) bool 
 
 // mayScoreAdj reports whether the word t of a plain one-word query may
 // score at least worst in item i, of mask m, filter of pairs p and folded
-// length l, before the word is looked for: the bound of posBound with as
-// many adjacent runes as the filter allows (see adjMax), and no leading
-// penalty.
+// length l, before the word is looked for: the bounds of posBound and of
+// bonusBound with as many adjacent runes as the filter allows (see
+// adjMax), and no leading penalty.
 func (ix *Index) mayScoreAdj(t *term, i uint32, m uint64, p pairs, l, worst int) bool {
-	if t.posBound(0, 0, l, false) >= worst {
-		return true // the least any bound can be: no need to count
+	adj := -1
+	if t.posBound(0, 0, l, false) < worst { // else the least posBound can be lets it in
+		adj = t.adjMax(p)
+		camel := m&camelCase != 0
+		b := t.posBound(adj, 0, l, camel)
+		if b >= worst && camel {
+			b = t.posBound(adj, 0, l, t.camelIn(ix.camelLetters(i)))
+		}
+		if b < worst {
+			return false
+		}
 	}
-	adj := t.adjMax(p)
-	camel := m&camelCase != 0
-	if b := t.posBound(adj, 0, l, camel); b < worst || !camel {
-		return b >= worst
+	if adj < 0 {
+		adj = t.adjMax(p)
 	}
-	return t.posBound(adj, 0, l, t.camelIn(ix.camelLetters(i))) >= worst
+	return t.bonusBound(adj, 0, l, ix.bonusLetters(i)) >= worst
 }
 
 // mayScoreFrom is mayScore for a query of one word before the word is
