@@ -177,11 +177,17 @@
 //
 // A heap may also have a floor: a candidate known to be no better than the
 // limit-th best of the whole scan, which makes it count as full from the
-// first text on (see topN). A Searcher scores the results of its last query
-// for the new one before the scan, and the worst of them, when limit of
-// them still match, is the floor (see Index.seed): a keystroke that
-// narrows, or an edit in the middle, starts with a heap about as good as
-// the one it ends with, and scores only what can beat it. After each block
+// first text on (see topN). A Searcher scores the items of its last
+// results for the new query before the scan, with those that just missed
+// them (the rest of the workers' heaps, and the last candidates each heap
+// pushed out) and the seeds that matched the last query best; the
+// limit-th best of them, when limit of them still match, is the floor
+// (see Index.seed): a keystroke that narrows, or an edit in the middle,
+// starts with a heap about as good as the one it ends with, and scores
+// only what can beat it. The near misses matter when the new query's
+// best matches were not the last one's ("wrti" lists "writing", "wrtie"
+// lists "WriteTo"); the seeds kept over, when a query is typed back and
+// forth. After each block
 // a worker pools its heap with what the other workers last pooled, and
 // takes the limit-th best of them all as its floor (see scanState.pool): a
 // query whose matches are rare fills every heap about as soon as one heap
@@ -218,9 +224,12 @@
 // # Memory
 //
 // Besides the texts themselves, an index holds a folded copy of each, never
-// longer, and 40 bytes a text (mask, offset, camel-case letters, filters of
-// pairs and of word starts). Counting the texts' bytes and string headers
-// too, as Size does, that is about 2.7 times the bytes of the text for
-// sentences of 80 bytes. A Searcher holds up to 40 bytes per text, and the
-// items of its last results.
+// longer, and 44 bytes a text (mask, offset, camel-case and bonus
+// letters, filters of pairs and of word starts). Counting the texts' bytes
+// and string headers too, as Size does, that is about 2.8 times the bytes
+// of the text for sentences of 80 bytes. A Searcher holds up to 40 bytes
+// per text, and the items that seed its next search (a few times the
+// limit). When its levels outgrow that, it drops first the level that
+// spares the least work: the one that holds the largest share of the
+// items of the level before it (see Searcher.leastUseful).
 package search

@@ -66,7 +66,7 @@ type Searcher struct {
 	spare  []survivors // buffers for reuse
 	valid  bool        // the last search completed; its items are the last level
 	from   int         // runes of the query the last search narrowed, or -1 (test hook)
-	last   []uint32    // the items of the last results, which seed the next search (see Index.seed)
+	last   []uint32    // the items of the last results and near misses, which seed the next search (see Index.seed)
 	st     scanState
 }
 
@@ -195,12 +195,19 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	return s.ix.results(&q, cands)
 }
 
-// remember keeps the items of the results, to seed the next search.
+// remember keeps the items of the results, and of the candidates that
+// just missed them (see scanState.more), to seed the next search.
 func (s *Searcher) remember(cands []cand) {
 	s.last = s.last[:0]
 	for _, c := range cands {
 		s.last = append(s.last, c.item)
 	}
+	for _, c := range s.st.more {
+		s.last = append(s.last, c.item)
+	}
+	// An item twice among the seeds would count twice towards the floor.
+	slices.Sort(s.last)
+	s.last = slices.Compact(s.last)
 }
 
 // Reset forgets the remembered items; the next search scans every item.
@@ -272,7 +279,8 @@ func (s *Searcher) buffer(n int) *survivors {
 const maxLevels = 4
 
 // trim keeps the buffers at no more than maxLevels times the index's
-// length, dropping spare buffers, largest first, then the oldest levels.
+// length, dropping spare buffers, largest first, then the levels that
+// spare the least work (see leastUseful).
 func (s *Searcher) trim() {
 	limit := maxLevels * s.ix.Len()
 	total := 0
@@ -293,10 +301,31 @@ func (s *Searcher) trim() {
 		s.spare = s.spare[:k]
 	}
 	for total > limit && len(s.levels) > 1 {
-		total -= s.levels[0].surv.cap()
-		s.levels[0] = level{}
-		s.levels = slices.Delete(s.levels, 0, 1)
+		k := s.leastUseful()
+		total -= s.levels[k].surv.cap()
+		s.levels[k] = level{}
+		s.levels = slices.Delete(s.levels, k, k+1)
 	}
+}
+
+// leastUseful returns the level, other than the last two (the query and
+// the one a backspace goes back to), that spares the least work: the one
+// whose items are the largest share of the level before it (of every
+// item, for the first). Without it, a query that narrows it narrows that
+// level instead, which holds hardly more items. So a prefix that narrowed
+// the most, the one to go back to after a typo, stays longest.
+func (s *Searcher) leastUseful() int {
+	best, share := 0, -1.0
+	for k := range len(s.levels) - 2 {
+		parent := s.ix.Len()
+		if k > 0 {
+			parent = s.levels[k-1].surv.len()
+		}
+		if f := float64(s.levels[k].surv.len()) / float64(max(parent, 1)); f > share {
+			best, share = k, f
+		}
+	}
+	return best
 }
 
 // cand is a scored match waiting for the final sort.
@@ -331,10 +360,30 @@ type topN struct {
 	// asks for them many times a text.
 	isFull bool
 	top    cand
+
+	// The last candidates pushed out of the heap by better ones, at most
+	// spillMax of them, oldest overwritten first: near the limit-th best,
+	// they seed the next query (see Searcher.remember).
+	spill   []cand
+	spillAt int
 }
+
+// spillMax is how many pushed-out candidates a heap keeps, per limit.
+const spillMax = 4
 
 func (h *topN) reset(limit int) {
 	h.c, h.limit, h.hasFloor, h.isFull = h.c[:0], limit, false, false
+	h.spill, h.spillAt = h.spill[:0], 0
+}
+
+// pushOut keeps x, pushed out of the heap, in spill.
+func (h *topN) pushOut(x cand) {
+	if len(h.spill) < spillMax*h.limit {
+		h.spill = append(h.spill, x)
+		return
+	}
+	h.spill[h.spillAt] = x
+	h.spillAt = (h.spillAt + 1) % len(h.spill)
 }
 
 // setFloor gives the heap the floor f.
@@ -414,6 +463,7 @@ func (h *topN) offer(x cand) {
 	if !worse(c[0], x) {
 		return
 	}
+	h.pushOut(c[0])
 	c[0] = x
 	for i := 0; ; { // sift down
 		l := 2*i + 1
@@ -484,6 +534,8 @@ type scanState struct {
 	workers []worker
 	counts  []int // survivors per block
 	all     []cand
+	more    []cand // candidates that did not make the results (see scan)
+	seeded  []cand // the seeds that match best (see seed)
 
 	// What the workers' heaps held after their last block, for each of
 	// them to take the best limit of all as its floor (see pool).
@@ -714,9 +766,17 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	// At most a heap's worth per worker; sort.Slice keeps a generic sort
 	// of cand out of the binary.
 	sort.Slice(all, func(i, j int) bool { return worse(all[j], all[i]) })
+	// The candidates beyond the limit, in a heap or pushed out of one, are
+	// near the results: they seed the next query with them.
+	st.more = st.more[:0]
 	if limit > 0 && len(all) > limit {
+		st.more = append(st.more, all[limit:]...)
 		all = all[:limit]
 	}
+	for i := range st.workers {
+		st.more = append(st.more, st.workers[i].top.spill...)
+	}
+	st.more = append(st.more, st.seeded...)
 	st.all = all
 	return all, true
 }
@@ -728,6 +788,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 // texts that cannot beat it from its first item on, instead of scoring
 // the first matches it meets until its heaps fill with better ones.
 func (ix *Index) seed(q *Query, seeds []uint32, limit int, st *scanState) {
+	st.seeded = st.seeded[:0]
 	if limit <= 0 || len(seeds) < limit {
 		return
 	}
@@ -738,6 +799,9 @@ func (ix *Index) seed(q *Query, seeds []uint32, limit int, st *scanState) {
 		ix.match(q, i, wk, false)
 	}
 	ix.flush(q, wk)
+	// The best seeds stay seeds: a query typed back and forth finds the
+	// matches of each of its forms among them.
+	st.seeded = append(append(st.seeded, wk.top.c...), wk.top.spill...)
 	if len(wk.top.c) < limit {
 		wk.top.reset(limit)
 		return

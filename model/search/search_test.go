@@ -782,3 +782,44 @@ func TestLongTypoRanksWordFirst(t *testing.T) {
 		t.Errorf("gorotuine: %v, want the token inside a word listed after the word, not weaker", ms)
 	}
 }
+
+// TestSeedsKeepNearMisses: a Searcher seeds its next search with the items
+// of its results, each once, and with near misses; and a query typed back
+// and forth keeps the matches of each of its forms among the seeds.
+func TestSeedsKeepNearMisses(t *testing.T) {
+	ix := NewIndex(goCommentSentences(t, 20_000))
+	ctx := context.Background()
+	s := ix.NewSearcher()
+	const limit = 20
+	seeds := func(q string) map[uint32]bool {
+		t.Helper()
+		set := map[uint32]bool{}
+		for _, i := range s.last {
+			if set[i] {
+				t.Fatalf("after %q: item %d seeds twice", q, i)
+			}
+			set[i] = true
+		}
+		return set
+	}
+	for _, q := range []string{"wrti", "wrtie", "wrti", "err", "return nil"} {
+		res := s.Search(ctx, q, limit)
+		set := seeds(q)
+		for _, m := range res {
+			if !set[uint32(m.Item)] {
+				t.Fatalf("after %q: result %d is not a seed", q, m.Item)
+			}
+		}
+		if len(res) == limit && len(set) <= limit {
+			t.Errorf("after %q: %d seeds, want near misses beyond the %d results", q, len(set), limit)
+		}
+	}
+	forward := s.Search(ctx, "wrtie", limit)
+	s.Search(ctx, "wrti", limit)
+	set := seeds("wrti")
+	for _, m := range forward {
+		if !set[uint32(m.Item)] {
+			t.Errorf("typed back to %q: %q, a result of %q, is no longer a seed", "wrti", ix.texts[m.Item], "wrtie")
+		}
+	}
+}
