@@ -1404,22 +1404,16 @@ func (ix *Index) mayScorePos(q *Query, wk *worker, i uint32, m uint64, l int) bo
 // bonusBound with as many adjacent runes as the filter allows (see
 // adjMax), and no leading penalty.
 func (ix *Index) mayScoreAdj(t *term, i uint32, m uint64, p pairs, l, worst int) bool {
-	adj := -1
-	if t.posBound(0, 0, l, false) < worst { // else the least posBound can be lets it in
-		adj = t.adjMax(p)
-		camel := m&camelCase != 0
-		b := t.posBound(adj, 0, l, camel)
-		if b >= worst && camel {
-			b = t.posBound(adj, 0, l, t.camelIn(ix.camelLetters(i)))
-		}
-		if b < worst {
-			return false
-		}
+	if t.posBound(0, 0, l, false) >= worst {
+		return true // the least posBound can be: a short text, worth no more looks
 	}
-	if adj < 0 {
-		adj = t.adjMax(p)
+	adj := t.adjMax(p)
+	camel := m&camelCase != 0
+	b := t.posBound(adj, 0, l, camel)
+	if b >= worst && camel {
+		b = t.posBound(adj, 0, l, t.camelIn(ix.camelLetters(i)))
 	}
-	return t.bonusBound(adj, 0, l, ix.bonusLetters(i)) >= worst
+	return b >= worst && t.bonusBound(adj, 0, l, ix.bonusLetters(i)) >= worst
 }
 
 // mayScoreFrom is mayScore for a query of one word before the word is
