@@ -116,8 +116,8 @@
 // transition makes upper case; and a 128-bit filter of the pairs of adjacent
 // bytes of the folded copy (see pairs), which tells most texts that lack a
 // word, a half of it or a stem's probe without looking for it; and a 64-bit
-// filter of the first two bytes of its words (see startBit), which tells
-// most texts that lack a word at a word start. Equal folded runes are
+// filter of its words' first letters and first two bytes (see startBit),
+// which tells most texts that lack a word at a word start. Equal folded runes are
 // exactly fuzzy's equal runes, so matching works on bytes. A search compiles the query the
 // same way and, per text, runs the cheapest tests first, stopping as soon as
 // the text cannot enter the best limit found so far (a min-heap per worker,
@@ -149,9 +149,10 @@
 //     Tests hold the bounds to fuzzy.Find's scores. The camel-case bonus
 //     is allowed for only when a camel-case transition of the text makes
 //     one of the word's letters upper case (see camelLetters); and a rune
-//     whose letter neither begins the text, nor follows a separator, nor
-//     is made upper case by camel case earns no bonus of 20 at all, only
-//     an adjacency bonus (see bonusLetters, bonusBound). When the
+//     whose letter begins no word of the text (fuzzy's separators are no
+//     letters or digits) and is not made upper case by camel case earns
+//     no bonus of 20 at all, only an adjacency bonus (see bonusLetters,
+//     bonusBound). When the
 //     heap's worst tier is the phrase, a word start, or (for one word)
 //     inside a word, the bound from the occurrences is taken right after
 //     step 2's in-order test: a text that cannot score enough is then
@@ -224,10 +225,10 @@
 // # Memory
 //
 // Besides the texts themselves, an index holds a folded copy of each, never
-// longer, and 44 bytes a text (mask, offset, camel-case and bonus
-// letters, filters of pairs and of word starts). Counting the texts' bytes
-// and string headers too, as Size does, that is about 2.8 times the bytes
-// of the text for sentences of 80 bytes. A Searcher holds up to 40 bytes
+// longer, and 40 bytes a text (mask, offset, camel-case letters, filters
+// of pairs and of word starts). Counting the texts' bytes and string
+// headers too, as Size does, that is about 2.7 times the bytes of the text
+// for sentences of 80 bytes. A Searcher holds up to 40 bytes
 // per text, and the items that seed its next search (a few times the
 // limit). When its levels outgrow that, it drops first the level that
 // spares the least work: the one that holds the largest share of the

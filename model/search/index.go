@@ -19,7 +19,6 @@ type Index struct {
 	pairs  []pairs  // the filter of each item's pairs of bytes (see pairs)
 	starts []uint64 // the filter of each item's word starts (see startBit)
 	camel  []uint32 // the letters a camel-case transition makes upper case (see camelLetters)
-	bonus  []uint32 // the letters that may earn one of fuzzy's bonuses of 20 (see bonusLetters)
 
 	textBytes int
 	pool      sync.Pool // *scanState for Index.Search
@@ -47,14 +46,11 @@ func NewIndex(texts []string) *Index {
 	prs := make([]pairs, len(texts))
 	starts := make([]uint64, len(texts))
 	camels := make([]uint32, len(texts))
-	bonus := make([]uint32, len(texts))
 	w := 0
 	for i, s := range texts {
 		var m uint64
 		var lower, camel byte // the previous rune is lower case; a camel-case transition was seen
 		var cl uint32         // letters made upper case by a camel-case transition
-		var bl uint32         // letters first in the text or after a separator
-		sep := byte(clsSep)   // the previous rune is a separator, or there is none
 		start := w
 		for j := 0; j < len(s); {
 			c := s[j]
@@ -70,10 +66,7 @@ func NewIndex(texts []string) *Index {
 					camel = 1
 					cl |= 1 << (c - 'A')
 				}
-				if sep != 0 && cls&(clsLower|clsUpper) != 0 {
-					bl |= 1 << (fold[w-1] - 'a')
-				}
-				lower, sep = cls&clsLower, cls&clsSep
+				lower = cls & clsLower
 				j++
 				continue
 			}
@@ -85,7 +78,7 @@ func NewIndex(texts []string) *Index {
 				camel = 1
 				cl = ^uint32(0)
 			}
-			lower, sep = 0, 0
+			lower = 0
 			if unicode.IsLower(r) {
 				lower = clsLower
 			}
@@ -103,17 +96,13 @@ func NewIndex(texts []string) *Index {
 		off[i+1] = uint32(w)
 		mask[i] = m
 		camels[i] = cl
-		bonus[i] = bl | cl
-		if m&nonASCII != 0 {
-			bonus[i] = ^uint32(0)
-		}
 		prs[i], starts[i] = filtersOf(fold[start:w], m&nonASCII == 0)
 	}
 	fold = fold[:w]
 	if cap(fold)-len(fold) > len(fold)/16 {
 		fold = append([]byte(nil), fold...)
 	}
-	ix.fold, ix.off, ix.mask, ix.pairs, ix.starts, ix.camel, ix.bonus = fold, off, mask, prs, starts, camels, bonus
+	ix.fold, ix.off, ix.mask, ix.pairs, ix.starts, ix.camel = fold, off, mask, prs, starts, camels
 	return ix
 }
 
@@ -127,7 +116,7 @@ func (ix *Index) Size() int {
 	const strHeader = int(unsafe.Sizeof(""))
 	return int(unsafe.Sizeof(*ix)) +
 		ix.textBytes + strHeader*cap(ix.texts) +
-		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 8*cap(ix.starts) + 4*cap(ix.camel) + 4*cap(ix.bonus)
+		cap(ix.fold) + 4*cap(ix.off) + 8*cap(ix.mask) + 16*cap(ix.pairs) + 8*cap(ix.starts) + 4*cap(ix.camel)
 }
 
 // item returns the folded copy of item i.

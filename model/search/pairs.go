@@ -18,7 +18,7 @@ type pairs [2]uint64
 var anyPairs = pairs{^uint64(0), ^uint64(0)}
 
 // pairHash hashes a pair of bytes: its top 7 bits pick the pair's bit in
-// a filter of pairs, the 6 below them its bit in a filter of word starts
+// a filter of pairs, the 13 below them its bit in a filter of word starts
 // (see startBit).
 func pairHash(a, b byte) uint64 {
 	return (uint64(a)<<8 | uint64(b)) * 0x9E3779B97F4A7C15
@@ -45,15 +45,32 @@ func (s pairs) mayHold(t pairs) bool {
 	return s[0]&^t[0]|s[1]&^t[1] == 0
 }
 
-// A text's filter of word starts is a 64-bit Bloom filter of the first
-// two bytes of its words: of every folded offset that begins a word (see
-// wordStart) and holds a letter, a digit or a rune beyond ASCII. Once the
-// results are all matches at word starts, a text lacking a word's bit
-// cannot get in, and is set aside without being read. For sentences of 80
-// bytes about a fifth of the bits are set.
+// A text's filter of word starts holds, for every folded offset that
+// begins a word (see wordStart) and holds a letter, a digit or a rune
+// beyond ASCII, the letter there (bits 0 to 25, for a to z) and a bit of
+// a 38-bit Bloom filter of the word's first two bytes. Once the results
+// are all matches at word starts, a text lacking a word's bits cannot get
+// in, and is set aside without being read. The letters also tell which of
+// a word's runes may earn a bonus of fuzzy's (see bonusLetters).
 func startBit(a, b byte) uint64 {
-	return 1 << (pairHash(a, b) >> 51 & 63)
+	return startLetter[a] | startHash(pairHash(a, b))
 }
+
+// startLetters are the bits of a filter of word starts that hold letters.
+const startLetters = 1<<26 - 1
+
+// startHash is the Bloom filter's bit of a pair of hash h (see pairHash).
+func startHash(h uint64) uint64 {
+	return 1 << (26 + (h>>51)*38>>13)
+}
+
+// startLetter is the bit of a folded byte's letter, if any.
+var startLetter = func() (t [256]uint64) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c] = 1 << (c - 'a')
+	}
+	return t
+}()
 
 // filtersOf returns the filters of pairs and of word starts of a folded
 // copy.
@@ -70,10 +87,19 @@ func filtersOf(f []byte, ascii bool) (pairs, uint64) {
 		h := pairHash(f[j-1], f[j])
 		v[h>>63] |= 1 << (h >> 57 & 63)
 		an := alnum256[f[j-1]]
-		s |= (an &^ in) << (h >> 51 & 63)
+		s |= -(an &^ in) & (startLetter[f[j-1]] | startHash(h))
 		in = an
 	}
-	return v, s
+	return v, s | lastStart(f)
+}
+
+// lastStart is the letter of a word of one byte that ends f, which the
+// filter of word starts holds too.
+func lastStart(f []byte) uint64 {
+	if n := len(f); n > 0 && wordStart(f, n-1) {
+		return startLetter[f[n-1]]
+	}
+	return 0
 }
 
 // startsOf returns the filter of word starts of a folded copy.
@@ -88,7 +114,7 @@ func startsOf(f []byte) uint64 {
 			s |= startBit(c, f[k+1])
 		}
 	}
-	return s
+	return s | lastStart(f)
 }
 
 // alnum256 is asciiAlnum over every byte value, as 0 or 1.
@@ -101,7 +127,7 @@ var alnum256 = func() (t [256]uint64) {
 	return t
 }()
 
-// startOf is the bit a text's filter of word starts must have to hold
+// startOf is the bits a text's filter of word starts must have to hold
 // the folded word enc at a word start, or 0 when the filter cannot tell:
 // a word of one byte, or one that begins with punctuation.
 func startOf(enc []byte) uint64 {

@@ -115,10 +115,14 @@ func boundTable(n, sepAdj int) []int {
 func (ix *Index) camelLetters(i uint32) uint32 { return ix.camel[i] }
 
 // bonusLetters returns the letters that may earn one of fuzzy's bonuses
-// of 20 in item i, as bits a-z: those first in the text or after a
-// separator, and its camel letters (see camelLetters). Every bit, for a
-// text that is not plain ASCII. NewIndex finds them.
-func (ix *Index) bonusLetters(i uint32) uint32 { return ix.bonus[i] }
+// of 20 in item i, as bits a-z: those that begin its words (first in the
+// text, or after a rune that is no letter or digit, as after each of
+// fuzzy's separators), from its filter of word starts, and its camel
+// letters (see camelLetters). A rune that is not a-z is no letter here:
+// bonusRunes counts it anyway.
+func (ix *Index) bonusLetters(i uint32) uint32 {
+	return uint32(ix.starts[i]&startLetters) | ix.camel[i]
+}
 
 // bonusRunes counts the runes of the word that may earn a bonus of 20 in
 // a text of bonus letters bl (see bonusLetters): its letters in bl, each
