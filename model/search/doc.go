@@ -180,14 +180,15 @@
 // limit-th best of the whole scan, which makes it count as full from the
 // first text on (see topN). A Searcher scores the items of its last
 // results for the new query before the scan, with those that just missed
-// them (the rest of the workers' heaps, and the last candidates each heap
-// pushed out) and the seeds that matched the last query best; the
-// limit-th best of them, when limit of them still match, is the floor
+// them (the rest of the workers' heaps, and the last candidates the heaps
+// pushed out, spillMax times the limit in all) and the items of the
+// results before; the limit-th best of them, when limit of them still
+// match, is the floor
 // (see Index.seed): a keystroke that narrows, or an edit in the middle,
 // starts with a heap about as good as the one it ends with, and scores
 // only what can beat it. The near misses matter when the new query's
 // best matches were not the last one's ("wrti" lists "writing", "wrtie"
-// lists "WriteTo"); the seeds kept over, when a query is typed back and
+// lists "WriteTo"); the results before, when a query is typed back and
 // forth. After each block
 // a worker pools its heap with what the other workers last pooled, and
 // takes the limit-th best of them all as its floor (see scanState.pool): a

@@ -66,7 +66,9 @@ type Searcher struct {
 	spare  []survivors // buffers for reuse
 	valid  bool        // the last search completed; its items are the last level
 	from   int         // runes of the query the last search narrowed, or -1 (test hook)
-	last   []uint32    // the items of the last results and near misses, which seed the next search (see Index.seed)
+	last   []uint32    // the items that seed the next search (see remember, Index.seed)
+	res    []uint32    // the items of the last results
+	before []uint32    // the items of the results before them
 	st     scanState
 }
 
@@ -195,13 +197,17 @@ func (s *Searcher) Search(ctx context.Context, query string, limit int) []Match 
 	return s.ix.results(&q, cands)
 }
 
-// remember keeps the items of the results, and of the candidates that
-// just missed them (see scanState.more), to seed the next search.
+// remember keeps the items of the results, of the candidates that just
+// missed them (see scanState.more), and of the results before, to seed
+// the next search: a keystroke whose best matches were not the last
+// ones' finds them among the near misses, and a query typed back and
+// forth finds its matches among the results before.
 func (s *Searcher) remember(cands []cand) {
-	s.last = s.last[:0]
+	s.before, s.res = s.res, s.before[:0]
 	for _, c := range cands {
-		s.last = append(s.last, c.item)
+		s.res = append(s.res, c.item)
 	}
+	s.last = append(append(s.last[:0], s.res...), s.before...)
 	for _, c := range s.st.more {
 		s.last = append(s.last, c.item)
 	}
@@ -216,7 +222,7 @@ func (s *Searcher) Reset() {
 	for len(s.levels) > 0 {
 		s.pop()
 	}
-	s.valid, s.from, s.last = false, -1, s.last[:0]
+	s.valid, s.from, s.last, s.res, s.before = false, -1, s.last[:0], s.res[:0], s.before[:0]
 }
 
 // Survivors returns how many items match the last query without a typo,
@@ -362,14 +368,17 @@ type topN struct {
 	top    cand
 
 	// The last candidates pushed out of the heap by better ones, at most
-	// spillMax of them, oldest overwritten first: near the limit-th best,
-	// they seed the next query (see Searcher.remember).
-	spill   []cand
-	spillAt int
+	// spillCap of them (none when 0), oldest overwritten first: near the
+	// limit-th best, they seed the next query (see Searcher.remember).
+	spill    []cand
+	spillAt  int
+	spillCap int
 }
 
-// spillMax is how many pushed-out candidates a heap keeps, per limit.
-const spillMax = 4
+// spillMax is how many pushed-out candidates the heaps of a scan keep in
+// all, per limit: shared between the workers, so that the seeds of the
+// next search, which one goroutine scores, do not grow with the cores.
+const spillMax = 8
 
 func (h *topN) reset(limit int) {
 	h.c, h.limit, h.hasFloor, h.isFull = h.c[:0], limit, false, false
@@ -378,7 +387,10 @@ func (h *topN) reset(limit int) {
 
 // pushOut keeps x, pushed out of the heap, in spill.
 func (h *topN) pushOut(x cand) {
-	if len(h.spill) < spillMax*h.limit {
+	if h.spillCap == 0 {
+		return
+	}
+	if len(h.spill) < h.spillCap {
 		h.spill = append(h.spill, x)
 		return
 	}
@@ -535,7 +547,6 @@ type scanState struct {
 	counts  []int // survivors per block
 	all     []cand
 	more    []cand // candidates that did not make the results (see scan)
-	seeded  []cand // the seeds that match best (see seed)
 
 	// What the workers' heaps held after their last block, for each of
 	// them to take the best limit of all as its floor (see pool).
@@ -627,6 +638,7 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 		wk := &st.workers[i]
 		wk.id = i
 		wk.top.reset(limit)
+		wk.top.spillCap = max(0, spillMax*limit/workers)
 		if cap(wk.firsts) < longest {
 			wk.firsts = make([]int, longest)
 		}
@@ -776,7 +788,6 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 	for i := range st.workers {
 		st.more = append(st.more, st.workers[i].top.spill...)
 	}
-	st.more = append(st.more, st.seeded...)
 	st.all = all
 	return all, true
 }
@@ -788,7 +799,6 @@ func (ix *Index) scan(ctx context.Context, q *Query, prev *Query, src, dst *surv
 // texts that cannot beat it from its first item on, instead of scoring
 // the first matches it meets until its heaps fill with better ones.
 func (ix *Index) seed(q *Query, seeds []uint32, limit int, st *scanState) {
-	st.seeded = st.seeded[:0]
 	if limit <= 0 || len(seeds) < limit {
 		return
 	}
@@ -799,9 +809,6 @@ func (ix *Index) seed(q *Query, seeds []uint32, limit int, st *scanState) {
 		ix.match(q, i, wk, false)
 	}
 	ix.flush(q, wk)
-	// The best seeds stay seeds: a query typed back and forth finds the
-	// matches of each of its forms among them.
-	st.seeded = append(append(st.seeded, wk.top.c...), wk.top.spill...)
 	if len(wk.top.c) < limit {
 		wk.top.reset(limit)
 		return

@@ -816,6 +816,20 @@ func TestSeedsKeepNearMisses(t *testing.T) {
 			t.Errorf("after %q: %d seeds, want near misses beyond the %d results", q, len(set), limit)
 		}
 	}
+	// Whatever the cores, one goroutine scores the seeds: the heaps keep
+	// spillMax times the limit of pushed-out candidates in all.
+	func() {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(8))
+		s.Reset()
+		s.Search(ctx, "wrti", limit)
+		spilt := 0
+		for k := range s.st.workers {
+			spilt += len(s.st.workers[k].top.spill)
+		}
+		if len(s.st.workers) < 2 || spilt == 0 || spilt > spillMax*limit {
+			t.Errorf("%d workers keep %d pushed-out candidates, want 1 to %d", len(s.st.workers), spilt, spillMax*limit)
+		}
+	}()
 	forward := s.Search(ctx, "wrtie", limit)
 	s.Search(ctx, "wrti", limit)
 	set := seeds("wrti")
